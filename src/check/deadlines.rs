@@ -1,0 +1,29 @@
+//! Deadlines that can be checked against the dates in the file.
+
+use super::at;
+use crate::diag::Diagnostic;
+use crate::fr;
+use crate::model::Session;
+
+/// Warning: the convocations go out less than one month before the first day.
+pub fn convocations_leave_a_month(s: &Session, out: &mut Vec<Diagnostic>) {
+    let sent = &s.session.convocation.date;
+    let latest = s.session.debut.value.plus_months(-1);
+    if sent.value > latest {
+        out.push(
+            Diagnostic::warning(
+                "session.convocation.date",
+                at(sent),
+                format!(
+                    "les convocations partent le {}, moins d'un mois avant le début de la session ({})",
+                    fr::long_date(sent.value),
+                    fr::long_date(s.session.debut.value)
+                ),
+            )
+            .help(format!(
+                "envoyez-les au plus tard le {}",
+                fr::long_date(latest)
+            )),
+        );
+    }
+}

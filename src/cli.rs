@@ -1,0 +1,240 @@
+//! The command line: `check`, `generate`, `init`, `echeancier`.
+//!
+//! Exit status: 0 done, 1 the session file is invalid or a document could
+//! not be produced, 2 wrong usage (clap's own).
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::compose::Kind;
+use crate::diag::{Diagnostic, Report, Severity};
+use crate::generate::{self, Format, GenerateOptions};
+use crate::load::{self, Source};
+use crate::model::Session;
+
+/// Produit tous les documents d'une session d'examen de titre professionnel
+/// (convocations, procès-verbaux, affichage, livrets…), en PDF et en DOCX,
+/// à partir d'un seul fichier YAML.
+#[derive(Debug, Parser)]
+#[command(name = "sessiondoc", version, disable_help_subcommand = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Vérifie le fichier de session et signale chaque erreur avec sa ligne.
+    #[command(visible_alias = "verifier")]
+    Check {
+        /// Le fichier de session (.yaml).
+        session: PathBuf,
+    },
+    /// Vérifie le fichier puis produit les documents de la session.
+    #[command(visible_alias = "generer")]
+    Generate {
+        /// Le fichier de session (.yaml).
+        session: PathBuf,
+        /// Dossier de sortie (par défaut : session-<numéro> à côté du fichier).
+        #[arg(short = 'o', long = "output", value_name = "DOSSIER")]
+        output: Option<PathBuf>,
+        /// Formats à produire, séparés par des virgules : pdf, docx.
+        #[arg(
+            long,
+            value_delimiter = ',',
+            default_value = "pdf,docx",
+            value_name = "FORMATS"
+        )]
+        format: Vec<Format>,
+        /// Ne produire que ces sortes de documents (par ex. pv-individuel,convocation).
+        #[arg(long, value_delimiter = ',', value_name = "SORTES")]
+        only: Vec<Kind>,
+        /// Ne produire les documents individuels que pour ces candidats (identifiants).
+        #[arg(long, value_delimiter = ',', value_name = "ID")]
+        candidat: Vec<String>,
+        /// Remplacer aussi les fichiers modifiés à la main depuis la dernière production.
+        #[arg(long)]
+        force: bool,
+        /// Dossier de modèles de textes propres au centre (remplacent ceux fournis).
+        #[arg(long, value_name = "DOSSIER")]
+        templates: Option<PathBuf>,
+    },
+    /// Écrit un fichier de session d'exemple, complet et commenté.
+    Init {
+        /// Le fichier à créer (par défaut : session.yaml). Jamais écrasé.
+        #[arg(default_value = "session.yaml")]
+        file: PathBuf,
+    },
+    /// Affiche les échéances réglementaires de la session.
+    Echeancier {
+        /// Le fichier de session (.yaml).
+        session: PathBuf,
+        /// La date du jour (AAAA-MM-JJ), pour marquer les échéances passées.
+        #[arg(long = "aujourdhui", value_name = "DATE")]
+        today: Option<String>,
+    },
+    /// Mesure le temps de production sur des sessions de 6 à 1 000 candidats.
+    #[command(hide = true)]
+    Bench {
+        /// Tailles des sessions (nombre de candidats).
+        #[arg(long, value_delimiter = ',', default_value = "6,60,240,1000")]
+        tailles: Vec<usize>,
+        /// Compare aussi avec LibreOffice (soffice) sur les mêmes DOCX.
+        #[arg(long)]
+        soffice: bool,
+    },
+    /// Écrit une session fictive de N candidats (essais, mesures).
+    #[command(hide = true)]
+    Exemple {
+        /// Nombre de candidats.
+        #[arg(long, default_value_t = 60)]
+        candidats: usize,
+        /// Le fichier à créer.
+        file: PathBuf,
+    },
+}
+
+/// Runs the command line and returns the exit status.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.command {
+        Command::Check { session } => check(&session),
+        Command::Generate {
+            session,
+            output,
+            format,
+            only,
+            candidat,
+            force,
+            templates,
+        } => {
+            let options = GenerateOptions {
+                output,
+                formats: format,
+                only,
+                candidats: candidat,
+                force,
+                templates,
+                progress: std::io::stderr().is_terminal(),
+            };
+            generate_cmd(&session, &options)
+        }
+        Command::Init { file } => crate::synth::init(&file),
+        Command::Echeancier { session, today } => echeancier(&session, today.as_deref()),
+        Command::Bench { tailles, soffice } => crate::synth::bench(&tailles, soffice),
+        Command::Exemple { candidats, file } => crate::synth::write_example(&file, candidats),
+    }
+}
+
+/// Prints a report on standard error.
+fn print_report(name: &str, text: &str, report: &Report) {
+    let color = std::io::stderr().is_terminal();
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(report.render(name, text, color).as_bytes());
+}
+
+/// Loads and checks a file; prints the findings. `None` when it has errors.
+pub fn load_and_check(path: &Path, print_clean: bool) -> Option<(Source, Session)> {
+    let (source, session) = match load::load(path) {
+        Ok(loaded) => loaded,
+        Err((source, diagnostic)) => {
+            let name = path.display().to_string();
+            let text = source.map(|s| s.text).unwrap_or_default();
+            print_report(
+                &name,
+                &text,
+                &Report {
+                    diagnostics: vec![diagnostic],
+                },
+            );
+            return None;
+        }
+    };
+    let report = Report {
+        diagnostics: crate::check::check(&session),
+    };
+    if !report.diagnostics.is_empty() || print_clean {
+        print_report(&source.name, &source.text, &report);
+    }
+    (report.errors() == 0).then_some((source, session))
+}
+
+fn check(path: &Path) -> ExitCode {
+    match load_and_check(path, true) {
+        Some(_) => ExitCode::SUCCESS,
+        None => ExitCode::FAILURE,
+    }
+}
+
+fn generate_cmd(path: &Path, options: &GenerateOptions) -> ExitCode {
+    let Some((source, session)) = load_and_check(path, false) else {
+        eprintln!("Aucun document n'a été produit.");
+        return ExitCode::FAILURE;
+    };
+    match generate::run(&source, &session, options) {
+        Ok(summary) => {
+            eprintln!("{}", summary.line());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            print_error(&e.to_string());
+            eprintln!("Aucun fichier du dossier de sortie n'a été modifié.");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Prints a message that concerns no line of the session file.
+pub fn print_error(message: &str) {
+    let report = Report {
+        diagnostics: vec![Diagnostic::error("", None, message.to_owned())],
+    };
+    let color = std::io::stderr().is_terminal();
+    let rendered = report.render("", "", color);
+    // The count line makes no sense here: keep the message alone.
+    let body = rendered
+        .rsplit_once("\n\n")
+        .map_or(rendered.as_str(), |(b, _)| b);
+    eprintln!("{}", body.trim_end());
+}
+
+fn echeancier(path: &Path, today: Option<&str>) -> ExitCode {
+    let Some((_, session)) = load_and_check(path, false) else {
+        return ExitCode::FAILURE;
+    };
+    let today = match today {
+        Some(t) => match chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+            Ok(d) => crate::model::Date(d),
+            Err(_) => {
+                print_error(&format!("« {t} » n'est pas une date AAAA-MM-JJ"));
+                return ExitCode::from(2);
+            }
+        },
+        None => crate::model::Date(chrono::Local::now().date_naive()),
+    };
+    print!("{}", crate::echeancier::table_text(&session, today));
+    ExitCode::SUCCESS
+}
+
+impl Severity {
+    /// The French name of the level.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "erreur",
+            Severity::Warning => "avertissement",
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! The composers: one per artefact, each turning the plan into
+//! layout-neutral [`Document`]s with the wording of its template.
+
+mod affichage;
+mod attestation;
+mod convocation;
+mod echeancier;
+mod emargement;
+mod formulaires;
+mod fraude;
+mod liste_admis;
+mod livret_jure;
+mod livret_surveillant;
+mod pv_individuel;
+mod pv_session;
+
+use minijinja::Value;
+use serde::Serialize;
+
+use crate::doc::{Document, Logo, Section};
+use crate::plan::Plan;
+use crate::wording::{Wording, WordingError};
+
+/// The kinds of document (`--only` names and manifest `kind` values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
+pub enum Kind {
+    Convocation,
+    ConvocationsLot,
+    Affichage,
+    PanneauSalle,
+    LivretJure,
+    LivretSurveillant,
+    PvIndividuel,
+    PvSession,
+    AttestationPresence,
+    RapportFraude,
+    ListeAdmis,
+    Emargement,
+    Echeancier,
+    FormulairesVierges,
+}
+
+impl Kind {
+    /// Every kind, in the order they are produced.
+    pub const ALL: [Kind; 14] = [
+        Kind::Convocation,
+        Kind::ConvocationsLot,
+        Kind::Affichage,
+        Kind::PanneauSalle,
+        Kind::LivretJure,
+        Kind::LivretSurveillant,
+        Kind::PvIndividuel,
+        Kind::PvSession,
+        Kind::AttestationPresence,
+        Kind::RapportFraude,
+        Kind::ListeAdmis,
+        Kind::Emargement,
+        Kind::Echeancier,
+        Kind::FormulairesVierges,
+    ];
+
+    /// The name used on the command line and in the manifest.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Convocation => "convocation",
+            Kind::ConvocationsLot => "convocations-lot",
+            Kind::Affichage => "affichage",
+            Kind::PanneauSalle => "panneau-salle",
+            Kind::LivretJure => "livret-jure",
+            Kind::LivretSurveillant => "livret-surveillant",
+            Kind::PvIndividuel => "pv-individuel",
+            Kind::PvSession => "pv-session",
+            Kind::AttestationPresence => "attestation-presence",
+            Kind::RapportFraude => "rapport-fraude",
+            Kind::ListeAdmis => "liste-admis",
+            Kind::Emargement => "emargement",
+            Kind::Echeancier => "echeancier",
+            Kind::FormulairesVierges => "formulaires-vierges",
+        }
+    }
+}
+
+/// Who or what a document is about, for its file name and the manifest.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Subject {
+    pub candidat: Option<String>,
+    pub jure: Option<String>,
+    pub surveillant: Option<String>,
+    pub salle: Option<String>,
+    pub date: Option<String>,
+    pub fraude: Option<usize>,
+}
+
+/// A composed document and where it goes.
+pub struct Composed {
+    pub kind: Kind,
+    /// Path relative to the output folder, without extension.
+    pub stem: String,
+    pub subject: Subject,
+    pub document: Document,
+}
+
+/// Which documents to compose.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Only these kinds (all when empty).
+    pub only: Vec<Kind>,
+    /// Per-candidate documents only for these ids (all when empty).
+    pub candidats: Vec<String>,
+}
+
+impl Filter {
+    fn wants(&self, kind: Kind) -> bool {
+        self.only.is_empty() || self.only.contains(&kind)
+    }
+    fn wants_candidate(&self, id: &str) -> bool {
+        self.candidats.is_empty() || self.candidats.iter().any(|c| c == id)
+    }
+}
+
+/// What every composer receives.
+pub struct Ctx<'a> {
+    pub plan: &'a Plan<'a>,
+    pub wording: &'a Wording,
+    pub logo: Option<Logo>,
+}
+
+impl Ctx<'_> {
+    /// The template context: the session facts as `s`, plus `extra`.
+    pub fn context(&self, extra: Value) -> Value {
+        let facts = Value::from_serialize(&self.plan.facts);
+        minijinja::context! { s => facts, ..extra }
+    }
+
+    /// A document with the common header and footer, titled by the
+    /// template block `titre`.
+    pub fn document(
+        &self,
+        title: String,
+        footer: String,
+        sections: Vec<Section>,
+    ) -> Result<Document, WordingError> {
+        let (header, page_label) =
+            self.wording
+                .with("commun", self.context(Value::UNDEFINED), |t| {
+                    Ok((t.lines("entete")?, t.text("page")?))
+                })?;
+        Ok(Document {
+            title,
+            date: self.plan.session.session.debut.value,
+            header,
+            footer,
+            page_label,
+            logo: self.logo.clone(),
+            sections,
+        })
+    }
+
+    /// The common footer text ("Session n° … — <what>").
+    pub fn footer(&self, what: &str) -> Result<String, WordingError> {
+        self.wording.with(
+            "commun",
+            self.context(minijinja::context! { quoi => what }),
+            |t| t.text("pied"),
+        )
+    }
+}
+
+/// A file-name-safe form of an id (ids are slugs already; this guards the rest).
+pub fn file_part(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// Composes every document the filter asks for, in a stable order.
+pub fn compose_all(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, WordingError> {
+    let mut out = Vec::new();
+    for kind in Kind::ALL {
+        if !filter.wants(kind) {
+            continue;
+        }
+        match kind {
+            Kind::Convocation => out.extend(convocation::each(ctx, filter)?),
+            Kind::ConvocationsLot => out.extend(convocation::lot(ctx, filter)?),
+            Kind::Affichage => out.extend(affichage::affichage(ctx)?),
+            Kind::PanneauSalle => out.extend(affichage::door_signs(ctx)?),
+            Kind::LivretJure => out.extend(livret_jure::each(ctx)?),
+            Kind::LivretSurveillant => out.extend(livret_surveillant::each(ctx)?),
+            Kind::PvIndividuel => out.extend(pv_individuel::each(ctx, filter)?),
+            Kind::PvSession => out.push(pv_session::compose(ctx)?),
+            Kind::AttestationPresence => out.extend(attestation::each(ctx, filter)?),
+            Kind::RapportFraude => out.extend(fraude::each(ctx)?),
+            Kind::ListeAdmis => out.extend(liste_admis::compose(ctx)?),
+            Kind::Emargement => out.push(emargement::compose(ctx)?),
+            Kind::Echeancier => out.push(echeancier::compose(ctx)?),
+            Kind::FormulairesVierges => out.push(formulaires::compose(ctx)?),
+        }
+    }
+    Ok(out)
+}

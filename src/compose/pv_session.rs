@@ -1,0 +1,164 @@
+//! The procès-verbal de session (global): one row per candidate, the
+//! jurors and surveillants who sign, the responsable's countersignature.
+
+use minijinja::context;
+
+use super::{Composed, Ctx, Kind, Subject};
+use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
+use crate::wording::WordingError;
+
+/// The PV de session, filled from the results when they are known.
+pub fn compose(ctx: &Ctx) -> Result<Composed, WordingError> {
+    let (title, footer, blocks) = blocks(ctx, false)?;
+    Ok(Composed {
+        kind: Kind::PvSession,
+        stem: "pv-session".to_owned(),
+        subject: Subject::default(),
+        document: ctx.document(
+            title,
+            footer,
+            vec![Section {
+                landscape: true,
+                recto: false,
+                blocks,
+            }],
+        )?,
+    })
+}
+
+/// The blocks of the PV; `blank` gives a page to fill by hand.
+pub fn blocks(ctx: &Ctx, blank: bool) -> Result<(String, String, Vec<Block>), WordingError> {
+    let plan = ctx.plan;
+    let facts = &plan.facts;
+    let date = (!blank && facts.resultats_connus).then(|| facts.fin.clone());
+    ctx.wording.with(
+        "pv-session",
+        ctx.context(context! { date => date, blank => blank }),
+        |t| {
+            let l = t.labels("libelles")?;
+            let title = t.text("fichier")?;
+            let footer = ctx.footer(&title)?;
+            let mut blocks = vec![
+                Block::Heading {
+                    level: 1,
+                    text: t.text("titre")?,
+                    align: Align::Center,
+                },
+                Block::Paragraph(Paragraph::bold(t.text("sous_titre")?).align(Align::Center)),
+            ];
+            let n_ccp = facts.titre_ccp.len();
+            let mut widths = vec![4.2, 1.5, 1.7, 1.1, 1.1, 1.3, 1.1];
+            widths.extend(std::iter::repeat_n(1.25, n_ccp));
+            let mut head = vec![
+                Cell::head(l.get("candidat")?),
+                Cell::head(l.get("identifiant")?),
+                Cell::head(l.get("voie")?),
+                Cell::head(l.get("absent")?),
+                Cell::head(l.get("reussite")?),
+                Cell::head(l.get("reussite_partielle")?),
+                Cell::head(l.get("echec")?),
+            ];
+            head.extend(facts.titre_ccp.iter().map(|c| Cell::head(c.code.clone())));
+            let mut rows = vec![Row::new(head)];
+            if blank {
+                for _ in 0..8 {
+                    let mut cells = vec![Cell::text(""), Cell::text(""), Cell::text("")];
+                    cells.extend((0..4 + n_ccp).map(|_| Cell::checkbox(false)));
+                    rows.push(Row::new(cells).min_height(11.0));
+                }
+            } else {
+                for c in &plan.candidates {
+                    let mut name = vec![Paragraph::bold(c.nom_prenom.clone())];
+                    if c.nom_usage.is_some() {
+                        name.push(Paragraph::text(format!("né(e) {}", c.nom_naissance)).size(8.0));
+                    }
+                    let d = c.decision;
+                    let partial = d == Some("reussite_partielle");
+                    let mut cells = vec![
+                        Cell::new(name),
+                        Cell::text(c.identifiant.clone()),
+                        Cell::text(c.voie_libelle),
+                        Cell::checkbox(d == Some("absent")),
+                        Cell::checkbox(d == Some("reussite")),
+                        Cell::checkbox(partial),
+                        Cell::checkbox(d == Some("echec")),
+                    ];
+                    cells.extend(facts.titre_ccp.iter().map(|ccp| {
+                        Cell::checkbox(partial && c.ccp_obtenus.iter().any(|o| o.code == ccp.code))
+                    }));
+                    rows.push(Row::new(cells));
+                }
+            }
+            blocks.push(Block::Table(Table {
+                widths,
+                header_rows: 1,
+                rows,
+                size: Some(8.5),
+                ruled: true,
+            }));
+
+            let mut legend = vec![Run::bold(l.get("legende")?)];
+            for ccp in &facts.titre_ccp {
+                legend.push(Run::plain(format!("\n{} – {}", ccp.code, ccp.intitule)));
+            }
+            blocks.push(Block::Paragraph(Paragraph::new(legend).size(8.0)));
+
+            let signing = |heading: String, people: Vec<(String, String)>| -> Block {
+                let mut rows = vec![
+                    Row::new(vec![Cell::head(heading).span(3)]),
+                    Row::new(vec![
+                        Cell::head(l.get("nom").unwrap_or_default()),
+                        Cell::head(l.get("prenom").unwrap_or_default()),
+                        Cell::head(l.get("signature").unwrap_or_default()),
+                    ]),
+                ];
+                for (nom, prenom) in people {
+                    rows.push(
+                        Row::new(vec![Cell::text(nom), Cell::text(prenom), Cell::text("")])
+                            .min_height(12.0),
+                    );
+                }
+                Block::Table(Table {
+                    widths: vec![3.0, 3.0, 5.0],
+                    header_rows: 2,
+                    rows,
+                    size: Some(9.0),
+                    ruled: true,
+                })
+            };
+            let jurors: Vec<(String, String)> = if blank {
+                vec![(String::new(), String::new()); 4]
+            } else {
+                plan.jurors_taking_part()
+                    .into_iter()
+                    .map(|j| (j.nom.to_uppercase(), j.prenom))
+                    .collect()
+            };
+            blocks.push(signing(l.get("jures")?, jurors));
+            let surveillants: Vec<(String, String)> = if blank {
+                vec![(String::new(), String::new()); 2]
+            } else {
+                plan.surveillants()
+                    .into_iter()
+                    .map(|m| (m.nom.to_uppercase(), m.prenom))
+                    .collect()
+            };
+            if !surveillants.is_empty() {
+                blocks.push(signing(l.get("surveillants")?, surveillants));
+            }
+            blocks.push(Block::Paragraph(Paragraph::text(t.text("fraudes")?)));
+            blocks.push(Block::Paragraph(
+                Paragraph::text(t.text("certification")?).align(Align::Justify),
+            ));
+            blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
+            blocks.push(Block::Signatures {
+                captions: vec![l.get("signature_responsable")?, l.get("cachet")?],
+                height_mm: 30.0,
+            });
+            blocks.push(Block::Paragraph(
+                Paragraph::new(vec![Run::italic(t.text("delai")?)]).size(8.5),
+            ));
+            Ok((title, footer, blocks))
+        },
+    )
+}

@@ -1,0 +1,206 @@
+//! French formatting in one place: dates, times, durations, names and the
+//! non-breaking spaces of French typography.
+
+use chrono::{Datelike, Weekday};
+
+use crate::model::{Civilite, Date, Time};
+
+/// The narrow no-break space French puts before « ; ! ? » and inside « ».
+pub const NNBSP: char = '\u{202F}';
+/// The no-break space French puts before « : » and in "8 h 30".
+pub const NBSP: char = '\u{A0}';
+
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// "lundi 11 janvier 2027".
+pub fn long_date(date: Date) -> String {
+    format!("{} {}", weekday(date), day_month_year(date))
+}
+
+/// "11 janvier 2027" ("1er janvier 2027" on the first).
+pub fn day_month_year(date: Date) -> String {
+    let d = date.0;
+    let day = if d.day() == 1 {
+        "1er".to_owned()
+    } else {
+        d.day().to_string()
+    };
+    format!("{day} {} {}", MONTHS[d.month0() as usize], d.year())
+}
+
+/// "11/01/2027", the short form of forms and tables.
+pub fn short_date(date: Date) -> String {
+    date.0.format("%d/%m/%Y").to_string()
+}
+
+/// "lundi".
+pub fn weekday(date: Date) -> &'static str {
+    match date.0.weekday() {
+        Weekday::Mon => "lundi",
+        Weekday::Tue => "mardi",
+        Weekday::Wed => "mercredi",
+        Weekday::Thu => "jeudi",
+        Weekday::Fri => "vendredi",
+        Weekday::Sat => "samedi",
+        Weekday::Sun => "dimanche",
+    }
+}
+
+/// "8 h 30", "14 h 00": one style for every time printed.
+pub fn time(t: Time) -> String {
+    format!("{}{NBSP}h{NBSP}{:02}", t.hours(), t.minutes())
+}
+
+/// "45 min", "1 h", "3 h 30".
+pub fn duration(minutes: u16) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    match (h, m) {
+        (0, m) => format!("{m}{NBSP}min"),
+        (h, 0) => format!("{h}{NBSP}h"),
+        (h, m) => format!("{h}{NBSP}h{NBSP}{m:02}"),
+    }
+}
+
+/// "M." or "Mme".
+pub fn civilite(c: Civilite) -> &'static str {
+    match c {
+        Civilite::M => "M.",
+        Civilite::Mme => "Mme",
+    }
+}
+
+/// "NOM Prénom", with the family name in capitals.
+pub fn nom_prenom(nom: &str, prenom: &str) -> String {
+    format!("{} {}", nom.to_uppercase(), prenom)
+}
+
+/// "Mme NOM Prénom".
+pub fn full_name(c: Civilite, nom: &str, prenom: &str) -> String {
+    format!("{} {}", civilite(c), nom_prenom(nom, prenom))
+}
+
+/// Applies French spacing to text the program writes (template wording):
+/// a no-break space before « : » and a narrow one before « ; ! ? », inside
+/// « guillemets ». User text is never passed through this.
+pub fn typography(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            ':' | ';' | '!' | '?' => {
+                let next_is_space_or_end = chars.peek().is_none_or(|n| n.is_whitespace());
+                if next_is_space_or_end {
+                    let space = if c == ':' { NBSP } else { NNBSP };
+                    if out.ends_with(' ') {
+                        out.pop();
+                        out.push(space);
+                    } else if out.ends_with(|p: char| p.is_alphanumeric()) {
+                        out.push(space);
+                    }
+                }
+                out.push(c);
+            }
+            '«' => {
+                out.push(c);
+                if chars.peek() == Some(&' ') {
+                    chars.next();
+                }
+                out.push(NNBSP);
+            }
+            '»' => {
+                if out.ends_with(' ') {
+                    out.pop();
+                }
+                if !out.ends_with(NNBSP) {
+                    out.push(NNBSP);
+                }
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A key for sorting names in French order: accents sort with their base
+/// letter (É with E), case and hyphens do not count first.
+pub fn collation_key(text: &str) -> (String, String) {
+    let base: String = text
+        .chars()
+        .flat_map(|c| c.to_lowercase())
+        .map(fold_accent)
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    (base, text.to_owned())
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
+        'ç' => 'c',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' | 'í' | 'ì' => 'i',
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' => 'u',
+        'ÿ' | 'ý' => 'y',
+        'ñ' => 'n',
+        'æ' => 'a',
+        'œ' => 'o',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> Date {
+        Date(NaiveDate::from_ymd_opt(y, m, day).unwrap())
+    }
+
+    #[test]
+    fn long_date_names_the_weekday_and_month() {
+        assert_eq!(long_date(d(2027, 1, 11)), "lundi 11 janvier 2027");
+        assert_eq!(long_date(d(2027, 2, 1)), "lundi 1er février 2027");
+    }
+
+    #[test]
+    fn times_use_one_style() {
+        assert_eq!(time(Time::hm(8, 30)), "8\u{a0}h\u{a0}30");
+        assert_eq!(time(Time::hm(14, 0)), "14\u{a0}h\u{a0}00");
+        assert_eq!(duration(45), "45\u{a0}min");
+        assert_eq!(duration(210), "3\u{a0}h\u{a0}30");
+    }
+
+    #[test]
+    fn typography_puts_no_break_spaces() {
+        assert_eq!(
+            typography("Objet : convocation"),
+            "Objet\u{a0}: convocation"
+        );
+        assert_eq!(typography("Attention !"), "Attention\u{202f}!");
+        assert_eq!(typography("« oui »"), "«\u{202f}oui\u{202f}»");
+        assert_eq!(typography("08:30"), "08:30");
+    }
+
+    #[test]
+    fn collation_sorts_accented_letters_with_their_base() {
+        let mut names = vec!["Zola", "Émile", "Eric", "Durand"];
+        names.sort_by_key(|n| collation_key(n));
+        assert_eq!(names, vec!["Durand", "Émile", "Eric", "Zola"]);
+    }
+}

@@ -1,0 +1,324 @@
+//! `generate`: plan, compose, render in parallel, write all or nothing.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::compose::{self, Composed, Ctx, Filter, Kind};
+use crate::doc::{Logo, LogoFormat};
+use crate::load::Source;
+use crate::model::Session;
+use crate::output::{self, Entry, Manifest, Produced, WriteError};
+use crate::plan::Plan;
+use crate::render::docx::DocxRenderer;
+use crate::render::pdf::PdfRenderer;
+use crate::wording::Wording;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+/// What `generate` was asked for.
+#[derive(Debug, Clone)]
+pub struct GenerateOptions {
+    /// The output folder (default: `session-<numero>` beside the file).
+    pub output: Option<PathBuf>,
+    pub formats: Vec<Format>,
+    pub only: Vec<Kind>,
+    pub candidats: Vec<String>,
+    pub force: bool,
+    /// A centre's own templates.
+    pub templates: Option<PathBuf>,
+    /// Show a progress bar.
+    pub progress: bool,
+}
+
+impl GenerateOptions {
+    /// Every document, both formats, into `output`.
+    pub fn all_into(output: &Path) -> GenerateOptions {
+        GenerateOptions {
+            output: Some(output.to_path_buf()),
+            formats: vec![Format::Pdf, Format::Docx],
+            only: Vec::new(),
+            candidats: Vec::new(),
+            force: false,
+            templates: None,
+            progress: false,
+        }
+    }
+}
+
+/// What a run produced.
+#[derive(Debug)]
+pub struct Summary {
+    pub documents: usize,
+    pub files: usize,
+    pub pages: usize,
+    pub elapsed: Duration,
+    pub folder: PathBuf,
+}
+
+impl Summary {
+    /// "42 documents (84 fichiers, 97 pages) en 1,2 s dans session-375846/".
+    pub fn line(&self) -> String {
+        let seconds = format!("{:.2}", self.elapsed.as_secs_f64()).replace('.', ",");
+        format!(
+            "{} documents ({} fichiers, {} pages) produits en {seconds} s dans {}",
+            self.documents,
+            self.files,
+            self.pages,
+            self.folder.display()
+        )
+    }
+}
+
+/// Why `generate` stopped; nothing in the output folder was changed.
+#[derive(Debug)]
+pub struct GenerateError(pub String);
+
+impl std::fmt::Display for GenerateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The default output folder: `session-<numero>` beside the session file.
+pub fn default_folder(source: &Source, session: &Session) -> PathBuf {
+    let name = format!("session-{}", compose::file_part(&session.session.numero));
+    match source.path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.join(name),
+        _ => PathBuf::from(name),
+    }
+}
+
+/// Reads the centre's logo, relative to the session file.
+fn read_logo(source: &Source, session: &Session) -> Result<Option<Logo>, GenerateError> {
+    let Some(logo) = &session.centre.logo else {
+        return Ok(None);
+    };
+    let base = source.path.parent().unwrap_or(Path::new("."));
+    let path = base.join(&logo.value);
+    let line = logo.referenced.line();
+    let bytes = std::fs::read(&path).map_err(|e| {
+        GenerateError(format!(
+            "{}:{line}\u{a0}: centre.logo\u{a0}: le logo « {} » ne peut pas être lu ({})",
+            source.name,
+            path.display(),
+            if e.kind() == std::io::ErrorKind::NotFound {
+                "fichier introuvable".to_owned()
+            } else {
+                e.to_string()
+            }
+        ))
+    })?;
+    let format = if crate::render::docx::png_size(&bytes).is_some() {
+        LogoFormat::Png
+    } else if std::str::from_utf8(&bytes).is_ok_and(|t| t.contains("<svg")) {
+        LogoFormat::Svg
+    } else {
+        return Err(GenerateError(format!(
+            "{}:{line}\u{a0}: centre.logo\u{a0}: « {} » n'est pas une image PNG ou SVG",
+            source.name,
+            path.display()
+        )));
+    };
+    Ok(Some(Logo {
+        bytes: Arc::new(bytes),
+        format,
+    }))
+}
+
+/// Runs the pipeline after a successful check.
+pub fn run(
+    source: &Source,
+    session: &Session,
+    options: &GenerateOptions,
+) -> Result<Summary, GenerateError> {
+    let started = Instant::now();
+    let folder = options
+        .output
+        .clone()
+        .unwrap_or_else(|| default_folder(source, session));
+    for id in &options.candidats {
+        if session.candidat(id).is_none() {
+            let known: Vec<&str> = session
+                .candidats
+                .value
+                .iter()
+                .map(|c| c.id.value.as_str())
+                .collect();
+            return Err(GenerateError(format!(
+                "--candidat\u{a0}: le candidat « {id} » n'existe pas (candidats connus\u{a0}: {})",
+                known.join(", ")
+            )));
+        }
+    }
+    let files = produce(source, session, options)?;
+    let documents = files
+        .iter()
+        .map(|f| {
+            (
+                f.entry.kind.clone(),
+                f.entry.path.rsplit_once('.').map(|p| p.0.to_owned()),
+            )
+        })
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let pages = files
+        .iter()
+        .filter(|f| f.entry.format == "pdf")
+        .map(|f| f.entry.pages)
+        .sum::<usize>();
+    let n_files = files.len();
+    let manifest = Manifest {
+        sessiondoc: env!("CARGO_PKG_VERSION").to_owned(),
+        session: session.session.numero.clone(),
+        source_sha256: source.sha256.clone(),
+        documents: Vec::new(),
+    };
+    output::write_all(&folder, manifest, files, options.force).map_err(|e| match e {
+        WriteError::WouldOverwrite(paths) => {
+            let list: Vec<String> = paths.iter().take(10).map(|p| format!("  {}", p.display())).collect();
+            let more = if paths.len() > 10 { format!("\n  … et {} autres", paths.len() - 10) } else { String::new() };
+            GenerateError(format!(
+                "ces fichiers ont été modifiés depuis leur production, ou n'ont pas été produits par sessiondoc\u{a0}; ils ne sont pas remplacés\u{a0}:\n{}{more}\nRenommez-les ou déplacez-les pour les garder, ou relancez avec --force pour les remplacer.",
+                list.join("\n")
+            ))
+        }
+        WriteError::Io(msg) => GenerateError(msg),
+    })?;
+    Ok(Summary {
+        documents,
+        files: n_files,
+        pages,
+        elapsed: started.elapsed(),
+        folder,
+    })
+}
+
+/// Composes and renders every file of the run, in memory.
+pub fn produce(
+    source: &Source,
+    session: &Session,
+    options: &GenerateOptions,
+) -> Result<Vec<Produced>, GenerateError> {
+    let plan = Plan::new(session);
+    let wording = Wording::new(options.templates.as_deref()).map_err(|e| GenerateError(e.0))?;
+    let program = match options
+        .templates
+        .as_deref()
+        .map(|d| d.join("document.typ"))
+        .filter(|p| p.is_file())
+    {
+        Some(path) => Some(std::fs::read_to_string(&path).map_err(|e| {
+            GenerateError(format!(
+                "impossible de lire « {} »\u{a0}: {e}",
+                path.display()
+            ))
+        })?),
+        None => None,
+    };
+    let logo = read_logo(source, session)?;
+    let ctx = Ctx {
+        plan: &plan,
+        wording: &wording,
+        logo,
+    };
+    let filter = Filter {
+        only: options.only.clone(),
+        candidats: options.candidats.clone(),
+    };
+    let composed = compose::compose_all(&ctx, &filter).map_err(|e| GenerateError(e.0))?;
+    render_all(&composed, &options.formats, program, options.progress)
+}
+
+/// Renders every composed document in every format, in parallel.
+pub fn render_all(
+    composed: &[Composed],
+    formats: &[Format],
+    program: Option<String>,
+    progress: bool,
+) -> Result<Vec<Produced>, GenerateError> {
+    let pdf = PdfRenderer::new(program);
+    let docx = DocxRenderer;
+    let bar = if progress {
+        let bar = ProgressBar::new(composed.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} documents ({eta} restantes)")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let wants_pdf = formats.contains(&Format::Pdf);
+    let wants_docx = formats.contains(&Format::Docx);
+    let rendered: Result<Vec<Vec<Produced>>, GenerateError> = composed
+        .par_iter()
+        .map(|c| {
+            let mut files = Vec::with_capacity(2);
+            let pdf_file = if wants_pdf {
+                Some(pdf.render(&c.document))
+            } else {
+                None
+            };
+            let pages = match &pdf_file {
+                Some(Ok(r)) => r.pages,
+                Some(Err(e)) => return Err(GenerateError(e.0.clone())),
+                None => pdf
+                    .page_count(&c.document)
+                    .map_err(|e| GenerateError(e.0))?,
+            };
+            if let Some(Ok(r)) = pdf_file {
+                files.push(produced(c, Format::Pdf, r.bytes, r.pages));
+            }
+            if wants_docx {
+                let r = docx
+                    .render(&c.document, pages)
+                    .map_err(|e| GenerateError(e.0))?;
+                files.push(produced(c, Format::Docx, r.bytes, pages));
+            }
+            bar.inc(1);
+            Ok(files)
+        })
+        .collect();
+    bar.finish_and_clear();
+    // Keep Typst's cache bounded between runs in one process.
+    typst::comemo::evict(10);
+    Ok(rendered?.into_iter().flatten().collect())
+}
+
+fn produced(c: &Composed, format: Format, bytes: Vec<u8>, pages: usize) -> Produced {
+    let s = &c.subject;
+    Produced {
+        entry: Entry {
+            kind: c.kind.name().to_owned(),
+            format: format.extension().to_owned(),
+            path: format!("{}.{}", c.stem, format.extension()),
+            candidat: s.candidat.clone(),
+            jure: s.jure.clone(),
+            surveillant: s.surveillant.clone(),
+            salle: s.salle.clone(),
+            date: s.date.clone(),
+            fraude: s.fraude,
+            pages,
+            sha256: output::sha256_hex(&bytes),
+        },
+        bytes,
+    }
+}

@@ -1,0 +1,21 @@
+//! sessiondoc: every paper document of a French *titre professionnel* exam
+//! session, in PDF and DOCX, from one YAML file.
+//!
+//! Data flows one way, one stage per module:
+//! [`load`] → [`check`] → [`plan`] → [`compose`] → [`render`] → [`output`].
+
+pub mod check;
+pub mod cli;
+pub mod compose;
+pub mod diag;
+pub mod doc;
+pub mod echeancier;
+pub mod fr;
+pub mod generate;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod plan;
+pub mod render;
+pub mod synth;
+pub mod wording;

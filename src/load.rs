@@ -1,0 +1,252 @@
+//! Reads a session file into the typed model, keeping where each value was
+//! written. Every failure becomes a French [`Diagnostic`].
+
+use std::path::{Path, PathBuf};
+
+use serde_saphyr::{DuplicateKeyPolicy, Error as YamlError, Options};
+
+use crate::diag::{Diagnostic, Place};
+use crate::model::Session;
+
+/// Larger than any real session file (10 000 candidates take about 4 MiB).
+const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The text of a session file, as read from disk.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: PathBuf,
+    /// The name shown in messages (the path as given).
+    pub name: String,
+    /// The text, without a leading byte-order mark.
+    pub text: String,
+    /// The sha256 of the file's bytes.
+    pub sha256: String,
+}
+
+impl Source {
+    /// A source from text already in memory (tests, generated sessions).
+    pub fn from_text(name: &str, text: &str) -> Source {
+        Source {
+            path: PathBuf::from(name),
+            name: name.to_owned(),
+            text: text.strip_prefix('\u{FEFF}').unwrap_or(text).to_owned(),
+            sha256: crate::output::sha256_hex(text.as_bytes()),
+        }
+    }
+}
+
+/// Reads the file at `path`: it must exist, be a file, and be UTF-8.
+pub fn read(path: &Path) -> Result<Source, Diagnostic> {
+    let name = path.display().to_string();
+    let fail = |msg: String, help: &str| Err(Diagnostic::error("", None, msg).help(help));
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return fail(
+                format!("le fichier « {name} » est introuvable"),
+                "vérifiez le chemin et le nom du fichier (sessiondoc init crée un exemple)",
+            );
+        }
+        Err(e) => {
+            return fail(
+                format!("impossible de lire « {name} »\u{a0}: {e}"),
+                "vérifiez les droits d'accès au fichier",
+            );
+        }
+    };
+    if meta.is_dir() {
+        return fail(
+            format!("« {name} » est un dossier, pas un fichier de session"),
+            "donnez le chemin du fichier .yaml de la session",
+        );
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return fail(
+            format!(
+                "« {name} » fait {} Mo\u{a0}: c'est trop grand pour un fichier de session",
+                meta.len() / 1_048_576
+            ),
+            "vérifiez qu'il s'agit bien du fichier de la session",
+        );
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return fail(
+                format!("impossible de lire « {name} »\u{a0}: {e}"),
+                "vérifiez les droits d'accès au fichier",
+            );
+        }
+    };
+    let sha256 = crate::output::sha256_hex(&bytes);
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let before = &e.as_bytes()[..valid];
+            let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+            let column = before.iter().rev().take_while(|&&b| b != b'\n').count() as u64 + 1;
+            return Err(Diagnostic::error(
+                "",
+                Some(Place::line_col(line, column)),
+                format!("le fichier « {name} » n'est pas encodé en UTF-8 (octet invalide ligne {line}, colonne {column})"),
+            )
+            .help("enregistrez le fichier en UTF-8 (dans le Bloc-notes ou LibreOffice : « Enregistrer sous », codage UTF-8) ; un export Excel « CSV » est souvent en Latin-1"));
+        }
+    };
+    let text = match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
+    Ok(Source {
+        path: path.to_path_buf(),
+        name,
+        text,
+        sha256,
+    })
+}
+
+fn options() -> Options {
+    serde_saphyr::options! {
+        duplicate_keys: DuplicateKeyPolicy::Error,
+        strict_booleans: true,
+        with_snippet: false,
+        budget: serde_saphyr::budget! { max_depth: 24, max_nodes: 2_000_000, max_events: 4_000_000, max_aliases: 1_000 },
+        alias_limits: serde_saphyr::alias_limits! { max_total_replayed_events: 100_000 },
+    }
+}
+
+/// Parses the session; a failure points at its line and column.
+pub fn parse(source: &Source) -> Result<Session, Diagnostic> {
+    if source.text.trim().is_empty() {
+        return Err(Diagnostic::error(
+            "",
+            None,
+            format!("le fichier « {} » est vide", source.name),
+        )
+        .help("partez d'un exemple complet : sessiondoc init session.yaml"));
+    }
+    serde_saphyr::from_str_with_options::<Session>(&source.text, options())
+        .map_err(|e| translate(&e, &source.text))
+}
+
+/// Reads and parses in one step.
+pub fn load(path: &Path) -> Result<(Source, Session), (Option<Source>, Diagnostic)> {
+    let source = read(path).map_err(|d| (None, d))?;
+    match parse(&source) {
+        Ok(session) => Ok((source, session)),
+        Err(d) => Err((Some(source), d)),
+    }
+}
+
+/// The place of a YAML error, with a byte range when it can be found.
+fn place_of(err: &YamlError, text: &str) -> Option<Place> {
+    let loc = err.location()?;
+    let mut place = Place::of(&loc)?;
+    if place.bytes.is_none() {
+        if let YamlError::ExternalMessage { source, .. } = err.without_snippet()
+            && let serde_saphyr::ExternalMessageSource::Parser(scan) = source.as_ref()
+            && let Some(start) = scan.marker().byte_offset()
+        {
+            let start = start.min(text.len());
+            let end = text[start..]
+                .chars()
+                .next()
+                .map_or(start, |c| start + c.len_utf8());
+            place.bytes = Some((start, end));
+        }
+    }
+    Some(place)
+}
+
+fn quote_list(items: &[&str]) -> String {
+    items.join(", ")
+}
+
+/// Turns a YAML or typing error into a French diagnostic.
+fn translate(err: &YamlError, text: &str) -> Diagnostic {
+    let place = place_of(err, text);
+    let inner = err.without_snippet();
+    let (message, help): (String, Option<String>) = match inner {
+        YamlError::AliasError { error, .. } => return translate(error, text),
+        YamlError::SerdeUnknownField { field, expected, .. } => (
+            format!("la clé « {field} » n'est pas connue à cet endroit"),
+            Some(format!("clés permises ici\u{a0}: {} (vérifiez l'orthographe et l'indentation)", quote_list(expected))),
+        ),
+        YamlError::SerdeMissingField { field, .. } => (
+            format!("la clé obligatoire « {field} » manque"),
+            Some(format!("ajoutez « {field}: » dans ce bloc (voir docs/format.md)")),
+        ),
+        YamlError::SerdeUnknownVariant { variant, expected, .. } => (
+            format!("la valeur « {variant} » n'est pas permise ici"),
+            Some(format!("valeurs permises\u{a0}: {}", quote_list(expected))),
+        ),
+        YamlError::DuplicateMappingKey { key, .. } => (
+            match key {
+                Some(k) => format!("la clé « {k} » est écrite deux fois dans le même bloc"),
+                None => "une clé est écrite deux fois dans le même bloc".to_owned(),
+            },
+            Some("gardez une seule fois chaque clé".to_owned()),
+        ),
+        YamlError::Message { msg, .. } => (msg.clone(), None),
+        YamlError::SerdeInvalidType { unexpected, expected, .. }
+        | YamlError::SerdeInvalidValue { unexpected, expected, .. } => (
+            format!("valeur inattendue ({unexpected})\u{a0}: on attend {}", expected_fr(expected)),
+            None,
+        ),
+        YamlError::Unexpected { expected, .. } => (
+            format!("valeur inattendue\u{a0}: on attend {}", expected_fr(expected)),
+            Some("vérifiez l'indentation : une liste s'écrit avec des tirets « - » ou entre crochets [a, b], un bloc avec des clés « nom: valeur »".to_owned()),
+        ),
+        YamlError::InvalidScalar { .. } => ("valeur mal écrite pour ce champ".to_owned(), None),
+        YamlError::NullIntoString { .. } => (
+            "une valeur est attendue ici, mais le champ est vide".to_owned(),
+            Some("écrivez la valeur après les deux-points, ou retirez la clé si elle est facultative".to_owned()),
+        ),
+        YamlError::InvalidBooleanStrict { .. } => ("oui/non doit s'écrire true ou false".to_owned(), None),
+        YamlError::Eof { .. } => (
+            "le fichier s'arrête au milieu d'une valeur".to_owned(),
+            Some("le fichier est peut-être tronqué : vérifiez sa fin".to_owned()),
+        ),
+        YamlError::MultipleDocuments { .. } => (
+            "le fichier contient plusieurs documents YAML (séparés par « --- »)".to_owned(),
+            Some("une session par fichier : retirez les lignes « --- »".to_owned()),
+        ),
+        YamlError::Budget { .. }
+        | YamlError::AliasReplayLimitExceeded { .. }
+        | YamlError::AliasExpansionLimitExceeded { .. }
+        | YamlError::AliasReplayStackDepthExceeded { .. } => (
+            "le fichier est trop profond ou ses alias (&, *) se développent trop".to_owned(),
+            Some("un fichier de session n'a besoin ni d'alias en cascade ni de plus de quelques niveaux d'imbrication".to_owned()),
+        ),
+        YamlError::UnknownAnchor { .. } => (
+            "l'alias « * » renvoie à une ancre « & » qui n'existe pas".to_owned(),
+            None,
+        ),
+        YamlError::InvalidUtf8Input => ("le fichier n'est pas encodé en UTF-8".to_owned(), None),
+        YamlError::ExternalMessage { msg, .. } => (
+            format!("le fichier n'est pas un YAML valide ({msg})"),
+            Some("vérifiez l'indentation (des espaces, jamais de tabulations), les deux-points et les guillemets autour de cette ligne".to_owned()),
+        ),
+        other => {
+            let msg = serde_saphyr::DefaultMessageFormatter.format_message(other).into_owned();
+            (format!("le fichier n'est pas un YAML valide ({msg})"), None)
+        }
+    };
+    let diagnostic = Diagnostic::error("", place, message);
+    match help {
+        Some(h) => diagnostic.help(h),
+        None => diagnostic,
+    }
+}
+
+fn expected_fr(expected: &str) -> String {
+    match expected {
+        "string scalar" | "a string" => "un texte".to_owned(),
+        "sequence start" | "a sequence" => "une liste".to_owned(),
+        "mapping start" | "a map" => "un bloc de clés (« clé: valeur »)".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+use serde_saphyr::MessageFormatter as _;

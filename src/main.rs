@@ -1,0 +1,5 @@
+//! The `sessiondoc` command.
+
+fn main() -> std::process::ExitCode {
+    sessiondoc::cli::main()
+}

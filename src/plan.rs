@@ -1,0 +1,537 @@
+//! What each document says, computed once from a checked session: French
+//! dates, a candidate's own slots, a juror's candidates, the results.
+//!
+//! The views are plain serializable values: the composers read them, and
+//! the wording templates receive them as their context.
+
+use serde::Serialize;
+
+use crate::fr;
+use crate::model::{
+    Candidat, Civilite, Creneau, Date, Decision, ModeConvocation, NatureCreneau, NatureSession,
+    Selection, Session, Voie,
+};
+
+/// A person as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonView {
+    pub id: String,
+    pub civilite: &'static str,
+    pub nom: String,
+    pub prenom: String,
+    /// "GARNIER Sophie".
+    pub nom_prenom: String,
+    /// "Mme Sophie GARNIER", as on an envelope.
+    pub appel: String,
+    pub telephone: Option<String>,
+    pub email: Option<String>,
+}
+
+impl PersonView {
+    fn new(
+        id: &str,
+        c: Civilite,
+        nom: &str,
+        prenom: &str,
+        tel: &Option<String>,
+        email: &Option<String>,
+    ) -> Self {
+        PersonView {
+            id: id.to_owned(),
+            civilite: fr::civilite(c),
+            nom: nom.to_owned(),
+            prenom: prenom.to_owned(),
+            nom_prenom: fr::nom_prenom(nom, prenom),
+            appel: format!("{} {} {}", fr::civilite(c), prenom, nom.to_uppercase()),
+            telephone: tel.clone(),
+            email: email.clone(),
+        }
+    }
+}
+
+/// A CCP as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct CcpView {
+    pub code: String,
+    pub intitule: String,
+}
+
+/// A slot as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct SlotView {
+    /// Index in `planning`.
+    pub index: usize,
+    pub date: Date,
+    /// "lundi 11 janvier 2027".
+    pub jour: String,
+    /// "11/01/2027".
+    pub jour_court: String,
+    pub debut: String,
+    pub fin: String,
+    pub duree: String,
+    pub nature: &'static str,
+    pub intitule: String,
+    pub salle: Option<String>,
+    pub salle_id: Option<String>,
+    /// Candidates by name ("Tous les candidats" for `tous`), empty if none.
+    pub candidats: Vec<String>,
+    pub tous_les_candidats: bool,
+    /// Jurors by name (never printed on public sheets).
+    pub jures: Vec<String>,
+    pub avec_jury: bool,
+    pub surveillants: Vec<String>,
+    /// Morning (before 13:00) or afternoon.
+    pub matin: bool,
+    pub minutes_debut: u16,
+}
+
+/// A candidate with everything a document may print about them.
+#[derive(Debug, Clone, Serialize)]
+pub struct CandidateView {
+    pub id: String,
+    pub civilite: &'static str,
+    pub nom_naissance: String,
+    pub nom_usage: Option<String>,
+    pub prenom: String,
+    /// "CHEVALIER Camille" (usage name when there is one).
+    pub nom_prenom: String,
+    /// "Mme Camille CHEVALIER".
+    pub appel: String,
+    pub identifiant: String,
+    pub date_naissance: Option<String>,
+    pub voie: &'static str,
+    pub voie_libelle: &'static str,
+    pub est_vae: bool,
+    pub adresse: Vec<String>,
+    pub amenagement: Option<String>,
+    pub retard: Option<String>,
+    /// Every slot that involves the candidate, in time order.
+    pub creneaux: Vec<SlotView>,
+    /// The first of them: the arrival time.
+    pub arrivee: Option<SlotView>,
+    pub entretien_final: Option<SlotView>,
+    /// The juror pair.
+    pub jury: Vec<PersonView>,
+    pub decision: Option<&'static str>,
+    pub decision_libelle: Option<&'static str>,
+    pub present: bool,
+    pub ccp_obtenus: Vec<CcpView>,
+    pub observations: Option<String>,
+    pub formateur: Option<String>,
+}
+
+/// The facts every document shares.
+#[derive(Debug, Clone, Serialize)]
+pub struct Facts {
+    pub centre_nom: String,
+    pub centre_site: String,
+    pub centre_adresse: Vec<String>,
+    pub centre_ville: String,
+    pub centre_telephone: Option<String>,
+    pub centre_email: Option<String>,
+    pub autorite_nom: String,
+    pub autorite_adresse: Vec<String>,
+    pub titre_code: String,
+    pub titre_intitule: String,
+    pub titre_sigle: Option<String>,
+    /// Every CCP of the title, in PV order.
+    pub titre_ccp: Vec<CcpView>,
+    /// The CCPs this session covers.
+    pub ccp: Vec<CcpView>,
+    pub numero: String,
+    pub nature: &'static str,
+    pub est_titre: bool,
+    pub debut: String,
+    pub fin: String,
+    pub debut_court: String,
+    pub fin_court: String,
+    pub un_seul_jour: bool,
+    pub convocation_date: String,
+    pub convocation_mode: &'static str,
+    pub remise_en_main_propre: bool,
+    pub tenue: Option<String>,
+    pub responsable: PersonView,
+    pub suppleant: Option<PersonView>,
+    pub nb_candidats: usize,
+    pub nb_fraudes: usize,
+    pub resultats_connus: bool,
+}
+
+/// Everything the composers need, computed once per run.
+pub struct Plan<'a> {
+    pub session: &'a Session,
+    pub facts: Facts,
+    pub candidates: Vec<CandidateView>,
+    pub slots: Vec<SlotView>,
+    /// The session's days that have slots, in order.
+    pub days: Vec<Date>,
+}
+
+fn voie(v: Voie) -> (&'static str, &'static str) {
+    match v {
+        Voie::Formation => ("formation", "Formation"),
+        Voie::Vae => ("vae", "VAE"),
+        Voie::Equivalence => ("equivalence", "Par équivalence ou correspondance"),
+    }
+}
+
+/// The decision's key and label.
+pub fn decision(d: Decision) -> (&'static str, &'static str) {
+    match d {
+        Decision::Absent => ("absent", "Absent"),
+        Decision::Reussite => ("reussite", "Réussite"),
+        Decision::ReussitePartielle => (
+            "reussite_partielle",
+            "Réussite partielle au titre de la session",
+        ),
+        Decision::Echec => ("echec", "Échec"),
+    }
+}
+
+fn nature(n: NatureCreneau) -> &'static str {
+    match n {
+        NatureCreneau::Accueil => "accueil",
+        NatureCreneau::Briefing => "briefing",
+        NatureCreneau::Epreuve => "epreuve",
+        NatureCreneau::Entretien => "entretien",
+        NatureCreneau::EntretienFinal => "entretien_final",
+        NatureCreneau::Correction => "correction",
+        NatureCreneau::Deliberation => "deliberation",
+        NatureCreneau::Pause => "pause",
+    }
+}
+
+impl<'a> Plan<'a> {
+    /// Computes every view of a checked session.
+    pub fn new(s: &'a Session) -> Plan<'a> {
+        let person = |p: &crate::model::Personne| {
+            PersonView::new("", p.civilite, &p.nom, &p.prenom, &p.telephone, &p.email)
+        };
+        let covered = s.covered_ccp();
+        let ccp_view = |code: &str| CcpView {
+            code: code.to_owned(),
+            intitule: s.ccp(code).map(|c| c.intitule.clone()).unwrap_or_default(),
+        };
+        let info = &s.session;
+        let facts = Facts {
+            centre_nom: s.centre.nom.clone(),
+            centre_site: s.centre.site.clone(),
+            centre_adresse: s.centre.adresse.clone(),
+            centre_ville: s.centre.ville.clone(),
+            centre_telephone: s.centre.telephone.clone(),
+            centre_email: s.centre.email.clone(),
+            autorite_nom: s.autorite.nom.clone(),
+            autorite_adresse: s.autorite.adresse.clone(),
+            titre_code: s.titre.code.value.clone(),
+            titre_intitule: s.titre.intitule.clone(),
+            titre_sigle: s.titre.sigle.clone(),
+            titre_ccp: s
+                .titre
+                .ccp
+                .value
+                .iter()
+                .map(|c| ccp_view(&c.code.value))
+                .collect(),
+            ccp: covered.iter().map(|c| ccp_view(c)).collect(),
+            numero: info.numero.clone(),
+            nature: match info.nature.value {
+                NatureSession::Titre => "titre",
+                NatureSession::Ccp => "ccp",
+                NatureSession::Ccs => "ccs",
+            },
+            est_titre: info.nature.value == NatureSession::Titre,
+            debut: fr::long_date(info.debut.value),
+            fin: fr::long_date(info.fin.value),
+            debut_court: fr::short_date(info.debut.value),
+            fin_court: fr::short_date(info.fin.value),
+            un_seul_jour: info.debut.value == info.fin.value,
+            convocation_date: fr::long_date(info.convocation.date.value),
+            convocation_mode: match info.convocation.mode {
+                ModeConvocation::Recommande => "recommande",
+                ModeConvocation::MainPropre => "main_propre",
+            },
+            remise_en_main_propre: info.convocation.mode == ModeConvocation::MainPropre,
+            tenue: info.tenue.clone(),
+            responsable: person(&s.responsable),
+            suppleant: s.suppleant.as_ref().map(person),
+            nb_candidats: s.candidats.value.len(),
+            nb_fraudes: s.fraudes.len(),
+            resultats_connus: s.has_results(),
+        };
+        let mut slots: Vec<SlotView> = s
+            .planning
+            .value
+            .iter()
+            .enumerate()
+            .map(|(i, c)| slot_view(s, i, c))
+            .collect();
+        slots.sort_by_key(|v| (v.date, v.minutes_debut, v.index));
+        let candidates = s
+            .candidats
+            .value
+            .iter()
+            .map(|c| candidate_view(s, c, &slots))
+            .collect();
+        let mut days: Vec<Date> = slots.iter().map(|v| v.date).collect();
+        days.dedup();
+        Plan {
+            session: s,
+            facts,
+            candidates,
+            slots,
+            days,
+        }
+    }
+
+    /// The candidate view with this id.
+    pub fn candidate(&self, id: &str) -> Option<&CandidateView> {
+        self.candidates.iter().find(|c| c.id == id)
+    }
+
+    /// The slots of a juror, in time order.
+    pub fn juror_slots(&self, id: &str) -> Vec<&SlotView> {
+        let planning = &self.session.planning.value;
+        self.slots
+            .iter()
+            .filter(|v| planning[v.index].has_jure(id))
+            .collect()
+    }
+
+    /// The slots of a surveillant, in time order.
+    pub fn surveillant_slots(&self, id: &str) -> Vec<&SlotView> {
+        let planning = &self.session.planning.value;
+        self.slots
+            .iter()
+            .filter(|v| planning[v.index].has_surveillant(id))
+            .collect()
+    }
+
+    /// The candidates a juror evaluates (their pair includes the juror).
+    pub fn juror_candidates(&self, id: &str) -> Vec<&CandidateView> {
+        self.candidates
+            .iter()
+            .filter(|c| c.jury.iter().any(|j| j.id == id))
+            .collect()
+    }
+
+    /// Every juror who takes part in the session (in a pair or a slot).
+    pub fn jurors_taking_part(&self) -> Vec<PersonView> {
+        let s = self.session;
+        s.jures
+            .value
+            .iter()
+            .filter(|j| {
+                let id = &j.id.value;
+                s.candidats
+                    .value
+                    .iter()
+                    .any(|c| c.jury.value.iter().any(|p| &p.value == id))
+                    || s.planning.value.iter().any(|c| c.has_jure(id))
+            })
+            .map(|j| {
+                PersonView::new(
+                    &j.id.value,
+                    j.civilite,
+                    &j.nom,
+                    &j.prenom,
+                    &j.telephone,
+                    &j.email,
+                )
+            })
+            .collect()
+    }
+
+    /// A juror as printed.
+    pub fn juror(&self, id: &str) -> Option<PersonView> {
+        self.session.jure(id).map(|j| {
+            PersonView::new(
+                &j.id.value,
+                j.civilite,
+                &j.nom,
+                &j.prenom,
+                &j.telephone,
+                &j.email,
+            )
+        })
+    }
+
+    /// Every surveillant as printed.
+    pub fn surveillants(&self) -> Vec<PersonView> {
+        self.session
+            .surveillants
+            .iter()
+            .map(|m| {
+                PersonView::new(
+                    &m.id.value,
+                    m.civilite,
+                    &m.nom,
+                    &m.prenom,
+                    &m.telephone,
+                    &m.email,
+                )
+            })
+            .collect()
+    }
+
+    /// The rooms in use, with their slots in time order.
+    pub fn rooms_in_use(&self) -> Vec<(String, String, Vec<&SlotView>)> {
+        self.session
+            .salles
+            .iter()
+            .filter_map(|r| {
+                let used: Vec<&SlotView> = self
+                    .slots
+                    .iter()
+                    .filter(|v| v.salle_id.as_deref() == Some(&r.id.value))
+                    .collect();
+                (!used.is_empty()).then(|| (r.id.value.clone(), r.nom.clone(), used))
+            })
+            .collect()
+    }
+}
+
+fn slot_view(s: &Session, index: usize, c: &Creneau) -> SlotView {
+    let names = |sel: Option<&crate::model::At<Selection>>,
+                 all: &dyn Fn() -> Vec<String>,
+                 one: &dyn Fn(&str) -> Option<String>|
+     -> Vec<String> {
+        match sel.map(|s| &s.value) {
+            None => Vec::new(),
+            Some(Selection::Tous) => all(),
+            Some(Selection::Ids(ids)) => ids.iter().filter_map(|i| one(&i.value)).collect(),
+        }
+    };
+    let candidats = names(
+        c.candidats.as_ref(),
+        &|| vec!["Tous les candidats".to_owned()],
+        &|id| {
+            s.candidat(id)
+                .map(|c| fr::nom_prenom(c.nom_affiche(), &c.prenom))
+        },
+    );
+    let jures = names(
+        c.jures.as_ref(),
+        &|| {
+            s.jures
+                .value
+                .iter()
+                .map(|j| fr::nom_prenom(&j.nom, &j.prenom))
+                .collect()
+        },
+        &|id| s.jure(id).map(|j| fr::nom_prenom(&j.nom, &j.prenom)),
+    );
+    let surveillants = names(
+        c.surveillants.as_ref(),
+        &|| {
+            s.surveillants
+                .iter()
+                .map(|m| fr::nom_prenom(&m.nom, &m.prenom))
+                .collect()
+        },
+        &|id| s.surveillant(id).map(|m| fr::nom_prenom(&m.nom, &m.prenom)),
+    );
+    let salle = c
+        .salle
+        .as_ref()
+        .map(|r| s.salle(&r.value).map_or(r.value.clone(), |x| x.nom.clone()));
+    SlotView {
+        index,
+        date: c.date.value,
+        jour: fr::long_date(c.date.value),
+        jour_court: fr::short_date(c.date.value),
+        debut: fr::time(c.debut.value),
+        fin: fr::time(c.fin.value),
+        duree: fr::duration(c.minutes()),
+        nature: nature(c.nature),
+        intitule: c.intitule.clone(),
+        salle,
+        salle_id: c.salle.as_ref().map(|r| r.value.clone()),
+        tous_les_candidats: c
+            .candidats
+            .as_ref()
+            .is_some_and(|s| matches!(s.value, Selection::Tous)),
+        candidats,
+        avec_jury: c.jures.is_some(),
+        jures,
+        surveillants,
+        matin: c.debut.value.hours() < 13,
+        minutes_debut: c.debut.value.0,
+    }
+}
+
+fn candidate_view(s: &Session, c: &Candidat, slots: &[SlotView]) -> CandidateView {
+    let planning = &s.planning.value;
+    let creneaux: Vec<SlotView> = slots
+        .iter()
+        .filter(|v| planning[v.index].has_candidat(&c.id.value))
+        .cloned()
+        .collect();
+    let (voie_key, voie_libelle) = voie(c.voie);
+    let jury = c
+        .jury
+        .value
+        .iter()
+        .filter_map(|id| s.jure(&id.value))
+        .map(|j| {
+            PersonView::new(
+                &j.id.value,
+                j.civilite,
+                &j.nom,
+                &j.prenom,
+                &j.telephone,
+                &j.email,
+            )
+        })
+        .collect();
+    let resultat = c.resultat.as_ref().map(|r| &r.value);
+    let d = c.decision().map(decision);
+    let ccp_obtenus = resultat
+        .map(|r| {
+            s.titre
+                .ccp
+                .value
+                .iter()
+                .filter(|t| r.ccp.iter().any(|a| a.value == t.code.value))
+                .map(|t| CcpView {
+                    code: t.code.value.clone(),
+                    intitule: t.intitule.clone(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    CandidateView {
+        id: c.id.value.clone(),
+        civilite: fr::civilite(c.civilite),
+        nom_naissance: c.nom.clone(),
+        nom_usage: c.nom_usage.clone(),
+        prenom: c.prenom.clone(),
+        nom_prenom: fr::nom_prenom(c.nom_affiche(), &c.prenom),
+        appel: format!(
+            "{} {} {}",
+            fr::civilite(c.civilite),
+            c.prenom,
+            c.nom_affiche().to_uppercase()
+        ),
+        identifiant: c.identifiant.clone(),
+        date_naissance: c.date_naissance.map(fr::short_date),
+        voie: voie_key,
+        voie_libelle,
+        est_vae: c.voie == Voie::Vae,
+        adresse: c.adresse.clone(),
+        amenagement: c.amenagement.clone(),
+        retard: c.retard.clone(),
+        arrivee: creneaux.first().cloned(),
+        entretien_final: creneaux
+            .iter()
+            .find(|v| v.nature == "entretien_final")
+            .cloned(),
+        creneaux,
+        jury,
+        decision: d.map(|d| d.0),
+        decision_libelle: d.map(|d| d.1),
+        present: c.decision().is_some_and(|d| d != Decision::Absent),
+        ccp_obtenus,
+        observations: resultat.and_then(|r| r.observations.clone()),
+        formateur: c.formateur.as_ref().map(|f| f.value.clone()),
+    }
+}

@@ -1,0 +1,196 @@
+//! The PDF renderer: Typst embedded as a library.
+//!
+//! The fonts, the standard library and the page program
+//! (`templates/document.typ`) are loaded once per run; each document is
+//! handed to that program as data (`/data.json`), never as Typst source.
+//! Output is PDF/A-2b and PDF/UA-1, dated by the document's own date.
+
+use std::path::PathBuf;
+
+use chrono::Datelike;
+
+use typst::diag::{FileError, FileResult, SourceDiagnostic, Warned};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use super::{RenderError, Rendered};
+use crate::doc::{Document, LogoFormat};
+
+/// The fonts embedded in the binary.
+const FONTS: &[&[u8]] = &[
+    include_bytes!("../../fonts/LiberationSans-Regular.ttf"),
+    include_bytes!("../../fonts/LiberationSans-Bold.ttf"),
+    include_bytes!("../../fonts/LiberationSans-Italic.ttf"),
+    include_bytes!("../../fonts/LiberationSans-BoldItalic.ttf"),
+    include_bytes!("../../fonts/DejaVuSans.ttf"),
+];
+
+/// The page program embedded in the binary.
+pub const PROGRAM: &str = include_str!("../../templates/document.typ");
+
+fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).unwrap_or_else(|_| unreachable!("fixed path {path}"));
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+/// Renders documents to PDF; built once per run and shared by every thread.
+pub struct PdfRenderer {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    main: Source,
+    main_id: FileId,
+    data_id: FileId,
+    logo_id: FileId,
+}
+
+impl PdfRenderer {
+    /// Loads the fonts and the page program (the embedded one, or a
+    /// centre's own copy).
+    pub fn new(program: Option<String>) -> PdfRenderer {
+        let fonts: Vec<Font> = FONTS
+            .iter()
+            .flat_map(|bytes| Font::iter(Bytes::new(*bytes)))
+            .collect();
+        let main_id = file_id("/document.typ");
+        PdfRenderer {
+            library: LazyHash::new(Library::default()),
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+            main: Source::new(main_id, program.unwrap_or_else(|| PROGRAM.to_owned())),
+            main_id,
+            data_id: file_id("/data.json"),
+            logo_id: file_id("/logo"),
+        }
+    }
+
+    fn layout(&self, doc: &Document) -> Result<(PagedDocument, DocWorld<'_>), RenderError> {
+        let mut data = serde_json::to_value(doc).map_err(|e| RenderError(e.to_string()))?;
+        data["has_logo"] = serde_json::Value::Bool(doc.logo.is_some());
+        let json = serde_json::to_vec(&data).map_err(|e| RenderError(e.to_string()))?;
+        let world = DocWorld {
+            shared: self,
+            data: Bytes::new(json),
+            logo: doc.logo.as_ref().map(|l| match l.format {
+                LogoFormat::Png | LogoFormat::Svg => Bytes::new(l.bytes.as_ref().clone()),
+            }),
+            date: Datetime::from_ymd(
+                doc.date.0.year(),
+                doc.date.0.month() as u8,
+                doc.date.0.day() as u8,
+            ),
+        };
+        let Warned { output, .. } = typst::compile::<PagedDocument>(&world);
+        let document = output.map_err(|errors| self.failure(&doc.title, &world, &errors))?;
+        Ok((document, world))
+    }
+
+    /// Lays the document out and counts its pages (no PDF is written).
+    pub fn page_count(&self, doc: &Document) -> Result<usize, RenderError> {
+        Ok(self.layout(doc)?.0.pages().len())
+    }
+
+    /// Renders one document to PDF/A-2b (+ PDF/UA-1).
+    pub fn render(&self, doc: &Document) -> Result<Rendered, RenderError> {
+        let (document, world) = self.layout(doc)?;
+        let standards = PdfStandards::new(&[PdfStandard::A_2b, PdfStandard::Ua_1])
+            .map_err(|e| RenderError(e.message().to_string()))?;
+        let options = PdfOptions {
+            ident: typst::foundations::Smart::Custom(doc.title.clone()),
+            timestamp: world.date.map(Timestamp::new_utc),
+            standards,
+            tagged: true,
+            ..PdfOptions::default()
+        };
+        let bytes = typst_pdf::pdf(&document, &options)
+            .map_err(|errors| self.failure(&doc.title, &world, &errors))?;
+        Ok(Rendered {
+            bytes,
+            pages: document.pages().len(),
+        })
+    }
+
+    fn failure(&self, title: &str, world: &DocWorld, errors: &[SourceDiagnostic]) -> RenderError {
+        let details: Vec<String> = errors
+            .iter()
+            .map(|d| {
+                let place = d
+                    .span
+                    .id()
+                    .and_then(|id| {
+                        let range = typst::WorldExt::range(world, d.span)?;
+                        let text = world.file(id).ok()?;
+                        let lines = text.lines().ok()?;
+                        let (l, c) = lines.byte_to_line_column(range.start)?;
+                        Some(format!(
+                            "{}:{}:{}\u{a0}: ",
+                            id.vpath().get_with_slash(),
+                            l + 1,
+                            c + 1
+                        ))
+                    })
+                    .unwrap_or_default();
+                format!("{place}{}", d.message)
+            })
+            .collect();
+        RenderError(format!(
+            "le PDF « {title} » n'a pas pu être produit\u{a0}: {}",
+            details.join(" ; ")
+        ))
+    }
+}
+
+/// The world of one document: the shared library and fonts, its own data.
+struct DocWorld<'a> {
+    shared: &'a PdfRenderer,
+    data: Bytes,
+    logo: Option<Bytes>,
+    date: Option<Datetime>,
+}
+
+impl World for DocWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.shared.library
+    }
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.shared.book
+    }
+    fn main(&self) -> FileId {
+        self.shared.main_id
+    }
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.shared.main_id {
+            Ok(self.shared.main.clone())
+        } else {
+            Err(FileError::NotFound(PathBuf::from(
+                id.vpath().get_with_slash(),
+            )))
+        }
+    }
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.shared.data_id {
+            Ok(self.data.clone())
+        } else if id == self.shared.logo_id
+            && let Some(logo) = &self.logo
+        {
+            Ok(logo.clone())
+        } else if id == self.shared.main_id {
+            Ok(Bytes::from_string(self.shared.main.text().to_owned()))
+        } else {
+            Err(FileError::NotFound(PathBuf::from(
+                id.vpath().get_with_slash(),
+            )))
+        }
+    }
+    fn font(&self, index: usize) -> Option<Font> {
+        self.shared.fonts.get(index).cloned()
+    }
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        self.date
+    }
+}

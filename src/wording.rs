@@ -1,0 +1,257 @@
+//! The wording of every document: minijinja templates in `templates/`,
+//! embedded in the binary and overridable by a centre's own copies.
+//!
+//! A template holds one `{% block %}` per piece of text a composer asks
+//! for. Its output is plain text that the composer puts in document blocks:
+//! it is never read as markup, so a value such as `{{ 7*7 }}` typed in the
+//! session file prints as typed.
+
+use std::path::{Path, PathBuf};
+
+use minijinja::{Environment, State, UndefinedBehavior, Value};
+
+use crate::fr;
+
+/// The embedded templates, by file name.
+const EMBEDDED: &[(&str, &str)] = &[
+    ("commun.j2", include_str!("../templates/commun.j2")),
+    (
+        "convocation.j2",
+        include_str!("../templates/convocation.j2"),
+    ),
+    ("reglement.j2", include_str!("../templates/reglement.j2")),
+    (
+        "pv-individuel.j2",
+        include_str!("../templates/pv-individuel.j2"),
+    ),
+    ("pv-session.j2", include_str!("../templates/pv-session.j2")),
+    (
+        "attestation-presence.j2",
+        include_str!("../templates/attestation-presence.j2"),
+    ),
+    ("affichage.j2", include_str!("../templates/affichage.j2")),
+    (
+        "livret-jure.j2",
+        include_str!("../templates/livret-jure.j2"),
+    ),
+    (
+        "livret-surveillant.j2",
+        include_str!("../templates/livret-surveillant.j2"),
+    ),
+    ("emargement.j2", include_str!("../templates/emargement.j2")),
+    (
+        "rapport-fraude.j2",
+        include_str!("../templates/rapport-fraude.j2"),
+    ),
+    (
+        "liste-admis.j2",
+        include_str!("../templates/liste-admis.j2"),
+    ),
+    ("echeancier.j2", include_str!("../templates/echeancier.j2")),
+];
+
+/// Why a text could not be produced.
+#[derive(Debug)]
+pub struct WordingError(pub String);
+
+impl std::fmt::Display for WordingError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn template_error(name: &str, err: &minijinja::Error) -> WordingError {
+    let line = err
+        .line()
+        .map(|l| format!(", ligne {l}"))
+        .unwrap_or_default();
+    WordingError(format!("modèle « {name} »{line}\u{a0}: {err}"))
+}
+
+/// Every template, compiled once per run.
+pub struct Wording {
+    env: Environment<'static>,
+}
+
+impl Wording {
+    /// The embedded templates, with the files of `overrides` (if given)
+    /// taking the place of those of the same name.
+    pub fn new(overrides: Option<&Path>) -> Result<Wording, WordingError> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        for (name, embedded) in EMBEDDED {
+            let source = match overrides.map(|dir| dir.join(name)).filter(|p| p.is_file()) {
+                Some(path) => read_override(&path)?,
+                None => (*embedded).to_owned(),
+            };
+            env.add_template_owned(*name, french_spacing(&source))
+                .map_err(|e| template_error(name, &e))?;
+        }
+        Ok(Wording { env })
+    }
+
+    /// Renders blocks of the template `name` with `context`, inside `f`.
+    pub fn with<R>(
+        &self,
+        name: &str,
+        context: Value,
+        f: impl FnOnce(&mut Texts) -> Result<R, WordingError>,
+    ) -> Result<R, WordingError> {
+        let file = format!("{name}.j2");
+        let template = self
+            .env
+            .get_template(&file)
+            .map_err(|e| template_error(&file, &e))?;
+        // `eval_to_state` is the one call that yields a `State` whose blocks
+        // can be rendered one by one (`render_captured` gives it read-only).
+        #[allow(deprecated)]
+        let state = template
+            .eval_to_state(context)
+            .map_err(|e| template_error(&file, &e))?;
+        let mut texts = Texts { state, file };
+        f(&mut texts)
+    }
+}
+
+fn read_override(path: &PathBuf) -> Result<String, WordingError> {
+    std::fs::read_to_string(path).map_err(|e| {
+        WordingError(format!(
+            "impossible de lire le modèle « {} »\u{a0}: {e}",
+            path.display()
+        ))
+    })
+}
+
+/// The blocks of one template, evaluated with one context.
+pub struct Texts<'a> {
+    state: State<'a, 'a>,
+    file: String,
+}
+
+impl Texts<'_> {
+    /// The block's raw output.
+    pub fn raw(&mut self, block: &str) -> Result<String, WordingError> {
+        self.state
+            .render_block(block)
+            .map_err(|e| template_error(&self.file, &e))
+    }
+
+    /// The block as one line of text (line breaks of the template folded).
+    pub fn text(&mut self, block: &str) -> Result<String, WordingError> {
+        Ok(fold(&self.raw(block)?))
+    }
+
+    /// The block as paragraphs: separated by blank lines, each folded.
+    pub fn paragraphs(&mut self, block: &str) -> Result<Vec<String>, WordingError> {
+        Ok(self
+            .raw(block)?
+            .split("\n\n")
+            .map(fold)
+            .filter(|p| !p.is_empty())
+            .collect())
+    }
+
+    /// The block as lines: one per non-empty line, trimmed.
+    pub fn lines(&mut self, block: &str) -> Result<Vec<String>, WordingError> {
+        Ok(self
+            .raw(block)?
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect())
+    }
+}
+
+/// Labels read from a block of `key = text` lines.
+pub struct Labels {
+    file: String,
+    entries: std::collections::HashMap<String, String>,
+}
+
+impl Labels {
+    /// The text of a label; a missing one is an error naming the template.
+    pub fn get(&self, key: &str) -> Result<String, WordingError> {
+        self.entries.get(key).cloned().ok_or_else(|| {
+            WordingError(format!(
+                "modèle « {} »\u{a0}: le libellé « {key} » manque dans le bloc des libellés",
+                self.file
+            ))
+        })
+    }
+}
+
+impl Texts<'_> {
+    /// The block as labels: one `key = text` per line.
+    pub fn labels(&mut self, block: &str) -> Result<Labels, WordingError> {
+        let entries = self
+            .lines(block)?
+            .into_iter()
+            .filter_map(|l| {
+                l.split_once('=')
+                    .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+            })
+            .collect();
+        Ok(Labels {
+            file: self.file.clone(),
+            entries,
+        })
+    }
+}
+
+/// Joins the lines of a paragraph with single spaces.
+fn fold(text: &str) -> String {
+    text.split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Applies French spacing to the wording of a template, outside its tags:
+/// the values inserted later are never touched.
+fn french_spacing(source: &str) -> String {
+    let mut out = String::with_capacity(source.len() + 64);
+    let mut rest = source;
+    while let Some(start) = rest.find(['{']) {
+        let (text, tail) = rest.split_at(start);
+        let close = match tail.as_bytes().get(1) {
+            Some(b'{') => "}}",
+            Some(b'%') => "%}",
+            Some(b'#') => "#}",
+            _ => {
+                out.push_str(&fr::typography(text));
+                out.push('{');
+                rest = &tail[1..];
+                continue;
+            }
+        };
+        out.push_str(&fr::typography(text));
+        let end = tail.find(close).map_or(tail.len(), |i| i + 2);
+        out.push_str(&tail[..end]);
+        rest = &tail[end..];
+    }
+    out.push_str(&fr::typography(rest));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_spacing_leaves_tags_alone() {
+        let s = french_spacing("Objet : {{ a ~ ' : ' }} !{% if x %}oui ?{% endif %}");
+        assert_eq!(
+            s,
+            "Objet\u{a0}: {{ a ~ ' : ' }}\u{202f}!{% if x %}oui\u{202f}?{% endif %}"
+        );
+    }
+
+    #[test]
+    fn every_embedded_template_compiles() {
+        assert!(Wording::new(None).is_ok());
+    }
+}
