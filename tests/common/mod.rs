@@ -1,0 +1,195 @@
+//! Helpers shared by the integration tests: load a fixture, produce its
+//! documents in memory, and read them back as text (pdftotext for the PDF,
+//! the `w:t` runs of word/document.xml for the DOCX).
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use sessiondoc::compose::Kind;
+use sessiondoc::generate::{self, Format, GenerateOptions};
+use sessiondoc::load::{self, Source};
+use sessiondoc::model::Session;
+use sessiondoc::output::Produced;
+
+/// Path of a file under `fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
+
+/// Loads a session from text (must be valid).
+pub fn session_from(text: &str) -> (Source, Session) {
+    let source = Source::from_text("session.yaml", text);
+    let session = load::parse(&source).unwrap_or_else(|d| panic!("invalid session: {d:?}"));
+    (source, session)
+}
+
+/// The documents of `kinds` for a fixture file, both formats, in memory.
+pub fn produce(fixture_name: &str, kinds: &[Kind]) -> Vec<Produced> {
+    let text = std::fs::read_to_string(fixture(fixture_name)).expect("fixture");
+    produce_text(&text, kinds)
+}
+
+/// The documents of `kinds` for a session text, both formats, in memory.
+pub fn produce_text(text: &str, kinds: &[Kind]) -> Vec<Produced> {
+    let (source, session) = session_from(text);
+    let diagnostics = sessiondoc::check::check(&session);
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d.severity != sessiondoc::diag::Severity::Error),
+        "session has errors: {diagnostics:?}"
+    );
+    let mut options = GenerateOptions::all_into(Path::new("unused"));
+    options.formats = vec![Format::Pdf, Format::Docx];
+    options.only = kinds.to_vec();
+    generate::produce(&source, &session, &options).expect("documents produced")
+}
+
+/// The files of one kind (optionally for one candidate), as (pdf, docx) pairs.
+pub fn pairs<'a>(
+    files: &'a [Produced],
+    kind: &str,
+    candidat: Option<&str>,
+) -> Vec<(&'a Produced, &'a Produced)> {
+    let of = |format: &str| -> Vec<&'a Produced> {
+        files
+            .iter()
+            .filter(|f| f.entry.kind == kind && f.entry.format == format)
+            .filter(|f| candidat.is_none() || f.entry.candidat.as_deref() == candidat)
+            .collect()
+    };
+    let (pdfs, docxs) = (of("pdf"), of("docx"));
+    assert_eq!(pdfs.len(), docxs.len(), "as many PDF as DOCX for {kind}");
+    pdfs.into_iter().zip(docxs).collect()
+}
+
+/// The text of a PDF, by pdftotext (reading order, no layout).
+pub fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, bytes).expect("write pdf");
+    let out = Command::new("pdftotext")
+        .arg("-enc")
+        .arg("UTF-8")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext is installed (poppler-utils)");
+    assert!(out.status.success(), "pdftotext failed");
+    normalize(&String::from_utf8_lossy(&out.stdout))
+}
+
+/// The number of pages of a PDF, by pdfinfo.
+pub fn pdf_pages(bytes: &[u8]) -> usize {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, bytes).expect("write pdf");
+    let out = Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo is installed");
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.lines()
+        .find_map(|l| {
+            l.strip_prefix("Pages:")
+                .map(|n| n.trim().parse().expect("page count"))
+        })
+        .expect("Pages line")
+}
+
+/// One XML part of a DOCX package.
+pub fn docx_part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("docx is a zip");
+    let mut part = zip.by_name(name).expect("part present");
+    let mut xml = String::new();
+    part.read_to_string(&mut xml).expect("utf-8 part");
+    xml
+}
+
+/// The text of a DOCX body: each paragraph on its own line.
+pub fn docx_text(bytes: &[u8]) -> String {
+    let xml = docx_part(bytes, "word/document.xml");
+    let mut out = String::new();
+    let mut rest = xml.as_str();
+    while let Some(i) = rest.find('<') {
+        let Some(j) = rest[i..].find('>') else { break };
+        let tag = &rest[i + 1..i + j];
+        let after = &rest[i + j + 1..];
+        if tag.starts_with("w:t")
+            && (tag.len() == 3 || tag.as_bytes()[3] == b' ')
+            && !tag.ends_with('/')
+        {
+            let end = after.find("</w:t>").unwrap_or(after.len());
+            out.push_str(&unescape(&after[..end]));
+            rest = &after[end..];
+            continue;
+        }
+        if tag == "/w:p" || tag.starts_with("w:br") {
+            out.push('\n');
+        } else if tag == "/w:tc" {
+            out.push('\n');
+        }
+        rest = after;
+    }
+    normalize(&out)
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Folds every run of white space (no-break spaces included) into one space.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Both texts of a pair.
+pub fn texts(pair: (&Produced, &Produced)) -> (String, String) {
+    (pdf_text(&pair.0.bytes), docx_text(&pair.1.bytes))
+}
+
+/// Asserts that both texts contain `needle` (white space folded).
+pub fn assert_both_contain(pdf: &str, docx: &str, needle: &str) {
+    let needle = normalize(needle);
+    assert!(pdf.contains(&needle), "PDF lacks «{needle}»:\n{pdf}");
+    assert!(docx.contains(&needle), "DOCX lacks «{needle}»:\n{docx}");
+}
+
+/// Asserts that neither text contains `needle`.
+pub fn assert_neither_contains(pdf: &str, docx: &str, needle: &str) {
+    let needle = normalize(needle);
+    assert!(
+        !pdf.contains(&needle),
+        "PDF must not say «{needle}»:\n{pdf}"
+    );
+    assert!(
+        !docx.contains(&needle),
+        "DOCX must not say «{needle}»:\n{docx}"
+    );
+}
+
+/// Counts ticked and empty boxes.
+pub fn boxes(text: &str) -> (usize, usize) {
+    (text.matches('☒').count(), text.matches('☐').count())
+}
