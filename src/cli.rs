@@ -187,6 +187,15 @@ fn generate_cmd(path: &Path, options: &GenerateOptions) -> ExitCode {
     match generate::run(&source, &session, options) {
         Ok(summary) => {
             eprintln!("{}", summary.line());
+            if std::env::var_os("SESSIONDOC_STATS").is_some() {
+                eprintln!(
+                    "stats: documents={} files={} pages={} peak_kib={}",
+                    summary.documents,
+                    summary.files,
+                    summary.pages,
+                    crate::synth::peak_memory_kib().unwrap_or(0)
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -1,5 +1,77 @@
-//! stub
+//! The regulatory deadlines of a session, computed from its dates: shared
+//! by the `echeancier` document and the `echeancier` command.
+
+use minijinja::Value;
+
+use crate::fr;
 use crate::model::{Date, Session};
-pub fn table_text(_s: &Session, _today: Date) -> String {
-    String::new()
+use crate::wording::{Labels, Wording, WordingError};
+
+/// One deadline: its label key in `templates/echeancier.j2` and its date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadline {
+    pub key: &'static str,
+    pub date: Date,
+}
+
+/// Every deadline, in time order.
+pub fn deadlines(s: &Session) -> Vec<Deadline> {
+    let (debut, fin) = (s.session.debut.value, s.session.fin.value);
+    vec![
+        Deadline { key: "creation", date: debut.plus_days(-91) },
+        Deadline { key: "sujets", date: debut.plus_days(-30) },
+        Deadline { key: "convocations", date: debut.plus_months(-1) },
+        Deadline { key: "affichage", date: debut.plus_days(-1) },
+        Deadline { key: "pv", date: fin.plus_days(15) },
+        Deadline { key: "archives", date: fin.plus_years(5) },
+    ]
+}
+
+/// The labels of the deadlines, from the template.
+pub fn labels(wording: &Wording, context: Value) -> Result<Labels, WordingError> {
+    wording.with("echeancier", context, |t| t.labels("libelles"))
+}
+
+/// The deadlines as printed by the command, past ones marked against `today`.
+pub fn table_text(s: &Session, today: Date) -> String {
+    let plan = crate::plan::Plan::new(s);
+    let context = minijinja::context! { s => Value::from_serialize(&plan.facts) };
+    let labels = match Wording::new(None).and_then(|w| labels(&w, context)) {
+        Ok(l) => l,
+        Err(e) => return format!("{e}\n"),
+    };
+    let mut out = format!(
+        "Échéancier de la session n° {} ({} – {}), au {}\u{a0}:\n\n",
+        s.session.numero,
+        s.titre.code.value,
+        s.titre.intitule,
+        fr::long_date(today)
+    );
+    for d in deadlines(s) {
+        let label = labels.get(d.key).unwrap_or_else(|e| e.0);
+        let rule = labels.get(&format!("{}_regle", d.key)).unwrap_or_default();
+        let mark = if d.date < today { "passée  " } else if d.date == today { "aujourd'hui" } else { "        " };
+        out.push_str(&format!("{mark:<11} {:<28} {label} ({rule})\n", fr::long_date(d.date)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deadlines_of_the_reference_session() {
+        let text = include_str!("../fixtures/secretaire-comptable.yaml");
+        let source = crate::load::Source::from_text("s.yaml", text);
+        let session = crate::load::parse(&source).unwrap();
+        let d = deadlines(&session);
+        let date = |key: &str| fr::long_date(d.iter().find(|x| x.key == key).unwrap().date);
+        assert_eq!(date("convocations"), "vendredi 11 décembre 2026");
+        assert_eq!(date("pv"), "mercredi 27 janvier 2027");
+        assert_eq!(date("creation"), "lundi 12 octobre 2026");
+        assert_eq!(date("sujets"), "samedi 12 décembre 2026");
+        assert_eq!(date("affichage"), "dimanche 10 janvier 2027");
+        assert_eq!(date("archives"), "mercredi 12 janvier 2032");
+    }
 }

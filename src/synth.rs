@@ -1,12 +1,292 @@
-//! stub
+//! Example sessions: the commented file of `init`, large fictitious
+//! sessions for tests and measurements, and the `bench` command.
+
+use std::fmt::Write as _;
 use std::path::Path;
-use std::process::ExitCode;
-pub fn init(_f: &Path) -> ExitCode {
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+/// The commented example written by `sessiondoc init`.
+pub const EXAMPLE: &str = include_str!("../templates/exemple-session.yaml");
+
+/// `sessiondoc init FILE`: writes the example, never over an existing file.
+pub fn init(file: &Path) -> ExitCode {
+    let created = std::fs::OpenOptions::new().write(true).create_new(true).open(file);
+    match created {
+        Ok(mut f) => {
+            use std::io::Write;
+            if let Err(e) = f.write_all(EXAMPLE.as_bytes()) {
+                crate::cli::print_error(&format!("impossible d'écrire « {} »\u{a0}: {e}", file.display()));
+                return ExitCode::FAILURE;
+            }
+            eprintln!(
+                "Fichier d'exemple écrit\u{a0}: {}\nÉtapes suivantes\u{a0}: modifiez-le, puis « sessiondoc check {0} » et « sessiondoc generate {0} ».",
+                file.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            crate::cli::print_error(&format!(
+                "« {} » existe déjà\u{a0}: il n'est pas remplacé. Choisissez un autre nom, par exemple « sessiondoc init nouvelle-session.yaml ».",
+                file.display()
+            ));
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            crate::cli::print_error(&format!("impossible de créer « {} »\u{a0}: {e}", file.display()));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `sessiondoc exemple --candidats N FILE`.
+pub fn write_example(file: &Path, candidates: usize) -> ExitCode {
+    match std::fs::write(file, large_session(candidates)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            crate::cli::print_error(&format!("impossible d'écrire « {} »\u{a0}: {e}", file.display()));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+const FIRST_NAMES: [&str; 12] = [
+    "Camille", "Léa", "Hugo", "Inès", "Lucas", "Chloé", "Nathan", "Manon", "Théo", "Zoé", "Noé", "Éloïse",
+];
+const LAST_NAMES: [&str; 12] = [
+    "MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND", "LEROY", "MOREAU",
+    "SIMON", "LAURENT",
+];
+
+/// The fixed part of a large session.
+const HEADER: &str = r#"# Session fictive générée pour les essais et les mesures.
+centre:
+  nom: Centre de formation d'essai
+  site: Site principal
+  adresse:
+    - 1 rue de l'Essai
+    - 75001 Paris
+  ville: Paris
+  telephone: "01 00 00 00 00"
+autorite:
+  nom: DDETS de Paris
+  adresse:
+    - 2 rue de l'Administration
+    - 75002 Paris
+titre:
+  code: TP-00402
+  intitule: Secrétaire comptable
+  sigle: SC
+  ccp:
+    - code: CP-002498
+      intitule: Assister une équipe dans la communication des informations et l'organisation des activités
+    - code: CP-002499
+      intitule: Traiter les opérations administratives liées à la gestion commerciale et aux ressources humaines
+    - code: CP-002500
+      intitule: Assurer les travaux courants de comptabilité
+    - code: CP-002501
+      intitule: Préparer la paie et les déclarations sociales courantes
+session:
+  numero: "900001"
+  nature: titre
+  debut: 2027-03-01
+  fin: 2027-03-03
+  tenue: Tenue de ville correcte
+  convocation:
+    date: 2027-01-15
+    mode: recommande
+responsable:
+  civilite: Mme
+  nom: RESPONSABLE
+  prenom: Sophie
+  telephone: "01 00 00 00 01"
+"#;
+
+/// A valid session of `n` candidates over three days: a collective written
+/// test on day 1, technical interviews on day 2, final interviews and the
+/// deliberation on day 3; one jury pair and one room per 12 candidates;
+/// results filled in.
+pub fn large_session(n: usize) -> String {
+    let n = n.max(1);
+    let pairs = n.div_ceil(12);
+    let mut y = String::with_capacity(n * 700 + 4096);
+    y.push_str(HEADER);
+    y.push_str("jures:\n");
+    for j in 0..pairs * 2 {
+        let _ = writeln!(
+            y,
+            "  - id: j{j}\n    civilite: {}\n    nom: JURE{j}\n    prenom: {}\n    habilitation_fin: 2030-12-31",
+            if j % 2 == 0 { "Mme" } else { "M." },
+            FIRST_NAMES[j % 12]
+        );
+    }
+    y.push_str("surveillants:\n  - id: surv\n    civilite: M.\n    nom: SURVEILLANT\n    prenom: Henri\n");
+    y.push_str("salles:\n  - id: accueil\n    nom: Hall d'accueil\n  - id: amphi\n    nom: Amphithéâtre\n");
+    for p in 0..pairs {
+        let _ = writeln!(y, "  - id: s{p}\n    nom: Salle d'entretien {}", 100 + p);
+    }
+    y.push_str("candidats:\n");
+    for i in 0..n {
+        let pair = i % pairs;
+        let decision = match i % 10 {
+            0 => "absent",
+            1 | 2 => "reussite_partielle",
+            3 => "echec",
+            _ => "reussite",
+        };
+        let (ccp, obs) = match decision {
+            "reussite" => ("[CP-002498, CP-002499, CP-002500, CP-002501]", ""),
+            "reussite_partielle" => ("[CP-002498, CP-002500]", "\n      observations: Le jury recommande de consolider la paie."),
+            "echec" => ("[]", "\n      observations: Le jury préconise une formation complémentaire."),
+            _ => ("[]", ""),
+        };
+        let _ = writeln!(
+            y,
+            "  - id: c{i:05}\n    civilite: {}\n    nom: {}{i}\n    prenom: {}\n    identifiant: \"{}\"\n    voie: {}\n    adresse:\n      - {} rue des Essais\n      - 75010 Paris\n    jury: [j{}, j{}]\n    resultat:\n      decision: {decision}\n      ccp: {ccp}{obs}",
+            if i % 2 == 0 { "Mme" } else { "M." },
+            LAST_NAMES[i % 12],
+            FIRST_NAMES[(i / 12) % 12],
+            2_000_000 + i,
+            if i % 7 == 0 { "vae" } else { "formation" },
+            i + 1,
+            pair * 2,
+            pair * 2 + 1
+        );
+    }
+    y.push_str("planning:\n");
+    let slot = |y: &mut String, date: &str, debut: &str, fin: &str, nature: &str, intitule: &str, rest: &str| {
+        let _ = writeln!(
+            y,
+            "  - date: {date}\n    debut: \"{debut}\"\n    fin: \"{fin}\"\n    nature: {nature}\n    intitule: {intitule}{rest}"
+        );
+    };
+    slot(&mut y, "2027-03-01", "08:00", "08:30", "accueil", "Accueil des candidats", "\n    salle: accueil\n    candidats: tous\n    surveillants: [surv]");
+    slot(&mut y, "2027-03-01", "08:30", "12:30", "epreuve", "Épreuve écrite", "\n    salle: amphi\n    candidats: tous\n    surveillants: [surv]");
+    slot(&mut y, "2027-03-01", "12:30", "13:30", "pause", "Pause déjeuner", "");
+    slot(&mut y, "2027-03-01", "13:30", "14:00", "briefing", "Accueil et briefing du jury", "\n    salle: amphi\n    jures: tous");
+    slot(&mut y, "2027-03-01", "14:00", "17:30", "correction", "Correction des productions", "\n    salle: amphi\n    jures: tous");
+    let hm = |minutes: usize| format!("{:02}:{:02}", minutes / 60, minutes % 60);
+    for i in 0..n {
+        let pair = i % pairs;
+        let rank = i / pairs;
+        let rest = format!("\n    salle: s{pair}\n    candidats: [c{i:05}]\n    jures: [j{}, j{}]", pair * 2, pair * 2 + 1);
+        let start = 8 * 60 + rank * 30;
+        slot(&mut y, "2027-03-02", &hm(start), &hm(start + 30), "entretien", "Entretien technique", &rest);
+        let start = 8 * 60 + rank * 20;
+        slot(&mut y, "2027-03-03", &hm(start), &hm(start + 20), "entretien_final", "Entretien final", &rest);
+    }
+    slot(&mut y, "2027-03-03", "13:00", "15:00", "deliberation", "Délibération du jury", "\n    salle: amphi\n    jures: tous");
+    y
+}
+
+/// Peak resident memory of this process, in KiB (Linux), for `bench`.
+pub fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// `sessiondoc bench`: the complete set for sessions of several sizes.
+pub fn bench(sizes: &[usize], soffice: bool) -> ExitCode {
+    let exe = match std::env::current_exe() {
+        Ok(e) => e,
+        Err(e) => {
+            crate::cli::print_error(&e.to_string());
+            return ExitCode::FAILURE;
+        }
+    };
+    let Ok(dir) = tempfile::tempdir() else {
+        crate::cli::print_error("impossible de créer un dossier temporaire");
+        return ExitCode::FAILURE;
+    };
+    println!("candidats  temps (s)  documents  fichiers  pages  documents/s  pages/s  mémoire max (Mio)");
+    let mut last_docx_dir = None;
+    let mut last_rate = 0.0;
+    for &n in sizes {
+        let session = dir.path().join(format!("session-{n}.yaml"));
+        if std::fs::write(&session, large_session(n)).is_err() {
+            return ExitCode::FAILURE;
+        }
+        let out = dir.path().join(format!("out-{n}"));
+        let started = Instant::now();
+        let run = Command::new(&exe)
+            .arg("generate")
+            .arg(&session)
+            .arg("-o")
+            .arg(&out)
+            .env("SESSIONDOC_STATS", "1")
+            .output();
+        let elapsed = started.elapsed().as_secs_f64();
+        let Ok(run) = run else { return ExitCode::FAILURE };
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        let stat = |key: &str| -> f64 {
+            stderr
+                .lines()
+                .find_map(|l| l.strip_prefix("stats: "))
+                .and_then(|l| l.split_whitespace().find_map(|kv| kv.strip_prefix(key)))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0.0)
+        };
+        if !run.status.success() {
+            eprintln!("{stderr}");
+            return ExitCode::FAILURE;
+        }
+        let (docs, files, pages, peak) = (stat("documents="), stat("files="), stat("pages="), stat("peak_kib="));
+        println!(
+            "{n:>9}  {elapsed:>9.2}  {docs:>9}  {files:>8}  {pages:>5}  {:>11.1}  {:>7.1}  {:>17.0}",
+            docs / elapsed,
+            pages / elapsed,
+            peak / 1024.0
+        );
+        last_docx_dir = Some(out);
+        last_rate = files / 2.0 / elapsed;
+    }
+    if soffice && let Some(out) = last_docx_dir {
+        if let Some(rate) = compare_with_soffice(&out, dir.path()) {
+            println!("rapport\u{a0}: sessiondoc produit {:.0} fois plus de documents par seconde (PDF et DOCX) que LibreOffice n'en convertit", last_rate / rate);
+        }
+    }
     ExitCode::SUCCESS
 }
-pub fn bench(_t: &[usize], _s: bool) -> ExitCode {
-    ExitCode::SUCCESS
-}
-pub fn write_example(_f: &Path, _n: usize) -> ExitCode {
-    ExitCode::SUCCESS
+
+/// Times LibreOffice converting the DOCX files of one size to PDF, in one batch.
+fn compare_with_soffice(out: &Path, tmp: &Path) -> Option<f64> {
+    let mut docx = Vec::new();
+    let mut stack = vec![out.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "docx") {
+                docx.push(p);
+            }
+        }
+    }
+    docx.sort();
+    docx.truncate(60);
+    let started = Instant::now();
+    let status = Command::new("soffice")
+        .arg("--headless")
+        .arg("--convert-to")
+        .arg("pdf")
+        .arg("--outdir")
+        .arg(tmp.join("soffice"))
+        .args(&docx)
+        .output();
+    let elapsed = started.elapsed().as_secs_f64();
+    match status {
+        Ok(s) if s.status.success() => {
+            let rate = docx.len() as f64 / elapsed;
+            println!(
+                "LibreOffice (soffice --convert-to pdf, un lot de {} DOCX)\u{a0}: {elapsed:.2} s, {rate:.1} documents/s",
+                docx.len()
+            );
+            Some(rate)
+        }
+        _ => {
+            println!("LibreOffice (soffice) n'est pas disponible\u{a0}: comparaison impossible.");
+            None
+        }
+    }
 }

@@ -1,6 +1,261 @@
-//! stub
-use super::{Composed, Ctx};
+//! The sign-in sheets (feuilles d'émargement): for each half-day of the
+//! session (morning: slots starting before 13:00), one sheet for the
+//! candidates expected and one for the jurors and surveillants present,
+//! each a section of its own (one sheet, numbered on its own).
+
+use minijinja::context;
+
+use super::{Composed, Ctx, Kind, Subject};
+use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
+use crate::fr;
+use crate::model::Date;
+use crate::plan::{CandidateView, PersonView, SlotView};
 use crate::wording::WordingError;
-pub fn compose(_ctx: &Ctx) -> Result<Composed, WordingError> {
-    todo!()
+
+/// The sheets of every half-day, in one document.
+pub fn compose(ctx: &Ctx) -> Result<Composed, WordingError> {
+    let plan = ctx.plan;
+    let (title, footer) = ctx.wording.with(
+        "emargement",
+        ctx.context(context! { jour => "", matin => true }),
+        |t| {
+            let title = t.text("fichier")?;
+            Ok((title.clone(), ctx.footer(&title)?))
+        },
+    )?;
+
+    let jurors = plan.jurors_taking_part();
+    let surveillants = plan.surveillants();
+    let mut sections = Vec::new();
+    for &day in &plan.days {
+        for matin in [true, false] {
+            let in_half = |v: &SlotView| v.date == day && v.matin == matin;
+            let half_slots: Vec<&SlotView> = plan.slots.iter().filter(|v| in_half(v)).collect();
+
+            // The candidates expected, with the time of their first slot.
+            let mut expected: Vec<(&CandidateView, &SlotView)> = plan
+                .candidates
+                .iter()
+                .filter_map(|c| c.creneaux.iter().find(|v| in_half(v)).map(|v| (c, v)))
+                .collect();
+            expected.sort_by_key(|(c, _)| {
+                (
+                    fr::collation_key(c.nom_usage.as_deref().unwrap_or(&c.nom_naissance)),
+                    fr::collation_key(&c.prenom),
+                )
+            });
+
+            // The jurors, then the surveillants, with a slot in the half-day.
+            let mut staff: Vec<(&PersonView, bool)> = Vec::new();
+            for j in &jurors {
+                if plan.juror_slots(&j.id).iter().any(|v| in_half(v)) {
+                    staff.push((j, true));
+                }
+            }
+            for m in &surveillants {
+                if plan.surveillant_slots(&m.id).iter().any(|v| in_half(v)) {
+                    staff.push((m, false));
+                }
+            }
+
+            if !expected.is_empty() {
+                let slots: Vec<&SlotView> = half_slots
+                    .iter()
+                    .copied()
+                    .filter(|v| !v.candidats.is_empty())
+                    .collect();
+                sections.push(candidates_sheet(ctx, day, matin, &slots, &expected)?);
+            }
+            if !staff.is_empty() {
+                let slots: Vec<&SlotView> = half_slots
+                    .iter()
+                    .copied()
+                    .filter(|v| v.avec_jury || !v.surveillants.is_empty())
+                    .collect();
+                sections.push(staff_sheet(ctx, day, matin, &slots, &staff)?);
+            }
+        }
+    }
+    if sections.is_empty() {
+        let text = ctx.wording.with(
+            "emargement",
+            ctx.context(context! { jour => "", matin => true }),
+            |t| t.labels("libelles")?.get("vide"),
+        )?;
+        sections.push(Section {
+            landscape: false,
+            recto: false,
+            blocks: vec![Block::Paragraph(Paragraph::text(text))],
+        });
+    }
+
+    Ok(Composed {
+        kind: Kind::Emargement,
+        stem: "emargement".to_owned(),
+        subject: Subject::default(),
+        document: ctx.document(title, footer, sections)?,
+    })
+}
+
+/// The sheet of the candidates expected in one half-day.
+fn candidates_sheet(
+    ctx: &Ctx,
+    day: Date,
+    matin: bool,
+    slots: &[&SlotView],
+    expected: &[(&CandidateView, &SlotView)],
+) -> Result<Section, WordingError> {
+    ctx.wording.with(
+        "emargement",
+        ctx.context(context! { jour => fr::long_date(day), matin => matin }),
+        |t| {
+            let l = t.labels("libelles")?;
+            let mut blocks = sheet_head(t.text("titre_candidats")?, t.text("demi_journee")?);
+            blocks.push(slot_list(l.get("creneaux")?, slots));
+            blocks.push(Block::Paragraph(
+                Paragraph::text(t.text("consigne_candidats")?)
+                    .size(9.0)
+                    .align(Align::Justify),
+            ));
+            let mut rows = vec![Row::new(vec![
+                Cell::head(l.get("nom")?),
+                Cell::head(l.get("convocation")?),
+                Cell::head(l.get("arrivee")?),
+                Cell::head(l.get("signature")?),
+            ])];
+            for (c, first) in expected {
+                let mut name = vec![Paragraph::bold(c.nom_prenom.clone())];
+                if c.nom_usage.is_some() {
+                    name.push(
+                        Paragraph::text(format!("{} {}", l.get("naissance")?, c.nom_naissance))
+                            .size(8.0),
+                    );
+                }
+                rows.push(
+                    Row::new(vec![
+                        Cell::new(name),
+                        Cell::text(first.debut.clone()).align(Align::Center),
+                        Cell::text(""),
+                        Cell::text(""),
+                    ])
+                    .min_height(10.0),
+                );
+            }
+            blocks.push(Block::Table(Table {
+                widths: vec![4.6, 1.8, 1.8, 4.2],
+                header_rows: 1,
+                rows,
+                size: Some(10.0),
+                ruled: true,
+            }));
+            blocks.push(Block::Signatures {
+                captions: vec![l.get("visa")?],
+                height_mm: 18.0,
+            });
+            Ok(Section {
+                landscape: false,
+                recto: false,
+                blocks,
+            })
+        },
+    )
+}
+
+/// The sheet of the jurors and surveillants present in one half-day.
+fn staff_sheet(
+    ctx: &Ctx,
+    day: Date,
+    matin: bool,
+    slots: &[&SlotView],
+    staff: &[(&PersonView, bool)],
+) -> Result<Section, WordingError> {
+    ctx.wording.with(
+        "emargement",
+        ctx.context(context! { jour => fr::long_date(day), matin => matin }),
+        |t| {
+            let l = t.labels("libelles")?;
+            let mut blocks = sheet_head(t.text("titre_jury")?, t.text("demi_journee")?);
+            blocks.push(slot_list(l.get("creneaux")?, slots));
+            blocks.push(Block::Paragraph(
+                Paragraph::text(t.text("consigne_jury")?).size(9.0),
+            ));
+            let mut rows = vec![Row::new(vec![
+                Cell::head(l.get("nom")?),
+                Cell::head(l.get("qualite")?),
+                Cell::head(l.get("arrivee")?),
+                Cell::head(l.get("signature")?),
+            ])];
+            for (p, juror) in staff {
+                let woman = p.civilite == "Mme";
+                let qualite = match (juror, woman) {
+                    (true, false) => l.get("jure_m")?,
+                    (true, true) => l.get("jure_f")?,
+                    (false, false) => l.get("surveillant_m")?,
+                    (false, true) => l.get("surveillant_f")?,
+                };
+                rows.push(
+                    Row::new(vec![
+                        Cell::new(vec![Paragraph::bold(p.nom_prenom.clone())]),
+                        Cell::text(qualite),
+                        Cell::text(""),
+                        Cell::text(""),
+                    ])
+                    .min_height(10.0),
+                );
+            }
+            blocks.push(Block::Table(Table {
+                widths: vec![4.6, 1.8, 1.8, 4.2],
+                header_rows: 1,
+                rows,
+                size: Some(10.0),
+                ruled: true,
+            }));
+            blocks.push(Block::Signatures {
+                captions: vec![l.get("visa")?],
+                height_mm: 18.0,
+            });
+            Ok(Section {
+                landscape: false,
+                recto: false,
+                blocks,
+            })
+        },
+    )
+}
+
+/// The title of a sheet and its half-day.
+fn sheet_head(title: String, half_day: String) -> Vec<Block> {
+    vec![
+        Block::Heading {
+            level: 1,
+            text: title,
+            align: Align::Center,
+        },
+        Block::Heading {
+            level: 2,
+            text: half_day,
+            align: Align::Center,
+        },
+    ]
+}
+
+/// The slots of the half-day, small: times, what, room.
+fn slot_list(caption: String, slots: &[&SlotView]) -> Block {
+    let mut rows = vec![Row::new(vec![
+        Cell::new(vec![Paragraph::bold(caption)]).span(3),
+    ])];
+    for v in slots {
+        rows.push(Row::new(vec![
+            Cell::text(format!("{} – {}", v.debut, v.fin)),
+            Cell::text(v.intitule.clone()),
+            Cell::text(v.salle.clone().unwrap_or_default()),
+        ]));
+    }
+    Block::Table(Table {
+        widths: vec![2.2, 7.0, 3.2],
+        header_rows: 0,
+        rows,
+        size: Some(8.5),
+        ruled: false,
+    })
 }

@@ -1,6 +1,28 @@
-//! stub
-use super::{Composed, Ctx};
+//! Blank forms to fill by hand: a PV individuel, a PV de session page and
+//! a fraud report, in one document.
+
+use minijinja::Value;
+
+use super::{Composed, Ctx, Kind, Subject, fraude, pv_individuel, pv_session};
+use crate::doc::Section;
 use crate::wording::WordingError;
-pub fn compose(_ctx: &Ctx) -> Result<Composed, WordingError> {
-    todo!()
+
+/// The blank forms.
+pub fn compose(ctx: &Ctx) -> Result<Composed, WordingError> {
+    let (_, _, pv) = pv_individuel::blocks(ctx, None)?;
+    let (_, _, global) = pv_session::blocks(ctx, true)?;
+    let (_, _, report) = fraude::blocks(ctx, None)?;
+    let title = ctx.wording.with("commun", ctx.context(Value::UNDEFINED), |t| t.text("formulaires"))?;
+    let footer = ctx.footer(&title)?;
+    let sections = vec![
+        Section { landscape: false, recto: false, blocks: pv },
+        Section { landscape: true, recto: false, blocks: global },
+        Section { landscape: false, recto: false, blocks: report },
+    ];
+    Ok(Composed {
+        kind: Kind::FormulairesVierges,
+        stem: "formulaires-vierges".to_owned(),
+        subject: Subject::default(),
+        document: ctx.document(title, footer, sections)?,
+    })
 }
