@@ -257,7 +257,8 @@ impl Builder {
                 docx.add_paragraph(p)
             }
             Block::Paragraph(p) => docx.add_paragraph(paragraph(p)),
-            Block::Table(t) => docx.add_table(self.table(t, width)),
+            // A paragraph after each table keeps Word from merging two tables.
+            Block::Table(t) => docx.add_table(self.table(t, width)).add_paragraph(gap()),
             Block::LetterHead { sender, recipient } => {
                 docx.add_table(letter_head(sender, recipient, width))
             }
@@ -265,19 +266,13 @@ impl Builder {
             Block::Signatures {
                 captions,
                 height_mm,
-            } => docx.add_table(signatures(captions, *height_mm, width)),
+            } => docx.add_table(signatures(captions, *height_mm, width)).add_paragraph(gap()),
             Block::CutLine { label } => {
-                let cut = WParagraph::new()
-                    .align(AlignmentType::Center)
-                    .line_spacing(LineSpacing::new().before(200).after(60))
-                    .add_run(runs_of(&Run::plain("✂ - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -"), Some(9.0)).remove(0))
-                    .add_run(text_run(WRun::new().size(18), " - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -"));
-                let caption = paragraph(
-                    &Paragraph::new(vec![Run::italic(label.clone())])
-                        .align(Align::Center)
-                        .size(7.5),
-                );
-                docx.add_paragraph(cut).add_paragraph(caption)
+                let dashes = "- ".repeat(45);
+                let cut = Paragraph::text(format!("✂ {dashes}")).align(Align::Center).size(9.0);
+                let caption =
+                    Paragraph::new(vec![Run::italic(label.clone())]).align(Align::Center).size(7.5);
+                docx.add_paragraph(paragraph(&cut.space_after(1.0))).add_paragraph(paragraph(&caption))
             }
             Block::Space { mm } => docx.add_paragraph(
                 WParagraph::new().line_spacing(
@@ -362,6 +357,13 @@ impl Builder {
         }
         r
     }
+}
+
+/// A small empty paragraph between two tables.
+fn gap() -> WParagraph {
+    WParagraph::new().line_spacing(
+        LineSpacing::new().after(80).line(160).line_rule(docx_rs::LineSpacingType::Exact),
+    )
 }
 
 fn shade() -> Shading {
