@@ -1,7 +1,7 @@
 //! The sign-in sheets (feuilles d'émargement): for each half-day of the
 //! session (morning: slots starting before 13:00), one sheet for the
 //! candidates expected and one for the jurors and surveillants present,
-//! each a section of its own (one sheet, numbered on its own).
+//! each starting on a new page.
 
 use minijinja::context;
 
@@ -26,7 +26,7 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, WordingError> {
 
     let jurors = plan.jurors_taking_part();
     let surveillants = plan.surveillants();
-    let mut sections = Vec::new();
+    let mut sheets: Vec<Vec<Block>> = Vec::new();
     for &day in &plan.days {
         for matin in [true, false] {
             let in_half = |v: &SlotView| v.date == day && v.matin == matin;
@@ -64,7 +64,7 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, WordingError> {
                     .copied()
                     .filter(|v| !v.candidats.is_empty())
                     .collect();
-                sections.push(candidates_sheet(ctx, day, matin, &slots, &expected)?);
+                sheets.push(candidates_sheet(ctx, day, matin, &slots, &expected)?);
             }
             if !staff.is_empty() {
                 let slots: Vec<&SlotView> = half_slots
@@ -72,22 +72,32 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, WordingError> {
                     .copied()
                     .filter(|v| v.avec_jury || !v.surveillants.is_empty())
                     .collect();
-                sections.push(staff_sheet(ctx, day, matin, &slots, &staff)?);
+                sheets.push(staff_sheet(ctx, day, matin, &slots, &staff)?);
             }
         }
     }
-    if sections.is_empty() {
+    if sheets.is_empty() {
         let text = ctx.wording.with(
             "emargement",
             ctx.context(context! { jour => "", matin => true }),
             |t| t.labels("libelles")?.get("vide"),
         )?;
-        sections.push(Section {
-            landscape: false,
-            recto: false,
-            blocks: vec![Block::Paragraph(Paragraph::text(text))],
-        });
+        sheets.push(vec![Block::Paragraph(Paragraph::text(text))]);
     }
+    // One section, a page break between sheets: the pages are numbered
+    // through the document, the same way in the PDF and in the DOCX.
+    let mut blocks = Vec::new();
+    for (i, sheet) in sheets.into_iter().enumerate() {
+        if i > 0 {
+            blocks.push(Block::PageBreak);
+        }
+        blocks.extend(sheet);
+    }
+    let sections = vec![Section {
+        landscape: false,
+        recto: false,
+        blocks,
+    }];
 
     Ok(Composed {
         kind: Kind::Emargement,
@@ -104,7 +114,7 @@ fn candidates_sheet(
     matin: bool,
     slots: &[&SlotView],
     expected: &[(&CandidateView, &SlotView)],
-) -> Result<Section, WordingError> {
+) -> Result<Vec<Block>, WordingError> {
     ctx.wording.with(
         "emargement",
         ctx.context(context! { jour => fr::long_date(day), matin => matin }),
@@ -148,15 +158,14 @@ fn candidates_sheet(
                 size: Some(10.0),
                 ruled: true,
             }));
+            // A paragraph between two tables: Word and LibreOffice merge
+            // adjacent tables into one (and lose the borders of the first).
+            blocks.push(Block::Space { mm: 3.0 });
             blocks.push(Block::Signatures {
                 captions: vec![l.get("visa")?],
                 height_mm: 18.0,
             });
-            Ok(Section {
-                landscape: false,
-                recto: false,
-                blocks,
-            })
+            Ok(blocks)
         },
     )
 }
@@ -168,7 +177,7 @@ fn staff_sheet(
     matin: bool,
     slots: &[&SlotView],
     staff: &[(&PersonView, bool)],
-) -> Result<Section, WordingError> {
+) -> Result<Vec<Block>, WordingError> {
     ctx.wording.with(
         "emargement",
         ctx.context(context! { jour => fr::long_date(day), matin => matin }),
@@ -210,15 +219,14 @@ fn staff_sheet(
                 size: Some(10.0),
                 ruled: true,
             }));
+            // A paragraph between two tables: Word and LibreOffice merge
+            // adjacent tables into one (and lose the borders of the first).
+            blocks.push(Block::Space { mm: 3.0 });
             blocks.push(Block::Signatures {
                 captions: vec![l.get("visa")?],
                 height_mm: 18.0,
             });
-            Ok(Section {
-                landscape: false,
-                recto: false,
-                blocks,
-            })
+            Ok(blocks)
         },
     )
 }
@@ -239,20 +247,37 @@ fn sheet_head(title: String, half_day: String) -> Vec<Block> {
     ]
 }
 
-/// The slots of the half-day, small: times, what, room.
+/// The slots of the half-day, small: times, what, rooms (parallel slots
+/// of the same test on one line).
 fn slot_list(caption: String, slots: &[&SlotView]) -> Block {
+    let mut lines: Vec<(String, &str, Vec<&str>)> = Vec::new();
+    for v in slots {
+        let times = format!("{} – {}", v.debut, v.fin);
+        let salle = v.salle.as_deref();
+        match lines
+            .iter_mut()
+            .find(|(t, what, _)| *t == times && *what == v.intitule)
+        {
+            Some((_, _, rooms)) => {
+                if let Some(r) = salle.filter(|r| !rooms.contains(r)) {
+                    rooms.push(r);
+                }
+            }
+            None => lines.push((times, &v.intitule, salle.into_iter().collect())),
+        }
+    }
     let mut rows = vec![Row::new(vec![
         Cell::new(vec![Paragraph::bold(caption)]).span(3),
     ])];
-    for v in slots {
+    for (times, what, rooms) in lines {
         rows.push(Row::new(vec![
-            Cell::text(format!("{} – {}", v.debut, v.fin)),
-            Cell::text(v.intitule.clone()),
-            Cell::text(v.salle.clone().unwrap_or_default()),
+            Cell::text(times),
+            Cell::text(what),
+            Cell::text(rooms.join(", ")),
         ]));
     }
     Block::Table(Table {
-        widths: vec![2.2, 7.0, 3.2],
+        widths: vec![2.0, 5.6, 4.8],
         header_rows: 0,
         rows,
         size: Some(8.5),

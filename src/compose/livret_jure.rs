@@ -126,11 +126,11 @@ fn blocks(ctx: &Ctx, j: &PersonView) -> Result<(String, String, Vec<Block>), Wor
             }
 
             blocks.push(heading(l.get("documents")?));
-            blocks.push(bullets(t.lines("documents")?));
+            blocks.extend(bullets(t.lines("documents")?));
             blocks.push(Block::Paragraph(Paragraph::text(t.text("documents_fin")?)));
 
             blocks.push(heading(l.get("rappels")?));
-            blocks.push(bullets(t.lines("rappels")?));
+            blocks.extend(bullets(t.lines("rappels")?));
 
             // The declaration, on a page of its own to hand back.
             blocks.push(Block::PageBreak);
@@ -153,7 +153,7 @@ fn blocks(ctx: &Ctx, j: &PersonView) -> Result<(String, String, Vec<Block>), Wor
                 blocks.push(Block::Paragraph(
                     Paragraph::text(t.text("declaration")?).align(Align::Justify),
                 ));
-                blocks.push(bullets(
+                blocks.extend(bullets(
                     candidates
                         .iter()
                         .map(|c| {
@@ -202,13 +202,13 @@ pub(super) fn heading(text: String) -> Block {
     }
 }
 
-/// Items in a list with a hanging bullet.
-pub(super) fn bullets(items: Vec<String>) -> Block {
+/// Items in a bulleted list, one paragraph each.
+pub(super) fn bullets(items: Vec<String>) -> Vec<Block> {
     marked(items.into_iter().map(|i| ("•".to_owned(), i)).collect())
 }
 
-/// Items in a numbered list.
-pub(super) fn numbered(items: Vec<String>) -> Block {
+/// Items in a numbered list, one paragraph each.
+pub(super) fn numbered(items: Vec<String>) -> Vec<Block> {
     marked(
         items
             .into_iter()
@@ -218,22 +218,19 @@ pub(super) fn numbered(items: Vec<String>) -> Block {
     )
 }
 
-fn marked(items: Vec<(String, String)>) -> Block {
-    Block::Table(Table {
-        widths: vec![0.35, 9.65],
-        header_rows: 0,
-        rows: items
-            .into_iter()
-            .map(|(mark, text)| {
-                Row::new(vec![
-                    Cell::text(mark).align(Align::Right),
-                    Cell::new(vec![Paragraph::text(text).align(Align::Justify)]),
-                ])
-            })
-            .collect(),
-        size: None,
-        ruled: false,
-    })
+/// Paragraphs starting with a mark (not a two-column table: both renderers
+/// centre table cells vertically, which would float the mark beside a long
+/// item).
+fn marked(items: Vec<(String, String)>) -> Vec<Block> {
+    let last = items.len().saturating_sub(1);
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, (mark, text))| {
+            let p = Paragraph::new(vec![Run::plain(format!("{mark}\u{a0}\u{a0}{text}"))]);
+            Block::Paragraph(if i == last { p } else { p.space_after(1.6) })
+        })
+        .collect()
 }
 
 /// The session facts: certification, number, dates, place, whom to call.

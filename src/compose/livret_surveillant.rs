@@ -77,10 +77,10 @@ fn blocks(ctx: &Ctx, m: &PersonView) -> Result<(String, String, Vec<Block>), Wor
             }
 
             blocks.push(heading(l.get("regles")?));
-            blocks.push(bullets(t.lines("regles")?));
+            blocks.extend(bullets(t.lines("regles")?));
 
             blocks.push(heading(l.get("fraude")?));
-            blocks.push(numbered(t.lines("fraude")?));
+            blocks.extend(numbered(t.lines("fraude")?));
 
             blocks.push(heading(l.get("formateur")?));
             blocks.push(Block::Paragraph(
@@ -90,7 +90,11 @@ fn blocks(ctx: &Ctx, m: &PersonView) -> Result<(String, String, Vec<Block>), Wor
                 Paragraph::text(t.text("signatures")?).align(Align::Justify),
             ));
 
-            blocks.push(Block::Space { mm: 3.0 });
+            blocks.push(Block::Heading {
+                level: 3,
+                text: l.get("engagement")?,
+                align: Align::Left,
+            });
             blocks.push(Block::Paragraph(
                 Paragraph::text(t.text("engagement")?).align(Align::Justify),
             ));
