@@ -72,6 +72,6 @@ mod tests {
         assert_eq!(date("creation"), "lundi 12 octobre 2026");
         assert_eq!(date("sujets"), "samedi 12 décembre 2026");
         assert_eq!(date("affichage"), "dimanche 10 janvier 2027");
-        assert_eq!(date("archives"), "mercredi 12 janvier 2032");
+        assert_eq!(date("archives"), "lundi 12 janvier 2032");
     }
 }

@@ -85,10 +85,14 @@ pub fn read(path: &Path) -> Result<Source, Diagnostic> {
             let valid = e.utf8_error().valid_up_to();
             let before = &e.as_bytes()[..valid];
             let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-            let column = before.iter().rev().take_while(|&&b| b != b'\n').count() as u64 + 1;
+            // `before` is valid UTF-8: count the characters of its last line.
+            let last_line = before.rsplit(|&b| b == b'\n').next().unwrap_or_default();
+            let column = std::str::from_utf8(last_line).map_or(0, |l| l.chars().count()) as u64 + 1;
+            // No place: there is no text to show an excerpt of, and the line
+            // and column are in the message.
             return Err(Diagnostic::error(
                 "",
-                Some(Place::line_col(line, column)),
+                None,
                 format!("le fichier « {name} » n'est pas encodé en UTF-8 (octet invalide ligne {line}, colonne {column})"),
             )
             .help("enregistrez le fichier en UTF-8 (dans le Bloc-notes ou LibreOffice : « Enregistrer sous », codage UTF-8) ; un export Excel « CSV » est souvent en Latin-1"));
@@ -111,14 +115,21 @@ fn options() -> Options {
         duplicate_keys: DuplicateKeyPolicy::Error,
         strict_booleans: true,
         with_snippet: false,
-        budget: serde_saphyr::budget! { max_depth: 24, max_nodes: 2_000_000, max_events: 4_000_000, max_aliases: 1_000 },
+        // The replay limits below bound what aliases expand to; the library's
+        // alias/anchor ratio heuristic would reject a plain `*binome` reused
+        // by 100 candidates, so it is off.
+        budget: serde_saphyr::budget! { max_depth: 24, max_nodes: 2_000_000, max_events: 4_000_000, max_aliases: 1_000, enforce_alias_anchor_ratio: false },
         alias_limits: serde_saphyr::alias_limits! { max_total_replayed_events: 100_000 },
     }
 }
 
 /// Parses the session; a failure points at its line and column.
 pub fn parse(source: &Source) -> Result<Session, Diagnostic> {
-    if source.text.trim().is_empty() {
+    let blank_or_comment = |l: &str| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#')
+    };
+    if source.text.lines().all(blank_or_comment) {
         return Err(Diagnostic::error(
             "",
             None,
@@ -224,6 +235,10 @@ fn translate(err: &YamlError, text: &str) -> Diagnostic {
             None,
         ),
         YamlError::InvalidUtf8Input => ("le fichier n'est pas encodé en UTF-8".to_owned(), None),
+        YamlError::ExternalMessage { msg, .. } if msg.contains("recursion limit") => (
+            "le fichier est trop profond (trop de crochets ou d'accolades imbriqués)".to_owned(),
+            Some("un fichier de session n'a besoin que de quelques niveaux d'imbrication : vérifiez les crochets [ ] et les accolades { }".to_owned()),
+        ),
         YamlError::ExternalMessage { msg, .. } => (
             format!("le fichier n'est pas un YAML valide ({msg})"),
             Some("vérifiez l'indentation (des espaces, jamais de tabulations), les deux-points et les guillemets autour de cette ligne".to_owned()),

@@ -33,7 +33,10 @@ fn occurrences(text: &str, needle: &str) -> usize {
 /// `from` is absent or ambiguous, so a test never breaks the wrong place.
 fn broken(text: &str, from: &str, to: &str) -> String {
     let n = occurrences(text, from);
-    assert_eq!(n, 1, "{from:?} occurs {n} times in the fixture, expected once");
+    assert_eq!(
+        n, 1,
+        "{from:?} occurs {n} times in the fixture, expected once"
+    );
     let out = text.replacen(from, to, 1);
     assert_ne!(out, text, "replacing {from:?} changed nothing");
     out
@@ -114,9 +117,7 @@ fn expect<'a>(
     let d = found[0];
     assert_eq!(d.severity, severity, "{d:#?}");
     let (line, column) = position(text, context, token);
-    let place = d
-        .place
-        .unwrap_or_else(|| panic!("no place for {d:#?}"));
+    let place = d.place.unwrap_or_else(|| panic!("no place for {d:#?}"));
     assert_eq!(
         (place.line, place.column),
         (line, column),
@@ -141,7 +142,10 @@ fn line_col_of_byte(text: &str, offset: usize) -> (u64, u64) {
 /// The text of the error and warning counts, and nothing else wrong.
 fn assert_counts(diags: &[Diagnostic], errors: usize, warnings: usize) {
     assert_eq!(
-        (count(diags, Severity::Error), count(diags, Severity::Warning)),
+        (
+            count(diags, Severity::Error),
+            count(diags, Severity::Warning)
+        ),
         (errors, warnings),
         "{diags:#?}"
     );
@@ -171,18 +175,29 @@ fn fixtures_with_a_bom_and_crlf_line_endings_give_the_same_lines() {
     let text = fixture(SC);
     let crlf = format!("\u{feff}{}", text.replace('\n', "\r\n"));
     assert!(diagnostics(&crlf).is_empty());
-    let broken = broken(&crlf, "moreau]\r\n    resultat:\r\n      decision: reussite\r\n      ccp: [CP-002498, CP-002499, CP-002500, CP-002501]\r\n\r\n  - id: bernard", "moreauu]\r\n    resultat:\r\n      decision: reussite\r\n      ccp: [CP-002498, CP-002499, CP-002500, CP-002501]\r\n\r\n  - id: bernard");
+    let context = "8 allée des Tilleuls\r\n      - 50100 Cherbourg-en-Cotentin\r\n    jury: [lejeune, moreauu]";
+    let broken = broken(
+        &crlf,
+        "8 allée des Tilleuls\r\n      - 50100 Cherbourg-en-Cotentin\r\n    jury: [lejeune, moreau]",
+        context,
+    );
     let diags = diagnostics(&broken);
-    // The BOM is not a character of the first line's columns; lines are the same.
-    let lf = broken.trim_start_matches('\u{feff}').replace("\r\n", "\n");
-    expect(
-        &lf,
+    // Places are in the text without its byte-order mark, as `Source` keeps it.
+    let without_bom = broken.strip_prefix('\u{feff}').unwrap();
+    let d = expect(
+        without_bom,
         &diags,
         Severity::Error,
         "candidats[0].jury[1]",
         "« moreauu » n'existe pas",
-        ("moreauu]\n    resultat:\n      decision: reussite\n      ccp: [CP-002498, CP-002499, CP-002500, CP-002501]\n\n  - id: bernard", "moreauu"),
+        (context, "moreauu"),
     );
+    // Same line and column as in the LF fixture.
+    let lf = without_bom.replace("\r\n", "\n");
+    let (line, column) = position(&lf, &context.replace("\r\n", "\n"), "moreauu");
+    assert_eq!(d.place.map(|p| (p.line, p.column)), Some((line, column)));
+    let (start, end) = d.place.unwrap().bytes.unwrap();
+    assert_eq!(&without_bom[start..end], "moreauu");
 }
 
 // ---------------------------------------------------------------- structure
@@ -331,7 +346,12 @@ fn unknown_room_in_a_slot_is_an_error() {
         "la salle « s205 » n'existe pas",
         ("salle: s205", "s205"),
     );
-    assert!(d.help.as_deref().unwrap().contains("accueil, s204, s105, s106"));
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap()
+            .contains("accueil, s204, s105, s106")
+    );
     assert_counts(&diags, 1, 0);
 }
 
@@ -401,7 +421,12 @@ fn fraud_report_about_an_unknown_candidate_is_an_error() {
         "le candidat « konee » n'existe pas",
         ("candidat: konee", "konee"),
     );
-    assert!(d.help.as_deref().unwrap().contains("ferreira, kone, lemoine"));
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap()
+            .contains("ferreira, kone, lemoine")
+    );
     // No second finding about the time of an unknown candidate.
     assert_counts(&diags, 1, 0);
 }
@@ -420,7 +445,11 @@ fn fraud_witnessed_by_everyone_or_by_an_unknown_person_is_an_error() {
     );
     assert_counts(&diags, 1, 0);
 
-    let text = fixture_broken(CCP, "constate_par: [jaouen]", "constate_par: [jaouen, responsable, jaoen]");
+    let text = fixture_broken(
+        CCP,
+        "constate_par: [jaouen]",
+        "constate_par: [jaouen, responsable, jaoen]",
+    );
     let diags = diagnostics(&text);
     let d = expect(
         &text,
@@ -430,7 +459,12 @@ fn fraud_witnessed_by_everyone_or_by_an_unknown_person_is_an_error() {
         "le témoin « jaoen » n'est ni un surveillant",
         ("jaoen]", "jaoen"),
     );
-    assert!(d.help.as_deref().unwrap().contains("jaouen, riou, caradec, responsable"));
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap()
+            .contains("jaouen, riou, caradec, responsable")
+    );
     assert_counts(&diags, 1, 0);
 }
 
@@ -481,14 +515,23 @@ fn slot_outside_the_session_days_is_an_error() {
         "est le mercredi 13 janvier 2027, hors des jours de la session",
         (context, "2027-01-13"),
     );
-    assert!(d.help.as_deref().unwrap().contains("du lundi 11 janvier 2027 au mardi 12 janvier 2027"));
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap()
+            .contains("du lundi 11 janvier 2027 au mardi 12 janvier 2027")
+    );
     assert_counts(&diags, 1, 0);
 }
 
 #[test]
 fn ccp_session_without_its_ccp_is_an_error() {
     // No `ccp:` at all: the error points at `nature: ccp`.
-    let text = fixture_broken(CCP, "  nature: ccp\n  ccp: [CP-002501]\n", "  nature: ccp\n");
+    let text = fixture_broken(
+        CCP,
+        "  nature: ccp\n  ccp: [CP-002501]\n",
+        "  nature: ccp\n",
+    );
     let diags = diagnostics(&text);
     let d = expect(
         &text,
@@ -501,7 +544,11 @@ fn ccp_session_without_its_ccp_is_an_error() {
     assert!(d.help.as_deref().unwrap().contains("ccp: [CP-002498]"));
 
     // An empty list: the error points at the list.
-    let text = fixture_broken(CCP, "  nature: ccp\n  ccp: [CP-002501]\n", "  nature: ccp\n  ccp: []\n");
+    let text = fixture_broken(
+        CCP,
+        "  nature: ccp\n  ccp: [CP-002501]\n",
+        "  nature: ccp\n  ccp: []\n",
+    );
     let diags = diagnostics(&text);
     expect(
         &text,
@@ -509,13 +556,17 @@ fn ccp_session_without_its_ccp_is_an_error() {
         Severity::Error,
         "session.ccp",
         "une session de CCP doit nommer le ou les CCP",
-        ("  ccp: []", "["),
+        ("  nature: ccp\n  ccp: []", "["),
     );
 }
 
 #[test]
 fn ccp_code_not_of_the_title_is_an_error() {
-    let text = fixture_broken(CCP, "  nature: ccp\n  ccp: [CP-002501]\n", "  nature: ccp\n  ccp: [CP-002501, CP-002601]\n");
+    let text = fixture_broken(
+        CCP,
+        "  nature: ccp\n  ccp: [CP-002501]\n",
+        "  nature: ccp\n  ccp: [CP-002501, CP-002601]\n",
+    );
     let diags = diagnostics(&text);
     let d = expect(
         &text,
@@ -635,7 +686,11 @@ fn pair_naming_the_same_juror_twice_is_an_error() {
 
 #[test]
 fn juror_with_expired_accreditation_is_an_error() {
-    let text = fixture_broken(SC, "habilitation_fin: 2027-09-30", "habilitation_fin: 2027-01-11");
+    let text = fixture_broken(
+        SC,
+        "habilitation_fin: 2027-09-30",
+        "habilitation_fin: 2027-01-11",
+    );
     let diags = diagnostics(&text);
     let d = expect(
         &text,
@@ -651,7 +706,11 @@ fn juror_with_expired_accreditation_is_an_error() {
 
 #[test]
 fn accreditation_ending_on_the_last_day_is_enough() {
-    let text = fixture_broken(SC, "habilitation_fin: 2027-09-30", "habilitation_fin: 2027-01-12");
+    let text = fixture_broken(
+        SC,
+        "habilitation_fin: 2027-09-30",
+        "habilitation_fin: 2027-01-12",
+    );
     assert_counts(&diagnostics(&text), 0, 0);
 }
 
@@ -788,7 +847,10 @@ fn candidate_in_two_overlapping_slots_is_an_error() {
         "le candidat « amrani » est dans deux créneaux qui se chevauchent",
         (context, "amrani"),
     );
-    assert!(d.message.contains("mardi 12 janvier 2027 de 8\u{a0}h\u{a0}30 à 9\u{a0}h\u{a0}15"));
+    assert!(
+        d.message
+            .contains("mardi 12 janvier 2027 de 8\u{a0}h\u{a0}30 à 9\u{a0}h\u{a0}15")
+    );
     assert!(d.help.as_deref().unwrap().contains("planning[5]"));
     assert_counts(&diags, 1, 0);
 }
@@ -845,6 +907,43 @@ fn room_with_two_overlapping_slots_is_an_error() {
     );
     assert!(d.help.as_deref().unwrap().contains("planning[5]"));
     assert_counts(&diags, 1, 0);
+}
+
+#[test]
+fn three_slots_at_once_in_a_room_give_one_error_per_later_slot() {
+    // The 08:30 interviews of diallo (s106) and of bernard, moved to 08:30
+    // in s105, join amrani's: three slots in s105 at once.
+    let text = fixture_broken(SC, DIALLO_0830, &DIALLO_0830.replace("s106", "s105"));
+    let text = broken(
+        &text,
+        "    debut: \"09:15\"\n    fin: \"10:00\"\n    nature: entretien\n    intitule: Entretien technique\n    salle: s105\n    candidats: [bernard]\n    jures: [lejeune, moreau]",
+        "    debut: \"08:30\"\n    fin: \"09:15\"\n    nature: entretien\n    intitule: Entretien technique\n    salle: s105\n    candidats: [bernard]\n    jures: [dupont, haddad, nguyen]",
+    );
+    let text = broken(&text, "jures: [dupont, haddad, nguyen]", "jures: [moreau]");
+    let diags = diagnostics(&text);
+    let rooms: Vec<&Diagnostic> = diags
+        .iter()
+        .filter(|d| d.message.starts_with("la salle"))
+        .collect();
+    // planning[6] and planning[7] each clash with planning[5]; the pair
+    // (6, 7) is not reported a second time.
+    assert_eq!(
+        rooms.iter().map(|d| d.path.as_str()).collect::<Vec<_>>(),
+        ["planning[6].salle", "planning[7].salle"],
+        "{diags:#?}"
+    );
+    assert!(
+        rooms
+            .iter()
+            .all(|d| d.help.as_deref().unwrap().contains("planning[5]"))
+    );
+    // moreau, in planning[5] and planning[7], is reported once.
+    let moreau: Vec<&Diagnostic> = diags
+        .iter()
+        .filter(|d| d.message.contains("le juré « moreau »"))
+        .collect();
+    assert_eq!(moreau.len(), 1, "{diags:#?}");
+    assert_eq!(moreau[0].path, "planning[7].jures");
 }
 
 #[test]
@@ -999,8 +1098,15 @@ fn missing_final_interview_in_a_titre_session_is_a_warning() {
 fn a_ccp_session_needs_no_final_interview() {
     // The CCP fixture has no `entretien_final` and is valid; as a titre
     // session, each of its three candidates would miss one.
-    let text = fixture_broken(CCP, "  nature: ccp\n  ccp: [CP-002501]\n", "  nature: titre\n");
-    let text = text.replace("ccp: [CP-002501]", "ccp: [CP-002498, CP-002499, CP-002500, CP-002501]");
+    let text = fixture_broken(
+        CCP,
+        "  nature: ccp\n  ccp: [CP-002501]\n",
+        "  nature: titre\n",
+    );
+    let text = text.replace(
+        "ccp: [CP-002501]",
+        "ccp: [CP-002498, CP-002499, CP-002500, CP-002501]",
+    );
     let diags = diagnostics(&text);
     assert_counts(&diags, 0, 3);
     assert!(
@@ -1024,7 +1130,12 @@ fn convocation_less_than_a_month_before_is_a_warning() {
         "les convocations partent le samedi 12 décembre 2026, moins d'un mois avant le début de la session (lundi 11 janvier 2027)",
         ("    date: 2026-12-12", "2026-12-12"),
     );
-    assert!(d.help.as_deref().unwrap().contains("vendredi 11 décembre 2026"));
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap()
+            .contains("vendredi 11 décembre 2026")
+    );
     assert_counts(&diags, 0, 1);
 }
 
@@ -1198,7 +1309,11 @@ fn fraud_outside_every_slot_of_the_candidate_is_a_warning() {
 
 #[test]
 fn fraud_on_another_day_is_a_warning_and_at_the_end_of_a_slot_is_fine() {
-    let text = fixture_broken(CCP, "    date: 2027-02-03\n    heure: \"09:40\"\n", "    date: 2027-02-04\n    heure: \"09:40\"\n");
+    let text = fixture_broken(
+        CCP,
+        "    date: 2027-02-03\n    heure: \"09:40\"\n",
+        "    date: 2027-02-04\n    heure: \"09:40\"\n",
+    );
     let diags = diagnostics(&text);
     assert_counts(&diags, 0, 1);
     assert_eq!(diags[0].path, "fraudes[0].heure");
@@ -1211,7 +1326,11 @@ fn fraud_on_another_day_is_a_warning_and_at_the_end_of_a_slot_is_fine() {
 
 #[test]
 fn unknown_key_is_a_load_error_listing_the_allowed_keys() {
-    let text = fixture_broken(SC, "candidats:\n  - id: amrani", "candidat:\n  - id: amrani");
+    let text = fixture_broken(
+        SC,
+        "candidats:\n  - id: amrani",
+        "candidat:\n  - id: amrani",
+    );
     let d = expect_load_error(
         &text,
         "« candidat »",
@@ -1226,7 +1345,11 @@ fn unknown_key_is_a_load_error_listing_the_allowed_keys() {
 
 #[test]
 fn unknown_key_in_a_candidate_is_a_load_error() {
-    let text = fixture_broken(SC, "    voie: vae\n", "    voie: vae\n    jurys: [dupont, haddad]\n");
+    let text = fixture_broken(
+        SC,
+        "    voie: vae\n",
+        "    voie: vae\n    jurys: [dupont, haddad]\n",
+    );
     let d = expect_load_error(&text, "« jurys »", ("    jurys:", "jurys"));
     assert!(d.help.as_deref().unwrap().contains("jury"));
 }
@@ -1236,13 +1359,20 @@ fn missing_required_key_is_a_load_error() {
     let text = fixture_broken(SC, "    habilitation_fin: 2027-09-30\n", "");
     let d = load_error(&text);
     assert!(
-        d.message.contains("la clé obligatoire « habilitation_fin » manque"),
+        d.message
+            .contains("la clé obligatoire « habilitation_fin » manque"),
         "{d:#?}"
     );
     assert!(d.help.as_deref().unwrap().contains("habilitation_fin:"));
-    // The block that misses the key: moreau's, which starts at `- id: moreau`.
-    let (line, _) = position(&text, "  - id: moreau", "id");
-    assert_eq!(d.line(), Some(line), "{d:#?}");
+    // Inside the block that misses the key: moreau's, from `- id: moreau`
+    // to its last key (serde-saphyr reports the last key read).
+    let (first, _) = position(&text, "  - id: moreau", "id");
+    let (last, _) = position(&text, "    nom: MOREAU\n    prenom: Patrick\n", "prenom");
+    let line = d.line().expect("a line");
+    assert!(
+        (first..=last).contains(&line),
+        "line {line} not in {first}..={last}: {d:#?}"
+    );
 }
 
 #[test]
@@ -1254,6 +1384,7 @@ fn missing_top_level_key_is_a_load_error() {
     );
     let d = load_error(&text);
     assert!(d.message.contains("« autorite » manque"), "{d:#?}");
+    assert!(d.line().is_some(), "{d:#?}");
 }
 
 #[test]
@@ -1350,6 +1481,218 @@ fn selection_written_as_a_single_id_is_a_load_error() {
         "    candidats: [nguyen]\n    jures: [dupont, haddad]\n  - date: 2027-01-12\n    debut: \"10:00\"",
         "    candidats: nguyen\n    jures: [dupont, haddad]\n  - date: 2027-01-12\n    debut: \"10:00\"",
     );
-    let d = expect_load_error(&text, "« nguyen » n'est pas une liste", ("candidats: nguyen", "nguyen"));
+    let d = expect_load_error(
+        &text,
+        "« nguyen » n'est pas une liste",
+        ("candidats: nguyen", "nguyen"),
+    );
     assert!(d.message.contains("tous"));
+}
+
+// ---------------------------------------------------------------- coverage
+
+/// Each function of `RULES` (src/check/mod.rs) and the tests of this file
+/// that break it.
+const TESTED: &[(&str, &[&str])] = &[
+    (
+        "structure::ids_are_slugs",
+        &[
+            "ids_that_are_not_slugs_are_an_error",
+            "an_accented_id_is_not_a_slug",
+        ],
+    ),
+    (
+        "structure::codes_have_their_format",
+        &[
+            "a_title_code_without_its_format_is_an_error",
+            "a_ccp_code_without_its_format_is_an_error",
+        ],
+    ),
+    (
+        "structure::ids_are_unique",
+        &[
+            "a_duplicate_id_is_an_error_at_the_second_one",
+            "a_duplicate_juror_id_is_an_error",
+        ],
+    ),
+    (
+        "structure::references_resolve",
+        &[
+            "unknown_juror_in_a_candidate_pair_is_an_error",
+            "unknown_room_in_a_slot_is_an_error",
+            "unknown_candidate_juror_or_surveillant_in_a_slot_is_an_error",
+            "unknown_trainer_of_a_candidate_is_an_error",
+            "fraud_report_about_an_unknown_candidate_is_an_error",
+            "fraud_witnessed_by_everyone_or_by_an_unknown_person_is_an_error",
+        ],
+    ),
+    (
+        "structure::dates_are_in_order",
+        &[
+            "session_ending_before_it_starts_is_an_error",
+            "slot_ending_before_it_starts_is_an_error",
+        ],
+    ),
+    (
+        "structure::slots_lie_within_the_session",
+        &["slot_outside_the_session_days_is_an_error"],
+    ),
+    (
+        "structure::ccp_session_names_its_ccp",
+        &["ccp_session_without_its_ccp_is_an_error"],
+    ),
+    (
+        "structure::ccp_codes_belong_to_the_title",
+        &[
+            "ccp_code_not_of_the_title_is_an_error",
+            "ccp_code_not_of_the_title_in_a_juror_restriction_or_a_result_is_an_error",
+        ],
+    ),
+    (
+        "people::at_least_two_jurors",
+        &["fewer_than_two_jurors_is_an_error"],
+    ),
+    (
+        "people::each_candidate_has_a_pair",
+        &[
+            "candidate_with_a_single_juror_is_an_error",
+            "pair_naming_the_same_juror_twice_is_an_error",
+        ],
+    ),
+    (
+        "people::accreditations_cover_the_session",
+        &[
+            "juror_with_expired_accreditation_is_an_error",
+            "accreditation_ending_on_the_last_day_is_enough",
+        ],
+    ),
+    (
+        "people::restricted_jurors_keep_to_their_ccp",
+        &[
+            "restricted_juror_evaluating_another_ccp_is_an_error",
+            "juror_restricted_to_the_ccp_of_the_session_is_fine",
+        ],
+    ),
+    (
+        "people::jurors_do_not_evaluate_their_trainees",
+        &["juror_who_trains_their_candidate_is_an_error"],
+    ),
+    (
+        "people::surveillants_are_neither_trainers_nor_responsable",
+        &[
+            "surveillant_who_is_the_responsable_is_an_error",
+            "surveillant_who_is_a_trainer_is_an_error",
+        ],
+    ),
+    (
+        "people::responsable_is_not_the_trainer",
+        &["responsable_who_is_the_trainer_is_a_warning"],
+    ),
+    (
+        "timetable::nobody_is_in_two_places",
+        &[
+            "candidate_in_two_overlapping_slots_is_an_error",
+            "juror_in_two_overlapping_slots_is_an_error",
+            "surveillant_in_two_overlapping_slots_is_an_error",
+            "room_with_two_overlapping_slots_is_an_error",
+            "slots_that_only_touch_do_not_overlap",
+            "three_slots_at_once_in_a_room_give_one_error_per_later_slot",
+        ],
+    ),
+    (
+        "timetable::written_tests_are_taken_together",
+        &[
+            "written_tests_are_taken_together",
+            "written_test_split_with_an_earlier_partial_sitting_is_a_warning",
+        ],
+    ),
+    (
+        "timetable::jury_has_a_lunch_break",
+        &["lunch_break_missing_is_a_warning"],
+    ),
+    (
+        "timetable::nothing_after_six_pm",
+        &["a_slot_ending_after_six_pm_is_a_warning"],
+    ),
+    (
+        "timetable::deliberation_follows_final_interviews",
+        &["deliberation_before_the_last_final_interview_is_an_error"],
+    ),
+    (
+        "timetable::each_candidate_has_a_final_interview",
+        &[
+            "missing_final_interview_in_a_titre_session_is_a_warning",
+            "a_ccp_session_needs_no_final_interview",
+        ],
+    ),
+    (
+        "deadlines::convocations_leave_a_month",
+        &[
+            "convocation_less_than_a_month_before_is_a_warning",
+            "convocation_exactly_a_month_before_is_fine",
+        ],
+    ),
+    (
+        "results::decisions_match_their_ccp",
+        &[
+            "success_without_every_ccp_is_an_error",
+            "partial_success_without_any_ccp_is_an_error",
+            "partial_success_with_every_ccp_is_an_error",
+            "failure_awarding_a_ccp_is_an_error",
+            "absent_candidate_awarded_a_ccp_is_an_error",
+        ],
+    ),
+    (
+        "results::awarded_ccp_are_covered",
+        &["ccp_awarded_that_the_session_does_not_cover_is_an_error"],
+    ),
+    (
+        "results::partial_results_have_recommendations",
+        &[
+            "partial_result_without_observations_is_a_warning",
+            "failure_with_blank_observations_is_a_warning",
+        ],
+    ),
+    (
+        "results::fraud_reports_match_a_slot",
+        &[
+            "fraud_outside_every_slot_of_the_candidate_is_a_warning",
+            "fraud_on_another_day_is_a_warning_and_at_the_end_of_a_slot_is_fine",
+        ],
+    ),
+];
+
+#[test]
+fn every_rule_has_a_test() {
+    let module = include_str!("../src/check/mod.rs");
+    let start = module
+        .find("const RULES")
+        .expect("RULES in src/check/mod.rs");
+    let body = &module[start..];
+    let body =
+        &body[body.find("= &[").expect("RULES list") + 4..body.find("];").expect("end of RULES")];
+    let rules: Vec<&str> = body
+        .split(',')
+        .map(str::trim)
+        .filter(|r| !r.is_empty() && !r.starts_with("//"))
+        .collect();
+    assert!(rules.len() >= 20, "RULES not read: {rules:?}");
+    let this_file = include_str!("rules.rs");
+    for rule in &rules {
+        let tests = TESTED
+            .iter()
+            .find(|(r, _)| r == rule)
+            .unwrap_or_else(|| panic!("the rule {rule} has no test in tests/rules.rs"))
+            .1;
+        assert!(!tests.is_empty(), "{rule}");
+        for test in tests {
+            assert!(
+                this_file.contains(&format!("#[test]\nfn {test}()")),
+                "{test} (for {rule}) is not a test of this file"
+            );
+        }
+    }
+    for (rule, _) in TESTED {
+        assert!(rules.contains(rule), "{rule} is no longer in RULES");
+    }
 }

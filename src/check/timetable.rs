@@ -82,13 +82,16 @@ pub fn nobody_is_in_two_places(s: &Session, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
+        // Each slot of a person is reported once, with the first earlier slot
+        // it overlaps: n overlapping slots give n - 1 findings, not n²/2.
         let mut clashes: BTreeMap<(usize, usize), Vec<&str>> = BTreeMap::new();
         for (id, mine) in &by_person {
-            for (x, &a) in mine.iter().enumerate() {
-                for &b in &mine[x + 1..] {
-                    if a != b && overlaps(&slots[a], &slots[b]) {
-                        clashes.entry((a.min(b), a.max(b))).or_default().push(id);
-                    }
+            for (y, &b) in mine.iter().enumerate() {
+                let first = mine[..y]
+                    .iter()
+                    .find(|&&a| a != b && overlaps(&slots[a], &slots[b]));
+                if let Some(&a) = first {
+                    clashes.entry((a.min(b), a.max(b))).or_default().push(id);
                 }
             }
         }
@@ -132,11 +135,9 @@ pub fn nobody_is_in_two_places(s: &Session, out: &mut Vec<Diagnostic>) {
     }
     let mut room_clashes: Vec<(usize, usize)> = Vec::new();
     for mine in by_room.values() {
-        for (x, &a) in mine.iter().enumerate() {
-            for &b in &mine[x + 1..] {
-                if overlaps(&slots[a], &slots[b]) {
-                    room_clashes.push((a, b));
-                }
+        for (y, &b) in mine.iter().enumerate() {
+            if let Some(&a) = mine[..y].iter().find(|&&a| overlaps(&slots[a], &slots[b])) {
+                room_clashes.push((a, b));
             }
         }
     }
@@ -190,8 +191,10 @@ pub fn written_tests_are_taken_together(s: &Session, out: &mut Vec<Diagnostic>) 
                 && (other.date.value, other.debut.value)
                     != (collective.date.value, collective.debut.value)
         });
+        // Two collective sittings: said once, at the later one. An earlier
+        // sitting for some candidates only is reported too.
         if let Some((j, other)) = split
-            && j > i
+            && (j > i || !is_collective(other))
         {
             out.push(
                 Diagnostic::warning(
