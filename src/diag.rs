@@ -194,10 +194,16 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, file_name: &str, source: &str
             .map(|(s, e)| widen_to_char_boundary(source, s, e));
         match range {
             Some((start, end)) => {
+                // Only the lines of the excerpt go to the renderer: a report
+                // of thousands of findings stays fast on a large file.
+                let first = source[..start].rfind('\n').map_or(0, |i| i + 1);
+                let last = source[end..].find('\n').map_or(source.len(), |i| end + i);
+                let line = usize::try_from(place.line).unwrap_or(1);
                 group = group.element(
-                    Snippet::source(source)
+                    Snippet::source(&source[first..last])
                         .path(file_name)
-                        .annotation(AnnotationKind::Primary.span(start..end)),
+                        .line_start(line)
+                        .annotation(AnnotationKind::Primary.span(start - first..end - first)),
                 );
             }
             None => {
