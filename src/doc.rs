@@ -270,7 +270,11 @@ impl Cell {
     }
     /// A cell holding one checkbox, centred.
     pub fn checkbox(ticked: bool) -> Cell {
-        Cell::new(vec![Paragraph::text(checkbox(ticked)).align(Align::Center).size(12.0)])
+        Cell::new(vec![
+            Paragraph::text(checkbox(ticked))
+                .align(Align::Center)
+                .size(12.0),
+        ])
     }
     /// Spans `n` columns.
     pub fn span(mut self, n: u16) -> Cell {

@@ -18,12 +18,30 @@ pub struct Deadline {
 pub fn deadlines(s: &Session) -> Vec<Deadline> {
     let (debut, fin) = (s.session.debut.value, s.session.fin.value);
     vec![
-        Deadline { key: "creation", date: debut.plus_days(-91) },
-        Deadline { key: "sujets", date: debut.plus_days(-30) },
-        Deadline { key: "convocations", date: debut.plus_months(-1) },
-        Deadline { key: "affichage", date: debut.plus_days(-1) },
-        Deadline { key: "pv", date: fin.plus_days(15) },
-        Deadline { key: "archives", date: fin.plus_years(5) },
+        Deadline {
+            key: "creation",
+            date: debut.plus_days(-91),
+        },
+        Deadline {
+            key: "sujets",
+            date: debut.plus_days(-30),
+        },
+        Deadline {
+            key: "convocations",
+            date: debut.plus_months(-1),
+        },
+        Deadline {
+            key: "affichage",
+            date: debut.plus_days(-1),
+        },
+        Deadline {
+            key: "pv",
+            date: fin.plus_days(15),
+        },
+        Deadline {
+            key: "archives",
+            date: fin.plus_years(5),
+        },
     ]
 }
 
@@ -50,8 +68,17 @@ pub fn table_text(s: &Session, today: Date) -> String {
     for d in deadlines(s) {
         let label = labels.get(d.key).unwrap_or_else(|e| e.0);
         let rule = labels.get(&format!("{}_regle", d.key)).unwrap_or_default();
-        let mark = if d.date < today { "passée  " } else if d.date == today { "aujourd'hui" } else { "        " };
-        out.push_str(&format!("{mark:<11} {:<28} {label} ({rule})\n", fr::long_date(d.date)));
+        let mark = if d.date < today {
+            "passée  "
+        } else if d.date == today {
+            "aujourd'hui"
+        } else {
+            "        "
+        };
+        out.push_str(&format!(
+            "{mark:<11} {:<28} {label} ({rule})\n",
+            fr::long_date(d.date)
+        ));
     }
     out
 }

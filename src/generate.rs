@@ -268,35 +268,43 @@ pub fn render_all(
     };
     let wants_pdf = formats.contains(&Format::Pdf);
     let wants_docx = formats.contains(&Format::Docx);
-    let rendered: Result<Vec<Vec<Produced>>, GenerateError> = composed
-        .par_iter()
-        .map(|c| {
-            let mut files = Vec::with_capacity(2);
-            let pdf_file = if wants_pdf {
-                Some(pdf.render(&c.document))
-            } else {
-                None
-            };
-            let pages = match &pdf_file {
-                Some(Ok(r)) => r.pages,
-                Some(Err(e)) => return Err(GenerateError(e.0.clone())),
-                None => pdf
-                    .page_count(&c.document)
-                    .map_err(|e| GenerateError(e.0))?,
-            };
-            if let Some(Ok(r)) = pdf_file {
-                files.push(produced(c, Format::Pdf, r.bytes, r.pages));
-            }
-            if wants_docx {
-                let r = docx
-                    .render(&c.document, pages)
-                    .map_err(|e| GenerateError(e.0))?;
-                files.push(produced(c, Format::Docx, r.bytes, pages));
-            }
-            bar.inc(1);
-            Ok(files)
-        })
-        .collect();
+    // Typst lays out long documents (a print batch of letters) with deep
+    // recursion: the worker threads get large stacks.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(256 << 20)
+        .build()
+        .map_err(|e| GenerateError(e.to_string()))?;
+    let rendered: Result<Vec<Vec<Produced>>, GenerateError> = pool.install(|| {
+        composed
+            .par_iter()
+            .map(|c| {
+                let mut files = Vec::with_capacity(2);
+                let pdf_file = if wants_pdf {
+                    Some(pdf.render(&c.document))
+                } else {
+                    None
+                };
+                let pages = match &pdf_file {
+                    Some(Ok(r)) => r.pages,
+                    Some(Err(e)) => return Err(GenerateError(e.0.clone())),
+                    None => pdf
+                        .page_count(&c.document)
+                        .map_err(|e| GenerateError(e.0))?,
+                };
+                if let Some(Ok(r)) = pdf_file {
+                    files.push(produced(c, Format::Pdf, r.bytes, r.pages));
+                }
+                if wants_docx {
+                    let r = docx
+                        .render(&c.document, pages)
+                        .map_err(|e| GenerateError(e.0))?;
+                    files.push(produced(c, Format::Docx, r.bytes, pages));
+                }
+                bar.inc(1);
+                Ok(files)
+            })
+            .collect()
+    });
     bar.finish_and_clear();
     // Keep Typst's cache bounded between runs in one process.
     typst::comemo::evict(10);

@@ -11,12 +11,18 @@ pub const EXAMPLE: &str = include_str!("../templates/exemple-session.yaml");
 
 /// `sessiondoc init FILE`: writes the example, never over an existing file.
 pub fn init(file: &Path) -> ExitCode {
-    let created = std::fs::OpenOptions::new().write(true).create_new(true).open(file);
+    let created = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(file);
     match created {
         Ok(mut f) => {
             use std::io::Write;
             if let Err(e) = f.write_all(EXAMPLE.as_bytes()) {
-                crate::cli::print_error(&format!("impossible d'écrire « {} »\u{a0}: {e}", file.display()));
+                crate::cli::print_error(&format!(
+                    "impossible d'écrire « {} »\u{a0}: {e}",
+                    file.display()
+                ));
                 return ExitCode::FAILURE;
             }
             eprintln!(
@@ -33,7 +39,10 @@ pub fn init(file: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
         Err(e) => {
-            crate::cli::print_error(&format!("impossible de créer « {} »\u{a0}: {e}", file.display()));
+            crate::cli::print_error(&format!(
+                "impossible de créer « {} »\u{a0}: {e}",
+                file.display()
+            ));
             ExitCode::FAILURE
         }
     }
@@ -44,18 +53,22 @@ pub fn write_example(file: &Path, candidates: usize) -> ExitCode {
     match std::fs::write(file, large_session(candidates)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            crate::cli::print_error(&format!("impossible d'écrire « {} »\u{a0}: {e}", file.display()));
+            crate::cli::print_error(&format!(
+                "impossible d'écrire « {} »\u{a0}: {e}",
+                file.display()
+            ));
             ExitCode::FAILURE
         }
     }
 }
 
 const FIRST_NAMES: [&str; 12] = [
-    "Camille", "Léa", "Hugo", "Inès", "Lucas", "Chloé", "Nathan", "Manon", "Théo", "Zoé", "Noé", "Éloïse",
+    "Camille", "Léa", "Hugo", "Inès", "Lucas", "Chloé", "Nathan", "Manon", "Théo", "Zoé", "Noé",
+    "Éloïse",
 ];
 const LAST_NAMES: [&str; 12] = [
-    "MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND", "LEROY", "MOREAU",
-    "SIMON", "LAURENT",
+    "MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND", "LEROY",
+    "MOREAU", "SIMON", "LAURENT",
 ];
 
 /// The fixed part of a large session.
@@ -120,8 +133,12 @@ pub fn large_session(n: usize) -> String {
             FIRST_NAMES[j % 12]
         );
     }
-    y.push_str("surveillants:\n  - id: surv\n    civilite: M.\n    nom: SURVEILLANT\n    prenom: Henri\n");
-    y.push_str("salles:\n  - id: accueil\n    nom: Hall d'accueil\n  - id: amphi\n    nom: Amphithéâtre\n");
+    y.push_str(
+        "surveillants:\n  - id: surv\n    civilite: M.\n    nom: SURVEILLANT\n    prenom: Henri\n",
+    );
+    y.push_str(
+        "salles:\n  - id: accueil\n    nom: Hall d'accueil\n  - id: amphi\n    nom: Amphithéâtre\n",
+    );
     for p in 0..pairs {
         let _ = writeln!(y, "  - id: s{p}\n    nom: Salle d'entretien {}", 100 + p);
     }
@@ -136,8 +153,14 @@ pub fn large_session(n: usize) -> String {
         };
         let (ccp, obs) = match decision {
             "reussite" => ("[CP-002498, CP-002499, CP-002500, CP-002501]", ""),
-            "reussite_partielle" => ("[CP-002498, CP-002500]", "\n      observations: Le jury recommande de consolider la paie."),
-            "echec" => ("[]", "\n      observations: Le jury préconise une formation complémentaire."),
+            "reussite_partielle" => (
+                "[CP-002498, CP-002500]",
+                "\n      observations: Le jury recommande de consolider la paie.",
+            ),
+            "echec" => (
+                "[]",
+                "\n      observations: Le jury préconise une formation complémentaire.",
+            ),
             _ => ("[]", ""),
         };
         let _ = writeln!(
@@ -154,28 +177,102 @@ pub fn large_session(n: usize) -> String {
         );
     }
     y.push_str("planning:\n");
-    let slot = |y: &mut String, date: &str, debut: &str, fin: &str, nature: &str, intitule: &str, rest: &str| {
+    let slot = |y: &mut String,
+                date: &str,
+                debut: &str,
+                fin: &str,
+                nature: &str,
+                intitule: &str,
+                rest: &str| {
         let _ = writeln!(
             y,
             "  - date: {date}\n    debut: \"{debut}\"\n    fin: \"{fin}\"\n    nature: {nature}\n    intitule: {intitule}{rest}"
         );
     };
-    slot(&mut y, "2027-03-01", "08:00", "08:30", "accueil", "Accueil des candidats", "\n    salle: accueil\n    candidats: tous\n    surveillants: [surv]");
-    slot(&mut y, "2027-03-01", "08:30", "12:30", "epreuve", "Épreuve écrite", "\n    salle: amphi\n    candidats: tous\n    surveillants: [surv]");
-    slot(&mut y, "2027-03-01", "12:30", "13:30", "pause", "Pause déjeuner", "");
-    slot(&mut y, "2027-03-01", "13:30", "14:00", "briefing", "Accueil et briefing du jury", "\n    salle: amphi\n    jures: tous");
-    slot(&mut y, "2027-03-01", "14:00", "17:30", "correction", "Correction des productions", "\n    salle: amphi\n    jures: tous");
+    slot(
+        &mut y,
+        "2027-03-01",
+        "08:00",
+        "08:30",
+        "accueil",
+        "Accueil des candidats",
+        "\n    salle: accueil\n    candidats: tous\n    surveillants: [surv]",
+    );
+    slot(
+        &mut y,
+        "2027-03-01",
+        "08:30",
+        "12:30",
+        "epreuve",
+        "Épreuve écrite",
+        "\n    salle: amphi\n    candidats: tous\n    surveillants: [surv]",
+    );
+    slot(
+        &mut y,
+        "2027-03-01",
+        "12:30",
+        "13:30",
+        "pause",
+        "Pause déjeuner",
+        "",
+    );
+    slot(
+        &mut y,
+        "2027-03-01",
+        "13:30",
+        "14:00",
+        "briefing",
+        "Accueil et briefing du jury",
+        "\n    salle: amphi\n    jures: tous",
+    );
+    slot(
+        &mut y,
+        "2027-03-01",
+        "14:00",
+        "17:30",
+        "correction",
+        "Correction des productions",
+        "\n    salle: amphi\n    jures: tous",
+    );
     let hm = |minutes: usize| format!("{:02}:{:02}", minutes / 60, minutes % 60);
     for i in 0..n {
         let pair = i % pairs;
         let rank = i / pairs;
-        let rest = format!("\n    salle: s{pair}\n    candidats: [c{i:05}]\n    jures: [j{}, j{}]", pair * 2, pair * 2 + 1);
+        let rest = format!(
+            "\n    salle: s{pair}\n    candidats: [c{i:05}]\n    jures: [j{}, j{}]",
+            pair * 2,
+            pair * 2 + 1
+        );
         let start = 8 * 60 + rank * 30;
-        slot(&mut y, "2027-03-02", &hm(start), &hm(start + 30), "entretien", "Entretien technique", &rest);
+        slot(
+            &mut y,
+            "2027-03-02",
+            &hm(start),
+            &hm(start + 30),
+            "entretien",
+            "Entretien technique",
+            &rest,
+        );
         let start = 8 * 60 + rank * 20;
-        slot(&mut y, "2027-03-03", &hm(start), &hm(start + 20), "entretien_final", "Entretien final", &rest);
+        slot(
+            &mut y,
+            "2027-03-03",
+            &hm(start),
+            &hm(start + 20),
+            "entretien_final",
+            "Entretien final",
+            &rest,
+        );
     }
-    slot(&mut y, "2027-03-03", "13:00", "15:00", "deliberation", "Délibération du jury", "\n    salle: amphi\n    jures: tous");
+    slot(
+        &mut y,
+        "2027-03-03",
+        "13:00",
+        "15:00",
+        "deliberation",
+        "Délibération du jury",
+        "\n    salle: amphi\n    jures: tous",
+    );
     y
 }
 
@@ -199,7 +296,9 @@ pub fn bench(sizes: &[usize], soffice: bool) -> ExitCode {
         crate::cli::print_error("impossible de créer un dossier temporaire");
         return ExitCode::FAILURE;
     };
-    println!("candidats  temps (s)  documents  fichiers  pages  documents/s  pages/s  mémoire max (Mio)");
+    println!(
+        "candidats  temps (s)  documents  fichiers  pages  documents/s  pages/s  mémoire max (Mio)"
+    );
     let mut last_docx_dir = None;
     let mut last_rate = 0.0;
     for &n in sizes {
@@ -217,7 +316,9 @@ pub fn bench(sizes: &[usize], soffice: bool) -> ExitCode {
             .env("SESSIONDOC_STATS", "1")
             .output();
         let elapsed = started.elapsed().as_secs_f64();
-        let Ok(run) = run else { return ExitCode::FAILURE };
+        let Ok(run) = run else {
+            return ExitCode::FAILURE;
+        };
         let stderr = String::from_utf8_lossy(&run.stderr);
         let stat = |key: &str| -> f64 {
             stderr
@@ -231,7 +332,12 @@ pub fn bench(sizes: &[usize], soffice: bool) -> ExitCode {
             eprintln!("{stderr}");
             return ExitCode::FAILURE;
         }
-        let (docs, files, pages, peak) = (stat("documents="), stat("files="), stat("pages="), stat("peak_kib="));
+        let (docs, files, pages, peak) = (
+            stat("documents="),
+            stat("files="),
+            stat("pages="),
+            stat("peak_kib="),
+        );
         println!(
             "{n:>9}  {elapsed:>9.2}  {docs:>9}  {files:>8}  {pages:>5}  {:>11.1}  {:>7.1}  {:>17.0}",
             docs / elapsed,
@@ -243,7 +349,10 @@ pub fn bench(sizes: &[usize], soffice: bool) -> ExitCode {
     }
     if soffice && let Some(out) = last_docx_dir {
         if let Some(rate) = compare_with_soffice(&out, dir.path()) {
-            println!("rapport\u{a0}: sessiondoc produit {:.0} fois plus de documents par seconde (PDF et DOCX) que LibreOffice n'en convertit", last_rate / rate);
+            println!(
+                "rapport\u{a0}: sessiondoc produit {:.0} fois plus de documents par seconde (PDF et DOCX) que LibreOffice n'en convertit",
+                last_rate / rate
+            );
         }
     }
     ExitCode::SUCCESS

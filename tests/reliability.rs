@@ -11,11 +11,19 @@ use sessiondoc::compose::Kind;
 const INJECTION: &str = "injection-balisage.yaml";
 
 fn sessiondoc(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_sessiondoc")).args(args).output().expect("binary runs")
+    Command::new(env!("CARGO_BIN_EXE_sessiondoc"))
+        .args(args)
+        .output()
+        .expect("binary runs")
 }
 
 fn generate_into(session: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
-    let mut args = vec!["generate", session.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    let mut args = vec![
+        "generate",
+        session.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
     args.extend_from_slice(extra);
     sessiondoc(&args)
 }
@@ -77,7 +85,11 @@ fn the_same_session_gives_byte_identical_files() {
 fn manifest_lists_every_file_with_its_sha256() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    assert!(generate_into(&fixture("secretaire-comptable.yaml"), &out, &[]).status.success());
+    assert!(
+        generate_into(&fixture("secretaire-comptable.yaml"), &out, &[])
+            .status
+            .success()
+    );
     let manifest: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["session"], "375846");
@@ -86,14 +98,18 @@ fn manifest_lists_every_file_with_its_sha256() {
         let name = kind.name();
         for format in ["pdf", "docx"] {
             assert!(
-                docs.iter().any(|d| d["kind"] == name && d["format"] == format),
+                docs.iter()
+                    .any(|d| d["kind"] == name && d["format"] == format),
                 "{name} in {format} is listed"
             );
         }
     }
     for d in docs {
         let bytes = std::fs::read(out.join(d["path"].as_str().unwrap())).unwrap();
-        assert_eq!(d["sha256"].as_str().unwrap(), sessiondoc::output::sha256_hex(&bytes));
+        assert_eq!(
+            d["sha256"].as_str().unwrap(),
+            sessiondoc::output::sha256_hex(&bytes)
+        );
         assert!(d["pages"].as_u64().unwrap() >= 1);
     }
 }
@@ -103,7 +119,11 @@ fn an_edited_file_is_never_overwritten_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let session = fixture("secretaire-comptable.yaml");
-    assert!(generate_into(&session, &out, &["--only", "pv-session"]).status.success());
+    assert!(
+        generate_into(&session, &out, &["--only", "pv-session"])
+            .status
+            .success()
+    );
     let edited = out.join("pv-session.docx");
     std::fs::write(&edited, b"edited by hand").unwrap();
     std::fs::write(out.join("notes.txt"), b"mine").unwrap();
@@ -112,13 +132,20 @@ fn an_edited_file_is_never_overwritten_without_force() {
     let run = generate_into(&session, &out, &["--only", "pv-session"]);
     assert_eq!(run.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(stderr.contains("pv-session.docx") && stderr.contains("--force"), "{stderr}");
+    assert!(
+        stderr.contains("pv-session.docx") && stderr.contains("--force"),
+        "{stderr}"
+    );
     assert_eq!(snapshot(&out), before, "nothing changed");
 
     let run = generate_into(&session, &out, &["--only", "pv-session", "--force"]);
     assert!(run.status.success());
     assert_ne!(std::fs::read(&edited).unwrap(), b"edited by hand");
-    assert_eq!(std::fs::read(out.join("notes.txt")).unwrap(), b"mine", "other files untouched");
+    assert_eq!(
+        std::fs::read(out.join("notes.txt")).unwrap(),
+        b"mine",
+        "other files untouched"
+    );
 }
 
 #[test]
@@ -126,19 +153,39 @@ fn a_regenerated_unchanged_file_is_replaced_quietly() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let session = fixture("ccp-paie-fraude.yaml");
-    assert!(generate_into(&session, &out, &["--only", "rapport-fraude"]).status.success());
-    assert!(generate_into(&session, &out, &["--only", "rapport-fraude"]).status.success());
+    assert!(
+        generate_into(&session, &out, &["--only", "rapport-fraude"])
+            .status
+            .success()
+    );
+    assert!(
+        generate_into(&session, &out, &["--only", "rapport-fraude"])
+            .status
+            .success()
+    );
 }
 
 #[test]
 fn an_invalid_session_leaves_the_folder_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    assert!(generate_into(&fixture("secretaire-comptable.yaml"), &out, &["--only", "echeancier"]).status.success());
+    assert!(
+        generate_into(
+            &fixture("secretaire-comptable.yaml"),
+            &out,
+            &["--only", "echeancier"]
+        )
+        .status
+        .success()
+    );
     let before = snapshot(&out);
     let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap();
     let broken = dir.path().join("broken.yaml");
-    std::fs::write(&broken, text.replace("jury: [lejeune, moreau]", "jury: [lejeune, moreauu]")).unwrap();
+    std::fs::write(
+        &broken,
+        text.replace("jury: [lejeune, moreau]", "jury: [lejeune, moreauu]"),
+    )
+    .unwrap();
     let run = generate_into(&broken, &out, &[]);
     assert_eq!(run.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&run.stderr).contains("moreauu"));
@@ -157,12 +204,22 @@ fn a_missing_logo_is_a_clear_error_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap();
     let session = dir.path().join("logo.yaml");
-    std::fs::write(&session, text.replace("  ville: Cherbourg-en-Cotentin\n", "  ville: Cherbourg-en-Cotentin\n  logo: absent.png\n")).unwrap();
+    std::fs::write(
+        &session,
+        text.replace(
+            "  ville: Cherbourg-en-Cotentin\n",
+            "  ville: Cherbourg-en-Cotentin\n  logo: absent.png\n",
+        ),
+    )
+    .unwrap();
     let out = dir.path().join("out");
     let run = generate_into(&session, &out, &[]);
     assert_eq!(run.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(stderr.contains("logo") && stderr.contains("introuvable"), "{stderr}");
+    assert!(
+        stderr.contains("logo") && stderr.contains("introuvable"),
+        "{stderr}"
+    );
     assert!(!out.exists());
     std::fs::write(dir.path().join("absent.png"), b"not an image").unwrap();
     let run = generate_into(&session, &out, &[]);
@@ -176,7 +233,11 @@ fn an_unwritable_folder_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("not-a-folder");
     std::fs::write(&file, b"x").unwrap();
-    let run = generate_into(&fixture("secretaire-comptable.yaml"), &file.join("out"), &["--only", "echeancier"]);
+    let run = generate_into(
+        &fixture("secretaire-comptable.yaml"),
+        &file.join("out"),
+        &["--only", "echeancier"],
+    );
     assert_eq!(run.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&run.stderr).contains("impossible"));
     assert_eq!(std::fs::read(&file).unwrap(), b"x");
@@ -186,16 +247,32 @@ fn an_unwritable_folder_is_a_clear_error() {
 fn init_writes_a_session_that_checks_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("session.yaml");
-    assert!(sessiondoc(&["init", file.to_str().unwrap()]).status.success());
-    assert!(sessiondoc(&["check", file.to_str().unwrap()]).status.success());
+    assert!(
+        sessiondoc(&["init", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(
+        sessiondoc(&["check", file.to_str().unwrap()])
+            .status
+            .success()
+    );
     std::fs::write(&file, "mine").unwrap();
-    assert_eq!(sessiondoc(&["init", file.to_str().unwrap()]).status.code(), Some(1));
+    assert_eq!(
+        sessiondoc(&["init", file.to_str().unwrap()]).status.code(),
+        Some(1)
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
 }
 
 #[test]
 fn echeancier_command_marks_past_deadlines() {
-    let out = sessiondoc(&["echeancier", fixture("secretaire-comptable.yaml").to_str().unwrap(), "--aujourdhui", "2026-12-20"]);
+    let out = sessiondoc(&[
+        "echeancier",
+        fixture("secretaire-comptable.yaml").to_str().unwrap(),
+        "--aujourdhui",
+        "2026-12-20",
+    ]);
     assert!(out.status.success());
     let text = normalize(&String::from_utf8_lossy(&out.stdout));
     assert!(text.contains("passée vendredi 11 décembre 2026"), "{text}");

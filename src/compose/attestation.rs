@@ -1,9 +1,86 @@
-//! stub
-use super::{Composed, Ctx, Filter};
+//! The attestation de présence: one per candidate who was present (a result
+//! other than absent), none before the results are filled in. It never
+//! states a result.
+
+use minijinja::{Value, context};
+
+use super::{Composed, Ctx, Filter, Kind, Subject};
+use crate::doc::{Align, Block, Paragraph, Section};
+use crate::plan::CandidateView;
 use crate::wording::WordingError;
-pub fn each(_ctx: &Ctx, _f: &Filter) -> Result<Vec<Composed>, WordingError> {
-    Ok(vec![])
+
+/// One attestation per present candidate the filter keeps.
+pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, WordingError> {
+    ctx.plan
+        .candidates
+        .iter()
+        .filter(|c| c.present && filter.wants_candidate(&c.id))
+        .map(|c| {
+            let (title, footer, blocks) = blocks(ctx, c)?;
+            Ok(Composed {
+                kind: Kind::AttestationPresence,
+                stem: format!(
+                    "attestations/attestation-presence-{}",
+                    super::file_part(&c.id)
+                ),
+                subject: Subject {
+                    candidat: Some(c.id.clone()),
+                    ..Subject::default()
+                },
+                document: ctx.document(
+                    title,
+                    footer,
+                    vec![Section {
+                        landscape: false,
+                        recto: false,
+                        blocks,
+                    }],
+                )?,
+            })
+        })
+        .collect()
 }
-pub fn lot(_ctx: &Ctx, _f: &Filter) -> Result<Vec<Composed>, WordingError> {
-    Ok(vec![])
+
+fn blocks(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Vec<Block>), WordingError> {
+    ctx.wording.with(
+        "attestation-presence",
+        ctx.context(context! { c => Value::from_serialize(c) }),
+        |t| {
+            let title = t.text("fichier")?;
+            let footer = ctx.footer(&t.text("pied")?)?;
+            let mut blocks = vec![
+                Block::Space { mm: 12.0 },
+                Block::Heading {
+                    level: 1,
+                    text: t.text("titre")?,
+                    align: Align::Center,
+                },
+                Block::Paragraph(
+                    Paragraph::bold(t.text("sous_titre")?)
+                        .align(Align::Center)
+                        .space_after(14.0),
+                ),
+            ];
+            for p in t.paragraphs("texte")? {
+                blocks.push(Block::Paragraph(
+                    Paragraph::text(p)
+                        .size(11.0)
+                        .align(Align::Justify)
+                        .space_after(5.0),
+                ));
+            }
+            blocks.push(Block::Space { mm: 8.0 });
+            blocks.push(Block::Paragraph(
+                Paragraph::text(t.text("fait_a")?)
+                    .size(11.0)
+                    .align(Align::Right),
+            ));
+            blocks.push(Block::Space { mm: 6.0 });
+            blocks.push(Block::Signatures {
+                captions: vec![t.text("signature")?, t.text("cachet")?],
+                height_mm: 35.0,
+            });
+            Ok((title, footer, blocks))
+        },
+    )
 }

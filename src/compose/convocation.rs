@@ -1,9 +1,318 @@
-//! stub
-use super::{Composed, Ctx, Filter};
+//! The convocation: one letter per candidate, with the tear-off receipt
+//! when it is handed over (`main_propre`), annex 1 (the candidate's own
+//! timetable: never another candidate's name nor a juror's) and annex 2
+//! (extracts of the règlement général des sessions d'examen); and the same
+//! letters in one print file, each starting on a recto.
+
+use minijinja::{Value, context};
+
+use super::{Composed, Ctx, Filter, Kind, Subject};
+use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
+use crate::plan::CandidateView;
 use crate::wording::WordingError;
-pub fn each(_ctx: &Ctx, _f: &Filter) -> Result<Vec<Composed>, WordingError> {
-    Ok(vec![])
+
+/// One convocation per candidate the filter keeps.
+pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, WordingError> {
+    ctx.plan
+        .candidates
+        .iter()
+        .filter(|c| filter.wants_candidate(&c.id))
+        .map(|c| {
+            let (title, footer, section) = letter(ctx, c)?;
+            Ok(Composed {
+                kind: Kind::Convocation,
+                stem: format!("convocations/convocation-{}", super::file_part(&c.id)),
+                subject: Subject {
+                    candidat: Some(c.id.clone()),
+                    ..Subject::default()
+                },
+                document: ctx.document(title, footer, vec![section])?,
+            })
+        })
+        .collect()
 }
-pub fn lot(_ctx: &Ctx, _f: &Filter) -> Result<Vec<Composed>, WordingError> {
-    Ok(vec![])
+
+/// Every convocation the filter keeps in one print file: one section per
+/// letter, each on a new recto (recto-verso printing stays per letter).
+pub fn lot(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, WordingError> {
+    let sections = ctx
+        .plan
+        .candidates
+        .iter()
+        .filter(|c| filter.wants_candidate(&c.id))
+        .map(|c| letter(ctx, c).map(|(_, _, section)| section))
+        .collect::<Result<Vec<_>, _>>()?;
+    if sections.is_empty() {
+        return Ok(vec![]);
+    }
+    let (title, footer) = ctx.wording.with(
+        "convocation",
+        ctx.context(context! { c => Value::from(()) }),
+        |t| Ok((t.text("fichier_lot")?, ctx.footer(&t.text("pied")?)?)),
+    )?;
+    Ok(vec![Composed {
+        kind: Kind::ConvocationsLot,
+        stem: "convocations-lot".to_owned(),
+        subject: Subject::default(),
+        document: ctx.document(title, footer, sections)?,
+    }])
+}
+
+/// A bold label followed by plain text, in one paragraph.
+fn labelled(label: String, text: String) -> Paragraph {
+    Paragraph::new(vec![Run::bold(label), Run::plain(format!(" {text}"))]).align(Align::Justify)
+}
+
+/// The letter, its receipt and both annexes, as one section (numbered on
+/// its own); with the title and the footer of a single letter.
+fn letter(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Section), WordingError> {
+    let facts = &ctx.plan.facts;
+    let mut blocks = ctx.wording.with(
+        "convocation",
+        ctx.context(context! { c => Value::from_serialize(c) }),
+        |t| {
+            let mut blocks = Vec::new();
+            // Head: sender, and the recipient in the envelope window.
+            let sender = t
+                .lines("expediteur")?
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    if i == 0 {
+                        Paragraph::bold(l)
+                    } else {
+                        Paragraph::text(l).size(9.0)
+                    }
+                })
+                .collect();
+            let mut recipient = vec![c.appel.clone()];
+            recipient.extend(c.adresse.iter().cloned());
+            blocks.push(Block::LetterHead { sender, recipient });
+            // The sending mode on the left, place and date on the right.
+            blocks.push(Block::Table(Table {
+                widths: vec![1.0, 1.0],
+                header_rows: 0,
+                rows: vec![Row::new(vec![
+                    Cell::new(vec![Paragraph::bold(t.text("mode")?)]),
+                    Cell::text(t.text("lieu_date")?).align(Align::Right),
+                ])],
+                size: None,
+                ruled: false,
+            }));
+            blocks.push(Block::Paragraph(
+                Paragraph::bold(t.text("objet")?).space_after(4.0),
+            ));
+            blocks.push(Block::Paragraph(Paragraph::text(t.text("appel")?)));
+            for p in t.paragraphs("corps")? {
+                blocks.push(Block::Paragraph(Paragraph::text(p).align(Align::Justify)));
+            }
+
+            // The key facts.
+            let l = t.labels("libelles")?;
+            let label = |s: String| Cell::new(vec![Paragraph::bold(s)]);
+            let mut rows = vec![
+                Row::new(vec![
+                    label(l.get("lieu")?),
+                    Cell::text(t.lines("lieu")?.join("\n")),
+                ]),
+                Row::new(vec![
+                    label(l.get("arrivee")?),
+                    Cell::text(t.text("arrivee")?),
+                ]),
+            ];
+            let final_interview = t.text("entretien_final")?;
+            if !final_interview.is_empty() {
+                rows.push(Row::new(vec![
+                    label(l.get("entretien_final")?),
+                    Cell::text(final_interview),
+                ]));
+            }
+            let tests = tests_of(c);
+            if !tests.is_empty() {
+                rows.push(Row::new(vec![
+                    label(l.get("epreuves")?),
+                    // One paragraph, French spacing before the semicolons.
+                    Cell::text(tests.join("\u{202f}; ")),
+                ]));
+            }
+            if let Some(tenue) = &facts.tenue {
+                rows.push(Row::new(vec![
+                    label(l.get("tenue")?),
+                    Cell::text(tenue.clone()),
+                ]));
+            }
+            blocks.push(Block::Table(Table {
+                widths: vec![3.0, 9.0],
+                header_rows: 0,
+                rows,
+                size: Some(9.5),
+                ruled: false,
+            }));
+
+            // What to bring, the rules, the adapted conditions.
+            blocks.push(Block::Paragraph(Paragraph {
+                keep_with_next: true,
+                space_after: Some(1.0),
+                ..Paragraph::bold(t.text("documents_titre")?)
+            }));
+            // One paragraph, an item a line.
+            let items: Vec<String> = t
+                .lines("documents")?
+                .iter()
+                .map(|item| format!("– {item}"))
+                .collect();
+            blocks.push(Block::Paragraph(Paragraph::text(items.join("\n"))));
+            for rule in ["retard", "telephones", "resultats"] {
+                blocks.push(Block::Paragraph(labelled(
+                    t.text(&format!("{rule}_titre"))?,
+                    t.text(rule)?,
+                )));
+            }
+            if let Some(amenagement) = &c.amenagement {
+                blocks.push(Block::Paragraph(labelled(
+                    t.text("amenagement_titre")?,
+                    t.text("amenagement")?,
+                )));
+                blocks.push(Block::Paragraph(
+                    Paragraph::new(vec![Run::italic(amenagement.clone())]).align(Align::Justify),
+                ));
+            }
+            blocks.push(Block::Paragraph(Paragraph {
+                keep_with_next: true,
+                ..Paragraph::text(t.text("politesse")?)
+                    .align(Align::Justify)
+                    .space_after(5.0)
+            }));
+            blocks.push(Block::Paragraph(
+                Paragraph::text(t.lines("signature")?.join("\n")).align(Align::Right),
+            ));
+
+            // Annex 1: the candidate's own timetable, no other name.
+            blocks.push(Block::PageBreak);
+            blocks.push(Block::Heading {
+                level: 1,
+                text: t.text("annexe1_titre")?,
+                align: Align::Left,
+            });
+            blocks.push(Block::Paragraph(
+                Paragraph::text(t.text("annexe1_intro")?).align(Align::Justify),
+            ));
+            if c.creneaux.is_empty() {
+                blocks.push(Block::Paragraph(Paragraph::text(t.text("annexe1_vide")?)));
+            } else {
+                let k = t.labels("colonnes")?;
+                let mut rows = vec![Row::new(vec![
+                    Cell::head(k.get("jour")?),
+                    Cell::head(k.get("debut")?),
+                    Cell::head(k.get("fin")?),
+                    Cell::head(k.get("duree")?),
+                    Cell::head(k.get("epreuve")?),
+                    Cell::head(k.get("salle")?),
+                ])];
+                for v in &c.creneaux {
+                    rows.push(Row::new(vec![
+                        Cell::text(v.jour.clone()),
+                        Cell::text(v.debut.clone()),
+                        Cell::text(v.fin.clone()),
+                        Cell::text(v.duree.clone()),
+                        Cell::text(v.intitule.clone()),
+                        Cell::text(v.salle.clone().unwrap_or_default()),
+                    ]));
+                }
+                blocks.push(Block::Table(Table {
+                    widths: vec![2.9, 1.2, 1.2, 1.2, 5.2, 2.6],
+                    header_rows: 1,
+                    rows,
+                    size: Some(9.0),
+                    ruled: true,
+                }));
+            }
+            Ok(blocks)
+        },
+    )?;
+
+    // Annex 2: the règlement's extracts.
+    blocks.push(Block::PageBreak);
+    ctx.wording
+        .with("reglement", ctx.context(Value::UNDEFINED), |t| {
+            blocks.push(Block::Heading {
+                level: 1,
+                text: t.text("titre")?,
+                align: Align::Left,
+            });
+            blocks.push(Block::Paragraph(
+                Paragraph::new(vec![Run::italic(t.text("source")?)])
+                    .size(8.5)
+                    .align(Align::Justify),
+            ));
+            for p in t.paragraphs("extraits")? {
+                match p.strip_prefix("## ") {
+                    Some(heading) => blocks.push(Block::Heading {
+                        level: 2,
+                        text: heading.to_owned(),
+                        align: Align::Left,
+                    }),
+                    None => blocks.push(Block::Paragraph(
+                        Paragraph::text(p).size(9.0).align(Align::Justify),
+                    )),
+                }
+            }
+            Ok(())
+        })?;
+
+    // The receipt to tear off and sign, when handed over: last, so that
+    // tearing it off a sheet printed recto-verso spoils nothing.
+    let (title, footer) = ctx.wording.with(
+        "convocation",
+        ctx.context(context! { c => Value::from_serialize(c) }),
+        |t| {
+            if facts.remise_en_main_propre {
+                blocks.push(Block::Space { mm: 4.0 });
+                blocks.push(Block::CutLine {
+                    label: t.text("decoupe")?,
+                });
+                blocks.push(Block::Paragraph(Paragraph {
+                    keep_with_next: true,
+                    ..Paragraph::bold(t.text("decharge_titre")?).align(Align::Center)
+                }));
+                blocks.push(Block::Paragraph(Paragraph {
+                    keep_with_next: true,
+                    ..Paragraph::text(t.text("decharge")?).align(Align::Justify)
+                }));
+                blocks.push(Block::Paragraph(Paragraph {
+                    keep_with_next: true,
+                    ..Paragraph::text(t.text("decharge_fait")?)
+                }));
+                blocks.push(Block::Signatures {
+                    captions: vec![t.text("decharge_signature")?],
+                    height_mm: 18.0,
+                });
+            }
+            Ok((t.text("fichier")?, t.text("pied")?))
+        },
+    )?;
+    let footer = ctx.footer(&format!("{footer} — {}", c.nom_prenom))?;
+    Ok((
+        title,
+        footer,
+        Section {
+            landscape: false,
+            recto: true,
+            blocks,
+        },
+    ))
+}
+
+/// The titles of the candidate's tests (not the welcome), each once, in
+/// time order; every slot's title when none is a test.
+fn tests_of(c: &CandidateView) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let is_test = |n: &str| matches!(n, "epreuve" | "entretien" | "entretien_final");
+    let any_test = c.creneaux.iter().any(|v| is_test(v.nature));
+    for v in &c.creneaux {
+        if (is_test(v.nature) || !any_test) && !out.contains(&v.intitule) {
+            out.push(v.intitule.clone());
+        }
+    }
+    out
 }

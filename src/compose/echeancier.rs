@@ -12,32 +12,58 @@ use crate::wording::WordingError;
 pub fn compose(ctx: &Ctx) -> Result<Composed, WordingError> {
     let session = ctx.plan.session;
     let planned = fr::long_date(session.session.convocation.date.value);
-    ctx.wording.with("echeancier", ctx.context(context! { date => planned }), |t| {
-        let l = t.labels("libelles")?;
-        let title = t.text("fichier")?;
-        let footer = ctx.footer(&title)?;
-        let mut rows = vec![Row::new(vec![Cell::head(l.get("quand")?), Cell::head(l.get("quoi")?), Cell::head(l.get("regle")?)])];
-        for d in deadlines(session) {
-            let mut what = vec![Paragraph::text(l.get(d.key)?)];
-            if d.key == "convocations" {
-                what.push(Paragraph::text(t.text("convocation_prevue")?).size(8.5));
+    ctx.wording.with(
+        "echeancier",
+        ctx.context(context! { date => planned }),
+        |t| {
+            let l = t.labels("libelles")?;
+            let title = t.text("fichier")?;
+            let footer = ctx.footer(&title)?;
+            let mut rows = vec![Row::new(vec![
+                Cell::head(l.get("quand")?),
+                Cell::head(l.get("quoi")?),
+                Cell::head(l.get("regle")?),
+            ])];
+            for d in deadlines(session) {
+                let mut what = vec![Paragraph::text(l.get(d.key)?)];
+                if d.key == "convocations" {
+                    what.push(Paragraph::text(t.text("convocation_prevue")?).size(8.5));
+                }
+                rows.push(Row::new(vec![
+                    Cell::new(vec![Paragraph::bold(fr::long_date(d.date))]),
+                    Cell::new(what),
+                    Cell::text(l.get(&format!("{}_regle", d.key))?),
+                ]));
             }
-            rows.push(Row::new(vec![
-                Cell::new(vec![Paragraph::bold(fr::long_date(d.date))]),
-                Cell::new(what),
-                Cell::text(l.get(&format!("{}_regle", d.key))?),
-            ]));
-        }
-        let blocks = vec![
-            Block::Heading { level: 1, text: t.text("titre")?, align: Align::Center },
-            Block::Paragraph(Paragraph::text(t.text("sous_titre")?).align(Align::Center)),
-            Block::Table(Table { widths: vec![3.2, 6.0, 3.6], header_rows: 1, rows, size: Some(10.0), ruled: true }),
-        ];
-        Ok(Composed {
-            kind: Kind::Echeancier,
-            stem: "echeancier".to_owned(),
-            subject: Subject::default(),
-            document: ctx.document(title, footer, vec![Section { landscape: false, recto: false, blocks }])?,
-        })
-    })
+            let blocks = vec![
+                Block::Heading {
+                    level: 1,
+                    text: t.text("titre")?,
+                    align: Align::Center,
+                },
+                Block::Paragraph(Paragraph::text(t.text("sous_titre")?).align(Align::Center)),
+                Block::Table(Table {
+                    widths: vec![3.2, 6.0, 3.6],
+                    header_rows: 1,
+                    rows,
+                    size: Some(10.0),
+                    ruled: true,
+                }),
+            ];
+            Ok(Composed {
+                kind: Kind::Echeancier,
+                stem: "echeancier".to_owned(),
+                subject: Subject::default(),
+                document: ctx.document(
+                    title,
+                    footer,
+                    vec![Section {
+                        landscape: false,
+                        recto: false,
+                        blocks,
+                    }],
+                )?,
+            })
+        },
+    )
 }

@@ -12,12 +12,28 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, WordingError> {
     let (_, _, pv) = pv_individuel::blocks(ctx, None)?;
     let (_, _, global) = pv_session::blocks(ctx, true)?;
     let (_, _, report) = fraude::blocks(ctx, None)?;
-    let title = ctx.wording.with("commun", ctx.context(Value::UNDEFINED), |t| t.text("formulaires"))?;
+    let title = ctx
+        .wording
+        .with("commun", ctx.context(Value::UNDEFINED), |t| {
+            t.text("formulaires")
+        })?;
     let footer = ctx.footer(&title)?;
     let sections = vec![
-        Section { landscape: false, recto: false, blocks: pv },
-        Section { landscape: true, recto: false, blocks: global },
-        Section { landscape: false, recto: false, blocks: report },
+        Section {
+            landscape: false,
+            recto: false,
+            blocks: pv,
+        },
+        Section {
+            landscape: true,
+            recto: false,
+            blocks: global,
+        },
+        Section {
+            landscape: false,
+            recto: false,
+            blocks: report,
+        },
     ];
     Ok(Composed {
         kind: Kind::FormulairesVierges,

@@ -21,39 +21,78 @@ pub fn compose(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
     if !plan.facts.resultats_connus {
         return Ok(Vec::new());
     }
-    let full = sorted(plan.candidates.iter().filter(|c| c.decision == Some("reussite")).collect());
-    let partial = sorted(plan.candidates.iter().filter(|c| c.decision == Some("reussite_partielle")).collect());
-    ctx.wording.with("liste-admis", ctx.context(Value::UNDEFINED), |t| {
-        let title = t.text("fichier")?;
-        let footer = ctx.footer(&title)?;
-        let mut blocks = vec![
-            Block::Heading { level: 1, text: t.text("titre")?, align: Align::Center },
-            Block::Paragraph(Paragraph::text(t.text("sous_titre")?).align(Align::Center)),
-            Block::Heading { level: 2, text: t.text("reussite")?, align: Align::Left },
-        ];
-        if full.is_empty() {
-            blocks.push(Block::Paragraph(Paragraph::text(t.text("aucun")?)));
-        }
-        for c in &full {
-            blocks.push(Block::Paragraph(Paragraph::text(c.nom_prenom.clone()).size(12.0).space_after(1.5)));
-        }
-        if plan.facts.est_titre && !partial.is_empty() {
-            blocks.push(Block::Heading { level: 2, text: t.text("partielle")?, align: Align::Left });
-            for c in &partial {
-                let mut runs = vec![Run::plain(c.nom_prenom.clone())];
-                for ccp in &c.ccp_obtenus {
-                    runs.push(Run::italic(format!("\n{} – {}", ccp.code, ccp.intitule)));
-                }
-                blocks.push(Block::Paragraph(Paragraph::new(runs).size(12.0).space_after(2.0)));
+    let full = sorted(
+        plan.candidates
+            .iter()
+            .filter(|c| c.decision == Some("reussite"))
+            .collect(),
+    );
+    let partial = sorted(
+        plan.candidates
+            .iter()
+            .filter(|c| c.decision == Some("reussite_partielle"))
+            .collect(),
+    );
+    ctx.wording
+        .with("liste-admis", ctx.context(Value::UNDEFINED), |t| {
+            let title = t.text("fichier")?;
+            let footer = ctx.footer(&title)?;
+            let mut blocks = vec![
+                Block::Heading {
+                    level: 1,
+                    text: t.text("titre")?,
+                    align: Align::Center,
+                },
+                Block::Paragraph(Paragraph::text(t.text("sous_titre")?).align(Align::Center)),
+                Block::Heading {
+                    level: 2,
+                    text: t.text("reussite")?,
+                    align: Align::Left,
+                },
+            ];
+            if full.is_empty() {
+                blocks.push(Block::Paragraph(Paragraph::text(t.text("aucun")?)));
             }
-        }
-        blocks.push(Block::Space { mm: 6.0 });
-        blocks.push(Block::Paragraph(Paragraph::new(vec![Run::italic(t.text("avis")?)]).size(9.0)));
-        Ok(vec![Composed {
-            kind: Kind::ListeAdmis,
-            stem: "liste-admis".to_owned(),
-            subject: Subject::default(),
-            document: ctx.document(title, footer, vec![Section { landscape: false, recto: false, blocks }])?,
-        }])
-    })
+            for c in &full {
+                blocks.push(Block::Paragraph(
+                    Paragraph::text(c.nom_prenom.clone())
+                        .size(12.0)
+                        .space_after(1.5),
+                ));
+            }
+            if plan.facts.est_titre && !partial.is_empty() {
+                blocks.push(Block::Heading {
+                    level: 2,
+                    text: t.text("partielle")?,
+                    align: Align::Left,
+                });
+                for c in &partial {
+                    let mut runs = vec![Run::plain(c.nom_prenom.clone())];
+                    for ccp in &c.ccp_obtenus {
+                        runs.push(Run::italic(format!("\n{} – {}", ccp.code, ccp.intitule)));
+                    }
+                    blocks.push(Block::Paragraph(
+                        Paragraph::new(runs).size(12.0).space_after(2.0),
+                    ));
+                }
+            }
+            blocks.push(Block::Space { mm: 6.0 });
+            blocks.push(Block::Paragraph(
+                Paragraph::new(vec![Run::italic(t.text("avis")?)]).size(9.0),
+            ));
+            Ok(vec![Composed {
+                kind: Kind::ListeAdmis,
+                stem: "liste-admis".to_owned(),
+                subject: Subject::default(),
+                document: ctx.document(
+                    title,
+                    footer,
+                    vec![Section {
+                        landscape: false,
+                        recto: false,
+                        blocks,
+                    }],
+                )?,
+            }])
+        })
 }

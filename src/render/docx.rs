@@ -266,13 +266,19 @@ impl Builder {
             Block::Signatures {
                 captions,
                 height_mm,
-            } => docx.add_table(signatures(captions, *height_mm, width)).add_paragraph(gap()),
+            } => docx
+                .add_table(signatures(captions, *height_mm, width))
+                .add_paragraph(gap()),
             Block::CutLine { label } => {
                 let dashes = "- ".repeat(45);
-                let cut = Paragraph::text(format!("✂ {dashes}")).align(Align::Center).size(9.0);
-                let caption =
-                    Paragraph::new(vec![Run::italic(label.clone())]).align(Align::Center).size(7.5);
-                docx.add_paragraph(paragraph(&cut.space_after(1.0))).add_paragraph(paragraph(&caption))
+                let cut = Paragraph::text(format!("✂ {dashes}"))
+                    .align(Align::Center)
+                    .size(9.0);
+                let caption = Paragraph::new(vec![Run::italic(label.clone())])
+                    .align(Align::Center)
+                    .size(7.5);
+                docx.add_paragraph(paragraph(&cut.space_after(1.0)))
+                    .add_paragraph(paragraph(&caption))
             }
             Block::Space { mm } => docx.add_paragraph(
                 WParagraph::new().line_spacing(
@@ -362,7 +368,10 @@ impl Builder {
 /// A small empty paragraph between two tables.
 fn gap() -> WParagraph {
     WParagraph::new().line_spacing(
-        LineSpacing::new().after(80).line(160).line_rule(docx_rs::LineSpacingType::Exact),
+        LineSpacing::new()
+            .after(80)
+            .line(160)
+            .line_rule(docx_rs::LineSpacingType::Exact),
     )
 }
 
