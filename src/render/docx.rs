@@ -613,7 +613,21 @@ fn xml_escape(text: &str) -> String {
 fn finish(docx: Docx, title: &str) -> Result<Vec<u8>, RenderError> {
     let utf8 = |b: Vec<u8>| String::from_utf8(b).map_err(|e| RenderError(e.to_string()));
     let mut xml = docx.build();
-    xml.document = mark_header_rows(&utf8(xml.document)?).into_bytes();
+    // Paragraph ids come from a per-thread counter in docx-rs: number them
+    // anew so that the same document always gives the same bytes.
+    let mut next_id = 0u32;
+    xml.document =
+        renumber_paragraph_ids(&mark_header_rows(&utf8(xml.document)?), &mut next_id).into_bytes();
+    xml.headers = xml
+        .headers
+        .into_iter()
+        .map(|h| utf8(h).map(|h| renumber_paragraph_ids(&h, &mut next_id).into_bytes()))
+        .collect::<Result<_, _>>()?;
+    xml.footers = xml
+        .footers
+        .into_iter()
+        .map(|f| utf8(f).map(|f| renumber_paragraph_ids(&f, &mut next_id).into_bytes()))
+        .collect::<Result<_, _>>()?;
     xml.styles = utf8(xml.styles)?
         .replacen(
             "</w:rPr></w:rPrDefault>",
@@ -635,6 +649,26 @@ fn finish(docx: Docx, title: &str) -> Result<Vec<u8>, RenderError> {
     xml.pack(&mut out)
         .map_err(|e| RenderError(format!("DOCX\u{a0}: {e}")))?;
     Ok(out.into_inner())
+}
+
+/// Gives every `w14:paraId` a sequential value (header-row marks become
+/// ordinary ids once used).
+fn renumber_paragraph_ids(xml: &str, next: &mut u32) -> String {
+    const ATTR: &str = "w14:paraId=\"";
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(i) = rest.find(ATTR) {
+        let value_start = i + ATTR.len();
+        out.push_str(&rest[..value_start]);
+        let value_end = rest[value_start..]
+            .find('"')
+            .map_or(rest.len(), |j| value_start + j);
+        *next += 1;
+        out.push_str(&format!("{:08X}", *next));
+        rest = &rest[value_end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Adds `<w:tblHeader/>` to every row whose first paragraph carries the
