@@ -296,6 +296,11 @@ impl Cell {
 }
 
 impl Document {
+    /// A rough measure of the work of laying the document out (its blocks).
+    pub fn weight(&self) -> usize {
+        self.sections.iter().map(|s| s.blocks.len()).sum()
+    }
+
     /// Every word the document prints, in reading order (for tests and for
     /// comparing renderers).
     pub fn plain_text(&self) -> String {

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -11,7 +12,7 @@ use crate::compose::{self, Composed, Ctx, Filter, Kind};
 use crate::doc::{Logo, LogoFormat};
 use crate::load::Source;
 use crate::model::Session;
-use crate::output::{self, Entry, Manifest, Produced, WriteError};
+use crate::output::{self, Entry, Manifest, Produced, Staging, WriteError};
 use crate::plan::Plan;
 use crate::render::docx::DocxRenderer;
 use crate::render::pdf::PdfRenderer;
@@ -143,7 +144,9 @@ fn read_logo(source: &Source, session: &Session) -> Result<Option<Logo>, Generat
     }))
 }
 
-/// Runs the pipeline after a successful check.
+/// Runs the pipeline after a successful check: compose, make sure nothing
+/// a person edited would be replaced, render into the staging folder, then
+/// move everything into place.
 pub fn run(
     source: &Source,
     session: &Session,
@@ -168,55 +171,80 @@ pub fn run(
             )));
         }
     }
-    let files = produce(source, session, options)?;
-    let documents = files
+    let composition = compose(source, session, options)?;
+    let paths: Vec<String> = composition
+        .documents
         .iter()
-        .map(|f| {
-            (
-                f.entry.kind.clone(),
-                f.entry.path.rsplit_once('.').map(|p| p.0.to_owned()),
-            )
-        })
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
-    let pages = files
-        .iter()
-        .filter(|f| f.entry.format == "pdf")
-        .map(|f| f.entry.pages)
-        .sum::<usize>();
-    let n_files = files.len();
+        .flat_map(|c| options.formats.iter().map(|f| c.path(f.extension())))
+        .collect();
+    if !options.force {
+        let refused = output::unsafe_overwrites(&folder, paths.iter().map(String::as_str));
+        if !refused.is_empty() {
+            return Err(would_overwrite(&refused));
+        }
+    }
+    let staging = Staging::new(&folder).map_err(write_error)?;
+    let entries = render_all(&composition, &options.formats, options.progress, |file| {
+        staging
+            .stage(&file.entry.path, &file.bytes)
+            .map_err(write_error)?;
+        Ok(file.entry)
+    })?;
+    let pages = entries.iter().map(|e| e.pages).sum::<usize>() / options.formats.len().max(1);
+    let summary = Summary {
+        documents: composition.documents.len(),
+        files: entries.len(),
+        pages,
+        elapsed: Duration::ZERO,
+        folder: folder.clone(),
+    };
     let manifest = Manifest {
         sessiondoc: env!("CARGO_PKG_VERSION").to_owned(),
         session: session.session.numero.clone(),
         source_sha256: source.sha256.clone(),
         documents: Vec::new(),
     };
-    output::write_all(&folder, manifest, files, options.force).map_err(|e| match e {
-        WriteError::WouldOverwrite(paths) => {
-            let list: Vec<String> = paths.iter().take(10).map(|p| format!("  {}", p.display())).collect();
-            let more = if paths.len() > 10 { format!("\n  … et {} autres", paths.len() - 10) } else { String::new() };
-            GenerateError(format!(
-                "ces fichiers ont été modifiés depuis leur production, ou n'ont pas été produits par sessiondoc\u{a0}; ils ne sont pas remplacés\u{a0}:\n{}{more}\nRenommez-les ou déplacez-les pour les garder, ou relancez avec --force pour les remplacer.",
-                list.join("\n")
-            ))
-        }
-        WriteError::Io(msg) => GenerateError(msg),
-    })?;
+    staging.commit(manifest, entries).map_err(write_error)?;
     Ok(Summary {
-        documents,
-        files: n_files,
-        pages,
         elapsed: started.elapsed(),
-        folder,
+        ..summary
     })
 }
 
-/// Composes and renders every file of the run, in memory.
-pub fn produce(
+fn would_overwrite(paths: &[PathBuf]) -> GenerateError {
+    let list: Vec<String> = paths
+        .iter()
+        .take(10)
+        .map(|p| format!("  {}", p.display()))
+        .collect();
+    let more = if paths.len() > 10 {
+        format!("\n  … et {} autres", paths.len() - 10)
+    } else {
+        String::new()
+    };
+    GenerateError(format!(
+        "ces fichiers ont été modifiés depuis leur production, ou n'ont pas été produits par sessiondoc\u{a0}; ils ne sont pas remplacés\u{a0}:\n{}{more}\nRenommez-les ou déplacez-les pour les garder, ou relancez avec --force pour les remplacer.",
+        list.join("\n")
+    ))
+}
+
+fn write_error(e: WriteError) -> GenerateError {
+    GenerateError(e.0)
+}
+
+/// The composed documents of a run and the page program that draws them.
+pub struct Composition {
+    pub documents: Vec<Composed>,
+    /// A centre's own `document.typ`, if given.
+    pub program: Option<String>,
+}
+
+/// Plans and composes every document the options ask for.
+pub fn compose(
     source: &Source,
     session: &Session,
     options: &GenerateOptions,
-) -> Result<Vec<Produced>, GenerateError> {
+) -> Result<Composition, GenerateError> {
     let plan = Plan::new(session);
     let wording = Wording::new(options.templates.as_deref()).map_err(|e| GenerateError(e.0))?;
     let program = match options
@@ -243,21 +271,39 @@ pub fn produce(
         only: options.only.clone(),
         candidats: options.candidats.clone(),
     };
-    let composed = compose::compose_all(&ctx, &filter).map_err(|e| GenerateError(e.0))?;
-    render_all(&composed, &options.formats, program, options.progress)
+    let documents = compose::compose_all(&ctx, &filter).map_err(|e| GenerateError(e.0))?;
+    Ok(Composition { documents, program })
 }
 
-/// Renders every composed document in every format, in parallel.
-pub fn render_all(
-    composed: &[Composed],
-    formats: &[Format],
-    program: Option<String>,
-    progress: bool,
+/// Composes and renders every file of the run, in memory (for tests and
+/// for callers that write elsewhere).
+pub fn produce(
+    source: &Source,
+    session: &Session,
+    options: &GenerateOptions,
 ) -> Result<Vec<Produced>, GenerateError> {
-    let pdf = PdfRenderer::new(program);
+    let composition = compose(source, session, options)?;
+    render_all(&composition, &options.formats, false, Ok)
+}
+
+/// Typst's memoization cache is shared by every document of a run; it is
+/// trimmed every so many documents to keep memory bounded on large runs.
+const EVICT_EVERY: usize = 48;
+/// Cache entries unused for this many trims are dropped.
+const EVICT_AGE: usize = 2;
+
+/// Renders every composed document in every format, in parallel, handing
+/// each file to `keep` as soon as it is rendered.
+pub fn render_all<T: Send>(
+    composition: &Composition,
+    formats: &[Format],
+    progress: bool,
+    keep: impl Fn(Produced) -> Result<T, GenerateError> + Sync,
+) -> Result<Vec<T>, GenerateError> {
+    let pdf = PdfRenderer::new(composition.program.clone());
     let docx = DocxRenderer;
     let bar = if progress {
-        let bar = ProgressBar::new(composed.len() as u64);
+        let bar = ProgressBar::new(composition.documents.len() as u64);
         bar.set_style(
             ProgressStyle::with_template("{bar:40} {pos}/{len} documents ({eta} restantes)")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
@@ -266,48 +312,46 @@ pub fn render_all(
     } else {
         ProgressBar::hidden()
     };
-    let wants_pdf = formats.contains(&Format::Pdf);
-    let wants_docx = formats.contains(&Format::Docx);
     // Typst lays out long documents (a print batch of letters) with deep
     // recursion: the worker threads get large stacks.
     let pool = rayon::ThreadPoolBuilder::new()
         .stack_size(256 << 20)
         .build()
         .map_err(|e| GenerateError(e.to_string()))?;
-    let rendered: Result<Vec<Vec<Produced>>, GenerateError> = pool.install(|| {
-        composed
-            .par_iter()
-            .map(|c| {
-                let mut files = Vec::with_capacity(2);
-                let pdf_file = if wants_pdf {
-                    Some(pdf.render(&c.document))
-                } else {
-                    None
-                };
-                let pages = match &pdf_file {
-                    Some(Ok(r)) => r.pages,
-                    Some(Err(e)) => return Err(GenerateError(e.0.clone())),
-                    None => pdf
-                        .page_count(&c.document)
-                        .map_err(|e| GenerateError(e.0))?,
-                };
-                if let Some(Ok(r)) = pdf_file {
-                    files.push(produced(c, Format::Pdf, r.bytes, r.pages));
-                }
-                if wants_docx {
-                    let r = docx
-                        .render(&c.document, pages)
-                        .map_err(|e| GenerateError(e.0))?;
-                    files.push(produced(c, Format::Docx, r.bytes, pages));
-                }
-                bar.inc(1);
-                Ok(files)
-            })
-            .collect()
-    });
+    // The longest documents first, so that none is left to run alone at the end.
+    let mut order: Vec<&Composed> = composition.documents.iter().collect();
+    order.sort_by_key(|c| std::cmp::Reverse(c.document.weight()));
+    let rendered_count = AtomicUsize::new(0);
+    let render_one = |c: &Composed| -> Result<Vec<T>, GenerateError> {
+        let mut files = Vec::with_capacity(formats.len());
+        let mut pages = None;
+        if formats.contains(&Format::Pdf) {
+            let r = pdf.render(&c.document).map_err(|e| GenerateError(e.0))?;
+            pages = Some(r.pages);
+            files.push(keep(produced(c, Format::Pdf, r.bytes, r.pages))?);
+        }
+        if formats.contains(&Format::Docx) {
+            let pages = match pages {
+                Some(n) => n,
+                None => pdf
+                    .page_count(&c.document)
+                    .map_err(|e| GenerateError(e.0))?,
+            };
+            let r = docx
+                .render(&c.document, pages)
+                .map_err(|e| GenerateError(e.0))?;
+            files.push(keep(produced(c, Format::Docx, r.bytes, pages))?);
+        }
+        bar.inc(1);
+        if (rendered_count.fetch_add(1, Ordering::Relaxed) + 1) % EVICT_EVERY == 0 {
+            typst::comemo::evict(EVICT_AGE);
+        }
+        Ok(files)
+    };
+    let rendered: Result<Vec<Vec<T>>, GenerateError> =
+        pool.install(|| order.par_iter().map(|c| render_one(c)).collect());
     bar.finish_and_clear();
-    // Keep Typst's cache bounded between runs in one process.
-    typst::comemo::evict(10);
+    typst::comemo::evict(0);
     Ok(rendered?.into_iter().flatten().collect())
 }
 
@@ -317,7 +361,7 @@ fn produced(c: &Composed, format: Format, bytes: Vec<u8>, pages: usize) -> Produ
         entry: Entry {
             kind: c.kind.name().to_owned(),
             format: format.extension().to_owned(),
-            path: format!("{}.{}", c.stem, format.extension()),
+            path: c.path(format.extension()),
             candidat: s.candidat.clone(),
             jure: s.jure.clone(),
             surveillant: s.surveillant.clone(),

@@ -2,7 +2,7 @@
 //! with `manifest.json`.
 //!
 //! Every file is first written into a staging folder beside the output
-//! folder, then moved into place. A file already in the folder is replaced
+//! folder as soon as it is rendered, then all are moved into place. A file already in the folder is replaced
 //! only when the previous manifest says this program wrote it and its
 //! sha256 still matches (or with `--force`): a document a person edited is
 //! never overwritten. Files the run does not produce are never touched.
@@ -50,7 +50,7 @@ pub struct Manifest {
     pub documents: Vec<Entry>,
 }
 
-/// A file ready to be written.
+/// A rendered file, in memory.
 pub struct Produced {
     pub entry: Entry,
     pub bytes: Vec<u8>,
@@ -62,14 +62,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Why the output could not be written. Nothing was changed in the folder.
+/// Why the output could not be written (in French, with the path).
+/// Nothing was changed in the output folder.
 #[derive(Debug)]
-pub enum WriteError {
-    /// Files that would be overwritten but that a person wrote or changed.
-    WouldOverwrite(Vec<PathBuf>),
-    /// The file system refused (message in French, with the path).
-    Io(String),
-}
+pub struct WriteError(pub String);
 
 fn io_error(what: &str, path: &Path, err: std::io::Error) -> WriteError {
     let reason = match err.kind() {
@@ -80,7 +76,7 @@ fn io_error(what: &str, path: &Path, err: std::io::Error) -> WriteError {
         _ if err.raw_os_error() == Some(30) => "système de fichiers en lecture seule".to_owned(),
         _ => err.to_string(),
     };
-    WriteError::Io(format!("{what} « {} »\u{a0}: {reason}", path.display()))
+    WriteError(format!("{what} « {} »\u{a0}: {reason}", path.display()))
 }
 
 /// Reads the manifest a previous run left in `dir`, if any.
@@ -90,8 +86,8 @@ pub fn previous_manifest(dir: &Path) -> Option<Manifest> {
 }
 
 /// Files that the run would replace although this program did not write
-/// them, or that changed since it did.
-pub fn unsafe_overwrites(dir: &Path, files: &[Produced]) -> Vec<PathBuf> {
+/// them, or that changed since it did (`paths` relative to `dir`).
+pub fn unsafe_overwrites<'a>(dir: &Path, paths: impl Iterator<Item = &'a str>) -> Vec<PathBuf> {
     let previous: BTreeMap<String, String> = previous_manifest(dir)
         .map(|m| {
             m.documents
@@ -101,13 +97,13 @@ pub fn unsafe_overwrites(dir: &Path, files: &[Produced]) -> Vec<PathBuf> {
         })
         .unwrap_or_default();
     let mut refused = Vec::new();
-    for file in files {
-        let target = dir.join(&file.entry.path);
+    for rel in paths {
+        let target = dir.join(rel);
         let Ok(existing) = fs::read(&target) else {
             continue;
         };
         let ours = previous
-            .get(&file.entry.path)
+            .get(rel)
             .is_some_and(|sum| *sum == sha256_hex(&existing));
         if !ours {
             refused.push(target);
@@ -120,44 +116,40 @@ pub fn unsafe_overwrites(dir: &Path, files: &[Produced]) -> Vec<PathBuf> {
     refused
 }
 
-/// Writes `files` and the manifest into `dir`, all or nothing.
-pub fn write_all(
-    dir: &Path,
-    mut manifest: Manifest,
-    files: Vec<Produced>,
-    force: bool,
-) -> Result<(), WriteError> {
-    if !force {
-        let refused = unsafe_overwrites(dir, &files);
-        if !refused.is_empty() {
-            return Err(WriteError::WouldOverwrite(refused));
-        }
+/// A staging folder beside the output folder: files are written into it as
+/// they are rendered, then [`Staging::commit`] moves them all into place.
+/// Dropped without a commit, it vanishes and the output folder is untouched.
+pub struct Staging {
+    dir: PathBuf,
+    tmp: tempfile::TempDir,
+}
+
+impl Staging {
+    /// Creates the staging folder for the output folder `dir`.
+    pub fn new(dir: &Path) -> Result<Staging, WriteError> {
+        let parent = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)
+            .map_err(|e| io_error("impossible de créer le dossier", &parent, e))?;
+        let tmp = tempfile::Builder::new()
+            .prefix(".sessiondoc-")
+            .tempdir_in(&parent)
+            .map_err(|e| io_error("impossible d'écrire dans le dossier", &parent, e))?;
+        Ok(Staging {
+            dir: dir.to_path_buf(),
+            tmp,
+        })
     }
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent)
-        .map_err(|e| io_error("impossible de créer le dossier", &parent, e))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".sessiondoc-")
-        .tempdir_in(&parent)
-        .map_err(|e| io_error("impossible d'écrire dans le dossier", &parent, e))?;
 
-    manifest.documents = files.iter().map(|f| f.entry.clone()).collect();
-    manifest.documents.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut json =
-        serde_json::to_vec_pretty(&manifest).map_err(|e| WriteError::Io(e.to_string()))?;
-    json.push(b'\n');
+    fn staged(&self, rel: &str) -> PathBuf {
+        self.tmp.path().join("new").join(rel)
+    }
 
-    // 1. Everything into the staging folder, synced.
-    let mut staged: Vec<(PathBuf, String)> = Vec::with_capacity(files.len() + 1);
-    let all = files
-        .iter()
-        .map(|f| (f.entry.path.as_str(), f.bytes.as_slice()))
-        .chain(std::iter::once((MANIFEST, json.as_slice())));
-    for (rel, bytes) in all {
-        let path = staging.path().join("new").join(rel);
+    /// Writes one file (path relative to the output folder), synced to disk.
+    pub fn stage(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let path = self.staged(rel);
         if let Some(p) = path.parent() {
             fs::create_dir_all(p).map_err(|e| io_error("impossible de créer le dossier", p, e))?;
         }
@@ -166,49 +158,67 @@ pub fn write_all(
         file.write_all(bytes)
             .map_err(|e| io_error("impossible d'écrire", &path, e))?;
         file.sync_all()
-            .map_err(|e| io_error("impossible d'écrire", &path, e))?;
-        staged.push((path, rel.to_owned()));
+            .map_err(|e| io_error("impossible d'écrire", &path, e))
     }
 
-    // 2. A new folder moves into place in one step.
-    if !dir.exists() {
-        return fs::rename(staging.path().join("new"), dir)
-            .map_err(|e| io_error("impossible de créer le dossier", dir, e));
-    }
+    /// Writes the manifest listing `entries`, then moves every staged file
+    /// into the output folder, all or nothing.
+    pub fn commit(self, mut manifest: Manifest, entries: Vec<Entry>) -> Result<(), WriteError> {
+        manifest.documents = entries;
+        manifest.documents.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut json =
+            serde_json::to_vec_pretty(&manifest).map_err(|e| WriteError(e.to_string()))?;
+        json.push(b'\n');
+        self.stage(MANIFEST, &json)?;
+        let dir = &self.dir;
 
-    // 3. Otherwise each file moves in; what it replaces is kept aside until
-    //    every move has succeeded, and put back if one fails.
-    let backup = staging.path().join("old");
-    let mut done: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
-    let result = (|| {
-        for (i, (from, rel)) in staged.iter().enumerate() {
-            let target = dir.join(rel);
-            if let Some(p) = target.parent() {
-                fs::create_dir_all(p)
-                    .map_err(|e| io_error("impossible de créer le dossier", p, e))?;
-            }
-            let kept = if target.exists() {
-                let aside = backup.join(i.to_string());
-                fs::create_dir_all(&backup)
-                    .map_err(|e| io_error("impossible d'écrire", &backup, e))?;
-                fs::rename(&target, &aside)
-                    .map_err(|e| io_error("impossible de remplacer", &target, e))?;
-                Some(aside)
-            } else {
-                None
-            };
-            done.push((target.clone(), kept));
-            fs::rename(from, &target).map_err(|e| io_error("impossible d'écrire", &target, e))?;
+        // A new folder moves into place in one step.
+        if !dir.exists() {
+            return fs::rename(self.tmp.path().join("new"), dir)
+                .map_err(|e| io_error("impossible de créer le dossier", dir, e));
         }
-        Ok(())
-    })();
-    if result.is_err() {
-        for (target, kept) in done.into_iter().rev() {
-            let _ = fs::remove_file(&target);
-            if let Some(aside) = kept {
-                let _ = fs::rename(aside, &target);
+
+        // Otherwise each file moves in; what it replaces is kept aside until
+        // every move has succeeded, and put back if one fails.
+        let rels: Vec<&str> = manifest
+            .documents
+            .iter()
+            .map(|e| e.path.as_str())
+            .chain([MANIFEST])
+            .collect();
+        let backup = self.tmp.path().join("old");
+        let mut done: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
+        let result = (|| {
+            for (i, rel) in rels.iter().enumerate() {
+                let target = dir.join(rel);
+                if let Some(p) = target.parent() {
+                    fs::create_dir_all(p)
+                        .map_err(|e| io_error("impossible de créer le dossier", p, e))?;
+                }
+                let kept = if target.exists() {
+                    let aside = backup.join(i.to_string());
+                    fs::create_dir_all(&backup)
+                        .map_err(|e| io_error("impossible d'écrire", &backup, e))?;
+                    fs::rename(&target, &aside)
+                        .map_err(|e| io_error("impossible de remplacer", &target, e))?;
+                    Some(aside)
+                } else {
+                    None
+                };
+                done.push((target.clone(), kept));
+                fs::rename(self.staged(rel), &target)
+                    .map_err(|e| io_error("impossible d'écrire", &target, e))?;
+            }
+            Ok(())
+        })();
+        if result.is_err() {
+            for (target, kept) in done.into_iter().rev() {
+                let _ = fs::remove_file(&target);
+                if let Some(aside) = kept {
+                    let _ = fs::rename(aside, &target);
+                }
             }
         }
+        result
     }
-    result
 }

@@ -100,6 +100,13 @@ pub struct Composed {
     pub document: Document,
 }
 
+impl Composed {
+    /// The file's path in the output folder, for a format's extension.
+    pub fn path(&self, extension: &str) -> String {
+        format!("{}.{extension}", self.stem)
+    }
+}
+
 /// Which documents to compose.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
