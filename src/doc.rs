@@ -60,6 +60,25 @@ pub struct Section {
     pub blocks: Vec<Block>,
 }
 
+impl Section {
+    /// A run of portrait pages.
+    pub fn portrait(blocks: Vec<Block>) -> Section {
+        Section {
+            landscape: false,
+            recto: false,
+            blocks,
+        }
+    }
+    /// A run of landscape pages.
+    pub fn landscape(blocks: Vec<Block>) -> Section {
+        Section {
+            landscape: true,
+            recto: false,
+            blocks,
+        }
+    }
+}
+
 /// Horizontal alignment.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

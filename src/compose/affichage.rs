@@ -80,19 +80,18 @@ pub fn affichage(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
                         ),
                     ])
                 })?;
-        sections.push(Section {
-            landscape: true,
-            recto: false,
-            blocks,
-        });
+        sections.push(Section::landscape(blocks));
     }
     let footer = ctx.footer(&title)?;
-    Ok(vec![Composed {
-        kind: Kind::Affichage,
-        stem: "affichage".to_owned(),
-        subject: Subject::default(),
-        document: ctx.document(title, footer, sections)?,
-    }])
+    let stem = "affichage".to_owned();
+    Ok(vec![ctx.composed(
+        Kind::Affichage,
+        stem,
+        Subject::default(),
+        title,
+        footer,
+        sections,
+    )?])
 }
 
 /// One door sign per room in use, with its days and times of use.
@@ -164,23 +163,14 @@ pub fn door_signs(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
                     ));
                     let title = format!("{} — {name}", t.text("panneau_titre")?);
                     let footer = ctx.footer(&title)?;
-                    Ok(Composed {
-                        kind: Kind::PanneauSalle,
-                        stem: format!("panneaux/panneau-{}", super::file_part(&id)),
-                        subject: Subject {
-                            salle: Some(id.clone()),
-                            ..Subject::default()
-                        },
-                        document: ctx.document(
-                            title,
-                            footer,
-                            vec![Section {
-                                landscape: true,
-                                recto: false,
-                                blocks,
-                            }],
-                        )?,
-                    })
+                    ctx.composed(
+                        Kind::PanneauSalle,
+                        format!("panneaux/panneau-{}", super::file_part(&id)),
+                        Subject::salle(id.clone()),
+                        title,
+                        footer,
+                        vec![Section::landscape(blocks)],
+                    )
                 })
         })
         .collect()

@@ -17,26 +17,17 @@ pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, WordingError> {
         .filter(|c| c.present && filter.wants_candidate(&c.id))
         .map(|c| {
             let (title, footer, blocks) = blocks(ctx, c)?;
-            Ok(Composed {
-                kind: Kind::AttestationPresence,
-                stem: format!(
+            ctx.composed(
+                Kind::AttestationPresence,
+                format!(
                     "attestations/attestation-presence-{}",
                     super::file_part(&c.id)
                 ),
-                subject: Subject {
-                    candidat: Some(c.id.clone()),
-                    ..Subject::default()
-                },
-                document: ctx.document(
-                    title,
-                    footer,
-                    vec![Section {
-                        landscape: false,
-                        recto: false,
-                        blocks,
-                    }],
-                )?,
-            })
+                Subject::candidat(c.id.clone()),
+                title,
+                footer,
+                vec![Section::portrait(blocks)],
+            )
         })
         .collect()
 }

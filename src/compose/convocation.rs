@@ -19,15 +19,15 @@ pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, WordingError> {
         .filter(|c| filter.wants_candidate(&c.id))
         .map(|c| {
             let (title, footer, section) = letter(ctx, c)?;
-            Ok(Composed {
-                kind: Kind::Convocation,
-                stem: format!("convocations/convocation-{}", super::file_part(&c.id)),
-                subject: Subject {
-                    candidat: Some(c.id.clone()),
-                    ..Subject::default()
-                },
-                document: ctx.document(title, footer, vec![section])?,
-            })
+            let stem = format!("convocations/convocation-{}", super::file_part(&c.id));
+            ctx.composed(
+                Kind::Convocation,
+                stem,
+                Subject::candidat(&c.id),
+                title,
+                footer,
+                vec![section],
+            )
         })
         .collect()
 }
@@ -50,12 +50,15 @@ pub fn lot(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, WordingError> {
         ctx.context(context! { c => Value::from(()) }),
         |t| Ok((t.text("fichier_lot")?, ctx.footer(&t.text("pied")?)?)),
     )?;
-    Ok(vec![Composed {
-        kind: Kind::ConvocationsLot,
-        stem: "convocations-lot".to_owned(),
-        subject: Subject::default(),
-        document: ctx.document(title, footer, sections)?,
-    }])
+    let stem = "convocations-lot".to_owned();
+    Ok(vec![ctx.composed(
+        Kind::ConvocationsLot,
+        stem,
+        Subject::default(),
+        title,
+        footer,
+        sections,
+    )?])
 }
 
 /// A bold label followed by plain text, in one paragraph.

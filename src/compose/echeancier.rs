@@ -50,20 +50,14 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, WordingError> {
                     ruled: true,
                 }),
             ];
-            Ok(Composed {
-                kind: Kind::Echeancier,
-                stem: "echeancier".to_owned(),
-                subject: Subject::default(),
-                document: ctx.document(
-                    title,
-                    footer,
-                    vec![Section {
-                        landscape: false,
-                        recto: false,
-                        blocks,
-                    }],
-                )?,
-            })
+            ctx.composed(
+                Kind::Echeancier,
+                "echeancier".to_owned(),
+                Subject::default(),
+                title,
+                footer,
+                vec![Section::portrait(blocks)],
+            )
         },
     )
 }

@@ -93,18 +93,15 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, WordingError> {
         }
         blocks.extend(sheet);
     }
-    let sections = vec![Section {
-        landscape: false,
-        recto: false,
-        blocks,
-    }];
-
-    Ok(Composed {
-        kind: Kind::Emargement,
-        stem: "emargement".to_owned(),
-        subject: Subject::default(),
-        document: ctx.document(title, footer, sections)?,
-    })
+    let sections = vec![Section::portrait(blocks)];
+    ctx.composed(
+        Kind::Emargement,
+        "emargement".to_owned(),
+        Subject::default(),
+        title,
+        footer,
+        sections,
+    )
 }
 
 /// The sheet of the candidates expected in one half-day.

@@ -19,26 +19,17 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, WordingError> {
         })?;
     let footer = ctx.footer(&title)?;
     let sections = vec![
-        Section {
-            landscape: false,
-            recto: false,
-            blocks: pv,
-        },
-        Section {
-            landscape: true,
-            recto: false,
-            blocks: global,
-        },
-        Section {
-            landscape: false,
-            recto: false,
-            blocks: report,
-        },
+        Section::portrait(pv),
+        Section::landscape(global),
+        Section::portrait(report),
     ];
-    Ok(Composed {
-        kind: Kind::FormulairesVierges,
-        stem: "formulaires-vierges".to_owned(),
-        subject: Subject::default(),
-        document: ctx.document(title, footer, sections)?,
-    })
+    let stem = "formulaires-vierges".to_owned();
+    ctx.composed(
+        Kind::FormulairesVierges,
+        stem,
+        Subject::default(),
+        title,
+        footer,
+        sections,
+    )
 }

@@ -66,28 +66,21 @@ pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
         .enumerate()
         .map(|(i, f)| {
             let (title, footer, blocks) = blocks(ctx, Some(f))?;
-            Ok(Composed {
-                kind: Kind::RapportFraude,
-                stem: format!(
+            ctx.composed(
+                Kind::RapportFraude,
+                format!(
                     "rapports-fraude/rapport-fraude-{}-{}",
                     i + 1,
                     super::file_part(&f.candidat.value)
                 ),
-                subject: Subject {
-                    candidat: Some(f.candidat.value.clone()),
+                Subject {
                     fraude: Some(i + 1),
-                    ..Subject::default()
+                    ..Subject::candidat(f.candidat.value.clone())
                 },
-                document: ctx.document(
-                    title,
-                    footer,
-                    vec![Section {
-                        landscape: false,
-                        recto: false,
-                        blocks,
-                    }],
-                )?,
-            })
+                title,
+                footer,
+                vec![Section::portrait(blocks)],
+            )
         })
         .collect()
 }

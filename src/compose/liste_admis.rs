@@ -80,19 +80,15 @@ pub fn compose(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
             blocks.push(Block::Paragraph(
                 Paragraph::new(vec![Run::italic(t.text("avis")?)]).size(9.0),
             ));
-            Ok(vec![Composed {
-                kind: Kind::ListeAdmis,
-                stem: "liste-admis".to_owned(),
-                subject: Subject::default(),
-                document: ctx.document(
-                    title,
-                    footer,
-                    vec![Section {
-                        landscape: false,
-                        recto: false,
-                        blocks,
-                    }],
-                )?,
-            }])
+            let stem = "liste-admis".to_owned();
+            let sections = vec![Section::portrait(blocks)];
+            Ok(vec![ctx.composed(
+                Kind::ListeAdmis,
+                stem,
+                Subject::default(),
+                title,
+                footer,
+                sections,
+            )?])
         })
 }

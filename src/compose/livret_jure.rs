@@ -20,23 +20,14 @@ pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
         .iter()
         .map(|j| {
             let (title, footer, blocks) = blocks(ctx, j)?;
-            Ok(Composed {
-                kind: Kind::LivretJure,
-                stem: format!("livrets-jures/livret-jure-{}", super::file_part(&j.id)),
-                subject: Subject {
-                    jure: Some(j.id.clone()),
-                    ..Subject::default()
-                },
-                document: ctx.document(
-                    title,
-                    footer,
-                    vec![Section {
-                        landscape: false,
-                        recto: false,
-                        blocks,
-                    }],
-                )?,
-            })
+            ctx.composed(
+                Kind::LivretJure,
+                format!("livrets-jures/livret-jure-{}", super::file_part(&j.id)),
+                Subject::jure(j.id.clone()),
+                title,
+                footer,
+                vec![Section::portrait(blocks)],
+            )
         })
         .collect()
 }
@@ -66,23 +57,7 @@ fn blocks(ctx: &Ctx, j: &PersonView) -> Result<(String, String, Vec<Block>), Wor
             let l = t.labels("libelles")?;
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
-            let mut blocks = title_blocks(t)?;
-            blocks.extend(
-                t.paragraphs("accueil")?
-                    .into_iter()
-                    .map(|p| Block::Paragraph(Paragraph::text(p).align(Align::Justify))),
-            );
-
-            blocks.push(heading(l.get("infos")?));
-            blocks.push(facts_table(ctx, t, &l)?);
-
-            blocks.push(heading(l.get("planning")?));
-            if slots.is_empty() {
-                blocks.push(Block::Paragraph(Paragraph::text(t.text("planning_vide")?)));
-            } else {
-                blocks.push(Block::Paragraph(Paragraph::text(t.text("planning_intro")?)));
-                blocks.push(slots_table(&l, &slots)?);
-            }
+            let mut blocks = opening(ctx, t, &l, &slots)?;
 
             blocks.push(heading(l.get("candidats")?));
             if candidates.is_empty() {
@@ -177,7 +152,33 @@ fn blocks(ctx: &Ctx, j: &PersonView) -> Result<(String, String, Vec<Block>), Wor
 }
 
 /// The title and subtitle of a pack (blocks `titre` and `sous_titre`).
-pub(super) fn title_blocks(t: &mut Texts) -> Result<Vec<Block>, WordingError> {
+/// The opening of a pack, juror's or surveillant's: title, welcome, the
+/// session facts and the person's own slots.
+pub(super) fn opening(
+    ctx: &Ctx,
+    t: &mut Texts,
+    l: &Labels,
+    slots: &[&SlotView],
+) -> Result<Vec<Block>, WordingError> {
+    let mut blocks = title_blocks(t)?;
+    blocks.extend(
+        t.paragraphs("accueil")?
+            .into_iter()
+            .map(|p| Block::Paragraph(Paragraph::text(p).align(Align::Justify))),
+    );
+    blocks.push(heading(l.get("infos")?));
+    blocks.push(facts_table(ctx, t, l)?);
+    blocks.push(heading(l.get("planning")?));
+    if slots.is_empty() {
+        blocks.push(Block::Paragraph(Paragraph::text(t.text("planning_vide")?)));
+    } else {
+        blocks.push(Block::Paragraph(Paragraph::text(t.text("planning_intro")?)));
+        blocks.push(slots_table(l, slots)?);
+    }
+    Ok(blocks)
+}
+
+fn title_blocks(t: &mut Texts) -> Result<Vec<Block>, WordingError> {
     Ok(vec![
         Block::Heading {
             level: 1,

@@ -4,7 +4,7 @@
 
 use minijinja::{Value, context};
 
-use super::livret_jure::{bullets, facts_table, heading, numbered, slots_table, title_blocks};
+use super::livret_jure::{bullets, heading, numbered, opening};
 use super::{Composed, Ctx, Kind, Subject};
 use crate::doc::{Align, Block, Paragraph, Section};
 use crate::plan::PersonView;
@@ -17,26 +17,17 @@ pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
         .iter()
         .map(|m| {
             let (title, footer, blocks) = blocks(ctx, m)?;
-            Ok(Composed {
-                kind: Kind::LivretSurveillant,
-                stem: format!(
+            ctx.composed(
+                Kind::LivretSurveillant,
+                format!(
                     "livrets-surveillants/livret-surveillant-{}",
                     super::file_part(&m.id)
                 ),
-                subject: Subject {
-                    surveillant: Some(m.id.clone()),
-                    ..Subject::default()
-                },
-                document: ctx.document(
-                    title,
-                    footer,
-                    vec![Section {
-                        landscape: false,
-                        recto: false,
-                        blocks,
-                    }],
-                )?,
-            })
+                Subject::surveillant(m.id.clone()),
+                title,
+                footer,
+                vec![Section::portrait(blocks)],
+            )
         })
         .collect()
 }
@@ -58,23 +49,7 @@ fn blocks(ctx: &Ctx, m: &PersonView) -> Result<(String, String, Vec<Block>), Wor
             let l = t.labels("libelles")?;
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
-            let mut blocks = title_blocks(t)?;
-            blocks.extend(
-                t.paragraphs("accueil")?
-                    .into_iter()
-                    .map(|p| Block::Paragraph(Paragraph::text(p).align(Align::Justify))),
-            );
-
-            blocks.push(heading(l.get("infos")?));
-            blocks.push(facts_table(ctx, t, &l)?);
-
-            blocks.push(heading(l.get("planning")?));
-            if slots.is_empty() {
-                blocks.push(Block::Paragraph(Paragraph::text(t.text("planning_vide")?)));
-            } else {
-                blocks.push(Block::Paragraph(Paragraph::text(t.text("planning_intro")?)));
-                blocks.push(slots_table(&l, &slots)?);
-            }
+            let mut blocks = opening(ctx, t, &l, &slots)?;
 
             blocks.push(heading(l.get("regles")?));
             blocks.extend(bullets(t.lines("regles")?));

@@ -91,6 +91,37 @@ pub struct Subject {
     pub fraude: Option<usize>,
 }
 
+impl Subject {
+    /// About one candidate.
+    pub fn candidat(id: impl Into<String>) -> Subject {
+        Subject {
+            candidat: Some(id.into()),
+            ..Subject::default()
+        }
+    }
+    /// About one juror.
+    pub fn jure(id: impl Into<String>) -> Subject {
+        Subject {
+            jure: Some(id.into()),
+            ..Subject::default()
+        }
+    }
+    /// About one surveillant.
+    pub fn surveillant(id: impl Into<String>) -> Subject {
+        Subject {
+            surveillant: Some(id.into()),
+            ..Subject::default()
+        }
+    }
+    /// About one room.
+    pub fn salle(id: impl Into<String>) -> Subject {
+        Subject {
+            salle: Some(id.into()),
+            ..Subject::default()
+        }
+    }
+}
+
 /// A composed document and where it goes.
 pub struct Composed {
     pub kind: Kind,
@@ -160,6 +191,25 @@ impl Ctx<'_> {
             page_label,
             logo: self.logo.clone(),
             sections,
+        })
+    }
+
+    /// A composed document: `sections` under the common header, with
+    /// `footer` beside the page numbers.
+    pub fn composed(
+        &self,
+        kind: Kind,
+        stem: String,
+        subject: Subject,
+        title: String,
+        footer: String,
+        sections: Vec<Section>,
+    ) -> Result<Composed, WordingError> {
+        Ok(Composed {
+            kind,
+            stem,
+            subject,
+            document: self.document(title, footer, sections)?,
         })
     }
 

@@ -17,23 +17,14 @@ pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, WordingError> {
         .filter(|c| filter.wants_candidate(&c.id))
         .map(|c| {
             let (title, footer, blocks) = blocks(ctx, Some(c))?;
-            Ok(Composed {
-                kind: Kind::PvIndividuel,
-                stem: format!("pv-individuels/pv-individuel-{}", super::file_part(&c.id)),
-                subject: Subject {
-                    candidat: Some(c.id.clone()),
-                    ..Subject::default()
-                },
-                document: ctx.document(
-                    title,
-                    footer,
-                    vec![Section {
-                        landscape: false,
-                        recto: false,
-                        blocks,
-                    }],
-                )?,
-            })
+            ctx.composed(
+                Kind::PvIndividuel,
+                format!("pv-individuels/pv-individuel-{}", super::file_part(&c.id)),
+                Subject::candidat(c.id.clone()),
+                title,
+                footer,
+                vec![Section::portrait(blocks)],
+            )
         })
         .collect()
 }

@@ -10,20 +10,14 @@ use crate::wording::WordingError;
 /// The PV de session, filled from the results when they are known.
 pub fn compose(ctx: &Ctx) -> Result<Composed, WordingError> {
     let (title, footer, blocks) = blocks(ctx, false)?;
-    Ok(Composed {
-        kind: Kind::PvSession,
-        stem: "pv-session".to_owned(),
-        subject: Subject::default(),
-        document: ctx.document(
-            title,
-            footer,
-            vec![Section {
-                landscape: true,
-                recto: false,
-                blocks,
-            }],
-        )?,
-    })
+    ctx.composed(
+        Kind::PvSession,
+        "pv-session".to_owned(),
+        Subject::default(),
+        title,
+        footer,
+        vec![Section::landscape(blocks)],
+    )
 }
 
 /// The blocks of the PV; `blank` gives a page to fill by hand.

@@ -202,8 +202,9 @@ fn paragraph(p: &Paragraph) -> WParagraph {
     out
 }
 
-fn no_borders() -> TableBorders {
-    let mut b = TableBorders::new();
+/// Table borders all of one kind: `Nil` for none, `Single` for a ruled table.
+fn table_borders(kind: BorderType) -> TableBorders {
+    let mut borders = TableBorders::new();
     for pos in [
         TableBorderPosition::Top,
         TableBorderPosition::Bottom,
@@ -212,29 +213,22 @@ fn no_borders() -> TableBorders {
         TableBorderPosition::InsideH,
         TableBorderPosition::InsideV,
     ] {
-        b = b.set(TableBorder::new(pos).border_type(BorderType::Nil));
-    }
-    b
-}
-
-fn ruled_borders() -> TableBorders {
-    let mut b = TableBorders::new();
-    for pos in [
-        TableBorderPosition::Top,
-        TableBorderPosition::Bottom,
-        TableBorderPosition::Left,
-        TableBorderPosition::Right,
-        TableBorderPosition::InsideH,
-        TableBorderPosition::InsideV,
-    ] {
-        b = b.set(
+        borders = borders.set(
             TableBorder::new(pos)
-                .border_type(BorderType::Single)
+                .border_type(kind)
                 .size(4)
                 .color("464646"),
         );
     }
-    b
+    borders
+}
+
+fn no_borders() -> TableBorders {
+    table_borders(BorderType::Nil)
+}
+
+fn ruled_borders() -> TableBorders {
+    table_borders(BorderType::Single)
 }
 
 struct Builder {
