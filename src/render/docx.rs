@@ -10,14 +10,14 @@ use std::io::Cursor;
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, FieldCharType, Footer, FooterReference, Header,
     HeaderReference, HeightRule, InstrNUMPAGES, InstrPAGE, InstrText, LineSpacing, PageMargin,
-    PageOrientationType, PageSize, Paragraph as WParagraph, Pic, Run as WRun, RunFonts,
-    SectionProperty, Shading, ShdType, Style, StyleType, Table as WTable, TableBorder,
-    TableBorderPosition, TableBorders, TableCell, TableCellBorder, TableCellBorderPosition,
-    TableCellBorders, TableLayoutType, TableRow, VAlignType, WidthType,
+    PageNumType, PageOrientationType, PageSize, Paragraph as WParagraph, Pic, Run as WRun,
+    RunFonts, SectionProperty, SectionType, Shading, ShdType, Style, StyleType, Table as WTable,
+    TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellBorder,
+    TableCellBorderPosition, TableCellBorders, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 use super::{RenderError, Rendered};
-use crate::doc::{Align, Block, Cell, Document, LogoFormat, Paragraph, Row, Run, Table};
+use crate::doc::{Align, Block, Cell, Document, LogoFormat, Paragraph, Row, Run, Section, Table};
 
 const A4_SHORT: u32 = 11906;
 const A4_LONG: u32 = 16838;
@@ -86,21 +86,33 @@ impl DocxRenderer {
                     .page_margin(margins.clone());
                 props.header_reference = Some(HeaderReference::new("default", "rIdHeader1"));
                 props.footer_reference = Some(FooterReference::new("default", "rIdFooter1"));
-                docx = docx.add_paragraph(WParagraph::new().section_property(props));
+                docx = docx
+                    .add_paragraph(WParagraph::new().section_property(numbered(props, section)));
             }
         }
-        if let Some(last) = doc.sections.last()
-            && last.landscape
-        {
-            docx = docx
-                .page_size(A4_LONG, A4_SHORT)
-                .page_orient(PageOrientationType::Landscape);
-        } else {
-            docx = docx.page_size(A4_SHORT, A4_LONG);
+        if let Some(last) = doc.sections.last() {
+            docx = if last.landscape {
+                docx.page_size(A4_LONG, A4_SHORT)
+                    .page_orient(PageOrientationType::Landscape)
+            } else {
+                docx.page_size(A4_SHORT, A4_LONG)
+            };
+            let body = std::mem::take(&mut docx.document.section_property);
+            docx.document.section_property = numbered(body, last);
         }
         let bytes = finish(docx, &doc.title)?;
         Ok(Rendered { bytes, pages })
     }
+}
+
+/// Each section numbers its own pages from 1, and a `recto` section starts
+/// on an odd page, as in the PDF.
+fn numbered(mut props: SectionProperty, section: &Section) -> SectionProperty {
+    props.page_num_type = Some(PageNumType::new().start(1));
+    if section.recto {
+        props.section_type = Some(SectionType::OddPage);
+    }
+    props
 }
 
 fn page_size(landscape: bool) -> PageSize {
@@ -565,8 +577,13 @@ fn page_footer(doc: &Document) -> Footer {
         .align(AlignmentType::Right)
         .add_run(style(WRun::new()).add_text(format!("{} ", doc.page_label)));
     numbers = field(numbers, InstrText::PAGE(InstrPAGE::new()));
-    numbers = numbers.add_run(style(WRun::new()).add_text(" / "));
-    numbers = field(numbers, InstrText::NUMPAGES(InstrNUMPAGES::new()));
+    // NUMPAGES counts the whole file: a file of several sections (a print
+    // batch) shows "page X" alone, X restarting at each section. (Word's
+    // SECTIONPAGES would do, but LibreOffice shows it as 1.)
+    if doc.sections.len() == 1 {
+        numbers = numbers.add_run(style(WRun::new()).add_text(" / "));
+        numbers = field(numbers, InstrText::NUMPAGES(InstrNUMPAGES::new()));
+    }
     let left = WParagraph::new().add_run(text_run(style(WRun::new()), &doc.footer));
     let top_rule = TableCellBorder::new(TableCellBorderPosition::Top)
         .border_type(BorderType::Single)
