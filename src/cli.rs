@@ -184,6 +184,7 @@ fn generate_cmd(path: &Path, options: &GenerateOptions) -> ExitCode {
         eprintln!("Aucun document n'a été produit.");
         return ExitCode::FAILURE;
     };
+    generate::stop_cleanly_on_interrupt();
     match generate::run(&source, &session, options) {
         Ok(summary) => {
             eprintln!("{}", summary.line());

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -286,6 +286,18 @@ pub fn produce(
     render_all(&composition, &options.formats, false, Ok)
 }
 
+/// Set when the user interrupts the run (Ctrl-C): rendering stops, the
+/// staging folder is removed, the output folder is left as it was.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Makes Ctrl-C (or a termination signal) stop the run cleanly instead of
+/// killing it in the middle of writing.
+pub fn stop_cleanly_on_interrupt() {
+    // Without a handler, an interrupt still leaves the output folder intact
+    // (nothing is moved into it before the end), only the staging folder.
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+}
+
 /// Typst's memoization cache is shared by every document of a run; it is
 /// trimmed every so many documents to keep memory bounded on large runs.
 const EVICT_EVERY: usize = 48;
@@ -323,6 +335,9 @@ pub fn render_all<T: Send>(
     order.sort_by_key(|c| std::cmp::Reverse(c.document.weight()));
     let rendered_count = AtomicUsize::new(0);
     let render_one = |c: &Composed| -> Result<Vec<T>, GenerateError> {
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            return Err(GenerateError("production interrompue".to_owned()));
+        }
         let mut files = Vec::with_capacity(formats.len());
         let mut pages = None;
         if formats.contains(&Format::Pdf) {

@@ -149,16 +149,19 @@ impl Staging {
 
     /// Writes one file (path relative to the output folder), synced to disk.
     pub fn stage(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        // Messages name the file as the user will look for it.
+        let shown = self.dir.join(rel);
         let path = self.staged(rel);
         if let Some(p) = path.parent() {
-            fs::create_dir_all(p).map_err(|e| io_error("impossible de créer le dossier", p, e))?;
+            fs::create_dir_all(p)
+                .map_err(|e| io_error("impossible de créer le dossier", &shown, e))?;
         }
         let mut file =
-            fs::File::create(&path).map_err(|e| io_error("impossible d'écrire", &path, e))?;
+            fs::File::create(&path).map_err(|e| io_error("impossible d'écrire", &shown, e))?;
         file.write_all(bytes)
-            .map_err(|e| io_error("impossible d'écrire", &path, e))?;
+            .map_err(|e| io_error("impossible d'écrire", &shown, e))?;
         file.sync_all()
-            .map_err(|e| io_error("impossible d'écrire", &path, e))
+            .map_err(|e| io_error("impossible d'écrire", &shown, e))
     }
 
     /// Writes the manifest listing `entries`, then moves every staged file

@@ -288,3 +288,66 @@ fn wrong_usage_exits_with_2() {
     assert_eq!(sessiondoc(&["generate"]).status.code(), Some(2));
     assert_eq!(sessiondoc(&["nimporte"]).status.code(), Some(2));
 }
+
+#[test]
+fn an_interrupted_run_leaves_nothing_half_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("grande.yaml");
+    assert!(
+        sessiondoc(&["exemple", "--candidats", "120", session.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let out = dir.path().join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sessiondoc"))
+        .args([
+            "generate",
+            session.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let _ = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let status = child.wait().unwrap();
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".sessiondoc"))
+        .collect();
+    assert!(leftovers.is_empty(), "no staging folder left behind");
+    if status.success() {
+        // The run ended before the signal: the folder is complete.
+        assert!(out.join("manifest.json").exists());
+    } else {
+        assert_eq!(status.code(), Some(1));
+        assert!(!out.exists(), "an interrupted run creates no output folder");
+    }
+}
+
+#[test]
+fn a_full_disk_is_a_clear_error_and_writes_nothing() {
+    // A file size limit stands for a full disk: writes fail part-way.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let script = format!(
+        "ulimit -f 200; exec '{}' generate '{}' -o '{}'",
+        env!("CARGO_BIN_EXE_sessiondoc"),
+        fixture("secretaire-comptable.yaml").display(),
+        out.display()
+    );
+    let run = Command::new("bash").arg("-c").arg(script).output().unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("fichier trop grand") && stderr.contains(&out.display().to_string()),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(leftovers, 0, "no staging folder left behind");
+}
