@@ -150,9 +150,9 @@ fn print_report(name: &str, text: &str, report: &Report) {
 pub fn load_and_check(path: &Path, print_clean: bool) -> Option<(Source, Session)> {
     let (source, session) = match load::load(path) {
         Ok(loaded) => loaded,
-        Err((source, diagnostic)) => {
+        Err(failure) => {
+            let (text, diagnostic) = *failure;
             let name = path.display().to_string();
-            let text = source.map(|s| s.text).unwrap_or_default();
             print_report(
                 &name,
                 &text,

@@ -358,7 +358,7 @@ pub fn render_all<T: Send>(
             files.push(keep(produced(c, Format::Docx, r.bytes, pages))?);
         }
         bar.inc(1);
-        if (rendered_count.fetch_add(1, Ordering::Relaxed) + 1) % EVICT_EVERY == 0 {
+        if (rendered_count.fetch_add(1, Ordering::Relaxed) + 1).is_multiple_of(EVICT_EVERY) {
             typst::comemo::evict(EVICT_AGE);
         }
         Ok(files)

@@ -142,11 +142,13 @@ pub fn parse(source: &Source) -> Result<Session, Diagnostic> {
 }
 
 /// Reads and parses in one step.
-pub fn load(path: &Path) -> Result<(Source, Session), (Option<Source>, Diagnostic)> {
-    let source = read(path).map_err(|d| (None, d))?;
+/// On failure, the diagnostic comes with the text it points into (empty
+/// when the file could not be read).
+pub fn load(path: &Path) -> Result<(Source, Session), Box<(String, Diagnostic)>> {
+    let source = read(path).map_err(|d| Box::new((String::new(), d)))?;
     match parse(&source) {
         Ok(session) => Ok((source, session)),
-        Err(d) => Err((Some(source), d)),
+        Err(d) => Err(Box::new((source.text, d))),
     }
 }
 
@@ -154,18 +156,17 @@ pub fn load(path: &Path) -> Result<(Source, Session), (Option<Source>, Diagnosti
 fn place_of(err: &YamlError, text: &str) -> Option<Place> {
     let loc = err.location()?;
     let mut place = Place::of(&loc)?;
-    if place.bytes.is_none() {
-        if let YamlError::ExternalMessage { source, .. } = err.without_snippet()
-            && let serde_saphyr::ExternalMessageSource::Parser(scan) = source.as_ref()
-            && let Some(start) = scan.marker().byte_offset()
-        {
-            let start = start.min(text.len());
-            let end = text[start..]
-                .chars()
-                .next()
-                .map_or(start, |c| start + c.len_utf8());
-            place.bytes = Some((start, end));
-        }
+    if place.bytes.is_none()
+        && let YamlError::ExternalMessage { source, .. } = err.without_snippet()
+        && let serde_saphyr::ExternalMessageSource::Parser(scan) = source.as_ref()
+        && let Some(start) = scan.marker().byte_offset()
+    {
+        let start = start.min(text.len());
+        let end = text[start..]
+            .chars()
+            .next()
+            .map_or(start, |c| start + c.len_utf8());
+        place.bytes = Some((start, end));
     }
     Some(place)
 }

@@ -347,13 +347,14 @@ pub fn bench(sizes: &[usize], soffice: bool) -> ExitCode {
         last_docx_dir = Some(out);
         last_rate = files / 2.0 / elapsed;
     }
-    if soffice && let Some(out) = last_docx_dir {
-        if let Some(rate) = compare_with_soffice(&out, dir.path()) {
-            println!(
-                "rapport\u{a0}: sessiondoc produit {:.0} fois plus de documents par seconde (PDF et DOCX) que LibreOffice n'en convertit",
-                last_rate / rate
-            );
-        }
+    if soffice
+        && let Some(out) = last_docx_dir
+        && let Some(rate) = compare_with_soffice(&out, dir.path())
+    {
+        println!(
+            "rapport\u{a0}: sessiondoc produit {:.0} fois plus de documents par seconde (PDF et DOCX) que LibreOffice n'en convertit",
+            last_rate / rate
+        );
     }
     ExitCode::SUCCESS
 }

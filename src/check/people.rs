@@ -38,7 +38,7 @@ pub fn each_candidate_has_a_pair(s: &Session, out: &mut Vec<Diagnostic>) {
                 )
                 .help(format!(
                     "écrivez deux identifiants de jurés, par exemple [{}]",
-                    known(s.jures.value.iter().take(2).map(|j| &j.id)).replace(", ", ", ")
+                    known(s.jures.value.iter().take(2).map(|j| &j.id))
                 )),
             );
         } else if jury[0].value == jury[1].value {

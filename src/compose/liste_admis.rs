@@ -10,7 +10,7 @@ use crate::fr;
 use crate::plan::CandidateView;
 use crate::wording::WordingError;
 
-fn sorted<'a>(mut list: Vec<&'a CandidateView>) -> Vec<&'a CandidateView> {
+fn sorted(mut list: Vec<&CandidateView>) -> Vec<&CandidateView> {
     list.sort_by_cached_key(|c| fr::collation_key(&c.nom_prenom));
     list
 }

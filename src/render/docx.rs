@@ -131,7 +131,7 @@ fn content_width(landscape: bool) -> u32 {
 }
 
 fn heading_style(level: u8, size: f32) -> Style {
-    Style::new(&format!("Heading{level}"), StyleType::Paragraph)
+    Style::new(format!("Heading{level}"), StyleType::Paragraph)
         .name(format!("heading {level}"))
         .bold()
         .size(half_points(size))
@@ -206,7 +206,7 @@ fn paragraph(p: &Paragraph) -> WParagraph {
             out = out.add_run(r);
         }
     }
-    let after = p.space_after.map_or(100, |mm| twips(mm));
+    let after = p.space_after.map_or(100, twips);
     out = out.line_spacing(LineSpacing::new().after(after));
     if p.keep_with_next {
         out = out.keep_next(true);

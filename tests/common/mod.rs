@@ -128,9 +128,7 @@ pub fn docx_text(bytes: &[u8]) -> String {
             rest = &after[end..];
             continue;
         }
-        if tag == "/w:p" || tag.starts_with("w:br") {
-            out.push('\n');
-        } else if tag == "/w:tc" {
+        if tag == "/w:p" || tag == "/w:tc" || tag.starts_with("w:br") {
             out.push('\n');
         }
         rest = after;
