@@ -10,10 +10,11 @@ use std::io::Cursor;
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, FieldCharType, Footer, FooterReference, Header,
     HeaderReference, HeightRule, InstrNUMPAGES, InstrPAGE, InstrText, LineSpacing, PageMargin,
-    PageNumType, PageOrientationType, PageSize, Paragraph as WParagraph, Pic, Run as WRun,
-    RunFonts, SectionProperty, SectionType, Shading, ShdType, Style, StyleType, Table as WTable,
-    TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellBorder,
-    TableCellBorderPosition, TableCellBorders, TableLayoutType, TableRow, VAlignType, WidthType,
+    PageNumType, PageOrientationType, PageSize, Paragraph as WParagraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Pic, Run as WRun, RunFonts, SectionProperty,
+    SectionType, Shading, ShdType, Style, StyleType, Table as WTable, TableBorder,
+    TableBorderPosition, TableBorders, TableCell, TableCellBorder, TableCellBorderPosition,
+    TableCellBorders, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 use super::{RenderError, Rendered};
@@ -276,15 +277,19 @@ impl Builder {
                 .add_table(signatures(captions, *height_mm, width))
                 .add_paragraph(gap()),
             Block::CutLine { label } => {
-                let dashes = "- ".repeat(45);
-                let cut = Paragraph::text(format!("✂ {dashes}"))
-                    .align(Align::Center)
-                    .size(9.0);
+                // The scissors above a dashed rule, as in the PDF.
+                let mut cut = paragraph(&Paragraph::text("✂").size(11.0).space_after(1.0));
+                let rule = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                    .val(BorderType::Dashed)
+                    .size(6)
+                    .color("5A5A5A");
+                cut.property = cut
+                    .property
+                    .set_borders(ParagraphBorders::with_empty().set(rule));
                 let caption = Paragraph::new(vec![Run::italic(label.clone())])
                     .align(Align::Center)
                     .size(7.5);
-                docx.add_paragraph(paragraph(&cut.space_after(1.0)))
-                    .add_paragraph(paragraph(&caption))
+                docx.add_paragraph(cut).add_paragraph(paragraph(&caption))
             }
             Block::Space { mm } => docx.add_paragraph(
                 WParagraph::new().line_spacing(
