@@ -148,20 +148,7 @@ fn candidates_sheet(
                     .min_height(10.0),
                 );
             }
-            blocks.push(Block::Table(Table {
-                widths: vec![4.6, 1.8, 1.8, 4.2],
-                header_rows: 1,
-                rows,
-                size: Some(10.0),
-                ruled: true,
-            }));
-            // A paragraph between two tables: Word and LibreOffice merge
-            // adjacent tables into one (and lose the borders of the first).
-            blocks.push(Block::Space { mm: 3.0 });
-            blocks.push(Block::Signatures {
-                captions: vec![l.get("visa")?],
-                height_mm: 18.0,
-            });
+            blocks.extend(signing_table(rows, l.get("visa")?));
             Ok(blocks)
         },
     )
@@ -209,23 +196,27 @@ fn staff_sheet(
                     .min_height(10.0),
                 );
             }
-            blocks.push(Block::Table(Table {
-                widths: vec![4.6, 1.8, 1.8, 4.2],
-                header_rows: 1,
-                rows,
-                size: Some(10.0),
-                ruled: true,
-            }));
-            // A paragraph between two tables: Word and LibreOffice merge
-            // adjacent tables into one (and lose the borders of the first).
-            blocks.push(Block::Space { mm: 3.0 });
-            blocks.push(Block::Signatures {
-                captions: vec![l.get("visa")?],
-                height_mm: 18.0,
-            });
+            blocks.extend(signing_table(rows, l.get("visa")?));
             Ok(blocks)
         },
     )
+}
+
+/// The sheet's table of people to sign, and the responsable's visa.
+fn signing_table(rows: Vec<Row>, visa: String) -> [Block; 2] {
+    [
+        Block::Table(Table {
+            widths: vec![4.6, 1.8, 1.8, 4.2],
+            header_rows: 1,
+            rows,
+            size: Some(10.0),
+            ruled: true,
+        }),
+        Block::Signatures {
+            captions: vec![visa],
+            height_mm: 18.0,
+        },
+    ]
 }
 
 /// The title of a sheet and its half-day.
