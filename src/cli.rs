@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::compose::Kind;
-use crate::diag::{Diagnostic, Report, Severity};
+use crate::diag::{Diagnostic, Report};
 use crate::generate::{self, Format, GenerateOptions};
 use crate::load::{self, Source};
 use crate::model::Session;
@@ -213,12 +213,7 @@ pub fn print_error(message: &str) {
         diagnostics: vec![Diagnostic::error("", None, message.to_owned())],
     };
     let color = std::io::stderr().is_terminal();
-    let rendered = report.render("", "", color);
-    // The count line makes no sense here: keep the message alone.
-    let body = rendered
-        .rsplit_once("\n\n")
-        .map_or(rendered.as_str(), |(b, _)| b);
-    eprintln!("{}", body.trim_end());
+    eprintln!("{}", report.render_findings("", "", color).trim_end());
 }
 
 fn echeancier(path: &Path, today: Option<&str>) -> ExitCode {
@@ -237,14 +232,4 @@ fn echeancier(path: &Path, today: Option<&str>) -> ExitCode {
     };
     print!("{}", crate::echeancier::table_text(&session, today));
     ExitCode::SUCCESS
-}
-
-impl Severity {
-    /// The French name of the level.
-    pub fn name(self) -> &'static str {
-        match self {
-            Severity::Error => "erreur",
-            Severity::Warning => "avertissement",
-        }
-    }
 }

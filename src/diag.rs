@@ -130,14 +130,16 @@ impl Report {
             .count()
     }
 
-    /// Sorts the findings by line so they read top to bottom.
-    pub fn sort(&mut self) {
-        self.diagnostics
-            .sort_by_key(|d| (d.place.map_or((0, 0), |p| (p.line, p.column)), d.severity));
-    }
-
     /// Renders every finding and the closing count, as printed on a terminal.
     pub fn render(&self, file_name: &str, source: &str, color: bool) -> String {
+        let mut out = self.render_findings(file_name, source, color);
+        out.push_str(&self.summary(file_name));
+        out.push('\n');
+        out
+    }
+
+    /// Renders every finding, without the closing count.
+    pub fn render_findings(&self, file_name: &str, source: &str, color: bool) -> String {
         let renderer = if color {
             Renderer::styled()
         } else {
@@ -148,8 +150,6 @@ impl Report {
             out.push_str(&render_one(&renderer, d, file_name, source));
             out.push_str("\n\n");
         }
-        out.push_str(&self.summary(file_name));
-        out.push('\n');
         out
     }
 

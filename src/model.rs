@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 pub use serde_saphyr::Spanned;
@@ -372,16 +372,6 @@ impl Date {
     /// The same day `years` years later.
     pub fn plus_years(self, years: i32) -> Date {
         self.plus_months(years * 12)
-    }
-
-    /// Days from `self` to `other` (positive when `other` is later).
-    pub fn days_until(self, other: Date) -> i64 {
-        (other.0 - self.0).num_days()
-    }
-
-    /// The year.
-    pub fn year(self) -> i32 {
-        self.0.year()
     }
 }
 

@@ -73,6 +73,3 @@ fn same_person(nom_a: &str, prenom_a: &str, nom_b: &str, prenom_b: &str) -> bool
     let key = |s: &str| crate::fr::collation_key(s).0;
     key(nom_a) == key(nom_b) && key(prenom_a) == key(prenom_b)
 }
-
-#[cfg(test)]
-mod tests;
