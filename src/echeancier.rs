@@ -5,7 +5,7 @@ use minijinja::Value;
 
 use crate::fr;
 use crate::model::{Date, Session};
-use crate::wording::{Labels, Wording, WordingError};
+use crate::wording::Wording;
 
 /// One deadline: its label key in `templates/echeancier.j2` and its date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,7 +17,7 @@ pub struct Deadline {
 /// Every deadline, in time order.
 pub fn deadlines(s: &Session) -> Vec<Deadline> {
     let (debut, fin) = (s.session.debut.value, s.session.fin.value);
-    vec![
+    let mut all = vec![
         Deadline {
             key: "creation",
             date: debut.plus_days(-91),
@@ -42,42 +42,42 @@ pub fn deadlines(s: &Session) -> Vec<Deadline> {
             key: "archives",
             date: fin.plus_years(5),
         },
-    ]
-}
-
-/// The labels of the deadlines, from the template.
-pub fn labels(wording: &Wording, context: Value) -> Result<Labels, WordingError> {
-    wording.with("echeancier", context, |t| t.labels("libelles"))
+    ];
+    all.sort_by_key(|d| d.date);
+    all
 }
 
 /// The deadlines as printed by the command, past ones marked against `today`.
 pub fn table_text(s: &Session, today: Date) -> String {
     let plan = crate::plan::Plan::new(s);
-    let context = minijinja::context! { s => Value::from_serialize(&plan.facts) };
-    let labels = match Wording::new(None).and_then(|w| labels(&w, context)) {
-        Ok(l) => l,
+    let context = minijinja::context! {
+        s => Value::from_serialize(&plan.facts),
+        aujourdhui => fr::long_date(today),
+    };
+    let texts = Wording::new(None).and_then(|w| {
+        w.with("echeancier", context, |t| {
+            Ok((t.text("commande")?, t.labels("libelles")?))
+        })
+    });
+    let (heading, labels) = match texts {
+        Ok(texts) => texts,
         Err(e) => return format!("{e}\n"),
     };
-    let mut out = format!(
-        "Échéancier de la session n° {} ({} – {}), au {}\u{a0}:\n\n",
-        s.session.numero,
-        s.titre.code.value,
-        s.titre.intitule,
-        fr::long_date(today)
-    );
+    let mut out = format!("{heading}\n\n");
     for d in deadlines(s) {
-        let label = labels.get(d.key).unwrap_or_else(|e| e.0);
-        let rule = labels.get(&format!("{}_regle", d.key)).unwrap_or_default();
+        let text = |key: &str| labels.get(key).unwrap_or_else(|e| e.0);
         let mark = if d.date < today {
-            "passée  "
+            text("passee")
         } else if d.date == today {
-            "aujourd'hui"
+            text("aujourdhui")
         } else {
-            "        "
+            String::new()
         };
+        let rule = text(&format!("{}_regle", d.key));
         out.push_str(&format!(
-            "{mark:<11} {:<28} {label} ({rule})\n",
-            fr::long_date(d.date)
+            "{mark:<11} {:<28} {} ({rule})\n",
+            fr::long_date(d.date),
+            text(d.key)
         ));
     }
     out

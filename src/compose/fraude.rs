@@ -19,8 +19,8 @@ struct FraudView {
     heure: String,
     faits: String,
     mesures: String,
-    /// "NOM Prénom (surveillant)".
-    temoins: Vec<String>,
+    /// Each witness: "NOM Prénom" and the key of their role's label.
+    temoins: Vec<(String, &'static str)>,
 }
 
 fn view(ctx: &Ctx, f: &Fraude) -> FraudView {
@@ -34,14 +34,16 @@ fn view(ctx: &Ctx, f: &Fraude) -> FraudView {
         .map(|id| {
             let id = id.value.as_str();
             if id == "responsable" {
-                let r = &ctx.plan.facts.responsable;
-                format!("{} (responsable de session)", r.nom_prenom)
+                (
+                    ctx.plan.facts.responsable.nom_prenom.clone(),
+                    "role_responsable",
+                )
             } else if let Some(m) = s.surveillant(id) {
-                format!("{} (surveillant)", fr::nom_prenom(&m.nom, &m.prenom))
+                (fr::nom_prenom(&m.nom, &m.prenom), "role_surveillant")
             } else if let Some(j) = s.jure(id) {
-                format!("{} (juré)", fr::nom_prenom(&j.nom, &j.prenom))
+                (fr::nom_prenom(&j.nom, &j.prenom), "role_jure")
             } else {
-                id.to_owned()
+                (id.to_owned(), "role_autre")
             }
         })
         .collect();
@@ -168,7 +170,14 @@ pub fn blocks(
                 text: l.get("temoins")?,
                 align: Align::Left,
             });
-            let witnesses = f.as_ref().map(|f| f.temoins.clone()).unwrap_or_default();
+            let witnesses = match &f {
+                Some(f) => f
+                    .temoins
+                    .iter()
+                    .map(|(name, role)| Ok(format!("{name} ({})", l.get(role)?)))
+                    .collect::<Result<Vec<_>, WordingError>>()?,
+                None => Vec::new(),
+            };
             if witnesses.is_empty() {
                 blocks.push(Block::Lines { count: 2 });
             } else {
