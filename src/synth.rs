@@ -299,8 +299,9 @@ pub fn bench(sizes: &[usize], soffice: bool) -> ExitCode {
     println!(
         "candidats  temps (s)  documents  fichiers  pages  documents/s  pages/s  mémoire max (Mio)"
     );
-    let mut last_docx_dir = None;
-    let mut last_rate = 0.0;
+    // The run LibreOffice is compared on: the size closest to 60 candidates.
+    let compared = sizes.iter().copied().min_by_key(|n| n.abs_diff(60));
+    let mut ours = None;
     for &n in sizes {
         let session = dir.path().join(format!("session-{n}.yaml"));
         if std::fs::write(&session, large_session(n)).is_err() {
@@ -344,37 +345,32 @@ pub fn bench(sizes: &[usize], soffice: bool) -> ExitCode {
             pages / elapsed,
             peak / 1024.0
         );
-        last_docx_dir = Some(out);
-        last_rate = files / 2.0 / elapsed;
+        if Some(n) == compared {
+            ours = Some((n, out, pages / elapsed));
+        }
     }
     if soffice
-        && let Some(out) = last_docx_dir
+        && let Some((n, out, our_rate)) = ours
         && let Some(rate) = compare_with_soffice(&out, dir.path())
     {
         println!(
-            "rapport\u{a0}: sessiondoc produit {:.0} fois plus de documents par seconde (PDF et DOCX) que LibreOffice n'en convertit",
-            last_rate / rate
+            "rapport ({n} candidats)\u{a0}: sessiondoc produit {:.0} fois plus de pages par seconde, PDF et DOCX compris, que LibreOffice n'en convertit de DOCX en PDF",
+            our_rate / rate
         );
     }
     ExitCode::SUCCESS
 }
 
-/// Times LibreOffice converting the DOCX files of one size to PDF, in one batch.
+/// Times LibreOffice converting every DOCX of a run to PDF, in one batch,
+/// and returns its pages per second (the pages from the run's manifest).
 fn compare_with_soffice(out: &Path, tmp: &Path) -> Option<f64> {
-    let mut docx = Vec::new();
-    let mut stack = vec![out.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == "docx") {
-                docx.push(p);
-            }
-        }
-    }
-    docx.sort();
-    docx.truncate(60);
+    let manifest = crate::output::previous_manifest(out)?;
+    let docx: Vec<_> = manifest
+        .documents
+        .iter()
+        .filter(|e| e.format == "docx")
+        .collect();
+    let pages: usize = docx.iter().map(|e| e.pages).sum();
     let started = Instant::now();
     let status = Command::new("soffice")
         .arg("--headless")
@@ -382,15 +378,16 @@ fn compare_with_soffice(out: &Path, tmp: &Path) -> Option<f64> {
         .arg("pdf")
         .arg("--outdir")
         .arg(tmp.join("soffice"))
-        .args(&docx)
+        .args(docx.iter().map(|e| out.join(&e.path)))
         .output();
     let elapsed = started.elapsed().as_secs_f64();
     match status {
         Ok(s) if s.status.success() => {
-            let rate = docx.len() as f64 / elapsed;
+            let rate = pages as f64 / elapsed;
             println!(
-                "LibreOffice (soffice --convert-to pdf, un lot de {} DOCX)\u{a0}: {elapsed:.2} s, {rate:.1} documents/s",
-                docx.len()
+                "LibreOffice (soffice --convert-to pdf, les {} DOCX en un lot, {pages} pages)\u{a0}: {elapsed:.2} s, {:.1} documents/s, {rate:.1} pages/s",
+                docx.len(),
+                docx.len() as f64 / elapsed
             );
             Some(rate)
         }
