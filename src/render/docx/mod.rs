@@ -1,0 +1,149 @@
+//! The DOCX renderer, on docx-rs: the same blocks as the PDF, as real
+//! Word paragraphs and tables.
+//!
+//! docx-rs builds the paragraphs, tables and sections; what reaches the user
+//! is owned here. Its XML is put in the order the schema requires by one
+//! table-driven pass ([`canonical`]) rather than by patching the crate's
+//! many builders: the pass is small, testable on its own, and keeps working
+//! whatever order a later docx-rs writes. The package (relationships,
+//! content types, theme) is written by [`package`], with only the parts the
+//! document uses. The output is checked against the Open XML schemas by
+//! `tests/docx_valid.rs`.
+//!
+//! - [`geometry`]: sizes and colours, mirroring `templates/document.typ`;
+//! - [`text`]: paragraphs and runs;
+//! - [`tables`]: tables and the blocks drawn as tables;
+//! - [`sections`]: page size, numbering, running header and footer;
+//! - [`package`] and [`canonical`]: the parts and the ZIP.
+
+mod canonical;
+mod geometry;
+mod package;
+mod sections;
+mod tables;
+mod text;
+
+use docx_rs::{
+    BorderType, BreakType, Docx, FooterReference, HeaderReference, LineSpacing,
+    Paragraph as WParagraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
+    Run as WRun, RunFonts, SectionProperty, Style, StyleType,
+};
+
+pub use sections::png_size;
+
+use super::{RenderError, Rendered};
+use crate::doc::{Align, Block, Document, Paragraph, Run};
+use geometry::{
+    BODY_PT, CUT_COLOR, FONT, HEADING_PT, PARAGRAPH_AFTER_TWIPS, content_width, half_points, twips,
+};
+use sections::{margins, numbered, page_footer, page_header, page_size};
+use tables::TableBuilder;
+use text::{gap, heading, paragraph};
+
+/// Renders documents to DOCX.
+pub struct DocxRenderer;
+
+impl DocxRenderer {
+    /// Renders one document; `pages` is left to the caller (Word lays out).
+    pub fn render(&self, doc: &Document, pages: usize) -> Result<Rendered, RenderError> {
+        let mut tables = TableBuilder::default();
+        let date = format!("{}T00:00:00Z", doc.date);
+        let mut docx = Docx::new()
+            .page_margin(margins())
+            .default_fonts(
+                RunFonts::new()
+                    .ascii(FONT)
+                    .hi_ansi(FONT)
+                    .east_asia(FONT)
+                    .cs(FONT),
+            )
+            .default_size(half_points(BODY_PT))
+            .default_line_spacing(LineSpacing::new().after(PARAGRAPH_AFTER_TWIPS))
+            .created_at(&date)
+            .updated_at(&date)
+            .header(page_header(doc))
+            .footer(page_footer(doc));
+        for (i, size) in HEADING_PT.iter().enumerate() {
+            docx = docx.add_style(heading_style(i + 1, *size));
+        }
+
+        let last = doc.sections.len().saturating_sub(1);
+        for (i, section) in doc.sections.iter().enumerate() {
+            for block in &section.blocks {
+                docx = add_block(docx, &mut tables, block, section.landscape);
+            }
+            if i < last {
+                // The section ends with a paragraph holding its properties.
+                let mut props = SectionProperty::new()
+                    .page_size(page_size(section.landscape))
+                    .page_margin(margins());
+                props.header_reference = Some(HeaderReference::new("default", "rIdHeader1"));
+                props.footer_reference = Some(FooterReference::new("default", "rIdFooter1"));
+                docx = docx
+                    .add_paragraph(WParagraph::new().section_property(numbered(props, section)));
+            }
+        }
+        if let Some(last) = doc.sections.last() {
+            docx.document.section_property = numbered(
+                std::mem::take(&mut docx.document.section_property)
+                    .page_size(page_size(last.landscape)),
+                last,
+            );
+        }
+        let bytes = package::package(docx, &doc.title)?;
+        Ok(Rendered { bytes, pages })
+    }
+}
+
+fn heading_style(level: usize, size: f32) -> Style {
+    Style::new(format!("Heading{level}"), StyleType::Paragraph)
+        .name(format!("heading {level}"))
+        .bold()
+        .size(half_points(size))
+}
+
+/// Adds one block of the document model.
+fn add_block(docx: Docx, tables: &mut TableBuilder, block: &Block, landscape: bool) -> Docx {
+    let width = content_width(landscape);
+    match block {
+        Block::Heading { level, text, align } => docx.add_paragraph(heading(*level, text, *align)),
+        Block::Paragraph(p) => docx.add_paragraph(paragraph(p)),
+        Block::Table(t) => docx.add_table(tables.table(t, width)).add_paragraph(gap()),
+        Block::LetterHead { sender, recipient } => {
+            docx.add_table(tables::letter_head(sender, recipient, width))
+        }
+        Block::Lines { count } => docx.add_table(tables::ruled_lines(*count, width)),
+        Block::Signatures {
+            captions,
+            height_mm,
+        } => docx
+            .add_table(tables::signatures(captions, *height_mm, width))
+            .add_paragraph(gap()),
+        Block::CutLine { label } => {
+            // The scissors above a dashed rule, as in the PDF.
+            let mut cut = paragraph(&Paragraph::text("✂").size(11.0).space_after(1.0));
+            let rule = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                .val(BorderType::Dashed)
+                .size(6)
+                .color(CUT_COLOR);
+            cut.property = cut
+                .property
+                .set_borders(ParagraphBorders::with_empty().set(rule));
+            let caption = Paragraph::new(vec![Run::italic(label.clone())])
+                .align(Align::Center)
+                .size(7.5);
+            docx.add_paragraph(cut).add_paragraph(paragraph(&caption))
+        }
+        Block::Space { mm } => docx.add_paragraph(
+            WParagraph::new().line_spacing(
+                LineSpacing::new()
+                    .after(twips(*mm))
+                    .line(20)
+                    .line_rule(docx_rs::LineSpacingType::Exact),
+            ),
+        ),
+        Block::PageBreak => {
+            docx.add_paragraph(WParagraph::new().add_run(WRun::new().add_break(BreakType::Page)))
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! Sections: page size and numbering, the running header and footer.
+
+use docx_rs::{
+    AlignmentType, FieldCharType, Footer, Header, InstrNUMPAGES, InstrPAGE, InstrText, LineSpacing,
+    PageMargin, PageNumType, PageOrientationType, PageSize, Paragraph as WParagraph, Pic,
+    Run as WRun, SectionProperty, SectionType, Table as WTable, TableCell, TableCellBorderPosition,
+    TableCellBorders, TableRow, WidthType,
+};
+
+use super::geometry::{
+    A4_LONG, A4_SHORT, FOOTER_MM, HEADER_MM, LIGHT_RULE_COLOR, MARGIN_BOTTOM_MM, MARGIN_TOP_MM,
+    MARGIN_X_MM, MUTED_TEXT, SMALL_PT, half_points, twips,
+};
+use super::tables::{cell_border, no_borders};
+use super::text::{paragraph, text_run};
+use crate::doc::{Document, LogoFormat, Paragraph, Run, Section};
+
+/// The page margins of every section.
+pub fn margins() -> PageMargin {
+    PageMargin::new()
+        .top(twips(MARGIN_TOP_MM) as i32)
+        .bottom(twips(MARGIN_BOTTOM_MM) as i32)
+        .left(twips(MARGIN_X_MM) as i32)
+        .right(twips(MARGIN_X_MM) as i32)
+        .header(twips(HEADER_MM) as i32)
+        .footer(twips(FOOTER_MM) as i32)
+        .gutter(0)
+}
+
+/// Each section numbers its own pages from 1, and a `recto` section starts
+/// on an odd page, as in the PDF.
+pub fn numbered(mut props: SectionProperty, section: &Section) -> SectionProperty {
+    props.page_num_type = Some(PageNumType::new().start(1));
+    if section.recto {
+        props.section_type = Some(SectionType::OddPage);
+    }
+    props
+}
+
+/// An A4 page, portrait or landscape.
+pub fn page_size(landscape: bool) -> PageSize {
+    if landscape {
+        PageSize::new()
+            .size(A4_LONG, A4_SHORT)
+            .orient(PageOrientationType::Landscape)
+    } else {
+        PageSize::new().size(A4_SHORT, A4_LONG)
+    }
+}
+
+/// The running header: the logo if the centre has a PNG one, then the
+/// centre, the title and the session, small.
+pub fn page_header(doc: &Document) -> Header {
+    let mut header = Header::new();
+    for (i, line) in doc.header.iter().enumerate() {
+        let run = if i == 0 {
+            Run::bold(line.clone())
+        } else {
+            Run::plain(line.clone())
+        };
+        if i == 0
+            && let Some(logo) = &doc.logo
+            && logo.format == LogoFormat::Png
+        {
+            // 11 mm high, width from the image's own proportions.
+            let (w, h) = png_size(&logo.bytes).unwrap_or((4, 1));
+            let height_emu = 396_000u32;
+            let width_emu = (u64::from(height_emu) * u64::from(w) / u64::from(h.max(1))) as u32;
+            let pic = Pic::new(&logo.bytes).size(width_emu, height_emu).id("logo");
+            header = header.add_paragraph(
+                WParagraph::new()
+                    .add_run(WRun::new().add_image(pic))
+                    .line_spacing(LineSpacing::new().after(40)),
+            );
+        }
+        header = header.add_paragraph(paragraph(
+            &Paragraph::new(vec![run]).size(SMALL_PT).space_after(0.0),
+        ));
+    }
+    header
+}
+
+/// Width and height of a PNG, from its header.
+pub fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    if bytes.len() < 24 || &bytes[..8] != b"\x89PNG\r\n\x1a\n" {
+        return None;
+    }
+    let w = u32::from_be_bytes(bytes[16..20].try_into().ok()?);
+    let h = u32::from_be_bytes(bytes[20..24].try_into().ok()?);
+    (w > 0 && h > 0).then_some((w, h))
+}
+
+/// The running footer: the document's footer text, and "page X / Y".
+pub fn page_footer(doc: &Document) -> Footer {
+    let style = |r: WRun| r.size(half_points(SMALL_PT)).color(MUTED_TEXT);
+    let field = |p: WParagraph, instr: InstrText| {
+        p.add_run(style(WRun::new()).add_field_char(FieldCharType::Begin, false))
+            .add_run(style(WRun::new()).add_instr_text(instr))
+            .add_run(style(WRun::new()).add_field_char(FieldCharType::Separate, false))
+            .add_run(style(WRun::new()).add_text("1"))
+            .add_run(style(WRun::new()).add_field_char(FieldCharType::End, false))
+    };
+    let mut numbers = WParagraph::new()
+        .align(AlignmentType::Right)
+        .add_run(style(WRun::new()).add_text(format!("{} ", doc.page_label)));
+    numbers = field(numbers, InstrText::PAGE(InstrPAGE::new()));
+    // NUMPAGES counts the whole file: a file of several sections (a print
+    // batch) shows "page X" alone, X restarting at each section. (Word's
+    // SECTIONPAGES would do, but LibreOffice shows it as 1.)
+    if doc.sections.len() == 1 {
+        numbers = numbers.add_run(style(WRun::new()).add_text(" / "));
+        numbers = field(numbers, InstrText::NUMPAGES(InstrNUMPAGES::new()));
+    }
+    let left = WParagraph::new().add_run(text_run(style(WRun::new()), &doc.footer));
+    let cell = |p: WParagraph, w: usize| {
+        TableCell::new()
+            .width(w, WidthType::Pct)
+            .set_borders(
+                TableCellBorders::with_empty()
+                    .set(cell_border(TableCellBorderPosition::Top, LIGHT_RULE_COLOR)),
+            )
+            .add_paragraph(p)
+    };
+    let table = WTable::new(vec![TableRow::new(vec![
+        cell(left, 3750),
+        cell(numbers, 1250),
+    ])])
+    .width(5000, WidthType::Pct)
+    .set_borders(no_borders());
+    Footer::new().add_table(table)
+}

@@ -1,0 +1,108 @@
+//! Paragraphs and runs: text as data, `\n` as a line break, the box glyphs
+//! in a font that has them.
+
+use docx_rs::{
+    AlignmentType, BreakType, LineSpacing, Paragraph as WParagraph, Run as WRun, RunFonts,
+};
+
+use super::geometry::{PARAGRAPH_AFTER_TWIPS, SYMBOL_FONT, half_points, twips};
+use crate::doc::{Align, Paragraph, Run};
+
+/// A run of text: `\n` becomes a line break; characters XML forbids go.
+pub fn text_run(mut run: WRun, text: &str) -> WRun {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            run = run.add_break(BreakType::TextWrapping);
+        }
+        let clean: String = line
+            .chars()
+            .filter(|c| !c.is_control() || *c == '\t')
+            .collect();
+        if !clean.is_empty() {
+            run = run.add_text(clean);
+        }
+    }
+    run
+}
+
+/// Runs for a text; the box glyphs get a font that has them.
+fn runs_of(run: &Run, size: Option<f32>) -> Vec<WRun> {
+    let style = |mut r: WRun| {
+        if run.bold {
+            r = r.bold();
+        }
+        if run.italic {
+            r = r.italic();
+        }
+        if let Some(pt) = size {
+            r = r.size(half_points(pt));
+        }
+        r
+    };
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in run.text.chars() {
+        if matches!(c, '☐' | '☒' | '✂') {
+            if !current.is_empty() {
+                out.push(text_run(style(WRun::new()), &std::mem::take(&mut current)));
+            }
+            let symbol = RunFonts::new()
+                .ascii(SYMBOL_FONT)
+                .hi_ansi(SYMBOL_FONT)
+                .cs(SYMBOL_FONT);
+            out.push(style(WRun::new()).fonts(symbol).add_text(c.to_string()));
+        } else {
+            current.push(c);
+        }
+    }
+    if !current.is_empty() || out.is_empty() {
+        out.push(text_run(style(WRun::new()), &current));
+    }
+    out
+}
+
+pub fn alignment(align: Align) -> AlignmentType {
+    match align {
+        Align::Left => AlignmentType::Left,
+        Align::Center => AlignmentType::Center,
+        Align::Right => AlignmentType::Right,
+        Align::Justify => AlignmentType::Both,
+    }
+}
+
+/// A paragraph of the document model as a Word paragraph.
+pub fn paragraph(p: &Paragraph) -> WParagraph {
+    let mut out = WParagraph::new().align(alignment(p.align));
+    for run in &p.runs {
+        for r in runs_of(run, p.size) {
+            out = out.add_run(r);
+        }
+    }
+    let after = p.space_after.map_or(PARAGRAPH_AFTER_TWIPS, twips);
+    out = out.line_spacing(LineSpacing::new().after(after));
+    if p.keep_with_next {
+        out = out.keep_next(true);
+    }
+    out
+}
+
+/// A heading of level 1 to 3 (the styles `Heading1`…`Heading3`).
+pub fn heading(level: u8, text: &str, align: Align) -> WParagraph {
+    WParagraph::new()
+        .style(&format!("Heading{}", level.clamp(1, 3)))
+        .align(alignment(align))
+        .keep_next(true)
+        .line_spacing(LineSpacing::new().before(200).after(140))
+        .add_run(text_run(WRun::new(), text))
+}
+
+/// A small empty paragraph between two tables (Word merges two tables that
+/// touch).
+pub fn gap() -> WParagraph {
+    WParagraph::new().line_spacing(
+        LineSpacing::new()
+            .after(80)
+            .line(160)
+            .line_rule(docx_rs::LineSpacingType::Exact),
+    )
+}
