@@ -2,7 +2,8 @@
 //! session, in PDF and DOCX, from one YAML file.
 //!
 //! Data flows one way, one stage per module:
-//! [`load`] → [`check`] → [`plan`] → [`compose`] → [`render`] → [`output`].
+//! [`load`] → [`check`] → [`plan`] → [`compose`] (then [`fit`]) → [`render`]
+//! → [`output`].
 
 pub mod check;
 pub mod cli;
@@ -10,6 +11,8 @@ pub mod compose;
 pub mod diag;
 pub mod doc;
 pub mod echeancier;
+pub mod fit;
+pub mod fonts;
 pub mod fr;
 pub mod generate;
 pub mod load;

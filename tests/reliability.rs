@@ -335,7 +335,7 @@ fn a_full_disk_is_a_clear_error_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let script = format!(
-        "ulimit -f 200; exec '{}' generate '{}' -o '{}'",
+        "ulimit -f 100; exec '{}' generate '{}' -o '{}'",
         env!("CARGO_BIN_EXE_sessiondoc"),
         fixture("secretaire-comptable.yaml").display(),
         out.display()

@@ -178,6 +178,8 @@ impl Ctx<'_> {
         footer: String,
         sections: Vec<Section>,
     ) -> Result<Document, WordingError> {
+        let mut sections = sections;
+        crate::fit::fit_tables(&mut sections);
         let (header, page_label) =
             self.wording
                 .with("commun", self.context(Value::UNDEFINED), |t| {

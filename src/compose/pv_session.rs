@@ -42,7 +42,7 @@ pub fn blocks(ctx: &Ctx, blank: bool) -> Result<(String, String, Vec<Block>), Wo
             ];
             let n_ccp = facts.titre_ccp.len();
             let mut widths = vec![4.2, 1.5, 1.7, 1.1, 1.1, 1.3, 1.1];
-            widths.extend(std::iter::repeat_n(1.25, n_ccp));
+            widths.extend(std::iter::repeat_n(1.0, n_ccp));
             let mut head = vec![
                 Cell::head(l.get("candidat")?),
                 Cell::head(l.get("identifiant")?),
@@ -52,7 +52,8 @@ pub fn blocks(ctx: &Ctx, blank: bool) -> Result<(String, String, Vec<Block>), Wo
                 Cell::head(l.get("reussite_partielle")?),
                 Cell::head(l.get("echec")?),
             ];
-            head.extend(facts.titre_ccp.iter().map(|c| Cell::head(c.code.clone())));
+            // Short CCP headers ("CCP 1"…), explained by the legend below.
+            head.extend(t.lines("colonnes_ccp")?.into_iter().map(Cell::head));
             let mut rows = vec![Row::new(head)];
             if blank {
                 for _ in 0..8 {
@@ -92,8 +93,8 @@ pub fn blocks(ctx: &Ctx, blank: bool) -> Result<(String, String, Vec<Block>), Wo
             }));
 
             let mut legend = vec![Run::bold(l.get("legende")?)];
-            for ccp in &facts.titre_ccp {
-                legend.push(Run::plain(format!("\n{} – {}", ccp.code, ccp.intitule)));
+            for line in t.lines("legende_ccp")? {
+                legend.push(Run::plain(format!("\n{line}")));
             }
             blocks.push(Block::Paragraph(Paragraph::new(legend).size(8.0)));
 

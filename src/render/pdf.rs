@@ -21,15 +21,6 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use super::{RenderError, Rendered};
 use crate::doc::{Document, LogoFormat};
 
-/// The fonts embedded in the binary.
-const FONTS: &[&[u8]] = &[
-    include_bytes!("../../fonts/LiberationSans-Regular.ttf"),
-    include_bytes!("../../fonts/LiberationSans-Bold.ttf"),
-    include_bytes!("../../fonts/LiberationSans-Italic.ttf"),
-    include_bytes!("../../fonts/LiberationSans-BoldItalic.ttf"),
-    include_bytes!("../../fonts/DejaVuSans.ttf"),
-];
-
 /// The page program embedded in the binary.
 pub const PROGRAM: &str = include_str!("../../templates/document.typ");
 
@@ -53,7 +44,7 @@ impl PdfRenderer {
     /// Loads the fonts and the page program (the embedded one, or a
     /// centre's own copy).
     pub fn new(program: Option<String>) -> PdfRenderer {
-        let fonts: Vec<Font> = FONTS
+        let fonts: Vec<Font> = crate::fonts::ALL
             .iter()
             .flat_map(|bytes| Font::iter(Bytes::new(*bytes)))
             .collect();

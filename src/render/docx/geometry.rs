@@ -31,9 +31,12 @@ pub const HEADING_PT: [f32; 3] = [14.0, 11.5, 10.5];
 pub const PARAGRAPH_AFTER_TWIPS: u32 = 100;
 /// Space after a paragraph inside a table cell (`set block(spacing: 0.45em)`).
 pub const CELL_PARAGRAPH_AFTER_MM: f32 = 0.8;
-/// Cell padding, `inset: (x: 4pt, y: 3.5pt)`, in twips.
+/// Cell padding, in twips: `inset: (x: 4pt, y: 3.5pt)` in the page
+/// program. Vertically less, because a Word line is as tall as the font's
+/// ascender and descender where Typst's runs from cap height to baseline:
+/// rows come out as tall as in the PDF.
 pub const CELL_INSET_X_TWIPS: u32 = 80;
-pub const CELL_INSET_Y_TWIPS: u32 = 70;
+pub const CELL_INSET_Y_TWIPS: u32 = 20;
 /// `rule-color`: table rules and signature boxes.
 pub const RULE_COLOR: &str = "464646";
 /// The lighter rule of the header, footer and ruled lines (`luma(120)`).

@@ -124,10 +124,17 @@ fn table_cell(cell: &Cell, width: usize, size: Option<f32>, mark: Option<&str>) 
     let mut c = TableCell::new()
         .width(width, WidthType::Dxa)
         .vertical_align(VAlignType::Center);
+    let last = cell.paragraphs.len().saturating_sub(1);
     for (i, p) in cell.paragraphs.iter().enumerate() {
+        // Space between the paragraphs of a cell, none after the last.
+        let between = if i == last {
+            0.0
+        } else {
+            CELL_PARAGRAPH_AFTER_MM
+        };
         let p = Paragraph {
             size: p.size.or(size),
-            space_after: p.space_after.or(Some(CELL_PARAGRAPH_AFTER_MM)),
+            space_after: p.space_after.or(Some(between)),
             ..p.clone()
         };
         let mut wp = paragraph(&p);
