@@ -11,6 +11,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::*;
+use sessiondoc::generate::{self, Format, GenerateOptions};
 use sessiondoc::output::Produced;
 
 /// The reference sessions, and one with 8 CCPs, long names and 3 days.
@@ -74,27 +75,138 @@ fn every_docx_is_valid_open_xml() {
     );
 }
 
-/// Each page's text, by pdftotext (pages end with a form feed).
-fn page_texts(pdf: &Path) -> Vec<String> {
+/// A word as laid out on a page, with its box in points.
+struct Word {
+    text: String,
+    x0: f32,
+    y0: f32,
+    x1: f32,
+    y1: f32,
+}
+
+/// The words of each page, by `pdftotext -bbox`: as laid out, a word cut
+/// at the end of a line stays two words.
+fn pages_of(pdf: &Path) -> Vec<Vec<Word>> {
     let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
+        .args(["-bbox", "-enc", "UTF-8"])
         .arg(pdf)
         .arg("-")
         .output()
         .expect("pdftotext is installed (poppler-utils)");
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    let mut pages: Vec<String> = text.split('\x0c').map(str::to_owned).collect();
-    pages.pop();
+    let html = String::from_utf8_lossy(&out.stdout);
+    let attr = |tag: &str, name: &str| -> f32 {
+        let key = format!("{name}=\"");
+        tag.find(&key)
+            .and_then(|i| tag[i + key.len()..].split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    };
+    let mut pages = Vec::new();
+    for page in html.split("<page ").skip(1) {
+        let mut words = Vec::new();
+        for piece in page.split("<word ").skip(1) {
+            let Some((tag, rest)) = piece.split_once('>') else {
+                continue;
+            };
+            let text = rest.split("</word>").next().unwrap_or_default();
+            words.push(Word {
+                text: text
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&apos;", "'")
+                    .replace("&quot;", "\"")
+                    .replace("&amp;", "&"),
+                x0: attr(tag, "xMin"),
+                y0: attr(tag, "yMin"),
+                x1: attr(tag, "xMax"),
+                y1: attr(tag, "yMax"),
+            });
+        }
+        pages.push(words);
+    }
     pages
 }
 
-fn words(pages: &[String]) -> BTreeSet<String> {
+/// The letters-and-digits tokens of the pages' words.
+fn tokens(pages: &[Vec<Word>]) -> BTreeSet<String> {
     pages
         .iter()
-        .flat_map(|p| p.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
+        .flatten()
+        .flat_map(|w| w.text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|t| !t.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// Pairs of words drawn over each other on a page (text that runs over its
+/// neighbour).
+fn overlaps(pages: &[Vec<Word>]) -> Vec<String> {
+    let mut found = Vec::new();
+    for (n, words) in pages.iter().enumerate() {
+        for (i, a) in words.iter().enumerate() {
+            for b in &words[i + 1..] {
+                let dx = a.x1.min(b.x1) - a.x0.max(b.x0);
+                let dy = a.y1.min(b.y1) - a.y0.max(b.y0);
+                if dx > 1.0 && dy > 1.0 {
+                    found.push(format!("page {}: «{}» over «{}»", n + 1, a.text, b.text));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The tokens of a text.
+fn tokens_of(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn no_text_runs_over_its_neighbour_in_any_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut problems = Vec::new();
+    for name in SESSIONS {
+        let text = std::fs::read_to_string(fixture(name)).unwrap();
+        let (source, session) = session_from(&text);
+        let mut options = GenerateOptions::all_into(Path::new("unused"));
+        options.formats = vec![Format::Pdf];
+        let composition = generate::compose(&source, &session, &options).unwrap();
+        let files = generate::render_all(&composition, &options.formats, false, Ok).unwrap();
+        for composed in &composition.documents {
+            let path = composed.path("pdf");
+            let Some(file) = files.iter().find(|f| f.entry.path == path) else {
+                panic!("{path} produced");
+            };
+            let pdf = dir.path().join("doc.pdf");
+            std::fs::write(&pdf, &file.bytes).unwrap();
+            let pages = pages_of(&pdf);
+            for o in overlaps(&pages) {
+                problems.push(format!("{name} {path}: {o}"));
+            }
+            // Text that runs into its neighbour reads as one fused word.
+            let doc = &composed.document;
+            let said = tokens_of(&format!(
+                "{}\n{}\n{}\n{}",
+                doc.plain_text(),
+                doc.header.join("\n"),
+                doc.footer,
+                doc.page_label
+            ));
+            let fused: Vec<String> = tokens(&pages)
+                .into_iter()
+                .filter(|t| !said.contains(t) && !t.chars().all(|c| c.is_ascii_digit()))
+                .collect();
+            if !fused.is_empty() {
+                problems.push(format!(
+                    "{name} {path}: words the document does not say {fused:?}"
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]
@@ -131,8 +243,8 @@ fn libreoffice_shows_the_pages_and_words_of_the_pdf() {
             assert!(status.status.success(), "soffice failed");
         }
         for f in docx {
-            let ours = page_texts(&root.join(f.entry.path.replace(".docx", ".pdf")));
-            let theirs = page_texts(
+            let ours = pages_of(&root.join(f.entry.path.replace(".docx", ".pdf")));
+            let theirs = pages_of(
                 &converted
                     .join(name)
                     .join(f.entry.path.replace(".docx", ".pdf")),
@@ -140,7 +252,9 @@ fn libreoffice_shows_the_pages_and_words_of_the_pdf() {
             // A print batch pads each letter to a recto with a blank page
             // (no footer) that LibreOffice leaves out.
             let padding = if f.entry.kind == "convocations-lot" {
-                ours.iter().filter(|p| !p.contains("page ")).count()
+                ours.iter()
+                    .filter(|p| !p.iter().any(|w| w.text == "page"))
+                    .count()
             } else {
                 0
             };
@@ -152,16 +266,10 @@ fn libreoffice_shows_the_pages_and_words_of_the_pdf() {
                     theirs.len()
                 ));
             }
-            // Lines break at other places: a word cut by a hyphen at the
-            // end of a line is looked up in the text without separators.
-            let squeezed: String = theirs
-                .concat()
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect();
-            let missing: Vec<String> = words(&ours)
-                .into_iter()
-                .filter(|w| !squeezed.contains(w.as_str()))
+            // Every word of the PDF, and none cut inside a cell.
+            let missing: Vec<String> = tokens(&ours)
+                .difference(&tokens(&theirs))
+                .cloned()
                 .collect();
             if !missing.is_empty() {
                 mismatches.push(format!("{name} {}: missing {missing:?}", f.entry.path));
