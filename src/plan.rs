@@ -83,6 +83,7 @@ pub struct SlotView {
     /// Morning (before 13:00) or afternoon.
     pub matin: bool,
     pub minutes_debut: u16,
+    pub minutes_fin: u16,
 }
 
 /// A candidate with everything a document may print about them.
@@ -456,6 +457,7 @@ fn slot_view(s: &Session, index: usize, c: &Creneau) -> SlotView {
         surveillants,
         matin: c.debut.value.hours() < 13,
         minutes_debut: c.debut.value.0,
+        minutes_fin: c.fin.value.0,
     }
 }
 

@@ -1,92 +1,167 @@
-//! The timetable posted in the hall (one landscape sheet per day) and the
-//! door signs (one per room in use). Jurors appear only as « Jury ».
+//! The timetable posted in the hall and the door signs, in type read from
+//! two metres. Jurors appear only as « Jury ».
+//!
+//! The posted timetable is one landscape sheet per day, its rows at
+//! [`ROW_PT`]: slots that run at the same time with the same test share one
+//! row (each room with its candidates), breaks are a thin row. A day too
+//! long for one sheet goes on to another headed "(suite)"; how many rows a
+//! sheet takes is estimated from the width of the text in the PDF's font,
+//! with room to spare for Word's taller lines. The règlement's extracts
+//! follow, as a sheet to post beside it.
 
 use minijinja::context;
 
+use super::parts::{self, ReglementType};
 use super::{Composed, Ctx, Kind, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
+use crate::fit::text_width_pt;
 use crate::fr;
+use crate::plan::SlotView;
 use crate::wording::WordingError;
 
-/// Type readable from two metres.
-const POSTED_PT: f32 = 13.0;
+/// The timetable's rows and column headers.
+const ROW_PT: f32 = 16.0;
+/// Breaks and the reminder: smaller, never under 14 pt.
+const NOTE_PT: f32 = 14.0;
+const TITLE_PT: f32 = 20.0;
+/// Space under the title and the subtitle, in millimetres.
+const TITLE_AFTER_MM: f32 = 2.0;
+const SUBTITLE_AFTER_MM: f32 = 3.0;
+/// Column design widths: time, test, rooms with their candidates.
+const WIDTHS: [f32; 3] = [2.6, 5.2, 6.3];
+/// The width between the margins of a landscape sheet, in points.
+const SHEET_WIDTH_PT: f32 = 261.0 * 72.0 / 25.4;
+/// The height of a landscape sheet between its margins (166 mm), in points.
+const SHEET_HEIGHT_PT: f32 = 166.0 * 72.0 / 25.4;
+/// Height of a line (Word's, the taller: Arial's 1.15 em) and padding of a
+/// row, in points; the space between the table and the reminder.
+const LINE_FACTOR: f32 = 1.15;
+const ROW_PADDING_PT: f32 = 6.0;
+const TABLE_SPACING_PT: f32 = 12.0;
+/// Space between the paragraphs of a cell (each room), in millimetres.
+const BETWEEN_MM: f32 = 1.5;
+const MM: f32 = 72.0 / 25.4;
 
-/// The posted timetable: one landscape page per day.
+/// One row of the posted timetable.
+struct PostedRow {
+    start: u16,
+    end: u16,
+    debut: String,
+    fin: String,
+    title: String,
+    /// A break, or a slot of the jury alone: a thin row in smaller type.
+    thin: bool,
+    places: Vec<Place>,
+}
+
+/// A room of a row, with who is in it: each candidate (or group) with the
+/// time they pass, « Tous les candidats », or « Jury ».
+struct Place {
+    room: String,
+    people: Vec<(String, String)>,
+    /// Everyone at once: the row cannot take a series.
+    whole_group: bool,
+}
+
+/// The posted timetable: sheets for each day, then the règlement.
 pub fn affichage(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
     let plan = ctx.plan;
     let mut sections = Vec::new();
     let mut title = String::new();
     for day in &plan.days {
         let jour = fr::long_date(*day);
-        let blocks =
-            ctx.wording
-                .with("affichage", ctx.context(context! { jour => jour }), |t| {
+        let day_slots: Vec<&SlotView> = plan.slots.iter().filter(|v| v.date == *day).collect();
+        let (rows, note, budget, note_height, subtitle_height) = ctx.wording.with(
+            "affichage",
+            ctx.context(context! { jour => jour, suite => true }),
+            |t| {
+                let l = t.labels("libelles")?;
+                title = t.text("fichier")?;
+                let rows = posted_rows(&day_slots, &l.get("tous")?, &l.get("jury")?);
+                let cells: Vec<Row> = rows.iter().map(table_row).collect();
+                let note = t.text("rappel")?;
+                // What is left for the rows once the title (the longer one,
+                // with "(suite)"), subtitle, header row and reminder are set.
+                let budget = SHEET_HEIGHT_PT
+                    - text_height_pt(&t.text("titre")?, true, TITLE_PT, SHEET_WIDTH_PT)
+                    - TITLE_AFTER_MM * MM
+                    - (ROW_PT * LINE_FACTOR + ROW_PADDING_PT);
+                let subtitle_height =
+                    text_height_pt(&t.text("sous_titre")?, false, NOTE_PT, SHEET_WIDTH_PT)
+                        + SUBTITLE_AFTER_MM * MM;
+                let note_height =
+                    TABLE_SPACING_PT + text_height_pt(&note, false, NOTE_PT, SHEET_WIDTH_PT);
+                Ok((cells, note, budget, note_height, subtitle_height))
+            },
+        )?;
+        // A crowded day leaves out the reminder (the règlement is posted
+        // beside the timetable), then the subtitle (the page header names
+        // the session too), before it takes a second sheet.
+        let layouts = [(true, true), (false, true), (false, false)];
+        let fitting = layouts.into_iter().find(|(note, subtitle)| {
+            let room = budget
+                - if *note { note_height } else { 0.0 }
+                - if *subtitle { subtitle_height } else { 0.0 };
+            split_into_sheets(rows.clone(), room).len() == 1
+        });
+        let (show_note, show_subtitle) = fitting.unwrap_or((true, true));
+        let room = budget
+            - if show_note { note_height } else { 0.0 }
+            - if show_subtitle { subtitle_height } else { 0.0 };
+        let sheets = split_into_sheets(rows, room);
+        let last = sheets.len().saturating_sub(1);
+        for (i, rows) in sheets.into_iter().enumerate() {
+            let blocks = ctx.wording.with(
+                "affichage",
+                ctx.context(context! { jour => jour, suite => i > 0 }),
+                |t| {
                     let l = t.labels("libelles")?;
-                    title = t.text("fichier")?;
-                    let mut rows = vec![Row::new(vec![
+                    let mut table_rows = vec![Row::new(vec![
                         Cell::head(l.get("heure")?),
                         Cell::head(l.get("epreuve")?),
-                        Cell::head(l.get("salle")?),
-                        Cell::head(l.get("qui")?),
+                        Cell::head(l.get("lieu")?),
                     ])];
-                    let mut previous_start = None;
-                    for slot in plan.slots.iter().filter(|v| v.date == *day) {
-                        // Parallel slots: the time is written once for the group.
-                        let time = if previous_start == Some(slot.minutes_debut) {
-                            String::new()
-                        } else {
-                            format!("{} – {}", slot.debut, slot.fin)
-                        };
-                        previous_start = Some(slot.minutes_debut);
-                        let mut who = Vec::new();
-                        if slot.tous_les_candidats {
-                            who.push(l.get("tous")?);
-                        } else {
-                            who.extend(slot.candidats.iter().cloned());
-                        }
-                        if slot.avec_jury {
-                            who.push(l.get("jury")?);
-                        }
-                        if !slot.surveillants.is_empty() {
-                            who.push(l.get("surveillance")?);
-                        }
-                        rows.push(Row::new(vec![
-                            Cell::new(vec![Paragraph::bold(time)]),
-                            Cell::text(slot.intitule.clone()),
-                            Cell::text(slot.salle.clone().unwrap_or_default()),
-                            Cell::text(who.join("\n")),
-                        ]));
-                    }
-                    Ok(vec![
-                        Block::Heading {
-                            level: 1,
-                            text: t.text("titre")?,
-                            align: Align::Center,
-                        },
-                        Block::Paragraph(
+                    table_rows.extend(rows);
+                    let mut blocks = vec![Block::Paragraph(
+                        Paragraph::bold(t.text("titre")?)
+                            .align(Align::Center)
+                            .size(TITLE_PT)
+                            .space_after(TITLE_AFTER_MM),
+                    )];
+                    if show_subtitle {
+                        blocks.push(Block::Paragraph(
                             Paragraph::text(t.text("sous_titre")?)
                                 .align(Align::Center)
-                                .size(12.0),
-                        ),
-                        Block::Table(Table {
-                            widths: vec![2.6, 5.3, 3.0, 3.6],
-                            header_rows: 1,
-                            rows,
-                            size: Some(POSTED_PT),
-                            ruled: true,
-                        }),
-                        Block::Paragraph(
-                            Paragraph::new(vec![Run::italic(t.text("rappel")?)]).size(12.0),
-                        ),
-                    ])
-                })?;
-        sections.push(Section::landscape(blocks));
+                                .size(NOTE_PT)
+                                .space_after(SUBTITLE_AFTER_MM),
+                        ));
+                    }
+                    blocks.extend([Block::Table(Table {
+                        widths: WIDTHS.to_vec(),
+                        header_rows: 1,
+                        rows: table_rows,
+                        size: Some(ROW_PT),
+                        ruled: true,
+                    })]);
+                    if i == last && show_note {
+                        blocks.push(Block::Paragraph(
+                            Paragraph::new(vec![Run::italic(note.clone())]).size(NOTE_PT),
+                        ));
+                    }
+                    Ok(blocks)
+                },
+            )?;
+            sections.push(Section::landscape(blocks));
+        }
     }
+    sections.push(Section::portrait(parts::reglement(
+        ctx,
+        ReglementType::Affiche,
+    )?));
     let footer = ctx.footer(&title)?;
-    let stem = "affichage".to_owned();
     Ok(vec![ctx.composed(
         Kind::Affichage,
-        stem,
+        "affichage".to_owned(),
         Subject::default(),
         title,
         footer,
@@ -94,7 +169,219 @@ pub fn affichage(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
     )?])
 }
 
-/// One door sign per room in use, with its days and times of use.
+/// The day's slots as rows: the same test at the same time in several
+/// rooms is one row, and so is a series of it in the same rooms (each
+/// candidate with their time).
+fn posted_rows(slots: &[&SlotView], everyone: &str, jury: &str) -> Vec<PostedRow> {
+    let mut rows: Vec<PostedRow> = Vec::new();
+    for slot in slots {
+        let who = if slot.tous_les_candidats {
+            everyone.to_owned()
+        } else if !slot.candidats.is_empty() {
+            slot.candidats.join(", ")
+        } else if slot.avec_jury {
+            jury.to_owned()
+        } else {
+            String::new()
+        };
+        let jury_only = slot.candidats.is_empty() && !slot.tous_les_candidats;
+        let place = Place {
+            // Where the jury works alone is not the candidates' concern.
+            room: if jury_only {
+                String::new()
+            } else {
+                slot.salle.clone().unwrap_or_default()
+            },
+            people: vec![(slot.debut.clone(), who)],
+            whole_group: slot.tous_les_candidats || slot.candidats.is_empty(),
+        };
+        let thin = slot.nature == "pause" || jury_only;
+        let same_time = rows.iter_mut().rev().find(|r| {
+            r.start == slot.minutes_debut && r.end == slot.minutes_fin && r.title == slot.intitule
+        });
+        match same_time {
+            Some(row) if !row.thin => row.places.push(place),
+            _ => rows.push(PostedRow {
+                start: slot.minutes_debut,
+                end: slot.minutes_fin,
+                debut: slot.debut.clone(),
+                fin: slot.fin.clone(),
+                title: slot.intitule.clone(),
+                thin,
+                places: vec![place],
+            }),
+        }
+    }
+    merge_series(rows)
+}
+
+/// Joins each row to the one before when it is the next of a series: the
+/// same test, in the same rooms, for candidates passing one after another.
+fn merge_series(rows: Vec<PostedRow>) -> Vec<PostedRow> {
+    let mut out: Vec<PostedRow> = Vec::new();
+    for row in rows {
+        let follows = out.last().is_some_and(|prev| {
+            !prev.thin
+                && !row.thin
+                && prev.title == row.title
+                && prev.end <= row.start
+                && prev.places.len() == row.places.len()
+                && prev
+                    .places
+                    .iter()
+                    .zip(&row.places)
+                    .all(|(a, b)| a.room == b.room && !a.whole_group && !b.whole_group)
+        });
+        match out.last_mut() {
+            Some(prev) if follows => {
+                prev.end = row.end;
+                prev.fin = row.fin;
+                for (a, b) in prev.places.iter_mut().zip(row.places) {
+                    a.people.extend(b.people);
+                }
+            }
+            _ => out.push(row),
+        }
+    }
+    out
+}
+
+/// A row of the table: a thin row spans the test and rooms, in smaller type.
+fn table_row(row: &PostedRow) -> Row {
+    // A time range never breaks across lines.
+    let time = format!("{} – {}", row.debut, row.fin).replace(' ', "\u{a0}");
+    if row.thin {
+        let mut runs = vec![Run::italic(row.title.clone())];
+        for place in &row.places {
+            let who: Vec<&str> = place.people.iter().map(|(_, w)| w.as_str()).collect();
+            let text = [place.room.as_str(), &who.join(", ")]
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            if !text.is_empty() {
+                runs.push(Run::plain(format!(" — {text}")));
+            }
+        }
+        return Row::new(vec![
+            Cell::new(vec![Paragraph::text(time).size(NOTE_PT)]).shaded(),
+            Cell::new(vec![Paragraph::new(runs).size(NOTE_PT)])
+                .span(2)
+                .shaded(),
+        ]);
+    }
+    let places = row
+        .places
+        .iter()
+        .map(|place| {
+            // One candidate: the row's time is theirs; a series: each with
+            // the time they pass.
+            let who = if place.people.len() == 1 {
+                place.people[0].1.clone()
+            } else {
+                place
+                    .people
+                    .iter()
+                    .map(|(time, names)| format!("{time} {names}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            match (place.room.is_empty(), who.is_empty()) {
+                (true, _) => Paragraph::text(who),
+                (false, true) => Paragraph::bold(place.room.clone()),
+                (false, false) => Paragraph::new(vec![
+                    Run::bold(place.room.clone()),
+                    Run::plain(format!(" : {who}")),
+                ]),
+            }
+            .space_after(BETWEEN_MM)
+        })
+        .collect();
+    Row::new(vec![
+        Cell::new(vec![Paragraph::bold(time)]),
+        Cell::new(vec![Paragraph::text(row.title.clone())]),
+        Cell::new(places),
+    ])
+}
+
+/// The rows of one day, in sheets that each fit one landscape page.
+fn split_into_sheets(rows: Vec<Row>, budget: f32) -> Vec<Vec<Row>> {
+    let mut sheets: Vec<Vec<Row>> = vec![Vec::new()];
+    let mut used = 0.0;
+    for row in rows {
+        let height = row_height_pt(&row);
+        let sheet_is_empty = sheets.last().is_none_or(Vec::is_empty);
+        if used + height > budget && !sheet_is_empty {
+            sheets.push(Vec::new());
+            used = 0.0;
+        }
+        used += height;
+        if let Some(sheet) = sheets.last_mut() {
+            sheet.push(row);
+        }
+    }
+    sheets
+}
+
+/// An estimate, on the safe side, of a row's height on the sheet.
+fn row_height_pt(row: &Row) -> f32 {
+    let total: f32 = WIDTHS.iter().sum();
+    let mut column = 0;
+    let mut tallest = 0.0f32;
+    for cell in &row.cells {
+        let span = usize::from(cell.colspan.max(1));
+        let width: f32 = WIDTHS[column..(column + span).min(WIDTHS.len())]
+            .iter()
+            .sum::<f32>()
+            / total
+            * SHEET_WIDTH_PT
+            - 8.0;
+        column += span;
+        let paragraphs: f32 = cell
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let size = p.size.unwrap_or(ROW_PT);
+                let words: Vec<(&str, bool)> = p
+                    .runs
+                    .iter()
+                    .flat_map(|r| r.text.split(' ').map(move |w| (w, r.bold)))
+                    .collect();
+                lines_of(&words, size, width) * size * LINE_FACTOR
+            })
+            .sum();
+        let between = cell.paragraphs.len().saturating_sub(1) as f32 * BETWEEN_MM * MM;
+        tallest = tallest.max(paragraphs + between);
+    }
+    tallest + ROW_PADDING_PT
+}
+
+/// The height of a paragraph of one style set in `width` points.
+fn text_height_pt(text: &str, bold: bool, size: f32, width: f32) -> f32 {
+    let words: Vec<(&str, bool)> = text.split(' ').map(|w| (w, bold)).collect();
+    lines_of(&words, size, width) * size * LINE_FACTOR
+}
+
+/// How many lines words take in `width` points, broken as a word processor
+/// does: a word goes to the next line when it does not fit on this one.
+fn lines_of(words: &[(&str, bool)], size: f32, width: f32) -> f32 {
+    let space = text_width_pt(" ", false, size);
+    let mut lines = 1.0;
+    let mut used = 0.0;
+    for (word, bold) in words {
+        let w = text_width_pt(word, *bold, size);
+        if used > 0.0 && used + space + w > width {
+            lines += 1.0;
+            used = w;
+        } else {
+            used += if used > 0.0 { space + w } else { w };
+        }
+    }
+    lines
+}
+
+/// A door sign per room in use: for each day, a page with the room, « Examen
+/// en cours » and the room's slots of the day with their times.
 pub fn door_signs(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
     let plan = ctx.plan;
     plan.rooms_in_use()
@@ -102,65 +389,20 @@ pub fn door_signs(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
         .map(|(id, name, slots)| {
             ctx.wording
                 .with("affichage", ctx.context(context! { salle => name }), |t| {
-                    let natures = t.labels("natures")?;
-                    let mut uses: Vec<String> = Vec::new();
-                    for slot in &slots {
-                        let label = natures.get(slot.nature)?;
-                        if !uses.contains(&label) {
-                            uses.push(label);
-                        }
-                    }
-                    let mut blocks = vec![
-                        Block::Space { mm: 8.0 },
-                        Block::Paragraph(
-                            Paragraph::bold(name.clone())
-                                .align(Align::Center)
-                                .size(40.0)
-                                .space_after(6.0),
-                        ),
-                        Block::Paragraph(
-                            Paragraph::bold(t.text("en_cours")?)
-                                .align(Align::Center)
-                                .size(58.0)
-                                .space_after(6.0),
-                        ),
-                        Block::Paragraph(
-                            Paragraph::text(uses.join(" · "))
-                                .align(Align::Center)
-                                .size(30.0)
-                                .space_after(8.0),
-                        ),
-                    ];
                     let mut days: Vec<_> = slots.iter().map(|s| s.date).collect();
                     days.dedup();
+                    let mut sections = Vec::new();
                     for day in days {
-                        let of_day: Vec<_> = slots.iter().filter(|s| s.date == day).collect();
-                        let first = of_day.first().map(|s| s.debut.clone()).unwrap_or_default();
-                        let last = of_day
-                            .iter()
-                            .map(|s| {
-                                (
-                                    plan.session.planning.value[s.index].fin.value,
-                                    s.fin.clone(),
-                                )
-                            })
-                            .max()
-                            .map(|(_, f)| f)
-                            .unwrap_or_default();
-                        blocks.push(Block::Paragraph(
-                            Paragraph::text(format!(
-                                "{}\u{a0}: {first} – {last}",
-                                fr::long_date(day)
-                            ))
-                            .align(Align::Center)
-                            .size(20.0),
-                        ));
+                        let of_day: Vec<&SlotView> =
+                            slots.iter().copied().filter(|s| s.date == day).collect();
+                        sections.push(Section::landscape(door_sign_page(
+                            &name,
+                            &t.text("en_cours")?,
+                            &fr::long_date(day),
+                            &of_day,
+                            &t.text("silence")?,
+                        )));
                     }
-                    blocks.push(Block::Paragraph(
-                        Paragraph::new(vec![Run::italic(t.text("silence")?)])
-                            .align(Align::Center)
-                            .size(18.0),
-                    ));
                     let title = format!("{} — {name}", t.text("panneau_titre")?);
                     let footer = ctx.footer(&title)?;
                     ctx.composed(
@@ -169,9 +411,86 @@ pub fn door_signs(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
                         Subject::salle(id.clone()),
                         title,
                         footer,
-                        vec![Section::landscape(blocks)],
+                        sections,
                     )
                 })
         })
         .collect()
+}
+
+/// One door sign page: the room, « Examen en cours », the day and its
+/// slots (consecutive slots of the same test as one line).
+fn door_sign_page(
+    room: &str,
+    in_progress: &str,
+    day: &str,
+    slots: &[&SlotView],
+    silence: &str,
+) -> Vec<Block> {
+    let mut lines: Vec<(u16, u16, String, String, String)> = Vec::new();
+    for s in slots {
+        match lines.last_mut() {
+            // The next interview of a series follows within a quarter hour.
+            Some(last) if last.4 == s.intitule && s.minutes_debut <= last.1 + 15 => {
+                last.1 = s.minutes_fin;
+                last.3 = s.fin.clone();
+            }
+            _ => lines.push((
+                s.minutes_debut,
+                s.minutes_fin,
+                s.debut.clone(),
+                s.fin.clone(),
+                s.intitule.clone(),
+            )),
+        }
+    }
+    // Large enough to read from the corridor; smaller on a busy day.
+    let (size, height_mm) = if lines.len() > 4 {
+        (20.0, 10.0)
+    } else {
+        (24.0, 13.0)
+    };
+    let rows = lines
+        .into_iter()
+        .map(|(_, _, debut, fin, title)| {
+            let time = format!("{debut} – {fin}").replace(' ', "\u{a0}");
+            Row::new(vec![
+                Cell::new(vec![Paragraph::bold(time)]),
+                Cell::text(title),
+            ])
+            .min_height(height_mm)
+        })
+        .collect();
+    vec![
+        Block::Paragraph(
+            Paragraph::bold(room)
+                .align(Align::Center)
+                .size(40.0)
+                .space_after(3.0),
+        ),
+        Block::Paragraph(
+            Paragraph::bold(in_progress)
+                .align(Align::Center)
+                .size(58.0)
+                .space_after(4.0),
+        ),
+        Block::Paragraph(
+            Paragraph::text(day)
+                .align(Align::Center)
+                .size(26.0)
+                .space_after(4.0),
+        ),
+        Block::Table(Table {
+            widths: vec![1.0, 2.6],
+            header_rows: 0,
+            rows,
+            size: Some(size),
+            ruled: true,
+        }),
+        Block::Paragraph(
+            Paragraph::new(vec![Run::italic(silence)])
+                .align(Align::Center)
+                .size(18.0),
+        ),
+    ]
 }

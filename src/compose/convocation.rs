@@ -6,6 +6,7 @@
 
 use minijinja::{Value, context};
 
+use super::parts::{self, ReglementType};
 use super::{Composed, Ctx, Filter, Kind, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::plan::CandidateView;
@@ -236,32 +237,7 @@ fn letter(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Section), Wor
 
     // Annex 2: the règlement's extracts.
     blocks.push(Block::PageBreak);
-    ctx.wording
-        .with("reglement", ctx.context(Value::UNDEFINED), |t| {
-            blocks.push(Block::Heading {
-                level: 1,
-                text: t.text("titre")?,
-                align: Align::Left,
-            });
-            blocks.push(Block::Paragraph(
-                Paragraph::new(vec![Run::italic(t.text("source")?)])
-                    .size(8.5)
-                    .align(Align::Justify),
-            ));
-            for p in t.paragraphs("extraits")? {
-                match p.strip_prefix("## ") {
-                    Some(heading) => blocks.push(Block::Heading {
-                        level: 2,
-                        text: heading.to_owned(),
-                        align: Align::Left,
-                    }),
-                    None => blocks.push(Block::Paragraph(
-                        Paragraph::text(p).size(9.0).align(Align::Justify),
-                    )),
-                }
-            }
-            Ok(())
-        })?;
+    blocks.extend(parts::reglement(ctx, ReglementType::Annexe)?);
 
     // The receipt to tear off and sign, when handed over: last, so that
     // tearing it off a sheet printed recto-verso spoils nothing.

@@ -1,0 +1,66 @@
+//! Pieces several documents share.
+
+use minijinja::Value;
+
+use super::Ctx;
+use crate::doc::{Align, Block, Paragraph, Run};
+use crate::wording::WordingError;
+
+/// How large the règlement's extracts are set.
+#[derive(Debug, Clone, Copy)]
+pub enum ReglementType {
+    /// The convocation's annex, in the size of a letter.
+    Annexe,
+    /// The sheet posted in the hall, read standing.
+    Affiche,
+}
+
+/// The extracts of the règlement général that concern candidates
+/// (`templates/reglement.j2`): the convocation's annex and the posted sheet
+/// say the same.
+pub fn reglement(ctx: &Ctx, size: ReglementType) -> Result<Vec<Block>, WordingError> {
+    ctx.wording
+        .with("reglement", ctx.context(Value::UNDEFINED), |t| {
+            let mut blocks = Vec::new();
+            match size {
+                ReglementType::Annexe => blocks.push(Block::Heading {
+                    level: 1,
+                    text: t.text("titre")?,
+                    align: Align::Left,
+                }),
+                ReglementType::Affiche => blocks.push(Block::Paragraph(
+                    Paragraph::bold(t.text("titre_affiche")?)
+                        .align(Align::Center)
+                        .size(22.0)
+                        .space_after(5.0),
+                )),
+            }
+            let (source_pt, body_pt) = match size {
+                ReglementType::Annexe => (8.5, 9.0),
+                ReglementType::Affiche => (11.0, 14.0),
+            };
+            blocks.push(Block::Paragraph(
+                Paragraph::new(vec![Run::italic(t.text("source")?)])
+                    .size(source_pt)
+                    .align(Align::Justify),
+            ));
+            for p in t.paragraphs("extraits")? {
+                let block = match (p.strip_prefix("## "), size) {
+                    (Some(heading), ReglementType::Annexe) => Block::Heading {
+                        level: 2,
+                        text: heading.to_owned(),
+                        align: Align::Left,
+                    },
+                    (Some(heading), ReglementType::Affiche) => Block::Paragraph(Paragraph {
+                        keep_with_next: true,
+                        ..Paragraph::bold(heading).size(16.0).space_after(1.5)
+                    }),
+                    (None, _) => {
+                        Block::Paragraph(Paragraph::text(p).size(body_pt).align(Align::Justify))
+                    }
+                };
+                blocks.push(block);
+            }
+            Ok(blocks)
+        })
+}
