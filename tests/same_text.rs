@@ -9,11 +9,12 @@ use std::path::Path;
 use common::*;
 use sessiondoc::generate::{self, GenerateOptions};
 
-/// The words of a text, hyphens left out.
+/// The words of a text, split at hyphens too (a line may break after a
+/// hyphen, and what stands beside the line break is read in between).
 fn words(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
-        .map(|w| w.replace('-', ""))
+    text.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' || c == '-')
         .filter(|w| !w.is_empty())
+        .map(str::to_owned)
         .collect()
 }
 

@@ -466,13 +466,13 @@ fn door_sign_page(
             Paragraph::bold(room)
                 .align(Align::Center)
                 .size(40.0)
-                .space_after(3.0),
+                .space_after(5.0),
         ),
         Block::Paragraph(
             Paragraph::bold(in_progress)
                 .align(Align::Center)
                 .size(58.0)
-                .space_after(4.0),
+                .space_after(8.0),
         ),
         Block::Paragraph(
             Paragraph::text(day)
