@@ -1,12 +1,12 @@
 //! `generate`: plan, compose, render in parallel, write all or nothing.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
 use crate::compose::{self, Composed, Ctx, Filter, Kind};
 use crate::doc::{Logo, LogoFormat};
@@ -15,7 +15,7 @@ use crate::model::Session;
 use crate::output::{self, Entry, Manifest, Produced, Staging, WriteError};
 use crate::plan::Plan;
 use crate::render::docx::DocxRenderer;
-use crate::render::pdf::PdfRenderer;
+use crate::render::pdf::{LaidOut, PdfRenderer};
 use crate::wording::Wording;
 
 /// An output format.
@@ -300,9 +300,9 @@ pub fn stop_cleanly_on_interrupt() {
 
 /// Typst's memoization cache is shared by every document of a run; it is
 /// trimmed every so many documents to keep memory bounded on large runs.
-const EVICT_EVERY: usize = 48;
+const EVICT_EVERY: usize = 8;
 /// Cache entries unused for this many trims are dropped.
-const EVICT_AGE: usize = 2;
+const EVICT_AGE: usize = 0;
 
 /// Renders every composed document in every format, in parallel, handing
 /// each file to `keep` as soon as it is rendered.
@@ -324,24 +324,37 @@ pub fn render_all<T: Send>(
     } else {
         ProgressBar::hidden()
     };
-    // Typst lays out long documents (a print batch of letters) with deep
-    // recursion: the worker threads get large stacks.
-    let pool = rayon::ThreadPoolBuilder::new()
-        .stack_size(256 << 20)
-        .build()
-        .map_err(|e| GenerateError(e.to_string()))?;
+    // The print batch of convocations is made of the letters' own pages
+    // when the letters are laid out in this run too: no letter twice.
+    let batch = batch_of_letters(composition, formats);
+    let letter_pages: Mutex<HashMap<usize, LaidOut>> = Mutex::new(HashMap::new());
     // The longest documents first, so that none is left to run alone at the end.
-    let mut order: Vec<&Composed> = composition.documents.iter().collect();
-    order.sort_by_key(|c| std::cmp::Reverse(c.document.weight()));
+    let mut order: Vec<(usize, &Composed)> = composition
+        .documents
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| batch.is_none() || c.kind != Kind::ConvocationsLot)
+        .collect();
+    order.sort_by_key(|(_, c)| std::cmp::Reverse(c.document.weight()));
     let rendered_count = AtomicUsize::new(0);
-    let render_one = |c: &Composed| -> Result<Vec<T>, GenerateError> {
+    let render_one = |i: usize, c: &Composed| -> Result<Vec<T>, GenerateError> {
         if INTERRUPTED.load(Ordering::SeqCst) {
             return Err(GenerateError("production interrompue".to_owned()));
         }
         let mut files = Vec::with_capacity(formats.len());
         let mut pages = None;
         if formats.contains(&Format::Pdf) {
-            let r = pdf.render(&c.document).map_err(|e| GenerateError(e.0))?;
+            let r = if batch.as_ref().is_some_and(|b| b.letters.contains(&i)) {
+                let (r, laid_out) = pdf
+                    .render_keeping_pages(&c.document)
+                    .map_err(|e| GenerateError(e.0))?;
+                if let Ok(mut kept) = letter_pages.lock() {
+                    kept.insert(i, laid_out);
+                }
+                r
+            } else {
+                pdf.render(&c.document).map_err(|e| GenerateError(e.0))?
+            };
             pages = Some(r.pages);
             files.push(keep(produced(c, Format::Pdf, r.bytes, r.pages))?);
         }
@@ -363,11 +376,142 @@ pub fn render_all<T: Send>(
         }
         Ok(files)
     };
-    let rendered: Result<Vec<Vec<T>>, GenerateError> =
-        pool.install(|| order.par_iter().map(|c| render_one(c)).collect());
+    let mut rendered = in_parallel(&order, |(i, c)| render_one(*i, c))?;
+    if let Some(batch) = batch {
+        let mut kept = letter_pages
+            .into_inner()
+            .map_err(|_| GenerateError("pages des convocations perdues".to_owned()))?;
+        let parts = batch
+            .letters
+            .iter()
+            .map(|i| kept.remove(i).unwrap_or_default())
+            .collect();
+        let lot = batch.lot;
+        let r = pdf
+            .batch(&lot.document.title, lot.document.date, parts)
+            .map_err(|e| GenerateError(e.0))?;
+        let mut files = vec![keep(produced(lot, Format::Pdf, r.bytes, r.pages))?];
+        if formats.contains(&Format::Docx) {
+            let d = docx
+                .render(&lot.document, r.pages)
+                .map_err(|e| GenerateError(e.0))?;
+            files.push(keep(produced(lot, Format::Docx, d.bytes, r.pages))?);
+        }
+        bar.inc(1);
+        rendered.push(files);
+    }
     bar.finish_and_clear();
     typst::comemo::evict(0);
-    Ok(rendered?.into_iter().flatten().collect())
+    Ok(rendered.into_iter().flatten().collect())
+}
+
+/// A print batch to assemble from its letters' pages.
+struct Batch<'a> {
+    lot: &'a Composed,
+    /// The letters, by their place in the composition, in the batch's order.
+    letters: Vec<usize>,
+}
+
+/// The print batch of convocations and its letters, when the run lays out
+/// every letter of the batch in PDF anyway.
+fn batch_of_letters<'a>(composition: &'a Composition, formats: &[Format]) -> Option<Batch<'a>> {
+    if !formats.contains(&Format::Pdf) {
+        return None;
+    }
+    let lot = composition
+        .documents
+        .iter()
+        .find(|c| c.kind == Kind::ConvocationsLot)?;
+    let letters: Vec<usize> = composition
+        .documents
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == Kind::Convocation)
+        .map(|(i, _)| i)
+        .collect();
+    // Each letter is a section of the batch, in the same order.
+    let same = letters.len() == lot.document.sections.len()
+        && letters.iter().zip(&lot.document.sections).all(|(i, s)| {
+            composition.documents[*i]
+                .document
+                .sections
+                .first()
+                .map(|l| l.blocks.len())
+                == Some(s.blocks.len())
+        });
+    same.then_some(Batch { lot, letters })
+}
+
+/// Typst lays out long documents (a print batch of letters) with deep
+/// recursion: every thread that runs it gets a large stack.
+const STACK_BYTES: usize = 256 << 20;
+
+/// Runs `work` on every item, one item at a time on each of as many threads
+/// as the machine has cores, and returns the results in the items' order
+/// (or the first error, the other threads stopping at their next item).
+///
+/// The threads are plain threads, not rayon workers: Typst runs its own
+/// parallel jobs on rayon's pool and waits for them, and a rayon worker
+/// that waits takes other jobs meanwhile, which would start another whole
+/// document on top of the one it is laying out (memory growing with the
+/// session). A plain thread just waits.
+fn in_parallel<I: Sync, T: Send>(
+    items: &[I],
+    work: impl Fn(&I) -> Result<T, GenerateError> + Sync,
+) -> Result<Vec<T>, GenerateError> {
+    // Typst's own jobs: the global pool, with the same large stacks.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK_BYTES)
+        .build_global();
+    let threads = std::thread::available_parallelism()
+        .map_or(2, usize::from)
+        .min(items.len().max(1));
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let results: Vec<Mutex<Option<Result<T, GenerateError>>>> =
+        items.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| -> Result<(), GenerateError> {
+        let mut handles = Vec::with_capacity(threads);
+        for _ in 0..threads {
+            let handle = std::thread::Builder::new()
+                .stack_size(STACK_BYTES)
+                .spawn_scoped(scope, || {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= items.len() || failed.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        let result = work(&items[i]);
+                        if result.is_err() {
+                            failed.store(true, Ordering::Relaxed);
+                        }
+                        if let Ok(mut slot) = results[i].lock() {
+                            *slot = Some(result);
+                        }
+                    }
+                })
+                .map_err(|e| GenerateError(e.to_string()))?;
+            handles.push(handle);
+        }
+        for handle in handles {
+            handle
+                .join()
+                .map_err(|_| GenerateError("un fil de production s'est arrêté".to_owned()))?;
+        }
+        Ok(())
+    })?;
+    let mut out = Vec::with_capacity(items.len());
+    for slot in results {
+        match slot.into_inner().ok().flatten() {
+            Some(result) => out.push(result?),
+            // Left undone after another item failed: that error is below.
+            None => continue,
+        }
+    }
+    if failed.load(Ordering::Relaxed) {
+        return Err(GenerateError("production interrompue".to_owned()));
+    }
+    Ok(out)
 }
 
 fn produced(c: &Composed, format: Format, bytes: Vec<u8>, pages: usize) -> Produced {

@@ -327,6 +327,47 @@ fn lot_holds_every_letter_each_on_a_recto() {
     }
 }
 
+/// Whether a PDF carries accessibility tags (pdfinfo's "Tagged:").
+fn tagged(pdf: &[u8]) -> bool {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .any(|l| l.starts_with("Tagged:") && l.ends_with("yes"))
+}
+
+#[test]
+fn the_print_batch_is_made_of_the_letters_pages() {
+    let files = convocations(SC);
+    let lot = pairs(&files, "convocations-lot", None)[0];
+    let lot_pdf = pdf_text(&lot.0.bytes);
+    // Each letter's own footer, with the candidate's name, in the batch:
+    // the pages are the letters' own.
+    for (id, name) in [
+        ("amrani", "AMRANI Leïla"),
+        ("lefevre", "LEFÈVRE-DUMAS Jean-Baptiste"),
+        ("chevalier", "CHEVALIER Camille"),
+    ] {
+        let footer = format!("Convocation — {name} — session n° 375846");
+        let letter = pdf_text(&pairs(&files, "convocation", Some(id))[0].0.bytes);
+        assert!(letter.contains(&footer), "{letter}");
+        assert_eq!(
+            lot_pdf.matches(&footer).count(),
+            letter.matches(&footer).count(),
+            "{name}: every page of the letter, with its footer, is in the batch"
+        );
+    }
+    // Letters go to people: tagged (PDF/UA). The batch goes to the printer.
+    let letter = pairs(&files, "convocation", Some("amrani"))[0];
+    assert!(tagged(&letter.0.bytes));
+    assert!(!tagged(&lot.0.bytes));
+}
+
 #[test]
 fn filter_keeps_only_the_asked_candidates() {
     let text = std::fs::read_to_string(fixture_path(SC)).unwrap();
