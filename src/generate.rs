@@ -68,6 +68,8 @@ impl GenerateOptions {
 #[derive(Debug)]
 pub struct Summary {
     pub documents: usize,
+    /// Documents left as they were, unchanged since the last run.
+    pub kept: usize,
     pub files: usize,
     pub pages: usize,
     pub elapsed: Duration,
@@ -78,8 +80,13 @@ impl Summary {
     /// "42 documents (84 fichiers, 97 pages) en 1,2 s dans session-375846/".
     pub fn line(&self) -> String {
         let seconds = format!("{:.2}", self.elapsed.as_secs_f64()).replace('.', ",");
+        let kept = if self.kept > 0 {
+            format!(", {} inchangés gardés tels quels", self.kept)
+        } else {
+            String::new()
+        };
         format!(
-            "{} documents ({} fichiers, {} pages) produits en {seconds} s dans {}",
+            "{} documents ({} fichiers, {} pages) produits{kept} en {seconds} s dans {}",
             self.documents,
             self.files,
             self.pages,
@@ -171,7 +178,32 @@ pub fn run(
             )));
         }
     }
-    let composition = compose(source, session, options)?;
+    let mut composition = compose(source, session, options)?;
+    // Documents that say what they said last time, with their files as
+    // they were written, are neither rendered nor rewritten.
+    let previous = output::unchanged_entries(&folder);
+    let mut kept: Vec<Entry> = Vec::new();
+    let mut kept_documents = 0;
+    composition.documents.retain(|c| {
+        let print = fingerprint(c, composition.program.as_deref());
+        let entries: Option<Vec<&Entry>> = options
+            .formats
+            .iter()
+            .map(|f| {
+                previous
+                    .get(&c.path(f.extension()))
+                    .filter(|e| e.fingerprint.as_deref() == Some(print.as_str()))
+            })
+            .collect();
+        match entries {
+            Some(entries) if !options.force => {
+                kept.extend(entries.into_iter().cloned());
+                kept_documents += 1;
+                false
+            }
+            _ => true,
+        }
+    });
     let paths: Vec<String> = composition
         .documents
         .iter()
@@ -193,6 +225,7 @@ pub fn run(
     let pages = entries.iter().map(|e| e.pages).sum::<usize>() / options.formats.len().max(1);
     let summary = Summary {
         documents: composition.documents.len(),
+        kept: kept_documents,
         files: entries.len(),
         pages,
         elapsed: Duration::ZERO,
@@ -204,11 +237,25 @@ pub fn run(
         source_sha256: source.sha256.clone(),
         documents: Vec::new(),
     };
-    staging.commit(manifest, entries).map_err(write_error)?;
+    staging
+        .commit(manifest, entries, kept)
+        .map_err(write_error)?;
     Ok(Summary {
         elapsed: started.elapsed(),
         ..summary
     })
+}
+
+/// What a document says, hashed: its composed content, its logo, the page
+/// program (a centre may have its own) and this program's version.
+fn fingerprint(c: &Composed, program: Option<&str>) -> String {
+    let mut bytes = serde_json::to_vec(&c.document).unwrap_or_default();
+    if let Some(logo) = &c.document.logo {
+        bytes.extend_from_slice(logo.bytes.as_slice());
+    }
+    bytes.extend_from_slice(program.unwrap_or(crate::render::pdf::PROGRAM).as_bytes());
+    bytes.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
+    output::sha256_hex(&bytes)
 }
 
 fn would_overwrite(paths: &[PathBuf]) -> GenerateError {
@@ -314,6 +361,7 @@ pub fn render_all<T: Send>(
 ) -> Result<Vec<T>, GenerateError> {
     let pdf = PdfRenderer::new(composition.program.clone());
     let docx = DocxRenderer;
+    let program = composition.program.as_deref();
     let bar = if progress {
         let bar = ProgressBar::new(composition.documents.len() as u64);
         bar.set_style(
@@ -356,7 +404,7 @@ pub fn render_all<T: Send>(
                 pdf.render(&c.document).map_err(|e| GenerateError(e.0))?
             };
             pages = Some(r.pages);
-            files.push(keep(produced(c, Format::Pdf, r.bytes, r.pages))?);
+            files.push(keep(produced(c, Format::Pdf, r.bytes, r.pages, program))?);
         }
         if formats.contains(&Format::Docx) {
             let pages = match pages {
@@ -368,7 +416,7 @@ pub fn render_all<T: Send>(
             let r = docx
                 .render(&c.document, pages)
                 .map_err(|e| GenerateError(e.0))?;
-            files.push(keep(produced(c, Format::Docx, r.bytes, pages))?);
+            files.push(keep(produced(c, Format::Docx, r.bytes, pages, program))?);
         }
         bar.inc(1);
         if (rendered_count.fetch_add(1, Ordering::Relaxed) + 1).is_multiple_of(EVICT_EVERY) {
@@ -390,12 +438,18 @@ pub fn render_all<T: Send>(
         let r = pdf
             .batch(&lot.document.title, lot.document.date, parts)
             .map_err(|e| GenerateError(e.0))?;
-        let mut files = vec![keep(produced(lot, Format::Pdf, r.bytes, r.pages))?];
+        let mut files = vec![keep(produced(lot, Format::Pdf, r.bytes, r.pages, program))?];
         if formats.contains(&Format::Docx) {
             let d = docx
                 .render(&lot.document, r.pages)
                 .map_err(|e| GenerateError(e.0))?;
-            files.push(keep(produced(lot, Format::Docx, d.bytes, r.pages))?);
+            files.push(keep(produced(
+                lot,
+                Format::Docx,
+                d.bytes,
+                r.pages,
+                program,
+            ))?);
         }
         bar.inc(1);
         rendered.push(files);
@@ -514,7 +568,13 @@ fn in_parallel<I: Sync, T: Send>(
     Ok(out)
 }
 
-fn produced(c: &Composed, format: Format, bytes: Vec<u8>, pages: usize) -> Produced {
+fn produced(
+    c: &Composed,
+    format: Format,
+    bytes: Vec<u8>,
+    pages: usize,
+    program: Option<&str>,
+) -> Produced {
     let s = &c.subject;
     Produced {
         entry: Entry {
@@ -529,6 +589,7 @@ fn produced(c: &Composed, format: Format, bytes: Vec<u8>, pages: usize) -> Produ
             fraude: s.fraude,
             pages,
             sha256: output::sha256_hex(&bytes),
+            fingerprint: Some(fingerprint(c, program)),
         },
         bytes,
     }

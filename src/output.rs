@@ -39,6 +39,11 @@ pub struct Entry {
     pub fraude: Option<usize>,
     pub pages: usize,
     pub sha256: String,
+    /// What the document says (its composed content, the page program and
+    /// this program's version), hashed: a re-run whose document has the
+    /// same fingerprint, and whose file is unchanged, keeps the file.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub fingerprint: Option<String>,
 }
 
 /// The manifest of an output folder.
@@ -83,6 +88,23 @@ fn io_error(what: &str, path: &Path, err: std::io::Error) -> WriteError {
 pub fn previous_manifest(dir: &Path) -> Option<Manifest> {
     let text = fs::read_to_string(dir.join(MANIFEST)).ok()?;
     serde_json::from_str(&text).ok()
+}
+
+/// The previous run's entries of files still as it wrote them, by path:
+/// what a re-run may keep.
+pub fn unchanged_entries(dir: &Path) -> BTreeMap<String, Entry> {
+    let Some(manifest) = previous_manifest(dir) else {
+        return BTreeMap::new();
+    };
+    manifest
+        .documents
+        .into_iter()
+        .filter(|e| {
+            e.fingerprint.is_some()
+                && fs::read(dir.join(&e.path)).is_ok_and(|b| sha256_hex(&b) == e.sha256)
+        })
+        .map(|e| (e.path.clone(), e))
+        .collect()
 }
 
 /// Files that the run would replace although this program did not write
@@ -164,10 +186,17 @@ impl Staging {
             .map_err(|e| io_error("impossible d'écrire", &shown, e))
     }
 
-    /// Writes the manifest listing `entries`, then moves every staged file
+    /// Writes the manifest listing the `written` files and the `kept` ones
+    /// (already in place, left as they are), then moves every staged file
     /// into the output folder, all or nothing.
-    pub fn commit(self, mut manifest: Manifest, entries: Vec<Entry>) -> Result<(), WriteError> {
-        manifest.documents = entries;
+    pub fn commit(
+        self,
+        mut manifest: Manifest,
+        written: Vec<Entry>,
+        kept: Vec<Entry>,
+    ) -> Result<(), WriteError> {
+        let staged: Vec<String> = written.iter().map(|e| e.path.clone()).collect();
+        manifest.documents = written.into_iter().chain(kept).collect();
         manifest.documents.sort_by(|a, b| a.path.cmp(&b.path));
         let mut json =
             serde_json::to_vec_pretty(&manifest).map_err(|e| WriteError(e.to_string()))?;
@@ -183,10 +212,9 @@ impl Staging {
 
         // Otherwise each file moves in; what it replaces is kept aside until
         // every move has succeeded, and put back if one fails.
-        let rels: Vec<&str> = manifest
-            .documents
+        let rels: Vec<&str> = staged
             .iter()
-            .map(|e| e.path.as_str())
+            .map(String::as_str)
             .chain([MANIFEST])
             .collect();
         let backup = self.tmp.path().join("old");

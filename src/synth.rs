@@ -2,7 +2,7 @@
 //! sessions for tests and measurements, and the `bench` command.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
@@ -302,51 +302,61 @@ pub fn bench(sizes: &[usize], soffice: bool) -> ExitCode {
     // The run LibreOffice is compared on: the size closest to 60 candidates.
     let compared = sizes.iter().copied().min_by_key(|n| n.abs_diff(60));
     let mut ours = None;
+    let mut reference = None;
     for &n in sizes {
         let session = dir.path().join(format!("session-{n}.yaml"));
         if std::fs::write(&session, large_session(n)).is_err() {
             return ExitCode::FAILURE;
         }
         let out = dir.path().join(format!("out-{n}"));
-        let started = Instant::now();
-        let run = Command::new(&exe)
-            .arg("generate")
-            .arg(&session)
-            .arg("-o")
-            .arg(&out)
-            .env("SESSIONDOC_STATS", "1")
-            .output();
-        let elapsed = started.elapsed().as_secs_f64();
-        let Ok(run) = run else {
+        let Some(run) = timed_generate(&exe, &session, &out, &[]) else {
             return ExitCode::FAILURE;
         };
-        let stderr = String::from_utf8_lossy(&run.stderr);
-        let stat = |key: &str| -> f64 {
-            stderr
-                .lines()
-                .find_map(|l| l.strip_prefix("stats: "))
-                .and_then(|l| l.split_whitespace().find_map(|kv| kv.strip_prefix(key)))
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(0.0)
-        };
-        if !run.status.success() {
-            eprintln!("{stderr}");
-            return ExitCode::FAILURE;
-        }
-        let (docs, files, pages, peak) = (
-            stat("documents="),
-            stat("files="),
-            stat("pages="),
-            stat("peak_kib="),
-        );
         println!(
-            "{n:>9}  {elapsed:>9.2}  {docs:>9}  {files:>8}  {pages:>5}  {:>11.1}  {:>7.1}  {:>17.0}",
-            docs / elapsed,
-            pages / elapsed,
-            peak / 1024.0
+            "{n:>9}  {:>9.2}  {:>9}  {:>8}  {:>5}  {:>11.1}  {:>7.1}  {:>17.0}",
+            run.seconds,
+            run.documents,
+            run.files,
+            run.pages,
+            run.documents / run.seconds,
+            run.pages / run.seconds,
+            run.peak_kib / 1024.0
         );
         if Some(n) == compared {
-            ours = Some((n, out, pages / elapsed));
+            ours = Some((n, out.clone(), run.pages / run.seconds));
+        }
+        if reference
+            .as_ref()
+            .is_none_or(|(m, _, _): &(usize, PathBuf, PathBuf)| m.abs_diff(240) > n.abs_diff(240))
+        {
+            reference = Some((n, session, out));
+        }
+    }
+    // A re-run after one change, and one document alone, on the session
+    // closest to 240 candidates.
+    if let Some((n, session, out)) = reference {
+        let text = std::fs::read_to_string(&session).unwrap_or_default();
+        let changed = text.replacen(
+            "intitule: Entretien technique\n",
+            "intitule: Entretien technique et questionnement\n",
+            1,
+        );
+        if std::fs::write(&session, changed).is_ok()
+            && let Some(run) = timed_generate(&exe, &session, &out, &[])
+        {
+            println!(
+                "un créneau modifié ({n} candidats)\u{a0}: {:.2} s, {} documents refaits, les autres gardés tels quels",
+                run.seconds, run.documents
+            );
+        }
+        let one = dir.path().join("un-pv");
+        if let Some(run) = timed_generate(
+            &exe,
+            &session,
+            &one,
+            &["--only", "pv-individuel", "--candidat", "c00000"],
+        ) {
+            println!("un PV individuel seul\u{a0}: {:.3} s", run.seconds);
         }
     }
     if soffice
@@ -359,6 +369,50 @@ pub fn bench(sizes: &[usize], soffice: bool) -> ExitCode {
         );
     }
     ExitCode::SUCCESS
+}
+
+/// One `generate` run, timed, with the figures it reports.
+struct Run {
+    seconds: f64,
+    documents: f64,
+    files: f64,
+    pages: f64,
+    peak_kib: f64,
+}
+
+/// Runs `generate` on a session into `out` and reads its figures.
+fn timed_generate(exe: &Path, session: &Path, out: &Path, extra: &[&str]) -> Option<Run> {
+    let started = Instant::now();
+    let run = Command::new(exe)
+        .arg("generate")
+        .arg(session)
+        .arg("-o")
+        .arg(out)
+        .args(extra)
+        .env("SESSIONDOC_STATS", "1")
+        .output()
+        .ok()?;
+    let seconds = started.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    if !run.status.success() {
+        eprintln!("{stderr}");
+        return None;
+    }
+    let stat = |key: &str| -> f64 {
+        stderr
+            .lines()
+            .find_map(|l| l.strip_prefix("stats: "))
+            .and_then(|l| l.split_whitespace().find_map(|kv| kv.strip_prefix(key)))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    };
+    Some(Run {
+        seconds,
+        documents: stat("documents="),
+        files: stat("files="),
+        pages: stat("pages="),
+        peak_kib: stat("peak_kib="),
+    })
 }
 
 /// Times LibreOffice converting every DOCX of a run to PDF, in one batch,

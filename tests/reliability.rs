@@ -168,6 +168,87 @@ fn a_regenerated_unchanged_file_is_replaced_quietly() {
     );
 }
 
+/// The identity of each file of a folder (a rewritten file is a new one).
+fn inodes(dir: &Path) -> std::collections::BTreeMap<String, u64> {
+    use std::os::unix::fs::MetadataExt;
+    snapshot(dir)
+        .into_iter()
+        .map(|(rel, _)| {
+            let ino = std::fs::metadata(dir.join(&rel)).unwrap().ino();
+            (rel, ino)
+        })
+        .collect()
+}
+
+#[test]
+fn a_rerun_redoes_only_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let session = dir.path().join("session.yaml");
+    let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap();
+    std::fs::write(&session, &text).unwrap();
+    assert!(generate_into(&session, &out, &[]).status.success());
+    let first = inodes(&out);
+
+    // Nothing changed: nothing is rendered or rewritten but the manifest.
+    let run = generate_into(&session, &out, &[]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr
+            .contains("0 documents (0 fichiers, 0 pages) produits, 33 inchangés gardés tels quels"),
+        "{stderr}"
+    );
+    let second = inodes(&out);
+    assert_eq!(second.len(), first.len());
+    for (rel, ino) in &first {
+        if rel != "manifest.json" {
+            assert_eq!(second[rel], *ino, "{rel} not rewritten");
+        }
+    }
+
+    // One slot renamed (Mme AMRANI's final interview): her letter and the
+    // documents that list the slot are redone, nobody else's.
+    let changed = text.replacen(
+        "    nature: entretien_final\n    intitule: Entretien final\n",
+        "    nature: entretien_final\n    intitule: Entretien final avec le jury\n",
+        1,
+    );
+    assert_ne!(changed, text);
+    std::fs::write(&session, &changed).unwrap();
+    let run = generate_into(&session, &out, &[]);
+    assert!(run.status.success());
+    let third = inodes(&out);
+    for rel in [
+        "convocations/convocation-amrani.pdf",
+        "affichage.pdf",
+        "convocations-lot.pdf",
+    ] {
+        assert_ne!(third[rel], second[rel], "{rel} redone");
+    }
+    for rel in [
+        "convocations/convocation-bernard.pdf",
+        "pv-individuels/pv-individuel-amrani.pdf",
+        "attestations/attestation-presence-nguyen.docx",
+        "pv-session.pdf",
+    ] {
+        assert_eq!(third[rel], second[rel], "{rel} kept as it was");
+    }
+    let letter = std::fs::read(out.join("convocations/convocation-amrani.pdf")).unwrap();
+    assert!(pdf_text(&letter).contains("Entretien final avec le jury"));
+    // The manifest still lists every file, each with its sha256.
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let documents = manifest["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), first.len() - 1);
+    for d in documents {
+        let bytes = std::fs::read(out.join(d["path"].as_str().unwrap())).unwrap();
+        assert_eq!(
+            d["sha256"].as_str().unwrap(),
+            sessiondoc::output::sha256_hex(&bytes)
+        );
+    }
+}
+
 #[test]
 fn an_invalid_session_leaves_the_folder_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
