@@ -4,7 +4,6 @@
 mod common;
 
 use std::fmt::Write as _;
-use std::process::Command;
 
 use common::*;
 use sessiondoc::compose::Kind;
@@ -15,55 +14,11 @@ const JURORS: [&str; 4] = ["LEJEUNE", "MOREAU", "DUPONT", "HADDAD"];
 /// (Liberation Sans: 0.94).
 const BOX_PER_PT: f32 = 0.93;
 
-/// A word of a page with the height of its box, in points.
-struct Word {
-    text: String,
-    top: f32,
-    height: f32,
-}
-
-/// The words of each page, by `pdftotext -bbox`.
-fn pages(pdf: &[u8]) -> Vec<Vec<Word>> {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("doc.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .args(["-bbox", "-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext is installed (poppler-utils)");
-    let html = String::from_utf8_lossy(&out.stdout);
-    let attr = |tag: &str, name: &str| -> f32 {
-        let key = format!("{name}=\"");
-        tag.find(&key)
-            .and_then(|i| tag[i + key.len()..].split('"').next())
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0.0)
-    };
-    html.split("<page ")
-        .skip(1)
-        .map(|page| {
-            page.split("<word ")
-                .skip(1)
-                .filter_map(|piece| {
-                    let (tag, rest) = piece.split_once('>')?;
-                    Some(Word {
-                        text: rest.split("</word>").next()?.replace("&apos;", "'"),
-                        top: attr(tag, "yMin"),
-                        height: attr(tag, "yMax") - attr(tag, "yMin"),
-                    })
-                })
-                .collect()
-        })
-        .collect()
-}
-
 /// The page's words between the margins (not the running header and
 /// footer): 24 mm from the top, 20 mm from the bottom of a landscape sheet.
 fn body(page: &[Word]) -> Vec<&Word> {
     page.iter()
-        .filter(|w| w.top > 68.0 && w.top < 595.0 - 57.0)
+        .filter(|w| w.y0 > 68.0 && w.y0 < 595.0 - 57.0)
         .collect()
 }
 
@@ -92,7 +47,7 @@ fn each_day_of_the_fixtures_fits_one_sheet_in_large_type() {
     ] {
         let files = produce(fixture, &[Kind::Affichage]);
         let (pdf, docx) = pairs(&files, "affichage", None)[0];
-        let pages = pages(&pdf.bytes);
+        let pages = pdf_words(&pdf.bytes);
         let sheets = day_sheets(&pages);
         assert_eq!(sheets.len(), days, "{fixture}: one sheet per day");
         for sheet in sheets {
@@ -101,14 +56,14 @@ fn each_day_of_the_fixtures_fits_one_sheet_in_large_type() {
             // Nothing on the sheet under 14 pt; the title over 16 pt.
             for w in body(sheet) {
                 assert!(
-                    w.height >= 14.0 * BOX_PER_PT,
+                    w.height() >= 14.0 * BOX_PER_PT,
                     "{fixture}: «{}» is {:.1} pt high",
                     w.text,
-                    w.height
+                    w.height()
                 );
             }
             let title = sheet.iter().find(|w| w.text == "Déroulement").unwrap();
-            assert!(title.height >= 18.0 * BOX_PER_PT);
+            assert!(title.height() >= 18.0 * BOX_PER_PT);
         }
         let docx = docx_text(&docx.bytes);
         assert_eq!(
@@ -122,7 +77,7 @@ fn each_day_of_the_fixtures_fits_one_sheet_in_large_type() {
 fn the_timetable_rows_are_set_at_16_pt_and_name_candidates_never_jurors() {
     let files = produce(SC, &[Kind::Affichage]);
     let (pdf, docx) = pairs(&files, "affichage", None)[0];
-    let pages = pages(&pdf.bytes);
+    let pages = pdf_words(&pdf.bytes);
     let day2 = day_sheets(&pages)[1];
     // Candidates as they are called in the hall, at 16 pt.
     for name in ["AMRANI", "Leïla", "DIALLO", "Mamadou", "LEFÈVRE-DUMAS"] {
@@ -131,9 +86,9 @@ fn the_timetable_rows_are_set_at_16_pt_and_name_candidates_never_jurors() {
             .find(|w| w.text.starts_with(name))
             .unwrap_or_else(|| panic!("{name} on the sheet"));
         assert!(
-            word.height >= 16.0 * BOX_PER_PT,
+            word.height() >= 16.0 * BOX_PER_PT,
             "{name}: {:.1}",
-            word.height
+            word.height()
         );
     }
     let (pdf_text, docx_text) = texts((pdf, docx));
@@ -204,7 +159,7 @@ fn crowded_session() -> String {
 fn a_crowded_day_continues_on_sheets_headed_suite_never_under_14_pt() {
     let files = produce_text(&crowded_session(), &[Kind::Affichage]);
     let (pdf, docx) = pairs(&files, "affichage", None)[0];
-    let pages = pages(&pdf.bytes);
+    let pages = pdf_words(&pdf.bytes);
     let sheets = day_sheets(&pages);
     assert!(sheets.len() > 3, "{} sheets", sheets.len());
     let continued = sheets
@@ -223,10 +178,10 @@ fn a_crowded_day_continues_on_sheets_headed_suite_never_under_14_pt() {
         assert!(text.contains("Horaire"), "{text}");
         for w in body(sheet) {
             assert!(
-                w.height >= 14.0 * BOX_PER_PT,
+                w.height() >= 14.0 * BOX_PER_PT,
                 "«{}» {:.1}",
                 w.text,
-                w.height
+                w.height()
             );
         }
     }
@@ -253,7 +208,7 @@ fn door_signs_show_the_room_and_its_slots_of_the_day_in_large_type() {
         .into_iter()
         .find(|(p, _)| p.entry.path.ends_with("panneau-s105.pdf"))
         .unwrap();
-    let pages = pages(&pdf.bytes);
+    let pages = pdf_words(&pdf.bytes);
     assert_eq!(pages.len(), 2, "one page for each day the room is used");
     let day2 = &pages[1];
     let (pdf_text, docx_text) = texts((pdf, docx));
@@ -268,7 +223,7 @@ fn door_signs_show_the_room_and_its_slots_of_the_day_in_large_type() {
     ] {
         assert_both_contain(&pdf_text, &docx_text, needle);
     }
-    let big = |word: &str| day2.iter().find(|w| w.text == word).unwrap().height;
+    let big = |word: &str| day2.iter().find(|w| w.text == word).unwrap().height();
     assert!(big("Examen") >= 50.0 * BOX_PER_PT);
     assert!(big("technique") >= 20.0 * BOX_PER_PT);
     for juror in JURORS {

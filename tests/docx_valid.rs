@@ -75,58 +75,6 @@ fn every_docx_is_valid_open_xml() {
     );
 }
 
-/// A word as laid out on a page, with its box in points.
-struct Word {
-    text: String,
-    x0: f32,
-    y0: f32,
-    x1: f32,
-    y1: f32,
-}
-
-/// The words of each page, by `pdftotext -bbox`: as laid out, a word cut
-/// at the end of a line stays two words.
-fn pages_of(pdf: &Path) -> Vec<Vec<Word>> {
-    let out = Command::new("pdftotext")
-        .args(["-bbox", "-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext is installed (poppler-utils)");
-    let html = String::from_utf8_lossy(&out.stdout);
-    let attr = |tag: &str, name: &str| -> f32 {
-        let key = format!("{name}=\"");
-        tag.find(&key)
-            .and_then(|i| tag[i + key.len()..].split('"').next())
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0.0)
-    };
-    let mut pages = Vec::new();
-    for page in html.split("<page ").skip(1) {
-        let mut words = Vec::new();
-        for piece in page.split("<word ").skip(1) {
-            let Some((tag, rest)) = piece.split_once('>') else {
-                continue;
-            };
-            let text = rest.split("</word>").next().unwrap_or_default();
-            words.push(Word {
-                text: text
-                    .replace("&lt;", "<")
-                    .replace("&gt;", ">")
-                    .replace("&apos;", "'")
-                    .replace("&quot;", "\"")
-                    .replace("&amp;", "&"),
-                x0: attr(tag, "xMin"),
-                y0: attr(tag, "yMin"),
-                x1: attr(tag, "xMax"),
-                y1: attr(tag, "yMax"),
-            });
-        }
-        pages.push(words);
-    }
-    pages
-}
-
 /// The letters-and-digits tokens of the pages' words.
 fn tokens(pages: &[Vec<Word>]) -> BTreeSet<String> {
     pages
@@ -182,7 +130,7 @@ fn no_text_runs_over_its_neighbour_in_any_pdf() {
             };
             let pdf = dir.path().join("doc.pdf");
             std::fs::write(&pdf, &file.bytes).unwrap();
-            let pages = pages_of(&pdf);
+            let pages = pdf_words_of_file(&pdf);
             for o in overlaps(&pages) {
                 problems.push(format!("{name} {path}: {o}"));
             }
@@ -243,8 +191,8 @@ fn libreoffice_shows_the_pages_and_words_of_the_pdf() {
             assert!(status.status.success(), "soffice failed");
         }
         for f in docx {
-            let ours = pages_of(&root.join(f.entry.path.replace(".docx", ".pdf")));
-            let theirs = pages_of(
+            let ours = pdf_words_of_file(&root.join(f.entry.path.replace(".docx", ".pdf")));
+            let theirs = pdf_words_of_file(
                 &converted
                     .join(name)
                     .join(f.entry.path.replace(".docx", ".pdf")),

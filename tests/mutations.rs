@@ -133,7 +133,12 @@ fn mutated_fixtures_never_make_load_or_check_panic() {
                     let report = sessiondoc::diag::Report {
                         diagnostics: vec![d],
                     };
-                    let _ = report.render("mutation.yaml", &source.text, false);
+                    // A refusal is explained, at a place in the file.
+                    let shown = report.render("mutation.yaml", &source.text, false);
+                    assert!(
+                        shown.contains("erreur") && shown.contains("mutation.yaml"),
+                        "an unexplained refusal:\n{shown}"
+                    );
                     false
                 }
             }
@@ -152,7 +157,6 @@ fn mutated_fixtures_never_make_load_or_check_panic() {
         }
     }
     eprintln!("{iterations} mutations: {accepted} accepted, {refused} refused, no panic");
-    assert_eq!(accepted + refused, iterations);
     assert!(
         refused > 0 && accepted > 0,
         "mutations both accepted ({accepted}) and refused ({refused})"

@@ -191,3 +191,65 @@ pub fn assert_neither_contains(pdf: &str, docx: &str, needle: &str) {
 pub fn boxes(text: &str) -> (usize, usize) {
     (text.matches('☒').count(), text.matches('☐').count())
 }
+
+/// A word as laid out on a PDF page, with its box in points (from the top
+/// left corner).
+pub struct Word {
+    pub text: String,
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+impl Word {
+    /// The height of the word's box: about 0.94 of its type size.
+    pub fn height(&self) -> f32 {
+        self.y1 - self.y0
+    }
+}
+
+/// The words of each page of a PDF file, by `pdftotext -bbox`: as laid
+/// out, a word cut at the end of a line stays two words.
+pub fn pdf_words_of_file(pdf: &Path) -> Vec<Vec<Word>> {
+    let out = Command::new("pdftotext")
+        .args(["-bbox", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext is installed (poppler-utils)");
+    let html = String::from_utf8_lossy(&out.stdout);
+    let attr = |tag: &str, name: &str| -> f32 {
+        let key = format!("{name}=\"");
+        tag.find(&key)
+            .and_then(|i| tag[i + key.len()..].split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    };
+    html.split("<page ")
+        .skip(1)
+        .map(|page| {
+            page.split("<word ")
+                .skip(1)
+                .filter_map(|piece| {
+                    let (tag, rest) = piece.split_once('>')?;
+                    Some(Word {
+                        text: unescape(rest.split("</word>").next()?),
+                        x0: attr(tag, "xMin"),
+                        y0: attr(tag, "yMin"),
+                        x1: attr(tag, "xMax"),
+                        y1: attr(tag, "yMax"),
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The words of each page of a PDF in memory.
+pub fn pdf_words(bytes: &[u8]) -> Vec<Vec<Word>> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, bytes).expect("write pdf");
+    pdf_words_of_file(&path)
+}
