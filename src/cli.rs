@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 
 use crate::compose::Kind;
 use crate::diag::{Diagnostic, Report};
+use crate::error::Error;
 use crate::generate::{self, Format, GenerateOptions};
 use crate::load::{self, Source};
 use crate::model::Session;
@@ -97,7 +98,8 @@ enum Command {
     },
 }
 
-/// Runs the command line and returns the exit status.
+/// Runs the command line and returns the exit status; an error is
+/// printed here, once.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -110,8 +112,23 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    match try_main(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            print_error(&e.to_string());
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// Runs one command. A session file with errors is not an `Error`: its
+/// findings are printed as a report, and the status says it failed.
+fn try_main(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
-        Command::Check { session } => check(&session),
+        Command::Check { session } => Ok(match load_and_check(&session, true) {
+            Some(_) => ExitCode::SUCCESS,
+            None => ExitCode::FAILURE,
+        }),
         Command::Generate {
             session,
             output,
@@ -132,10 +149,14 @@ pub fn main() -> ExitCode {
             };
             generate_cmd(&session, &options)
         }
-        Command::Init { file } => crate::synth::init(&file),
+        Command::Init { file } => crate::synth::init(&file).map(|()| ExitCode::SUCCESS),
         Command::Echeancier { session, today } => echeancier(&session, today.as_deref()),
-        Command::Bench { tailles, soffice } => crate::synth::bench(&tailles, soffice),
-        Command::Exemple { candidats, file } => crate::synth::write_example(&file, candidats),
+        Command::Bench { tailles, soffice } => {
+            crate::synth::bench(&tailles, soffice).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Exemple { candidats, file } => {
+            crate::synth::write_example(&file, candidats).map(|()| ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -172,43 +193,33 @@ pub fn load_and_check(path: &Path, print_clean: bool) -> Option<(Source, Session
     (report.errors() == 0).then_some((source, session))
 }
 
-fn check(path: &Path) -> ExitCode {
-    match load_and_check(path, true) {
-        Some(_) => ExitCode::SUCCESS,
-        None => ExitCode::FAILURE,
-    }
-}
-
-fn generate_cmd(path: &Path, options: &GenerateOptions) -> ExitCode {
+fn generate_cmd(path: &Path, options: &GenerateOptions) -> Result<ExitCode, Error> {
     let Some((source, session)) = load_and_check(path, false) else {
         eprintln!("Aucun document n'a été produit.");
-        return ExitCode::FAILURE;
+        return Ok(ExitCode::FAILURE);
     };
     generate::stop_cleanly_on_interrupt();
-    match generate::run(&source, &session, options) {
-        Ok(summary) => {
-            eprintln!("{}", summary.line());
-            if std::env::var_os("SESSIONDOC_STATS").is_some() {
-                eprintln!(
-                    "stats: documents={} files={} pages={} peak_kib={}",
-                    summary.documents,
-                    summary.files,
-                    summary.pages,
-                    crate::synth::peak_memory_kib().unwrap_or(0)
-                );
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            print_error(&e.to_string());
-            eprintln!("Aucun fichier du dossier de sortie n'a été modifié.");
-            ExitCode::FAILURE
-        }
+    let summary = generate::run(&source, &session, options).map_err(|e| {
+        // Whatever stopped the run, the folder is as it was.
+        Error::Refused(format!(
+            "{e}\nAucun fichier du dossier de sortie n'a été modifié."
+        ))
+    })?;
+    eprintln!("{}", summary.line());
+    if std::env::var_os("SESSIONDOC_STATS").is_some() {
+        eprintln!(
+            "stats: documents={} files={} pages={} peak_kib={}",
+            summary.documents,
+            summary.files,
+            summary.pages,
+            crate::synth::peak_memory_kib().unwrap_or(0)
+        );
     }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Prints a message that concerns no line of the session file.
-pub fn print_error(message: &str) {
+fn print_error(message: &str) {
     let report = Report {
         diagnostics: vec![Diagnostic::error("", None, message.to_owned())],
     };
@@ -216,20 +227,16 @@ pub fn print_error(message: &str) {
     eprintln!("{}", report.render_findings("", "", color).trim_end());
 }
 
-fn echeancier(path: &Path, today: Option<&str>) -> ExitCode {
+fn echeancier(path: &Path, today: Option<&str>) -> Result<ExitCode, Error> {
     let Some((_, session)) = load_and_check(path, false) else {
-        return ExitCode::FAILURE;
+        return Ok(ExitCode::FAILURE);
     };
     let today = match today {
-        Some(t) => match chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-            Ok(d) => crate::model::Date(d),
-            Err(_) => {
-                print_error(&format!("« {t} » n'est pas une date AAAA-MM-JJ"));
-                return ExitCode::from(2);
-            }
-        },
+        Some(t) => chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .map(crate::model::Date)
+            .map_err(|_| Error::Usage(format!("« {t} » n'est pas une date AAAA-MM-JJ")))?,
         None => crate::model::Date(chrono::Local::now().date_naive()),
     };
-    print!("{}", crate::echeancier::table_text(&session, today));
-    ExitCode::SUCCESS
+    print!("{}", crate::echeancier::table_text(&session, today)?);
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,7 @@
 //! The regulatory deadlines of a session, computed from its dates: shared
 //! by the `echeancier` document and the `echeancier` command.
 
+use crate::error::Error;
 use minijinja::Value;
 
 use crate::fr;
@@ -48,39 +49,32 @@ pub fn deadlines(s: &Session) -> Vec<Deadline> {
 }
 
 /// The deadlines as printed by the command, past ones marked against `today`.
-pub fn table_text(s: &Session, today: Date) -> String {
+pub fn table_text(s: &Session, today: Date) -> Result<String, Error> {
     let plan = crate::plan::Plan::new(s);
     let context = minijinja::context! {
         s => Value::from_serialize(&plan.facts),
         aujourdhui => fr::long_date(today),
     };
-    let texts = Wording::new(None).and_then(|w| {
-        w.with("echeancier", context, |t| {
-            Ok((t.text("commande")?, t.labels("libelles")?))
-        })
-    });
-    let (heading, labels) = match texts {
-        Ok(texts) => texts,
-        Err(e) => return format!("{e}\n"),
-    };
+    let (heading, labels) = Wording::new(None)?.with("echeancier", context, |t| {
+        Ok((t.text("commande")?, t.labels("libelles")?))
+    })?;
     let mut out = format!("{heading}\n\n");
     for d in deadlines(s) {
-        let text = |key: &str| labels.get(key).unwrap_or_else(|e| e.0);
         let mark = if d.date < today {
-            text("passee")
+            labels.get("passee")?
         } else if d.date == today {
-            text("aujourdhui")
+            labels.get("aujourdhui")?
         } else {
             String::new()
         };
-        let rule = text(&format!("{}_regle", d.key));
+        let rule = labels.get(&format!("{}_regle", d.key))?;
         out.push_str(&format!(
             "{mark:<11} {:<28} {} ({rule})\n",
             fr::long_date(d.date),
-            text(d.key)
+            labels.get(d.key)?
         ));
     }
-    out
+    Ok(out)
 }
 
 #[cfg(test)]

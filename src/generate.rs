@@ -10,9 +10,10 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::compose::{self, Composed, Ctx, Filter, Kind};
 use crate::doc::{Logo, LogoFormat};
+use crate::error::Error;
 use crate::load::Source;
 use crate::model::Session;
-use crate::output::{self, Entry, Manifest, Produced, Staging, WriteError};
+use crate::output::{self, Entry, Manifest, Produced, Staging};
 use crate::plan::Plan;
 use crate::render::docx::DocxRenderer;
 use crate::render::pdf::{LaidOut, PdfRenderer};
@@ -95,16 +96,6 @@ impl Summary {
     }
 }
 
-/// Why `generate` stopped; nothing in the output folder was changed.
-#[derive(Debug)]
-pub struct GenerateError(pub String);
-
-impl std::fmt::Display for GenerateError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
 /// The default output folder: `session-<numero>` beside the session file.
 pub fn default_folder(source: &Source, session: &Session) -> PathBuf {
     let name = format!("session-{}", compose::file_part(&session.session.numero));
@@ -115,7 +106,7 @@ pub fn default_folder(source: &Source, session: &Session) -> PathBuf {
 }
 
 /// Reads the centre's logo, relative to the session file.
-fn read_logo(source: &Source, session: &Session) -> Result<Option<Logo>, GenerateError> {
+fn read_logo(source: &Source, session: &Session) -> Result<Option<Logo>, Error> {
     let Some(logo) = &session.centre.logo else {
         return Ok(None);
     };
@@ -123,7 +114,7 @@ fn read_logo(source: &Source, session: &Session) -> Result<Option<Logo>, Generat
     let path = base.join(&logo.value);
     let line = logo.referenced.line();
     let bytes = std::fs::read(&path).map_err(|e| {
-        GenerateError(format!(
+        Error::Refused(format!(
             "{}:{line}\u{a0}: centre.logo\u{a0}: le logo « {} » ne peut pas être lu ({})",
             source.name,
             path.display(),
@@ -139,7 +130,7 @@ fn read_logo(source: &Source, session: &Session) -> Result<Option<Logo>, Generat
     } else if std::str::from_utf8(&bytes).is_ok_and(|t| t.contains("<svg")) {
         LogoFormat::Svg
     } else {
-        return Err(GenerateError(format!(
+        return Err(Error::Refused(format!(
             "{}:{line}\u{a0}: centre.logo\u{a0}: « {} » n'est pas une image PNG ou SVG",
             source.name,
             path.display()
@@ -158,7 +149,7 @@ pub fn run(
     source: &Source,
     session: &Session,
     options: &GenerateOptions,
-) -> Result<Summary, GenerateError> {
+) -> Result<Summary, Error> {
     let started = Instant::now();
     let folder = options
         .output
@@ -172,7 +163,7 @@ pub fn run(
                 .iter()
                 .map(|c| c.id.value.as_str())
                 .collect();
-            return Err(GenerateError(format!(
+            return Err(Error::Refused(format!(
                 "--candidat\u{a0}: le candidat « {id} » n'existe pas (candidats connus\u{a0}: {})",
                 known.join(", ")
             )));
@@ -215,11 +206,9 @@ pub fn run(
             return Err(would_overwrite(&refused));
         }
     }
-    let staging = Staging::new(&folder).map_err(write_error)?;
+    let staging = Staging::new(&folder)?;
     let entries = render_all(&composition, &options.formats, options.progress, |file| {
-        staging
-            .stage(&file.entry.path, &file.bytes)
-            .map_err(write_error)?;
+        staging.stage(&file.entry.path, &file.bytes)?;
         Ok(file.entry)
     })?;
     let pages = entries.iter().map(|e| e.pages).sum::<usize>() / options.formats.len().max(1);
@@ -237,9 +226,7 @@ pub fn run(
         source_sha256: source.sha256.clone(),
         documents: Vec::new(),
     };
-    staging
-        .commit(manifest, entries, kept)
-        .map_err(write_error)?;
+    staging.commit(manifest, entries, kept)?;
     Ok(Summary {
         elapsed: started.elapsed(),
         ..summary
@@ -258,7 +245,7 @@ fn fingerprint(c: &Composed, program: Option<&str>) -> String {
     output::sha256_hex(&bytes)
 }
 
-fn would_overwrite(paths: &[PathBuf]) -> GenerateError {
+fn would_overwrite(paths: &[PathBuf]) -> Error {
     let list: Vec<String> = paths
         .iter()
         .take(10)
@@ -269,14 +256,10 @@ fn would_overwrite(paths: &[PathBuf]) -> GenerateError {
     } else {
         String::new()
     };
-    GenerateError(format!(
+    Error::Refused(format!(
         "ces fichiers ont été modifiés depuis leur production, ou n'ont pas été produits par sessiondoc\u{a0}; ils ne sont pas remplacés\u{a0}:\n{}{more}\nRenommez-les ou déplacez-les pour les garder, ou relancez avec --force pour les remplacer.",
         list.join("\n")
     ))
-}
-
-fn write_error(e: WriteError) -> GenerateError {
-    GenerateError(e.0)
 }
 
 /// The composed documents of a run and the page program that draws them.
@@ -291,9 +274,9 @@ pub fn compose(
     source: &Source,
     session: &Session,
     options: &GenerateOptions,
-) -> Result<Composition, GenerateError> {
+) -> Result<Composition, Error> {
     let plan = Plan::new(session);
-    let wording = Wording::new(options.templates.as_deref()).map_err(|e| GenerateError(e.0))?;
+    let wording = Wording::new(options.templates.as_deref())?;
     let program = match options
         .templates
         .as_deref()
@@ -301,7 +284,7 @@ pub fn compose(
         .filter(|p| p.is_file())
     {
         Some(path) => Some(std::fs::read_to_string(&path).map_err(|e| {
-            GenerateError(format!(
+            Error::Refused(format!(
                 "impossible de lire « {} »\u{a0}: {e}",
                 path.display()
             ))
@@ -318,7 +301,7 @@ pub fn compose(
         only: options.only.clone(),
         candidats: options.candidats.clone(),
     };
-    let documents = compose::compose_all(&ctx, &filter).map_err(|e| GenerateError(e.0))?;
+    let documents = compose::compose_all(&ctx, &filter)?;
     Ok(Composition { documents, program })
 }
 
@@ -328,7 +311,7 @@ pub fn produce(
     source: &Source,
     session: &Session,
     options: &GenerateOptions,
-) -> Result<Vec<Produced>, GenerateError> {
+) -> Result<Vec<Produced>, Error> {
     let composition = compose(source, session, options)?;
     render_all(&composition, &options.formats, false, Ok)
 }
@@ -357,8 +340,8 @@ pub fn render_all<T: Send>(
     composition: &Composition,
     formats: &[Format],
     progress: bool,
-    keep: impl Fn(Produced) -> Result<T, GenerateError> + Sync,
-) -> Result<Vec<T>, GenerateError> {
+    keep: impl Fn(Produced) -> Result<T, Error> + Sync,
+) -> Result<Vec<T>, Error> {
     let pdf = PdfRenderer::new(composition.program.clone());
     let docx = DocxRenderer;
     let program = composition.program.as_deref();
@@ -385,23 +368,21 @@ pub fn render_all<T: Send>(
         .collect();
     order.sort_by_key(|(_, c)| std::cmp::Reverse(c.document.weight()));
     let rendered_count = AtomicUsize::new(0);
-    let render_one = |i: usize, c: &Composed| -> Result<Vec<T>, GenerateError> {
+    let render_one = |i: usize, c: &Composed| -> Result<Vec<T>, Error> {
         if INTERRUPTED.load(Ordering::SeqCst) {
-            return Err(GenerateError("production interrompue".to_owned()));
+            return Err(Error::Refused("production interrompue".to_owned()));
         }
         let mut files = Vec::with_capacity(formats.len());
         let mut pages = None;
         if formats.contains(&Format::Pdf) {
             let r = if batch.as_ref().is_some_and(|b| b.letters.contains(&i)) {
-                let (r, laid_out) = pdf
-                    .render_keeping_pages(&c.document)
-                    .map_err(|e| GenerateError(e.0))?;
+                let (r, laid_out) = pdf.render_keeping_pages(&c.document)?;
                 if let Ok(mut kept) = letter_pages.lock() {
                     kept.insert(i, laid_out);
                 }
                 r
             } else {
-                pdf.render(&c.document).map_err(|e| GenerateError(e.0))?
+                pdf.render(&c.document)?
             };
             pages = Some(r.pages);
             files.push(keep(produced(c, Format::Pdf, r.bytes, r.pages, program))?);
@@ -409,13 +390,9 @@ pub fn render_all<T: Send>(
         if formats.contains(&Format::Docx) {
             let pages = match pages {
                 Some(n) => n,
-                None => pdf
-                    .page_count(&c.document)
-                    .map_err(|e| GenerateError(e.0))?,
+                None => pdf.page_count(&c.document)?,
             };
-            let r = docx
-                .render(&c.document, pages)
-                .map_err(|e| GenerateError(e.0))?;
+            let r = docx.render(&c.document, pages)?;
             files.push(keep(produced(c, Format::Docx, r.bytes, pages, program))?);
         }
         bar.inc(1);
@@ -428,21 +405,17 @@ pub fn render_all<T: Send>(
     if let Some(batch) = batch {
         let mut kept = letter_pages
             .into_inner()
-            .map_err(|_| GenerateError("pages des convocations perdues".to_owned()))?;
+            .map_err(|_| Error::Refused("pages des convocations perdues".to_owned()))?;
         let parts = batch
             .letters
             .iter()
             .map(|i| kept.remove(i).unwrap_or_default())
             .collect();
         let lot = batch.lot;
-        let r = pdf
-            .batch(&lot.document.title, lot.document.date, parts)
-            .map_err(|e| GenerateError(e.0))?;
+        let r = pdf.batch(&lot.document.title, lot.document.date, parts)?;
         let mut files = vec![keep(produced(lot, Format::Pdf, r.bytes, r.pages, program))?];
         if formats.contains(&Format::Docx) {
-            let d = docx
-                .render(&lot.document, r.pages)
-                .map_err(|e| GenerateError(e.0))?;
+            let d = docx.render(&lot.document, r.pages)?;
             files.push(keep(produced(
                 lot,
                 Format::Docx,
@@ -511,8 +484,8 @@ const STACK_BYTES: usize = 256 << 20;
 /// session). A plain thread just waits.
 fn in_parallel<I: Sync, T: Send>(
     items: &[I],
-    work: impl Fn(&I) -> Result<T, GenerateError> + Sync,
-) -> Result<Vec<T>, GenerateError> {
+    work: impl Fn(&I) -> Result<T, Error> + Sync,
+) -> Result<Vec<T>, Error> {
     // Typst's own jobs: the global pool, with the same large stacks.
     let _ = rayon::ThreadPoolBuilder::new()
         .stack_size(STACK_BYTES)
@@ -522,9 +495,9 @@ fn in_parallel<I: Sync, T: Send>(
         .min(items.len().max(1));
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
-    let results: Vec<Mutex<Option<Result<T, GenerateError>>>> =
+    let results: Vec<Mutex<Option<Result<T, Error>>>> =
         items.iter().map(|_| Mutex::new(None)).collect();
-    std::thread::scope(|scope| -> Result<(), GenerateError> {
+    std::thread::scope(|scope| -> Result<(), Error> {
         let mut handles = Vec::with_capacity(threads);
         for _ in 0..threads {
             let handle = std::thread::Builder::new()
@@ -544,13 +517,13 @@ fn in_parallel<I: Sync, T: Send>(
                         }
                     }
                 })
-                .map_err(|e| GenerateError(e.to_string()))?;
+                .map_err(|e| Error::Refused(e.to_string()))?;
             handles.push(handle);
         }
         for handle in handles {
             handle
                 .join()
-                .map_err(|_| GenerateError("un fil de production s'est arrêté".to_owned()))?;
+                .map_err(|_| Error::Refused("un fil de production s'est arrêté".to_owned()))?;
         }
         Ok(())
     })?;
@@ -563,7 +536,7 @@ fn in_parallel<I: Sync, T: Send>(
         }
     }
     if failed.load(Ordering::Relaxed) {
-        return Err(GenerateError("production interrompue".to_owned()));
+        return Err(Error::Refused("production interrompue".to_owned()));
     }
     Ok(out)
 }

@@ -11,6 +11,7 @@ pub mod compose;
 pub mod diag;
 pub mod doc;
 pub mod echeancier;
+pub mod error;
 pub mod fit;
 pub mod fonts;
 pub mod fr;

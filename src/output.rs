@@ -7,6 +7,7 @@
 //! sha256 still matches (or with `--force`): a document a person edited is
 //! never overwritten. Files the run does not produce are never touched.
 
+use crate::error::Error;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
@@ -67,12 +68,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Why the output could not be written (in French, with the path).
-/// Nothing was changed in the output folder.
-#[derive(Debug)]
-pub struct WriteError(pub String);
-
-fn io_error(what: &str, path: &Path, err: std::io::Error) -> WriteError {
+fn io_error(what: &str, path: &Path, err: std::io::Error) -> Error {
     let reason = match err.kind() {
         std::io::ErrorKind::PermissionDenied => "permission refusée".to_owned(),
         std::io::ErrorKind::StorageFull => "le disque est plein".to_owned(),
@@ -81,7 +77,7 @@ fn io_error(what: &str, path: &Path, err: std::io::Error) -> WriteError {
         _ if err.raw_os_error() == Some(30) => "système de fichiers en lecture seule".to_owned(),
         _ => err.to_string(),
     };
-    WriteError(format!("{what} « {} »\u{a0}: {reason}", path.display()))
+    Error::Write(format!("{what} « {} »\u{a0}: {reason}", path.display()))
 }
 
 /// Reads the manifest a previous run left in `dir`, if any.
@@ -148,7 +144,7 @@ pub struct Staging {
 
 impl Staging {
     /// Creates the staging folder for the output folder `dir`.
-    pub fn new(dir: &Path) -> Result<Staging, WriteError> {
+    pub fn new(dir: &Path) -> Result<Staging, Error> {
         let parent = match dir.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -170,7 +166,7 @@ impl Staging {
     }
 
     /// Writes one file (path relative to the output folder), synced to disk.
-    pub fn stage(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+    pub fn stage(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
         // Messages name the file as the user will look for it.
         let shown = self.dir.join(rel);
         let path = self.staged(rel);
@@ -194,12 +190,12 @@ impl Staging {
         mut manifest: Manifest,
         written: Vec<Entry>,
         kept: Vec<Entry>,
-    ) -> Result<(), WriteError> {
+    ) -> Result<(), Error> {
         let staged: Vec<String> = written.iter().map(|e| e.path.clone()).collect();
         manifest.documents = written.into_iter().chain(kept).collect();
         manifest.documents.sort_by(|a, b| a.path.cmp(&b.path));
         let mut json =
-            serde_json::to_vec_pretty(&manifest).map_err(|e| WriteError(e.to_string()))?;
+            serde_json::to_vec_pretty(&manifest).map_err(|e| Error::Write(e.to_string()))?;
         json.push(b'\n');
         self.stage(MANIFEST, &json)?;
         let dir = &self.dir;

@@ -1,65 +1,58 @@
 //! Example sessions: the commented file of `init`, large fictitious
 //! sessions for tests and measurements, and the `bench` command.
 
+use crate::error::Error;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::Command;
 use std::time::Instant;
 
 /// The commented example written by `sessiondoc init`.
 pub const EXAMPLE: &str = include_str!("../templates/exemple-session.yaml");
 
 /// `sessiondoc init FILE`: writes the example, never over an existing file.
-pub fn init(file: &Path) -> ExitCode {
+pub fn init(file: &Path) -> Result<(), Error> {
     let created = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(file);
-    match created {
-        Ok(mut f) => {
-            use std::io::Write;
-            if let Err(e) = f.write_all(EXAMPLE.as_bytes()) {
-                crate::cli::print_error(&format!(
-                    "impossible d'écrire « {} »\u{a0}: {e}",
-                    file.display()
-                ));
-                return ExitCode::FAILURE;
-            }
-            eprintln!(
-                "Fichier d'exemple écrit\u{a0}: {}\nÉtapes suivantes\u{a0}: modifiez-le, puis « sessiondoc check {0} » et « sessiondoc generate {0} ».",
-                file.display()
-            );
-            ExitCode::SUCCESS
-        }
+    let mut f = match created {
+        Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            crate::cli::print_error(&format!(
+            return Err(Error::Refused(format!(
                 "« {} » existe déjà\u{a0}: il n'est pas remplacé. Choisissez un autre nom, par exemple « sessiondoc init nouvelle-session.yaml ».",
                 file.display()
-            ));
-            ExitCode::FAILURE
+            )));
         }
         Err(e) => {
-            crate::cli::print_error(&format!(
+            return Err(Error::Write(format!(
                 "impossible de créer « {} »\u{a0}: {e}",
                 file.display()
-            ));
-            ExitCode::FAILURE
+            )));
         }
-    }
+    };
+    use std::io::Write;
+    f.write_all(EXAMPLE.as_bytes()).map_err(|e| {
+        Error::Write(format!(
+            "impossible d'écrire « {} »\u{a0}: {e}",
+            file.display()
+        ))
+    })?;
+    eprintln!(
+        "Fichier d'exemple écrit\u{a0}: {}\nÉtapes suivantes\u{a0}: modifiez-le, puis « sessiondoc check {0} » et « sessiondoc generate {0} ».",
+        file.display()
+    );
+    Ok(())
 }
 
 /// `sessiondoc exemple --candidats N FILE`.
-pub fn write_example(file: &Path, candidates: usize) -> ExitCode {
-    match std::fs::write(file, large_session(candidates)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            crate::cli::print_error(&format!(
-                "impossible d'écrire « {} »\u{a0}: {e}",
-                file.display()
-            ));
-            ExitCode::FAILURE
-        }
-    }
+pub fn write_example(file: &Path, candidates: usize) -> Result<(), Error> {
+    std::fs::write(file, large_session(candidates)).map_err(|e| {
+        Error::Write(format!(
+            "impossible d'écrire « {} »\u{a0}: {e}",
+            file.display()
+        ))
+    })
 }
 
 const FIRST_NAMES: [&str; 12] = [
@@ -284,18 +277,10 @@ pub fn peak_memory_kib() -> Option<u64> {
 }
 
 /// `sessiondoc bench`: the complete set for sessions of several sizes.
-pub fn bench(sizes: &[usize], soffice: bool) -> ExitCode {
-    let exe = match std::env::current_exe() {
-        Ok(e) => e,
-        Err(e) => {
-            crate::cli::print_error(&e.to_string());
-            return ExitCode::FAILURE;
-        }
-    };
-    let Ok(dir) = tempfile::tempdir() else {
-        crate::cli::print_error("impossible de créer un dossier temporaire");
-        return ExitCode::FAILURE;
-    };
+pub fn bench(sizes: &[usize], soffice: bool) -> Result<(), Error> {
+    let exe = std::env::current_exe().map_err(|e| Error::Write(e.to_string()))?;
+    let dir = tempfile::tempdir()
+        .map_err(|_| Error::Write("impossible de créer un dossier temporaire".to_owned()))?;
     println!(
         "candidats  temps (s)  documents  fichiers  pages  documents/s  pages/s  mémoire max (Mio)"
     );
@@ -305,13 +290,14 @@ pub fn bench(sizes: &[usize], soffice: bool) -> ExitCode {
     let mut reference = None;
     for &n in sizes {
         let session = dir.path().join(format!("session-{n}.yaml"));
-        if std::fs::write(&session, large_session(n)).is_err() {
-            return ExitCode::FAILURE;
-        }
+        std::fs::write(&session, large_session(n))
+            .map_err(|e| Error::Write(format!("{}\u{a0}: {e}", session.display())))?;
         let out = dir.path().join(format!("out-{n}"));
-        let Some(run) = timed_generate(&exe, &session, &out, &[]) else {
-            return ExitCode::FAILURE;
-        };
+        let run = timed_generate(&exe, &session, &out, &[]).ok_or_else(|| {
+            Error::Refused(format!(
+                "la production de la session de {n} candidats a échoué"
+            ))
+        })?;
         println!(
             "{n:>9}  {:>9.2}  {:>9}  {:>8}  {:>5}  {:>11.1}  {:>7.1}  {:>17.0}",
             run.seconds,
@@ -368,7 +354,7 @@ pub fn bench(sizes: &[usize], soffice: bool) -> ExitCode {
             our_rate / rate
         );
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
 
 /// One `generate` run, timed, with the figures it reports.

@@ -6,6 +6,7 @@
 //! it is never read as markup, so a value such as `{{ 7*7 }}` typed in the
 //! session file prints as typed.
 
+use crate::error::Error;
 use std::path::{Path, PathBuf};
 
 use minijinja::{Environment, State, UndefinedBehavior, Value};
@@ -50,22 +51,12 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("echeancier.j2", include_str!("../templates/echeancier.j2")),
 ];
 
-/// Why a text could not be produced.
-#[derive(Debug)]
-pub struct WordingError(pub String);
-
-impl std::fmt::Display for WordingError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-fn template_error(name: &str, err: &minijinja::Error) -> WordingError {
+fn template_error(name: &str, err: &minijinja::Error) -> Error {
     let line = err
         .line()
         .map(|l| format!(", ligne {l}"))
         .unwrap_or_default();
-    WordingError(format!("modèle « {name} »{line}\u{a0}: {err}"))
+    Error::Wording(format!("modèle « {name} »{line}\u{a0}: {err}"))
 }
 
 /// Every template, compiled once per run.
@@ -76,7 +67,7 @@ pub struct Wording {
 impl Wording {
     /// The embedded templates, with the files of `overrides` (if given)
     /// taking the place of those of the same name.
-    pub fn new(overrides: Option<&Path>) -> Result<Wording, WordingError> {
+    pub fn new(overrides: Option<&Path>) -> Result<Wording, Error> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_trim_blocks(true);
@@ -97,8 +88,8 @@ impl Wording {
         &self,
         name: &str,
         context: Value,
-        f: impl FnOnce(&mut Texts) -> Result<R, WordingError>,
-    ) -> Result<R, WordingError> {
+        f: impl FnOnce(&mut Texts) -> Result<R, Error>,
+    ) -> Result<R, Error> {
         let file = format!("{name}.j2");
         let template = self
             .env
@@ -115,9 +106,9 @@ impl Wording {
     }
 }
 
-fn read_override(path: &PathBuf) -> Result<String, WordingError> {
+fn read_override(path: &PathBuf) -> Result<String, Error> {
     std::fs::read_to_string(path).map_err(|e| {
-        WordingError(format!(
+        Error::Wording(format!(
             "impossible de lire le modèle « {} »\u{a0}: {e}",
             path.display()
         ))
@@ -132,19 +123,19 @@ pub struct Texts<'a> {
 
 impl Texts<'_> {
     /// The block's raw output.
-    pub fn raw(&mut self, block: &str) -> Result<String, WordingError> {
+    pub fn raw(&mut self, block: &str) -> Result<String, Error> {
         self.state
             .render_block(block)
             .map_err(|e| template_error(&self.file, &e))
     }
 
     /// The block as one line of text (line breaks of the template folded).
-    pub fn text(&mut self, block: &str) -> Result<String, WordingError> {
+    pub fn text(&mut self, block: &str) -> Result<String, Error> {
         Ok(fold(&self.raw(block)?))
     }
 
     /// The block as paragraphs: separated by blank lines, each folded.
-    pub fn paragraphs(&mut self, block: &str) -> Result<Vec<String>, WordingError> {
+    pub fn paragraphs(&mut self, block: &str) -> Result<Vec<String>, Error> {
         Ok(self
             .raw(block)?
             .split("\n\n")
@@ -154,7 +145,7 @@ impl Texts<'_> {
     }
 
     /// The block as lines: one per non-empty line, trimmed.
-    pub fn lines(&mut self, block: &str) -> Result<Vec<String>, WordingError> {
+    pub fn lines(&mut self, block: &str) -> Result<Vec<String>, Error> {
         Ok(self
             .raw(block)?
             .lines()
@@ -173,9 +164,9 @@ pub struct Labels {
 
 impl Labels {
     /// The text of a label; a missing one is an error naming the template.
-    pub fn get(&self, key: &str) -> Result<String, WordingError> {
+    pub fn get(&self, key: &str) -> Result<String, Error> {
         self.entries.get(key).cloned().ok_or_else(|| {
-            WordingError(format!(
+            Error::Wording(format!(
                 "modèle « {} »\u{a0}: le libellé « {key} » manque dans le bloc des libellés",
                 self.file
             ))
@@ -185,7 +176,7 @@ impl Labels {
 
 impl Texts<'_> {
     /// The block as labels: one `key = text` per line.
-    pub fn labels(&mut self, block: &str) -> Result<Labels, WordingError> {
+    pub fn labels(&mut self, block: &str) -> Result<Labels, Error> {
         let entries = self
             .lines(block)?
             .into_iter()

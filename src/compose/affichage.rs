@@ -14,10 +14,10 @@ use minijinja::context;
 use super::parts::{self, ReglementType};
 use super::{Composed, Ctx, Kind, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
+use crate::error::Error;
 use crate::fit::text_width_pt;
 use crate::fr;
 use crate::plan::SlotView;
-use crate::wording::WordingError;
 
 /// The timetable's rows and column headers.
 const ROW_PT: f32 = 16.0;
@@ -64,7 +64,7 @@ struct Place {
 }
 
 /// The posted timetable: sheets for each day, then the règlement.
-pub fn affichage(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
+pub fn affichage(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
     let plan = ctx.plan;
     let mut sections = Vec::new();
     let mut title = String::new();
@@ -382,7 +382,7 @@ fn lines_of(words: &[(&str, bool)], size: f32, width: f32) -> f32 {
 
 /// A door sign per room in use: for each day, a page with the room, « Examen
 /// en cours » and the room's slots of the day with their times.
-pub fn door_signs(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
+pub fn door_signs(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
     let plan = ctx.plan;
     plan.rooms_in_use()
         .into_iter()

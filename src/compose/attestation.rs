@@ -6,11 +6,11 @@ use minijinja::{Value, context};
 
 use super::{Composed, Ctx, Filter, Kind, Subject};
 use crate::doc::{Align, Block, Paragraph, Section};
+use crate::error::Error;
 use crate::plan::CandidateView;
-use crate::wording::WordingError;
 
 /// One attestation per present candidate the filter keeps.
-pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, WordingError> {
+pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
     ctx.plan
         .candidates
         .iter()
@@ -32,7 +32,7 @@ pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, WordingError> {
         .collect()
 }
 
-fn blocks(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Vec<Block>), WordingError> {
+fn blocks(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Vec<Block>), Error> {
     ctx.wording.with(
         "attestation-presence",
         ctx.context(context! { c => Value::from_serialize(c) }),

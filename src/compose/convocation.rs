@@ -9,11 +9,11 @@ use minijinja::{Value, context};
 use super::parts::{self, ReglementType};
 use super::{Composed, Ctx, Filter, Kind, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
+use crate::error::Error;
 use crate::plan::CandidateView;
-use crate::wording::WordingError;
 
 /// One convocation per candidate the filter keeps.
-pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, WordingError> {
+pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
     ctx.plan
         .candidates
         .iter()
@@ -35,7 +35,7 @@ pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, WordingError> {
 
 /// Every convocation the filter keeps in one print file: one section per
 /// letter, each on a new recto (recto-verso printing stays per letter).
-pub fn lot(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, WordingError> {
+pub fn lot(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
     let sections = ctx
         .plan
         .candidates
@@ -69,7 +69,7 @@ fn labelled(label: String, text: String) -> Paragraph {
 
 /// The letter, its receipt and both annexes, as one section (numbered on
 /// its own); with the title and the footer of a single letter.
-fn letter(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Section), WordingError> {
+fn letter(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Section), Error> {
     let facts = &ctx.plan.facts;
     let mut blocks = ctx.wording.with(
         "convocation",

@@ -5,11 +5,11 @@ use minijinja::context;
 use super::{Composed, Ctx, Kind, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::echeancier::deadlines;
+use crate::error::Error;
 use crate::fr;
-use crate::wording::WordingError;
 
 /// The schedule of the session's regulatory deadlines.
-pub fn compose(ctx: &Ctx) -> Result<Composed, WordingError> {
+pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
     let session = ctx.plan.session;
     let planned = fr::long_date(session.session.convocation.date.value);
     ctx.wording.with(

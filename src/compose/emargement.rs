@@ -7,13 +7,13 @@ use minijinja::context;
 
 use super::{Composed, Ctx, Kind, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
+use crate::error::Error;
 use crate::fr;
 use crate::model::Date;
 use crate::plan::{CandidateView, PersonView, SlotView};
-use crate::wording::WordingError;
 
 /// The sheets of every half-day, in one document.
-pub fn compose(ctx: &Ctx) -> Result<Composed, WordingError> {
+pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
     let plan = ctx.plan;
     let (title, footer) = ctx.wording.with(
         "emargement",
@@ -111,7 +111,7 @@ fn candidates_sheet(
     matin: bool,
     slots: &[&SlotView],
     expected: &[(&CandidateView, &SlotView)],
-) -> Result<Vec<Block>, WordingError> {
+) -> Result<Vec<Block>, Error> {
     ctx.wording.with(
         "emargement",
         ctx.context(context! { jour => fr::long_date(day), matin => matin }),
@@ -161,7 +161,7 @@ fn staff_sheet(
     matin: bool,
     slots: &[&SlotView],
     staff: &[(&PersonView, bool)],
-) -> Result<Vec<Block>, WordingError> {
+) -> Result<Vec<Block>, Error> {
     ctx.wording.with(
         "emargement",
         ctx.context(context! { jour => fr::long_date(day), matin => matin }),

@@ -5,10 +5,10 @@ use minijinja::Value;
 
 use super::{Composed, Ctx, Kind, Subject, fraude, pv_individuel, pv_session};
 use crate::doc::Section;
-use crate::wording::WordingError;
+use crate::error::Error;
 
 /// The blank forms.
-pub fn compose(ctx: &Ctx) -> Result<Composed, WordingError> {
+pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
     let (_, _, pv) = pv_individuel::blocks(ctx, None)?;
     let (_, _, global) = pv_session::blocks(ctx, true)?;
     let (_, _, report) = fraude::blocks(ctx, None)?;

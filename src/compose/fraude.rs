@@ -5,9 +5,9 @@ use serde::Serialize;
 
 use super::{Composed, Ctx, Kind, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
+use crate::error::Error;
 use crate::fr;
 use crate::model::Fraude;
-use crate::wording::WordingError;
 
 /// A fraud incident as printed.
 #[derive(Debug, Serialize)]
@@ -60,7 +60,7 @@ fn view(ctx: &Ctx, f: &Fraude) -> FraudView {
 }
 
 /// One report per incident.
-pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
+pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
     ctx.plan
         .session
         .fraudes
@@ -88,10 +88,7 @@ pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
 }
 
 /// The blocks of a report; `None` gives the blank form.
-pub fn blocks(
-    ctx: &Ctx,
-    fraude: Option<&Fraude>,
-) -> Result<(String, String, Vec<Block>), WordingError> {
+pub fn blocks(ctx: &Ctx, fraude: Option<&Fraude>) -> Result<(String, String, Vec<Block>), Error> {
     let f = fraude.map(|f| view(ctx, f));
     ctx.wording.with(
         "rapport-fraude",
@@ -175,7 +172,7 @@ pub fn blocks(
                     .temoins
                     .iter()
                     .map(|(name, role)| Ok(format!("{name} ({})", l.get(role)?)))
-                    .collect::<Result<Vec<_>, WordingError>>()?,
+                    .collect::<Result<Vec<_>, Error>>()?,
                 None => Vec::new(),
             };
             if witnesses.is_empty() {

@@ -6,9 +6,9 @@ use minijinja::Value;
 
 use super::{Composed, Ctx, Kind, Subject};
 use crate::doc::{Align, Block, Paragraph, Run, Section};
+use crate::error::Error;
 use crate::fr;
 use crate::plan::CandidateView;
-use crate::wording::WordingError;
 
 fn sorted(mut list: Vec<&CandidateView>) -> Vec<&CandidateView> {
     list.sort_by_cached_key(|c| fr::collation_key(&c.nom_prenom));
@@ -16,7 +16,7 @@ fn sorted(mut list: Vec<&CandidateView>) -> Vec<&CandidateView> {
 }
 
 /// The list, or nothing before the deliberation.
-pub fn compose(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
+pub fn compose(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
     let plan = ctx.plan;
     if !plan.facts.resultats_connus {
         return Ok(Vec::new());

@@ -10,11 +10,12 @@ use minijinja::{Value, context};
 
 use super::{Composed, Ctx, Kind, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
+use crate::error::Error;
 use crate::plan::{PersonView, SlotView};
-use crate::wording::{Labels, Texts, WordingError};
+use crate::wording::{Labels, Texts};
 
 /// One pack per juror taking part, in the order of the session file.
-pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
+pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
     ctx.plan
         .jurors_taking_part()
         .iter()
@@ -32,7 +33,7 @@ pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
         .collect()
 }
 
-fn blocks(ctx: &Ctx, j: &PersonView) -> Result<(String, String, Vec<Block>), WordingError> {
+fn blocks(ctx: &Ctx, j: &PersonView) -> Result<(String, String, Vec<Block>), Error> {
     let plan = ctx.plan;
     let candidates = plan.juror_candidates(&j.id);
     let slots = plan.juror_slots(&j.id);
@@ -159,7 +160,7 @@ pub(super) fn opening(
     t: &mut Texts,
     l: &Labels,
     slots: &[&SlotView],
-) -> Result<Vec<Block>, WordingError> {
+) -> Result<Vec<Block>, Error> {
     let mut blocks = title_blocks(t)?;
     blocks.extend(
         t.paragraphs("accueil")?
@@ -178,7 +179,7 @@ pub(super) fn opening(
     Ok(blocks)
 }
 
-fn title_blocks(t: &mut Texts) -> Result<Vec<Block>, WordingError> {
+fn title_blocks(t: &mut Texts) -> Result<Vec<Block>, Error> {
     Ok(vec![
         Block::Heading {
             level: 1,
@@ -238,7 +239,7 @@ fn marked(items: Vec<(String, String)>) -> Vec<Block> {
 /// Reads the labels `certification`, `certification_ccp`, `session`,
 /// `dates`, `lieu`, `responsable`, `suppleant`, `accueil`, `tel` and the
 /// block `dates`.
-pub(super) fn facts_table(ctx: &Ctx, t: &mut Texts, l: &Labels) -> Result<Block, WordingError> {
+pub(super) fn facts_table(ctx: &Ctx, t: &mut Texts, l: &Labels) -> Result<Block, Error> {
     let f = &ctx.plan.facts;
     let tel = l.get("tel")?;
     let contact = |p: &PersonView| -> Cell {
@@ -310,7 +311,7 @@ pub(super) fn facts_table(ctx: &Ctx, t: &mut Texts, l: &Labels) -> Result<Block,
 /// A timetable: one shaded row per day, then its slots (start, end,
 /// duration, what, room, candidates). Reads the labels `debut`, `fin`,
 /// `duree`, `epreuve`, `salle`, `candidat`.
-pub(super) fn slots_table(l: &Labels, slots: &[&SlotView]) -> Result<Block, WordingError> {
+pub(super) fn slots_table(l: &Labels, slots: &[&SlotView]) -> Result<Block, Error> {
     let mut rows = vec![Row::new(vec![
         Cell::head(l.get("debut")?),
         Cell::head(l.get("fin")?),

@@ -7,11 +7,11 @@ use minijinja::{Value, context};
 use super::livret_jure::{bullets, heading, numbered, opening};
 use super::{Composed, Ctx, Kind, Subject};
 use crate::doc::{Align, Block, Paragraph, Section};
+use crate::error::Error;
 use crate::plan::PersonView;
-use crate::wording::WordingError;
 
 /// One pack per surveillant, in the order of the session file.
-pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
+pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
     ctx.plan
         .surveillants()
         .iter()
@@ -32,7 +32,7 @@ pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, WordingError> {
         .collect()
 }
 
-fn blocks(ctx: &Ctx, m: &PersonView) -> Result<(String, String, Vec<Block>), WordingError> {
+fn blocks(ctx: &Ctx, m: &PersonView) -> Result<(String, String, Vec<Block>), Error> {
     let plan = ctx.plan;
     let facts = &plan.facts;
     let slots = plan.surveillant_slots(&m.id);

@@ -19,8 +19,9 @@ use minijinja::Value;
 use serde::Serialize;
 
 use crate::doc::{Document, Logo, Section};
+use crate::error::Error;
 use crate::plan::Plan;
-use crate::wording::{Wording, WordingError};
+use crate::wording::Wording;
 
 /// The kinds of document (`--only` names and manifest `kind` values).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
@@ -178,7 +179,7 @@ impl Ctx<'_> {
         title: String,
         footer: String,
         sections: Vec<Section>,
-    ) -> Result<Document, WordingError> {
+    ) -> Result<Document, Error> {
         let mut sections = sections;
         crate::fit::fit_tables(&mut sections);
         let (header, page_label) =
@@ -207,7 +208,7 @@ impl Ctx<'_> {
         title: String,
         footer: String,
         sections: Vec<Section>,
-    ) -> Result<Composed, WordingError> {
+    ) -> Result<Composed, Error> {
         Ok(Composed {
             kind,
             stem,
@@ -217,7 +218,7 @@ impl Ctx<'_> {
     }
 
     /// The common footer text ("Session n° … — <what>").
-    pub fn footer(&self, what: &str) -> Result<String, WordingError> {
+    pub fn footer(&self, what: &str) -> Result<String, Error> {
         self.wording.with(
             "commun",
             self.context(minijinja::context! { quoi => what }),
@@ -240,7 +241,7 @@ pub fn file_part(text: &str) -> String {
 }
 
 /// Composes every document the filter asks for, in a stable order.
-pub fn compose_all(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, WordingError> {
+pub fn compose_all(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
     let mut out = Vec::new();
     for kind in Kind::ALL {
         if !filter.wants(kind) {

@@ -4,7 +4,7 @@ use minijinja::Value;
 
 use super::Ctx;
 use crate::doc::{Align, Block, Paragraph, Run};
-use crate::wording::WordingError;
+use crate::error::Error;
 
 /// How large the règlement's extracts are set.
 #[derive(Debug, Clone, Copy)]
@@ -18,7 +18,7 @@ pub enum ReglementType {
 /// The extracts of the règlement général that concern candidates
 /// (`templates/reglement.j2`): the convocation's annex and the posted sheet
 /// say the same.
-pub fn reglement(ctx: &Ctx, size: ReglementType) -> Result<Vec<Block>, WordingError> {
+pub fn reglement(ctx: &Ctx, size: ReglementType) -> Result<Vec<Block>, Error> {
     ctx.wording
         .with("reglement", ctx.context(Value::UNDEFINED), |t| {
             let mut blocks = Vec::new();

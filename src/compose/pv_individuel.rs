@@ -6,11 +6,11 @@ use minijinja::{Value, context};
 
 use super::{Composed, Ctx, Filter, Kind, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
+use crate::error::Error;
 use crate::plan::CandidateView;
-use crate::wording::WordingError;
 
 /// One PV per candidate the filter keeps.
-pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, WordingError> {
+pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
     ctx.plan
         .candidates
         .iter()
@@ -30,10 +30,7 @@ pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, WordingError> {
 }
 
 /// The blocks of a PV; `None` gives the blank form to fill by hand.
-pub fn blocks(
-    ctx: &Ctx,
-    c: Option<&CandidateView>,
-) -> Result<(String, String, Vec<Block>), WordingError> {
+pub fn blocks(ctx: &Ctx, c: Option<&CandidateView>) -> Result<(String, String, Vec<Block>), Error> {
     let plan = ctx.plan;
     let facts = &plan.facts;
     let date = c.and_then(|c| c.decision).map(|_| facts.fin.clone());

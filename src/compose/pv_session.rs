@@ -5,10 +5,10 @@ use minijinja::context;
 
 use super::{Composed, Ctx, Kind, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
-use crate::wording::WordingError;
+use crate::error::Error;
 
 /// The PV de session, filled from the results when they are known.
-pub fn compose(ctx: &Ctx) -> Result<Composed, WordingError> {
+pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
     let (title, footer, blocks) = blocks(ctx, false)?;
     ctx.composed(
         Kind::PvSession,
@@ -21,7 +21,7 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, WordingError> {
 }
 
 /// The blocks of the PV; `blank` gives a page to fill by hand.
-pub fn blocks(ctx: &Ctx, blank: bool) -> Result<(String, String, Vec<Block>), WordingError> {
+pub fn blocks(ctx: &Ctx, blank: bool) -> Result<(String, String, Vec<Block>), Error> {
     let plan = ctx.plan;
     let facts = &plan.facts;
     let date = (!blank && facts.resultats_connus).then(|| facts.fin.clone());

@@ -21,8 +21,9 @@ use typst::{Library, LibraryExt, World};
 use typst_layout::{Page, PagedDocument};
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use super::{RenderError, Rendered};
+use super::Rendered;
 use crate::doc::{Document, LogoFormat};
+use crate::error::Error;
 
 /// The page program embedded in the binary.
 pub const PROGRAM: &str = include_str!("../../templates/document.typ");
@@ -63,10 +64,10 @@ impl PdfRenderer {
         }
     }
 
-    fn layout(&self, doc: &Document) -> Result<(PagedDocument, DocWorld<'_>), RenderError> {
-        let mut data = serde_json::to_value(doc).map_err(|e| RenderError(e.to_string()))?;
+    fn layout(&self, doc: &Document) -> Result<(PagedDocument, DocWorld<'_>), Error> {
+        let mut data = serde_json::to_value(doc).map_err(|e| Error::Render(e.to_string()))?;
         data["has_logo"] = serde_json::Value::Bool(doc.logo.is_some());
-        let json = serde_json::to_vec(&data).map_err(|e| RenderError(e.to_string()))?;
+        let json = serde_json::to_vec(&data).map_err(|e| Error::Render(e.to_string()))?;
         let world = DocWorld {
             shared: self,
             data: Bytes::new(json),
@@ -85,21 +86,21 @@ impl PdfRenderer {
     }
 
     /// Lays the document out and counts its pages (no PDF is written).
-    pub fn page_count(&self, doc: &Document) -> Result<usize, RenderError> {
+    pub fn page_count(&self, doc: &Document) -> Result<usize, Error> {
         Ok(self.layout(doc)?.0.pages().len())
     }
 
     /// Renders one document to PDF/A-2b (+ PDF/UA-1).
-    pub fn render(&self, doc: &Document) -> Result<Rendered, RenderError> {
+    pub fn render(&self, doc: &Document) -> Result<Rendered, Error> {
         Ok(self.render_keeping_pages(doc)?.0)
     }
 
     /// Renders one document, and gives back its laid-out pages too, for a
     /// print batch ([`PdfRenderer::batch`]) that reuses them.
-    pub fn render_keeping_pages(&self, doc: &Document) -> Result<(Rendered, LaidOut), RenderError> {
+    pub fn render_keeping_pages(&self, doc: &Document) -> Result<(Rendered, LaidOut), Error> {
         let (document, world) = self.layout(doc)?;
         let standards = PdfStandards::new(&[PdfStandard::A_2b, PdfStandard::Ua_1])
-            .map_err(|e| RenderError(e.message().to_string()))?;
+            .map_err(|e| Error::Render(e.message().to_string()))?;
         let options = PdfOptions {
             ident: typst::foundations::Smart::Custom(doc.title.clone()),
             timestamp: world.date.map(Timestamp::new_utc),
@@ -128,7 +129,7 @@ impl PdfRenderer {
         title: &str,
         date: crate::model::Date,
         parts: Vec<LaidOut>,
-    ) -> Result<Rendered, RenderError> {
+    ) -> Result<Rendered, Error> {
         let mut pages: EcoVec<Page> = EcoVec::new();
         for LaidOut(part) in parts {
             if pages.len() % 2 == 1
@@ -147,7 +148,7 @@ impl PdfRenderer {
         info.title = Some(title.into());
         info.date = typst::foundations::Smart::Custom(datetime);
         let standards = PdfStandards::new(&[PdfStandard::A_2b])
-            .map_err(|e| RenderError(e.message().to_string()))?;
+            .map_err(|e| Error::Render(e.message().to_string()))?;
         let options = PdfOptions {
             ident: typst::foundations::Smart::Custom(title.to_owned()),
             timestamp: datetime.map(Timestamp::new_utc),
@@ -157,7 +158,7 @@ impl PdfRenderer {
         };
         let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| {
             let details: Vec<String> = errors.iter().map(|d| d.message.to_string()).collect();
-            RenderError(format!(
+            Error::Render(format!(
                 "le PDF « {title} » n'a pas pu être produit\u{a0}: {}",
                 details.join(" ; ")
             ))
@@ -168,7 +169,7 @@ impl PdfRenderer {
         })
     }
 
-    fn failure(&self, title: &str, world: &DocWorld, errors: &[SourceDiagnostic]) -> RenderError {
+    fn failure(&self, title: &str, world: &DocWorld, errors: &[SourceDiagnostic]) -> Error {
         let details: Vec<String> = errors
             .iter()
             .map(|d| {
@@ -191,7 +192,7 @@ impl PdfRenderer {
                 format!("{place}{}", d.message)
             })
             .collect();
-        RenderError(format!(
+        Error::Render(format!(
             "le PDF « {title} » n'a pas pu être produit\u{a0}: {}",
             details.join(" ; ")
         ))

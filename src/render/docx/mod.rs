@@ -31,8 +31,9 @@ use docx_rs::{
 
 pub use sections::png_size;
 
-use super::{RenderError, Rendered};
+use super::Rendered;
 use crate::doc::{Align, Block, Document, Paragraph, Run};
+use crate::error::Error;
 use geometry::{
     BODY_PT, CUT_COLOR, FONT, HEADING_PT, PARAGRAPH_AFTER_TWIPS, content_width, half_points, twips,
 };
@@ -45,7 +46,7 @@ pub struct DocxRenderer;
 
 impl DocxRenderer {
     /// Renders one document; `pages` is left to the caller (Word lays out).
-    pub fn render(&self, doc: &Document, pages: usize) -> Result<Rendered, RenderError> {
+    pub fn render(&self, doc: &Document, pages: usize) -> Result<Rendered, Error> {
         let mut tables = TableBuilder::default();
         let date = format!("{}T00:00:00Z", doc.date);
         let mut docx = Docx::new()

@@ -13,7 +13,7 @@ use zip::write::{SimpleFileOptions, ZipWriter};
 
 use super::canonical::canonicalise;
 use super::tables::HEADER_ROW_MARK;
-use crate::render::RenderError;
+use crate::error::Error;
 
 const THEME: &str = include_str!("theme.xml");
 const XML_DECL: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
@@ -22,7 +22,7 @@ const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relatio
 const WORD_CT: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
 
 /// Builds the package of `docx`, titled `title`, and zips it.
-pub fn package(docx: Docx, title: &str) -> Result<Vec<u8>, RenderError> {
+pub fn package(docx: Docx, title: &str) -> Result<Vec<u8>, Error> {
     let xml = docx.build();
     let mut ids = 0u32;
     let document = mark_header_rows(&utf8(xml.document)?);
@@ -92,13 +92,13 @@ pub fn package(docx: Docx, title: &str) -> Result<Vec<u8>, RenderError> {
 }
 
 /// One XML part: paragraph ids numbered anew, then put in schema form.
-fn part(xml: &str, ids: &mut u32) -> Result<Vec<u8>, RenderError> {
+fn part(xml: &str, ids: &mut u32) -> Result<Vec<u8>, Error> {
     canonicalise(renumber_paragraph_ids(xml, ids).as_bytes())
-        .map_err(|e| RenderError(format!("DOCX\u{a0}: {e}")))
+        .map_err(|e| Error::Render(format!("DOCX\u{a0}: {e}")))
 }
 
-fn utf8(bytes: Vec<u8>) -> Result<String, RenderError> {
-    String::from_utf8(bytes).map_err(|e| RenderError(e.to_string()))
+fn utf8(bytes: Vec<u8>) -> Result<String, Error> {
+    String::from_utf8(bytes).map_err(|e| Error::Render(e.to_string()))
 }
 
 fn has_relationship(rels: &[u8]) -> bool {
@@ -174,8 +174,8 @@ fn content_types(files: &[(String, Vec<u8>)]) -> String {
 
 /// Zips the parts, compressed, with a fixed date so that the same document
 /// always gives the same bytes.
-fn zip(files: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, RenderError> {
-    let error = |e: &dyn std::fmt::Display| RenderError(format!("DOCX\u{a0}: {e}"));
+fn zip(files: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, Error> {
+    let error = |e: &dyn std::fmt::Display| Error::Render(format!("DOCX\u{a0}: {e}"));
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(DateTime::default());
