@@ -11,6 +11,7 @@ mod fraude;
 mod liste_admis;
 mod livret_jure;
 mod livret_surveillant;
+mod panneau;
 mod parts;
 mod pv_individuel;
 mod pv_session;
@@ -251,7 +252,7 @@ pub fn compose_all(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
             Kind::Convocation => out.extend(convocation::each(ctx, filter)?),
             Kind::ConvocationsLot => out.extend(convocation::lot(ctx, filter)?),
             Kind::Affichage => out.extend(affichage::affichage(ctx)?),
-            Kind::PanneauSalle => out.extend(affichage::door_signs(ctx)?),
+            Kind::PanneauSalle => out.extend(panneau::door_signs(ctx)?),
             Kind::LivretJure => out.extend(livret_jure::each(ctx)?),
             Kind::LivretSurveillant => out.extend(livret_surveillant::each(ctx)?),
             Kind::PvIndividuel => out.extend(pv_individuel::each(ctx, filter)?),

@@ -19,6 +19,7 @@
 mod canonical;
 mod geometry;
 mod package;
+mod schema_order;
 mod sections;
 mod tables;
 mod text;

@@ -1,0 +1,305 @@
+//! `generate`: plan, compose, render in parallel ([`render_all`]), write
+//! all or nothing, keeping the files of documents that did not change.
+
+mod render_all;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::compose::{self, Composed, Ctx, Filter, Kind};
+use crate::doc::{Logo, LogoFormat};
+use crate::error::Error;
+use crate::load::Source;
+use crate::model::Session;
+use crate::output::{self, Entry, Manifest, Produced, Staging};
+use crate::plan::Plan;
+use crate::wording::Wording;
+
+use render_all::fingerprint;
+pub use render_all::{render_all, stop_cleanly_on_interrupt};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+/// What `generate` was asked for.
+#[derive(Debug, Clone)]
+pub struct GenerateOptions {
+    /// The output folder (default: `session-<numero>` beside the file).
+    pub output: Option<PathBuf>,
+    pub formats: Vec<Format>,
+    pub only: Vec<Kind>,
+    pub candidats: Vec<String>,
+    pub force: bool,
+    /// A centre's own templates.
+    pub templates: Option<PathBuf>,
+    /// Show a progress bar.
+    pub progress: bool,
+}
+
+impl GenerateOptions {
+    /// Every document, both formats, into `output`.
+    pub fn all_into(output: &Path) -> GenerateOptions {
+        GenerateOptions {
+            output: Some(output.to_path_buf()),
+            formats: vec![Format::Pdf, Format::Docx],
+            only: Vec::new(),
+            candidats: Vec::new(),
+            force: false,
+            templates: None,
+            progress: false,
+        }
+    }
+}
+
+/// What a run produced.
+#[derive(Debug)]
+pub struct Summary {
+    pub documents: usize,
+    /// Documents left as they were, unchanged since the last run.
+    pub kept: usize,
+    pub files: usize,
+    pub pages: usize,
+    pub elapsed: Duration,
+    pub folder: PathBuf,
+}
+
+impl Summary {
+    /// "42 documents (84 fichiers, 97 pages) en 1,2 s dans session-375846/".
+    pub fn line(&self) -> String {
+        let seconds = format!("{:.2}", self.elapsed.as_secs_f64()).replace('.', ",");
+        let kept = if self.kept > 0 {
+            format!(", {} inchangés gardés tels quels", self.kept)
+        } else {
+            String::new()
+        };
+        format!(
+            "{} documents ({} fichiers, {} pages) produits{kept} en {seconds} s dans {}",
+            self.documents,
+            self.files,
+            self.pages,
+            self.folder.display()
+        )
+    }
+}
+
+/// The default output folder: `session-<numero>` beside the session file.
+pub fn default_folder(source: &Source, session: &Session) -> PathBuf {
+    let name = format!("session-{}", compose::file_part(&session.session.numero));
+    match source.path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.join(name),
+        _ => PathBuf::from(name),
+    }
+}
+
+/// Reads the centre's logo, relative to the session file.
+fn read_logo(source: &Source, session: &Session) -> Result<Option<Logo>, Error> {
+    let Some(logo) = &session.centre.logo else {
+        return Ok(None);
+    };
+    let base = source.path.parent().unwrap_or(Path::new("."));
+    let path = base.join(&logo.value);
+    let line = logo.referenced.line();
+    let bytes = std::fs::read(&path).map_err(|e| {
+        Error::Refused(format!(
+            "{}:{line}\u{a0}: centre.logo\u{a0}: le logo « {} » ne peut pas être lu ({})",
+            source.name,
+            path.display(),
+            if e.kind() == std::io::ErrorKind::NotFound {
+                "fichier introuvable".to_owned()
+            } else {
+                e.to_string()
+            }
+        ))
+    })?;
+    let format = if crate::render::docx::png_size(&bytes).is_some() {
+        LogoFormat::Png
+    } else if std::str::from_utf8(&bytes).is_ok_and(|t| t.contains("<svg")) {
+        LogoFormat::Svg
+    } else {
+        return Err(Error::Refused(format!(
+            "{}:{line}\u{a0}: centre.logo\u{a0}: « {} » n'est pas une image PNG ou SVG",
+            source.name,
+            path.display()
+        )));
+    };
+    Ok(Some(Logo {
+        bytes: Arc::new(bytes),
+        format,
+    }))
+}
+
+/// Runs the pipeline after a successful check: compose, make sure nothing
+/// a person edited would be replaced, render into the staging folder, then
+/// move everything into place.
+pub fn run(
+    source: &Source,
+    session: &Session,
+    options: &GenerateOptions,
+) -> Result<Summary, Error> {
+    let started = Instant::now();
+    let folder = options
+        .output
+        .clone()
+        .unwrap_or_else(|| default_folder(source, session));
+    for id in &options.candidats {
+        if session.candidat(id).is_none() {
+            let known: Vec<&str> = session
+                .candidats
+                .value
+                .iter()
+                .map(|c| c.id.value.as_str())
+                .collect();
+            return Err(Error::Refused(format!(
+                "--candidat\u{a0}: le candidat « {id} » n'existe pas (candidats connus\u{a0}: {})",
+                known.join(", ")
+            )));
+        }
+    }
+    let mut composition = compose(source, session, options)?;
+    // Documents that say what they said last time, with their files as
+    // they were written, are neither rendered nor rewritten.
+    let previous = output::unchanged_entries(&folder);
+    let mut kept: Vec<Entry> = Vec::new();
+    let mut kept_documents = 0;
+    composition.documents.retain(|c| {
+        let print = fingerprint(c, composition.program.as_deref());
+        let entries: Option<Vec<&Entry>> = options
+            .formats
+            .iter()
+            .map(|f| {
+                previous
+                    .get(&c.path(f.extension()))
+                    .filter(|e| e.fingerprint.as_deref() == Some(print.as_str()))
+            })
+            .collect();
+        match entries {
+            Some(entries) if !options.force => {
+                kept.extend(entries.into_iter().cloned());
+                kept_documents += 1;
+                false
+            }
+            _ => true,
+        }
+    });
+    let paths: Vec<String> = composition
+        .documents
+        .iter()
+        .flat_map(|c| options.formats.iter().map(|f| c.path(f.extension())))
+        .collect();
+    if !options.force {
+        let refused = output::unsafe_overwrites(&folder, paths.iter().map(String::as_str));
+        if !refused.is_empty() {
+            return Err(would_overwrite(&refused));
+        }
+    }
+    let staging = Staging::new(&folder)?;
+    let entries = render_all(&composition, &options.formats, options.progress, |file| {
+        staging.stage(&file.entry.path, &file.bytes)?;
+        Ok(file.entry)
+    })?;
+    let pages = entries.iter().map(|e| e.pages).sum::<usize>() / options.formats.len().max(1);
+    let summary = Summary {
+        documents: composition.documents.len(),
+        kept: kept_documents,
+        files: entries.len(),
+        pages,
+        elapsed: Duration::ZERO,
+        folder: folder.clone(),
+    };
+    let manifest = Manifest {
+        sessiondoc: env!("CARGO_PKG_VERSION").to_owned(),
+        session: session.session.numero.clone(),
+        source_sha256: source.sha256.clone(),
+        documents: Vec::new(),
+    };
+    staging.commit(manifest, entries, kept)?;
+    Ok(Summary {
+        elapsed: started.elapsed(),
+        ..summary
+    })
+}
+
+fn would_overwrite(paths: &[PathBuf]) -> Error {
+    let list: Vec<String> = paths
+        .iter()
+        .take(10)
+        .map(|p| format!("  {}", p.display()))
+        .collect();
+    let more = if paths.len() > 10 {
+        format!("\n  … et {} autres", paths.len() - 10)
+    } else {
+        String::new()
+    };
+    Error::Refused(format!(
+        "ces fichiers ont été modifiés depuis leur production, ou n'ont pas été produits par sessiondoc\u{a0}; ils ne sont pas remplacés\u{a0}:\n{}{more}\nRenommez-les ou déplacez-les pour les garder, ou relancez avec --force pour les remplacer.",
+        list.join("\n")
+    ))
+}
+
+/// The composed documents of a run and the page program that draws them.
+pub struct Composition {
+    pub documents: Vec<Composed>,
+    /// A centre's own `document.typ`, if given.
+    pub program: Option<String>,
+}
+
+/// Plans and composes every document the options ask for.
+pub fn compose(
+    source: &Source,
+    session: &Session,
+    options: &GenerateOptions,
+) -> Result<Composition, Error> {
+    let plan = Plan::new(session);
+    let wording = Wording::new(options.templates.as_deref())?;
+    let program = match options
+        .templates
+        .as_deref()
+        .map(|d| d.join("document.typ"))
+        .filter(|p| p.is_file())
+    {
+        Some(path) => Some(std::fs::read_to_string(&path).map_err(|e| {
+            Error::Refused(format!(
+                "impossible de lire « {} »\u{a0}: {e}",
+                path.display()
+            ))
+        })?),
+        None => None,
+    };
+    let logo = read_logo(source, session)?;
+    let ctx = Ctx {
+        plan: &plan,
+        wording: &wording,
+        logo,
+    };
+    let filter = Filter {
+        only: options.only.clone(),
+        candidats: options.candidats.clone(),
+    };
+    let documents = compose::compose_all(&ctx, &filter)?;
+    Ok(Composition { documents, program })
+}
+
+/// Composes and renders every file of the run, in memory (for tests and
+/// for callers that write elsewhere).
+pub fn produce(
+    source: &Source,
+    session: &Session,
+    options: &GenerateOptions,
+) -> Result<Vec<Produced>, Error> {
+    let composition = compose(source, session, options)?;
+    render_all(&composition, &options.formats, false, Ok)
+}

@@ -1,0 +1,279 @@
+//! Renders every document of a run in both formats, in parallel, and
+//! makes the print batch of convocations from the letters' own pages.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::{Composition, Format};
+use crate::compose::{Composed, Kind};
+use crate::error::Error;
+use crate::output::{self, Entry, Produced};
+use crate::render::docx::DocxRenderer;
+use crate::render::pdf::{LaidOut, PdfRenderer};
+
+/// Set when the user interrupts the run (Ctrl-C): rendering stops, the
+/// staging folder is removed, the output folder is left as it was.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Makes Ctrl-C (or a termination signal) stop the run cleanly instead of
+/// killing it in the middle of writing.
+pub fn stop_cleanly_on_interrupt() {
+    // Without a handler, an interrupt still leaves the output folder intact
+    // (nothing is moved into it before the end), only the staging folder.
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+}
+
+/// Typst's memoization cache is shared by every document of a run; it is
+/// trimmed every so many documents to keep memory bounded on large runs.
+const EVICT_EVERY: usize = 8;
+/// Cache entries unused for this many trims are dropped.
+const EVICT_AGE: usize = 0;
+
+/// Renders every composed document in every format, in parallel, handing
+/// each file to `keep` as soon as it is rendered.
+pub fn render_all<T: Send>(
+    composition: &Composition,
+    formats: &[Format],
+    progress: bool,
+    keep: impl Fn(Produced) -> Result<T, Error> + Sync,
+) -> Result<Vec<T>, Error> {
+    let pdf = PdfRenderer::new(composition.program.clone());
+    let docx = DocxRenderer;
+    let program = composition.program.as_deref();
+    let bar = if progress {
+        let bar = ProgressBar::new(composition.documents.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} documents ({eta} restantes)")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    // The print batch of convocations is made of the letters' own pages
+    // when the letters are laid out in this run too: no letter twice.
+    let batch = batch_of_letters(composition, formats);
+    let letter_pages: Mutex<HashMap<usize, LaidOut>> = Mutex::new(HashMap::new());
+    // The longest documents first, so that none is left to run alone at the end.
+    let mut order: Vec<(usize, &Composed)> = composition
+        .documents
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| batch.is_none() || c.kind != Kind::ConvocationsLot)
+        .collect();
+    order.sort_by_key(|(_, c)| std::cmp::Reverse(c.document.weight()));
+    let rendered_count = AtomicUsize::new(0);
+    let render_one = |i: usize, c: &Composed| -> Result<Vec<T>, Error> {
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            return Err(Error::Refused("production interrompue".to_owned()));
+        }
+        let mut files = Vec::with_capacity(formats.len());
+        let mut pages = None;
+        if formats.contains(&Format::Pdf) {
+            let r = if batch.as_ref().is_some_and(|b| b.letters.contains(&i)) {
+                let (r, laid_out) = pdf.render_keeping_pages(&c.document)?;
+                if let Ok(mut kept) = letter_pages.lock() {
+                    kept.insert(i, laid_out);
+                }
+                r
+            } else {
+                pdf.render(&c.document)?
+            };
+            pages = Some(r.pages);
+            files.push(keep(produced(c, Format::Pdf, r.bytes, r.pages, program))?);
+        }
+        if formats.contains(&Format::Docx) {
+            let pages = match pages {
+                Some(n) => n,
+                None => pdf.page_count(&c.document)?,
+            };
+            let r = docx.render(&c.document, pages)?;
+            files.push(keep(produced(c, Format::Docx, r.bytes, pages, program))?);
+        }
+        bar.inc(1);
+        if (rendered_count.fetch_add(1, Ordering::Relaxed) + 1).is_multiple_of(EVICT_EVERY) {
+            typst::comemo::evict(EVICT_AGE);
+        }
+        Ok(files)
+    };
+    let mut rendered = in_parallel(&order, |(i, c)| render_one(*i, c))?;
+    if let Some(batch) = batch {
+        let mut kept = letter_pages
+            .into_inner()
+            .map_err(|_| Error::Refused("pages des convocations perdues".to_owned()))?;
+        let parts = batch
+            .letters
+            .iter()
+            .map(|i| kept.remove(i).unwrap_or_default())
+            .collect();
+        let lot = batch.lot;
+        let r = pdf.batch(&lot.document.title, lot.document.date, parts)?;
+        let mut files = vec![keep(produced(lot, Format::Pdf, r.bytes, r.pages, program))?];
+        if formats.contains(&Format::Docx) {
+            let d = docx.render(&lot.document, r.pages)?;
+            files.push(keep(produced(
+                lot,
+                Format::Docx,
+                d.bytes,
+                r.pages,
+                program,
+            ))?);
+        }
+        bar.inc(1);
+        rendered.push(files);
+    }
+    bar.finish_and_clear();
+    typst::comemo::evict(0);
+    Ok(rendered.into_iter().flatten().collect())
+}
+
+/// A print batch to assemble from its letters' pages.
+struct Batch<'a> {
+    lot: &'a Composed,
+    /// The letters, by their place in the composition, in the batch's order.
+    letters: Vec<usize>,
+}
+
+/// The print batch of convocations and its letters, when the run lays out
+/// every letter of the batch in PDF anyway.
+fn batch_of_letters<'a>(composition: &'a Composition, formats: &[Format]) -> Option<Batch<'a>> {
+    if !formats.contains(&Format::Pdf) {
+        return None;
+    }
+    let lot = composition
+        .documents
+        .iter()
+        .find(|c| c.kind == Kind::ConvocationsLot)?;
+    let letters: Vec<usize> = composition
+        .documents
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == Kind::Convocation)
+        .map(|(i, _)| i)
+        .collect();
+    // Each letter is a section of the batch, in the same order.
+    let same = letters.len() == lot.document.sections.len()
+        && letters.iter().zip(&lot.document.sections).all(|(i, s)| {
+            composition.documents[*i]
+                .document
+                .sections
+                .first()
+                .map(|l| l.blocks.len())
+                == Some(s.blocks.len())
+        });
+    same.then_some(Batch { lot, letters })
+}
+
+/// Typst lays out long documents (a print batch of letters) with deep
+/// recursion: every thread that runs it gets a large stack.
+const STACK_BYTES: usize = 256 << 20;
+
+/// Runs `work` on every item, one item at a time on each of as many threads
+/// as the machine has cores, and returns the results in the items' order
+/// (or the first error, the other threads stopping at their next item).
+///
+/// The threads are plain threads, not rayon workers: Typst runs its own
+/// parallel jobs on rayon's pool and waits for them, and a rayon worker
+/// that waits takes other jobs meanwhile, which would start another whole
+/// document on top of the one it is laying out (memory growing with the
+/// session). A plain thread just waits.
+fn in_parallel<I: Sync, T: Send>(
+    items: &[I],
+    work: impl Fn(&I) -> Result<T, Error> + Sync,
+) -> Result<Vec<T>, Error> {
+    // Typst's own jobs: the global pool, with the same large stacks.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK_BYTES)
+        .build_global();
+    let threads = std::thread::available_parallelism()
+        .map_or(2, usize::from)
+        .min(items.len().max(1));
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let results: Vec<Mutex<Option<Result<T, Error>>>> =
+        items.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| -> Result<(), Error> {
+        let mut handles = Vec::with_capacity(threads);
+        for _ in 0..threads {
+            let handle = std::thread::Builder::new()
+                .stack_size(STACK_BYTES)
+                .spawn_scoped(scope, || {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= items.len() || failed.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        let result = work(&items[i]);
+                        if result.is_err() {
+                            failed.store(true, Ordering::Relaxed);
+                        }
+                        if let Ok(mut slot) = results[i].lock() {
+                            *slot = Some(result);
+                        }
+                    }
+                })
+                .map_err(|e| Error::Refused(e.to_string()))?;
+            handles.push(handle);
+        }
+        for handle in handles {
+            handle
+                .join()
+                .map_err(|_| Error::Refused("un fil de production s'est arrêté".to_owned()))?;
+        }
+        Ok(())
+    })?;
+    let mut out = Vec::with_capacity(items.len());
+    for slot in results {
+        match slot.into_inner().ok().flatten() {
+            Some(result) => out.push(result?),
+            // Left undone after another item failed: that error is below.
+            None => continue,
+        }
+    }
+    if failed.load(Ordering::Relaxed) {
+        return Err(Error::Refused("production interrompue".to_owned()));
+    }
+    Ok(out)
+}
+
+fn produced(
+    c: &Composed,
+    format: Format,
+    bytes: Vec<u8>,
+    pages: usize,
+    program: Option<&str>,
+) -> Produced {
+    let s = &c.subject;
+    Produced {
+        entry: Entry {
+            kind: c.kind.name().to_owned(),
+            format: format.extension().to_owned(),
+            path: c.path(format.extension()),
+            candidat: s.candidat.clone(),
+            jure: s.jure.clone(),
+            surveillant: s.surveillant.clone(),
+            salle: s.salle.clone(),
+            date: s.date.clone(),
+            fraude: s.fraude,
+            pages,
+            sha256: output::sha256_hex(&bytes),
+            fingerprint: Some(fingerprint(c, program)),
+        },
+        bytes,
+    }
+}
+
+/// What a document says, hashed: its composed content, its logo, the page
+/// program (a centre may have its own) and this program's version.
+pub fn fingerprint(c: &Composed, program: Option<&str>) -> String {
+    let mut bytes = serde_json::to_vec(&c.document).unwrap_or_default();
+    if let Some(logo) = &c.document.logo {
+        bytes.extend_from_slice(logo.bytes.as_slice());
+    }
+    bytes.extend_from_slice(program.unwrap_or(crate::render::pdf::PROGRAM).as_bytes());
+    bytes.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
+    output::sha256_hex(&bytes)
+}

@@ -1,0 +1,153 @@
+//! The views of the plan: plain serializable values that the composers
+//! read and the wording templates receive as their context.
+
+use serde::Serialize;
+
+use crate::fr;
+use crate::model::{Civilite, Date};
+
+/// A person as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonView {
+    pub id: String,
+    pub civilite: &'static str,
+    pub nom: String,
+    pub prenom: String,
+    /// "GARNIER Sophie".
+    pub nom_prenom: String,
+    /// "Mme Sophie GARNIER", as on an envelope.
+    pub appel: String,
+    pub telephone: Option<String>,
+    pub email: Option<String>,
+}
+
+impl PersonView {
+    pub(super) fn new(
+        id: &str,
+        c: Civilite,
+        nom: &str,
+        prenom: &str,
+        tel: &Option<String>,
+        email: &Option<String>,
+    ) -> Self {
+        PersonView {
+            id: id.to_owned(),
+            civilite: fr::civilite(c),
+            nom: nom.to_owned(),
+            prenom: prenom.to_owned(),
+            nom_prenom: fr::nom_prenom(nom, prenom),
+            appel: format!("{} {} {}", fr::civilite(c), prenom, nom.to_uppercase()),
+            telephone: tel.clone(),
+            email: email.clone(),
+        }
+    }
+}
+
+/// A CCP as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct CcpView {
+    pub code: String,
+    pub intitule: String,
+}
+
+/// A slot as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct SlotView {
+    /// Index in `planning`.
+    pub index: usize,
+    pub date: Date,
+    /// "lundi 11 janvier 2027".
+    pub jour: String,
+    /// "11/01/2027".
+    pub jour_court: String,
+    pub debut: String,
+    pub fin: String,
+    pub duree: String,
+    pub nature: &'static str,
+    pub intitule: String,
+    pub salle: Option<String>,
+    pub salle_id: Option<String>,
+    /// Candidates by name ("Tous les candidats" for `tous`), empty if none.
+    pub candidats: Vec<String>,
+    pub tous_les_candidats: bool,
+    /// Jurors by name (never printed on public sheets).
+    pub jures: Vec<String>,
+    pub avec_jury: bool,
+    pub surveillants: Vec<String>,
+    /// Morning (before 13:00) or afternoon.
+    pub matin: bool,
+    pub minutes_debut: u16,
+    pub minutes_fin: u16,
+}
+
+/// A candidate with everything a document may print about them.
+#[derive(Debug, Clone, Serialize)]
+pub struct CandidateView {
+    pub id: String,
+    pub civilite: &'static str,
+    pub nom_naissance: String,
+    pub nom_usage: Option<String>,
+    pub prenom: String,
+    /// "CHEVALIER Camille" (usage name when there is one).
+    pub nom_prenom: String,
+    /// "Mme Camille CHEVALIER".
+    pub appel: String,
+    pub identifiant: String,
+    pub date_naissance: Option<String>,
+    pub voie: &'static str,
+    pub voie_libelle: &'static str,
+    pub est_vae: bool,
+    pub adresse: Vec<String>,
+    pub amenagement: Option<String>,
+    pub retard: Option<String>,
+    /// Every slot that involves the candidate, in time order.
+    pub creneaux: Vec<SlotView>,
+    /// The first of them: the arrival time.
+    pub arrivee: Option<SlotView>,
+    pub entretien_final: Option<SlotView>,
+    /// The juror pair.
+    pub jury: Vec<PersonView>,
+    pub decision: Option<&'static str>,
+    pub decision_libelle: Option<&'static str>,
+    pub present: bool,
+    pub ccp_obtenus: Vec<CcpView>,
+    pub observations: Option<String>,
+    pub formateur: Option<String>,
+}
+
+/// The facts every document shares.
+#[derive(Debug, Clone, Serialize)]
+pub struct Facts {
+    pub centre_nom: String,
+    pub centre_site: String,
+    pub centre_adresse: Vec<String>,
+    pub centre_ville: String,
+    pub centre_telephone: Option<String>,
+    pub centre_email: Option<String>,
+    pub autorite_nom: String,
+    pub autorite_adresse: Vec<String>,
+    pub titre_code: String,
+    pub titre_intitule: String,
+    pub titre_sigle: Option<String>,
+    /// Every CCP of the title, in PV order.
+    pub titre_ccp: Vec<CcpView>,
+    /// The CCPs this session covers.
+    pub ccp: Vec<CcpView>,
+    pub numero: String,
+    pub nature: &'static str,
+    pub est_titre: bool,
+    pub debut: String,
+    pub fin: String,
+    pub debut_court: String,
+    pub fin_court: String,
+    pub un_seul_jour: bool,
+    pub convocation_date: String,
+    pub convocation_mode: &'static str,
+    pub remise_en_main_propre: bool,
+    pub tenue: Option<String>,
+    pub responsable: PersonView,
+    pub suppleant: Option<PersonView>,
+    pub nb_candidats: usize,
+    pub nb_fraudes: usize,
+    pub resultats_connus: bool,
+}
