@@ -4,35 +4,27 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Ctx, Filter, Kind, Subject};
-use crate::doc::{Align, Block, Paragraph, Section};
+use super::{Composed, Ctx, Filter, Kind, Pages, Subject};
+use crate::doc::{Align, Block, Paragraph};
 use crate::error::Error;
 use crate::plan::CandidateView;
 
 /// One attestation per present candidate the filter keeps.
 pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
-    ctx.plan
-        .candidates
-        .iter()
-        .filter(|c| c.present && filter.wants_candidate(&c.id))
-        .map(|c| {
-            let (title, footer, blocks) = blocks(ctx, c)?;
-            ctx.composed(
-                Kind::AttestationPresence,
-                format!(
-                    "attestations/attestation-presence-{}",
-                    super::file_part(&c.id)
-                ),
-                Subject::candidat(c.id.clone()),
-                title,
-                footer,
-                vec![Section::portrait(blocks)],
-            )
-        })
-        .collect()
+    ctx.one_per(
+        Kind::AttestationPresence,
+        ctx.plan
+            .candidates
+            .iter()
+            .filter(|c| c.present && filter.wants_candidate(&c.id)),
+        "attestations/attestation-presence",
+        |c| c.id.clone(),
+        Subject::candidat,
+        |c| pages(ctx, c),
+    )
 }
 
-fn blocks(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Vec<Block>), Error> {
+fn pages(ctx: &Ctx, c: &CandidateView) -> Result<Pages, Error> {
     ctx.wording.with(
         "attestation-presence",
         ctx.context(context! { c => Value::from_serialize(c) }),
@@ -71,7 +63,11 @@ fn blocks(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Vec<Block>), 
                 captions: vec![t.text("signature")?, t.text("cachet")?],
                 height_mm: 35.0,
             });
-            Ok((title, footer, blocks))
+            Ok(Pages {
+                title,
+                footer,
+                blocks,
+            })
         },
     )
 }

@@ -11,6 +11,7 @@ use crate::error::Error;
 use crate::fr;
 use crate::model::Date;
 use crate::plan::{CandidateView, PersonView, SlotView};
+use crate::wording::{Labels, Texts};
 
 /// The sheets of every half-day, in one document.
 pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
@@ -104,6 +105,34 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
     )
 }
 
+/// The opening of a sheet: its title (template block `title`), the
+/// half-day, its slots and the instruction (block `instruction`).
+fn sheet_opening(
+    t: &mut Texts,
+    title: &str,
+    instruction: &str,
+    slots: &[&SlotView],
+) -> Result<Vec<Block>, Error> {
+    let mut blocks = sheet_head(t.text(title)?, t.text("demi_journee")?);
+    blocks.push(slot_list(t.labels("libelles")?.get("creneaux")?, slots));
+    blocks.push(Block::Paragraph(
+        Paragraph::text(t.text(instruction)?)
+            .size(9.0)
+            .align(Align::Justify),
+    ));
+    Ok(blocks)
+}
+
+/// The header row of a signing table: name, `second`, arrival, signature.
+fn head_row(l: &Labels, second: &str) -> Result<Row, Error> {
+    Ok(Row::new(vec![
+        Cell::head(l.get("nom")?),
+        Cell::head(l.get(second)?),
+        Cell::head(l.get("arrivee")?),
+        Cell::head(l.get("signature")?),
+    ]))
+}
+
 /// The sheet of the candidates expected in one half-day.
 fn candidates_sheet(
     ctx: &Ctx,
@@ -117,19 +146,8 @@ fn candidates_sheet(
         ctx.context(context! { jour => fr::long_date(day), matin => matin }),
         |t| {
             let l = t.labels("libelles")?;
-            let mut blocks = sheet_head(t.text("titre_candidats")?, t.text("demi_journee")?);
-            blocks.push(slot_list(l.get("creneaux")?, slots));
-            blocks.push(Block::Paragraph(
-                Paragraph::text(t.text("consigne_candidats")?)
-                    .size(9.0)
-                    .align(Align::Justify),
-            ));
-            let mut rows = vec![Row::new(vec![
-                Cell::head(l.get("nom")?),
-                Cell::head(l.get("convocation")?),
-                Cell::head(l.get("arrivee")?),
-                Cell::head(l.get("signature")?),
-            ])];
+            let mut blocks = sheet_opening(t, "titre_candidats", "consigne_candidats", slots)?;
+            let mut rows = vec![head_row(&l, "convocation")?];
             for (c, first) in expected {
                 let mut name = vec![Paragraph::bold(c.nom_prenom.clone())];
                 if c.nom_usage.is_some() {
@@ -167,17 +185,8 @@ fn staff_sheet(
         ctx.context(context! { jour => fr::long_date(day), matin => matin }),
         |t| {
             let l = t.labels("libelles")?;
-            let mut blocks = sheet_head(t.text("titre_jury")?, t.text("demi_journee")?);
-            blocks.push(slot_list(l.get("creneaux")?, slots));
-            blocks.push(Block::Paragraph(
-                Paragraph::text(t.text("consigne_jury")?).size(9.0),
-            ));
-            let mut rows = vec![Row::new(vec![
-                Cell::head(l.get("nom")?),
-                Cell::head(l.get("qualite")?),
-                Cell::head(l.get("arrivee")?),
-                Cell::head(l.get("signature")?),
-            ])];
+            let mut blocks = sheet_opening(t, "titre_jury", "consigne_jury", slots)?;
+            let mut rows = vec![head_row(&l, "qualite")?];
             for (p, juror) in staff {
                 let woman = p.civilite == "Mme";
                 let qualite = match (juror, woman) {

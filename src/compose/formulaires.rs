@@ -9,9 +9,9 @@ use crate::error::Error;
 
 /// The blank forms.
 pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
-    let (_, _, pv) = pv_individuel::blocks(ctx, None)?;
-    let (_, _, global) = pv_session::blocks(ctx, true)?;
-    let (_, _, report) = fraude::blocks(ctx, None)?;
+    let pv = pv_individuel::pages(ctx, None)?.blocks;
+    let global = pv_session::pages(ctx, true)?.blocks;
+    let report = fraude::pages(ctx, None)?.blocks;
     let title = ctx
         .wording
         .with("commun", ctx.context(Value::UNDEFINED), |t| {

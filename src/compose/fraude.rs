@@ -3,7 +3,7 @@
 use minijinja::{Value, context};
 use serde::Serialize;
 
-use super::{Composed, Ctx, Kind, Subject};
+use super::{Composed, Ctx, Kind, Pages, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::fr;
@@ -67,7 +67,11 @@ pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let (title, footer, blocks) = blocks(ctx, Some(f))?;
+            let Pages {
+                title,
+                footer,
+                blocks,
+            } = pages(ctx, Some(f))?;
             ctx.composed(
                 Kind::RapportFraude,
                 format!(
@@ -88,7 +92,7 @@ pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
 }
 
 /// The blocks of a report; `None` gives the blank form.
-pub fn blocks(ctx: &Ctx, fraude: Option<&Fraude>) -> Result<(String, String, Vec<Block>), Error> {
+pub fn pages(ctx: &Ctx, fraude: Option<&Fraude>) -> Result<Pages, Error> {
     let f = fraude.map(|f| view(ctx, f));
     ctx.wording.with(
         "rapport-fraude",
@@ -206,7 +210,11 @@ pub fn blocks(ctx: &Ctx, fraude: Option<&Fraude>) -> Result<(String, String, Vec
             blocks.push(Block::Paragraph(
                 Paragraph::new(vec![Run::italic(t.text("rappel")?)]).size(8.5),
             ));
-            Ok((title, footer, blocks))
+            Ok(Pages {
+                title,
+                footer,
+                blocks,
+            })
         },
     )
 }

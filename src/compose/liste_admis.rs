@@ -4,7 +4,7 @@
 
 use minijinja::Value;
 
-use super::{Composed, Ctx, Kind, Subject};
+use super::{Composed, Ctx, Kind, Subject, parts};
 use crate::doc::{Align, Block, Paragraph, Run, Section};
 use crate::error::Error;
 use crate::fr;
@@ -37,19 +37,12 @@ pub fn compose(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
         .with("liste-admis", ctx.context(Value::UNDEFINED), |t| {
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
-            let mut blocks = vec![
-                Block::Heading {
-                    level: 1,
-                    text: t.text("titre")?,
-                    align: Align::Center,
-                },
-                Block::Paragraph(Paragraph::text(t.text("sous_titre")?).align(Align::Center)),
-                Block::Heading {
-                    level: 2,
-                    text: t.text("reussite")?,
-                    align: Align::Left,
-                },
-            ];
+            let mut blocks = parts::title(t, None)?;
+            blocks.extend([Block::Heading {
+                level: 2,
+                text: t.text("reussite")?,
+                align: Align::Left,
+            }]);
             if full.is_empty() {
                 blocks.push(Block::Paragraph(Paragraph::text(t.text("aucun")?)));
             }

@@ -8,32 +8,25 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Ctx, Kind, Subject};
-use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
+use super::{Composed, Ctx, Kind, Pages, Subject, parts};
+use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
 use crate::error::Error;
 use crate::plan::{PersonView, SlotView};
 use crate::wording::{Labels, Texts};
 
 /// One pack per juror taking part, in the order of the session file.
 pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
-    ctx.plan
-        .jurors_taking_part()
-        .iter()
-        .map(|j| {
-            let (title, footer, blocks) = blocks(ctx, j)?;
-            ctx.composed(
-                Kind::LivretJure,
-                format!("livrets-jures/livret-jure-{}", super::file_part(&j.id)),
-                Subject::jure(j.id.clone()),
-                title,
-                footer,
-                vec![Section::portrait(blocks)],
-            )
-        })
-        .collect()
+    ctx.one_per(
+        Kind::LivretJure,
+        ctx.plan.jurors_taking_part(),
+        "livrets-jures/livret-jure",
+        |j| j.id.clone(),
+        Subject::jure,
+        |j| pages(ctx, j),
+    )
 }
 
-fn blocks(ctx: &Ctx, j: &PersonView) -> Result<(String, String, Vec<Block>), Error> {
+fn pages(ctx: &Ctx, j: &PersonView) -> Result<Pages, Error> {
     let plan = ctx.plan;
     let candidates = plan.juror_candidates(&j.id);
     let slots = plan.juror_slots(&j.id);
@@ -147,7 +140,11 @@ fn blocks(ctx: &Ctx, j: &PersonView) -> Result<(String, String, Vec<Block>), Err
                 captions: vec![l.get("date")?, l.get("signature")?],
                 height_mm: 25.0,
             });
-            Ok((title, footer, blocks))
+            Ok(Pages {
+                title,
+                footer,
+                blocks,
+            })
         },
     )
 }
@@ -180,19 +177,9 @@ pub(super) fn opening(
 }
 
 fn title_blocks(t: &mut Texts) -> Result<Vec<Block>, Error> {
-    Ok(vec![
-        Block::Heading {
-            level: 1,
-            text: t.text("titre")?,
-            align: Align::Center,
-        },
-        Block::Paragraph(
-            Paragraph::bold(t.text("sous_titre")?)
-                .align(Align::Center)
-                .size(11.5),
-        ),
-        Block::Space { mm: 2.0 },
-    ])
+    let mut blocks = parts::title(t, Some(11.5))?;
+    blocks.push(Block::Space { mm: 2.0 });
+    Ok(blocks)
 }
 
 /// A section heading.

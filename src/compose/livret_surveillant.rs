@@ -5,34 +5,24 @@
 use minijinja::{Value, context};
 
 use super::livret_jure::{bullets, heading, numbered, opening};
-use super::{Composed, Ctx, Kind, Subject};
-use crate::doc::{Align, Block, Paragraph, Section};
+use super::{Composed, Ctx, Kind, Pages, Subject};
+use crate::doc::{Align, Block, Paragraph};
 use crate::error::Error;
 use crate::plan::PersonView;
 
 /// One pack per surveillant, in the order of the session file.
 pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
-    ctx.plan
-        .surveillants()
-        .iter()
-        .map(|m| {
-            let (title, footer, blocks) = blocks(ctx, m)?;
-            ctx.composed(
-                Kind::LivretSurveillant,
-                format!(
-                    "livrets-surveillants/livret-surveillant-{}",
-                    super::file_part(&m.id)
-                ),
-                Subject::surveillant(m.id.clone()),
-                title,
-                footer,
-                vec![Section::portrait(blocks)],
-            )
-        })
-        .collect()
+    ctx.one_per(
+        Kind::LivretSurveillant,
+        ctx.plan.surveillants(),
+        "livrets-surveillants/livret-surveillant",
+        |m| m.id.clone(),
+        Subject::surveillant,
+        |m| pages(ctx, m),
+    )
 }
 
-fn blocks(ctx: &Ctx, m: &PersonView) -> Result<(String, String, Vec<Block>), Error> {
+fn pages(ctx: &Ctx, m: &PersonView) -> Result<Pages, Error> {
     let plan = ctx.plan;
     let facts = &plan.facts;
     let slots = plan.surveillant_slots(&m.id);
@@ -78,7 +68,11 @@ fn blocks(ctx: &Ctx, m: &PersonView) -> Result<(String, String, Vec<Block>), Err
                 captions: vec![l.get("date")?, l.get("signature")?],
                 height_mm: 22.0,
             });
-            Ok((title, footer, blocks))
+            Ok(Pages {
+                title,
+                footer,
+                blocks,
+            })
         },
     )
 }

@@ -19,7 +19,7 @@ mod pv_session;
 use minijinja::Value;
 use serde::Serialize;
 
-use crate::doc::{Document, Logo, Section};
+use crate::doc::{Block, Document, Logo, Section};
 use crate::error::Error;
 use crate::plan::Plan;
 use crate::wording::Wording;
@@ -125,6 +125,14 @@ impl Subject {
     }
 }
 
+/// What a composer writes for one document: its title, the text of its
+/// footer, and its blocks (one run of pages).
+pub struct Pages {
+    pub title: String,
+    pub footer: String,
+    pub blocks: Vec<Block>,
+}
+
 /// A composed document and where it goes.
 pub struct Composed {
     pub kind: Kind,
@@ -216,6 +224,38 @@ impl Ctx<'_> {
             subject,
             document: self.document(title, footer, sections)?,
         })
+    }
+
+    /// One portrait document for each of `people` (candidates, jurors…):
+    /// named `<prefix>-<id>`, about `subject(id)`, written by `pages`.
+    pub fn one_per<P>(
+        &self,
+        kind: Kind,
+        people: impl IntoIterator<Item = P>,
+        prefix: &str,
+        id: impl Fn(&P) -> String,
+        subject: impl Fn(String) -> Subject,
+        pages: impl Fn(&P) -> Result<Pages, Error>,
+    ) -> Result<Vec<Composed>, Error> {
+        people
+            .into_iter()
+            .map(|person| {
+                let id = id(&person);
+                let Pages {
+                    title,
+                    footer,
+                    blocks,
+                } = pages(&person)?;
+                self.composed(
+                    kind,
+                    format!("{prefix}-{}", file_part(&id)),
+                    subject(id),
+                    title,
+                    footer,
+                    vec![Section::portrait(blocks)],
+                )
+            })
+            .collect()
     }
 
     /// The common footer text ("Session n° … — <what>").

@@ -5,6 +5,7 @@ use minijinja::Value;
 use super::Ctx;
 use crate::doc::{Align, Block, Paragraph, Run};
 use crate::error::Error;
+use crate::wording::Texts;
 
 /// How large the règlement's extracts are set.
 #[derive(Debug, Clone, Copy)]
@@ -63,4 +64,20 @@ pub fn reglement(ctx: &Ctx, size: ReglementType) -> Result<Vec<Block>, Error> {
             }
             Ok(blocks)
         })
+}
+
+/// A document's opening: its title (template block `titre`), centred, and
+/// the subtitle (`sous_titre`) in bold under it, `subtitle_pt` points
+/// (`None`: the body size).
+pub fn title(t: &mut Texts, subtitle_pt: Option<f32>) -> Result<Vec<Block>, Error> {
+    let mut subtitle = Paragraph::bold(t.text("sous_titre")?).align(Align::Center);
+    subtitle.size = subtitle_pt;
+    Ok(vec![
+        Block::Heading {
+            level: 1,
+            text: t.text("titre")?,
+            align: Align::Center,
+        },
+        Block::Paragraph(subtitle),
+    ])
 }

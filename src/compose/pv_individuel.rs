@@ -4,33 +4,28 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Ctx, Filter, Kind, Subject};
-use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
+use super::{Composed, Ctx, Filter, Kind, Pages, Subject, parts};
+use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
 use crate::error::Error;
 use crate::plan::CandidateView;
 
 /// One PV per candidate the filter keeps.
 pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
-    ctx.plan
-        .candidates
-        .iter()
-        .filter(|c| filter.wants_candidate(&c.id))
-        .map(|c| {
-            let (title, footer, blocks) = blocks(ctx, Some(c))?;
-            ctx.composed(
-                Kind::PvIndividuel,
-                format!("pv-individuels/pv-individuel-{}", super::file_part(&c.id)),
-                Subject::candidat(c.id.clone()),
-                title,
-                footer,
-                vec![Section::portrait(blocks)],
-            )
-        })
-        .collect()
+    ctx.one_per(
+        Kind::PvIndividuel,
+        ctx.plan
+            .candidates
+            .iter()
+            .filter(|c| filter.wants_candidate(&c.id)),
+        "pv-individuels/pv-individuel",
+        |c| c.id.clone(),
+        Subject::candidat,
+        |c| pages(ctx, Some(c)),
+    )
 }
 
 /// The blocks of a PV; `None` gives the blank form to fill by hand.
-pub fn blocks(ctx: &Ctx, c: Option<&CandidateView>) -> Result<(String, String, Vec<Block>), Error> {
+pub fn pages(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Pages, Error> {
     let plan = ctx.plan;
     let facts = &plan.facts;
     let date = c.and_then(|c| c.decision).map(|_| facts.fin.clone());
@@ -41,23 +36,12 @@ pub fn blocks(ctx: &Ctx, c: Option<&CandidateView>) -> Result<(String, String, V
             let l = t.labels("libelles")?;
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
-            let mut blocks = vec![
-                Block::Heading {
-                    level: 1,
-                    text: t.text("titre")?,
-                    align: Align::Center,
-                },
-                Block::Paragraph(
-                    Paragraph::bold(t.text("sous_titre")?)
-                        .align(Align::Center)
-                        .size(11.0),
-                ),
-                Block::Paragraph(
-                    Paragraph::new(vec![Run::italic(t.text("delai")?)])
-                        .size(8.5)
-                        .align(Align::Center),
-                ),
-            ];
+            let mut blocks = parts::title(t, Some(11.0))?;
+            blocks.extend([Block::Paragraph(
+                Paragraph::new(vec![Run::italic(t.text("delai")?)])
+                    .size(8.5)
+                    .align(Align::Center),
+            )]);
             let value = |v: Option<&str>| Cell::text(v.unwrap_or(""));
             let text = |s: &str| Cell::new(vec![Paragraph::text(s)]);
             let info = vec![
@@ -218,7 +202,11 @@ pub fn blocks(ctx: &Ctx, c: Option<&CandidateView>) -> Result<(String, String, V
             blocks.push(Block::Paragraph(
                 Paragraph::text(t.text("fait_a")?).align(Align::Right),
             ));
-            Ok((title, footer, blocks))
+            Ok(Pages {
+                title,
+                footer,
+                blocks,
+            })
         },
     )
 }

@@ -3,13 +3,17 @@
 
 use minijinja::context;
 
-use super::{Composed, Ctx, Kind, Subject};
+use super::{Composed, Ctx, Kind, Pages, Subject, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 
 /// The PV de session, filled from the results when they are known.
 pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
-    let (title, footer, blocks) = blocks(ctx, false)?;
+    let Pages {
+        title,
+        footer,
+        blocks,
+    } = pages(ctx, false)?;
     ctx.composed(
         Kind::PvSession,
         "pv-session".to_owned(),
@@ -21,7 +25,7 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
 }
 
 /// The blocks of the PV; `blank` gives a page to fill by hand.
-pub fn blocks(ctx: &Ctx, blank: bool) -> Result<(String, String, Vec<Block>), Error> {
+pub fn pages(ctx: &Ctx, blank: bool) -> Result<Pages, Error> {
     let plan = ctx.plan;
     let facts = &plan.facts;
     let date = (!blank && facts.resultats_connus).then(|| facts.fin.clone());
@@ -32,14 +36,7 @@ pub fn blocks(ctx: &Ctx, blank: bool) -> Result<(String, String, Vec<Block>), Er
             let l = t.labels("libelles")?;
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
-            let mut blocks = vec![
-                Block::Heading {
-                    level: 1,
-                    text: t.text("titre")?,
-                    align: Align::Center,
-                },
-                Block::Paragraph(Paragraph::bold(t.text("sous_titre")?).align(Align::Center)),
-            ];
+            let mut blocks = parts::title(t, None)?;
             let n_ccp = facts.titre_ccp.len();
             let mut widths = vec![4.2, 1.5, 1.7, 1.1, 1.1, 1.3, 1.1];
             widths.extend(std::iter::repeat_n(1.0, n_ccp));
@@ -153,7 +150,11 @@ pub fn blocks(ctx: &Ctx, blank: bool) -> Result<(String, String, Vec<Block>), Er
             blocks.push(Block::Paragraph(
                 Paragraph::new(vec![Run::italic(t.text("delai")?)]).size(8.5),
             ));
-            Ok((title, footer, blocks))
+            Ok(Pages {
+                title,
+                footer,
+                blocks,
+            })
         },
     )
 }

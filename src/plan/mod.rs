@@ -146,19 +146,20 @@ impl<'a> Plan<'a> {
 
     /// The slots of a juror, in time order.
     pub fn juror_slots(&self, id: &str) -> Vec<&SlotView> {
-        let planning = &self.session.planning.value;
-        self.slots
-            .iter()
-            .filter(|v| planning[v.index].has_jure(id))
-            .collect()
+        self.slots_where(|c| c.has_jure(id))
     }
 
     /// The slots of a surveillant, in time order.
     pub fn surveillant_slots(&self, id: &str) -> Vec<&SlotView> {
+        self.slots_where(|c| c.has_surveillant(id))
+    }
+
+    /// The slots whose entry in the session file passes `keep`, in time order.
+    fn slots_where(&self, keep: impl Fn(&Creneau) -> bool) -> Vec<&SlotView> {
         let planning = &self.session.planning.value;
         self.slots
             .iter()
-            .filter(|v| planning[v.index].has_surveillant(id))
+            .filter(|v| keep(&planning[v.index]))
             .collect()
     }
 
