@@ -63,6 +63,15 @@ enum Command {
         #[arg(long, value_name = "DOSSIER")]
         templates: Option<PathBuf>,
     },
+    /// Dit ce qui a changé entre deux versions du fichier de session, par
+    /// personne à prévenir de nouveau (candidats, jurés, surveillants).
+    #[command(visible_alias = "changes")]
+    Changements {
+        /// Le fichier tel qu'il était quand les convocations sont parties.
+        avant: PathBuf,
+        /// Le fichier tel qu'il est maintenant.
+        apres: PathBuf,
+    },
     /// Écrit un fichier de session d'exemple, complet et commenté.
     Init {
         /// Le fichier à créer (par défaut : session.yaml). Jamais écrasé.
@@ -151,6 +160,7 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
         }
         Command::Init { file } => crate::synth::init(&file).map(|()| ExitCode::SUCCESS),
         Command::Echeancier { session, today } => echeancier(&session, today.as_deref()),
+        Command::Changements { avant, apres } => changements(&avant, &apres),
         Command::Bench { tailles, soffice } => {
             crate::synth::bench(&tailles, soffice).map(|()| ExitCode::SUCCESS)
         }
@@ -238,5 +248,20 @@ fn echeancier(path: &Path, today: Option<&str>) -> Result<ExitCode, Error> {
         None => crate::model::Date(chrono::Local::now().date_naive()),
     };
     print!("{}", crate::echeancier::table_text(&session, today)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn changements(before: &Path, after: &Path) -> Result<ExitCode, Error> {
+    let (Some((old_source, old)), Some((new_source, new))) =
+        (load_and_check(before, false), load_and_check(after, false))
+    else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let changes =
+        crate::changes::compare(&crate::plan::Plan::new(&old), &crate::plan::Plan::new(&new));
+    print!(
+        "{}",
+        crate::changes::report(&changes, &old_source.name, &new_source.name)?
+    );
     Ok(ExitCode::SUCCESS)
 }

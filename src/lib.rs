@@ -5,6 +5,7 @@
 //! [`load`] → [`check`] → [`plan`] → [`compose`] (then [`fit`]) → [`render`]
 //! → [`output`].
 
+pub mod changes;
 pub mod check;
 pub mod cli;
 pub mod compose;

@@ -49,6 +49,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../templates/liste-admis.j2"),
     ),
     ("echeancier.j2", include_str!("../templates/echeancier.j2")),
+    (
+        "changements.j2",
+        include_str!("../templates/changements.j2"),
+    ),
 ];
 
 fn template_error(name: &str, err: &minijinja::Error) -> Error {

@@ -1,0 +1,269 @@
+//! What changed between two versions of a session file, per person, the
+//! way a responsable thinks of it: whom to write to again, and what to
+//! tell them. The comparison is made on the plans (what the documents
+//! say), never on the YAML text: reordering the file or editing a comment
+//! changes nothing. The wording is in `templates/changements.j2`.
+
+use minijinja::{Value, context};
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::plan::{Plan, SlotView};
+use crate::wording::Wording;
+
+/// Every change that concerns someone, grouped by whom to contact.
+#[derive(Debug, Default, Serialize)]
+pub struct Changes {
+    /// The session's first and last days, before and after, when they moved.
+    pub periode: Option<Period>,
+    /// Candidates whose convocation says something else.
+    pub candidats: Vec<PersonChanges>,
+    /// Candidates no longer in the session, and new ones ("NOM Prénom").
+    pub retires: Vec<String>,
+    pub ajoutes: Vec<String>,
+    /// Jurors replaced by another on the same slots.
+    pub remplacements: Vec<Replacement>,
+    /// Jurors whose slots changed (new jurors included, and those who no
+    /// longer take part).
+    pub jures: Vec<PersonChanges>,
+    pub surveillants: Vec<PersonChanges>,
+}
+
+/// What changed for one person.
+#[derive(Debug, Serialize)]
+pub struct PersonChanges {
+    pub nom: String,
+    pub lignes: Vec<Change>,
+}
+
+/// One change, for the template to word: what (`quoi`: `salle`,
+/// `horaire`, `ajoute`, `supprime`, `adresse`, `nom`), of which slot, the
+/// value before and after.
+#[derive(Debug, Serialize)]
+pub struct Change {
+    pub quoi: &'static str,
+    pub epreuve: String,
+    pub jour: String,
+    pub heure: String,
+    pub avant: String,
+    pub apres: String,
+}
+
+/// The session's days, before and after a postponement.
+#[derive(Debug, Serialize)]
+pub struct Period {
+    pub avant_debut: String,
+    pub avant_fin: String,
+    pub apres_debut: String,
+    pub apres_fin: String,
+}
+
+/// A juror replaced by another on the same slots.
+#[derive(Debug, Serialize)]
+pub struct Replacement {
+    pub avant: String,
+    pub apres: String,
+    pub creneaux: Vec<String>,
+}
+
+impl Changes {
+    /// Nothing that anyone should be told.
+    pub fn is_empty(&self) -> bool {
+        self.periode.is_none()
+            && self.candidats.is_empty()
+            && self.retires.is_empty()
+            && self.ajoutes.is_empty()
+            && self.remplacements.is_empty()
+            && self.jures.is_empty()
+            && self.surveillants.is_empty()
+    }
+}
+
+/// Compares two plans of the same session.
+pub fn compare(before: &Plan, after: &Plan) -> Changes {
+    let mut changes = Changes::default();
+    let (b, a) = (&before.facts, &after.facts);
+    if (&b.debut, &b.fin) != (&a.debut, &a.fin) {
+        changes.periode = Some(Period {
+            avant_debut: b.debut.clone(),
+            avant_fin: b.fin.clone(),
+            apres_debut: a.debut.clone(),
+            apres_fin: a.fin.clone(),
+        });
+    }
+    for c in &before.candidates {
+        let Some(now) = after.candidate(&c.id) else {
+            changes.retires.push(c.nom_prenom.clone());
+            continue;
+        };
+        let old: Vec<&SlotView> = c.creneaux.iter().collect();
+        let new: Vec<&SlotView> = now.creneaux.iter().collect();
+        let mut lignes = slot_changes(&old, &new);
+        if c.nom_prenom != now.nom_prenom {
+            lignes.insert(0, fact("nom", &c.nom_prenom, &now.nom_prenom));
+        }
+        if c.adresse != now.adresse {
+            lignes.push(fact(
+                "adresse",
+                &c.adresse.join(", "),
+                &now.adresse.join(", "),
+            ));
+        }
+        if !lignes.is_empty() {
+            changes.candidats.push(PersonChanges {
+                nom: now.nom_prenom.clone(),
+                lignes,
+            });
+        }
+    }
+    for c in &after.candidates {
+        if before.candidate(&c.id).is_none() {
+            changes.ajoutes.push(c.nom_prenom.clone());
+        }
+    }
+    compare_jurors(before, after, &mut changes);
+    for m in after.surveillants() {
+        let old = before.surveillant_slots(&m.id);
+        let lignes = slot_changes(&old, &after.surveillant_slots(&m.id));
+        if !lignes.is_empty() {
+            changes.surveillants.push(PersonChanges {
+                nom: m.nom_prenom,
+                lignes,
+            });
+        }
+    }
+    changes
+}
+
+/// Jurors: the same ones with other slots, one replaced by another on the
+/// same slots, one who no longer takes part, a new one.
+fn compare_jurors(before: &Plan, after: &Plan, changes: &mut Changes) {
+    let was = before.jurors_taking_part();
+    let now = after.jurors_taking_part();
+    let key = |s: &&SlotView| (s.date, s.minutes_debut, s.intitule.clone());
+    let mut newcomers: Vec<_> = now
+        .iter()
+        .filter(|j| !was.iter().any(|w| w.id == j.id))
+        .collect();
+    for j in &was {
+        let old = before.juror_slots(&j.id);
+        if now.iter().any(|n| n.id == j.id) {
+            let lignes = slot_changes(&old, &after.juror_slots(&j.id));
+            if !lignes.is_empty() {
+                changes.jures.push(PersonChanges {
+                    nom: j.nom_prenom.clone(),
+                    lignes,
+                });
+            }
+            continue;
+        }
+        let keys: Vec<_> = old.iter().map(key).collect();
+        let successor = newcomers
+            .iter()
+            .position(|n| after.juror_slots(&n.id).iter().map(key).collect::<Vec<_>>() == keys);
+        match successor {
+            Some(i) => {
+                let n = newcomers.remove(i);
+                changes.remplacements.push(Replacement {
+                    avant: j.appel.clone(),
+                    apres: n.appel.clone(),
+                    creneaux: old.iter().map(|s| slot_label(s)).collect(),
+                });
+            }
+            None => changes.jures.push(PersonChanges {
+                nom: j.nom_prenom.clone(),
+                lignes: slot_changes(&old, &[]),
+            }),
+        }
+    }
+    for n in newcomers {
+        changes.jures.push(PersonChanges {
+            nom: n.nom_prenom.clone(),
+            lignes: slot_changes(&[], &after.juror_slots(&n.id)),
+        });
+    }
+}
+
+/// The changes between someone's slots before and after: each slot is
+/// paired with the next one of the same test; what moved, what changed
+/// room, what was added or removed.
+fn slot_changes(before: &[&SlotView], after: &[&SlotView]) -> Vec<Change> {
+    let mut used = vec![false; after.len()];
+    let mut out = Vec::new();
+    for b in before {
+        let pair = (0..after.len())
+            .find(|&i| !used[i] && after[i].nature == b.nature && after[i].intitule == b.intitule);
+        let Some(i) = pair else {
+            out.push(change("supprime", b, slot_label(b), String::new()));
+            continue;
+        };
+        used[i] = true;
+        let a = after[i];
+        if (b.date, &b.debut, &b.fin) != (a.date, &a.debut, &a.fin) {
+            out.push(change("horaire", b, times(b), times(a)));
+        }
+        if b.salle != a.salle {
+            out.push(change(
+                "salle",
+                b,
+                b.salle.clone().unwrap_or_default(),
+                a.salle.clone().unwrap_or_default(),
+            ));
+        }
+    }
+    for (i, a) in after.iter().enumerate() {
+        if !used[i] {
+            out.push(change("ajoute", a, String::new(), slot_label(a)));
+        }
+    }
+    out
+}
+
+fn change(quoi: &'static str, s: &SlotView, avant: String, apres: String) -> Change {
+    Change {
+        quoi,
+        epreuve: s.intitule.clone(),
+        jour: s.jour.clone(),
+        heure: s.debut.clone(),
+        avant,
+        apres,
+    }
+}
+
+/// A change that is not about a slot (a name, an address).
+fn fact(quoi: &'static str, avant: &str, apres: &str) -> Change {
+    Change {
+        quoi,
+        epreuve: String::new(),
+        jour: String::new(),
+        heure: String::new(),
+        avant: avant.to_owned(),
+        apres: apres.to_owned(),
+    }
+}
+
+/// "mardi 12 janvier 2027, 8 h 30 – 9 h 15".
+fn times(s: &SlotView) -> String {
+    format!("{}, {} – {}", s.jour, s.debut, s.fin)
+}
+
+/// "Entretien technique, mardi 12 janvier 2027, 8 h 30 – 9 h 15, Salle 105".
+fn slot_label(s: &SlotView) -> String {
+    let mut label = format!("{}, {}", s.intitule, times(s));
+    if let Some(room) = &s.salle {
+        label.push_str(&format!(", {room}"));
+    }
+    label
+}
+
+/// The report printed by `sessiondoc changements`, from `templates/changements.j2`.
+pub fn report(changes: &Changes, before: &str, after: &str) -> Result<String, Error> {
+    let context = context! { c => Value::from_serialize(changes), avant => before, apres => after };
+    Wording::new(None)?.with("changements", context, |t| {
+        if changes.is_empty() {
+            Ok(format!("{}\n", t.text("aucun")?))
+        } else {
+            t.raw("rapport")
+        }
+    })
+}

@@ -1,0 +1,174 @@
+//! `sessiondoc changements AVANT APRES`: what changed, per person to
+//! contact again, compared on what the documents say.
+
+mod common;
+
+use std::process::Command;
+
+use common::fixture;
+
+const SC: &str = "secretaire-comptable.yaml";
+
+fn original() -> String {
+    std::fs::read_to_string(fixture(SC)).unwrap()
+}
+
+/// Runs `changements` on the fixture and an edited copy of it; returns the
+/// exit status and what it printed.
+fn changes(after: &str) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("apres.yaml");
+    std::fs::write(&path, after).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_sessiondoc"))
+        .args(["changements", fixture(SC).to_str().unwrap()])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.code(), text.replace('\u{a0}', " "))
+}
+
+/// The lines that name people to contact (not the heading).
+fn people_lines(report: &str) -> Vec<&str> {
+    report.lines().filter(|l| l.starts_with("  ")).collect()
+}
+
+/// The session text without the planning entries that contain `marker`.
+fn without_slots(text: &str, marker: &str) -> String {
+    let (head, planning) = text.split_once("planning:\n").unwrap();
+    let mut entries = planning.split("\n  - date:");
+    let mut out = format!("{head}planning:\n{}", entries.next().unwrap());
+    for entry in entries {
+        if !entry.contains(marker) {
+            out.push_str("\n  - date:");
+            out.push_str(entry);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_room_change_names_the_candidate_and_her_jurors() {
+    let after = original().replacen(
+        "    intitule: Entretien technique\n    salle: s105\n    candidats: [amrani]",
+        "    intitule: Entretien technique\n    salle: s204\n    candidats: [amrani]",
+        1,
+    );
+    let (code, report) = changes(&after);
+    assert_eq!(code, Some(0), "{report}");
+    let line = "AMRANI Leïla : Entretien technique du mardi 12 janvier 2027, 8 h 30 : Salle d'entretien 105 → Salle informatique 204";
+    assert!(
+        report.contains(&format!("Candidats à prévenir de nouveau :\n  {line}")),
+        "{report}"
+    );
+    assert!(report.contains("  LEJEUNE Claire : Entretien technique du mardi 12 janvier 2027, 8 h 30 : Salle d'entretien 105 → Salle informatique 204"));
+    // Nobody else is named.
+    assert_eq!(people_lines(&report).len(), 3, "{report}");
+    for other in ["BERNARD", "DIALLO", "DUPONT", "HADDAD", "PETIT"] {
+        assert!(!report.contains(other), "{other} named:\n{report}");
+    }
+}
+
+#[test]
+fn a_moved_slot_says_from_when_to_when() {
+    let after = original().replacen(
+        "    debut: \"11:40\"\n    fin: \"12:00\"\n    nature: entretien_final\n    intitule: Entretien final\n    salle: s106\n    candidats: [lefevre]",
+        "    debut: \"12:00\"\n    fin: \"12:20\"\n    nature: entretien_final\n    intitule: Entretien final\n    salle: s106\n    candidats: [lefevre]",
+        1,
+    );
+    // The jury's lunch break starts later too.
+    let after = after.replacen(
+        "    debut: \"12:00\"\n    fin: \"13:15\"",
+        "    debut: \"12:20\"\n    fin: \"13:15\"",
+        1,
+    );
+    let (code, report) = changes(&after);
+    assert_eq!(code, Some(0), "{report}");
+    assert!(report.contains("  LEFÈVRE-DUMAS Jean-Baptiste : Entretien final du mardi 12 janvier 2027, 11 h 40, déplacé : mardi 12 janvier 2027, 11 h 40 – 12 h 00 → mardi 12 janvier 2027, 12 h 00 – 12 h 20"), "{report}");
+    assert!(!report.contains("AMRANI"), "{report}");
+}
+
+#[test]
+fn a_replaced_juror_is_said_replaced_on_the_same_slots() {
+    let after = original()
+        .replace(
+            "  - id: dupont\n    civilite: M.\n    nom: DUPONT\n    prenom: Olivier",
+            "  - id: roux\n    civilite: Mme\n    nom: ROUX\n    prenom: Hélène",
+        )
+        .replace("[dupont, haddad]", "[roux, haddad]");
+    let (code, report) = changes(&after);
+    assert_eq!(code, Some(0), "{report}");
+    assert!(report.contains("Jurés à prévenir de nouveau :\n  Jury : M. Olivier DUPONT remplacé par Mme Hélène ROUX (créneaux : Accueil et briefing du jury, lundi 11 janvier 2027"), "{report}");
+    // The candidates' convocations name no juror: no candidate to contact.
+    assert!(!report.contains("Candidats à prévenir"), "{report}");
+}
+
+#[test]
+fn a_withdrawn_candidate_is_listed_and_nobody_else() {
+    let text = original();
+    let start = text.find("  - id: lefevre").unwrap();
+    let end = text.find("planning:").unwrap();
+    let after = format!("{}{}", &text[..start], &text[end..]);
+    let after = without_slots(&after, "candidats: [lefevre]");
+    let (code, report) = changes(&after);
+    assert_eq!(code, Some(0), "{report}");
+    assert!(
+        report.contains("  candidat retiré : LEFÈVRE-DUMAS Jean-Baptiste"),
+        "{report}"
+    );
+    assert!(!report.contains("AMRANI"), "{report}");
+}
+
+#[test]
+fn a_postponed_session_is_said_first() {
+    let after = original()
+        .replace("2027-01-11", "2027-02-08")
+        .replace("2027-01-12", "2027-02-09");
+    let (code, report) = changes(&after);
+    assert_eq!(code, Some(0), "{report}");
+    assert!(report.contains("Session reportée : du lundi 11 janvier 2027 au mardi 12 janvier 2027 → du lundi 8 février 2027 au mardi 9 février 2027"), "{report}");
+    assert!(report.contains("DDETS"), "{report}");
+    // Every candidate is told the new dates.
+    for name in ["AMRANI Leïla", "BERNARD Lucas", "DIALLO Mamadou"] {
+        assert!(
+            report.contains(&format!("  {name} : ")),
+            "{name}:\n{report}"
+        );
+    }
+}
+
+#[test]
+fn nothing_is_reported_for_the_same_session_reordered_or_commented() {
+    let text = original();
+    let (code, report) = changes(&text);
+    assert_eq!(code, Some(0));
+    assert!(report.contains("Aucun changement"), "{report}");
+    // Rooms moved above the jurors, a comment added: the documents say the same.
+    let salles_start = text.find("salles:\n").unwrap();
+    let salles_end = text.find("candidats:\n").unwrap();
+    let salles = &text[salles_start..salles_end];
+    let reordered = text.replacen(salles, "", 1).replacen(
+        "jures:\n",
+        &format!("# Les salles d'abord.\n{salles}jures:\n"),
+        1,
+    );
+    assert_ne!(reordered, text);
+    let (code, report) = changes(&reordered);
+    assert_eq!(code, Some(0), "{report}");
+    assert!(report.contains("Aucun changement"), "{report}");
+}
+
+#[test]
+fn an_invalid_file_fails_with_its_diagnostics() {
+    let after = original().replace(
+        "    salle: s105\n    candidats: [amrani]",
+        "    salle: s999\n    candidats: [amrani]",
+    );
+    let (code, report) = changes(&after);
+    assert_eq!(code, Some(1));
+    assert!(
+        report.contains("apres.yaml:") && report.contains("s999"),
+        "{report}"
+    );
+}
