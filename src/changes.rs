@@ -4,6 +4,8 @@
 //! say), never on the YAML text: reordering the file or editing a comment
 //! changes nothing. The wording is in `templates/changements.j2`.
 
+use std::collections::HashMap;
+
 use minijinja::{Value, context};
 use serde::Serialize;
 
@@ -32,6 +34,7 @@ pub struct Changes {
 /// What changed for one person.
 #[derive(Debug, Serialize)]
 pub struct PersonChanges {
+    pub id: String,
     pub nom: String,
     pub lignes: Vec<Change>,
 }
@@ -47,6 +50,10 @@ pub struct Change {
     pub heure: String,
     pub avant: String,
     pub apres: String,
+    /// The slot as it is now (its place in the new planning), when it
+    /// still exists: to mark it in the corrected documents.
+    #[serde(skip)]
+    pub creneau: Option<usize>,
 }
 
 /// The session's days, before and after a postponement.
@@ -76,6 +83,42 @@ impl Changes {
             && self.remplacements.is_empty()
             && self.jures.is_empty()
             && self.surveillants.is_empty()
+    }
+}
+
+/// What a run of `generate --depuis` corrects: the people who receive a
+/// corrected document, with the slots (places in the new planning) that
+/// changed for them, and the date of the convocations it replaces.
+#[derive(Debug, Default)]
+pub struct Correction {
+    /// "vendredi 4 décembre 2026".
+    pub precedente: String,
+    pub candidats: HashMap<String, Vec<usize>>,
+    pub jures: HashMap<String, Vec<usize>>,
+    pub surveillants: HashMap<String, Vec<usize>>,
+}
+
+impl Changes {
+    /// The corrections these changes call for; `precedente` is the date of
+    /// the earlier convocations.
+    pub fn correction(&self, precedente: String) -> Correction {
+        let by_person = |people: &[PersonChanges]| -> HashMap<String, Vec<usize>> {
+            people
+                .iter()
+                .map(|p| {
+                    (
+                        p.id.clone(),
+                        p.lignes.iter().filter_map(|l| l.creneau).collect(),
+                    )
+                })
+                .collect()
+        };
+        Correction {
+            precedente,
+            candidats: by_person(&self.candidats),
+            jures: by_person(&self.jures),
+            surveillants: by_person(&self.surveillants),
+        }
     }
 }
 
@@ -111,6 +154,7 @@ pub fn compare(before: &Plan, after: &Plan) -> Changes {
         }
         if !lignes.is_empty() {
             changes.candidats.push(PersonChanges {
+                id: c.id.clone(),
                 nom: now.nom_prenom.clone(),
                 lignes,
             });
@@ -127,6 +171,7 @@ pub fn compare(before: &Plan, after: &Plan) -> Changes {
         let lignes = slot_changes(&old, &after.surveillant_slots(&m.id));
         if !lignes.is_empty() {
             changes.surveillants.push(PersonChanges {
+                id: m.id.clone(),
                 nom: m.nom_prenom,
                 lignes,
             });
@@ -151,6 +196,7 @@ fn compare_jurors(before: &Plan, after: &Plan, changes: &mut Changes) {
             let lignes = slot_changes(&old, &after.juror_slots(&j.id));
             if !lignes.is_empty() {
                 changes.jures.push(PersonChanges {
+                    id: j.id.clone(),
                     nom: j.nom_prenom.clone(),
                     lignes,
                 });
@@ -171,6 +217,7 @@ fn compare_jurors(before: &Plan, after: &Plan, changes: &mut Changes) {
                 });
             }
             None => changes.jures.push(PersonChanges {
+                id: j.id.clone(),
                 nom: j.nom_prenom.clone(),
                 lignes: slot_changes(&old, &[]),
             }),
@@ -178,6 +225,7 @@ fn compare_jurors(before: &Plan, after: &Plan, changes: &mut Changes) {
     }
     for n in newcomers {
         changes.jures.push(PersonChanges {
+            id: n.id.clone(),
             nom: n.nom_prenom.clone(),
             lignes: slot_changes(&[], &after.juror_slots(&n.id)),
         });
@@ -200,20 +248,23 @@ fn slot_changes(before: &[&SlotView], after: &[&SlotView]) -> Vec<Change> {
         used[i] = true;
         let a = after[i];
         if (b.date, &b.debut, &b.fin) != (a.date, &a.debut, &a.fin) {
-            out.push(change("horaire", b, times(b), times(a)));
+            out.push(change("horaire", b, times(b), times(a)).now(a));
         }
         if b.salle != a.salle {
-            out.push(change(
-                "salle",
-                b,
-                b.salle.clone().unwrap_or_default(),
-                a.salle.clone().unwrap_or_default(),
-            ));
+            out.push(
+                change(
+                    "salle",
+                    b,
+                    b.salle.clone().unwrap_or_default(),
+                    a.salle.clone().unwrap_or_default(),
+                )
+                .now(a),
+            );
         }
     }
     for (i, a) in after.iter().enumerate() {
         if !used[i] {
-            out.push(change("ajoute", a, String::new(), slot_label(a)));
+            out.push(change("ajoute", a, String::new(), slot_label(a)).now(a));
         }
     }
     out
@@ -227,6 +278,15 @@ fn change(quoi: &'static str, s: &SlotView, avant: String, apres: String) -> Cha
         heure: s.debut.clone(),
         avant,
         apres,
+        creneau: None,
+    }
+}
+
+impl Change {
+    /// The change concerns this slot of the new planning.
+    fn now(mut self, slot: &SlotView) -> Change {
+        self.creneau = Some(slot.index);
+        self
     }
 }
 
@@ -239,6 +299,7 @@ fn fact(quoi: &'static str, avant: &str, apres: &str) -> Change {
         heure: String::new(),
         avant: avant.to_owned(),
         apres: apres.to_owned(),
+        creneau: None,
     }
 }
 

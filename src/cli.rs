@@ -62,6 +62,11 @@ enum Command {
         /// Dossier de modèles de textes propres au centre (remplacent ceux fournis).
         #[arg(long, value_name = "DOSSIER")]
         templates: Option<PathBuf>,
+        /// Le fichier tel qu'il était à l'envoi des convocations : les
+        /// convocations et livrets des personnes concernées par un
+        /// changement sont rectificatifs.
+        #[arg(long, value_name = "AVANT.yaml")]
+        depuis: Option<PathBuf>,
     },
     /// Dit ce qui a changé entre deux versions du fichier de session, par
     /// personne à prévenir de nouveau (candidats, jurés, surveillants).
@@ -146,6 +151,7 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
             candidat,
             force,
             templates,
+            depuis,
         } => {
             let options = GenerateOptions {
                 output,
@@ -155,6 +161,7 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
                 force,
                 templates,
                 progress: std::io::stderr().is_terminal(),
+                depuis,
             };
             generate_cmd(&session, &options)
         }
@@ -204,7 +211,11 @@ pub fn load_and_check(path: &Path, print_clean: bool) -> Option<(Source, Session
 }
 
 fn generate_cmd(path: &Path, options: &GenerateOptions) -> Result<ExitCode, Error> {
-    let Some((source, session)) = load_and_check(path, false) else {
+    let earlier_is_valid = options
+        .depuis
+        .as_deref()
+        .is_none_or(|before| load_and_check(before, false).is_some());
+    let Some((source, session)) = load_and_check(path, false).filter(|_| earlier_is_valid) else {
         eprintln!("Aucun document n'a été produit.");
         return Ok(ExitCode::FAILURE);
     };

@@ -172,3 +172,114 @@ fn an_invalid_file_fails_with_its_diagnostics() {
         "{report}"
     );
 }
+
+/// Runs `sessiondoc` with arguments; returns the status and standard error.
+fn run(args: &[&str]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_sessiondoc"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).replace('\u{a0}', " "),
+    )
+}
+
+#[test]
+fn generate_depuis_writes_corrected_letters_only_for_the_people_concerned() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let before = fixture(SC);
+    let (code, log) = run(&[
+        "generate",
+        before.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{log}");
+    let ino = |rel: &str| std::fs::metadata(out.join(rel)).unwrap().ino();
+    let bernard = ino("convocations/convocation-bernard.pdf");
+
+    // Mme AMRANI's interview moves to another room.
+    let after = dir.path().join("apres.yaml");
+    std::fs::write(
+        &after,
+        original().replacen(
+            "    intitule: Entretien technique\n    salle: s105\n    candidats: [amrani]",
+            "    intitule: Entretien technique\n    salle: s204\n    candidats: [amrani]",
+            1,
+        ),
+    )
+    .unwrap();
+    let (code, log) = run(&[
+        "generate",
+        after.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--depuis",
+        before.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{log}");
+    let read = |rel: &str| std::fs::read(out.join(rel)).unwrap();
+    let corrected =
+        "Convocation rectificative — annule et remplace la convocation du vendredi 4 décembre 2026";
+    let (pdf, docx) = (
+        common::pdf_text(&read("convocations/convocation-amrani.pdf")),
+        common::docx_text(&read("convocations/convocation-amrani.docx")),
+    );
+    common::assert_both_contain(&pdf, &docx, corrected);
+    // The changed slot is marked in the timetable annex.
+    common::assert_both_contain(
+        &pdf,
+        &docx,
+        "Entretien technique modifié",
+    );
+    // Other candidates' letters are left as they were.
+    assert_eq!(ino("convocations/convocation-bernard.pdf"), bernard);
+    let other = common::pdf_text(&read("convocations/convocation-bernard.pdf"));
+    assert!(!other.contains("rectificative"), "{other}");
+    // The jurors of that interview get a corrected pack, the others not.
+    let lejeune = common::pdf_text(&read("livrets-jures/livret-jure-lejeune.pdf"));
+    assert!(lejeune.contains("Livret rectificatif — annule et remplace celui qui accompagnait les convocations du vendredi 4 décembre 2026"), "{lejeune}");
+    let haddad = common::pdf_text(&read("livrets-jures/livret-jure-haddad.pdf"));
+    assert!(!haddad.contains("rectificatif"), "{haddad}");
+}
+
+#[test]
+fn a_corrected_letter_sent_late_is_warned_about_naming_the_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let after = dir.path().join("apres.yaml");
+    std::fs::write(
+        &after,
+        original()
+            .replacen("    date: 2026-12-04", "    date: 2026-12-28", 1)
+            .replacen(
+                "    intitule: Entretien technique\n    salle: s105\n    candidats: [amrani]",
+                "    intitule: Entretien technique\n    salle: s204\n    candidats: [amrani]",
+                1,
+            ),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let (code, log) = run(&[
+        "generate",
+        after.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--only",
+        "convocation",
+        "--depuis",
+        fixture(SC).to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{log}");
+    assert!(log.contains("avertissement"), "{log}");
+    assert!(
+        log.contains("moins d'un mois avant le début de la session"),
+        "{log}"
+    );
+    assert!(
+        log.contains("règle : la convocation part au moins un mois avant le début de la session"),
+        "{log}"
+    );
+}

@@ -21,7 +21,7 @@ pub fn convocations_leave_a_month(s: &Session, out: &mut Vec<Diagnostic>) {
                 ),
             )
             .help(format!(
-                "envoyez-les au plus tard le {}",
+                "envoyez-les au plus tard le {} (règle : la convocation part au moins un mois avant le début de la session, règlement général des sessions d'examen, arrêté du 21 juillet 2016) ; une convocation rectificative envoyée plus tard laisse au candidat moins que le délai réglementaire",
                 fr::long_date(latest)
             )),
         );

@@ -71,6 +71,8 @@ fn labelled(label: String, text: String) -> Paragraph {
 /// its own); with the title and the footer of a single letter.
 fn letter(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Section), Error> {
     let facts = &ctx.plan.facts;
+    // In a corrected run, the slots that changed for this candidate.
+    let changed = ctx.correction.and_then(|k| k.candidats.get(&c.id));
     let mut blocks = ctx.wording.with(
         "convocation",
         ctx.context(context! { c => Value::from_serialize(c) }),
@@ -106,6 +108,11 @@ fn letter(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Section), Err
             blocks.push(Block::Paragraph(
                 Paragraph::bold(t.text("objet")?).space_after(4.0),
             ));
+            if changed.is_some() {
+                blocks.push(Block::Paragraph(
+                    Paragraph::bold(t.text("rectificative")?).space_after(4.0),
+                ));
+            }
             blocks.push(Block::Paragraph(Paragraph::text(t.text("appel")?)));
             for p in t.paragraphs("corps")? {
                 blocks.push(Block::Paragraph(Paragraph::text(p).align(Align::Justify)));
@@ -214,14 +221,23 @@ fn letter(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Section), Err
                     Cell::head(k.get("salle")?),
                 ])];
                 for v in &c.creneaux {
-                    rows.push(Row::new(vec![
+                    let mut cells = vec![
                         Cell::text(v.jour.clone()),
                         Cell::text(v.debut.clone()),
                         Cell::text(v.fin.clone()),
                         Cell::text(v.duree.clone()),
                         Cell::text(v.intitule.clone()),
                         Cell::text(v.salle.clone().unwrap_or_default()),
-                    ]));
+                    ];
+                    // A slot changed since the earlier convocation: shaded,
+                    // and said so under its title.
+                    if changed.is_some_and(|slots| slots.contains(&v.index)) {
+                        cells[4]
+                            .paragraphs
+                            .push(Paragraph::bold(k.get("modifie")?).size(8.0));
+                        cells = cells.into_iter().map(Cell::shaded).collect();
+                    }
+                    rows.push(Row::new(cells));
                 }
                 blocks.push(Block::Table(Table {
                     widths: vec![2.9, 1.2, 1.2, 1.2, 5.2, 2.6],

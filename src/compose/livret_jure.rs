@@ -51,7 +51,8 @@ fn pages(ctx: &Ctx, j: &PersonView) -> Result<Pages, Error> {
             let l = t.labels("libelles")?;
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
-            let mut blocks = opening(ctx, t, &l, &slots)?;
+            let corrected = ctx.correction.is_some_and(|k| k.jures.contains_key(&j.id));
+            let mut blocks = opening(ctx, t, &l, &slots, corrected)?;
 
             blocks.push(heading(l.get("candidats")?));
             if candidates.is_empty() {
@@ -149,7 +150,6 @@ fn pages(ctx: &Ctx, j: &PersonView) -> Result<Pages, Error> {
     )
 }
 
-/// The title and subtitle of a pack (blocks `titre` and `sous_titre`).
 /// The opening of a pack, juror's or surveillant's: title, welcome, the
 /// session facts and the person's own slots.
 pub(super) fn opening(
@@ -157,8 +157,16 @@ pub(super) fn opening(
     t: &mut Texts,
     l: &Labels,
     slots: &[&SlotView],
+    corrected: bool,
 ) -> Result<Vec<Block>, Error> {
     let mut blocks = title_blocks(t)?;
+    if corrected {
+        blocks.push(Block::Paragraph(
+            Paragraph::bold(t.text("rectificatif")?)
+                .align(Align::Center)
+                .space_after(4.0),
+        ));
+    }
     blocks.extend(
         t.paragraphs("accueil")?
             .into_iter()

@@ -32,6 +32,9 @@ fn pages(ctx: &Ctx, m: &PersonView) -> Result<Pages, Error> {
         .telephone
         .clone()
         .or_else(|| facts.centre_telephone.clone());
+    let corrected = ctx
+        .correction
+        .is_some_and(|k| k.surveillants.contains_key(&m.id));
     ctx.wording.with(
         "livret-surveillant",
         ctx.context(context! { m => Value::from_serialize(m), tel => tel }),
@@ -39,7 +42,7 @@ fn pages(ctx: &Ctx, m: &PersonView) -> Result<Pages, Error> {
             let l = t.labels("libelles")?;
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
-            let mut blocks = opening(ctx, t, &l, &slots)?;
+            let mut blocks = opening(ctx, t, &l, &slots, corrected)?;
 
             blocks.push(heading(l.get("regles")?));
             blocks.extend(bullets(t.lines("regles")?));

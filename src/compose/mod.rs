@@ -19,6 +19,7 @@ mod pv_session;
 use minijinja::Value;
 use serde::Serialize;
 
+use crate::changes::Correction;
 use crate::doc::{Block, Document, Logo, Section};
 use crate::error::Error;
 use crate::plan::Plan;
@@ -172,13 +173,17 @@ pub struct Ctx<'a> {
     pub plan: &'a Plan<'a>,
     pub wording: &'a Wording,
     pub logo: Option<Logo>,
+    /// Set by `generate --depuis`: whose documents are corrected.
+    pub correction: Option<&'a Correction>,
 }
 
 impl Ctx<'_> {
-    /// The template context: the session facts as `s`, plus `extra`.
+    /// The template context: the session facts as `s`, the date of the
+    /// documents a correction replaces as `precedente`, plus `extra`.
     pub fn context(&self, extra: Value) -> Value {
         let facts = Value::from_serialize(&self.plan.facts);
-        minijinja::context! { s => facts, ..extra }
+        let precedente = self.correction.map(|c| c.precedente.clone());
+        minijinja::context! { s => facts, precedente => precedente, ..extra }
     }
 
     /// A document with the common header and footer, titled by the

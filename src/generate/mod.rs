@@ -48,6 +48,9 @@ pub struct GenerateOptions {
     pub templates: Option<PathBuf>,
     /// Show a progress bar.
     pub progress: bool,
+    /// The session file as it was when the convocations went out: the
+    /// documents of the people concerned by a change are corrected ones.
+    pub depuis: Option<PathBuf>,
 }
 
 impl GenerateOptions {
@@ -61,6 +64,7 @@ impl GenerateOptions {
             force: false,
             templates: None,
             progress: false,
+            depuis: None,
         }
     }
 }
@@ -280,10 +284,25 @@ pub fn compose(
         None => None,
     };
     let logo = read_logo(source, session)?;
+    let correction = match &options.depuis {
+        Some(path) => {
+            let (_, before) = crate::load::load(path).map_err(|_| {
+                Error::Refused(format!(
+                    "« {} » n'a pas pu être lu\u{a0}: vérifiez-le avec « sessiondoc check »",
+                    path.display()
+                ))
+            })?;
+            let before_plan = Plan::new(&before);
+            let changes = crate::changes::compare(&before_plan, &plan);
+            Some(changes.correction(before_plan.facts.convocation_date.clone()))
+        }
+        None => None,
+    };
     let ctx = Ctx {
         plan: &plan,
         wording: &wording,
         logo,
+        correction: correction.as_ref(),
     };
     let filter = Filter {
         only: options.only.clone(),
