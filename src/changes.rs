@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use minijinja::{Value, context};
 use serde::Serialize;
 
+use crate::compose::{Composed, Kind};
 use crate::error::Error;
 use crate::plan::{Plan, SlotView};
 use crate::wording::Wording;
@@ -29,6 +30,9 @@ pub struct Changes {
     /// longer take part).
     pub jures: Vec<PersonChanges>,
     pub surveillants: Vec<PersonChanges>,
+    /// Kinds of internal documents (not sent to anyone) that say something
+    /// else: to print again (`affichage`, `pv-session`…).
+    pub internes: Vec<&'static str>,
 }
 
 /// What changed for one person.
@@ -83,6 +87,7 @@ impl Changes {
             && self.remplacements.is_empty()
             && self.jures.is_empty()
             && self.surveillants.is_empty()
+            && self.internes.is_empty()
     }
 }
 
@@ -315,6 +320,30 @@ fn slot_label(s: &SlotView) -> String {
         label.push_str(&format!(", {room}"));
     }
     label
+}
+
+/// The kinds of internal documents whose content differs between two
+/// compositions of the same session (documents sent to people are
+/// reported per person instead).
+pub fn internal_documents(before: &[Composed], after: &[Composed]) -> Vec<&'static str> {
+    let sent = [
+        Kind::Convocation,
+        Kind::ConvocationsLot,
+        Kind::LivretJure,
+        Kind::LivretSurveillant,
+    ];
+    let texts = |docs: &[Composed], kind: Kind| -> Vec<(String, String)> {
+        docs.iter()
+            .filter(|c| c.kind == kind)
+            .map(|c| (c.stem.clone(), c.document.plain_text()))
+            .collect()
+    };
+    Kind::ALL
+        .into_iter()
+        .filter(|k| !sent.contains(k))
+        .filter(|k| texts(before, *k) != texts(after, *k))
+        .map(Kind::name)
+        .collect()
 }
 
 /// The report printed by `sessiondoc changements`, from `templates/changements.j2`.

@@ -268,8 +268,14 @@ fn changements(before: &Path, after: &Path) -> Result<ExitCode, Error> {
     else {
         return Ok(ExitCode::FAILURE);
     };
-    let changes =
+    let mut changes =
         crate::changes::compare(&crate::plan::Plan::new(&old), &crate::plan::Plan::new(&new));
+    // Internal documents are compared on what they say, every kind of them.
+    let everything = GenerateOptions::all_into(Path::new(""));
+    changes.internes = crate::changes::internal_documents(
+        &generate::compose(&old_source, &old, &everything)?.documents,
+        &generate::compose(&new_source, &new, &everything)?.documents,
+    );
     print!(
         "{}",
         crate::changes::report(&changes, &old_source.name, &new_source.name)?

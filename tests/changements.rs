@@ -29,9 +29,13 @@ fn changes(after: &str) -> (Option<i32>, String) {
     (out.status.code(), text.replace('\u{a0}', " "))
 }
 
-/// The lines that name people to contact (not the heading).
+/// The lines that name people to contact (not the headings, not the
+/// internal documents).
 fn people_lines(report: &str) -> Vec<&str> {
-    report.lines().filter(|l| l.starts_with("  ")).collect()
+    report
+        .lines()
+        .filter(|l| l.starts_with("  ") && l.contains(" : "))
+        .collect()
 }
 
 /// The session text without the planning entries that contain `marker`.
@@ -65,6 +69,10 @@ fn a_room_change_names_the_candidate_and_her_jurors() {
     assert!(report.contains("  LEJEUNE Claire : Entretien technique du mardi 12 janvier 2027, 8 h 30 : Salle d'entretien 105 → Salle informatique 204"));
     // Nobody else is named.
     assert_eq!(people_lines(&report).len(), 3, "{report}");
+    // The posted timetable and the door signs are printed again; the
+    // public list says the same.
+    assert!(report.contains("Documents internes à imprimer de nouveau (sans personne à prévenir) :\n  affichage du déroulement\n  panneaux de salle\n"), "{report}");
+    assert!(!report.contains("liste des admis"), "{report}");
     for other in ["BERNARD", "DIALLO", "DUPONT", "HADDAD", "PETIT"] {
         assert!(!report.contains(other), "{other} named:\n{report}");
     }
@@ -230,11 +238,7 @@ fn generate_depuis_writes_corrected_letters_only_for_the_people_concerned() {
     );
     common::assert_both_contain(&pdf, &docx, corrected);
     // The changed slot is marked in the timetable annex.
-    common::assert_both_contain(
-        &pdf,
-        &docx,
-        "Entretien technique modifié",
-    );
+    common::assert_both_contain(&pdf, &docx, "Entretien technique modifié");
     // Other candidates' letters are left as they were.
     assert_eq!(ino("convocations/convocation-bernard.pdf"), bernard);
     let other = common::pdf_text(&read("convocations/convocation-bernard.pdf"));
