@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::compose::Kind;
 use crate::diag::{Diagnostic, Report};
@@ -20,8 +20,16 @@ use crate::model::Session;
 /// (convocations, procès-verbaux, affichage, livrets…), en PDF et en DOCX,
 /// à partir d'un seul fichier YAML.
 #[derive(Debug, Parser)]
-#[command(name = "sessiondoc", version, disable_help_subcommand = true)]
+#[command(
+    name = "sessiondoc",
+    version,
+    disable_help_subcommand = true,
+    disable_version_flag = true
+)]
 struct Cli {
+    /// Affiche la version.
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    version: Option<bool>,
     #[command(subcommand)]
     command: Command,
 }
@@ -42,7 +50,8 @@ enum Command {
         /// Dossier de sortie (par défaut : session-<numéro> à côté du fichier).
         #[arg(short = 'o', long = "output", value_name = "DOSSIER")]
         output: Option<PathBuf>,
-        /// Formats à produire, séparés par des virgules : pdf, docx.
+        /// Formats à produire, séparés par des virgules : pdf, docx (par
+        /// défaut les deux).
         #[arg(
             long,
             value_delimiter = ',',
@@ -50,7 +59,11 @@ enum Command {
             value_name = "FORMATS"
         )]
         format: Vec<Format>,
-        /// Ne produire que ces sortes de documents (par ex. pv-individuel,convocation).
+        /// Ne produire que ces sortes de documents, séparées par des virgules :
+        /// convocation, convocations-lot, affichage, panneau-salle,
+        /// livret-jure, livret-surveillant, pv-individuel, pv-session,
+        /// attestation-presence, rapport-fraude, liste-admis, emargement,
+        /// echeancier, formulaires-vierges.
         #[arg(long, value_delimiter = ',', value_name = "SORTES")]
         only: Vec<Kind>,
         /// Ne produire les documents individuels que pour ces candidats (identifiants).
@@ -115,15 +128,19 @@ enum Command {
 /// Runs the command line and returns the exit status; an error is
 /// printed here, once.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = french(Cli::command())
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => {
+        Err(e) if !e.use_stderr() => {
+            // --help, --version.
             let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("{}", usage_error(&e));
+            return ExitCode::from(2);
         }
     };
     match try_main(cli) {
@@ -133,6 +150,59 @@ pub fn main() -> ExitCode {
             ExitCode::from(e.exit_code())
         }
     }
+}
+
+/// The help of every command, in French: headings, the help and version
+/// flags, default and possible values said in the arguments' own help.
+fn french(command: clap::Command) -> clap::Command {
+    command
+        .help_template("{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("Commandes")
+        .subcommand_value_name("COMMANDE")
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("aide")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help("Affiche cette aide"),
+        )
+        .mut_args(|a| a.hide_default_value(true).hide_possible_values(true))
+        .mut_subcommands(french)
+}
+
+/// A misused command line, said in French, with the way to the help.
+fn usage_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ErrorKind};
+    let context = |kind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    let what = match e.kind() {
+        ErrorKind::InvalidSubcommand => {
+            format!(
+                "commande inconnue « {} »",
+                context(ContextKind::InvalidSubcommand)
+            )
+        }
+        ErrorKind::UnknownArgument => {
+            format!("option inconnue « {} »", context(ContextKind::InvalidArg))
+        }
+        ErrorKind::InvalidValue => format!(
+            "valeur « {} » refusée pour {} (valeurs possibles : {})",
+            context(ContextKind::InvalidValue),
+            context(ContextKind::InvalidArg),
+            context(ContextKind::ValidValue)
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            format!("il manque {}", context(ContextKind::InvalidArg))
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "indiquez une commande : check, generate, changements, init ou echeancier".to_owned()
+        }
+        ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => {
+            format!("argument en trop « {} »", context(ContextKind::InvalidArg))
+        }
+        _ => "ligne de commande incorrecte".to_owned(),
+    };
+    format!("erreur\u{a0}: {what}\nPour l'aide\u{a0}: sessiondoc --help")
 }
 
 /// Runs one command. A session file with errors is not an `Error`: its

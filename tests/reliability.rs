@@ -365,6 +365,38 @@ fn echeancier_command_marks_past_deadlines() {
 }
 
 #[test]
+fn the_command_line_speaks_french() {
+    for args in [
+        &["--help"][..],
+        &["generate", "--help"],
+        &["changements", "--help"],
+    ] {
+        let out = sessiondoc(args);
+        assert!(out.status.success());
+        let help = String::from_utf8_lossy(&out.stdout);
+        assert!(help.contains("Utilisation : sessiondoc"), "{help}");
+        assert!(help.contains("Affiche cette aide"), "{help}");
+        for english in [
+            "Usage",
+            "Print help",
+            "Commands",
+            "[default",
+            "possible values",
+        ] {
+            assert!(!help.contains(english), "«{english}» in:\n{help}");
+        }
+    }
+    let out = sessiondoc(&["generat"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("erreur\u{a0}: commande inconnue « generat »"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("sessiondoc --help"), "{stderr}");
+}
+
+#[test]
 fn wrong_usage_exits_with_2() {
     assert_eq!(sessiondoc(&["generate"]).status.code(), Some(2));
     assert_eq!(sessiondoc(&["nimporte"]).status.code(), Some(2));
