@@ -45,9 +45,11 @@ def blank_pages(pdf: Path) -> int:
 
 
 def validate(folder: Path) -> list[str]:
-    if not shutil.which("openxml-audit"):
-        return ["openxml-audit introuvable : pip install openxml-audit"]
-    out = subprocess.run(["openxml-audit", "-r", "-f", "office2019", "-o", "json", "-m", "0", str(folder)],
+    try:
+        import openxml_audit  # noqa: F401
+    except ImportError:
+        return ["openxml-audit introuvable : python3 -m pip install openxml-audit"]
+    out = subprocess.run([sys.executable, "-m", "openxml_audit", "-r", "-f", "office2019", "-o", "json", "-m", "0", str(folder)],
                          capture_output=True, text=True).stdout
     problems = []
     for report in json.loads(out or "[]"):

@@ -2,7 +2,8 @@
 //! schemas (openxml-audit, as Word's own SDK checks), and laid out by
 //! LibreOffice on as many pages as the PDF, with every word of the PDF.
 //!
-//! Needs `openxml-audit` (pip) and `soffice` (LibreOffice), as CI installs.
+//! Needs `openxml-audit` (`python3 -m pip install openxml-audit`) and
+//! `soffice` (LibreOffice), as CI installs.
 
 mod common;
 
@@ -46,11 +47,26 @@ fn every_docx_is_valid_open_xml() {
         let files = write_session(name, &dir.path().join(name));
         count += files.iter().filter(|f| f.entry.format == "docx").count();
     }
-    let out = Command::new("openxml-audit")
-        .args(["-r", "-f", "office2019", "-o", "json", "-m", "0"])
+    let out = Command::new("python3")
+        .args([
+            "-m",
+            "openxml_audit",
+            "-r",
+            "-f",
+            "office2019",
+            "-o",
+            "json",
+            "-m",
+            "0",
+        ])
         .arg(dir.path())
         .output()
-        .expect("openxml-audit is installed (pip install openxml-audit)");
+        .expect("python3 runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("No module named"),
+        "openxml-audit is installed (python3 -m pip install openxml-audit): {stderr}"
+    );
     let reports: Vec<serde_json::Value> =
         serde_json::from_slice(&out.stdout).expect("openxml-audit prints JSON");
     assert_eq!(reports.len(), count, "every DOCX validated");
