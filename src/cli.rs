@@ -81,6 +81,9 @@ enum Command {
         #[arg(long, value_name = "AVANT.yaml")]
         depuis: Option<PathBuf>,
     },
+    /// Affiche le schéma JSON du fichier de session (pour un éditeur qui
+    /// complète et vérifie le fichier pendant la saisie).
+    Schema,
     /// Dit ce qui a changé entre deux versions du fichier de session, par
     /// personne à prévenir de nouveau (candidats, jurés, surveillants).
     #[command(visible_alias = "changes")]
@@ -238,6 +241,10 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
         Command::Init { file } => crate::synth::init(&file).map(|()| ExitCode::SUCCESS),
         Command::Echeancier { session, today } => echeancier(&session, today.as_deref()),
         Command::Changements { avant, apres } => changements(&avant, &apres),
+        Command::Schema => {
+            print!("{}", crate::schema::SCHEMA);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Bench { tailles, soffice } => {
             crate::synth::bench(&tailles, soffice).map(|()| ExitCode::SUCCESS)
         }

@@ -22,5 +22,6 @@ pub mod model;
 pub mod output;
 pub mod plan;
 pub mod render;
+pub mod schema;
 pub mod synth;
 pub mod wording;

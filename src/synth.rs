@@ -38,9 +38,24 @@ pub fn init(file: &Path) -> Result<(), Error> {
             file.display()
         ))
     })?;
+    // The schema the example's first line names, beside it (an editor with
+    // a YAML language server then completes and checks the file).
+    let schema = file
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(crate::schema::FILE_NAME);
+    if !schema.exists() {
+        std::fs::write(&schema, crate::schema::SCHEMA).map_err(|e| {
+            Error::Write(format!(
+                "impossible d'écrire « {} »\u{a0}: {e}",
+                schema.display()
+            ))
+        })?;
+    }
     eprintln!(
-        "Fichier d'exemple écrit\u{a0}: {}\nÉtapes suivantes\u{a0}: modifiez-le, puis « sessiondoc check {0} » et « sessiondoc generate {0} ».",
-        file.display()
+        "Fichier d'exemple écrit\u{a0}: {}\nÉtapes suivantes\u{a0}: modifiez-le, puis « sessiondoc check {0} » et « sessiondoc generate {0} ».\nUn éditeur qui lit les schémas YAML (VS Code avec l'extension YAML, par exemple) complète et vérifie le fichier pendant la saisie grâce à « {} ».",
+        file.display(),
+        schema.display()
     );
     Ok(())
 }

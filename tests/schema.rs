@@ -1,0 +1,114 @@
+//! The JSON Schema of the session file: every reference session is valid
+//! against it, and structural mistakes are not.
+
+mod common;
+
+use common::fixture;
+
+fn validator() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(sessiondoc::schema::SCHEMA).unwrap();
+    jsonschema::draft202012::new(&schema).expect("a valid draft 2020-12 schema")
+}
+
+/// A session file's YAML as JSON, as an editor's language server sees it.
+fn as_json(yaml: &str) -> serde_json::Value {
+    serde_saphyr::from_str(yaml).expect("YAML")
+}
+
+fn errors(yaml: &str) -> Vec<String> {
+    validator()
+        .iter_errors(&as_json(yaml))
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn every_reference_session_and_the_init_example_are_valid() {
+    for name in [
+        "secretaire-comptable.yaml",
+        "tsmi-avant-session.yaml",
+        "ccp-paie-fraude.yaml",
+        "injection-balisage.yaml",
+        "huit-ccp-trois-jours.yaml",
+    ] {
+        let text = std::fs::read_to_string(fixture(name)).unwrap();
+        assert_eq!(errors(&text), Vec::<String>::new(), "{name}");
+    }
+    assert_eq!(errors(sessiondoc::synth::EXAMPLE), Vec::<String>::new());
+}
+
+#[test]
+fn structural_mistakes_are_invalid() {
+    let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap();
+    for (what, broken) in [
+        (
+            "a missing key",
+            text.replacen("  ville: Cherbourg-en-Cotentin\n", "", 1),
+        ),
+        (
+            "a list where a text is expected",
+            text.replacen("  tenue: Tenue de ville correcte", "  tenue: [a, b]", 1),
+        ),
+        (
+            "an unknown value",
+            text.replacen("    voie: vae", "    voie: apprentissage", 1),
+        ),
+        (
+            "an unknown key",
+            text.replacen("    nom: DIALLO", "    nom: DIALLO\n    surnom: Mam", 1),
+        ),
+        (
+            "a malformed date",
+            text.replacen("  debut: 2027-01-11", "  debut: 11/01/2027", 1),
+        ),
+    ] {
+        assert_ne!(broken, text, "{what}: the edit applies");
+        assert!(!errors(&broken).is_empty(), "{what} is refused");
+    }
+}
+
+#[test]
+fn every_field_has_a_french_description() {
+    let schema: serde_json::Value = serde_json::from_str(sessiondoc::schema::SCHEMA).unwrap();
+    fn walk(v: &serde_json::Value, path: &str, missing: &mut Vec<String>) {
+        if let Some(props) = v.get("properties").and_then(|p| p.as_object()) {
+            for (key, field) in props {
+                if field
+                    .get("description")
+                    .and_then(|d| d.as_str())
+                    .is_none_or(str::is_empty)
+                {
+                    missing.push(format!("{path}.{key}"));
+                }
+                walk(field, &format!("{path}.{key}"), missing);
+            }
+        }
+        if let Some(items) = v.get("items") {
+            walk(items, &format!("{path}[]"), missing);
+        }
+    }
+    let mut missing = Vec::new();
+    walk(&schema, "", &mut missing);
+    assert!(missing.is_empty(), "no description: {missing:?}");
+}
+
+#[test]
+fn init_writes_the_schema_its_first_line_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("session.yaml");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sessiondoc"))
+        .arg("init")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("# yaml-language-server: $schema=session.schema.json\n"));
+    let schema = std::fs::read_to_string(dir.path().join("session.schema.json")).unwrap();
+    assert_eq!(schema, sessiondoc::schema::SCHEMA);
+    let printed = std::process::Command::new(env!("CARGO_BIN_EXE_sessiondoc"))
+        .arg("schema")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&printed.stdout), schema);
+}
