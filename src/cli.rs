@@ -81,6 +81,22 @@ enum Command {
         #[arg(long, value_name = "AVANT.yaml")]
         depuis: Option<PathBuf>,
     },
+    /// Ajoute au fichier de session les candidats d'une liste (CSV, XLSX ou
+    /// ODS), sans rien changer d'autre au fichier.
+    #[command(visible_alias = "import")]
+    Importer {
+        /// La liste des candidats : fichier CSV (séparateur ; ou ,), XLSX ou ODS.
+        liste: PathBuf,
+        /// Le fichier de session à compléter.
+        #[arg(long, value_name = "SESSION.yaml")]
+        session: PathBuf,
+        /// Colonnes aux noms inhabituels, séparées par des virgules :
+        /// En-tête=champ (champs : id, civilite, nom, nom_usage, prenom,
+        /// date_naissance, identifiant, adresse, code_postal, ville, voie,
+        /// formateur, amenagement, jury).
+        #[arg(long, value_delimiter = ',', value_name = "EN-TÊTE=CHAMP")]
+        colonnes: Vec<String>,
+    },
     /// Affiche le schéma JSON du fichier de session (pour un éditeur qui
     /// complète et vérifie le fichier pendant la saisie).
     Schema,
@@ -241,6 +257,26 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
         Command::Init { file } => crate::synth::init(&file).map(|()| ExitCode::SUCCESS),
         Command::Echeancier { session, today } => echeancier(&session, today.as_deref()),
         Command::Changements { avant, apres } => changements(&avant, &apres),
+        Command::Importer {
+            liste,
+            session,
+            colonnes,
+        } => {
+            let done = crate::import::import(&liste, &session, &colonnes)?;
+            eprintln!(
+                "{} candidat(s) ajouté(s) à « {} ».",
+                done.added,
+                session.display()
+            );
+            if done.to_complete > 0 {
+                eprintln!(
+                    "Il reste {} point(s) à compléter (jury, créneaux…)\u{a0}: voyez « sessiondoc check {} ».",
+                    done.to_complete,
+                    session.display()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Schema => {
             print!("{}", crate::schema::SCHEMA);
             Ok(ExitCode::SUCCESS)

@@ -17,6 +17,7 @@ pub mod fit;
 pub mod fonts;
 pub mod fr;
 pub mod generate;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;
