@@ -6,6 +6,7 @@ mod common;
 use std::process::Command;
 
 use common::fixture;
+use common::run_sessiondoc as run;
 
 const SC: &str = "secretaire-comptable.yaml";
 
@@ -179,18 +180,6 @@ fn an_invalid_file_fails_with_its_diagnostics() {
         report.contains("apres.yaml:") && report.contains("s999"),
         "{report}"
     );
-}
-
-/// Runs `sessiondoc` with arguments; returns the status and standard error.
-fn run(args: &[&str]) -> (Option<i32>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_sessiondoc"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).replace('\u{a0}', " "),
-    )
 }
 
 #[test]

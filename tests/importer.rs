@@ -6,8 +6,8 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
+use common::run_sessiondoc as run;
 use common::{fixture, session_from};
 use sessiondoc::model::{Candidat, Civilite, Voie};
 
@@ -28,17 +28,6 @@ const HEADERS: [&str; 14] = [
     "Jury",
 ];
 const MAPPING: &str = "Code=id,Jury=jury";
-
-fn run(args: &[&str]) -> (Option<i32>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_sessiondoc"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).replace('\u{a0}', " "),
-    )
-}
 
 /// A candidate as the cells of a row; the birth date as `(y, m, d)`.
 fn cells(c: &Candidat) -> (Vec<String>, Option<(i32, u32, u32)>) {

@@ -253,3 +253,16 @@ pub fn pdf_words(bytes: &[u8]) -> Vec<Vec<Word>> {
     std::fs::write(&path, bytes).expect("write pdf");
     pdf_words_of_file(&path)
 }
+
+/// Runs the `sessiondoc` binary; its exit status and standard error, with
+/// no-break spaces as plain ones.
+pub fn run_sessiondoc(args: &[&str]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_sessiondoc"))
+        .args(args)
+        .output()
+        .expect("binary runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).replace('\u{a0}', " "),
+    )
+}
