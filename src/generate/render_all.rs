@@ -72,6 +72,7 @@ pub fn render_all<T: Send>(
         }
         let mut files = Vec::with_capacity(formats.len());
         let mut pages = None;
+        let print = fingerprint(c, program);
         if formats.contains(&Format::Pdf) {
             let r = if batch.as_ref().is_some_and(|b| b.letters.contains(&i)) {
                 let (r, laid_out) = pdf.render_keeping_pages(&c.document)?;
@@ -83,7 +84,7 @@ pub fn render_all<T: Send>(
                 pdf.render(&c.document)?
             };
             pages = Some(r.pages);
-            files.push(keep(produced(c, Format::Pdf, r.bytes, r.pages, program))?);
+            files.push(keep(produced(c, Format::Pdf, r.bytes, r.pages, &print))?);
         }
         if formats.contains(&Format::Docx) {
             let pages = match pages {
@@ -91,7 +92,7 @@ pub fn render_all<T: Send>(
                 None => pdf.page_count(&c.document)?,
             };
             let r = docx.render(&c.document, pages)?;
-            files.push(keep(produced(c, Format::Docx, r.bytes, pages, program))?);
+            files.push(keep(produced(c, Format::Docx, r.bytes, pages, &print))?);
         }
         bar.inc(1);
         if (rendered_count.fetch_add(1, Ordering::Relaxed) + 1).is_multiple_of(EVICT_EVERY) {
@@ -110,17 +111,12 @@ pub fn render_all<T: Send>(
             .map(|i| kept.remove(i).unwrap_or_default())
             .collect();
         let lot = batch.lot;
+        let print = fingerprint(lot, program);
         let r = pdf.batch(&lot.document.title, lot.document.date, parts)?;
-        let mut files = vec![keep(produced(lot, Format::Pdf, r.bytes, r.pages, program))?];
+        let mut files = vec![keep(produced(lot, Format::Pdf, r.bytes, r.pages, &print))?];
         if formats.contains(&Format::Docx) {
             let d = docx.render(&lot.document, r.pages)?;
-            files.push(keep(produced(
-                lot,
-                Format::Docx,
-                d.bytes,
-                r.pages,
-                program,
-            ))?);
+            files.push(keep(produced(lot, Format::Docx, d.bytes, r.pages, &print))?);
         }
         bar.inc(1);
         rendered.push(files);
@@ -239,13 +235,7 @@ fn in_parallel<I: Sync, T: Send>(
     Ok(out)
 }
 
-fn produced(
-    c: &Composed,
-    format: Format,
-    bytes: Vec<u8>,
-    pages: usize,
-    program: Option<&str>,
-) -> Produced {
+fn produced(c: &Composed, format: Format, bytes: Vec<u8>, pages: usize, print: &str) -> Produced {
     let s = &c.subject;
     Produced {
         entry: Entry {
@@ -260,7 +250,7 @@ fn produced(
             fraude: s.fraude,
             pages,
             sha256: output::sha256_hex(&bytes),
-            fingerprint: Some(fingerprint(c, program)),
+            fingerprint: Some(print.to_owned()),
         },
         bytes,
     }
