@@ -18,32 +18,17 @@ pub struct Deadline {
 /// Every deadline, in time order.
 pub fn deadlines(s: &Session) -> Vec<Deadline> {
     let (debut, fin) = (s.session.debut.value, s.session.fin.value);
-    let mut all = vec![
-        Deadline {
-            key: "creation",
-            date: debut.plus_days(-91),
-        },
-        Deadline {
-            key: "sujets",
-            date: debut.plus_days(-30),
-        },
-        Deadline {
-            key: "convocations",
-            date: debut.plus_months(-1),
-        },
-        Deadline {
-            key: "affichage",
-            date: debut.plus_days(-1),
-        },
-        Deadline {
-            key: "pv",
-            date: fin.plus_days(15),
-        },
-        Deadline {
-            key: "archives",
-            date: fin.plus_years(5),
-        },
-    ];
+    let mut all: Vec<Deadline> = [
+        ("creation", debut.plus_days(-91)),
+        ("sujets", debut.plus_days(-30)),
+        ("convocations", debut.plus_months(-1)),
+        ("affichage", debut.plus_days(-1)),
+        ("pv", fin.plus_days(15)),
+        ("archives", fin.plus_years(5)),
+    ]
+    .into_iter()
+    .map(|(key, date)| Deadline { key, date })
+    .collect();
     all.sort_by_key(|d| d.date);
     all
 }

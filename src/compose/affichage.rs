@@ -13,7 +13,7 @@
 use minijinja::context;
 
 use super::parts::{self, ReglementType};
-use super::{Composed, Ctx, Kind, Subject};
+use super::{Composed, Ctx, Kind};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::fit::text_width_pt;
@@ -160,10 +160,9 @@ pub fn affichage(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
         ReglementType::Affiche,
     )?));
     let footer = ctx.footer(&title)?;
-    Ok(vec![ctx.composed(
+    Ok(vec![ctx.for_session(
         Kind::Affichage,
-        "affichage".to_owned(),
-        Subject::default(),
+        "affichage",
         title,
         footer,
         sections,

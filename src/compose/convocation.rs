@@ -52,10 +52,9 @@ pub fn lot(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
         |t| Ok((t.text("fichier_lot")?, ctx.footer(&t.text("pied")?)?)),
     )?;
     let stem = "convocations-lot".to_owned();
-    Ok(vec![ctx.composed(
+    Ok(vec![ctx.for_session(
         Kind::ConvocationsLot,
-        stem,
-        Subject::default(),
+        &stem,
         title,
         footer,
         sections,

@@ -2,7 +2,7 @@
 
 use minijinja::context;
 
-use super::{Composed, Ctx, Kind, Subject};
+use super::{Composed, Ctx, Kind};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::echeancier::deadlines;
 use crate::error::Error;
@@ -50,10 +50,9 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
                     ruled: true,
                 }),
             ];
-            ctx.composed(
+            ctx.for_session(
                 Kind::Echeancier,
-                "echeancier".to_owned(),
-                Subject::default(),
+                "echeancier",
                 title,
                 footer,
                 vec![Section::portrait(blocks)],

@@ -5,7 +5,7 @@
 
 use minijinja::context;
 
-use super::{Composed, Ctx, Kind, Subject};
+use super::{Composed, Ctx, Kind};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::fr;
@@ -95,14 +95,7 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
         blocks.extend(sheet);
     }
     let sections = vec![Section::portrait(blocks)];
-    ctx.composed(
-        Kind::Emargement,
-        "emargement".to_owned(),
-        Subject::default(),
-        title,
-        footer,
-        sections,
-    )
+    ctx.for_session(Kind::Emargement, "emargement", title, footer, sections)
 }
 
 /// The opening of a sheet: its title (template block `title`), the

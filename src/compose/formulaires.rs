@@ -3,7 +3,7 @@
 
 use minijinja::Value;
 
-use super::{Composed, Ctx, Kind, Subject, fraude, pv_individuel, pv_session};
+use super::{Composed, Ctx, Kind, fraude, pv_individuel, pv_session};
 use crate::doc::Section;
 use crate::error::Error;
 
@@ -24,12 +24,5 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
         Section::portrait(report),
     ];
     let stem = "formulaires-vierges".to_owned();
-    ctx.composed(
-        Kind::FormulairesVierges,
-        stem,
-        Subject::default(),
-        title,
-        footer,
-        sections,
-    )
+    ctx.for_session(Kind::FormulairesVierges, &stem, title, footer, sections)
 }

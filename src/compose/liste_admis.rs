@@ -4,7 +4,7 @@
 
 use minijinja::Value;
 
-use super::{Composed, Ctx, Kind, Subject, parts};
+use super::{Composed, Ctx, Kind, parts};
 use crate::doc::{Align, Block, Paragraph, Run, Section};
 use crate::error::Error;
 use crate::fr;
@@ -75,10 +75,9 @@ pub fn compose(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
             ));
             let stem = "liste-admis".to_owned();
             let sections = vec![Section::portrait(blocks)];
-            Ok(vec![ctx.composed(
+            Ok(vec![ctx.for_session(
                 Kind::ListeAdmis,
-                stem,
-                Subject::default(),
+                &stem,
                 title,
                 footer,
                 sections,

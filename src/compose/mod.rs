@@ -231,6 +231,25 @@ impl Ctx<'_> {
         })
     }
 
+    /// A document about the whole session (no one person).
+    pub fn for_session(
+        &self,
+        kind: Kind,
+        stem: &str,
+        title: String,
+        footer: String,
+        sections: Vec<Section>,
+    ) -> Result<Composed, Error> {
+        self.composed(
+            kind,
+            stem.to_owned(),
+            Subject::default(),
+            title,
+            footer,
+            sections,
+        )
+    }
+
     /// One portrait document for each of `people` (candidates, jurors…):
     /// named `<prefix>-<id>`, about `subject(id)`, written by `pages`.
     pub fn one_per<P>(

@@ -3,7 +3,7 @@
 
 use minijinja::context;
 
-use super::{Composed, Ctx, Kind, Pages, Subject, parts};
+use super::{Composed, Ctx, Kind, Pages, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 
@@ -14,10 +14,9 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
         footer,
         blocks,
     } = pages(ctx, false)?;
-    ctx.composed(
+    ctx.for_session(
         Kind::PvSession,
-        "pv-session".to_owned(),
-        Subject::default(),
+        "pv-session",
         title,
         footer,
         vec![Section::landscape(blocks)],

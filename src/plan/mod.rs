@@ -9,8 +9,8 @@ pub use views::{CandidateView, CcpView, Facts, PersonView, SlotView};
 
 use crate::fr;
 use crate::model::{
-    Candidat, Creneau, Date, Decision, ModeConvocation, NatureCreneau, NatureSession, Selection,
-    Session, Voie,
+    Candidat, Creneau, Date, Decision, Jure, Membre, ModeConvocation, NatureCreneau, NatureSession,
+    Selection, Session, Voie,
 };
 
 /// Everything the composers need, computed once per run.
@@ -185,49 +185,18 @@ impl<'a> Plan<'a> {
                     .any(|c| c.jury.value.iter().any(|p| &p.value == id))
                     || s.planning.value.iter().any(|c| c.has_jure(id))
             })
-            .map(|j| {
-                PersonView::new(
-                    &j.id.value,
-                    j.civilite,
-                    &j.nom,
-                    &j.prenom,
-                    &j.telephone,
-                    &j.email,
-                )
-            })
+            .map(juror_view)
             .collect()
     }
 
     /// A juror as printed.
     pub fn juror(&self, id: &str) -> Option<PersonView> {
-        self.session.jure(id).map(|j| {
-            PersonView::new(
-                &j.id.value,
-                j.civilite,
-                &j.nom,
-                &j.prenom,
-                &j.telephone,
-                &j.email,
-            )
-        })
+        self.session.jure(id).map(juror_view)
     }
 
     /// Every surveillant as printed.
     pub fn surveillants(&self) -> Vec<PersonView> {
-        self.session
-            .surveillants
-            .iter()
-            .map(|m| {
-                PersonView::new(
-                    &m.id.value,
-                    m.civilite,
-                    &m.nom,
-                    &m.prenom,
-                    &m.telephone,
-                    &m.email,
-                )
-            })
-            .collect()
+        self.session.surveillants.iter().map(member_view).collect()
     }
 
     /// The rooms in use, with their slots in time order.
@@ -245,6 +214,30 @@ impl<'a> Plan<'a> {
             })
             .collect()
     }
+}
+
+/// A juror as printed.
+fn juror_view(j: &Jure) -> PersonView {
+    PersonView::new(
+        &j.id.value,
+        j.civilite,
+        &j.nom,
+        &j.prenom,
+        &j.telephone,
+        &j.email,
+    )
+}
+
+/// A surveillant or trainer as printed.
+fn member_view(m: &Membre) -> PersonView {
+    PersonView::new(
+        &m.id.value,
+        m.civilite,
+        &m.nom,
+        &m.prenom,
+        &m.telephone,
+        &m.email,
+    )
 }
 
 fn slot_view(s: &Session, index: usize, c: &Creneau) -> SlotView {
@@ -330,16 +323,7 @@ fn candidate_view(s: &Session, c: &Candidat, slots: &[SlotView]) -> CandidateVie
         .value
         .iter()
         .filter_map(|id| s.jure(&id.value))
-        .map(|j| {
-            PersonView::new(
-                &j.id.value,
-                j.civilite,
-                &j.nom,
-                &j.prenom,
-                &j.telephone,
-                &j.email,
-            )
-        })
+        .map(juror_view)
         .collect();
     let resultat = c.resultat.as_ref().map(|r| &r.value);
     let d = c.decision().map(decision);
