@@ -4,7 +4,7 @@
 
 use minijinja::{Value, context};
 
-use super::livret_jure::{bullets, heading, numbered, opening};
+use super::pack::{bullets, heading, numbered, opening};
 use super::{Composed, Ctx, Kind, Pages, Subject};
 use crate::doc::{Align, Block, Paragraph};
 use crate::error::Error;

@@ -11,6 +11,7 @@ mod fraude;
 mod liste_admis;
 mod livret_jure;
 mod livret_surveillant;
+mod pack;
 mod panneau;
 mod parts;
 mod pv_individuel;

@@ -61,7 +61,10 @@ pub fn pages(ctx: &Ctx, blank: bool) -> Result<Pages, Error> {
                 for c in &plan.candidates {
                     let mut name = vec![Paragraph::bold(c.nom_prenom.clone())];
                     if c.nom_usage.is_some() {
-                        name.push(Paragraph::text(format!("né(e) {}", c.nom_naissance)).size(8.0));
+                        name.push(
+                            Paragraph::text(format!("{} {}", l.get("naissance")?, c.nom_naissance))
+                                .size(8.0),
+                        );
                     }
                     let d = c.decision;
                     let partial = d == Some("reussite_partielle");
