@@ -4,14 +4,12 @@ use minijinja::context;
 
 use super::{Composed, Ctx, Kind};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
-use crate::echeancier::deadlines;
 use crate::error::Error;
 use crate::fr;
 
 /// The schedule of the session's regulatory deadlines.
 pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
-    let session = ctx.plan.session;
-    let planned = fr::long_date(session.session.convocation.date.value);
+    let planned = ctx.plan.facts.convocation_date.clone();
     ctx.wording.with(
         "echeancier",
         ctx.context(context! { date => planned }),
@@ -24,7 +22,7 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
                 Cell::head(l.get("quoi")?),
                 Cell::head(l.get("regle")?),
             ])];
-            for d in deadlines(session) {
+            for d in ctx.plan.deadlines() {
                 let mut what = vec![Paragraph::text(l.get(d.key)?)];
                 if d.key == "convocations" {
                     what.push(Paragraph::text(t.text("convocation_prevue")?).size(8.5));

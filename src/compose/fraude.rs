@@ -1,72 +1,18 @@
 //! The fraud report: one per `fraudes` entry, to attach to the PV de session.
 
 use minijinja::{Value, context};
-use serde::Serialize;
 
 use super::{Composed, Ctx, Kind, Pages, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
-use crate::fr;
-use crate::model::Fraude;
-
-/// A fraud incident as printed.
-#[derive(Debug, Serialize)]
-struct FraudView {
-    candidat: String,
-    identifiant: String,
-    epreuve: String,
-    jour: String,
-    heure: String,
-    faits: String,
-    mesures: String,
-    /// Each witness: "NOM Prénom" and the key of their role's label.
-    temoins: Vec<(String, &'static str)>,
-}
-
-fn view(ctx: &Ctx, f: &Fraude) -> FraudView {
-    let s = ctx.plan.session;
-    let candidate = ctx.plan.candidate(&f.candidat.value);
-    let temoins = f
-        .constate_par
-        .value
-        .ids()
-        .iter()
-        .map(|id| {
-            let id = id.value.as_str();
-            if id == "responsable" {
-                (
-                    ctx.plan.facts.responsable.nom_prenom.clone(),
-                    "role_responsable",
-                )
-            } else if let Some(m) = s.surveillant(id) {
-                (fr::nom_prenom(&m.nom, &m.prenom), "role_surveillant")
-            } else if let Some(j) = s.jure(id) {
-                (fr::nom_prenom(&j.nom, &j.prenom), "role_jure")
-            } else {
-                (id.to_owned(), "role_autre")
-            }
-        })
-        .collect();
-    FraudView {
-        candidat: candidate.map_or_else(|| f.candidat.value.clone(), |c| c.nom_prenom.clone()),
-        identifiant: candidate.map(|c| c.identifiant.clone()).unwrap_or_default(),
-        epreuve: f.epreuve.clone(),
-        jour: fr::long_date(f.date.value),
-        heure: fr::time(f.heure.value),
-        faits: f.faits.clone(),
-        mesures: f.mesures.clone(),
-        temoins,
-    }
-}
+use crate::plan::FraudView;
 
 /// One report per incident.
 pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
     ctx.plan
-        .session
-        .fraudes
+        .fraud_reports()
         .iter()
-        .enumerate()
-        .map(|(i, f)| {
+        .map(|f| {
             let Pages {
                 title,
                 footer,
@@ -76,12 +22,12 @@ pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
                 Kind::RapportFraude,
                 format!(
                     "rapports-fraude/rapport-fraude-{}-{}",
-                    i + 1,
-                    super::file_part(&f.candidat.value)
+                    f.numero,
+                    super::file_part(&f.candidat_id)
                 ),
                 Subject {
-                    fraude: Some(i + 1),
-                    ..Subject::candidat(f.candidat.value.clone())
+                    fraude: Some(f.numero),
+                    ..Subject::candidat(f.candidat_id.clone())
                 },
                 title,
                 footer,
@@ -92,11 +38,10 @@ pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
 }
 
 /// The blocks of a report; `None` gives the blank form.
-pub fn pages(ctx: &Ctx, fraude: Option<&Fraude>) -> Result<Pages, Error> {
-    let f = fraude.map(|f| view(ctx, f));
+pub fn pages(ctx: &Ctx, f: Option<&FraudView>) -> Result<Pages, Error> {
     ctx.wording.with(
         "rapport-fraude",
-        ctx.context(context! { f => Value::from_serialize(&f) }),
+        ctx.context(context! { f => Value::from_serialize(f) }),
         |t| {
             let l = t.labels("libelles")?;
             let title = t.text("fichier")?;

@@ -204,7 +204,7 @@ impl Ctx<'_> {
                 })?;
         Ok(Document {
             title,
-            date: self.plan.session.session.debut.value,
+            date: self.plan.first_day(),
             header,
             footer,
             page_label,

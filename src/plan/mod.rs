@@ -4,7 +4,9 @@
 //! The views are plain serializable values: the composers read them, and
 //! the wording templates receive them as their context.
 
+mod fraud;
 mod views;
+pub use fraud::FraudView;
 pub use views::{CandidateView, CcpView, Facts, PersonView, SlotView};
 
 use crate::fr;
@@ -15,7 +17,7 @@ use crate::model::{
 
 /// Everything the composers need, computed once per run.
 pub struct Plan<'a> {
-    pub session: &'a Session,
+    session: &'a Session,
     pub facts: Facts,
     pub candidates: Vec<CandidateView>,
     pub slots: Vec<SlotView>,
@@ -187,6 +189,16 @@ impl<'a> Plan<'a> {
             })
             .map(juror_view)
             .collect()
+    }
+
+    /// The first day of the session: the date every document is dated by.
+    pub fn first_day(&self) -> Date {
+        self.session.session.debut.value
+    }
+
+    /// The regulatory deadlines of the session, in time order.
+    pub fn deadlines(&self) -> Vec<crate::echeancier::Deadline> {
+        crate::echeancier::deadlines(self.session)
     }
 
     /// A juror as printed.

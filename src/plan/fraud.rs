@@ -1,0 +1,71 @@
+//! The fraud reports as printed: the plan's view of `fraudes`.
+
+use serde::Serialize;
+
+use super::Plan;
+use crate::fr;
+
+/// A fraud incident as printed.
+#[derive(Debug, Serialize)]
+pub struct FraudView {
+    /// Its number in the session (1 for the first entry of `fraudes`).
+    pub numero: usize,
+    pub candidat_id: String,
+    pub candidat: String,
+    pub identifiant: String,
+    pub epreuve: String,
+    pub jour: String,
+    pub heure: String,
+    pub faits: String,
+    pub mesures: String,
+    /// Each witness: "NOM Prénom" and the key of their role's label.
+    pub temoins: Vec<(String, &'static str)>,
+}
+
+impl Plan<'_> {
+    /// Every fraud report of the session, in the order of the file.
+    pub fn fraud_reports(&self) -> Vec<FraudView> {
+        let s = self.session;
+        s.fraudes
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let candidate = self.candidate(&f.candidat.value);
+                let temoins = f
+                    .constate_par
+                    .value
+                    .ids()
+                    .iter()
+                    .map(|id| {
+                        let id = id.value.as_str();
+                        if id == "responsable" {
+                            (
+                                self.facts.responsable.nom_prenom.clone(),
+                                "role_responsable",
+                            )
+                        } else if let Some(m) = s.surveillant(id) {
+                            (fr::nom_prenom(&m.nom, &m.prenom), "role_surveillant")
+                        } else if let Some(j) = s.jure(id) {
+                            (fr::nom_prenom(&j.nom, &j.prenom), "role_jure")
+                        } else {
+                            (id.to_owned(), "role_autre")
+                        }
+                    })
+                    .collect();
+                FraudView {
+                    numero: i + 1,
+                    candidat_id: f.candidat.value.clone(),
+                    candidat: candidate
+                        .map_or_else(|| f.candidat.value.clone(), |c| c.nom_prenom.clone()),
+                    identifiant: candidate.map(|c| c.identifiant.clone()).unwrap_or_default(),
+                    epreuve: f.epreuve.clone(),
+                    jour: fr::long_date(f.date.value),
+                    heure: fr::time(f.heure.value),
+                    faits: f.faits.clone(),
+                    mesures: f.mesures.clone(),
+                    temoins,
+                }
+            })
+            .collect()
+    }
+}
