@@ -18,6 +18,7 @@ use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::fit::text_width_pt;
 use crate::fr;
+use crate::model::NatureCreneau;
 use crate::plan::SlotView;
 
 /// The timetable's rows and column headers.
@@ -195,7 +196,7 @@ fn posted_rows(slots: &[&SlotView], everyone: &str, jury: &str) -> Vec<PostedRow
             people: vec![(slot.debut.clone(), who)],
             whole_group: slot.tous_les_candidats || slot.candidats.is_empty(),
         };
-        let thin = slot.nature == "pause" || jury_only;
+        let thin = slot.nature == NatureCreneau::Pause || jury_only;
         let same_time = rows.iter_mut().rev().find(|r| {
             r.start == slot.minutes_debut && r.end == slot.minutes_fin && r.title == slot.intitule
         });

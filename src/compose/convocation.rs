@@ -10,6 +10,7 @@ use super::parts::{self, ReglementType};
 use super::{Composed, Ctx, Filter, Kind, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
+use crate::model::NatureCreneau;
 use crate::plan::CandidateView;
 
 /// One convocation per candidate the filter keeps.
@@ -301,7 +302,12 @@ fn letter(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Section), Err
 /// time order; every slot's title when none is a test.
 fn tests_of(c: &CandidateView) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let is_test = |n: &str| matches!(n, "epreuve" | "entretien" | "entretien_final");
+    let is_test = |n: NatureCreneau| {
+        matches!(
+            n,
+            NatureCreneau::Epreuve | NatureCreneau::Entretien | NatureCreneau::EntretienFinal
+        )
+    };
     let any_test = c.creneaux.iter().any(|v| is_test(v.nature));
     for v in &c.creneaux {
         if (is_test(v.nature) || !any_test) && !out.contains(&v.intitule) {

@@ -9,6 +9,7 @@ use super::{Composed, Ctx, Kind};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::fr;
+use crate::model::Civilite;
 use crate::model::Date;
 use crate::plan::{CandidateView, PersonView, SlotView};
 use crate::wording::{Labels, Texts};
@@ -181,7 +182,7 @@ fn staff_sheet(
             let mut blocks = sheet_opening(t, "titre_jury", "consigne_jury", slots)?;
             let mut rows = vec![head_row(&l, "qualite")?];
             for (p, juror) in staff {
-                let woman = p.civilite == "Mme";
+                let woman = p.civilite == Civilite::Mme;
                 let qualite = match (juror, woman) {
                     (true, false) => l.get("jure_m")?,
                     (true, true) => l.get("jure_f")?,

@@ -8,6 +8,7 @@ use super::{Composed, Ctx, Kind, parts};
 use crate::doc::{Align, Block, Paragraph, Run, Section};
 use crate::error::Error;
 use crate::fr;
+use crate::model::Decision;
 use crate::plan::CandidateView;
 
 fn sorted(mut list: Vec<&CandidateView>) -> Vec<&CandidateView> {
@@ -24,13 +25,13 @@ pub fn compose(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
     let full = sorted(
         plan.candidates
             .iter()
-            .filter(|c| c.decision == Some("reussite"))
+            .filter(|c| c.decision == Some(Decision::Reussite))
             .collect(),
     );
     let partial = sorted(
         plan.candidates
             .iter()
-            .filter(|c| c.decision == Some("reussite_partielle"))
+            .filter(|c| c.decision == Some(Decision::ReussitePartielle))
             .collect(),
     );
     ctx.wording

@@ -7,6 +7,7 @@ use minijinja::{Value, context};
 use super::{Composed, Ctx, Filter, Kind, Pages, Subject, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
 use crate::error::Error;
+use crate::model::Decision;
 use crate::plan::CandidateView;
 
 /// One PV per candidate the filter keeps.
@@ -98,10 +99,10 @@ pub fn pages(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Pages, Error> {
                 voie == Some("formation"),
                 voie == Some("vae"),
                 voie == Some("equivalence"),
-                decision == Some("absent"),
-                decision == Some("reussite"),
-                decision == Some("reussite_partielle"),
-                decision == Some("echec"),
+                decision == Some(Decision::Absent),
+                decision == Some(Decision::Reussite),
+                decision == Some(Decision::ReussitePartielle),
+                decision == Some(Decision::Echec),
             ];
             let boxes = vec![
                 Row::new(vec![
@@ -125,7 +126,7 @@ pub fn pages(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Pages, Error> {
             }));
 
             // Every CCP of the title, its box (ticked for a partial success), its code.
-            let partial = decision == Some("reussite_partielle");
+            let partial = decision == Some(Decision::ReussitePartielle);
             let mut ccp_rows = vec![Row::new(vec![
                 Cell::head(l.get("ccp")?).span(2),
                 Cell::head(l.get("code")?),

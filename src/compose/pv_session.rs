@@ -6,6 +6,7 @@ use minijinja::context;
 use super::{Composed, Ctx, Kind, Pages, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
+use crate::model::Decision;
 
 /// The PV de session, filled from the results when they are known.
 pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
@@ -67,15 +68,15 @@ pub fn pages(ctx: &Ctx, blank: bool) -> Result<Pages, Error> {
                         );
                     }
                     let d = c.decision;
-                    let partial = d == Some("reussite_partielle");
+                    let partial = d == Some(Decision::ReussitePartielle);
                     let mut cells = vec![
                         Cell::new(name),
                         Cell::text(c.identifiant.clone()),
                         Cell::text(c.voie_libelle),
-                        Cell::checkbox(d == Some("absent")),
-                        Cell::checkbox(d == Some("reussite")),
+                        Cell::checkbox(d == Some(Decision::Absent)),
+                        Cell::checkbox(d == Some(Decision::Reussite)),
                         Cell::checkbox(partial),
-                        Cell::checkbox(d == Some("echec")),
+                        Cell::checkbox(d == Some(Decision::Echec)),
                     ];
                     cells.extend(facts.titre_ccp.iter().map(|ccp| {
                         Cell::checkbox(partial && c.ccp_obtenus.iter().any(|o| o.code == ccp.code))

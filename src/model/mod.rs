@@ -4,7 +4,7 @@
 //! semantic error (an unknown juror, an overlap, an expired accreditation)
 //! is reported at its own line and column.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 pub use serde_saphyr::Spanned;
 
 mod values;
@@ -126,7 +126,7 @@ pub enum ModeConvocation {
 }
 
 /// Madame or Monsieur.
-#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Deserialize, Serialize, Clone, Copy, PartialEq, Eq)]
 pub enum Civilite {
     #[serde(rename = "M.")]
     M,
@@ -239,7 +239,7 @@ pub struct Resultat {
 }
 
 /// The four results of the PV.
-#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Deserialize, Serialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     Absent,
@@ -268,7 +268,7 @@ pub struct Creneau {
 }
 
 /// What happens in a slot.
-#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Deserialize, Serialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum NatureCreneau {
     Accueil,

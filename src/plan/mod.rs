@@ -46,19 +46,6 @@ pub fn decision(d: Decision) -> (&'static str, &'static str) {
     }
 }
 
-fn nature(n: NatureCreneau) -> &'static str {
-    match n {
-        NatureCreneau::Accueil => "accueil",
-        NatureCreneau::Briefing => "briefing",
-        NatureCreneau::Epreuve => "epreuve",
-        NatureCreneau::Entretien => "entretien",
-        NatureCreneau::EntretienFinal => "entretien_final",
-        NatureCreneau::Correction => "correction",
-        NatureCreneau::Deliberation => "deliberation",
-        NatureCreneau::Pause => "pause",
-    }
-}
-
 impl<'a> Plan<'a> {
     /// Computes every view of a checked session.
     pub fn new(s: &'a Session) -> Plan<'a> {
@@ -304,7 +291,7 @@ fn slot_view(s: &Session, index: usize, c: &Creneau) -> SlotView {
         debut: fr::time(c.debut.value),
         fin: fr::time(c.fin.value),
         duree: fr::duration(c.minutes()),
-        nature: nature(c.nature),
+        nature: c.nature,
         intitule: c.intitule.clone(),
         salle,
         salle_id: c.salle.as_ref().map(|r| r.value.clone()),
@@ -377,11 +364,11 @@ fn candidate_view(s: &Session, c: &Candidat, slots: &[SlotView]) -> CandidateVie
         arrivee: creneaux.first().cloned(),
         entretien_final: creneaux
             .iter()
-            .find(|v| v.nature == "entretien_final")
+            .find(|v| v.nature == NatureCreneau::EntretienFinal)
             .cloned(),
         creneaux,
         jury,
-        decision: d.map(|d| d.0),
+        decision: c.decision(),
         decision_libelle: d.map(|d| d.1),
         present: c.decision().is_some_and(|d| d != Decision::Absent),
         ccp_obtenus,

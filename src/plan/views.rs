@@ -4,13 +4,13 @@
 use serde::Serialize;
 
 use crate::fr;
-use crate::model::{Civilite, Date};
+use crate::model::{Civilite, Date, Decision, NatureCreneau};
 
 /// A person as printed.
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonView {
     pub id: String,
-    pub civilite: &'static str,
+    pub civilite: Civilite,
     pub nom: String,
     pub prenom: String,
     /// "GARNIER Sophie".
@@ -32,7 +32,7 @@ impl PersonView {
     ) -> Self {
         PersonView {
             id: id.to_owned(),
-            civilite: fr::civilite(c),
+            civilite: c,
             nom: nom.to_owned(),
             prenom: prenom.to_owned(),
             nom_prenom: fr::nom_prenom(nom, prenom),
@@ -63,7 +63,7 @@ pub struct SlotView {
     pub debut: String,
     pub fin: String,
     pub duree: String,
-    pub nature: &'static str,
+    pub nature: NatureCreneau,
     pub intitule: String,
     pub salle: Option<String>,
     pub salle_id: Option<String>,
@@ -107,7 +107,7 @@ pub struct CandidateView {
     pub entretien_final: Option<SlotView>,
     /// The juror pair.
     pub jury: Vec<PersonView>,
-    pub decision: Option<&'static str>,
+    pub decision: Option<Decision>,
     pub decision_libelle: Option<&'static str>,
     pub present: bool,
     pub ccp_obtenus: Vec<CcpView>,
