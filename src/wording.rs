@@ -16,6 +16,7 @@ use crate::fr;
 /// The embedded templates, by file name.
 const EMBEDDED: &[(&str, &str)] = &[
     ("commun.j2", include_str!("../templates/commun.j2")),
+    ("macros.j2", include_str!("../templates/macros.j2")),
     (
         "convocation.j2",
         include_str!("../templates/convocation.j2"),
