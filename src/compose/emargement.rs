@@ -64,7 +64,7 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
                 let slots: Vec<&SlotView> = half_slots
                     .iter()
                     .copied()
-                    .filter(|v| !v.candidats.is_empty())
+                    .filter(|v| v.tous_les_candidats || !v.candidats.is_empty())
                     .collect();
                 sheets.push(candidates_sheet(ctx, day, matin, &slots, &expected)?);
             }

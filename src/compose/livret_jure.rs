@@ -9,7 +9,7 @@
 use minijinja::{Value, context};
 
 use super::pack::{bullets, heading, opening};
-use super::{Composed, Ctx, Kind, Pages, Subject};
+use super::{Composed, Ctx, Kind, Pages, Subject, voie_key};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
 use crate::error::Error;
 use crate::plan::PersonView;
@@ -49,6 +49,7 @@ fn pages(ctx: &Ctx, j: &PersonView) -> Result<Pages, Error> {
         }),
         |t| {
             let l = t.labels("libelles")?;
+            let voies = t.labels("voies")?;
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
             let corrected = ctx.correction.is_some_and(|k| k.jures.contains_key(&j.id));
@@ -82,7 +83,7 @@ fn pages(ctx: &Ctx, j: &PersonView) -> Result<Pages, Error> {
                     rows.push(Row::new(vec![
                         Cell::new(name),
                         Cell::text(c.identifiant.clone()),
-                        Cell::text(c.voie_libelle),
+                        Cell::text(voies.get(voie_key(c.voie))?),
                         amenagement,
                     ]));
                 }
@@ -123,14 +124,18 @@ fn pages(ctx: &Ctx, j: &PersonView) -> Result<Pages, Error> {
                 blocks.push(Block::Paragraph(
                     Paragraph::text(t.text("declaration")?).align(Align::Justify),
                 ));
-                blocks.extend(bullets(
-                    candidates
-                        .iter()
-                        .map(|c| {
-                            format!("{} ({}, {})", c.nom_prenom, c.identifiant, c.voie_libelle)
-                        })
-                        .collect(),
-                ));
+                let listed = candidates
+                    .iter()
+                    .map(|c| {
+                        Ok(format!(
+                            "{} ({}, {})",
+                            c.nom_prenom,
+                            c.identifiant,
+                            voies.get(voie_key(c.voie))?
+                        ))
+                    })
+                    .collect::<Result<Vec<_>, Error>>()?;
+                blocks.extend(bullets(listed));
             }
             blocks.push(Block::Paragraph(
                 Paragraph::text(t.text("engagement")?).align(Align::Justify),

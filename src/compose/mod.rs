@@ -293,6 +293,15 @@ impl Ctx<'_> {
     }
 }
 
+/// The key of an access route, as the templates' `voies` labels name it.
+pub fn voie_key(v: crate::model::Voie) -> &'static str {
+    match v {
+        crate::model::Voie::Formation => "formation",
+        crate::model::Voie::Vae => "vae",
+        crate::model::Voie::Equivalence => "equivalence",
+    }
+}
+
 /// A file-name-safe form of an id (ids are slugs already; this guards the rest).
 pub fn file_part(text: &str) -> String {
     text.chars()

@@ -191,7 +191,11 @@ pub fn slots_table(l: &Labels, slots: &[&SlotView]) -> Result<Block, Error> {
             Cell::text(v.duree.clone()),
             Cell::text(v.intitule.clone()),
             Cell::text(v.salle.clone().unwrap_or_default()),
-            Cell::text(v.candidats.join("\n")),
+            Cell::text(if v.tous_les_candidats {
+                l.get("tous")?
+            } else {
+                v.candidats.join("\n")
+            }),
         ]));
     }
     Ok(Block::Table(Table {

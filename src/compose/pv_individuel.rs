@@ -7,7 +7,7 @@ use minijinja::{Value, context};
 use super::{Composed, Ctx, Filter, Kind, Pages, Subject, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
 use crate::error::Error;
-use crate::model::Decision;
+use crate::model::{Decision, Voie};
 use crate::plan::CandidateView;
 
 /// One PV per candidate the filter keeps.
@@ -96,9 +96,9 @@ pub fn pages(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Pages, Error> {
                 l.get("echec")?,
             ];
             let ticks = [
-                voie == Some("formation"),
-                voie == Some("vae"),
-                voie == Some("equivalence"),
+                voie == Some(Voie::Formation),
+                voie == Some(Voie::Vae),
+                voie == Some(Voie::Equivalence),
                 decision == Some(Decision::Absent),
                 decision == Some(Decision::Reussite),
                 decision == Some(Decision::ReussitePartielle),

@@ -3,7 +3,7 @@
 
 use minijinja::context;
 
-use super::{Composed, Ctx, Kind, Pages, parts};
+use super::{Composed, Ctx, Kind, Pages, parts, voie_key};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::model::Decision;
@@ -34,6 +34,7 @@ pub fn pages(ctx: &Ctx, blank: bool) -> Result<Pages, Error> {
         ctx.context(context! { date => date, blank => blank }),
         |t| {
             let l = t.labels("libelles")?;
+            let voies = t.labels("voies")?;
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
             let mut blocks = parts::title(t, None)?;
@@ -72,7 +73,7 @@ pub fn pages(ctx: &Ctx, blank: bool) -> Result<Pages, Error> {
                     let mut cells = vec![
                         Cell::new(name),
                         Cell::text(c.identifiant.clone()),
-                        Cell::text(c.voie_libelle),
+                        Cell::text(voies.get(voie_key(c.voie))?),
                         Cell::checkbox(d == Some(Decision::Absent)),
                         Cell::checkbox(d == Some(Decision::Reussite)),
                         Cell::checkbox(partial),

@@ -219,7 +219,7 @@ pub struct Candidat {
 }
 
 /// Access route to the title.
-#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Deserialize, Serialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum Voie {
     Formation,

@@ -25,27 +25,6 @@ pub struct Plan<'a> {
     pub days: Vec<Date>,
 }
 
-fn voie(v: Voie) -> (&'static str, &'static str) {
-    match v {
-        Voie::Formation => ("formation", "Formation"),
-        Voie::Vae => ("vae", "VAE"),
-        Voie::Equivalence => ("equivalence", "Par équivalence ou correspondance"),
-    }
-}
-
-/// The decision's key and label.
-pub fn decision(d: Decision) -> (&'static str, &'static str) {
-    match d {
-        Decision::Absent => ("absent", "Absent"),
-        Decision::Reussite => ("reussite", "Réussite"),
-        Decision::ReussitePartielle => (
-            "reussite_partielle",
-            "Réussite partielle au titre de la session",
-        ),
-        Decision::Echec => ("echec", "Échec"),
-    }
-}
-
 impl<'a> Plan<'a> {
     /// Computes every view of a checked session.
     pub fn new(s: &'a Session) -> Plan<'a> {
@@ -250,14 +229,10 @@ fn slot_view(s: &Session, index: usize, c: &Creneau) -> SlotView {
             Some(Selection::Ids(ids)) => ids.iter().filter_map(|i| one(&i.value)).collect(),
         }
     };
-    let candidats = names(
-        c.candidats.as_ref(),
-        &|| vec!["Tous les candidats".to_owned()],
-        &|id| {
-            s.candidat(id)
-                .map(|c| fr::nom_prenom(c.nom_affiche(), &c.prenom))
-        },
-    );
+    let candidats = names(c.candidats.as_ref(), &Vec::new, &|id| {
+        s.candidat(id)
+            .map(|c| fr::nom_prenom(c.nom_affiche(), &c.prenom))
+    });
     let jures = names(
         c.jures.as_ref(),
         &|| {
@@ -316,7 +291,6 @@ fn candidate_view(s: &Session, c: &Candidat, slots: &[SlotView]) -> CandidateVie
         .filter(|v| planning[v.index].has_candidat(&c.id.value))
         .cloned()
         .collect();
-    let (voie_key, voie_libelle) = voie(c.voie);
     let jury = c
         .jury
         .value
@@ -325,7 +299,6 @@ fn candidate_view(s: &Session, c: &Candidat, slots: &[SlotView]) -> CandidateVie
         .map(juror_view)
         .collect();
     let resultat = c.resultat.as_ref().map(|r| &r.value);
-    let d = c.decision().map(decision);
     let ccp_obtenus = resultat
         .map(|r| {
             s.titre
@@ -355,8 +328,7 @@ fn candidate_view(s: &Session, c: &Candidat, slots: &[SlotView]) -> CandidateVie
         ),
         identifiant: c.identifiant.clone(),
         date_naissance: c.date_naissance.map(fr::short_date),
-        voie: voie_key,
-        voie_libelle,
+        voie: c.voie,
         est_vae: c.voie == Voie::Vae,
         adresse: c.adresse.clone(),
         amenagement: c.amenagement.clone(),
@@ -369,7 +341,6 @@ fn candidate_view(s: &Session, c: &Candidat, slots: &[SlotView]) -> CandidateVie
         creneaux,
         jury,
         decision: c.decision(),
-        decision_libelle: d.map(|d| d.1),
         present: c.decision().is_some_and(|d| d != Decision::Absent),
         ccp_obtenus,
         observations: resultat.and_then(|r| r.observations.clone()),

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::fr;
-use crate::model::{Civilite, Date, Decision, NatureCreneau};
+use crate::model::{Civilite, Date, Decision, NatureCreneau, Voie};
 
 /// A person as printed.
 #[derive(Debug, Clone, Serialize)]
@@ -67,7 +67,7 @@ pub struct SlotView {
     pub intitule: String,
     pub salle: Option<String>,
     pub salle_id: Option<String>,
-    /// Candidates by name ("Tous les candidats" for `tous`), empty if none.
+    /// Candidates by name; empty for `tous` (see `tous_les_candidats`) or none.
     pub candidats: Vec<String>,
     pub tous_les_candidats: bool,
     /// Jurors by name (never printed on public sheets).
@@ -94,8 +94,7 @@ pub struct CandidateView {
     pub appel: String,
     pub identifiant: String,
     pub date_naissance: Option<String>,
-    pub voie: &'static str,
-    pub voie_libelle: &'static str,
+    pub voie: Voie,
     pub est_vae: bool,
     pub adresse: Vec<String>,
     pub amenagement: Option<String>,
@@ -108,7 +107,6 @@ pub struct CandidateView {
     /// The juror pair.
     pub jury: Vec<PersonView>,
     pub decision: Option<Decision>,
-    pub decision_libelle: Option<&'static str>,
     pub present: bool,
     pub ccp_obtenus: Vec<CcpView>,
     pub observations: Option<String>,
