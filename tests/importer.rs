@@ -229,7 +229,7 @@ fn a_bad_row_changes_nothing_and_is_named() {
         "ligne 3, colonne « Date de naissance », valeur « 31/02/1990 » : date inexistante ou illisible (JJ/MM/AAAA)",
         "ligne 3, colonne « Voie d'accès », valeur « apprentissage » : voie d'accès inconnue",
         "ligne 4, colonne « Nom », cellule vide : le nom manque",
-        "ligne 5, colonne « Code », valeur « amrani » : cet identifiant est déjà dans le fichier",
+        "ligne 5, colonne « Code », valeur « amrani » : cet identifiant est déjà pris",
         "le fichier de session n'a pas été modifié",
     ] {
         assert!(log.contains(line), "«{line}» in:\n{log}");
@@ -239,4 +239,54 @@ fn a_bad_row_changes_nothing_and_is_named() {
         text,
         "nothing written"
     );
+}
+
+#[test]
+fn ids_made_from_any_latin_name_are_valid_and_a_bad_given_id_is_named() {
+    let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("session.yaml");
+    std::fs::write(&session, &text).unwrap();
+    let list = dir.path().join("liste.csv");
+    std::fs::write(
+        &list,
+        "Civilité;Nom;Prénom;N° candidat;Adresse;Code postal;Ville;Jury\n\
+         Mme;GÓMEZ;Lucía;1900001;1 rue A;50100;Cherbourg;lejeune moreau\n\
+         M.;ŒUVRAY;Noé;1900002;2 rue B;50100;Cherbourg;lejeune moreau\n",
+    )
+    .unwrap();
+    let (code, log) = run(&[
+        "importer",
+        list.to_str().unwrap(),
+        "--session",
+        session.to_str().unwrap(),
+        "--colonnes",
+        "Jury=jury",
+    ]);
+    assert_eq!(code, Some(0), "{log}");
+    let imported = std::fs::read_to_string(&session).unwrap();
+    assert!(
+        imported.contains("  - id: gomez\n") && imported.contains("  - id: oeuvray\n"),
+        "{imported}"
+    );
+    // Their ids pass check's rule (the remaining findings are their slots).
+    let (_, check) = run(&["check", session.to_str().unwrap()]);
+    assert!(!check.contains("identifiant"), "{check}");
+
+    std::fs::write(&session, &text).unwrap();
+    std::fs::write(&list, "Nom;Prénom;Civilité;N° candidat;Adresse;Code\nMARTIN;Julie;Mme;1900003;1 rue A, 50100 Cherbourg;Julie Martin\n").unwrap();
+    let (code, log) = run(&[
+        "importer",
+        list.to_str().unwrap(),
+        "--session",
+        session.to_str().unwrap(),
+        "--colonnes",
+        "Code=id",
+    ]);
+    assert_eq!(code, Some(1), "{log}");
+    assert!(
+        log.contains("ligne 2, colonne « Code », valeur « Julie Martin » : identifiant invalide"),
+        "{log}"
+    );
+    assert_eq!(std::fs::read_to_string(&session).unwrap(), text);
 }

@@ -9,8 +9,7 @@ use super::{Composed, Ctx, Kind};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::fr;
-use crate::model::Civilite;
-use crate::model::Date;
+use crate::model::{Civilite, Date};
 use crate::plan::{CandidateView, PersonView, SlotView};
 use crate::wording::{Labels, Texts};
 
@@ -26,56 +25,19 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
         },
     )?;
 
-    let jurors = plan.jurors_taking_part();
-    let surveillants = plan.surveillants();
     let mut sheets: Vec<Vec<Block>> = Vec::new();
-    for &day in &plan.days {
-        for matin in [true, false] {
-            let in_half = |v: &SlotView| v.date == day && v.matin == matin;
-            let half_slots: Vec<&SlotView> = plan.slots.iter().filter(|v| in_half(v)).collect();
-
-            // The candidates expected, with the time of their first slot.
-            let mut expected: Vec<(&CandidateView, &SlotView)> = plan
-                .candidates
-                .iter()
-                .filter_map(|c| c.creneaux.iter().find(|v| in_half(v)).map(|v| (c, v)))
-                .collect();
-            expected.sort_by_key(|(c, _)| {
-                (
-                    fr::collation_key(c.nom_usage.as_deref().unwrap_or(&c.nom_naissance)),
-                    fr::collation_key(&c.prenom),
-                )
-            });
-
-            // The jurors, then the surveillants, with a slot in the half-day.
-            let mut staff: Vec<(&PersonView, bool)> = Vec::new();
-            for j in &jurors {
-                if plan.juror_slots(&j.id).iter().any(|v| in_half(v)) {
-                    staff.push((j, true));
-                }
-            }
-            for m in &surveillants {
-                if plan.surveillant_slots(&m.id).iter().any(|v| in_half(v)) {
-                    staff.push((m, false));
-                }
-            }
-
-            if !expected.is_empty() {
-                let slots: Vec<&SlotView> = half_slots
-                    .iter()
-                    .copied()
-                    .filter(|v| v.tous_les_candidats || !v.candidats.is_empty())
-                    .collect();
-                sheets.push(candidates_sheet(ctx, day, matin, &slots, &expected)?);
-            }
-            if !staff.is_empty() {
-                let slots: Vec<&SlotView> = half_slots
-                    .iter()
-                    .copied()
-                    .filter(|v| v.avec_jury || !v.surveillants.is_empty())
-                    .collect();
-                sheets.push(staff_sheet(ctx, day, matin, &slots, &staff)?);
-            }
+    for h in plan.half_days() {
+        if !h.expected.is_empty() {
+            sheets.push(candidates_sheet(
+                ctx,
+                h.date,
+                h.matin,
+                &h.candidate_slots,
+                &h.expected,
+            )?);
+        }
+        if !h.staff.is_empty() {
+            sheets.push(staff_sheet(ctx, h.date, h.matin, &h.staff_slots, &h.staff)?);
         }
     }
     if sheets.is_empty() {
@@ -172,7 +134,7 @@ fn staff_sheet(
     day: Date,
     matin: bool,
     slots: &[&SlotView],
-    staff: &[(&PersonView, bool)],
+    staff: &[(PersonView, bool)],
 ) -> Result<Vec<Block>, Error> {
     ctx.wording.with(
         "emargement",

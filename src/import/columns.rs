@@ -46,23 +46,35 @@ const NAMES: &[(&str, &str)] = &[
     ("amenagements", "amenagement"),
 ];
 
-/// A header as compared: lowercase, without accents, punctuation as spaces.
+/// Latin letters with accents or ligatures, as plain ASCII.
+fn plain_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => "a",
+        'é' | 'è' | 'ê' | 'ë' => "e",
+        'í' | 'ì' | 'î' | 'ï' => "i",
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => "o",
+        'ú' | 'ù' | 'û' | 'ü' => "u",
+        'ý' | 'ÿ' => "y",
+        'ñ' => "n",
+        'ç' => "c",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ß' => "ss",
+        _ => return None,
+    })
+}
+
+/// A header as compared: lowercase ASCII letters and digits, everything
+/// else (accents folded first) as single spaces.
 pub fn normalise(header: &str) -> String {
-    let plain: String = header
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            '°' | 'º' => ' ',
-            c if c.is_alphanumeric() => c,
-            _ => ' ',
-        })
-        .collect();
+    let mut plain = String::with_capacity(header.len());
+    for c in header.to_lowercase().chars() {
+        match plain_letter(c) {
+            Some(letters) => plain.push_str(letters),
+            None if c.is_ascii_alphanumeric() => plain.push(c),
+            None => plain.push(' '),
+        }
+    }
     plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -85,6 +97,14 @@ pub fn fields(headers: &[String], mapping: &[(String, String)]) -> Vec<Option<&'
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_latin_letter_folds_to_ascii() {
+        assert_eq!(
+            normalise("Gómez-Núñez Œuvray Ærø"),
+            "gomez nunez oeuvray aero"
+        );
+    }
 
     #[test]
     fn headers_are_recognised_as_people_write_them() {

@@ -135,8 +135,17 @@ pub fn candidates(
         let given = get("id");
         let id = if given.1.is_empty() {
             unique(&slug(nom_usage_or(&get("nom_usage").1, &nom.1)), &ids)
+        } else if !is_slug(&given.1) {
+            problem(
+                given.clone(),
+                "identifiant invalide\u{a0}: lettres minuscules sans accent, chiffres, - ou _",
+            );
+            given.1.clone()
         } else if ids.contains(&given.1) {
-            problem(given.clone(), "cet identifiant est déjà dans le fichier");
+            problem(
+                given.clone(),
+                "cet identifiant est déjà pris (dans le fichier ou la liste)",
+            );
             given.1.clone()
         } else {
             given.1.clone()
@@ -166,6 +175,14 @@ pub fn candidates(
 
 fn nom_usage_or<'a>(usage: &'a str, nom: &'a str) -> &'a str {
     if usage.is_empty() { nom } else { usage }
+}
+
+/// An id as the session file wants it: `[a-z0-9_-]+`.
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
 /// `JJ/MM/AAAA` (or `AAAA-MM-JJ`, as a workbook's date cell) as

@@ -5,8 +5,10 @@
 //! the wording templates receive them as their context.
 
 mod fraud;
+mod half_day;
 mod views;
 pub use fraud::FraudView;
+pub use half_day::HalfDay;
 pub use views::{CandidateView, CcpView, Facts, PersonView, SlotView};
 
 use crate::fr;
