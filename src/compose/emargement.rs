@@ -9,8 +9,8 @@ use super::{Composed, Ctx, Kind};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::fr;
-use crate::model::{Civilite, Date};
-use crate::plan::{CandidateView, PersonView, SlotView};
+use crate::model::Civilite;
+use crate::plan::{HalfDay, SlotView};
 use crate::wording::{Labels, Texts};
 
 /// The sheets of every half-day, in one document.
@@ -28,16 +28,10 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
     let mut sheets: Vec<Vec<Block>> = Vec::new();
     for h in plan.half_days() {
         if !h.expected.is_empty() {
-            sheets.push(candidates_sheet(
-                ctx,
-                h.date,
-                h.matin,
-                &h.candidate_slots,
-                &h.expected,
-            )?);
+            sheets.push(candidates_sheet(ctx, &h)?);
         }
         if !h.staff.is_empty() {
-            sheets.push(staff_sheet(ctx, h.date, h.matin, &h.staff_slots, &h.staff)?);
+            sheets.push(staff_sheet(ctx, &h)?);
         }
     }
     if sheets.is_empty() {
@@ -90,77 +84,75 @@ fn head_row(l: &Labels, second: &str) -> Result<Row, Error> {
 }
 
 /// The sheet of the candidates expected in one half-day.
-fn candidates_sheet(
-    ctx: &Ctx,
-    day: Date,
-    matin: bool,
-    slots: &[&SlotView],
-    expected: &[(&CandidateView, &SlotView)],
-) -> Result<Vec<Block>, Error> {
-    ctx.wording.with(
-        "emargement",
-        ctx.context(context! { jour => fr::long_date(day), matin => matin }),
-        |t| {
-            let l = t.labels("libelles")?;
-            let mut blocks = sheet_opening(t, "titre_candidats", "consigne_candidats", slots)?;
-            let mut rows = vec![head_row(&l, "convocation")?];
-            for (c, first) in expected {
-                let mut name = vec![Paragraph::bold(c.nom_prenom.clone())];
-                if c.nom_usage.is_some() {
-                    name.push(
-                        Paragraph::text(format!("{} {}", l.get("naissance")?, c.nom_naissance))
-                            .size(8.0),
-                    );
-                }
-                rows.push(
-                    Row::new(vec![
-                        Cell::new(name),
-                        Cell::text(first.debut.clone()).align(Align::Center),
-                        Cell::text(""),
-                        Cell::text(""),
-                    ])
-                    .min_height(10.0),
+fn candidates_sheet(ctx: &Ctx, h: &HalfDay) -> Result<Vec<Block>, Error> {
+    let keys = ["titre_candidats", "consigne_candidats", "convocation"];
+    sheet(ctx, h, &h.candidate_slots, keys, |l, rows| {
+        for (c, first) in &h.expected {
+            let mut name = vec![Paragraph::bold(c.nom_prenom.clone())];
+            if c.nom_usage.is_some() {
+                name.push(
+                    Paragraph::text(format!("{} {}", l.get("naissance")?, c.nom_naissance))
+                        .size(8.0),
                 );
             }
-            blocks.extend(signing_table(rows, l.get("visa")?));
-            Ok(blocks)
-        },
-    )
+            rows.push(
+                Row::new(vec![
+                    Cell::new(name),
+                    Cell::text(first.debut.clone()).align(Align::Center),
+                    Cell::text(""),
+                    Cell::text(""),
+                ])
+                .min_height(10.0),
+            );
+        }
+        Ok(())
+    })
 }
 
 /// The sheet of the jurors and surveillants present in one half-day.
-fn staff_sheet(
+fn staff_sheet(ctx: &Ctx, h: &HalfDay) -> Result<Vec<Block>, Error> {
+    let keys = ["titre_jury", "consigne_jury", "qualite"];
+    sheet(ctx, h, &h.staff_slots, keys, |l, rows| {
+        for (p, juror) in &h.staff {
+            let woman = p.civilite == Civilite::Mme;
+            let qualite = match (juror, woman) {
+                (true, false) => l.get("jure_m")?,
+                (true, true) => l.get("jure_f")?,
+                (false, false) => l.get("surveillant_m")?,
+                (false, true) => l.get("surveillant_f")?,
+            };
+            rows.push(
+                Row::new(vec![
+                    Cell::new(vec![Paragraph::bold(p.nom_prenom.clone())]),
+                    Cell::text(qualite),
+                    Cell::text(""),
+                    Cell::text(""),
+                ])
+                .min_height(10.0),
+            );
+        }
+        Ok(())
+    })
+}
+
+/// A sign-in sheet of a half-day: its title and instruction (template
+/// blocks `keys[0]`, `keys[1]`), its slots, and a signing table whose
+/// second column is `keys[2]`, its rows added by `fill`.
+fn sheet(
     ctx: &Ctx,
-    day: Date,
-    matin: bool,
+    h: &HalfDay,
     slots: &[&SlotView],
-    staff: &[(PersonView, bool)],
+    keys: [&str; 3],
+    fill: impl FnOnce(&Labels, &mut Vec<Row>) -> Result<(), Error>,
 ) -> Result<Vec<Block>, Error> {
     ctx.wording.with(
         "emargement",
-        ctx.context(context! { jour => fr::long_date(day), matin => matin }),
+        ctx.context(context! { jour => fr::long_date(h.date), matin => h.matin }),
         |t| {
             let l = t.labels("libelles")?;
-            let mut blocks = sheet_opening(t, "titre_jury", "consigne_jury", slots)?;
-            let mut rows = vec![head_row(&l, "qualite")?];
-            for (p, juror) in staff {
-                let woman = p.civilite == Civilite::Mme;
-                let qualite = match (juror, woman) {
-                    (true, false) => l.get("jure_m")?,
-                    (true, true) => l.get("jure_f")?,
-                    (false, false) => l.get("surveillant_m")?,
-                    (false, true) => l.get("surveillant_f")?,
-                };
-                rows.push(
-                    Row::new(vec![
-                        Cell::new(vec![Paragraph::bold(p.nom_prenom.clone())]),
-                        Cell::text(qualite),
-                        Cell::text(""),
-                        Cell::text(""),
-                    ])
-                    .min_height(10.0),
-                );
-            }
+            let mut blocks = sheet_opening(t, keys[0], keys[1], slots)?;
+            let mut rows = vec![head_row(&l, keys[2])?];
+            fill(&l, &mut rows)?;
             blocks.extend(signing_table(rows, l.get("visa")?));
             Ok(blocks)
         },
