@@ -29,6 +29,18 @@ const HEADERS: [&str; 14] = [
 ];
 const MAPPING: &str = "Code=id,Jury=jury";
 
+/// Runs `sessiondoc importer LIST --session SESSION --colonnes MAPPING`.
+fn import(list: &Path, session: &Path, mapping: &str) -> (Option<i32>, String) {
+    run(&[
+        "importer",
+        list.to_str().unwrap(),
+        "--session",
+        session.to_str().unwrap(),
+        "--colonnes",
+        mapping,
+    ])
+}
+
 /// A candidate as the cells of a row; the birth date as `(y, m, d)`.
 fn cells(c: &Candidat) -> (Vec<String>, Option<(i32, u32, u32)>) {
     let (street, town) = c.adresse.split_at(c.adresse.len() - 1);
@@ -144,14 +156,7 @@ fn import_and_compare(name: &str, list_name: &str, write_list: impl Fn(&[Candida
     std::fs::write(&session, without_candidates(&text)).unwrap();
     let list = dir.path().join(list_name);
     write_list(&original.candidats.value, &list);
-    let (code, log) = run(&[
-        "importer",
-        list.to_str().unwrap(),
-        "--session",
-        session.to_str().unwrap(),
-        "--colonnes",
-        MAPPING,
-    ]);
+    let (code, log) = import(&list, &session, MAPPING);
     assert_eq!(code, Some(0), "{name}: {log}");
     assert!(
         log.contains(&format!(
@@ -216,14 +221,7 @@ fn a_bad_row_changes_nothing_and_is_named() {
          Mme;AMRANI;Leïla;01/01/1991;1900004;4 rue D;50100;Cherbourg;VAE;amrani\n",
     )
     .unwrap();
-    let (code, log) = run(&[
-        "importer",
-        list.to_str().unwrap(),
-        "--session",
-        session.to_str().unwrap(),
-        "--colonnes",
-        "Code=id",
-    ]);
+    let (code, log) = import(&list, &session, "Code=id");
     assert_eq!(code, Some(1), "{log}");
     for line in [
         "ligne 3, colonne « Date de naissance », valeur « 31/02/1990 » : date inexistante ou illisible (JJ/MM/AAAA)",
@@ -255,14 +253,7 @@ fn ids_made_from_any_latin_name_are_valid_and_a_bad_given_id_is_named() {
          M.;ŒUVRAY;Noé;1900002;2 rue B;50100;Cherbourg;lejeune moreau\n",
     )
     .unwrap();
-    let (code, log) = run(&[
-        "importer",
-        list.to_str().unwrap(),
-        "--session",
-        session.to_str().unwrap(),
-        "--colonnes",
-        "Jury=jury",
-    ]);
+    let (code, log) = import(&list, &session, "Jury=jury");
     assert_eq!(code, Some(0), "{log}");
     let imported = std::fs::read_to_string(&session).unwrap();
     assert!(
@@ -275,14 +266,7 @@ fn ids_made_from_any_latin_name_are_valid_and_a_bad_given_id_is_named() {
 
     std::fs::write(&session, &text).unwrap();
     std::fs::write(&list, "Nom;Prénom;Civilité;N° candidat;Adresse;Code\nMARTIN;Julie;Mme;1900003;1 rue A, 50100 Cherbourg;Julie Martin\n").unwrap();
-    let (code, log) = run(&[
-        "importer",
-        list.to_str().unwrap(),
-        "--session",
-        session.to_str().unwrap(),
-        "--colonnes",
-        "Code=id",
-    ]);
+    let (code, log) = import(&list, &session, "Code=id");
     assert_eq!(code, Some(1), "{log}");
     assert!(
         log.contains("ligne 2, colonne « Code », valeur « Julie Martin » : identifiant invalide"),

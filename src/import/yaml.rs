@@ -41,9 +41,17 @@ pub fn entry(c: &NewCandidate) -> String {
 /// `None` when the file has no such top-level key.
 pub fn insert(text: &str, entries: &str) -> Option<String> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    // `candidats:` or `candidats: []`, a comment after it allowed.
+    let key = |l: &str| {
+        l.split(" #")
+            .next()
+            .unwrap_or_default()
+            .trim_end()
+            .to_owned()
+    };
     let start = lines
         .iter()
-        .position(|l| l.trim_end() == "candidats:" || l.trim_end() == "candidats: []")?;
+        .position(|l| key(l) == "candidats:" || key(l) == "candidats: []")?;
     // The list ends at the next top-level key (comments and blank lines
     // just before it belong to what follows).
     let mut end = lines[start + 1..]
@@ -54,7 +62,10 @@ pub fn insert(text: &str, entries: &str) -> Option<String> {
         end -= 1;
     }
     let mut out: String = lines[..start].concat();
-    out.push_str("candidats:\n");
+    out.push_str(&lines[start].replacen("candidats: []", "candidats:", 1));
+    if !lines[start].ends_with('\n') {
+        out.push('\n');
+    }
     let existing = lines[start + 1..end].concat();
     out.push_str(&existing);
     if !existing.is_empty() && !existing.ends_with('\n') {
@@ -84,6 +95,12 @@ mod tests {
             out,
             "# tête\ncandidats:\n  - id: a\n    nom: A\n\n  - id: b\n\n# le planning\nplanning:\n  - x\n"
         );
+    }
+
+    #[test]
+    fn a_comment_on_the_key_line_stays() {
+        let out = insert("candidats: []  # à remplir\nplanning:\n", "  - id: b\n").unwrap();
+        assert_eq!(out, "candidats:  # à remplir\n  - id: b\n\nplanning:\n");
     }
 
     #[test]
