@@ -9,8 +9,9 @@ use std::collections::HashMap;
 use minijinja::{Value, context};
 use serde::Serialize;
 
-use crate::compose::{Composed, Kind};
+use crate::compose::Composed;
 use crate::error::Error;
+use crate::kind::Kind;
 use crate::plan::{Plan, SlotView};
 use crate::wording::Wording;
 
@@ -326,12 +327,6 @@ fn slot_label(s: &SlotView) -> String {
 /// compositions of the same session (documents sent to people are
 /// reported per person instead).
 pub fn internal_documents(before: &[Composed], after: &[Composed]) -> Vec<&'static str> {
-    let sent = [
-        Kind::Convocation,
-        Kind::ConvocationsLot,
-        Kind::LivretJure,
-        Kind::LivretSurveillant,
-    ];
     let texts = |docs: &[Composed], kind: Kind| -> Vec<(String, String)> {
         docs.iter()
             .filter(|c| c.kind == kind)
@@ -339,8 +334,9 @@ pub fn internal_documents(before: &[Composed], after: &[Composed]) -> Vec<&'stat
             .collect()
     };
     Kind::ALL
-        .into_iter()
-        .filter(|k| !sent.contains(k))
+        .iter()
+        .copied()
+        .filter(|k| !k.spec().sent)
         .filter(|k| texts(before, *k) != texts(after, *k))
         .map(Kind::name)
         .collect()

@@ -9,10 +9,10 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::compose::Kind;
 use crate::diag::{Diagnostic, Report};
 use crate::error::Error;
 use crate::generate::{self, Format, GenerateOptions};
+use crate::kind::Kind;
 use crate::load::{self, Source};
 use crate::model::Session;
 
@@ -59,12 +59,7 @@ enum Command {
             value_name = "FORMATS"
         )]
         format: Vec<Format>,
-        /// Ne produire que ces sortes de documents, séparées par des virgules :
-        /// convocation, convocations-lot, affichage, panneau-salle,
-        /// livret-jure, livret-surveillant, pv-individuel, pv-session,
-        /// attestation-presence, rapport-fraude, liste-admis, emargement,
-        /// echeancier, formulaires-vierges.
-        #[arg(long, value_delimiter = ',', value_name = "SORTES")]
+        #[arg(long, value_delimiter = ',', value_name = "SORTES", help = Kind::help())]
         only: Vec<Kind>,
         /// Ne produire les documents individuels que pour ces candidats (identifiants).
         #[arg(long, value_delimiter = ',', value_name = "ID")]

@@ -18,6 +18,7 @@ pub mod fonts;
 pub mod fr;
 pub mod generate;
 pub mod import;
+pub mod kind;
 pub mod load;
 pub mod model;
 pub mod output;

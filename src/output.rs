@@ -22,7 +22,7 @@ pub const MANIFEST: &str = "manifest.json";
 /// One produced file, as listed in the manifest.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Entry {
-    pub kind: String,
+    pub kind: crate::kind::Kind,
     pub format: String,
     /// Relative to the output folder, with `/` separators.
     pub path: String,

@@ -12,49 +12,34 @@ use std::path::{Path, PathBuf};
 use minijinja::{Environment, State, UndefinedBehavior, Value};
 
 use crate::fr;
+use crate::kind::KINDS;
 
-/// The embedded templates, by file name.
-const EMBEDDED: &[(&str, &str)] = &[
+/// The embedded templates that belong to no one kind (each kind's own
+/// template is embedded by its row in `crate::kind`), by file name.
+const SHARED: &[(&str, &str)] = &[
     ("commun.j2", include_str!("../templates/commun.j2")),
     ("macros.j2", include_str!("../templates/macros.j2")),
-    (
-        "convocation.j2",
-        include_str!("../templates/convocation.j2"),
-    ),
     ("reglement.j2", include_str!("../templates/reglement.j2")),
-    (
-        "pv-individuel.j2",
-        include_str!("../templates/pv-individuel.j2"),
-    ),
-    ("pv-session.j2", include_str!("../templates/pv-session.j2")),
-    (
-        "attestation-presence.j2",
-        include_str!("../templates/attestation-presence.j2"),
-    ),
-    ("affichage.j2", include_str!("../templates/affichage.j2")),
-    (
-        "livret-jure.j2",
-        include_str!("../templates/livret-jure.j2"),
-    ),
-    (
-        "livret-surveillant.j2",
-        include_str!("../templates/livret-surveillant.j2"),
-    ),
-    ("emargement.j2", include_str!("../templates/emargement.j2")),
-    (
-        "rapport-fraude.j2",
-        include_str!("../templates/rapport-fraude.j2"),
-    ),
-    (
-        "liste-admis.j2",
-        include_str!("../templates/liste-admis.j2"),
-    ),
-    ("echeancier.j2", include_str!("../templates/echeancier.j2")),
     (
         "changements.j2",
         include_str!("../templates/changements.j2"),
     ),
 ];
+
+/// Every embedded template, by file name, each once.
+fn embedded() -> Vec<(String, &'static str)> {
+    let mut all: Vec<(String, &'static str)> = SHARED
+        .iter()
+        .map(|(name, text)| ((*name).to_owned(), *text))
+        .collect();
+    for spec in KINDS {
+        let name = format!("{}.j2", spec.template);
+        if !all.iter().any(|(n, _)| *n == name) {
+            all.push((name, spec.embedded));
+        }
+    }
+    all
+}
 
 fn template_error(name: &str, err: &minijinja::Error) -> Error {
     let line = err
@@ -77,13 +62,13 @@ impl Wording {
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_trim_blocks(true);
         env.set_lstrip_blocks(true);
-        for (name, embedded) in EMBEDDED {
-            let source = match overrides.map(|dir| dir.join(name)).filter(|p| p.is_file()) {
+        for (name, embedded) in embedded() {
+            let source = match overrides.map(|dir| dir.join(&name)).filter(|p| p.is_file()) {
                 Some(path) => read_override(&path)?,
-                None => (*embedded).to_owned(),
+                None => embedded.to_owned(),
             };
-            env.add_template_owned(*name, french_spacing(&source))
-                .map_err(|e| template_error(name, &e))?;
+            env.add_template_owned(name.clone(), french_spacing(&source))
+                .map_err(|e| template_error(&name, &e))?;
         }
         Ok(Wording { env })
     }

@@ -94,7 +94,7 @@ fn manifest_lists_every_file_with_its_sha256() {
         serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["session"], "375846");
     let docs = manifest["documents"].as_array().unwrap();
-    for kind in Kind::ALL {
+    for &kind in Kind::ALL {
         if kind == Kind::RapportFraude {
             continue; // this session had no fraud
         }

@@ -18,7 +18,6 @@ mod pv_individuel;
 mod pv_session;
 
 use minijinja::Value;
-use serde::Serialize;
 
 use crate::changes::Correction;
 use crate::doc::{Block, Document, Logo, Section};
@@ -26,106 +25,7 @@ use crate::error::Error;
 use crate::plan::Plan;
 use crate::wording::Wording;
 
-/// The kinds of document (`--only` names and manifest `kind` values).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
-pub enum Kind {
-    Convocation,
-    ConvocationsLot,
-    Affichage,
-    PanneauSalle,
-    LivretJure,
-    LivretSurveillant,
-    PvIndividuel,
-    PvSession,
-    AttestationPresence,
-    RapportFraude,
-    ListeAdmis,
-    Emargement,
-    Echeancier,
-    FormulairesVierges,
-}
-
-impl Kind {
-    /// Every kind, in the order they are produced.
-    pub const ALL: [Kind; 14] = [
-        Kind::Convocation,
-        Kind::ConvocationsLot,
-        Kind::Affichage,
-        Kind::PanneauSalle,
-        Kind::LivretJure,
-        Kind::LivretSurveillant,
-        Kind::PvIndividuel,
-        Kind::PvSession,
-        Kind::AttestationPresence,
-        Kind::RapportFraude,
-        Kind::ListeAdmis,
-        Kind::Emargement,
-        Kind::Echeancier,
-        Kind::FormulairesVierges,
-    ];
-
-    /// The name used on the command line and in the manifest.
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Convocation => "convocation",
-            Kind::ConvocationsLot => "convocations-lot",
-            Kind::Affichage => "affichage",
-            Kind::PanneauSalle => "panneau-salle",
-            Kind::LivretJure => "livret-jure",
-            Kind::LivretSurveillant => "livret-surveillant",
-            Kind::PvIndividuel => "pv-individuel",
-            Kind::PvSession => "pv-session",
-            Kind::AttestationPresence => "attestation-presence",
-            Kind::RapportFraude => "rapport-fraude",
-            Kind::ListeAdmis => "liste-admis",
-            Kind::Emargement => "emargement",
-            Kind::Echeancier => "echeancier",
-            Kind::FormulairesVierges => "formulaires-vierges",
-        }
-    }
-}
-
-/// Who or what a document is about, for its file name and the manifest.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Subject {
-    pub candidat: Option<String>,
-    pub jure: Option<String>,
-    pub surveillant: Option<String>,
-    pub salle: Option<String>,
-    pub date: Option<String>,
-    pub fraude: Option<usize>,
-}
-
-impl Subject {
-    /// About one candidate.
-    pub fn candidat(id: impl Into<String>) -> Subject {
-        Subject {
-            candidat: Some(id.into()),
-            ..Subject::default()
-        }
-    }
-    /// About one juror.
-    pub fn jure(id: impl Into<String>) -> Subject {
-        Subject {
-            jure: Some(id.into()),
-            ..Subject::default()
-        }
-    }
-    /// About one surveillant.
-    pub fn surveillant(id: impl Into<String>) -> Subject {
-        Subject {
-            surveillant: Some(id.into()),
-            ..Subject::default()
-        }
-    }
-    /// About one room.
-    pub fn salle(id: impl Into<String>) -> Subject {
-        Subject {
-            salle: Some(id.into()),
-            ..Subject::default()
-        }
-    }
-}
+pub use crate::kind::{Kind, Subject};
 
 /// What a composer writes for one document: its title, the text of its
 /// footer, and its blocks (one run of pages).
@@ -315,28 +215,35 @@ pub fn file_part(text: &str) -> String {
         .collect()
 }
 
+/// What makes the documents of one kind.
+type Composer = fn(&Ctx, &Filter) -> Result<Vec<Composed>, Error>;
+
+/// The composer of each kind (the kinds themselves are in `crate::kind`).
+fn composer(kind: Kind) -> Composer {
+    match kind {
+        Kind::Convocation => convocation::each,
+        Kind::ConvocationsLot => convocation::lot,
+        Kind::Affichage => |ctx, _| affichage::affichage(ctx),
+        Kind::PanneauSalle => |ctx, _| panneau::door_signs(ctx),
+        Kind::LivretJure => |ctx, _| livret_jure::each(ctx),
+        Kind::LivretSurveillant => |ctx, _| livret_surveillant::each(ctx),
+        Kind::PvIndividuel => pv_individuel::each,
+        Kind::PvSession => |ctx, _| Ok(vec![pv_session::compose(ctx)?]),
+        Kind::AttestationPresence => attestation::each,
+        Kind::RapportFraude => |ctx, _| fraude::each(ctx),
+        Kind::ListeAdmis => |ctx, _| liste_admis::compose(ctx),
+        Kind::Emargement => |ctx, _| Ok(vec![emargement::compose(ctx)?]),
+        Kind::Echeancier => |ctx, _| Ok(vec![echeancier::compose(ctx)?]),
+        Kind::FormulairesVierges => |ctx, _| Ok(vec![formulaires::compose(ctx)?]),
+    }
+}
+
 /// Composes every document the filter asks for, in a stable order.
 pub fn compose_all(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
     let mut out = Vec::new();
-    for kind in Kind::ALL {
-        if !filter.wants(kind) {
-            continue;
-        }
-        match kind {
-            Kind::Convocation => out.extend(convocation::each(ctx, filter)?),
-            Kind::ConvocationsLot => out.extend(convocation::lot(ctx, filter)?),
-            Kind::Affichage => out.extend(affichage::affichage(ctx)?),
-            Kind::PanneauSalle => out.extend(panneau::door_signs(ctx)?),
-            Kind::LivretJure => out.extend(livret_jure::each(ctx)?),
-            Kind::LivretSurveillant => out.extend(livret_surveillant::each(ctx)?),
-            Kind::PvIndividuel => out.extend(pv_individuel::each(ctx, filter)?),
-            Kind::PvSession => out.push(pv_session::compose(ctx)?),
-            Kind::AttestationPresence => out.extend(attestation::each(ctx, filter)?),
-            Kind::RapportFraude => out.extend(fraude::each(ctx)?),
-            Kind::ListeAdmis => out.extend(liste_admis::compose(ctx)?),
-            Kind::Emargement => out.push(emargement::compose(ctx)?),
-            Kind::Echeancier => out.push(echeancier::compose(ctx)?),
-            Kind::FormulairesVierges => out.push(formulaires::compose(ctx)?),
+    for &kind in Kind::ALL {
+        if filter.wants(kind) {
+            out.extend(composer(kind)(ctx, filter)?);
         }
     }
     Ok(out)

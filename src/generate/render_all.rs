@@ -239,7 +239,7 @@ fn produced(c: &Composed, format: Format, bytes: Vec<u8>, pages: usize, print: &
     let s = &c.subject;
     Produced {
         entry: Entry {
-            kind: c.kind.name().to_owned(),
+            kind: c.kind,
             format: format.extension().to_owned(),
             path: c.path(format.extension()),
             candidat: s.candidat.clone(),

@@ -1,0 +1,228 @@
+//! The kinds of document, declared once: each row of [`kinds!`] gives a
+//! kind's name (`--only`, manifest), its template, whom it is for, whether
+//! it is sent to people, and what it is. The enum [`Kind`], the list of
+//! every kind, the embedded templates and the `--only` help all come from
+//! that table; the composers are bound by one exhaustive `match` in
+//! `compose`, so a kind without its composer or its template does not
+//! compile.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Whom a kind of document is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Each candidate.
+    Candidat,
+    /// Each juror.
+    Jure,
+    /// Each surveillant.
+    Surveillant,
+    /// The jury at work (PVs, sheets, reports).
+    Jury,
+    /// Everyone in the hall (posted or published).
+    Public,
+    /// The responsable de session.
+    Responsable,
+}
+
+/// One row of the table of kinds.
+#[derive(Debug)]
+pub struct KindSpec {
+    pub kind: Kind,
+    /// The name on the command line and in the manifest.
+    pub name: &'static str,
+    /// The template that holds its wording (`templates/<template>.j2`).
+    pub template: &'static str,
+    /// The embedded text of that template.
+    pub embedded: &'static str,
+    pub audience: Audience,
+    /// Sent to people: after a change, reported per person to write to
+    /// again rather than as a document to print again.
+    pub sent: bool,
+    /// What it is, for the `--only` help.
+    pub about: &'static str,
+}
+
+macro_rules! kinds {
+    ($($variant:ident = $name:literal, $template:literal, $audience:ident, sent: $sent:literal, $about:literal;)*) => {
+        /// A kind of document.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Kind {
+            $($variant,)*
+        }
+
+        /// Every kind, in the order they are produced.
+        pub const KINDS: &[KindSpec] = &[
+            $(KindSpec {
+                kind: Kind::$variant,
+                name: $name,
+                template: $template,
+                embedded: include_str!(concat!("../templates/", $template, ".j2")),
+                audience: Audience::$audience,
+                sent: $sent,
+                about: $about,
+            },)*
+        ];
+
+        impl Kind {
+            /// Every kind, in the order they are produced.
+            pub const ALL: &[Kind] = &[$(Kind::$variant,)*];
+        }
+    };
+}
+
+kinds! {
+    Convocation = "convocation", "convocation", Candidat, sent: true,
+        "la convocation de chaque candidat";
+    ConvocationsLot = "convocations-lot", "convocation", Candidat, sent: true,
+        "toutes les convocations en un lot d'impression";
+    Affichage = "affichage", "affichage", Public, sent: false,
+        "l'affichage du déroulement";
+    PanneauSalle = "panneau-salle", "affichage", Public, sent: false,
+        "le panneau de chaque salle";
+    LivretJure = "livret-jure", "livret-jure", Jure, sent: true,
+        "le livret de chaque juré";
+    LivretSurveillant = "livret-surveillant", "livret-surveillant", Surveillant, sent: true,
+        "le livret de chaque surveillant";
+    PvIndividuel = "pv-individuel", "pv-individuel", Jury, sent: false,
+        "le procès-verbal individuel de chaque candidat";
+    PvSession = "pv-session", "pv-session", Jury, sent: false,
+        "le procès-verbal de la session";
+    AttestationPresence = "attestation-presence", "attestation-presence", Candidat, sent: false,
+        "l'attestation de présence de chaque candidat";
+    RapportFraude = "rapport-fraude", "rapport-fraude", Jury, sent: false,
+        "le rapport de chaque suspicion de fraude";
+    ListeAdmis = "liste-admis", "liste-admis", Public, sent: false,
+        "la liste publique des admis";
+    Emargement = "emargement", "emargement", Jury, sent: false,
+        "les feuilles d'émargement";
+    Echeancier = "echeancier", "echeancier", Responsable, sent: false,
+        "l'échéancier réglementaire";
+    FormulairesVierges = "formulaires-vierges", "commun", Jury, sent: false,
+        "les PV et le rapport de fraude vierges";
+}
+
+impl Kind {
+    /// The row of this kind in the table.
+    pub fn spec(self) -> &'static KindSpec {
+        &KINDS[self as usize]
+    }
+
+    /// The name used on the command line and in the manifest.
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+
+    /// The kind of this name.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        KINDS.iter().find(|s| s.name == name).map(|s| s.kind)
+    }
+
+    /// The `--only` help: every name with what it is.
+    pub fn help() -> String {
+        let names: Vec<String> = KINDS
+            .iter()
+            .map(|s| format!("{} ({})", s.name, s.about))
+            .collect();
+        format!(
+            "Ne produire que ces sortes de documents, séparées par des virgules\u{a0}: {}.",
+            names.join(", ")
+        )
+    }
+}
+
+impl PartialEq<&str> for Kind {
+    fn eq(&self, other: &&str) -> bool {
+        self.name() == *other
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for Kind {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Kind, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Kind::from_name(&name)
+            .ok_or_else(|| serde::de::Error::custom(format!("sorte inconnue « {name} »")))
+    }
+}
+
+impl clap::ValueEnum for Kind {
+    fn value_variants<'a>() -> &'a [Kind] {
+        Kind::ALL
+    }
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()).help(self.spec().about))
+    }
+}
+
+/// Who or what a document is about, for its file name and the manifest.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Subject {
+    pub candidat: Option<String>,
+    pub jure: Option<String>,
+    pub surveillant: Option<String>,
+    pub salle: Option<String>,
+    pub date: Option<String>,
+    pub fraude: Option<usize>,
+}
+
+impl Subject {
+    /// About one candidate.
+    pub fn candidat(id: impl Into<String>) -> Subject {
+        Subject {
+            candidat: Some(id.into()),
+            ..Subject::default()
+        }
+    }
+    /// About one juror.
+    pub fn jure(id: impl Into<String>) -> Subject {
+        Subject {
+            jure: Some(id.into()),
+            ..Subject::default()
+        }
+    }
+    /// About one surveillant.
+    pub fn surveillant(id: impl Into<String>) -> Subject {
+        Subject {
+            surveillant: Some(id.into()),
+            ..Subject::default()
+        }
+    }
+    /// About one room.
+    pub fn salle(id: impl Into<String>) -> Subject {
+        Subject {
+            salle: Some(id.into()),
+            ..Subject::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_is_its_own_kind_with_a_unique_name() {
+        for (i, spec) in KINDS.iter().enumerate() {
+            assert_eq!(spec.kind as usize, i, "{}", spec.name);
+            assert_eq!(Kind::ALL[i], spec.kind);
+            assert_eq!(Kind::from_name(spec.name), Some(spec.kind));
+            assert!(!spec.embedded.trim().is_empty(), "{}", spec.template);
+        }
+        let mut names: Vec<&str> = KINDS.iter().map(|s| s.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), KINDS.len(), "two kinds share a name");
+    }
+}
