@@ -23,6 +23,8 @@ pub enum Audience {
     Public,
     /// The responsable de session.
     Responsable,
+    /// The DDETS (the `autorite`).
+    Autorite,
 }
 
 /// One row of the table of kinds.
@@ -100,6 +102,22 @@ kinds! {
         "l'échéancier réglementaire";
     FormulairesVierges = "formulaires-vierges", "commun", Jury, sent: false,
         "les PV et le rapport de fraude vierges";
+    Preparation = "preparation", "preparation", Responsable, sent: false,
+        "le guide de préparation de la session, rempli";
+    JourJ = "jour-j", "jour-j", Responsable, sent: false,
+        "la liste de contrôle de chaque jour de session";
+    DeclarationSession = "declaration-session", "declaration-session", Autorite, sent: false,
+        "la déclaration de la session à la DDETS";
+    TransmissionPv = "transmission-pv", "transmission-pv", Autorite, sent: false,
+        "la lettre de transmission des PV à la DDETS";
+    PvCarence = "pv-carence", "pv-carence", Autorite, sent: false,
+        "le procès-verbal de carence de jury";
+    ConvocationJure = "convocation-jure", "convocation-jure", Jure, sent: true,
+        "la convocation de chaque juré, avec son calendrier .ics";
+    ConvocationSurveillant = "convocation-surveillant", "convocation-surveillant", Surveillant, sent: true,
+        "la convocation de chaque surveillant, avec son calendrier .ics";
+    FicheRenseignements = "fiche-renseignements", "fiche-renseignements", Candidat, sent: false,
+        "la fiche de renseignements de chaque candidat";
 }
 
 impl Kind {

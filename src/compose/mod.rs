@@ -3,17 +3,24 @@
 
 mod affichage;
 mod attestation;
+mod calendar;
 mod convocation;
+mod convocation_equipe;
 mod echeancier;
 mod emargement;
+mod fiche;
 mod formulaires;
 mod fraude;
+mod jour_j;
+mod lettres;
 mod liste_admis;
 mod livret_jure;
 mod livret_surveillant;
 mod pack;
 mod panneau;
+mod paperwork;
 mod parts;
+mod preparation;
 mod pv_individuel;
 mod pv_session;
 
@@ -42,6 +49,8 @@ pub struct Composed {
     pub stem: String,
     pub subject: Subject,
     pub document: Document,
+    /// An iCalendar file to write beside the document (`<stem>.ics`).
+    pub calendar: Option<String>,
 }
 
 impl Composed {
@@ -64,7 +73,7 @@ impl Filter {
     fn wants(&self, kind: Kind) -> bool {
         self.only.is_empty() || self.only.contains(&kind)
     }
-    fn wants_candidate(&self, id: &str) -> bool {
+    pub fn wants_candidate(&self, id: &str) -> bool {
         self.candidats.is_empty() || self.candidats.iter().any(|c| c == id)
     }
 }
@@ -129,6 +138,7 @@ impl Ctx<'_> {
             stem,
             subject,
             document: self.document(title, footer, sections)?,
+            calendar: None,
         })
     }
 
@@ -235,6 +245,14 @@ fn composer(kind: Kind) -> Composer {
         Kind::Emargement => |ctx, _| Ok(vec![emargement::compose(ctx)?]),
         Kind::Echeancier => |ctx, _| Ok(vec![echeancier::compose(ctx)?]),
         Kind::FormulairesVierges => |ctx, _| Ok(vec![formulaires::compose(ctx)?]),
+        Kind::Preparation => |ctx, _| Ok(vec![preparation::compose(ctx)?]),
+        Kind::JourJ => |ctx, _| Ok(vec![jour_j::compose(ctx)?]),
+        Kind::DeclarationSession => |ctx, _| Ok(vec![lettres::declaration(ctx)?]),
+        Kind::TransmissionPv => |ctx, _| Ok(vec![lettres::transmission(ctx)?]),
+        Kind::PvCarence => |ctx, _| Ok(vec![lettres::carence(ctx)?]),
+        Kind::ConvocationJure => |ctx, _| convocation_equipe::jurors(ctx),
+        Kind::ConvocationSurveillant => |ctx, _| convocation_equipe::surveillants(ctx),
+        Kind::FicheRenseignements => fiche::each,
     }
 }
 

@@ -181,12 +181,11 @@ pub fn run(
     let mut kept_documents = 0;
     composition.documents.retain(|c| {
         let print = fingerprint(c, composition.program.as_deref());
-        let entries: Option<Vec<&Entry>> = options
-            .formats
+        let entries: Option<Vec<&Entry>> = file_paths(c, &options.formats)
             .iter()
-            .map(|f| {
+            .map(|path| {
                 previous
-                    .get(&c.path(f.extension()))
+                    .get(path)
                     .filter(|e| e.fingerprint.as_deref() == Some(print.as_str()))
             })
             .collect();
@@ -202,7 +201,7 @@ pub fn run(
     let paths: Vec<String> = composition
         .documents
         .iter()
-        .flat_map(|c| options.formats.iter().map(|f| c.path(f.extension())))
+        .flat_map(|c| file_paths(c, &options.formats))
         .collect();
     if !options.force {
         let refused = output::unsafe_overwrites(&folder, paths.iter().map(String::as_str));
@@ -236,6 +235,18 @@ pub fn run(
         ..summary
     })
 }
+
+/// The files of a document: one per format, and its calendar if it has one.
+fn file_paths(c: &Composed, formats: &[Format]) -> Vec<String> {
+    let mut paths: Vec<String> = formats.iter().map(|f| c.path(f.extension())).collect();
+    if c.calendar.is_some() {
+        paths.push(c.path(CALENDAR));
+    }
+    paths
+}
+
+/// The extension (and manifest format) of a calendar file.
+const CALENDAR: &str = "ics";
 
 fn would_overwrite(paths: &[PathBuf]) -> Error {
     let list: Vec<String> = paths

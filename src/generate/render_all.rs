@@ -94,6 +94,12 @@ pub fn render_all<T: Send>(
             let r = docx.render(&c.document, pages)?;
             files.push(keep(produced(c, Format::Docx, r.bytes, pages, &print))?);
         }
+        if let Some(calendar) = &c.calendar {
+            let mut file = produced(c, Format::Pdf, calendar.clone().into_bytes(), 0, &print);
+            file.entry.format = super::CALENDAR.to_owned();
+            file.entry.path = c.path(super::CALENDAR);
+            files.push(keep(file)?);
+        }
         bar.inc(1);
         if (rendered_count.fetch_add(1, Ordering::Relaxed) + 1).is_multiple_of(EVICT_EVERY) {
             typst::comemo::evict(EVICT_AGE);

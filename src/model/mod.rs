@@ -207,6 +207,10 @@ pub struct Candidat {
     pub voie: Voie,
     pub adresse: Vec<String>,
     #[serde(default)]
+    pub telephone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
     pub formateur: Option<At<String>>,
     #[serde(default)]
     pub amenagement: Option<String>,

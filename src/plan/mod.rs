@@ -333,6 +333,8 @@ fn candidate_view(s: &Session, c: &Candidat, slots: &[SlotView]) -> CandidateVie
         voie: c.voie,
         est_vae: c.voie == Voie::Vae,
         adresse: c.adresse.clone(),
+        telephone: c.telephone.clone(),
+        email: c.email.clone(),
         amenagement: c.amenagement.clone(),
         retard: c.retard.clone(),
         arrivee: creneaux.first().cloned(),

@@ -97,6 +97,8 @@ pub struct CandidateView {
     pub voie: Voie,
     pub est_vae: bool,
     pub adresse: Vec<String>,
+    pub telephone: Option<String>,
+    pub email: Option<String>,
     pub amenagement: Option<String>,
     pub retard: Option<String>,
     /// Every slot that involves the candidate, in time order.

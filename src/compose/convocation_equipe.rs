@@ -1,0 +1,139 @@
+//! The convocations of the jurors and surveillants: a letter per person
+//! with their own slots, the place and rooms, what they are given on
+//! arrival, the no-link rule and whom to call; beside it, an iCalendar
+//! file of the same slots.
+
+use minijinja::{Value, context};
+
+use super::calendar::{self, Owner};
+use super::pack::slots_table;
+use super::paperwork::{heading, letter_head, paragraphs, right};
+use super::{Composed, Ctx, Kind, Subject, file_part};
+use crate::doc::{Align, Block, Paragraph, Section};
+use crate::error::Error;
+use crate::plan::{PersonView, SlotView};
+
+/// Who is convened: a juror or a surveillant.
+#[derive(Clone, Copy)]
+struct Role {
+    kind: Kind,
+    /// The UID part, and the id part of the manifest.
+    name: &'static str,
+    folder: &'static str,
+}
+
+const JURE: Role = Role {
+    kind: Kind::ConvocationJure,
+    name: "jure",
+    folder: "convocations-jures/convocation-jure",
+};
+const SURVEILLANT: Role = Role {
+    kind: Kind::ConvocationSurveillant,
+    name: "surveillant",
+    folder: "convocations-surveillants/convocation-surveillant",
+};
+
+/// One convocation per juror taking part.
+pub fn jurors(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
+    ctx.plan
+        .jurors_taking_part()
+        .iter()
+        .map(|j| one(ctx, JURE, j, ctx.plan.juror_slots(&j.id)))
+        .collect()
+}
+
+/// One convocation per surveillant.
+pub fn surveillants(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
+    ctx.plan
+        .surveillants()
+        .iter()
+        .map(|m| one(ctx, SURVEILLANT, m, ctx.plan.surveillant_slots(&m.id)))
+        .collect()
+}
+
+fn one(ctx: &Ctx, role: Role, p: &PersonView, slots: Vec<&SlotView>) -> Result<Composed, Error> {
+    let corrected = ctx.correction.is_some_and(|c| match role.name {
+        "jure" => c.jures.contains_key(&p.id),
+        _ => c.surveillants.contains_key(&p.id),
+    });
+    let mut rooms: Vec<String> = Vec::new();
+    for room in slots.iter().filter_map(|s| s.salle.clone()) {
+        if !rooms.contains(&room) {
+            rooms.push(room);
+        }
+    }
+    let template = role.kind.spec().template;
+    let extra = context! {
+        p => Value::from_serialize(p),
+        salles => rooms,
+        rectificatif => corrected,
+        nb_creneaux => slots.len(),
+    };
+    let (title, footer, blocks, calendar_name) =
+        ctx.wording.with(template, ctx.context(extra), |t| {
+            let l = t.labels("libelles")?;
+            let title = t.text("fichier")?;
+            let footer = ctx.footer(&title)?;
+            let mut blocks = vec![
+                letter_head(ctx, vec![p.appel.clone()]),
+                right(t, "lieu_date")?,
+            ];
+            blocks.push(Block::Heading {
+                level: 1,
+                text: t.text("titre")?,
+                align: Align::Center,
+            });
+            blocks.push(Block::Paragraph(Paragraph::bold(t.text("objet")?)));
+            if corrected {
+                blocks.push(Block::Paragraph(Paragraph::bold(t.text("rectificatif")?)));
+            }
+            blocks.extend(paragraphs(t, "corps")?);
+            if !slots.is_empty() {
+                blocks.push(slots_table(&l, &slots)?);
+            }
+            blocks.push(heading(t, "documents_titre")?);
+            blocks.extend(paragraphs(t, "documents")?);
+            blocks.push(heading(t, "regle_titre")?);
+            blocks.extend(paragraphs(t, "regle")?);
+            blocks.extend(paragraphs(t, "contact")?);
+            blocks.push(Block::Signatures {
+                captions: vec![t.text("signature")?],
+                height_mm: 20.0,
+            });
+            Ok((title, footer, blocks, t.text("calendrier")?))
+        })?;
+    let entries = slots
+        .iter()
+        .map(|s| {
+            let summary = ctx.wording.with(
+                template,
+                ctx.context(context! { p => Value::from_serialize(p), c => Value::from_serialize(*s), salles => Vec::<String>::new(), rectificatif => corrected, nb_creneaux => 0 }),
+                |t| t.text("evenement"),
+            )?;
+            Ok(calendar::Entry { slot: s, summary })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let owner = Owner {
+        numero: &ctx.plan.facts.numero,
+        role: role.name,
+        id: &p.id,
+        name: calendar_name,
+        corrected,
+    };
+    let ics = calendar::ics(&owner, &entries, ctx.plan.first_day().0)?;
+    let subject = match role.name {
+        "jure" => Subject::jure(p.id.clone()),
+        _ => Subject::surveillant(p.id.clone()),
+    };
+    let stem = format!("{}-{}", role.folder, file_part(&p.id));
+    let mut composed = ctx.composed(
+        role.kind,
+        stem,
+        subject,
+        title,
+        footer,
+        vec![Section::portrait(blocks)],
+    )?;
+    composed.calendar = Some(ics);
+    Ok(composed)
+}

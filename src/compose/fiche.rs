@@ -1,0 +1,73 @@
+//! The candidate's information sheet, to fill in the day before the
+//! session (`templates/fiche-renseignements.j2`): what the centre knows of
+//! their identity, postal address, e-mail and telephone, each with room to
+//! correct it, so that the diploma reaches the right address; signed.
+
+use minijinja::{Value, context};
+
+use super::paperwork::{pairs, paragraphs};
+use super::{Composed, Ctx, Filter, Kind, Pages, Subject, parts};
+use crate::doc::{Block, Cell, Paragraph, Row, Table};
+use crate::error::Error;
+use crate::plan::CandidateView;
+
+/// One sheet per candidate the filter asks for.
+pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
+    ctx.one_per(
+        Kind::FicheRenseignements,
+        ctx.plan
+            .candidates
+            .iter()
+            .filter(|c| filter.wants_candidate(&c.id)),
+        "fiches-renseignements/fiche-renseignements",
+        |c| c.id.clone(),
+        Subject::candidat,
+        |c| pages(ctx, c),
+    )
+}
+
+fn pages(ctx: &Ctx, c: &CandidateView) -> Result<Pages, Error> {
+    ctx.wording.with(
+        "fiche-renseignements",
+        ctx.context(context! { c => Value::from_serialize(c) }),
+        |t| {
+            let l = t.labels("libelles")?;
+            let title = t.text("fichier")?;
+            let footer = ctx.footer(&title)?;
+            let mut blocks = parts::title(t, None)?;
+            blocks.extend(paragraphs(t, "consigne")?);
+            let mut rows = vec![Row::new(vec![
+                Cell::head(l.get("rubrique")?),
+                Cell::head(l.get("connu")?),
+                Cell::head(l.get("correction")?),
+            ])];
+            for (what, known) in pairs(t.lines("rubriques")?) {
+                rows.push(
+                    Row::new(vec![
+                        Cell::new(vec![Paragraph::bold(what)]),
+                        Cell::text(known),
+                        Cell::text(""),
+                    ])
+                    .min_height(11.0),
+                );
+            }
+            blocks.push(Block::Table(Table {
+                widths: vec![3.2, 5.0, 5.0],
+                header_rows: 1,
+                rows,
+                size: Some(10.0),
+                ruled: true,
+            }));
+            blocks.extend(paragraphs(t, "engagement")?);
+            blocks.push(Block::Signatures {
+                captions: vec![l.get("date")?, l.get("signature")?],
+                height_mm: 22.0,
+            });
+            Ok(Pages {
+                title,
+                footer,
+                blocks,
+            })
+        },
+    )
+}

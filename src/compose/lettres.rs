@@ -1,0 +1,183 @@
+//! The responsable's letters to the DDETS, ready for the centre's
+//! letterhead: the declaration of the session (with its planning), the
+//! cover letter of the original PVs, and the procès-verbal to draw up
+//! when no jury can be formed. Each has its own template.
+
+use minijinja::{Value, context};
+
+use super::paperwork::{grid, heading, paragraphs, right, to_authority};
+use super::{Composed, Ctx, Kind, parts};
+use crate::doc::{Block, Cell, EMPTY, Paragraph, Row, Section, Table};
+use crate::error::Error;
+use crate::fr;
+use crate::model::Voie;
+use crate::wording::Texts;
+
+/// The facts every letter may word: candidates by access route, the
+/// latest dates the rules set.
+fn extra(ctx: &Ctx) -> Value {
+    let plan = ctx.plan;
+    let count = |v: Voie| plan.candidates.iter().filter(|c| c.voie == v).count();
+    let date = |key: &str| {
+        plan.deadlines()
+            .iter()
+            .find(|d| d.key == key)
+            .map(|d| fr::long_date(d.date))
+    };
+    let present = plan.candidates.iter().filter(|c| c.present).count();
+    context! {
+        formation => count(Voie::Formation),
+        vae => count(Voie::Vae),
+        declaration_avant => date("creation"),
+        pv_avant => date("pv"),
+        nb_pv_individuels => plan.candidates.len(),
+        nb_presents => present,
+        jures => Value::from_serialize(plan.jurors_taking_part()),
+    }
+}
+
+/// The opening of a letter: the heads, place and date, subject, greeting.
+fn opening(ctx: &Ctx, t: &mut Texts) -> Result<Vec<Block>, Error> {
+    Ok(vec![
+        to_authority(ctx),
+        right(t, "lieu_date")?,
+        Block::Paragraph(Paragraph::bold(t.text("objet")?)),
+        Block::Space { mm: 2.0 },
+    ])
+}
+
+/// The close of a letter: its last paragraphs and the signature.
+fn closing(t: &mut Texts, blocks: &mut Vec<Block>) -> Result<(), Error> {
+    blocks.extend(paragraphs(t, "formule")?);
+    blocks.push(Block::Signatures {
+        captions: vec![t.text("signature")?],
+        height_mm: 22.0,
+    });
+    Ok(())
+}
+
+/// The declaration of the session to the DDETS, its planning attached.
+pub fn declaration(ctx: &Ctx) -> Result<Composed, Error> {
+    ctx.wording
+        .with("declaration-session", ctx.context(extra(ctx)), |t| {
+            let l = t.labels("libelles")?;
+            let title = t.text("fichier")?;
+            let footer = ctx.footer(&title)?;
+            let mut letter = opening(ctx, t)?;
+            letter.extend(paragraphs(t, "corps")?);
+            closing(t, &mut letter)?;
+            let mut annex = parts::title(t, None)?;
+            annex.push(heading(t, "planning_titre")?);
+            let rows = ctx
+                .plan
+                .slots
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.jour_court.clone(),
+                        format!("{} – {}", s.debut, s.fin),
+                        s.intitule.clone(),
+                        s.salle.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            annex.push(grid(
+                vec![2.2, 2.6, 6.0, 3.2],
+                vec![
+                    l.get("jour")?,
+                    l.get("horaire")?,
+                    l.get("epreuve")?,
+                    l.get("salle")?,
+                ],
+                rows,
+            ));
+            annex.push(heading(t, "organisation_titre")?);
+            annex.extend(paragraphs(t, "organisation")?);
+            ctx.for_session(
+                Kind::DeclarationSession,
+                "responsable/declaration-session",
+                title,
+                footer,
+                vec![Section::portrait(letter), Section::portrait(annex)],
+            )
+        })
+}
+
+/// The cover letter of the original PVs sent to the DDETS.
+pub fn transmission(ctx: &Ctx) -> Result<Composed, Error> {
+    let mut extra = extra(ctx);
+    extra = context! { nb_fraudes => ctx.plan.facts.nb_fraudes, ..extra };
+    ctx.wording
+        .with("transmission-pv", ctx.context(extra), |t| {
+            let title = t.text("fichier")?;
+            let footer = ctx.footer(&title)?;
+            let mut blocks = opening(ctx, t)?;
+            blocks.extend(paragraphs(t, "corps")?);
+            let pieces = t
+                .lines("pieces")?
+                .into_iter()
+                .map(|p| Block::Paragraph(Paragraph::text(format!("{EMPTY}  {p}"))))
+                .collect::<Vec<_>>();
+            blocks.extend(pieces);
+            blocks.extend(paragraphs(t, "delai")?);
+            closing(t, &mut blocks)?;
+            ctx.for_session(
+                Kind::TransmissionPv,
+                "responsable/transmission-pv",
+                title,
+                footer,
+                vec![Section::portrait(blocks)],
+            )
+        })
+}
+
+/// The procès-verbal of a jury that could not be formed, facts to write
+/// by hand on its blank lines.
+pub fn carence(ctx: &Ctx) -> Result<Composed, Error> {
+    ctx.wording
+        .with("pv-carence", ctx.context(extra(ctx)), |t| {
+            let l = t.labels("libelles")?;
+            let title = t.text("fichier")?;
+            let footer = ctx.footer(&title)?;
+            let mut blocks = parts::title(t, None)?;
+            blocks.extend(paragraphs(t, "constat")?);
+            let mut rows = vec![Row::new(vec![
+                Cell::head(l.get("jure")?),
+                Cell::head(l.get("present")?),
+                Cell::head(l.get("absent")?),
+                Cell::head(l.get("motif")?),
+            ])];
+            for j in ctx.plan.jurors_taking_part() {
+                rows.push(Row::new(vec![
+                    Cell::text(j.nom_prenom),
+                    Cell::text(EMPTY),
+                    Cell::text(EMPTY),
+                    Cell::text(""),
+                ]));
+            }
+            blocks.push(Block::Table(Table {
+                widths: vec![5.0, 1.5, 1.5, 6.0],
+                header_rows: 1,
+                rows,
+                size: Some(9.5),
+                ruled: true,
+            }));
+            for part in ["fait", "ddets", "report"] {
+                blocks.push(heading(t, &format!("{part}_titre"))?);
+                blocks.extend(paragraphs(t, part)?);
+                blocks.push(Block::Lines { count: 3 });
+            }
+            blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
+            blocks.push(Block::Signatures {
+                captions: vec![l.get("responsable")?, l.get("jures_presents")?],
+                height_mm: 22.0,
+            });
+            ctx.for_session(
+                Kind::PvCarence,
+                "responsable/pv-carence",
+                title,
+                footer,
+                vec![Section::portrait(blocks)],
+            )
+        })
+}

@@ -1,0 +1,109 @@
+//! Pieces the responsable's own papers share: the head of a letter to the
+//! DDETS, lists of boxes to tick, tables of label and value, paragraphs.
+
+use super::Ctx;
+use crate::doc::{Align, Block, Cell, EMPTY, Paragraph, Row, Table};
+use crate::error::Error;
+use crate::wording::Texts;
+
+/// The head of a letter from the centre (its name, site, address and the
+/// responsable) to `recipient`.
+pub fn letter_head(ctx: &Ctx, recipient: Vec<String>) -> Block {
+    let f = &ctx.plan.facts;
+    let mut sender = vec![Paragraph::bold(f.centre_nom.clone())];
+    sender.push(Paragraph::text(f.centre_site.clone()));
+    sender.extend(f.centre_adresse.iter().cloned().map(Paragraph::text));
+    Block::LetterHead { sender, recipient }
+}
+
+/// The head of a letter to the DDETS.
+pub fn to_authority(ctx: &Ctx) -> Block {
+    let f = &ctx.plan.facts;
+    let mut recipient = vec![f.autorite_nom.clone()];
+    recipient.extend(f.autorite_adresse.iter().cloned());
+    letter_head(ctx, recipient)
+}
+
+/// The block's paragraphs, justified.
+pub fn paragraphs(t: &mut Texts, block: &str) -> Result<Vec<Block>, Error> {
+    Ok(t.paragraphs(block)?
+        .into_iter()
+        .map(|p| Block::Paragraph(Paragraph::text(p).align(Align::Justify)))
+        .collect())
+}
+
+/// The block's text, right-aligned (place and date of a letter).
+pub fn right(t: &mut Texts, block: &str) -> Result<Block, Error> {
+    Ok(Block::Paragraph(
+        Paragraph::text(t.text(block)?).align(Align::Right),
+    ))
+}
+
+/// A second-level heading with the block's text.
+pub fn heading(t: &mut Texts, block: &str) -> Result<Block, Error> {
+    Ok(Block::Heading {
+        level: 2,
+        text: t.text(block)?,
+        align: Align::Left,
+    })
+}
+
+/// One box to tick per item.
+pub fn checklist(items: Vec<String>) -> Block {
+    Block::Table(Table {
+        widths: vec![0.6, 12.0],
+        header_rows: 0,
+        rows: items
+            .into_iter()
+            .map(|i| Row::new(vec![Cell::text(EMPTY), Cell::text(i)]))
+            .collect(),
+        size: None,
+        ruled: false,
+    })
+}
+
+/// A ruled table: a header row, then rows of plain text.
+pub fn grid(widths: Vec<f32>, head: Vec<String>, rows: Vec<Vec<String>>) -> Block {
+    let mut all = vec![Row::new(head.into_iter().map(Cell::head).collect())];
+    all.extend(
+        rows.into_iter()
+            .map(|r| Row::new(r.into_iter().map(Cell::text).collect())),
+    );
+    Block::Table(Table {
+        widths,
+        header_rows: 1,
+        rows: all,
+        size: Some(9.5),
+        ruled: true,
+    })
+}
+
+/// Lines of the form `label | value`, as pairs (the value may hold `|`).
+pub fn pairs(lines: Vec<String>) -> Vec<(String, String)> {
+    lines
+        .into_iter()
+        .map(|l| match l.split_once('|') {
+            Some((k, v)) => (k.trim().to_owned(), v.trim().to_owned()),
+            None => (l, String::new()),
+        })
+        .collect()
+}
+
+/// A ruled two-column table of `label | value` lines, labels in bold.
+pub fn facts(lines: Vec<String>) -> Block {
+    Block::Table(Table {
+        widths: vec![4.0, 8.0],
+        header_rows: 0,
+        rows: pairs(lines)
+            .into_iter()
+            .map(|(k, v)| {
+                Row::new(vec![
+                    Cell::new(vec![Paragraph::bold(k)]).shaded(),
+                    Cell::text(v),
+                ])
+            })
+            .collect(),
+        size: Some(9.5),
+        ruled: true,
+    })
+}

@@ -1,0 +1,79 @@
+//! The preparation guide, filled in (`templates/preparation.j2`): the
+//! session's particulars, then every task of the ministry's guide in order,
+//! « réglementaire » or « conseil », the latest date where a rule sets one,
+//! and empty « Fait le » and « Observations » columns to fill on paper.
+
+use minijinja::context;
+
+use super::paperwork::{facts, heading, pairs};
+use super::{Composed, Ctx, Kind, parts};
+use crate::doc::{Block, Cell, Paragraph, Row, Section, Table};
+use crate::error::Error;
+use crate::fr;
+use crate::model::Voie;
+
+/// The filled-in preparation guide.
+pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
+    let count = |v: Voie| ctx.plan.candidates.iter().filter(|c| c.voie == v).count();
+    let extra = context! { formation => count(Voie::Formation), vae => count(Voie::Vae) };
+    ctx.wording.with("preparation", ctx.context(extra), |t| {
+        let l = t.labels("libelles")?;
+        let title = t.text("fichier")?;
+        let footer = ctx.footer(&title)?;
+        let mut blocks = parts::title(t, None)?;
+        blocks.push(facts(t.lines("entete")?));
+        blocks.push(heading(t, "taches_titre")?);
+        let deadlines = ctx.plan.deadlines();
+        let mut rows = vec![Row::new(vec![
+            Cell::head(l.get("tache")?),
+            Cell::head(l.get("nature")?),
+            Cell::head(l.get("au_plus_tard")?),
+            Cell::head(l.get("fait_le")?),
+            Cell::head(l.get("observations")?),
+        ])];
+        for (what, text) in pairs(t.lines("taches")?) {
+            // `what` is « étape », or « R » / « C » and a deadline key.
+            let (nature, key) = what.split_once(' ').unwrap_or((what.as_str(), ""));
+            if nature == "etape" {
+                rows.push(Row::new(vec![
+                    Cell::new(vec![Paragraph::bold(text)]).span(5).shaded(),
+                ]));
+                continue;
+            }
+            let date = deadlines
+                .iter()
+                .find(|d| d.key == key)
+                .map(|d| fr::short_date(d.date))
+                .unwrap_or_default();
+            let nature = if nature == "R" {
+                l.get("reglementaire")?
+            } else {
+                l.get("conseil")?
+            };
+            rows.push(
+                Row::new(vec![
+                    Cell::text(text),
+                    Cell::text(nature),
+                    Cell::text(date),
+                    Cell::text(""),
+                    Cell::text(""),
+                ])
+                .min_height(9.0),
+            );
+        }
+        blocks.push(Block::Table(Table {
+            widths: vec![8.0, 2.2, 2.0, 2.0, 3.2],
+            header_rows: 1,
+            rows,
+            size: Some(8.5),
+            ruled: true,
+        }));
+        ctx.for_session(
+            Kind::Preparation,
+            "responsable/preparation",
+            title,
+            footer,
+            vec![Section::portrait(blocks)],
+        )
+    })
+}
