@@ -109,6 +109,8 @@ fn a_replaced_juror_is_said_replaced_on_the_same_slots() {
     let (code, report) = changes(&after);
     assert_eq!(code, Some(0), "{report}");
     assert!(report.contains("Jurés à prévenir de nouveau :\n  Jury : M. Olivier DUPONT remplacé par Mme Hélène ROUX (créneaux : Accueil et briefing du jury, lundi 11 janvier 2027"), "{report}");
+    // The newcomer gets a convocation, the one replaced is told.
+    assert!(report.contains("→ envoyer la convocation du juré et son calendrier (convocation-jure) à Mme Hélène ROUX\u{202f}; prévenir M. Olivier DUPONT de son remplacement"), "{report}");
     // The candidates' convocations name no juror: no candidate to contact.
     assert!(!report.contains("Candidats à prévenir"), "{report}");
 }

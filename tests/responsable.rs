@@ -1,0 +1,456 @@
+//! The responsable's own papers (preparation guide, session-day checklist,
+//! letters to the DDETS), the jurors' and surveillants' convocations with
+//! their calendar files, and the candidates' information sheets: read back
+//! from the PDF and the DOCX, the calendars parsed by an iCalendar parser.
+
+mod common;
+
+use chrono::{NaiveDate, NaiveDateTime, TimeZone};
+use common::*;
+use sessiondoc::compose::Kind;
+use sessiondoc::output::Produced;
+
+const SC: &str = "secretaire-comptable.yaml";
+
+fn sc() -> String {
+    std::fs::read_to_string(fixture(SC)).unwrap()
+}
+
+/// The (pdf, docx) texts of the one document of `kind` about `who`.
+fn texts_of(files: &[Produced], kind: &str, who: Option<&str>) -> (String, String) {
+    let of = |format: &str| -> &Produced {
+        let found: Vec<&Produced> = files
+            .iter()
+            .filter(|f| f.entry.kind == kind && f.entry.format == format)
+            .filter(|f| {
+                let e = &f.entry;
+                who.is_none()
+                    || [&e.jure, &e.surveillant, &e.candidat]
+                        .iter()
+                        .any(|id| id.as_deref() == who)
+            })
+            .collect();
+        assert_eq!(found.len(), 1, "one {format} {kind} for {who:?}");
+        found[0]
+    };
+    (pdf_text(&of("pdf").bytes), docx_text(&of("docx").bytes))
+}
+
+fn both(texts: &(String, String), needles: &[&str]) {
+    for n in needles {
+        assert_both_contain(&texts.0, &texts.1, n);
+    }
+}
+
+fn neither(texts: &(String, String), needles: &[&str]) {
+    for n in needles {
+        assert_neither_contains(&texts.0, &texts.1, n);
+    }
+}
+
+#[test]
+fn the_preparation_guide_is_filled_in_with_its_deadlines() {
+    let files = produce(SC, &[Kind::Preparation]);
+    assert!(files.iter().all(|f| f.entry.kind == "preparation"));
+    let t = texts_of(&files, "preparation", None);
+    both(
+        &t,
+        &[
+            "Centre de formation Côte Ouest",
+            "Site de Cherbourg-en-Cotentin",
+            "TP-00402 – Secrétaire comptable",
+            "Formation : 5 — VAE : 1",
+            "Mme Sophie GARNIER",
+            "M. Thomas LEBRUN",
+            "Réglementaire",
+            "Conseil",
+            "Fait le",
+            "Observations",
+            // Three months before 11 January 2027, and 15 days after the 12th.
+            "12/10/2026",
+            "27/01/2027",
+            "Conserver les documents relatifs aux candidats",
+        ],
+    );
+}
+
+#[test]
+fn the_day_checklist_names_who_is_expected_each_day() {
+    let t = texts_of(&produce(SC, &[Kind::JourJ]), "jour-j", None);
+    both(
+        &t,
+        &[
+            "Le jour de la session — lundi 11 janvier 2027",
+            "Le jour de la session — mardi 12 janvier 2027",
+            "LEJEUNE Claire, MOREAU Patrick",
+            "PETIT Henri",
+            "AMRANI Leïla",
+            "LEFÈVRE-DUMAS Jean-Baptiste",
+            "la session est annulée",
+            "sans que l'heure de fin de l'épreuve soit modifiée",
+            "Aucun formateur des candidats sur le plateau technique",
+            "Grilles d'évaluation conservées cinq ans",
+            "signé par chaque juré et par le surveillant",
+        ],
+    );
+    assert!(boxes(&t.0).1 >= 20, "boxes to tick");
+}
+
+#[test]
+fn the_letters_to_the_ddets_say_what_the_rules_ask() {
+    let files = produce(
+        SC,
+        &[
+            Kind::DeclarationSession,
+            Kind::TransmissionPv,
+            Kind::PvCarence,
+        ],
+    );
+    let declaration = texts_of(&files, "declaration-session", None);
+    both(
+        &declaration,
+        &[
+            "DDETS de la Manche — Service certification",
+            "477 boulevard de la Dollée",
+            "dont 5 issus de formation et 1 en VAE",
+            "du lundi 11 janvier 2027 au mardi 12 janvier 2027",
+            "Responsable de session : Mme Sophie GARNIER",
+            "Responsable de session suppléant : M. Thomas LEBRUN",
+            "Annexe — Planning et organisation",
+            "Délibération du jury",
+            "Fait à Cherbourg-en-Cotentin, le lundi 12 octobre 2026",
+        ],
+    );
+    let transmission = texts_of(&files, "transmission-pv", None);
+    both(
+        &transmission,
+        &[
+            "l'original du procès-verbal de session",
+            "6 procès-verbaux individuels",
+            "aucun rapport de fraude",
+            "À poster au plus tard le mercredi 27 janvier 2027",
+        ],
+    );
+    let carence = texts_of(&files, "pv-carence", None);
+    both(
+        &carence,
+        &[
+            "Procès-verbal de carence de jury",
+            "LEJEUNE Claire",
+            "HADDAD Samira",
+            "La session est reportée au",
+            "DDETS de la Manche",
+        ],
+    );
+    // Nobody's private details go to the DDETS in these letters.
+    neither(&declaration, &["1801008", "8 allée des Tilleuls"]);
+}
+
+#[test]
+fn a_fraud_is_counted_in_the_cover_letter() {
+    let files = produce("ccp-paie-fraude.yaml", &[Kind::TransmissionPv]);
+    let t = texts_of(&files, "transmission-pv", None);
+    both(&t, &["1 rapport de fraude"]);
+    neither(&t, &["aucun rapport de fraude"]);
+}
+
+#[test]
+fn each_juror_and_surveillant_is_convened_to_their_own_slots() {
+    let files = produce(SC, &[Kind::ConvocationJure, Kind::ConvocationSurveillant]);
+    let lejeune = texts_of(&files, "convocation-jure", Some("lejeune"));
+    both(
+        &lejeune,
+        &[
+            "Convocation du membre du jury",
+            "Mme Claire LEJEUNE",
+            "Vous êtes convoquée en qualité de membre du jury",
+            "Salle d'entretien 105",
+            "Entretien technique",
+            "AMRANI Leïla",
+            "dossier technique d'évaluation (DTE) jury",
+            "lien personnel ou professionnel",
+            "02 33 00 12 40",
+        ],
+    );
+    // Not the other pair's room nor candidates.
+    neither(&lejeune, &["Salle d'entretien 106", "DIALLO Mamadou"]);
+    let petit = texts_of(&files, "convocation-surveillant", Some("petit"));
+    both(
+        &petit,
+        &[
+            "Convocation du surveillant",
+            "M. Henri PETIT",
+            "pour assurer la surveillance des épreuves",
+            "Salle informatique 204",
+            "livret du surveillant",
+        ],
+    );
+    let count = |kind: &str, format: &str| {
+        files
+            .iter()
+            .filter(|f| f.entry.kind == kind && f.entry.format == format)
+            .count()
+    };
+    assert_eq!(count("convocation-jure", "pdf"), 4);
+    assert_eq!(count("convocation-jure", "ics"), 4);
+    assert_eq!(count("convocation-surveillant", "ics"), 1);
+}
+
+/// The events of a calendar, parsed: (UID, local start, local end, TZID,
+/// location, summary); and the parsed calendar's time zones.
+struct Parsed {
+    events: Vec<Event>,
+    calendar: ical::parser::ical::component::IcalCalendar,
+}
+
+#[derive(Debug, Clone)]
+struct Event {
+    uid: String,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    location: String,
+    summary: String,
+}
+
+fn prop<'a>(
+    props: &'a [ical::property::Property],
+    name: &str,
+) -> Option<&'a ical::property::Property> {
+    props.iter().find(|p| p.name == name)
+}
+
+fn local(p: &ical::property::Property) -> NaiveDateTime {
+    let tzid = p
+        .params
+        .iter()
+        .flatten()
+        .find(|(k, _)| k == "TZID")
+        .map(|(_, v)| v.join(","));
+    assert_eq!(tzid.as_deref(), Some("Europe/Paris"), "{p:?}");
+    NaiveDateTime::parse_from_str(p.value.as_deref().unwrap(), "%Y%m%dT%H%M%S").unwrap()
+}
+
+fn parse(bytes: &[u8]) -> Parsed {
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(bytes));
+    let calendar = parser
+        .next()
+        .expect("one calendar")
+        .expect("valid iCalendar");
+    assert!(parser.next().is_none(), "only one calendar");
+    let events = calendar
+        .events
+        .iter()
+        .map(|e| {
+            let p = &e.properties;
+            let text = |n: &str| prop(p, n).and_then(|x| x.value.clone()).unwrap_or_default();
+            Event {
+                uid: text("UID"),
+                start: local(prop(p, "DTSTART").expect("DTSTART")),
+                end: local(prop(p, "DTEND").expect("DTEND")),
+                location: text("LOCATION"),
+                summary: text("SUMMARY"),
+            }
+        })
+        .collect();
+    Parsed { events, calendar }
+}
+
+fn ics_of<'a>(files: &'a [Produced], who: &str) -> &'a Produced {
+    files
+        .iter()
+        .find(|f| {
+            f.entry.format == "ics"
+                && (f.entry.jure.as_deref() == Some(who)
+                    || f.entry.surveillant.as_deref() == Some(who))
+        })
+        .unwrap_or_else(|| panic!("a calendar for {who}"))
+}
+
+#[test]
+fn a_calendar_has_one_event_per_slot_with_its_room() {
+    let files = produce(SC, &[Kind::ConvocationJure]);
+    let ics = ics_of(&files, "lejeune");
+    assert!(
+        ics.entry.path.ends_with("convocation-jure-lejeune.ics"),
+        "{}",
+        ics.entry.path
+    );
+    let parsed = parse(&ics.bytes);
+    // Lejeune's slots: the briefing, corrections, three technical
+    // interviews, three final interviews, the deliberation.
+    assert_eq!(parsed.events.len(), 9, "{:?}", parsed.events);
+    let first = &parsed.events[0];
+    assert_eq!(first.start.to_string(), "2027-01-11 13:30:00");
+    assert_eq!(first.end.to_string(), "2027-01-11 14:00:00");
+    assert_eq!(first.location, "Salle d'entretien 105");
+    assert!(
+        first.summary.contains("Accueil et briefing du jury"),
+        "{}",
+        first.summary
+    );
+    let mut uids: Vec<&str> = parsed.events.iter().map(|e| e.uid.as_str()).collect();
+    uids.sort_unstable();
+    uids.dedup();
+    assert_eq!(uids.len(), 9, "every UID differs");
+    let tz = &parsed.calendar.timezones;
+    assert_eq!(tz.len(), 1, "one VTIMEZONE");
+    assert_eq!(
+        prop(&tz[0].properties, "TZID").and_then(|p| p.value.as_deref()),
+        Some("Europe/Paris")
+    );
+}
+
+#[test]
+fn a_calendar_issued_again_keeps_its_uids_when_a_slot_moves() {
+    let before = produce(SC, &[Kind::ConvocationJure]);
+    let again = produce(SC, &[Kind::ConvocationJure]);
+    assert_eq!(
+        ics_of(&before, "lejeune").bytes,
+        ics_of(&again, "lejeune").bytes,
+        "reproducible"
+    );
+    // The juror's briefing moves by half an hour.
+    let moved = sc().replacen("debut: \"13:30\"", "debut: \"13:00\"", 1);
+    assert_ne!(moved, sc(), "the fixture has the briefing at 13:30");
+    let after = produce_text(&moved, &[Kind::ConvocationJure]);
+    let (b, a) = (
+        parse(&ics_of(&before, "lejeune").bytes).events,
+        parse(&ics_of(&after, "lejeune").bytes).events,
+    );
+    let uids = |e: &[Event]| e.iter().map(|x| x.uid.clone()).collect::<Vec<_>>();
+    assert_eq!(uids(&b), uids(&a), "same events, updated");
+    assert_ne!(b[0].start, a[0].start);
+}
+
+/// The UTC offset the calendar's own VTIMEZONE gives a local time: the
+/// latest transition (last Sunday of its month, at its hour) before it.
+fn offset_by_vtimezone(parsed: &Parsed, at: NaiveDateTime) -> i32 {
+    use chrono::Datelike;
+    let mut best: Option<(NaiveDateTime, i32)> = None;
+    for t in &parsed.calendar.timezones[0].transitions {
+        let p = &t.properties;
+        let start = NaiveDateTime::parse_from_str(
+            prop(p, "DTSTART").unwrap().value.as_deref().unwrap(),
+            "%Y%m%dT%H%M%S",
+        )
+        .unwrap();
+        let rule = prop(p, "RRULE").unwrap().value.clone().unwrap();
+        assert!(rule.contains("BYDAY=-1SU"), "{rule}");
+        let month: u32 = rule
+            .split(';')
+            .find_map(|x| x.strip_prefix("BYMONTH="))
+            .unwrap()
+            .parse()
+            .unwrap();
+        let to = prop(p, "TZOFFSETTO").unwrap().value.clone().unwrap();
+        let sign = if to.starts_with('-') { -1 } else { 1 };
+        let hours: i32 = to[1..3].parse().unwrap();
+        let minutes: i32 = to[3..5].parse().unwrap();
+        let offset = sign * (hours * 3600 + minutes * 60);
+        for year in [at.year() - 1, at.year()] {
+            let mut day = NaiveDate::from_ymd_opt(year, month + 1, 1)
+                .unwrap_or(NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap())
+                .pred_opt()
+                .unwrap();
+            while day.weekday() != chrono::Weekday::Sun {
+                day = day.pred_opt().unwrap();
+            }
+            let when = day.and_time(start.time());
+            if when <= at && best.is_none_or(|(b, _)| when > b) {
+                best = Some((when, offset));
+            }
+        }
+    }
+    best.expect("a transition before").1
+}
+
+#[test]
+fn times_are_right_across_a_change_to_summer_time() {
+    use chrono::Datelike;
+    // The session moved to the days around the last Sunday of March 2027
+    // (the 28th): Friday the 26th in winter time, Monday the 29th in summer.
+    let text = sc()
+        .replace("2027-01-11", "2027-03-26")
+        .replace("2027-01-12", "2027-03-29");
+    let files = produce_text(&text, &[Kind::ConvocationJure]);
+    let parsed = parse(&ics_of(&files, "lejeune").bytes);
+    let paris = chrono_tz::Europe::Paris;
+    let mut seen = std::collections::BTreeSet::new();
+    for e in &parsed.events {
+        let expected = paris.from_local_datetime(&e.start).unwrap().naive_utc();
+        let offset = offset_by_vtimezone(&parsed, e.start);
+        let utc = e.start - chrono::Duration::seconds(i64::from(offset));
+        assert_eq!(utc, expected, "{e:?}");
+        seen.insert((e.start.day(), offset));
+    }
+    assert!(
+        seen.contains(&(26, 3600)),
+        "winter time on the 26th: {seen:?}"
+    );
+    assert!(
+        seen.contains(&(29, 7200)),
+        "summer time on the 29th: {seen:?}"
+    );
+    // 13:30 in Paris on Friday is 12:30 UTC; 8:30 on Monday is 6:30 UTC.
+    let first = &parsed.events[0];
+    assert_eq!(first.start.to_string(), "2027-03-26 13:30:00");
+    assert_eq!(
+        paris
+            .from_local_datetime(&first.start)
+            .unwrap()
+            .naive_utc()
+            .to_string(),
+        "2027-03-26 12:30:00"
+    );
+}
+
+#[test]
+fn the_information_sheet_shows_what_is_known_with_room_to_correct() {
+    let with_contact = sc().replacen(
+        "    adresse:\n      - 8 allée des Tilleuls",
+        "    telephone: \"06 12 34 56 78\"\n    email: leila.amrani@example.fr\n    adresse:\n      - 8 allée des Tilleuls",
+        1,
+    );
+    assert_ne!(with_contact, sc());
+    let files = produce_text(&with_contact, &[Kind::FicheRenseignements]);
+    let amrani = texts_of(&files, "fiche-renseignements", Some("amrani"));
+    both(
+        &amrani,
+        &[
+            "Fiche de renseignements du candidat",
+            "AMRANI",
+            "Leïla",
+            "17/03/1994",
+            "8 allée des Tilleuls, 50100",
+            "leila.amrani@example.fr",
+            "06 12 34 56 78",
+            "Correction éventuelle",
+            "Signature du candidat",
+        ],
+    );
+    neither(&amrani, &["BERNARD", "1801015"]);
+    let chevalier = texts_of(&files, "fiche-renseignements", Some("chevalier"));
+    both(&chevalier, &["ROUSSEAU", "CHEVALIER", "Camille"]);
+    // One sheet per candidate.
+    let sheets = files.iter().filter(|f| f.entry.format == "pdf").count();
+    assert_eq!(sheets, 6);
+}
+
+#[test]
+fn every_new_kind_is_known_to_only() {
+    for name in [
+        "preparation",
+        "jour-j",
+        "declaration-session",
+        "transmission-pv",
+        "pv-carence",
+        "convocation-jure",
+        "convocation-surveillant",
+        "fiche-renseignements",
+    ] {
+        let kind = Kind::from_name(name).unwrap_or_else(|| panic!("{name} is a kind"));
+        let files = produce(SC, &[kind]);
+        assert!(!files.is_empty(), "{name} makes something");
+        assert!(files.iter().all(|f| f.entry.kind == name), "{name} only");
+    }
+}
