@@ -41,7 +41,13 @@ fn check_fixture(name: &str) {
     let options = GenerateOptions::all_into(Path::new("unused"));
     let composition = generate::compose(&source, &session, &options).unwrap();
     let files = generate::render_all(&composition, &options.formats, false, Ok).unwrap();
-    assert_eq!(files.len(), composition.documents.len() * 2);
+    // Two formats, and a calendar beside each convocation that has one.
+    let calendars = composition
+        .documents
+        .iter()
+        .filter(|c| c.calendar.is_some())
+        .count();
+    assert_eq!(files.len(), composition.documents.len() * 2 + calendars);
     for composed in &composition.documents {
         let file = |ext: &str| {
             let path = composed.path(ext);

@@ -206,7 +206,8 @@ pub struct Candidat {
     pub date_naissance: Option<Date>,
     pub voie: Voie,
     pub adresse: Vec<String>,
-    #[serde(default)]
+    /// For the information sheet, as known.
+    #[serde(default, deserialize_with = "opt_text")]
     pub telephone: Option<String>,
     #[serde(default)]
     pub email: Option<String>,
