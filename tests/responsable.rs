@@ -454,3 +454,25 @@ fn every_new_kind_is_known_to_only() {
         assert!(files.iter().all(|f| f.entry.kind == name), "{name} only");
     }
 }
+
+#[test]
+fn a_juror_whose_slots_moved_gets_a_corrective_convocation_and_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = dir.path().join("avant.yaml");
+    std::fs::write(&before, sc()).unwrap();
+    let moved = sc().replacen("debut: \"13:30\"", "debut: \"13:00\"", 1);
+    let (source, session) = session_from(&moved);
+    let mut options =
+        sessiondoc::generate::GenerateOptions::all_into(std::path::Path::new("unused"));
+    options.only = vec![Kind::ConvocationJure];
+    options.depuis = Some(before);
+    let files = sessiondoc::generate::produce(&source, &session, &options).unwrap();
+    let lejeune = texts_of(&files, "convocation-jure", Some("lejeune"));
+    both(
+        &lejeune,
+        &["Convocation rectificative : elle annule et remplace celle du vendredi 4 décembre 2026"],
+    );
+    let ics = String::from_utf8(ics_of(&files, "lejeune").bytes.clone()).unwrap();
+    assert!(ics.contains("SEQUENCE:1"), "{ics}");
+    assert!(!ics.contains("SEQUENCE:0"), "{ics}");
+}

@@ -12,6 +12,7 @@ use super::{Composed, Ctx, Kind, Subject, file_part};
 use crate::doc::{Align, Block, Paragraph, Section};
 use crate::error::Error;
 use crate::plan::{PersonView, SlotView};
+use crate::wording::Texts;
 
 /// Who is convened: a juror or a surveillant.
 #[derive(Clone, Copy)]
@@ -63,53 +64,31 @@ fn one(ctx: &Ctx, role: Role, p: &PersonView, slots: Vec<&SlotView>) -> Result<C
         }
     }
     let template = role.kind.spec().template;
-    let extra = context! {
-        p => Value::from_serialize(p),
-        salles => rooms,
-        rectificatif => corrected,
-        nb_creneaux => slots.len(),
+    // The template's context; `c` is the slot of one calendar event.
+    let context = |c: Value| {
+        ctx.context(context! {
+            p => Value::from_serialize(p),
+            salles => &rooms,
+            rectificatif => corrected,
+            nb_creneaux => slots.len(),
+            c => c,
+        })
     };
     let (title, footer, blocks, calendar_name) =
-        ctx.wording.with(template, ctx.context(extra), |t| {
-            let l = t.labels("libelles")?;
+        ctx.wording.with(template, context(Value::UNDEFINED), |t| {
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
-            let mut blocks = vec![
-                letter_head(ctx, vec![p.appel.clone()]),
-                right(t, "lieu_date")?,
-            ];
-            blocks.push(Block::Heading {
-                level: 1,
-                text: t.text("titre")?,
-                align: Align::Center,
-            });
-            blocks.push(Block::Paragraph(Paragraph::bold(t.text("objet")?)));
-            if corrected {
-                blocks.push(Block::Paragraph(Paragraph::bold(t.text("rectificatif")?)));
-            }
-            blocks.extend(paragraphs(t, "corps")?);
-            if !slots.is_empty() {
-                blocks.push(slots_table(&l, &slots)?);
-            }
-            blocks.push(heading(t, "documents_titre")?);
-            blocks.extend(paragraphs(t, "documents")?);
-            blocks.push(heading(t, "regle_titre")?);
-            blocks.extend(paragraphs(t, "regle")?);
-            blocks.extend(paragraphs(t, "contact")?);
-            blocks.push(Block::Signatures {
-                captions: vec![t.text("signature")?],
-                height_mm: 20.0,
-            });
+            let blocks = letter(ctx, t, p, &slots, corrected)?;
             Ok((title, footer, blocks, t.text("calendrier")?))
         })?;
     let entries = slots
         .iter()
         .map(|s| {
-            let summary = ctx.wording.with(
-                template,
-                ctx.context(context! { p => Value::from_serialize(p), c => Value::from_serialize(*s), salles => Vec::<String>::new(), rectificatif => corrected, nb_creneaux => 0 }),
-                |t| t.text("evenement"),
-            )?;
+            let summary = ctx
+                .wording
+                .with(template, context(Value::from_serialize(*s)), |t| {
+                    t.text("evenement")
+                })?;
             Ok(calendar::Entry { slot: s, summary })
         })
         .collect::<Result<Vec<_>, Error>>()?;
@@ -136,4 +115,43 @@ fn one(ctx: &Ctx, role: Role, p: &PersonView, slots: Vec<&SlotView>) -> Result<C
     )?;
     composed.calendar = Some(ics);
     Ok(composed)
+}
+
+/// The letter: heads, title, subject, the person's slots, what they are
+/// given on arrival, the no-link rule, whom to call, the signature.
+fn letter(
+    ctx: &Ctx,
+    t: &mut Texts,
+    p: &PersonView,
+    slots: &[&SlotView],
+    corrected: bool,
+) -> Result<Vec<Block>, Error> {
+    let l = t.labels("libelles")?;
+    let mut blocks = vec![
+        letter_head(ctx, vec![p.appel.clone()]),
+        right(t, "lieu_date")?,
+        Block::Heading {
+            level: 1,
+            text: t.text("titre")?,
+            align: Align::Center,
+        },
+        Block::Paragraph(Paragraph::bold(t.text("objet")?)),
+    ];
+    if corrected {
+        blocks.push(Block::Paragraph(Paragraph::bold(t.text("rectificatif")?)));
+    }
+    blocks.extend(paragraphs(t, "corps")?);
+    if !slots.is_empty() {
+        blocks.push(slots_table(&l, slots)?);
+    }
+    blocks.push(heading(t, "documents_titre")?);
+    blocks.extend(paragraphs(t, "documents")?);
+    blocks.push(heading(t, "regle_titre")?);
+    blocks.extend(paragraphs(t, "regle")?);
+    blocks.extend(paragraphs(t, "contact")?);
+    blocks.push(Block::Signatures {
+        captions: vec![t.text("signature")?],
+        height_mm: 20.0,
+    });
+    Ok(blocks)
 }
