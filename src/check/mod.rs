@@ -4,6 +4,7 @@
 //! [`Diagnostic`]s; they are grouped by theme in the submodules.
 
 mod deadlines;
+mod organisation;
 mod people;
 mod results;
 mod structure;
@@ -22,6 +23,10 @@ const RULES: &[fn(&Session, &mut Vec<Diagnostic>)] = &[
     structure::slots_lie_within_the_session,
     structure::ccp_session_names_its_ccp,
     structure::ccp_codes_belong_to_the_title,
+    organisation::tests_are_well_formed,
+    organisation::collective_tests_have_seats,
+    organisation::the_day_holds_every_test,
+    organisation::availabilities_are_session_days,
     people::at_least_two_jurors,
     people::each_candidate_has_a_pair,
     people::accreditations_cover_the_session,

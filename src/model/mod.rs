@@ -7,7 +7,9 @@
 use serde::{Deserialize, Serialize};
 pub use serde_saphyr::Spanned;
 
+mod epreuves;
 mod values;
+pub use epreuves::{Duree, Encadrement, Epreuve, Organisation, Passage};
 pub use values::{Date, Selection, Time};
 use values::{opt_text, text};
 
@@ -35,6 +37,12 @@ pub struct Session {
     pub planning: At<Vec<Creneau>>,
     #[serde(default)]
     pub fraudes: Vec<Fraude>,
+    /// The référentiel's tests, for `planifier`.
+    #[serde(default)]
+    pub epreuves: Vec<Epreuve>,
+    /// How the days are organised, for `planifier`.
+    #[serde(default)]
+    pub organisation: Option<Organisation>,
 }
 
 /// The approved centre (centre agréé).
@@ -164,6 +172,9 @@ pub struct Jure {
     /// The CCP codes this juror is restricted to, if any.
     #[serde(default)]
     pub ccp: Option<Vec<At<String>>>,
+    /// The days this juror can come (default: every day of the session).
+    #[serde(default)]
+    pub disponibilites: Option<Vec<At<Date>>>,
 }
 
 /// A surveillant or a trainer: a person with an id.
@@ -186,6 +197,9 @@ pub struct Membre {
 pub struct Salle {
     pub id: At<String>,
     pub nom: String,
+    /// Seats, when it matters for the timetable.
+    #[serde(default)]
+    pub places: Option<At<u32>>,
 }
 
 /// A candidate.

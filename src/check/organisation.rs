@@ -1,0 +1,212 @@
+//! The référentiel's tests and the organisation of the days (`epreuves`,
+//! `organisation`, `disponibilites`, `places`): what `planifier` needs to
+//! be able to build a timetable.
+
+use super::{at, known};
+use crate::diag::Diagnostic;
+use crate::fr;
+use crate::model::{At, Duree, Encadrement, NatureCreneau, Passage, Session};
+
+/// Each test names known rooms, a nature that is a test, a length and a
+/// group size that are not zero, and a surveillant when it needs one.
+pub fn tests_are_well_formed(s: &Session, out: &mut Vec<Diagnostic>) {
+    let salles: Vec<&At<String>> = s.salles.iter().map(|r| &r.id).collect();
+    for (i, e) in s.epreuves.iter().enumerate() {
+        let path = format!("epreuves[{i}]");
+        if !matches!(
+            e.nature.value,
+            NatureCreneau::Epreuve | NatureCreneau::Entretien | NatureCreneau::EntretienFinal
+        ) {
+            out.push(
+                Diagnostic::error(format!("{path}.nature"), at(&e.nature), format!("l'épreuve « {} » n'a pas la nature d'une épreuve", e.intitule))
+                    .help("nature d'une épreuve : epreuve, entretien ou entretien_final (accueil, briefing, correction, délibération et pause sont prévus par planifier)"),
+            );
+        }
+        if e.duree.value.0 == 0 {
+            out.push(
+                Diagnostic::error(
+                    format!("{path}.duree"),
+                    at(&e.duree),
+                    format!("l'épreuve « {} » dure 0 minute", e.intitule),
+                )
+                .help("écrivez sa durée \"HH:MM\", par exemple \"00:45\""),
+            );
+        }
+        if e.passage.value == Passage::Groupes(0) {
+            out.push(
+                Diagnostic::error(
+                    format!("{path}.passage"),
+                    at(&e.passage),
+                    format!("l'épreuve « {} » passe par groupes de 0 candidat", e.intitule),
+                )
+                .help("écrivez ensemble, individuel, ou un nombre de candidats par groupe d'au moins 1"),
+            );
+        }
+        if e.salles.value.is_empty() {
+            out.push(
+                Diagnostic::error(
+                    format!("{path}.salles"),
+                    at(&e.salles),
+                    format!("l'épreuve « {} » ne nomme aucune salle", e.intitule),
+                )
+                .help(format!("salles connues\u{a0}: {}", known(salles.iter().copied()))),
+            );
+        }
+        for (k, r) in e.salles.value.iter().enumerate() {
+            if !salles.iter().any(|id| id.value == r.value) {
+                out.push(
+                    Diagnostic::error(
+                        format!("{path}.salles[{k}]"),
+                        at(r),
+                        format!("la salle « {} » n'existe pas", r.value),
+                    )
+                    .help(format!("salles connues\u{a0}: {}", known(salles.iter().copied()))),
+                );
+            }
+        }
+        if e.encadrement.value == Encadrement::Surveillant && s.surveillants.is_empty() {
+            out.push(
+                Diagnostic::error(
+                    format!("{path}.encadrement"),
+                    at(&e.encadrement),
+                    format!("l'épreuve « {} » est encadrée par un surveillant, mais la session n'en a aucun", e.intitule),
+                )
+                .help("ajoutez un surveillant sous « surveillants: » ou écrivez « encadrement: jury »"),
+            );
+        }
+    }
+}
+
+/// A test taken by everyone at once fits in the seats of its rooms.
+pub fn collective_tests_have_seats(s: &Session, out: &mut Vec<Diagnostic>) {
+    let n = s.candidats.value.len();
+    for (i, e) in s.epreuves.iter().enumerate() {
+        if e.passage.value != Passage::Ensemble {
+            continue;
+        }
+        let seats: Option<u32> = e
+            .salles
+            .value
+            .iter()
+            .map(|r| s.salle(&r.value).and_then(|room| room.places.as_ref().map(|p| p.value)))
+            .sum();
+        if let Some(seats) = seats
+            && (seats as usize) < n
+        {
+            out.push(
+                Diagnostic::error(
+                    format!("epreuves[{i}].passage"),
+                    at(&e.passage),
+                    format!(
+                        "l'épreuve « {} » réunit les {n} candidats, mais ses salles n'ont que {seats} places",
+                        e.intitule
+                    ),
+                )
+                .help("ajoutez une salle à « salles: » de l'épreuve, ou faites-la passer par groupes (passage: N)"),
+            );
+        }
+    }
+    for (i, room) in s.salles.iter().enumerate() {
+        if let Some(p) = room.places.as_ref().filter(|p| p.value == 0) {
+            out.push(
+                Diagnostic::error(
+                    format!("salles[{i}].places"),
+                    at(p),
+                    format!("la salle « {} » a 0 place", room.id.value),
+                )
+                .help("écrivez le nombre de places assises, ou retirez « places: »"),
+            );
+        }
+    }
+}
+
+/// `horaires` and `dejeuner` are two times in order, and the day is long
+/// enough for each test.
+pub fn the_day_holds_every_test(s: &Session, out: &mut Vec<Diagnostic>) {
+    let Some(org) = &s.organisation else {
+        return window_holds_tests(s, out);
+    };
+    for (key, value) in [("horaires", &org.horaires), ("dejeuner", &org.dejeuner)] {
+        let Some(v) = value else { continue };
+        let path = format!("organisation.{key}");
+        match v.value.as_slice() {
+            [a, b] if a.value < b.value => {}
+            [_, b] => out.push(
+                Diagnostic::error(
+                    format!("{path}[1]"),
+                    at(b),
+                    format!("« {key} » finit avant de commencer"),
+                )
+                .help("écrivez le début puis la fin, par exemple [\"08:00\", \"18:00\"]"),
+            ),
+            _ => out.push(
+                Diagnostic::error(
+                    &path,
+                    at(v),
+                    format!(
+                        "« {key} » doit avoir deux heures, le début et la fin (il en a {})",
+                        v.value.len()
+                    ),
+                )
+                .help("par exemple [\"12:00\", \"13:00\"]"),
+            ),
+        }
+    }
+    window_holds_tests(s, out);
+}
+
+/// Each test fits in the day's window (said at the test's length).
+fn window_holds_tests(s: &Session, out: &mut Vec<Diagnostic>) {
+    let (start, end) = s.organisation.as_ref().map_or(
+        crate::model::Organisation::default().horaires(),
+        |o| o.horaires(),
+    );
+    let window = end.0.saturating_sub(start.0);
+    for (i, e) in s.epreuves.iter().enumerate() {
+        let Duree(length) = e.duree.value;
+        if length > window && window > 0 {
+            out.push(
+                Diagnostic::error(
+                    format!("epreuves[{i}].duree"),
+                    at(&e.duree),
+                    format!(
+                        "l'épreuve « {} » dure {}, plus que la journée ({} de {} à {})",
+                        e.intitule,
+                        fr::duration(length),
+                        fr::duration(window),
+                        fr::time(start),
+                        fr::time(end)
+                    ),
+                )
+                .help("allongez les horaires (organisation.horaires) ou corrigez la durée"),
+            );
+        }
+    }
+}
+
+/// A juror's days of availability are days of the session.
+pub fn availabilities_are_session_days(s: &Session, out: &mut Vec<Diagnostic>) {
+    let (debut, fin) = (s.session.debut.value, s.session.fin.value);
+    for (i, j) in s.jures.value.iter().enumerate() {
+        for (k, day) in j.disponibilites.iter().flatten().enumerate() {
+            if day.value < debut || day.value > fin {
+                out.push(
+                    Diagnostic::error(
+                        format!("jures[{i}].disponibilites[{k}]"),
+                        at(day),
+                        format!(
+                            "le juré « {} » est disponible le {}, hors des jours de la session",
+                            j.id.value,
+                            fr::long_date(day.value)
+                        ),
+                    )
+                    .help(format!(
+                        "la session va du {} au {}",
+                        fr::long_date(debut),
+                        fr::long_date(fin)
+                    )),
+                );
+            }
+        }
+    }
+}
