@@ -92,6 +92,17 @@ enum Command {
         #[arg(long, value_delimiter = ',', value_name = "EN-TÊTE=CHAMP")]
         colonnes: Vec<String>,
     },
+    /// Propose le planning de la session d'après ses épreuves (epreuves),
+    /// son organisation, ses jurés et ses candidats ; l'écrit dans le
+    /// fichier avec --ecrire.
+    Planifier {
+        /// Le fichier de session (.yaml).
+        session: PathBuf,
+        /// Écrire le planning proposé dans le fichier (commentaires et
+        /// ordre gardés), seulement s'il passe la vérification.
+        #[arg(long)]
+        ecrire: bool,
+    },
     /// Affiche le schéma JSON du fichier de session (pour un éditeur qui
     /// complète et vérifie le fichier pendant la saisie).
     Schema,
@@ -272,6 +283,7 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Planifier { session, ecrire } => crate::planner::run(&session, ecrire),
         Command::Schema => {
             print!("{}", crate::schema::SCHEMA);
             Ok(ExitCode::SUCCESS)

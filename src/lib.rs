@@ -23,6 +23,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod plan;
+pub mod planner;
 pub mod render;
 pub mod schema;
 pub mod synth;

@@ -24,6 +24,7 @@ const SHARED: &[(&str, &str)] = &[
         "changements.j2",
         include_str!("../templates/changements.j2"),
     ),
+    ("planifier.j2", include_str!("../templates/planifier.j2")),
 ];
 
 /// Every embedded template, by file name, each once.

@@ -120,7 +120,7 @@ fn parse_mapping(mapping: &[String]) -> Result<Vec<(String, String)>, Error> {
 }
 
 /// Replaces the file in one step: a new file beside it, renamed over it.
-fn replace(path: &Path, text: &str) -> Result<(), Error> {
+pub(crate) fn replace(path: &Path, text: &str) -> Result<(), Error> {
     let error = |e: &dyn std::fmt::Display| {
         Error::Write(format!(
             "impossible d'écrire « {} »\u{a0}: {e}",

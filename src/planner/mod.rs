@@ -1,0 +1,255 @@
+//! `sessiondoc planifier SESSION.yaml [--ecrire]`: the timetable built from
+//! the référentiel's tests (`epreuves`), the organisation of the days, the
+//! jurors and the candidates. Slots already in the file are kept as they
+//! are; only what is missing is planned around them, the same file always
+//! giving the same timetable.
+//!
+//! The search is greedy, most constrained candidates first, in 5-minute
+//! steps, with a bounded number of restarts that put the candidates it got
+//! stuck on first; totals are compared before it, to explain in numbers a
+//! session that cannot fit.
+
+mod busy;
+mod demand;
+mod pairs;
+mod passages;
+mod search;
+mod show;
+mod write;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::diag::Report;
+use crate::error::Error;
+use crate::load;
+use crate::model::{Date, Epreuve, NatureCreneau, Organisation, Session, Time};
+pub use busy::Frame;
+pub use pairs::Pairs;
+use search::{Search, Stuck};
+
+/// How many times the search starts again with the candidates it got
+/// stuck on put first.
+const RESTARTS: usize = 24;
+
+/// The people of a new slot: a list of ids, or everyone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Who {
+    Tous,
+    Ids(Vec<String>),
+}
+
+impl Who {
+    /// Whether nobody is named.
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Who::Ids(ids) if ids.is_empty())
+    }
+}
+
+/// A slot the planner adds to `planning:`.
+#[derive(Debug, Clone)]
+pub struct NewSlot {
+    pub date: Date,
+    pub debut: u16,
+    pub fin: u16,
+    pub nature: NatureCreneau,
+    pub intitule: String,
+    pub salle: Option<String>,
+    pub candidats: Who,
+    pub jures: Who,
+    pub surveillants: Who,
+}
+
+/// The titles of the slots the planner adds besides the tests (from
+/// `templates/planifier.j2`).
+#[derive(Debug, Clone)]
+pub struct Labels {
+    pub accueil: String,
+    pub briefing: String,
+    pub correction: String,
+    pub deliberation: String,
+    pub pause: String,
+}
+
+/// What the planner proposes: new slots and the pairs.
+#[derive(Debug, Clone)]
+pub struct Proposal {
+    pub slots: Vec<NewSlot>,
+    pub pairs: Pairs,
+}
+
+impl Proposal {
+    /// Whether the file is complete already.
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty() && self.pairs.formed.is_empty()
+    }
+}
+
+/// The minutes candidate `c` takes for test `e`: where a candidate's extra
+/// time (`amenagement`) plugs in. The file's `amenagement` is free text
+/// today, so every candidate takes the test's own length.
+pub fn candidate_minutes(_s: &Session, _c: usize, e: &Epreuve) -> u16 {
+    e.duree.value.0
+}
+
+/// Every day of the session, first to last.
+pub fn session_days(s: &Session) -> Vec<Date> {
+    let (first, last) = (s.session.debut.value, s.session.fin.value);
+    let n = (last.0 - first.0).num_days().max(0);
+    (0..=n).map(|d| first.plus_days(d)).collect()
+}
+
+/// The day's frame from `organisation` (or its defaults).
+pub fn frame(org: &Organisation) -> Frame {
+    let (start, end) = org.horaires();
+    let (a, b) = org.dejeuner();
+    Frame {
+        start: start.0,
+        end: end.0,
+        lunch: (a.0, b.0),
+        battement: org.battement(),
+    }
+}
+
+/// Plans what the file's timetable is missing.
+pub fn plan(s: &Session, labels: &Labels) -> Result<Proposal, demand::Failure> {
+    let days = session_days(s);
+    let default = Organisation::default();
+    let org = s.organisation.as_ref().unwrap_or(&default);
+    let frame = frame(org);
+    let pairs = pairs::form(s, &days).map_err(|stuck| demand::Failure::without_pair(s, &stuck))?;
+    if let Some(failure) = demand::shortfalls(s, &pairs, &days, org) {
+        return Err(failure);
+    }
+    // Most constrained first: the pairs with the fewest days, then the
+    // most candidates.
+    let n = s.candidats.value.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    let pair_key = |c: usize| {
+        let p = pairs.of_candidate[c];
+        let days = pairs::pair_days(s, pairs.jurors[p], &days).len();
+        (days, std::cmp::Reverse(pairs.candidates(p).count()), c)
+    };
+    order.sort_by_key(|&c| pair_key(c));
+    let mut first_stuck: Option<(Stuck, Vec<NewSlot>)> = None;
+    for _ in 0..=RESTARTS {
+        let mut rank = vec![0; n];
+        for (r, &c) in order.iter().enumerate() {
+            rank[c] = r;
+        }
+        match attempt(s, &days, frame, org, &pairs, labels, rank) {
+            Ok(mut slots) => {
+                slots.sort_by_key(|c| (c.date, c.debut, c.fin, c.salle.clone()));
+                return Ok(Proposal { slots, pairs });
+            }
+            Err((stuck, placed)) => {
+                let moved: Vec<usize> = stuck.candidates.clone();
+                let already_first = order.iter().take(moved.len()).all(|c| moved.contains(c));
+                if first_stuck.is_none() {
+                    first_stuck = Some((stuck, placed));
+                }
+                if moved.is_empty() || already_first {
+                    break;
+                }
+                order.retain(|c| !moved.contains(c));
+                order.splice(0..0, moved);
+            }
+        }
+    }
+    let (stuck, placed) = first_stuck.expect("at least one attempt");
+    Err(demand::Failure::stuck(s, &pairs, &stuck, &placed))
+}
+
+/// One greedy pass, in the order given by `rank`.
+fn attempt(
+    s: &Session,
+    days: &[Date],
+    frame: Frame,
+    org: &Organisation,
+    pairs: &Pairs,
+    labels: &Labels,
+    rank: Vec<usize>,
+) -> Result<Vec<NewSlot>, (Stuck, Vec<NewSlot>)> {
+    let mut search = Search::new(s, days, frame, pairs, labels, rank);
+    let first_final = s
+        .epreuves
+        .iter()
+        .position(|e| e.nature.value == NatureCreneau::EntretienFinal);
+    let mut run = || -> Result<(), Stuck> {
+        search.welcome(org.accueil())?;
+        search.briefings(org.briefing())?;
+        for k in 0..s.epreuves.len() {
+            if Some(k) == first_final {
+                search.studies(org.etude_dossiers())?;
+            }
+            search.test(k)?;
+        }
+        search.deliberations(org.deliberation())
+    };
+    match run() {
+        Ok(()) => {
+            search.lunch_breaks();
+            Ok(search.slots)
+        }
+        Err(stuck) => Err((stuck, search.slots)),
+    }
+}
+
+/// Whether `check` would accept the file once the planner has given a pair
+/// to each candidate whose `jury` is empty: those findings are set aside.
+fn blocking(s: &Session, findings: Vec<crate::diag::Diagnostic>) -> Vec<crate::diag::Diagnostic> {
+    findings
+        .into_iter()
+        .filter(|d| {
+            let empty_jury = s.candidats.value.iter().enumerate().any(|(i, c)| {
+                c.jury.value.is_empty() && d.path == format!("candidats[{i}].jury")
+            });
+            !empty_jury
+        })
+        .collect()
+}
+
+/// The command: shows the proposed timetable, or writes it with `write`.
+pub fn run(path: &Path, write: bool) -> Result<ExitCode, Error> {
+    let (source, session) = match load::load(path) {
+        Ok(loaded) => loaded,
+        Err(failure) => {
+            let (text, d) = *failure;
+            let report = Report { diagnostics: vec![d] };
+            eprint!("{}", report.render(&path.display().to_string(), &text, false));
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let report = Report {
+        diagnostics: blocking(&session, crate::check::check(&session)),
+    };
+    if report.errors() > 0 {
+        let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
+        eprint!("{}", report.render(&source.name, &source.text, color));
+        eprintln!("{}", show::refused(&source.name)?);
+        return Ok(ExitCode::FAILURE);
+    }
+    let labels = show::labels()?;
+    let proposal = match plan(&session, &labels) {
+        Ok(p) => p,
+        Err(failure) => {
+            eprintln!("{}", show::failure(&failure, &source.name)?);
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    if proposal.is_empty() {
+        println!("{}", show::nothing(&source.name)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    print!("{}", show::timetable(&session, &proposal)?);
+    if write {
+        write::into_file(path, &source.text, &session, &proposal)?;
+        println!("{}", show::written(&source.name, proposal.slots.len())?);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "08:30" from minutes.
+pub(crate) fn hm(minutes: u16) -> String {
+    Time(minutes).to_string()
+}

@@ -1,0 +1,248 @@
+//! The passages of one test, the pair's study of the files, its
+//! deliberation and the lunch break, placed by [`Search`].
+
+use super::busy::{Need, Resource};
+use super::pairs::pair_days;
+use super::search::{Moment, Search, Stuck, group_minutes};
+use crate::model::{Encadrement, NatureCreneau};
+
+impl Search<'_> {
+    /// The rooms of test `k`, the pair's own room first.
+    fn test_rooms(&self, k: usize, pair: Option<usize>) -> Vec<usize> {
+        let s = self.s;
+        let listed = s.epreuves[k]
+            .salles
+            .value
+            .iter()
+            .filter_map(|r| s.salles.iter().position(|x| x.id.value == r.value));
+        let mut rooms: Vec<usize> = Vec::new();
+        if let Some(home) = pair.and_then(|p| self.home[p])
+            && listed.clone().any(|r| r == home)
+        {
+            rooms.push(home);
+        }
+        rooms.extend(listed.filter(|r| !rooms.contains(r)).collect::<Vec<_>>());
+        rooms
+    }
+
+    fn stuck(&self, group: &[usize], pair: Option<usize>, what: &str) -> Stuck {
+        Stuck {
+            candidates: group.to_vec(),
+            pair,
+            what: what.to_owned(),
+        }
+    }
+
+    /// One passage of test `k` for `group`, at the earliest time.
+    pub(super) fn passage(&mut self, k: usize, group: &[usize]) -> Result<(), Stuck> {
+        let s = self.s;
+        let e = &s.epreuves[k];
+        let length = group_minutes(s, k, group);
+        let mut lower: Moment = group.iter().map(|&c| self.ready[c]).max().unwrap_or((0, 0));
+        let jury = e.encadrement.value == Encadrement::Jury;
+        let pair = jury.then(|| self.pairs.of_candidate[group[0]]);
+        let days: Vec<usize> = match pair {
+            Some(p) => {
+                lower = lower.max(self.briefed_pair(p));
+                if e.nature.value == NatureCreneau::EntretienFinal
+                    && let Some(done) = self.studied[p]
+                {
+                    lower = lower.max(done);
+                }
+                pair_days(s, self.pairs.jurors[p], self.days)
+            }
+            None => (0..self.days.len()).collect(),
+        };
+        let watchers: Vec<Option<usize>> = if jury {
+            vec![None]
+        } else {
+            (0..s.surveillants.len()).map(Some).collect()
+        };
+        let rooms = self.test_rooms(k, pair);
+        let need = Need { length, no_lunch: jury || self.frame.fits_beside_lunch(length), passage: true };
+        for &day in days.iter().filter(|&&d| d >= lower.0) {
+            let from = if day == lower.0 { lower.1 } else { 0 };
+            let mut best: Option<(u16, Vec<Resource>)> = None;
+            for &room in &rooms {
+                for &m in &watchers {
+                    let mut who: Vec<Resource> = group.iter().map(|&c| Resource::Candidate(c)).collect();
+                    if let Some(p) = pair {
+                        who.extend(self.pairs.jurors[p].iter().map(|&j| Resource::Juror(j)));
+                    }
+                    who.extend(m.map(Resource::Surveillant));
+                    who.push(Resource::Room(room));
+                    if let Some(t) = self.busy.earliest(&who, day, from, need, &self.frame)
+                        && best.as_ref().is_none_or(|(b, _)| t < *b)
+                    {
+                        best = Some((t, who));
+                    }
+                }
+            }
+            let Some((t, who)) = best else { continue };
+            let slot = self.slot((day, t), length, e.nature.value, &e.intitule, &who);
+            self.book(day, t, t + length, &who, slot);
+            for &c in group {
+                let own = super::candidate_minutes(s, c, e);
+                self.ready[c] = (day, t + own);
+            }
+            if let Some(p) = pair {
+                self.last_eval[p] = self.last_eval[p].max(Some((day, t + length)));
+                self.home[p] = who.iter().find_map(|r| match r {
+                    Resource::Room(r) => Some(*r),
+                    _ => None,
+                });
+            }
+            return Ok(());
+        }
+        Err(self.stuck(group, pair, &e.intitule))
+    }
+
+    /// Test `k` for everyone at once: one start, as many rooms as the
+    /// seats require, a surveillant in each (or every juror of the pairs).
+    pub(super) fn together(&mut self, k: usize, todo: &[usize]) -> Result<(), Stuck> {
+        let s = self.s;
+        let e = &s.epreuves[k];
+        let length = group_minutes(s, k, todo);
+        let jury = e.encadrement.value == Encadrement::Jury;
+        // Rooms in the order listed, until every candidate has a seat.
+        let mut rooms: Vec<(usize, Vec<usize>)> = Vec::new();
+        let mut left = todo;
+        for r in self.test_rooms(k, None) {
+            if left.is_empty() {
+                break;
+            }
+            let seats = s.salles[r].places.as_ref().map_or(left.len(), |p| p.value as usize);
+            let (here, rest) = left.split_at(seats.min(left.len()));
+            rooms.push((r, here.to_vec()));
+            left = rest;
+        }
+        let mut lower: Moment = todo.iter().map(|&c| self.ready[c]).max().unwrap_or((0, 0));
+        let mut who: Vec<Resource> = todo.iter().map(|&c| Resource::Candidate(c)).collect();
+        who.extend(rooms.iter().map(|(r, _)| Resource::Room(*r)));
+        if jury {
+            for p in 0..self.pairs.jurors.len() {
+                lower = lower.max(self.briefed_pair(p));
+                who.extend(self.pairs.jurors[p].iter().map(|&j| Resource::Juror(j)));
+            }
+        }
+        let needed = if jury { 0 } else { rooms.len() };
+        let need = Need { length, no_lunch: jury || self.frame.fits_beside_lunch(length), passage: true };
+        for day in lower.0..self.days.len() {
+            let mut from = if day == lower.0 { lower.1 } else { 0 };
+            while let Some(t) = self.busy.earliest(&who, day, from, need, &self.frame) {
+                let free: Vec<usize> = (0..s.surveillants.len())
+                    .filter(|&m| {
+                        let me = [Resource::Surveillant(m)];
+                        self.busy.earliest(&me, day, t, Need { passage: false, ..need }, &self.frame) == Some(t)
+                    })
+                    .take(needed)
+                    .collect();
+                if free.len() < needed {
+                    from = t + super::busy::STEP;
+                    continue;
+                }
+                for (i, (room, group)) in rooms.iter().enumerate() {
+                    let mut mine: Vec<Resource> = group.iter().map(|&c| Resource::Candidate(c)).collect();
+                    if jury {
+                        mine.extend(who.iter().filter(|r| matches!(r, Resource::Juror(_))));
+                    } else {
+                        mine.push(Resource::Surveillant(free[i]));
+                    }
+                    mine.push(Resource::Room(*room));
+                    let slot = self.slot((day, t), length, e.nature.value, &e.intitule, &mine);
+                    self.book(day, t, t + length, &mine, slot);
+                }
+                for &c in todo {
+                    self.ready[c] = (day, t + super::candidate_minutes(s, c, e));
+                }
+                return Ok(());
+            }
+        }
+        Err(self.stuck(todo, None, &e.intitule))
+    }
+
+    /// Each pair studies its candidates' files before its first final
+    /// interview (`etude_dossiers` × candidates).
+    pub fn studies(&mut self, per_candidate: u16) -> Result<(), Stuck> {
+        for p in 0..self.pairs.jurors.len() {
+            let n = self.pairs.candidates(p).count() as u16;
+            if self.studied[p].is_some() || n == 0 || per_candidate == 0 {
+                continue;
+            }
+            let length = per_candidate * n;
+            let days = pair_days(self.s, self.pairs.jurors[p], self.days);
+            let rooms = self.jury_rooms(Some(p));
+            let lower = self.briefed_pair(p);
+            let label = self.labels.correction.clone();
+            let Some(((day, t), who)) =
+                self.jury_time(&self.pairs.jurors[p], &rooms, &days, lower, length)
+            else {
+                return Err(self.stuck(&self.pairs.candidates(p).collect::<Vec<_>>(), Some(p), &label));
+            };
+            let slot = self.slot((day, t), length, NatureCreneau::Correction, &label, &who);
+            self.book(day, t, t + length, &who, slot);
+            self.studied[p] = Some((day, t + length));
+        }
+        Ok(())
+    }
+
+    /// Each pair deliberates (`deliberation` × candidates) after its last
+    /// evaluation and after the session's last final interview.
+    pub fn deliberations(&mut self, per_candidate: u16) -> Result<(), Stuck> {
+        let s = self.s;
+        let pinned_finals = s
+            .planning
+            .value
+            .iter()
+            .filter(|c| c.nature == NatureCreneau::EntretienFinal)
+            .filter_map(|c| Some((self.days.iter().position(|d| *d == c.date.value)?, c.fin.value.0)));
+        let new_finals = self
+            .slots
+            .iter()
+            .filter(|c| c.nature == NatureCreneau::EntretienFinal)
+            .filter_map(|c| Some((self.days.iter().position(|d| *d == c.date)?, c.fin)));
+        let last_final = pinned_finals.chain(new_finals).max();
+        for p in 0..self.pairs.jurors.len() {
+            let [a, b] = self.pairs.jurors[p];
+            let (ida, idb) = (&s.jures.value[a].id.value, &s.jures.value[b].id.value);
+            let pinned = s.planning.value.iter().any(|c| {
+                c.nature == NatureCreneau::Deliberation && has_both(c, ida, idb)
+            });
+            let n = self.pairs.candidates(p).count() as u16;
+            if pinned || n == 0 || per_candidate == 0 {
+                continue;
+            }
+            let length = per_candidate * n;
+            let lower = self.last_eval[p].max(last_final).unwrap_or(self.briefed_pair(p));
+            let days = pair_days(s, self.pairs.jurors[p], self.days);
+            let rooms = self.jury_rooms(Some(p));
+            let label = self.labels.deliberation.clone();
+            let Some(((day, t), who)) = self.jury_time(&[a, b], &rooms, &days, lower, length) else {
+                return Err(self.stuck(&self.pairs.candidates(p).collect::<Vec<_>>(), Some(p), &label));
+            };
+            let slot = self.slot((day, t), length, NatureCreneau::Deliberation, &label, &who);
+            self.book(day, t, t + length, &who, slot);
+        }
+        Ok(())
+    }
+
+    /// A lunch break on each day the jury works on both sides of it,
+    /// unless the file already has one that day.
+    pub fn lunch_breaks(&mut self) {
+        let (start, end) = self.frame.lunch;
+        for (day, date) in self.days.iter().enumerate() {
+            let pinned = self.s.planning.value.iter().any(|c| c.date.value == *date && c.nature == NatureCreneau::Pause);
+            let jury = |c: &&super::NewSlot| c.date == *date && !c.jures.is_empty();
+            let before = self.slots.iter().filter(jury).any(|c| c.debut < start);
+            let after = self.slots.iter().filter(jury).any(|c| c.fin > end);
+            if !pinned && before && after {
+                let slot = self.slot((day, start), end - start, NatureCreneau::Pause, &self.labels.pause.clone(), &[]);
+                self.slots.push(slot);
+            }
+        }
+    }
+}
+
+fn has_both(c: &crate::model::Creneau, a: &str, b: &str) -> bool {
+    c.jures.as_ref().is_some_and(|s| s.value.contains(a) && s.value.contains(b))
+}

@@ -1,0 +1,366 @@
+//! The placement: greedy, test by test in the référentiel's order, each
+//! passage at the earliest time where its candidates, jury or
+//! surveillant, and room are free (5-minute steps).
+
+use super::busy::{Busy, Frame, Need, Resource};
+use super::pairs::{Pairs, pair_days};
+use super::{Labels, NewSlot, Who, candidate_minutes};
+use crate::model::{
+    Creneau, Date, Encadrement, NatureCreneau, Passage, Selection, Session,
+};
+
+/// A day (index into the session's days) and a minute.
+pub type Moment = (usize, u16);
+
+/// What could not be placed.
+#[derive(Debug, Clone)]
+pub struct Stuck {
+    pub candidates: Vec<usize>,
+    pub pair: Option<usize>,
+    pub what: String,
+}
+
+/// The state of one placement attempt.
+pub struct Search<'a> {
+    pub(super) s: &'a Session,
+    pub(super) days: &'a [Date],
+    pub(super) frame: Frame,
+    pub(super) pairs: &'a Pairs,
+    pub(super) labels: &'a Labels,
+    pub(super) busy: Busy,
+    /// When each candidate may start their next test.
+    pub(super) ready: Vec<Moment>,
+    /// When each juror has been briefed.
+    pub(super) briefed: Vec<Option<Moment>>,
+    /// When each pair has studied its files.
+    pub(super) studied: Vec<Option<Moment>>,
+    /// The end of each pair's latest evaluation.
+    pub(super) last_eval: Vec<Option<Moment>>,
+    /// The room each pair last used.
+    pub(super) home: Vec<Option<usize>>,
+    /// Each candidate's rank: lower goes first.
+    pub(super) rank: Vec<usize>,
+    pub slots: Vec<NewSlot>,
+}
+
+fn has(sel: &Option<crate::model::At<Selection>>, id: &str) -> bool {
+    sel.as_ref().is_some_and(|s| s.value.contains(id))
+}
+
+impl<'a> Search<'a> {
+    /// A search with the file's own slots booked (they are pinned).
+    pub fn new(
+        s: &'a Session,
+        days: &'a [Date],
+        frame: Frame,
+        pairs: &'a Pairs,
+        labels: &'a Labels,
+        rank: Vec<usize>,
+    ) -> Search<'a> {
+        let mut busy = Busy::default();
+        for slot in &s.planning.value {
+            busy.book_slot(s, slot, days);
+        }
+        let n_pairs = pairs.jurors.len();
+        let mut search = Search {
+            s,
+            days,
+            frame,
+            pairs,
+            labels,
+            busy,
+            ready: vec![(0, frame.start); s.candidats.value.len()],
+            briefed: vec![None; s.jures.value.len()],
+            studied: vec![None; n_pairs],
+            last_eval: vec![None; n_pairs],
+            home: vec![None; n_pairs],
+            rank,
+            slots: Vec::new(),
+        };
+        search.read_pinned();
+        search
+    }
+
+    fn day_of(&self, slot: &Creneau) -> Option<usize> {
+        self.days.iter().position(|d| *d == slot.date.value)
+    }
+
+    /// Who is already briefed, which pair studied or deliberated, where
+    /// each candidate stands after their welcome.
+    fn read_pinned(&mut self) {
+        let s = self.s;
+        for slot in &s.planning.value {
+            let Some(day) = self.day_of(slot) else { continue };
+            let end = (day, slot.fin.value.0);
+            for (j, juror) in s.jures.value.iter().enumerate() {
+                if slot.nature == NatureCreneau::Briefing && has(&slot.jures, &juror.id.value) {
+                    self.briefed[j] = Some(end);
+                }
+            }
+            for p in 0..self.pairs.jurors.len() {
+                let both = self.pairs.jurors[p]
+                    .iter()
+                    .all(|&j| has(&slot.jures, &s.jures.value[j].id.value));
+                if both && slot.nature == NatureCreneau::Correction {
+                    self.studied[p] = Some(end);
+                }
+                if both && is_evaluation(slot.nature) {
+                    self.last_eval[p] = self.last_eval[p].max(Some(end));
+                }
+            }
+            if slot.nature == NatureCreneau::Accueil {
+                for (c, cand) in s.candidats.value.iter().enumerate() {
+                    if has(&slot.candidats, &cand.id.value) {
+                        self.ready[c] = self.ready[c].max(end);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The file's slot of candidate `c` for test `k`, if there is one.
+    pub fn pinned(&self, c: usize, k: usize) -> Option<&'a Creneau> {
+        let e = &self.s.epreuves[k];
+        let id = &self.s.candidats.value[c].id.value;
+        self.s.planning.value.iter().find(|slot| {
+            slot.intitule == e.intitule && slot.nature == e.nature.value && has(&slot.candidats, id)
+        })
+    }
+
+    /// Books a new slot and keeps it.
+    pub(super) fn book(&mut self, day: usize, start: u16, end: u16, who: &[Resource], slot: NewSlot) {
+        let passage = is_evaluation(slot.nature);
+        for &r in who {
+            self.busy.book(r, day, start, end, passage);
+        }
+        self.slots.push(slot);
+    }
+
+    /// A new slot's text, people given by index.
+    pub(super) fn slot(
+        &self,
+        (day, start): Moment,
+        length: u16,
+        nature: NatureCreneau,
+        intitule: &str,
+        who: &[Resource],
+    ) -> NewSlot {
+        let s = self.s;
+        let mut candidats = Vec::new();
+        let mut jures = Vec::new();
+        let mut surveillants = Vec::new();
+        let mut salle = None;
+        for &r in who {
+            match r {
+                Resource::Candidate(c) => candidats.push(s.candidats.value[c].id.value.clone()),
+                Resource::Juror(j) => jures.push(s.jures.value[j].id.value.clone()),
+                Resource::Surveillant(m) => surveillants.push(s.surveillants[m].id.value.clone()),
+                Resource::Room(r) => salle = Some(s.salles[r].id.value.clone()),
+            }
+        }
+        let every = |n: usize, total: usize, ids: Vec<String>| {
+            if n == total && total > 1 { Who::Tous } else { Who::Ids(ids) }
+        };
+        NewSlot {
+            date: self.days[day],
+            debut: start,
+            fin: start + length,
+            nature,
+            intitule: intitule.to_owned(),
+            salle,
+            candidats: every(candidats.len(), s.candidats.value.len(), candidats),
+            jures: Who::Ids(jures),
+            surveillants: Who::Ids(surveillants),
+        }
+    }
+
+    /// The welcome of every candidate, first thing on the first day.
+    pub fn welcome(&mut self, minutes: u16) -> Result<(), Stuck> {
+        let s = self.s;
+        let pinned = s.planning.value.iter().any(|c| c.nature == NatureCreneau::Accueil);
+        if pinned || minutes == 0 || s.candidats.value.is_empty() {
+            return Ok(());
+        }
+        let everyone: Vec<Resource> = (0..s.candidats.value.len()).map(Resource::Candidate).collect();
+        for day in 0..self.days.len() {
+            for room in 0..s.salles.len() {
+                let watchers: Vec<Option<usize>> = if s.surveillants.is_empty() {
+                    vec![None]
+                } else {
+                    (0..s.surveillants.len()).map(Some).collect()
+                };
+                for m in watchers {
+                    let mut who = everyone.clone();
+                    who.push(Resource::Room(room));
+                    who.extend(m.map(Resource::Surveillant));
+                    if let Some(t) = self.busy.earliest(&who, day, 0, Need { length: minutes, no_lunch: self.frame.fits_beside_lunch(minutes), passage: false }, &self.frame) {
+                        let slot = self.slot((day, t), minutes, NatureCreneau::Accueil, &self.labels.accueil, &who);
+                        self.book(day, t, t + minutes, &who, slot);
+                        self.ready = vec![(day, t + minutes); s.candidats.value.len()];
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        Err(Stuck { candidates: Vec::new(), pair: None, what: self.labels.accueil.clone() })
+    }
+
+    /// The rooms the jury works in (those of its tests), then the others.
+    pub(super) fn jury_rooms(&self, pair: Option<usize>) -> Vec<usize> {
+        let s = self.s;
+        let mut rooms: Vec<usize> = pair.and_then(|p| self.home[p]).into_iter().collect();
+        for e in s.epreuves.iter().filter(|e| e.encadrement.value == Encadrement::Jury) {
+            for r in &e.salles.value {
+                if let Some(i) = s.salles.iter().position(|x| x.id.value == r.value) {
+                    rooms.push(i);
+                }
+            }
+        }
+        rooms.extend(0..s.salles.len());
+        let mut seen = Vec::new();
+        rooms.retain(|r| {
+            let first = !seen.contains(r);
+            seen.push(*r);
+            first
+        });
+        rooms
+    }
+
+    /// The earliest moment from `lower` on the days `allowed` where the
+    /// jurors (with one of `rooms`) are free for `length` minutes.
+    pub(super) fn jury_time(
+        &self,
+        jurors: &[usize],
+        rooms: &[usize],
+        allowed: &[usize],
+        lower: Moment,
+        length: u16,
+    ) -> Option<(Moment, Vec<Resource>)> {
+        for &day in allowed.iter().filter(|&&d| d >= lower.0) {
+            let from = if day == lower.0 { lower.1 } else { 0 };
+            let mut best: Option<(u16, Vec<Resource>)> = None;
+            for &room in rooms {
+                let mut who: Vec<Resource> = jurors.iter().map(|&j| Resource::Juror(j)).collect();
+                who.push(Resource::Room(room));
+                if let Some(t) = self.busy.earliest(&who, day, from, Need { length, no_lunch: true, passage: false }, &self.frame)
+                    && best.as_ref().is_none_or(|(b, _)| t < *b)
+                {
+                    best = Some((t, who));
+                }
+            }
+            if let Some((t, who)) = best {
+                return Some(((day, t), who));
+            }
+        }
+        None
+    }
+
+    /// One briefing per first working day, for every juror of the pairs
+    /// starting that day who has not had one.
+    pub fn briefings(&mut self, minutes: u16) -> Result<(), Stuck> {
+        let mut by_day: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        for p in 0..self.pairs.jurors.len() {
+            let days = pair_days(self.s, self.pairs.jurors[p], self.days);
+            for &j in &self.pairs.jurors[p] {
+                if self.briefed[j].is_none() && let Some(&d) = days.first() {
+                    let list = by_day.entry(d).or_default();
+                    if !list.contains(&j) {
+                        list.push(j);
+                    }
+                }
+            }
+        }
+        for (day, jurors) in by_day {
+            if minutes == 0 {
+                for &j in &jurors {
+                    self.briefed[j] = Some((day, 0));
+                }
+                continue;
+            }
+            let rooms = self.jury_rooms(None);
+            let Some(((d, t), who)) = self.jury_time(&jurors, &rooms, &[day], (day, 0), minutes) else {
+                return Err(Stuck { candidates: Vec::new(), pair: None, what: self.labels.briefing.clone() });
+            };
+            let slot = self.slot((d, t), minutes, NatureCreneau::Briefing, &self.labels.briefing, &who);
+            self.book(d, t, t + minutes, &who, slot);
+            for &j in &jurors {
+                self.briefed[j] = Some((d, t + minutes));
+            }
+        }
+        Ok(())
+    }
+
+    /// The moment pair `p`'s jurors are both briefed.
+    pub(super) fn briefed_pair(&self, p: usize) -> Moment {
+        let [a, b] = self.pairs.jurors[p];
+        self.briefed[a].max(self.briefed[b]).unwrap_or((0, 0))
+    }
+
+    /// The test `k` for every candidate who does not have it yet.
+    pub fn test(&mut self, k: usize) -> Result<(), Stuck> {
+        let s = self.s;
+        let e = &s.epreuves[k];
+        let mut todo = Vec::new();
+        for c in 0..s.candidats.value.len() {
+            match self.pinned(c, k).and_then(|slot| Some((self.day_of(slot)?, slot.fin.value.0))) {
+                Some(end) => self.ready[c] = self.ready[c].max(end),
+                None => todo.push(c),
+            }
+        }
+        if todo.is_empty() {
+            return Ok(());
+        }
+        todo.sort_by_key(|&c| (self.ready[c], self.rank[c]));
+        if e.passage.value == Passage::Ensemble {
+            return self.together(k, &todo);
+        }
+        let size = match e.passage.value {
+            Passage::Groupes(n) => n.max(1) as usize,
+            _ => 1,
+        };
+        let size = e
+            .salles
+            .value
+            .iter()
+            .filter_map(|r| s.salle(&r.value)?.places.as_ref().map(|p| p.value.max(1) as usize))
+            .min()
+            .map_or(size, |seats| seats.min(size));
+        let jury = e.encadrement.value == Encadrement::Jury;
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let keys: Vec<Option<usize>> = if jury {
+            (0..self.pairs.jurors.len()).map(Some).collect()
+        } else {
+            vec![None]
+        };
+        for key in keys {
+            let mine: Vec<usize> = todo
+                .iter()
+                .copied()
+                .filter(|&c| key.is_none_or(|p| self.pairs.of_candidate[c] == p))
+                .collect();
+            groups.extend(mine.chunks(size).map(<[usize]>::to_vec));
+        }
+        groups.sort_by_key(|g| {
+            let ready = g.iter().map(|&c| self.ready[c]).max();
+            (ready, g.iter().map(|&c| self.rank[c]).min())
+        });
+        for group in groups {
+            self.passage(k, &group)?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether a slot of this nature is the jury evaluating.
+fn is_evaluation(n: NatureCreneau) -> bool {
+    matches!(n, NatureCreneau::Epreuve | NatureCreneau::Entretien | NatureCreneau::EntretienFinal)
+}
+
+/// The minutes of test `k` for the slowest of `group`.
+pub(super) fn group_minutes(s: &Session, k: usize, group: &[usize]) -> u16 {
+    group
+        .iter()
+        .map(|&c| candidate_minutes(s, c, &s.epreuves[k]))
+        .max()
+        .unwrap_or(s.epreuves[k].duree.value.0)
+}
