@@ -360,6 +360,7 @@ pub fn bench(sizes: &[usize], soffice: bool) -> Result<(), Error> {
             println!("un PV individuel seul\u{a0}: {:.3} s", run.seconds);
         }
     }
+    plan_timing();
     if soffice
         && let Some((n, out, our_rate)) = ours
         && let Some(rate) = compare_with_soffice(&out, dir.path())
@@ -370,6 +371,25 @@ pub fn bench(sizes: &[usize], soffice: bool) -> Result<(), Error> {
         );
     }
     Ok(())
+}
+
+/// Times `planifier` on 60 candidates, 6 jurors and 5 days.
+fn plan_timing() {
+    let text = crate::planner::sample::unplanned_session(60);
+    let source = crate::load::Source::from_text("planifier.yaml", &text);
+    let (Ok(session), Ok(labels)) = (crate::load::parse(&source), crate::planner::labels()) else {
+        return;
+    };
+    let started = Instant::now();
+    let planned = crate::planner::plan(&session, &labels);
+    let seconds = started.elapsed().as_secs_f64();
+    if let Ok(p) = planned {
+        println!(
+            "planifier (60 candidats, 6 jurés, 5 jours)\u{a0}: {:.3} s, {} créneaux",
+            seconds,
+            p.slots.len()
+        );
+    }
 }
 
 /// One `generate` run, timed, with the figures it reports.

@@ -10,12 +10,13 @@
 //! session that cannot fit.
 
 mod busy;
-mod demand;
+pub mod demand;
 mod pairs;
+pub mod sample;
 mod passages;
 mod search;
 mod show;
-mod write;
+pub mod write;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -109,6 +110,11 @@ pub fn frame(org: &Organisation) -> Frame {
         lunch: (a.0, b.0),
         battement: org.battement(),
     }
+}
+
+/// The titles of the slots the planner adds, from the embedded templates.
+pub fn labels() -> Result<Labels, Error> {
+    show::labels()
 }
 
 /// Plans what the file's timetable is missing.
@@ -209,44 +215,59 @@ fn blocking(s: &Session, findings: Vec<crate::diag::Diagnostic>) -> Vec<crate::d
         .collect()
 }
 
-/// The command: shows the proposed timetable, or writes it with `write`.
-pub fn run(path: &Path, write: bool) -> Result<ExitCode, Error> {
+/// What the command says and whether it succeeded.
+#[derive(Debug)]
+pub struct Outcome {
+    pub success: bool,
+    /// For standard output: the timetable, or that nothing is missing.
+    pub out: String,
+    /// For standard error: the file's errors, or why nothing fits.
+    pub err: String,
+}
+
+/// The command: the proposed timetable, written into the file with
+/// `write`. The file is changed only when the outcome is a success.
+pub fn execute(path: &Path, write: bool, color: bool) -> Result<Outcome, Error> {
+    let failed = |err: String| Outcome { success: false, out: String::new(), err };
     let (source, session) = match load::load(path) {
         Ok(loaded) => loaded,
         Err(failure) => {
             let (text, d) = *failure;
             let report = Report { diagnostics: vec![d] };
-            eprint!("{}", report.render(&path.display().to_string(), &text, false));
-            return Ok(ExitCode::FAILURE);
+            return Ok(failed(report.render(&path.display().to_string(), &text, color)));
         }
     };
     let report = Report {
         diagnostics: blocking(&session, crate::check::check(&session)),
     };
     if report.errors() > 0 {
-        let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
-        eprint!("{}", report.render(&source.name, &source.text, color));
-        eprintln!("{}", show::refused(&source.name)?);
-        return Ok(ExitCode::FAILURE);
+        let text = report.render(&source.name, &source.text, color);
+        return Ok(failed(format!("{text}{}\n", show::refused(&source.name)?)));
     }
     let labels = show::labels()?;
     let proposal = match plan(&session, &labels) {
         Ok(p) => p,
-        Err(failure) => {
-            eprintln!("{}", show::failure(&failure, &source.name)?);
-            return Ok(ExitCode::FAILURE);
-        }
+        Err(failure) => return Ok(failed(format!("{}\n", show::failure(&failure, &source.name)?))),
     };
     if proposal.is_empty() {
-        println!("{}", show::nothing(&source.name)?);
-        return Ok(ExitCode::SUCCESS);
+        let out = format!("{}\n", show::nothing(&source.name)?);
+        return Ok(Outcome { success: true, out, err: String::new() });
     }
-    print!("{}", show::timetable(&session, &proposal)?);
+    let mut out = show::timetable(&session, &proposal)?;
     if write {
         write::into_file(path, &source.text, &session, &proposal)?;
-        println!("{}", show::written(&source.name, proposal.slots.len())?);
+        out.push_str(&format!("{}\n", show::written(&source.name, proposal.slots.len())?));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Outcome { success: true, out, err: String::new() })
+}
+
+/// `sessiondoc planifier`, printed.
+pub fn run(path: &Path, write: bool) -> Result<ExitCode, Error> {
+    let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let outcome = execute(path, write, color)?;
+    print!("{}", outcome.out);
+    eprint!("{}", outcome.err);
+    Ok(if outcome.success { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 /// "08:30" from minutes.

@@ -1,0 +1,86 @@
+//! A fictitious session with no timetable yet, for the planner's tests and
+//! `bench`: `n` candidates without a pair, six jurors, five days, three
+//! tests.
+
+use std::fmt::Write as _;
+
+/// The session file's text.
+pub fn unplanned_session(n: usize) -> String {
+    let mut y = String::with_capacity(n * 300 + 4096);
+    y.push_str(
+        r#"centre:
+  nom: Centre de formation d'essai
+  site: Site principal
+  adresse: [1 rue de l'Essai, 75001 Paris]
+  ville: Paris
+autorite:
+  nom: DDETS de Paris
+  adresse: [2 rue de l'Administration, 75002 Paris]
+titre:
+  code: TP-00402
+  intitule: Secrétaire comptable
+  ccp:
+    - code: CP-002498
+      intitule: Assister une équipe dans la communication des informations
+    - code: CP-002500
+      intitule: Assurer les travaux courants de comptabilité
+session:
+  numero: "900002"
+  nature: titre
+  debut: 2027-03-01
+  fin: 2027-03-05
+  convocation:
+    date: 2027-01-15
+    mode: recommande
+responsable:
+  civilite: Mme
+  nom: RESPONSABLE
+  prenom: Sophie
+jures:
+"#,
+    );
+    for j in 0..6 {
+        let _ = writeln!(
+            y,
+            "  - id: j{j}\n    civilite: Mme\n    nom: JURE{j}\n    prenom: Claire\n    habilitation_fin: 2030-12-31"
+        );
+    }
+    y.push_str("surveillants:\n  - id: surv\n    civilite: M.\n    nom: SURVEILLANT\n    prenom: Henri\n");
+    y.push_str("salles:\n  - id: accueil\n    nom: Hall\n  - id: amphi\n    nom: Amphithéâtre\n");
+    for r in 0..3 {
+        let _ = writeln!(y, "  - id: s{r}\n    nom: Salle d'entretien {}", 100 + r);
+    }
+    y.push_str(
+        r#"epreuves:
+  - intitule: Épreuve écrite
+    nature: epreuve
+    duree: "03:00"
+    passage: ensemble
+    salles: [amphi]
+    encadrement: surveillant
+  - intitule: Entretien technique
+    nature: entretien
+    duree: "00:45"
+    passage: individuel
+    salles: [s0, s1, s2]
+    encadrement: jury
+  - intitule: Entretien final
+    nature: entretien_final
+    duree: "00:20"
+    passage: individuel
+    salles: [s0, s1, s2]
+    encadrement: jury
+candidats:
+"#,
+    );
+    for i in 0..n {
+        let _ = writeln!(
+            y,
+            "  - id: c{i:05}\n    civilite: M.\n    nom: NOM{i}\n    prenom: Hugo\n    identifiant: \"{}\"\n    voie: formation\n    adresse: [{} rue des Essais, 75010 Paris]\n    jury: []",
+            3_000_000 + i,
+            i + 1
+        );
+    }
+    y.push_str("planning: []\n");
+    y
+}
