@@ -269,3 +269,22 @@ fn sixty_candidates_six_jurors_five_days_in_well_under_a_second() {
         assert_eq!(s.candidats.value.iter().filter(|c| c.jury.value.iter().any(|i| i.value == j)).count(), 20, "{j}");
     }
 }
+
+#[test]
+fn the_init_example_names_its_tests_and_its_planning_is_complete() {
+    let text = sessiondoc::synth::EXAMPLE;
+    let (_, session) = session_from(text);
+    assert_eq!(session.epreuves.len(), 3);
+    assert!(sessiondoc::check::check(&session).iter().all(|d| d.severity != sessiondoc::diag::Severity::Error));
+    let (_dir, path) = copy(text);
+    let (code, out) = planifier(&path, true);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("rien à planifier"), "{out}");
+    // Without its planning, it is planned again from its tests.
+    let start = text.find("planning:\n").unwrap();
+    let unplanned = format!("{}planning: []\n", &text[..start]);
+    let after = planned(&unplanned);
+    let (_, s) = session_from(&after);
+    assert!(sessiondoc::check::check(&s).is_empty());
+    assert_hard_rules(&s);
+}
