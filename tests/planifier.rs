@@ -49,13 +49,20 @@ fn assert_hard_rules(s: &Session) {
     let (start, end) = org.map_or((480, 1080), |o| (o.horaires().0.0, o.horaires().1.0));
     let lunch = org.map_or((720, 780), |o| (o.dejeuner().0.0, o.dejeuner().1.0));
     for slot in &s.planning.value {
-        assert!(slot.debut.value.0 >= start && slot.fin.value.0 <= end, "{} outside the day", slot.intitule);
-        let jury = slot.jures.as_ref().is_some_and(|j| !j.value.ids().is_empty() || matches!(j.value, sessiondoc::model::Selection::Tous));
+        assert!(
+            slot.debut.value.0 >= start && slot.fin.value.0 <= end,
+            "{} outside the day",
+            slot.intitule
+        );
+        let jury = slot.jures.as_ref().is_some_and(|j| {
+            !j.value.ids().is_empty() || matches!(j.value, sessiondoc::model::Selection::Tous)
+        });
         if jury && slot.nature != NatureCreneau::Pause {
             assert!(
                 slot.fin.value.0 <= lunch.0 || slot.debut.value.0 >= lunch.1,
                 "the jury works through lunch: {} {}",
-                slot.intitule, slot.debut.value
+                slot.intitule,
+                slot.debut.value
             );
         }
     }
@@ -69,23 +76,51 @@ fn assert_hard_rules(s: &Session) {
                 .iter()
                 .filter(|slot| slot.intitule == e.intitule && slot.has_candidat(id))
                 .collect();
-            assert_eq!(mine.len(), 1, "{id} takes « {} » {} times", e.intitule, mine.len());
+            assert_eq!(
+                mine.len(),
+                1,
+                "{id} takes « {} » {} times",
+                e.intitule,
+                mine.len()
+            );
             let slot = mine[0];
-            assert_eq!(slot.minutes(), e.duree.value.0, "{id}: length of « {} »", e.intitule);
+            assert_eq!(
+                slot.minutes(),
+                e.duree.value.0,
+                "{id}: length of « {} »",
+                e.intitule
+            );
             let room = &slot.salle.as_ref().expect("a room").value;
-            assert!(e.salles.value.iter().any(|r| &r.value == room), "{id}: « {} » in {room}", e.intitule);
+            assert!(
+                e.salles.value.iter().any(|r| &r.value == room),
+                "{id}: « {} » in {room}",
+                e.intitule
+            );
             let at = (slot.date.value, slot.debut.value);
-            assert!(previous_end.is_none_or(|p| p <= at), "{id}: « {} » before the test listed earlier", e.intitule);
+            assert!(
+                previous_end.is_none_or(|p| p <= at),
+                "{id}: « {} » before the test listed earlier",
+                e.intitule
+            );
             previous_end = Some((slot.date.value, slot.fin.value));
             match e.encadrement.value {
                 Encadrement::Jury => {
                     for j in &c.jury.value {
-                        assert!(slot.has_jure(&j.value), "{id}: « {} » without {}", e.intitule, j.value);
+                        assert!(
+                            slot.has_jure(&j.value),
+                            "{id}: « {} » without {}",
+                            e.intitule,
+                            j.value
+                        );
                     }
                 }
                 Encadrement::Surveillant => {
                     let sel = slot.surveillants.as_ref().expect("a surveillant");
-                    assert!(!sel.value.ids().is_empty(), "{id}: « {} » without surveillant", e.intitule);
+                    assert!(
+                        !sel.value.ids().is_empty(),
+                        "{id}: « {} » without surveillant",
+                        e.intitule
+                    );
                 }
             }
         }
@@ -110,7 +145,10 @@ fn each_fixture_is_planned_passes_check_and_a_second_run_changes_nothing() {
         let after = std::fs::read_to_string(&path).unwrap();
         assert_ne!(after, text, "{name}: nothing was written");
         // Every line that was in the file is still there.
-        for line in text.lines().filter(|l| !l.contains("jury: []") && !l.starts_with("planning:")) {
+        for line in text
+            .lines()
+            .filter(|l| !l.contains("jury: []") && !l.starts_with("planning:"))
+        {
             assert!(after.contains(line), "{name}: line lost: {line}");
         }
         let (_, session) = session_from(&after);
@@ -119,7 +157,11 @@ fn each_fixture_is_planned_passes_check_and_a_second_run_changes_nothing() {
         assert_hard_rules(&session);
         let (code, _) = planifier(&path, true);
         assert_eq!(code, Some(0));
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), after, "{name}: a second run changed the file");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            after,
+            "{name}: a second run changed the file"
+        );
     }
 }
 
@@ -131,10 +173,18 @@ fn the_command_line_shows_the_timetable() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout).replace(['\u{a0}', '\u{202f}'], " ");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout.contains("Mercredi 3 février 2027"), "{stdout}");
     assert!(stdout.contains("+ 08:30–11:30  Épreuve écrite — traitement de la paie d'une entreprise — Salle Ouessant"), "{stdout}");
-    assert!(stdout.contains("candidats : FERREIRA Ana Luísa"), "{stdout}");
+    assert!(
+        stdout.contains("candidats : FERREIRA Ana Luísa"),
+        "{stdout}"
+    );
     let (code, _) = run(&["planifier", "absent.yaml"]);
     assert_eq!(code, Some(1));
 }
@@ -153,18 +203,27 @@ fn the_same_file_gives_the_same_timetable_and_showing_writes_nothing() {
 fn tests_block(name: &str) -> String {
     let text = read(name);
     let start = text.find("epreuves:").unwrap();
-    let end = text[start..].find("\n# L'organisation").map_or(text.len(), |i| start + i + 1);
+    let end = text[start..]
+        .find("\n# L'organisation")
+        .map_or(text.len(), |i| start + i + 1);
     text[start..end].to_owned()
 }
 
 #[test]
 fn planning_a_complete_file_changes_nothing() {
     let reference = read("secretaire-comptable.yaml");
-    let text = reference.replacen("planning:\n", &format!("{}\nplanning:\n", tests_block(PLANNED[0])), 1);
+    let text = reference.replacen(
+        "planning:\n",
+        &format!("{}\nplanning:\n", tests_block(PLANNED[0])),
+        1,
+    );
     let (_dir, path) = copy(&text);
     let (code, out) = planifier(&path, true);
     assert_eq!(code, Some(0), "{out}");
-    assert!(out.contains("a déjà un planning complet : rien à planifier"), "{out}");
+    assert!(
+        out.contains("a déjà un planning complet : rien à planifier"),
+        "{out}"
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
 
@@ -177,7 +236,11 @@ fn a_pinned_slot_is_kept_byte_for_byte() {
     let (_, session) = session_from(&after);
     assert!(sessiondoc::check::check(&session).is_empty());
     assert_hard_rules(&session);
-    let finals = session.planning.value.iter().filter(|c| c.nature == NatureCreneau::EntretienFinal && c.has_candidat("c3"));
+    let finals = session
+        .planning
+        .value
+        .iter()
+        .filter(|c| c.nature == NatureCreneau::EntretienFinal && c.has_candidat("c3"));
     assert_eq!(finals.count(), 1);
 }
 
@@ -186,12 +249,19 @@ fn a_session_that_cannot_fit_is_refused_with_its_numbers_and_the_file_unchanged(
     // One day of four hours for a pair that needs five.
     let text = read(PLANNED[0])
         .replacen("fin: 2027-01-12", "fin: 2027-01-11", 1)
-        .replacen("horaires: [\"08:00\", \"18:00\"]", "horaires: [\"08:00\", \"12:00\"]", 1);
+        .replacen(
+            "horaires: [\"08:00\", \"18:00\"]",
+            "horaires: [\"08:00\", \"12:00\"]",
+            1,
+        );
     let (_dir, path) = copy(&text);
     let (code, err) = planifier(&path, true);
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("Le binôme LEJEUNE–MOREAU a besoin de 5 h (3 candidats : 3 × « Entretien technique », 3 × « Entretien final », briefing, étude des dossiers, délibération) mais la journée du lundi 11 janvier 2027 n'offre que 4 h hors pause"), "{err}");
-    assert!(err.contains("ajoutez un jour, un second binôme ou allongez les horaires"), "{err}");
+    assert!(
+        err.contains("ajoutez un jour, un second binôme ou allongez les horaires"),
+        "{err}"
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 
     // The totals fit, but a written test of nine hours leaves no time for
@@ -202,19 +272,34 @@ fn a_session_that_cannot_fit_is_refused_with_its_numbers_and_the_file_unchanged(
     let (_dir, path) = copy(&text);
     let (code, err) = planifier(&path, true);
     assert_eq!(code, Some(1), "{err}");
-    assert!(err.contains("Impossible de placer « Entretien technique » pour AMRANI Leïla (binôme LEJEUNE–MOREAU)"), "{err}");
+    assert!(
+        err.contains(
+            "Impossible de placer « Entretien technique » pour AMRANI Leïla (binôme LEJEUNE–MOREAU)"
+        ),
+        "{err}"
+    );
     assert!(err.contains("« Mise en situation professionnelle (épreuve écrite sur poste informatique) » : 6 candidats sur 6"), "{err}");
-    assert!(err.contains("« Entretien technique » : 0 candidat sur 6"), "{err}");
+    assert!(
+        err.contains("« Entretien technique » : 0 candidat sur 6"),
+        "{err}"
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
 
 #[test]
 fn a_file_check_refuses_is_not_planned() {
-    let text = read(PLANNED[0]).replacen("habilitation_fin: 2028-06-30", "habilitation_fin: 2026-06-30", 1);
+    let text = read(PLANNED[0]).replacen(
+        "habilitation_fin: 2028-06-30",
+        "habilitation_fin: 2026-06-30",
+        1,
+    );
     let (_dir, path) = copy(&text);
     let (code, err) = planifier(&path, true);
     assert_eq!(code, Some(1));
-    assert!(err.contains("l'habilitation de Mme LEJEUNE Claire prend fin"), "{err}");
+    assert!(
+        err.contains("l'habilitation de Mme LEJEUNE Claire prend fin"),
+        "{err}"
+    );
     assert!(err.contains("session.yaml:"), "{err}");
     assert!(err.contains("Rien n'a été planifié"), "{err}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
@@ -231,22 +316,50 @@ fn jurors_who_may_not_evaluate_never_do() {
     assert!(text.contains("restreint") && text.contains("disponibilites"));
     let after = planned(&text);
     let (_, s) = session_from(&after);
-    assert!(sessiondoc::check::check(&s).iter().all(|d| d.severity != sessiondoc::diag::Severity::Error));
+    assert!(
+        sessiondoc::check::check(&s)
+            .iter()
+            .all(|d| d.severity != sessiondoc::diag::Severity::Error)
+    );
     assert_hard_rules(&s);
     for slot in &s.planning.value {
-        assert!(!slot.has_jure("restreint") || slot.jures.as_ref().is_some_and(|j| matches!(j.value, sessiondoc::model::Selection::Tous)));
+        assert!(
+            !slot.has_jure("restreint")
+                || slot
+                    .jures
+                    .as_ref()
+                    .is_some_and(|j| matches!(j.value, sessiondoc::model::Selection::Tous))
+        );
         if slot.date.value.to_string() == "2027-01-11" {
-            assert!(!slot.jures.as_ref().is_some_and(|j| j.value.ids().iter().any(|i| i.value == "moreau")), "MOREAU on the 11th: {}", slot.intitule);
+            assert!(
+                !slot.jures.as_ref().is_some_and(|j| j
+                    .value
+                    .ids()
+                    .iter()
+                    .any(|i| i.value == "moreau")),
+                "MOREAU on the 11th: {}",
+                slot.intitule
+            );
         }
     }
     for c in &s.candidats.value {
         let ids: Vec<&str> = c.jury.value.iter().map(|j| j.value.as_str()).collect();
         assert!(!ids.contains(&"restreint"), "{}", c.id.value);
         if c.formateur.as_ref().is_some_and(|f| f.value == "roche") {
-            assert!(!ids.contains(&"roche-j"), "ROCHE evaluates his trainee {}", c.id.value);
+            assert!(
+                !ids.contains(&"roche-j"),
+                "ROCHE evaluates his trainee {}",
+                c.id.value
+            );
         }
     }
-    assert!(s.candidats.value.iter().any(|c| c.jury.value.iter().any(|j| j.value == "roche-j")), "ROCHE is on no pair");
+    assert!(
+        s.candidats
+            .value
+            .iter()
+            .any(|c| c.jury.value.iter().any(|j| j.value == "roche-j")),
+        "ROCHE is on no pair"
+    );
 }
 
 #[test]
@@ -266,7 +379,15 @@ fn sixty_candidates_six_jurors_five_days_in_well_under_a_second() {
     assert!(proposal.slots.len() > 120);
     // Shared evenly: three pairs of twenty.
     for j in ["j0", "j2", "j4"] {
-        assert_eq!(s.candidats.value.iter().filter(|c| c.jury.value.iter().any(|i| i.value == j)).count(), 20, "{j}");
+        assert_eq!(
+            s.candidats
+                .value
+                .iter()
+                .filter(|c| c.jury.value.iter().any(|i| i.value == j))
+                .count(),
+            20,
+            "{j}"
+        );
     }
 }
 
@@ -275,7 +396,11 @@ fn the_init_example_names_its_tests_and_its_planning_is_complete() {
     let text = sessiondoc::synth::EXAMPLE;
     let (_, session) = session_from(text);
     assert_eq!(session.epreuves.len(), 3);
-    assert!(sessiondoc::check::check(&session).iter().all(|d| d.severity != sessiondoc::diag::Severity::Error));
+    assert!(
+        sessiondoc::check::check(&session)
+            .iter()
+            .all(|d| d.severity != sessiondoc::diag::Severity::Error)
+    );
     let (_dir, path) = copy(text);
     let (code, out) = planifier(&path, true);
     assert_eq!(code, Some(0), "{out}");

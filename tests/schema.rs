@@ -74,14 +74,42 @@ fn structural_mistakes_are_invalid() {
 fn mistakes_in_the_planning_keys_are_invalid() {
     let text = std::fs::read_to_string(fixture("planifier/tsmi-avant-session.yaml")).unwrap();
     for (what, from, to) in [
-        ("an unknown passage", "passage: 2\n    salles: [atelier]", "passage: deux\n    salles: [atelier]"),
-        ("groups of 0", "passage: 2\n    salles: [atelier]", "passage: 0\n    salles: [atelier]"),
-        ("an unknown supervision", "encadrement: jury\n  - intitule: Mise", "encadrement: formateur\n  - intitule: Mise"),
-        ("a nature that is not a test", "nature: entretien_final\n", "nature: pause\n"),
+        (
+            "an unknown passage",
+            "passage: 2\n    salles: [atelier]",
+            "passage: deux\n    salles: [atelier]",
+        ),
+        (
+            "groups of 0",
+            "passage: 2\n    salles: [atelier]",
+            "passage: 0\n    salles: [atelier]",
+        ),
+        (
+            "an unknown supervision",
+            "encadrement: jury\n  - intitule: Mise",
+            "encadrement: formateur\n  - intitule: Mise",
+        ),
+        (
+            "a nature that is not a test",
+            "nature: entretien_final\n",
+            "nature: pause\n",
+        ),
         ("a length as a number", "duree: \"02:00\"", "duree: 120"),
-        ("one time for the day", "horaires: [\"07:30\", \"18:00\"]", "horaires: [\"07:30\"]"),
-        ("an unknown organisation key", "  accueil: \"01:00\"", "  acceuil: \"01:00\""),
-        ("seats as text", "nom: Atelier de maintenance\n", "nom: Atelier de maintenance\n    places: beaucoup\n"),
+        (
+            "one time for the day",
+            "horaires: [\"07:30\", \"18:00\"]",
+            "horaires: [\"07:30\"]",
+        ),
+        (
+            "an unknown organisation key",
+            "  accueil: \"01:00\"",
+            "  acceuil: \"01:00\"",
+        ),
+        (
+            "seats as text",
+            "nom: Atelier de maintenance\n",
+            "nom: Atelier de maintenance\n    places: beaucoup\n",
+        ),
     ] {
         assert_eq!(text.matches(from).count(), 1, "{what}: {from:?} once");
         let broken = text.replacen(from, to, 1);

@@ -49,7 +49,10 @@ pub fn tests_are_well_formed(s: &Session, out: &mut Vec<Diagnostic>) {
                     at(&e.salles),
                     format!("l'épreuve « {} » ne nomme aucune salle", e.intitule),
                 )
-                .help(format!("salles connues\u{a0}: {}", known(salles.iter().copied()))),
+                .help(format!(
+                    "salles connues\u{a0}: {}",
+                    known(salles.iter().copied())
+                )),
             );
         }
         for (k, r) in e.salles.value.iter().enumerate() {
@@ -60,7 +63,10 @@ pub fn tests_are_well_formed(s: &Session, out: &mut Vec<Diagnostic>) {
                         at(r),
                         format!("la salle « {} » n'existe pas", r.value),
                     )
-                    .help(format!("salles connues\u{a0}: {}", known(salles.iter().copied()))),
+                    .help(format!(
+                        "salles connues\u{a0}: {}",
+                        known(salles.iter().copied())
+                    )),
                 );
             }
         }
@@ -88,7 +94,10 @@ pub fn collective_tests_have_seats(s: &Session, out: &mut Vec<Diagnostic>) {
             .salles
             .value
             .iter()
-            .map(|r| s.salle(&r.value).and_then(|room| room.places.as_ref().map(|p| p.value)))
+            .map(|r| {
+                s.salle(&r.value)
+                    .and_then(|room| room.places.as_ref().map(|p| p.value))
+            })
             .sum();
         if let Some(seats) = seats
             && (seats as usize) < n
@@ -157,10 +166,12 @@ pub fn the_day_holds_every_test(s: &Session, out: &mut Vec<Diagnostic>) {
 
 /// Each test fits in the day's window (said at the test's length).
 fn window_holds_tests(s: &Session, out: &mut Vec<Diagnostic>) {
-    let (start, end) = s.organisation.as_ref().map_or(
-        crate::model::Organisation::default().horaires(),
-        |o| o.horaires(),
-    );
+    let (start, end) = s
+        .organisation
+        .as_ref()
+        .map_or(crate::model::Organisation::default().horaires(), |o| {
+            o.horaires()
+        });
     let window = end.0.saturating_sub(start.0);
     for (i, e) in s.epreuves.iter().enumerate() {
         let Duree(length) = e.duree.value;

@@ -102,9 +102,9 @@ impl<'de> Deserialize<'de> for Passage {
                 }
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Passage, E> {
-                u32::try_from(v).map(Passage::Groupes).map_err(|_| {
-                    E::custom(format!("{v} candidats par groupe, c'est trop"))
-                })
+                u32::try_from(v)
+                    .map(Passage::Groupes)
+                    .map_err(|_| E::custom(format!("{v} candidats par groupe, c'est trop")))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Passage, E> {
                 u64::try_from(v)

@@ -37,11 +37,19 @@ pub struct Need {
     pub passage: bool,
 }
 
-/// Taken intervals `[start, end)` of each resource on each day, each
-/// marked when it is a test's passage.
+/// One interval `[start, end)` a resource is taken, marked when it is a
+/// test's passage.
+#[derive(Debug, Clone, Copy)]
+struct Taken {
+    start: u16,
+    end: u16,
+    passage: bool,
+}
+
+/// The taken intervals of each resource on each day (day index).
 #[derive(Debug, Clone, Default)]
 pub struct Busy {
-    taken: HashMap<(Resource, usize), Vec<(u16, u16, bool)>>,
+    taken: HashMap<(Resource, usize), Vec<Taken>>,
 }
 
 fn round_up(t: u16) -> u16 {
@@ -61,20 +69,42 @@ impl Frame {
 impl Busy {
     /// Marks `r` taken on `day` from `start` to `end`.
     pub fn book(&mut self, r: Resource, day: usize, start: u16, end: u16, passage: bool) {
-        self.taken.entry((r, day)).or_default().push((start, end, passage));
+        self.taken.entry((r, day)).or_default().push(Taken {
+            start,
+            end,
+            passage,
+        });
     }
 
     /// The end (gap included) of the latest interval of `r` that overlaps
     /// `[start, end)`; two passages in one room keep the gap between them.
-    fn clash(&self, r: Resource, day: usize, start: u16, end: u16, passage: bool, frame: &Frame) -> Option<u16> {
+    fn clash(
+        &self,
+        r: Resource,
+        day: usize,
+        start: u16,
+        end: u16,
+        passage: bool,
+        frame: &Frame,
+    ) -> Option<u16> {
         let room = matches!(r, Resource::Room(_));
         self.taken
             .get(&(r, day))?
             .iter()
-            .map(|&(s, e, other)| {
-                let gap = if room && passage && other { frame.battement } else { 0 };
-                (s, e + gap, gap)
-            })
+            .map(
+                |&Taken {
+                     start: s,
+                     end: e,
+                     passage: other,
+                 }| {
+                    let gap = if room && passage && other {
+                        frame.battement
+                    } else {
+                        0
+                    };
+                    (s, e + gap, gap)
+                },
+            )
             .filter(|&(s, e, gap)| s < end + gap && start < e)
             .map(|(_, e, _)| e)
             .max()
@@ -82,7 +112,14 @@ impl Busy {
 
     /// The earliest start at or after `from` on `day` where every one of
     /// `who` is free for the need's length inside the frame.
-    pub fn earliest(&self, who: &[Resource], day: usize, from: u16, need: Need, frame: &Frame) -> Option<u16> {
+    pub fn earliest(
+        &self,
+        who: &[Resource],
+        day: usize,
+        from: u16,
+        need: Need,
+        frame: &Frame,
+    ) -> Option<u16> {
         let length = need.length;
         let mut t = round_up(from.max(frame.start));
         loop {
@@ -120,13 +157,26 @@ impl Busy {
                     .collect(),
             }
         };
-        let candidates = s.candidats.value.iter().map(|c| c.id.value.as_str()).collect();
+        let candidates = s
+            .candidats
+            .value
+            .iter()
+            .map(|c| c.id.value.as_str())
+            .collect();
         let jurors = s.jures.value.iter().map(|j| j.id.value.as_str()).collect();
         let surveillants = s.surveillants.iter().map(|m| m.id.value.as_str()).collect();
         let mut who: Vec<Resource> = Vec::new();
-        who.extend(ids(&slot.candidats, candidates).into_iter().map(Resource::Candidate));
+        who.extend(
+            ids(&slot.candidats, candidates)
+                .into_iter()
+                .map(Resource::Candidate),
+        );
         who.extend(ids(&slot.jures, jurors).into_iter().map(Resource::Juror));
-        who.extend(ids(&slot.surveillants, surveillants).into_iter().map(Resource::Surveillant));
+        who.extend(
+            ids(&slot.surveillants, surveillants)
+                .into_iter()
+                .map(Resource::Surveillant),
+        );
         if let Some(room) = &slot.salle
             && let Some(r) = s.salles.iter().position(|x| x.id.value == room.value)
         {

@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
+use super::NewSlot;
 use super::pairs::{Pairs, pair_days};
 use super::search::Stuck;
-use super::NewSlot;
 use crate::fr;
 use crate::model::{Date, Encadrement, NatureCreneau, Organisation, Passage, Session};
 
@@ -76,13 +76,25 @@ pub fn pair_name(s: &Session, pairs: &Pairs, p: usize) -> String {
 /// Minutes of a day outside the jury's lunch.
 fn day_minutes(org: &Organisation) -> u16 {
     let frame = super::frame(org);
-    let lunch = frame.lunch.1.min(frame.end).saturating_sub(frame.lunch.0.max(frame.start));
+    let lunch = frame
+        .lunch
+        .1
+        .min(frame.end)
+        .saturating_sub(frame.lunch.0.max(frame.start));
     (frame.end - frame.start).saturating_sub(lunch)
 }
 
 /// The pairs whose work cannot fit in their days, if any.
-pub fn shortfalls(s: &Session, pairs: &Pairs, days: &[Date], org: &Organisation) -> Option<Failure> {
-    let has_final = s.epreuves.iter().any(|e| e.nature.value == NatureCreneau::EntretienFinal);
+pub fn shortfalls(
+    s: &Session,
+    pairs: &Pairs,
+    days: &[Date],
+    org: &Organisation,
+) -> Option<Failure> {
+    let has_final = s
+        .epreuves
+        .iter()
+        .any(|e| e.nature.value == NatureCreneau::EntretienFinal);
     let mut manques = Vec::new();
     for p in 0..pairs.jurors.len() {
         let n = pairs.candidates(p).count();
@@ -91,7 +103,11 @@ pub fn shortfalls(s: &Session, pairs: &Pairs, days: &[Date], org: &Organisation)
             need += org.etude_dossiers() as usize * n;
         }
         let mut detail = Vec::new();
-        for e in s.epreuves.iter().filter(|e| e.encadrement.value == Encadrement::Jury) {
+        for e in s
+            .epreuves
+            .iter()
+            .filter(|e| e.encadrement.value == Encadrement::Jury)
+        {
             let passages = match e.passage.value {
                 Passage::Ensemble => 1,
                 Passage::Individuel => n,
@@ -144,14 +160,21 @@ impl Failure {
                                 super::Who::Ids(ids) => ids.iter().any(|i| i == id),
                             }
                     });
-                    let in_file = s.planning.value.iter().any(|slot| {
-                        slot.intitule == e.intitule && slot.has_candidat(id)
-                    });
+                    let in_file = s
+                        .planning
+                        .value
+                        .iter()
+                        .any(|slot| slot.intitule == e.intitule && slot.has_candidat(id));
                     in_new || in_file
                 };
                 Count {
                     epreuve: e.intitule.clone(),
-                    places: s.candidats.value.iter().filter(|c| done(&c.id.value)).count(),
+                    places: s
+                        .candidats
+                        .value
+                        .iter()
+                        .filter(|c| done(&c.id.value))
+                        .count(),
                     total: s.candidats.value.len(),
                 }
             })

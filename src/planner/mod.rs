@@ -11,9 +11,10 @@
 
 mod busy;
 pub mod demand;
+mod jury;
 mod pairs;
-pub mod sample;
 mod passages;
+pub mod sample;
 mod search;
 mod show;
 pub mod write;
@@ -118,14 +119,15 @@ pub fn labels() -> Result<Labels, Error> {
 }
 
 /// Plans what the file's timetable is missing.
-pub fn plan(s: &Session, labels: &Labels) -> Result<Proposal, demand::Failure> {
+pub fn plan(s: &Session, labels: &Labels) -> Result<Proposal, Box<demand::Failure>> {
     let days = session_days(s);
     let default = Organisation::default();
     let org = s.organisation.as_ref().unwrap_or(&default);
     let frame = frame(org);
-    let pairs = pairs::form(s, &days).map_err(|stuck| demand::Failure::without_pair(s, &stuck))?;
+    let pairs = pairs::form(s, &days)
+        .map_err(|stuck| Box::new(demand::Failure::without_pair(s, &stuck)))?;
     if let Some(failure) = demand::shortfalls(s, &pairs, &days, org) {
-        return Err(failure);
+        return Err(Box::new(failure));
     }
     // Most constrained first: the pairs with the fewest days, then the
     // most candidates.
@@ -163,7 +165,7 @@ pub fn plan(s: &Session, labels: &Labels) -> Result<Proposal, demand::Failure> {
         }
     }
     let (stuck, placed) = first_stuck.expect("at least one attempt");
-    Err(demand::Failure::stuck(s, &pairs, &stuck, &placed))
+    Err(Box::new(demand::Failure::stuck(s, &pairs, &stuck, &placed)))
 }
 
 /// One greedy pass, in the order given by `rank`.
@@ -207,9 +209,10 @@ fn blocking(s: &Session, findings: Vec<crate::diag::Diagnostic>) -> Vec<crate::d
     findings
         .into_iter()
         .filter(|d| {
-            let empty_jury = s.candidats.value.iter().enumerate().any(|(i, c)| {
-                c.jury.value.is_empty() && d.path == format!("candidats[{i}].jury")
-            });
+            let empty_jury =
+                s.candidats.value.iter().enumerate().any(|(i, c)| {
+                    c.jury.value.is_empty() && d.path == format!("candidats[{i}].jury")
+                });
             !empty_jury
         })
         .collect()
@@ -228,13 +231,23 @@ pub struct Outcome {
 /// The command: the proposed timetable, written into the file with
 /// `write`. The file is changed only when the outcome is a success.
 pub fn execute(path: &Path, write: bool, color: bool) -> Result<Outcome, Error> {
-    let failed = |err: String| Outcome { success: false, out: String::new(), err };
+    let failed = |err: String| Outcome {
+        success: false,
+        out: String::new(),
+        err,
+    };
     let (source, session) = match load::load(path) {
         Ok(loaded) => loaded,
         Err(failure) => {
             let (text, d) = *failure;
-            let report = Report { diagnostics: vec![d] };
-            return Ok(failed(report.render(&path.display().to_string(), &text, color)));
+            let report = Report {
+                diagnostics: vec![d],
+            };
+            return Ok(failed(report.render(
+                &path.display().to_string(),
+                &text,
+                color,
+            )));
         }
     };
     let report = Report {
@@ -247,18 +260,34 @@ pub fn execute(path: &Path, write: bool, color: bool) -> Result<Outcome, Error> 
     let labels = show::labels()?;
     let proposal = match plan(&session, &labels) {
         Ok(p) => p,
-        Err(failure) => return Ok(failed(format!("{}\n", show::failure(&failure, &source.name)?))),
+        Err(failure) => {
+            return Ok(failed(format!(
+                "{}\n",
+                show::failure(&failure, &source.name)?
+            )));
+        }
     };
     if proposal.is_empty() {
         let out = format!("{}\n", show::nothing(&source.name)?);
-        return Ok(Outcome { success: true, out, err: String::new() });
+        return Ok(Outcome {
+            success: true,
+            out,
+            err: String::new(),
+        });
     }
     let mut out = show::timetable(&session, &proposal)?;
     if write {
         write::into_file(path, &source.text, &session, &proposal)?;
-        out.push_str(&format!("{}\n", show::written(&source.name, proposal.slots.len())?));
+        out.push_str(&format!(
+            "{}\n",
+            show::written(&source.name, proposal.slots.len())?
+        ));
     }
-    Ok(Outcome { success: true, out, err: String::new() })
+    Ok(Outcome {
+        success: true,
+        out,
+        err: String::new(),
+    })
 }
 
 /// `sessiondoc planifier`, printed.
@@ -267,7 +296,11 @@ pub fn run(path: &Path, write: bool) -> Result<ExitCode, Error> {
     let outcome = execute(path, write, color)?;
     print!("{}", outcome.out);
     eprint!("{}", outcome.err);
-    Ok(if outcome.success { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if outcome.success {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// "08:30" from minutes.

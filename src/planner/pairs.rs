@@ -88,7 +88,11 @@ pub fn form(s: &Session, days: &[Date]) -> Result<Pairs, Vec<usize>> {
         }
     }
     if formed.is_empty() {
-        return Ok(Pairs { jurors, of_candidate, formed });
+        return Ok(Pairs {
+            jurors,
+            of_candidate,
+            formed,
+        });
     }
     // New pairs from the jurors not yet on one: each with the free juror
     // sharing the most days with them.

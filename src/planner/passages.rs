@@ -25,7 +25,7 @@ impl Search<'_> {
         rooms
     }
 
-    fn stuck(&self, group: &[usize], pair: Option<usize>, what: &str) -> Stuck {
+    pub(super) fn stuck(&self, group: &[usize], pair: Option<usize>, what: &str) -> Stuck {
         Stuck {
             candidates: group.to_vec(),
             pair,
@@ -59,13 +59,18 @@ impl Search<'_> {
             (0..s.surveillants.len()).map(Some).collect()
         };
         let rooms = self.test_rooms(k, pair);
-        let need = Need { length, no_lunch: jury || self.frame.fits_beside_lunch(length), passage: true };
+        let need = Need {
+            length,
+            no_lunch: jury || self.frame.fits_beside_lunch(length),
+            passage: true,
+        };
         for &day in days.iter().filter(|&&d| d >= lower.0) {
             let from = if day == lower.0 { lower.1 } else { 0 };
             let mut best: Option<(u16, Vec<Resource>)> = None;
             for &room in &rooms {
                 for &m in &watchers {
-                    let mut who: Vec<Resource> = group.iter().map(|&c| Resource::Candidate(c)).collect();
+                    let mut who: Vec<Resource> =
+                        group.iter().map(|&c| Resource::Candidate(c)).collect();
                     if let Some(p) = pair {
                         who.extend(self.pairs.jurors[p].iter().map(|&j| Resource::Juror(j)));
                     }
@@ -111,7 +116,10 @@ impl Search<'_> {
             if left.is_empty() {
                 break;
             }
-            let seats = s.salles[r].places.as_ref().map_or(left.len(), |p| p.value as usize);
+            let seats = s.salles[r]
+                .places
+                .as_ref()
+                .map_or(left.len(), |p| p.value as usize);
             let (here, rest) = left.split_at(seats.min(left.len()));
             rooms.push((r, here.to_vec()));
             left = rest;
@@ -126,14 +134,27 @@ impl Search<'_> {
             }
         }
         let needed = if jury { 0 } else { rooms.len() };
-        let need = Need { length, no_lunch: jury || self.frame.fits_beside_lunch(length), passage: true };
+        let need = Need {
+            length,
+            no_lunch: jury || self.frame.fits_beside_lunch(length),
+            passage: true,
+        };
         for day in lower.0..self.days.len() {
             let mut from = if day == lower.0 { lower.1 } else { 0 };
             while let Some(t) = self.busy.earliest(&who, day, from, need, &self.frame) {
                 let free: Vec<usize> = (0..s.surveillants.len())
                     .filter(|&m| {
                         let me = [Resource::Surveillant(m)];
-                        self.busy.earliest(&me, day, t, Need { passage: false, ..need }, &self.frame) == Some(t)
+                        self.busy.earliest(
+                            &me,
+                            day,
+                            t,
+                            Need {
+                                passage: false,
+                                ..need
+                            },
+                            &self.frame,
+                        ) == Some(t)
                     })
                     .take(needed)
                     .collect();
@@ -142,7 +163,8 @@ impl Search<'_> {
                     continue;
                 }
                 for (i, (room, group)) in rooms.iter().enumerate() {
-                    let mut mine: Vec<Resource> = group.iter().map(|&c| Resource::Candidate(c)).collect();
+                    let mut mine: Vec<Resource> =
+                        group.iter().map(|&c| Resource::Candidate(c)).collect();
                     if jury {
                         mine.extend(who.iter().filter(|r| matches!(r, Resource::Juror(_))));
                     } else {
@@ -161,88 +183,30 @@ impl Search<'_> {
         Err(self.stuck(todo, None, &e.intitule))
     }
 
-    /// Each pair studies its candidates' files before its first final
-    /// interview (`etude_dossiers` × candidates).
-    pub fn studies(&mut self, per_candidate: u16) -> Result<(), Stuck> {
-        for p in 0..self.pairs.jurors.len() {
-            let n = self.pairs.candidates(p).count() as u16;
-            if self.studied[p].is_some() || n == 0 || per_candidate == 0 {
-                continue;
-            }
-            let length = per_candidate * n;
-            let days = pair_days(self.s, self.pairs.jurors[p], self.days);
-            let rooms = self.jury_rooms(Some(p));
-            let lower = self.briefed_pair(p);
-            let label = self.labels.correction.clone();
-            let Some(((day, t), who)) =
-                self.jury_time(&self.pairs.jurors[p], &rooms, &days, lower, length)
-            else {
-                return Err(self.stuck(&self.pairs.candidates(p).collect::<Vec<_>>(), Some(p), &label));
-            };
-            let slot = self.slot((day, t), length, NatureCreneau::Correction, &label, &who);
-            self.book(day, t, t + length, &who, slot);
-            self.studied[p] = Some((day, t + length));
-        }
-        Ok(())
-    }
-
-    /// Each pair deliberates (`deliberation` × candidates) after its last
-    /// evaluation and after the session's last final interview.
-    pub fn deliberations(&mut self, per_candidate: u16) -> Result<(), Stuck> {
-        let s = self.s;
-        let pinned_finals = s
-            .planning
-            .value
-            .iter()
-            .filter(|c| c.nature == NatureCreneau::EntretienFinal)
-            .filter_map(|c| Some((self.days.iter().position(|d| *d == c.date.value)?, c.fin.value.0)));
-        let new_finals = self
-            .slots
-            .iter()
-            .filter(|c| c.nature == NatureCreneau::EntretienFinal)
-            .filter_map(|c| Some((self.days.iter().position(|d| *d == c.date)?, c.fin)));
-        let last_final = pinned_finals.chain(new_finals).max();
-        for p in 0..self.pairs.jurors.len() {
-            let [a, b] = self.pairs.jurors[p];
-            let (ida, idb) = (&s.jures.value[a].id.value, &s.jures.value[b].id.value);
-            let pinned = s.planning.value.iter().any(|c| {
-                c.nature == NatureCreneau::Deliberation && has_both(c, ida, idb)
-            });
-            let n = self.pairs.candidates(p).count() as u16;
-            if pinned || n == 0 || per_candidate == 0 {
-                continue;
-            }
-            let length = per_candidate * n;
-            let lower = self.last_eval[p].max(last_final).unwrap_or(self.briefed_pair(p));
-            let days = pair_days(s, self.pairs.jurors[p], self.days);
-            let rooms = self.jury_rooms(Some(p));
-            let label = self.labels.deliberation.clone();
-            let Some(((day, t), who)) = self.jury_time(&[a, b], &rooms, &days, lower, length) else {
-                return Err(self.stuck(&self.pairs.candidates(p).collect::<Vec<_>>(), Some(p), &label));
-            };
-            let slot = self.slot((day, t), length, NatureCreneau::Deliberation, &label, &who);
-            self.book(day, t, t + length, &who, slot);
-        }
-        Ok(())
-    }
-
     /// A lunch break on each day the jury works on both sides of it,
     /// unless the file already has one that day.
     pub fn lunch_breaks(&mut self) {
         let (start, end) = self.frame.lunch;
         for (day, date) in self.days.iter().enumerate() {
-            let pinned = self.s.planning.value.iter().any(|c| c.date.value == *date && c.nature == NatureCreneau::Pause);
+            let pinned = self
+                .s
+                .planning
+                .value
+                .iter()
+                .any(|c| c.date.value == *date && c.nature == NatureCreneau::Pause);
             let jury = |c: &&super::NewSlot| c.date == *date && !c.jures.is_empty();
             let before = self.slots.iter().filter(jury).any(|c| c.debut < start);
             let after = self.slots.iter().filter(jury).any(|c| c.fin > end);
             if !pinned && before && after {
-                let slot = self.slot((day, start), end - start, NatureCreneau::Pause, &self.labels.pause.clone(), &[]);
+                let slot = self.slot(
+                    (day, start),
+                    end - start,
+                    NatureCreneau::Pause,
+                    &self.labels.pause.clone(),
+                    &[],
+                );
                 self.slots.push(slot);
             }
         }
     }
-}
-
-fn has_both(c: &crate::model::Creneau, a: &str, b: &str) -> bool {
-    c.jures.as_ref().is_some_and(|s| s.value.contains(a) && s.value.contains(b))
 }

@@ -3,11 +3,9 @@
 //! surveillant, and room are free (5-minute steps).
 
 use super::busy::{Busy, Frame, Need, Resource};
-use super::pairs::{Pairs, pair_days};
+use super::pairs::Pairs;
 use super::{Labels, NewSlot, Who, candidate_minutes};
-use crate::model::{
-    Creneau, Date, Encadrement, NatureCreneau, Passage, Selection, Session,
-};
+use crate::model::{Creneau, Date, Encadrement, NatureCreneau, Passage, Selection, Session};
 
 /// A day (index into the session's days) and a minute.
 pub type Moment = (usize, u16);
@@ -90,7 +88,9 @@ impl<'a> Search<'a> {
     fn read_pinned(&mut self) {
         let s = self.s;
         for slot in &s.planning.value {
-            let Some(day) = self.day_of(slot) else { continue };
+            let Some(day) = self.day_of(slot) else {
+                continue;
+            };
             let end = (day, slot.fin.value.0);
             for (j, juror) in s.jures.value.iter().enumerate() {
                 if slot.nature == NatureCreneau::Briefing && has(&slot.jures, &juror.id.value) {
@@ -128,7 +128,14 @@ impl<'a> Search<'a> {
     }
 
     /// Books a new slot and keeps it.
-    pub(super) fn book(&mut self, day: usize, start: u16, end: u16, who: &[Resource], slot: NewSlot) {
+    pub(super) fn book(
+        &mut self,
+        day: usize,
+        start: u16,
+        end: u16,
+        who: &[Resource],
+        slot: NewSlot,
+    ) {
         let passage = is_evaluation(slot.nature);
         for &r in who {
             self.busy.book(r, day, start, end, passage);
@@ -159,7 +166,11 @@ impl<'a> Search<'a> {
             }
         }
         let every = |n: usize, total: usize, ids: Vec<String>| {
-            if n == total && total > 1 { Who::Tous } else { Who::Ids(ids) }
+            if n == total && total > 1 {
+                Who::Tous
+            } else {
+                Who::Ids(ids)
+            }
         };
         NewSlot {
             date: self.days[day],
@@ -177,11 +188,17 @@ impl<'a> Search<'a> {
     /// The welcome of every candidate, first thing on the first day.
     pub fn welcome(&mut self, minutes: u16) -> Result<(), Stuck> {
         let s = self.s;
-        let pinned = s.planning.value.iter().any(|c| c.nature == NatureCreneau::Accueil);
+        let pinned = s
+            .planning
+            .value
+            .iter()
+            .any(|c| c.nature == NatureCreneau::Accueil);
         if pinned || minutes == 0 || s.candidats.value.is_empty() {
             return Ok(());
         }
-        let everyone: Vec<Resource> = (0..s.candidats.value.len()).map(Resource::Candidate).collect();
+        let everyone: Vec<Resource> = (0..s.candidats.value.len())
+            .map(Resource::Candidate)
+            .collect();
         for day in 0..self.days.len() {
             for room in 0..s.salles.len() {
                 let watchers: Vec<Option<usize>> = if s.surveillants.is_empty() {
@@ -193,8 +210,24 @@ impl<'a> Search<'a> {
                     let mut who = everyone.clone();
                     who.push(Resource::Room(room));
                     who.extend(m.map(Resource::Surveillant));
-                    if let Some(t) = self.busy.earliest(&who, day, 0, Need { length: minutes, no_lunch: self.frame.fits_beside_lunch(minutes), passage: false }, &self.frame) {
-                        let slot = self.slot((day, t), minutes, NatureCreneau::Accueil, &self.labels.accueil, &who);
+                    if let Some(t) = self.busy.earliest(
+                        &who,
+                        day,
+                        0,
+                        Need {
+                            length: minutes,
+                            no_lunch: self.frame.fits_beside_lunch(minutes),
+                            passage: false,
+                        },
+                        &self.frame,
+                    ) {
+                        let slot = self.slot(
+                            (day, t),
+                            minutes,
+                            NatureCreneau::Accueil,
+                            &self.labels.accueil,
+                            &who,
+                        );
                         self.book(day, t, t + minutes, &who, slot);
                         self.ready = vec![(day, t + minutes); s.candidats.value.len()];
                         return Ok(());
@@ -202,98 +235,11 @@ impl<'a> Search<'a> {
                 }
             }
         }
-        Err(Stuck { candidates: Vec::new(), pair: None, what: self.labels.accueil.clone() })
-    }
-
-    /// The rooms the jury works in (those of its tests), then the others.
-    pub(super) fn jury_rooms(&self, pair: Option<usize>) -> Vec<usize> {
-        let s = self.s;
-        let mut rooms: Vec<usize> = pair.and_then(|p| self.home[p]).into_iter().collect();
-        for e in s.epreuves.iter().filter(|e| e.encadrement.value == Encadrement::Jury) {
-            for r in &e.salles.value {
-                if let Some(i) = s.salles.iter().position(|x| x.id.value == r.value) {
-                    rooms.push(i);
-                }
-            }
-        }
-        rooms.extend(0..s.salles.len());
-        let mut seen = Vec::new();
-        rooms.retain(|r| {
-            let first = !seen.contains(r);
-            seen.push(*r);
-            first
-        });
-        rooms
-    }
-
-    /// The earliest moment from `lower` on the days `allowed` where the
-    /// jurors (with one of `rooms`) are free for `length` minutes.
-    pub(super) fn jury_time(
-        &self,
-        jurors: &[usize],
-        rooms: &[usize],
-        allowed: &[usize],
-        lower: Moment,
-        length: u16,
-    ) -> Option<(Moment, Vec<Resource>)> {
-        for &day in allowed.iter().filter(|&&d| d >= lower.0) {
-            let from = if day == lower.0 { lower.1 } else { 0 };
-            let mut best: Option<(u16, Vec<Resource>)> = None;
-            for &room in rooms {
-                let mut who: Vec<Resource> = jurors.iter().map(|&j| Resource::Juror(j)).collect();
-                who.push(Resource::Room(room));
-                if let Some(t) = self.busy.earliest(&who, day, from, Need { length, no_lunch: true, passage: false }, &self.frame)
-                    && best.as_ref().is_none_or(|(b, _)| t < *b)
-                {
-                    best = Some((t, who));
-                }
-            }
-            if let Some((t, who)) = best {
-                return Some(((day, t), who));
-            }
-        }
-        None
-    }
-
-    /// One briefing per first working day, for every juror of the pairs
-    /// starting that day who has not had one.
-    pub fn briefings(&mut self, minutes: u16) -> Result<(), Stuck> {
-        let mut by_day: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-        for p in 0..self.pairs.jurors.len() {
-            let days = pair_days(self.s, self.pairs.jurors[p], self.days);
-            for &j in &self.pairs.jurors[p] {
-                if self.briefed[j].is_none() && let Some(&d) = days.first() {
-                    let list = by_day.entry(d).or_default();
-                    if !list.contains(&j) {
-                        list.push(j);
-                    }
-                }
-            }
-        }
-        for (day, jurors) in by_day {
-            if minutes == 0 {
-                for &j in &jurors {
-                    self.briefed[j] = Some((day, 0));
-                }
-                continue;
-            }
-            let rooms = self.jury_rooms(None);
-            let Some(((d, t), who)) = self.jury_time(&jurors, &rooms, &[day], (day, 0), minutes) else {
-                return Err(Stuck { candidates: Vec::new(), pair: None, what: self.labels.briefing.clone() });
-            };
-            let slot = self.slot((d, t), minutes, NatureCreneau::Briefing, &self.labels.briefing, &who);
-            self.book(d, t, t + minutes, &who, slot);
-            for &j in &jurors {
-                self.briefed[j] = Some((d, t + minutes));
-            }
-        }
-        Ok(())
-    }
-
-    /// The moment pair `p`'s jurors are both briefed.
-    pub(super) fn briefed_pair(&self, p: usize) -> Moment {
-        let [a, b] = self.pairs.jurors[p];
-        self.briefed[a].max(self.briefed[b]).unwrap_or((0, 0))
+        Err(Stuck {
+            candidates: Vec::new(),
+            pair: None,
+            what: self.labels.accueil.clone(),
+        })
     }
 
     /// The test `k` for every candidate who does not have it yet.
@@ -302,7 +248,10 @@ impl<'a> Search<'a> {
         let e = &s.epreuves[k];
         let mut todo = Vec::new();
         for c in 0..s.candidats.value.len() {
-            match self.pinned(c, k).and_then(|slot| Some((self.day_of(slot)?, slot.fin.value.0))) {
+            match self
+                .pinned(c, k)
+                .and_then(|slot| Some((self.day_of(slot)?, slot.fin.value.0)))
+            {
                 Some(end) => self.ready[c] = self.ready[c].max(end),
                 None => todo.push(c),
             }
@@ -322,7 +271,12 @@ impl<'a> Search<'a> {
             .salles
             .value
             .iter()
-            .filter_map(|r| s.salle(&r.value)?.places.as_ref().map(|p| p.value.max(1) as usize))
+            .filter_map(|r| {
+                s.salle(&r.value)?
+                    .places
+                    .as_ref()
+                    .map(|p| p.value.max(1) as usize)
+            })
             .min()
             .map_or(size, |seats| seats.min(size));
         let jury = e.encadrement.value == Encadrement::Jury;
@@ -353,7 +307,10 @@ impl<'a> Search<'a> {
 
 /// Whether a slot of this nature is the jury evaluating.
 fn is_evaluation(n: NatureCreneau) -> bool {
-    matches!(n, NatureCreneau::Epreuve | NatureCreneau::Entretien | NatureCreneau::EntretienFinal)
+    matches!(
+        n,
+        NatureCreneau::Epreuve | NatureCreneau::Entretien | NatureCreneau::EntretienFinal
+    )
 }
 
 /// The minutes of test `k` for the slowest of `group`.

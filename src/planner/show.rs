@@ -65,7 +65,10 @@ fn names(ids: &[String], of: impl Fn(&str) -> Option<(String, String)>) -> Vec<S
 
 /// The display of every slot, the file's and the new ones, day by day.
 pub fn timetable(s: &Session, proposal: &Proposal) -> Result<String, Error> {
-    let candidate = |id: &str| s.candidat(id).map(|c| (c.nom_affiche().to_owned(), c.prenom.clone()));
+    let candidate = |id: &str| {
+        s.candidat(id)
+            .map(|c| (c.nom_affiche().to_owned(), c.prenom.clone()))
+    };
     let juror = |id: &str| s.jure(id).map(|j| (j.nom.clone(), j.prenom.clone()));
     let watcher = |id: &str| s.surveillant(id).map(|m| (m.nom.clone(), m.prenom.clone()));
     let room = |id: Option<&str>| {
@@ -84,16 +87,42 @@ pub fn timetable(s: &Session, proposal: &Proposal) -> Result<String, Error> {
         let (tous, cands) = from_sel(c.candidats.as_ref().map(|v| &v.value));
         let (_, jures) = from_sel(c.jures.as_ref().map(|v| &v.value));
         let (_, survs) = from_sel(c.surveillants.as_ref().map(|v| &v.value));
-        lines.push((c.date.value, line(c.debut.value.0, c.fin.value.0, &c.intitule, room(c.salle.as_ref().map(|r| r.value.as_str())), (tous, cands), jures, survs, false)));
+        lines.push((
+            c.date.value,
+            line(
+                c.debut.value.0,
+                c.fin.value.0,
+                &c.intitule,
+                room(c.salle.as_ref().map(|r| r.value.as_str())),
+                (tous, cands),
+                jures,
+                survs,
+                false,
+            ),
+        ));
     }
     for c in &proposal.slots {
         let ids = |w: &Who| match w {
             Who::Tous => (true, Vec::new()),
             Who::Ids(ids) => (false, ids.clone()),
         };
-        lines.push((c.date, line(c.debut, c.fin, &c.intitule, room(c.salle.as_deref()), ids(&c.candidats), ids(&c.jures).1, ids(&c.surveillants).1, true)));
+        lines.push((
+            c.date,
+            line(
+                c.debut,
+                c.fin,
+                &c.intitule,
+                room(c.salle.as_deref()),
+                ids(&c.candidats),
+                ids(&c.jures).1,
+                ids(&c.surveillants).1,
+                true,
+            ),
+        ));
     }
-    lines.sort_by(|a, b| (a.0, &a.1.debut, &a.1.fin, &a.1.salle).cmp(&(b.0, &b.1.debut, &b.1.fin, &b.1.salle)));
+    lines.sort_by(|a, b| {
+        (a.0, &a.1.debut, &a.1.fin, &a.1.salle).cmp(&(b.0, &b.1.debut, &b.1.fin, &b.1.salle))
+    });
     let mut days: Vec<Day> = Vec::new();
     for (date, mut l) in lines {
         l.candidats = names(&l.candidats, candidate);
@@ -102,7 +131,10 @@ pub fn timetable(s: &Session, proposal: &Proposal) -> Result<String, Error> {
         let jour = fr::long_date(date);
         match days.last_mut() {
             Some(d) if d.jour == jour => d.creneaux.push(l),
-            _ => days.push(Day { jour, creneaux: vec![l] }),
+            _ => days.push(Day {
+                jour,
+                creneaux: vec![l],
+            }),
         }
     }
     let pairs = &proposal.pairs;
@@ -117,20 +149,45 @@ pub fn timetable(s: &Session, proposal: &Proposal) -> Result<String, Error> {
                     fr::nom_prenom(cand.nom_affiche(), &cand.prenom)
                 })
                 .collect();
-            (!mine.is_empty()).then(|| PairView { binome: pair_name(s, pairs, p), candidats: mine })
+            (!mine.is_empty()).then(|| PairView {
+                binome: pair_name(s, pairs, p),
+                candidats: mine,
+            })
         })
         .collect();
     render("proposition", context! { jours => days, binomes => formed })
 }
 
 #[allow(clippy::too_many_arguments)]
-fn line(debut: u16, fin: u16, intitule: &str, salle: String, (tous, candidats): (bool, Vec<String>), jures: Vec<String>, surveillants: Vec<String>, nouveau: bool) -> Line {
-    Line { debut: hm(debut), fin: hm(fin), intitule: intitule.to_owned(), salle, candidats, tous, jures, surveillants, nouveau }
+fn line(
+    debut: u16,
+    fin: u16,
+    intitule: &str,
+    salle: String,
+    (tous, candidats): (bool, Vec<String>),
+    jures: Vec<String>,
+    surveillants: Vec<String>,
+    nouveau: bool,
+) -> Line {
+    Line {
+        debut: hm(debut),
+        fin: hm(fin),
+        intitule: intitule.to_owned(),
+        salle,
+        candidats,
+        tous,
+        jures,
+        surveillants,
+        nouveau,
+    }
 }
 
 /// Why no timetable fits, and what to change.
 pub fn failure(f: &Failure, file: &str) -> Result<String, Error> {
-    render("impossible", context! { f => Value::from_serialize(f), fichier => file })
+    render(
+        "impossible",
+        context! { f => Value::from_serialize(f), fichier => file },
+    )
 }
 
 /// The file is complete already.

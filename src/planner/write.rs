@@ -53,7 +53,11 @@ pub fn entry(slot: &NewSlot, indent: &str) -> String {
 
 /// The top-level key of a line, without a trailing comment.
 fn key_of(line: &str) -> String {
-    line.split(" #").next().unwrap_or_default().trim_end().to_owned()
+    line.split(" #")
+        .next()
+        .unwrap_or_default()
+        .trim_end()
+        .to_owned()
 }
 
 /// The text with `slots` added at the end of its `planning:` list, or
@@ -76,7 +80,9 @@ pub fn insert_slots(text: &str, slots: &[NewSlot]) -> Option<String> {
     let indent: String = lines[start + 1..end]
         .iter()
         .find(|l| l.trim_start().starts_with("- "))
-        .map_or("  ".to_owned(), |l| l[..l.len() - l.trim_start().len()].to_owned());
+        .map_or("  ".to_owned(), |l| {
+            l[..l.len() - l.trim_start().len()].to_owned()
+        });
     let entries: String = slots.iter().map(|s| entry(s, &indent)).collect();
     let mut out: String = lines[..start].concat();
     out.push_str(&lines[start].replacen("planning: []", "planning:", 1));
@@ -115,7 +121,10 @@ pub fn fill_juries(text: &str, s: &Session, proposal: &Proposal) -> Option<Strin
             return None;
         }
         let [a, b] = pairs.jurors[pairs.of_candidate[c]];
-        let ids = [s.jures.value[a].id.value.clone(), s.jures.value[b].id.value.clone()];
+        let ids = [
+            s.jures.value[a].id.value.clone(),
+            s.jures.value[b].id.value.clone(),
+        ];
         edits.push((open, close + 1, list(&ids)));
     }
     edits.sort_by_key(|e| std::cmp::Reverse(e.0));
@@ -129,19 +138,32 @@ pub fn fill_juries(text: &str, s: &Session, proposal: &Proposal) -> Option<Strin
 /// Writes the proposal into the file at `path`, whose text is `text`.
 pub fn into_file(path: &Path, text: &str, s: &Session, proposal: &Proposal) -> Result<(), Error> {
     let name = path.display().to_string();
-    let refuse = |why: String| {
-        Error::Refused(format!("{why}\u{a0}; « {name} » n'a pas été modifié"))
-    };
+    let refuse =
+        |why: String| Error::Refused(format!("{why}\u{a0}; « {name} » n'a pas été modifié"));
     let with_juries = fill_juries(text, s, proposal).ok_or_else(|| {
         refuse("un candidat sans binôme n'a pas « jury: [] » écrit sur sa ligne : écrivez « jury: [] » pour que planifier le complète".to_owned())
     })?;
-    let updated = insert_slots(&with_juries, &proposal.slots)
-        .ok_or_else(|| refuse("le fichier n'a pas de liste « planning: » : ajoutez la ligne « planning: [] »".to_owned()))?;
-    let session = load::parse(&Source::from_text(&name, &updated))
-        .map_err(|d| refuse(format!("le planning rendrait le fichier illisible ({})", d.message)))?;
+    let updated = insert_slots(&with_juries, &proposal.slots).ok_or_else(|| {
+        refuse(
+            "le fichier n'a pas de liste « planning: » : ajoutez la ligne « planning: [] »"
+                .to_owned(),
+        )
+    })?;
+    let session = load::parse(&Source::from_text(&name, &updated)).map_err(|d| {
+        refuse(format!(
+            "le planning rendrait le fichier illisible ({})",
+            d.message
+        ))
+    })?;
     let findings = crate::check::check(&session);
-    if let Some(d) = findings.iter().find(|d| d.severity == crate::diag::Severity::Error) {
-        return Err(refuse(format!("le planning proposé ne passe pas la vérification ({}\u{a0}: {})", d.path, d.message)));
+    if let Some(d) = findings
+        .iter()
+        .find(|d| d.severity == crate::diag::Severity::Error)
+    {
+        return Err(refuse(format!(
+            "le planning proposé ne passe pas la vérification ({}\u{a0}: {})",
+            d.path, d.message
+        )));
     }
     crate::import::replace(path, &updated)
 }

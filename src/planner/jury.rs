@@ -1,0 +1,216 @@
+//! The jury's own slots, placed by [`Search`]: the briefing before its
+//! first evaluation, the study of the files before its first final
+//! interview, the deliberation after its last.
+
+use super::busy::{Need, Resource};
+use super::pairs::pair_days;
+use super::search::{Moment, Search, Stuck};
+use crate::model::{Encadrement, NatureCreneau};
+
+impl Search<'_> {
+    /// The rooms the jury works in (those of its tests), then the others.
+    pub(super) fn jury_rooms(&self, pair: Option<usize>) -> Vec<usize> {
+        let s = self.s;
+        let mut rooms: Vec<usize> = pair.and_then(|p| self.home[p]).into_iter().collect();
+        for e in s
+            .epreuves
+            .iter()
+            .filter(|e| e.encadrement.value == Encadrement::Jury)
+        {
+            for r in &e.salles.value {
+                if let Some(i) = s.salles.iter().position(|x| x.id.value == r.value) {
+                    rooms.push(i);
+                }
+            }
+        }
+        rooms.extend(0..s.salles.len());
+        let mut seen = Vec::new();
+        rooms.retain(|r| {
+            let first = !seen.contains(r);
+            seen.push(*r);
+            first
+        });
+        rooms
+    }
+
+    /// The earliest moment from `lower` on the days `allowed` where the
+    /// jurors (with one of `rooms`) are free for `length` minutes.
+    pub(super) fn jury_time(
+        &self,
+        jurors: &[usize],
+        rooms: &[usize],
+        allowed: &[usize],
+        lower: Moment,
+        length: u16,
+    ) -> Option<(Moment, Vec<Resource>)> {
+        for &day in allowed.iter().filter(|&&d| d >= lower.0) {
+            let from = if day == lower.0 { lower.1 } else { 0 };
+            let mut best: Option<(u16, Vec<Resource>)> = None;
+            for &room in rooms {
+                let mut who: Vec<Resource> = jurors.iter().map(|&j| Resource::Juror(j)).collect();
+                who.push(Resource::Room(room));
+                if let Some(t) = self.busy.earliest(
+                    &who,
+                    day,
+                    from,
+                    Need {
+                        length,
+                        no_lunch: true,
+                        passage: false,
+                    },
+                    &self.frame,
+                ) && best.as_ref().is_none_or(|(b, _)| t < *b)
+                {
+                    best = Some((t, who));
+                }
+            }
+            if let Some((t, who)) = best {
+                return Some(((day, t), who));
+            }
+        }
+        None
+    }
+
+    /// One briefing per first working day, for every juror of the pairs
+    /// starting that day who has not had one.
+    pub fn briefings(&mut self, minutes: u16) -> Result<(), Stuck> {
+        let mut by_day: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        for p in 0..self.pairs.jurors.len() {
+            let days = pair_days(self.s, self.pairs.jurors[p], self.days);
+            for &j in &self.pairs.jurors[p] {
+                if self.briefed[j].is_none()
+                    && let Some(&d) = days.first()
+                {
+                    let list = by_day.entry(d).or_default();
+                    if !list.contains(&j) {
+                        list.push(j);
+                    }
+                }
+            }
+        }
+        for (day, jurors) in by_day {
+            if minutes == 0 {
+                for &j in &jurors {
+                    self.briefed[j] = Some((day, 0));
+                }
+                continue;
+            }
+            let rooms = self.jury_rooms(None);
+            let Some(((d, t), who)) = self.jury_time(&jurors, &rooms, &[day], (day, 0), minutes)
+            else {
+                return Err(Stuck {
+                    candidates: Vec::new(),
+                    pair: None,
+                    what: self.labels.briefing.clone(),
+                });
+            };
+            let slot = self.slot(
+                (d, t),
+                minutes,
+                NatureCreneau::Briefing,
+                &self.labels.briefing,
+                &who,
+            );
+            self.book(d, t, t + minutes, &who, slot);
+            for &j in &jurors {
+                self.briefed[j] = Some((d, t + minutes));
+            }
+        }
+        Ok(())
+    }
+
+    /// The moment pair `p`'s jurors are both briefed.
+    pub(super) fn briefed_pair(&self, p: usize) -> Moment {
+        let [a, b] = self.pairs.jurors[p];
+        self.briefed[a].max(self.briefed[b]).unwrap_or((0, 0))
+    }
+
+    /// Each pair studies its candidates' files before its first final
+    /// interview (`etude_dossiers` × candidates).
+    pub fn studies(&mut self, per_candidate: u16) -> Result<(), Stuck> {
+        for p in 0..self.pairs.jurors.len() {
+            let n = self.pairs.candidates(p).count() as u16;
+            if self.studied[p].is_some() || n == 0 || per_candidate == 0 {
+                continue;
+            }
+            let length = per_candidate * n;
+            let days = pair_days(self.s, self.pairs.jurors[p], self.days);
+            let rooms = self.jury_rooms(Some(p));
+            let lower = self.briefed_pair(p);
+            let label = self.labels.correction.clone();
+            let Some(((day, t), who)) =
+                self.jury_time(&self.pairs.jurors[p], &rooms, &days, lower, length)
+            else {
+                return Err(self.stuck(
+                    &self.pairs.candidates(p).collect::<Vec<_>>(),
+                    Some(p),
+                    &label,
+                ));
+            };
+            let slot = self.slot((day, t), length, NatureCreneau::Correction, &label, &who);
+            self.book(day, t, t + length, &who, slot);
+            self.studied[p] = Some((day, t + length));
+        }
+        Ok(())
+    }
+
+    /// Each pair deliberates (`deliberation` × candidates) after its last
+    /// evaluation and after the session's last final interview.
+    pub fn deliberations(&mut self, per_candidate: u16) -> Result<(), Stuck> {
+        let s = self.s;
+        let pinned_finals = s
+            .planning
+            .value
+            .iter()
+            .filter(|c| c.nature == NatureCreneau::EntretienFinal)
+            .filter_map(|c| {
+                Some((
+                    self.days.iter().position(|d| *d == c.date.value)?,
+                    c.fin.value.0,
+                ))
+            });
+        let new_finals = self
+            .slots
+            .iter()
+            .filter(|c| c.nature == NatureCreneau::EntretienFinal)
+            .filter_map(|c| Some((self.days.iter().position(|d| *d == c.date)?, c.fin)));
+        let last_final = pinned_finals.chain(new_finals).max();
+        for p in 0..self.pairs.jurors.len() {
+            let [a, b] = self.pairs.jurors[p];
+            let (ida, idb) = (&s.jures.value[a].id.value, &s.jures.value[b].id.value);
+            let pinned = s
+                .planning
+                .value
+                .iter()
+                .any(|c| c.nature == NatureCreneau::Deliberation && has_both(c, ida, idb));
+            let n = self.pairs.candidates(p).count() as u16;
+            if pinned || n == 0 || per_candidate == 0 {
+                continue;
+            }
+            let length = per_candidate * n;
+            let lower = self.last_eval[p]
+                .max(last_final)
+                .unwrap_or(self.briefed_pair(p));
+            let days = pair_days(s, self.pairs.jurors[p], self.days);
+            let rooms = self.jury_rooms(Some(p));
+            let label = self.labels.deliberation.clone();
+            let Some(((day, t), who)) = self.jury_time(&[a, b], &rooms, &days, lower, length)
+            else {
+                return Err(self.stuck(
+                    &self.pairs.candidates(p).collect::<Vec<_>>(),
+                    Some(p),
+                    &label,
+                ));
+            };
+            let slot = self.slot((day, t), length, NatureCreneau::Deliberation, &label, &who);
+            self.book(day, t, t + length, &who, slot);
+        }
+        Ok(())
+    }
+}
+
+fn has_both(c: &crate::model::Creneau, a: &str, b: &str) -> bool {
+    c.jures
+        .as_ref()
+        .is_some_and(|s| s.value.contains(a) && s.value.contains(b))
+}
