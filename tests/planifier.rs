@@ -413,3 +413,20 @@ fn the_init_example_names_its_tests_and_its_planning_is_complete() {
     assert!(sessiondoc::check::check(&s).is_empty());
     assert_hard_rules(&s);
 }
+
+#[test]
+fn a_file_with_a_bad_test_is_not_planned_and_stays_as_it_was() {
+    let text = read(PLANNED[0]).replacen("salles: [s204]", "salles: [s999]", 1);
+    let (_dir, path) = copy(&text);
+    let (code, err) = planifier(&path, true);
+    assert_eq!(code, Some(1));
+    let offset = text.find("s999").unwrap();
+    let line = text[..offset].matches('\n').count() + 1;
+    let column = offset - text[..offset].rfind('\n').unwrap();
+    assert!(
+        err.contains(&format!("session.yaml:{line}:{column}")),
+        "{err}"
+    );
+    assert!(err.contains("la salle « s999 » n'existe pas"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}

@@ -1489,11 +1489,221 @@ fn selection_written_as_a_single_id_is_a_load_error() {
     assert!(d.message.contains("tous"));
 }
 
+// ------------------------------------------------ épreuves and organisation
+
+const PLAN_SC: &str = "planifier/secretaire-comptable.yaml";
+const PLAN_TSMI: &str = "planifier/tsmi-avant-session.yaml";
+
+#[test]
+fn a_test_in_an_unknown_room_or_in_none_is_an_error() {
+    let text = fixture_broken(PLAN_SC, "salles: [s204]", "salles: [s999]");
+    let diags = diagnostics(&text);
+    let d = expect(
+        &text,
+        &diags,
+        Severity::Error,
+        "epreuves[0].salles[0]",
+        "la salle « s999 » n'existe pas",
+        ("salles: [s999]", "s999"),
+    );
+    assert!(d.help.as_deref().unwrap().contains("s204"));
+    let text = fixture_broken(PLAN_SC, "salles: [s204]", "salles: []");
+    expect(
+        &text,
+        &diagnostics(&text),
+        Severity::Error,
+        "epreuves[0].salles",
+        "ne nomme aucune salle",
+        ("salles: []", "["),
+    );
+}
+
+#[test]
+fn a_test_of_zero_minutes_is_an_error() {
+    let text = fixture_broken(PLAN_SC, "duree: \"04:00\"", "duree: \"00:00\"");
+    expect(
+        &text,
+        &diagnostics(&text),
+        Severity::Error,
+        "epreuves[0].duree",
+        "l'épreuve « Mise en situation professionnelle (épreuve écrite sur poste informatique) » dure 0 minute",
+        ("duree: \"00:00\"", "\"00:00\""),
+    );
+}
+
+#[test]
+fn groups_of_zero_candidates_are_an_error() {
+    let from = "passage: 2\n    salles: [atelier]";
+    let text = fixture_broken(PLAN_TSMI, from, "passage: 0\n    salles: [atelier]");
+    expect(
+        &text,
+        &diagnostics(&text),
+        Severity::Error,
+        "epreuves[2].passage",
+        "passe par groupes de 0 candidat",
+        ("passage: 0", "0"),
+    );
+}
+
+#[test]
+fn a_passage_that_is_not_one_is_a_load_error() {
+    let from = "passage: 2\n    salles: [atelier]";
+    let text = fixture_broken(PLAN_TSMI, from, "passage: deux\n    salles: [atelier]");
+    expect_load_error(
+        &text,
+        "« deux » n'est pas un passage",
+        ("passage: deux", "deux"),
+    );
+}
+
+#[test]
+fn a_test_whose_nature_is_not_a_test_is_an_error() {
+    let text = fixture_broken(PLAN_SC, "nature: entretien_final\n", "nature: pause\n");
+    expect(
+        &text,
+        &diagnostics(&text),
+        Severity::Error,
+        "epreuves[2].nature",
+        "l'épreuve « Entretien final » n'a pas la nature d'une épreuve",
+        ("nature: pause", "pause"),
+    );
+}
+
+#[test]
+fn a_test_under_a_surveillant_without_one_is_an_error() {
+    let block =
+        "surveillants:\n  - id: tanguy\n    civilite: Mme\n    nom: TANGUY\n    prenom: Nolwenn\n";
+    let text = fixture_broken(PLAN_TSMI, block, "");
+    let context = "encadrement: surveillant\n  - intitule: Questionnaire";
+    expect(
+        &text,
+        &diagnostics(&text),
+        Severity::Error,
+        "epreuves[0].encadrement",
+        "est encadrée par un surveillant, mais la session n'en a aucun",
+        (context, "surveillant"),
+    );
+}
+
+#[test]
+fn a_collective_test_in_too_few_seats_and_a_room_of_no_seat_are_errors() {
+    let room = "nom: Salle informatique 204\n";
+    let text = fixture_broken(
+        PLAN_SC,
+        room,
+        "nom: Salle informatique 204\n    places: 4\n",
+    );
+    expect(
+        &text,
+        &diagnostics(&text),
+        Severity::Error,
+        "epreuves[0].passage",
+        "réunit les 6 candidats, mais ses salles n'ont que 4 places",
+        ("passage: ensemble", "ensemble"),
+    );
+    let room = "nom: Salle d'entretien 105\n";
+    let text = fixture_broken(PLAN_SC, room, "nom: Salle d'entretien 105\n    places: 0\n");
+    expect(
+        &text,
+        &diagnostics(&text),
+        Severity::Error,
+        "salles[2].places",
+        "la salle « s105 » a 0 place",
+        ("places: 0", "0"),
+    );
+}
+
+#[test]
+fn day_hours_or_lunch_hours_out_of_order_are_an_error() {
+    let from = "horaires: [\"08:00\", \"18:00\"]";
+    let text = fixture_broken(PLAN_SC, from, "horaires: [\"18:00\", \"08:00\"]");
+    expect(
+        &text,
+        &diagnostics(&text),
+        Severity::Error,
+        "organisation.horaires[1]",
+        "« horaires » finit avant de commencer",
+        ("horaires: [\"18:00\", \"08:00\"]", "\"08:00\""),
+    );
+    let from = "dejeuner: [\"12:30\", \"13:30\"]";
+    let text = fixture_broken(PLAN_SC, from, "dejeuner: [\"12:30\"]");
+    expect(
+        &text,
+        &diagnostics(&text),
+        Severity::Error,
+        "organisation.dejeuner",
+        "« dejeuner » doit avoir deux heures, le début et la fin (il en a 1)",
+        ("dejeuner: [\"12:30\"]", "["),
+    );
+}
+
+#[test]
+fn a_day_shorter_than_a_test_is_an_error() {
+    let text = fixture_broken(PLAN_SC, "duree: \"04:00\"", "duree: \"10:30\"");
+    let diags = diagnostics(&text);
+    let d = expect(
+        &text,
+        &diags,
+        Severity::Error,
+        "epreuves[0].duree",
+        "plus que la journée",
+        ("duree: \"10:30\"", "\"10:30\""),
+    );
+    assert!(
+        d.message
+            .replace('\u{a0}', " ")
+            .ends_with("dure 10 h 30, plus que la journée (10 h de 8 h 00 à 18 h 00)"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_juror_available_outside_the_session_is_an_error() {
+    let text = fixture_broken(
+        PLAN_SC,
+        "    habilitation_fin: 2027-09-30\n",
+        "    habilitation_fin: 2027-09-30\n    disponibilites: [2027-01-12, 2027-01-13]\n",
+    );
+    expect(
+        &text,
+        &diagnostics(&text),
+        Severity::Error,
+        "jures[1].disponibilites[1]",
+        "le juré « moreau » est disponible le mercredi 13 janvier 2027, hors des jours de la session",
+        ("disponibilites: [2027-01-12, 2027-01-13]", "2027-01-13"),
+    );
+}
+
 // ---------------------------------------------------------------- coverage
 
 /// Each function of `RULES` (src/check/mod.rs) and the tests of this file
 /// that break it.
 const TESTED: &[(&str, &[&str])] = &[
+    (
+        "organisation::tests_are_well_formed",
+        &[
+            "a_test_in_an_unknown_room_or_in_none_is_an_error",
+            "a_test_of_zero_minutes_is_an_error",
+            "groups_of_zero_candidates_are_an_error",
+            "a_test_whose_nature_is_not_a_test_is_an_error",
+            "a_test_under_a_surveillant_without_one_is_an_error",
+        ],
+    ),
+    (
+        "organisation::collective_tests_have_seats",
+        &["a_collective_test_in_too_few_seats_and_a_room_of_no_seat_are_errors"],
+    ),
+    (
+        "organisation::the_day_holds_every_test",
+        &[
+            "day_hours_or_lunch_hours_out_of_order_are_an_error",
+            "a_day_shorter_than_a_test_is_an_error",
+        ],
+    ),
+    (
+        "organisation::availabilities_are_session_days",
+        &["a_juror_available_outside_the_session_is_an_error"],
+    ),
     (
         "structure::ids_are_slugs",
         &[
