@@ -430,3 +430,19 @@ fn a_file_with_a_bad_test_is_not_planned_and_stays_as_it_was() {
     assert!(err.contains("la salle « s999 » n'existe pas"), "{err}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+#[test]
+fn a_file_without_tests_nor_planning_says_what_to_add() {
+    let text = read(PLANNED[2]);
+    let start = text.find("epreuves:").unwrap();
+    let end = text.find("\n# Le planning").unwrap();
+    let text = format!("{}{}", &text[..start], &text[end + 1..]);
+    let (_dir, path) = copy(&text);
+    let (code, err) = planifier(&path, true);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("ne décrit pas les épreuves du référentiel"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}

@@ -87,9 +87,12 @@ impl Proposal {
     }
 }
 
-/// The minutes candidate `c` takes for test `e`: where a candidate's extra
-/// time (`amenagement`) plugs in. The file's `amenagement` is free text
-/// today, so every candidate takes the test's own length.
+/// The minutes candidate `c` takes for test `e`: the one place a
+/// candidate's extra time (`amenagement.temps_supplementaire`: tiers_temps
+/// or "HH:MM") plugs in. The model's `amenagement` is free text today, so
+/// every candidate takes the test's own length. Passages use it per
+/// candidate; a test taken together lasts as long as its slowest
+/// candidate needs.
 pub fn candidate_minutes(_s: &Session, _c: usize, e: &Epreuve) -> u16 {
     e.duree.value.0
 }
@@ -256,6 +259,9 @@ pub fn execute(path: &Path, write: bool, color: bool) -> Result<Outcome, Error> 
     if report.errors() > 0 {
         let text = report.render(&source.name, &source.text, color);
         return Ok(failed(format!("{text}{}\n", show::refused(&source.name)?)));
+    }
+    if session.epreuves.is_empty() && session.planning.value.is_empty() {
+        return Ok(failed(format!("{}\n", show::without_tests(&source.name)?)));
     }
     let labels = show::labels()?;
     let proposal = match plan(&session, &labels) {

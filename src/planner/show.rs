@@ -200,6 +200,11 @@ pub fn written(file: &str, slots: usize) -> Result<String, Error> {
     render("ecrit", context! { fichier => file, n => slots })
 }
 
+/// The file describes no test to plan.
+pub fn without_tests(file: &str) -> Result<String, Error> {
+    render("sans_epreuves", context! { fichier => file })
+}
+
 /// The file has errors of its own.
 pub fn refused(file: &str) -> Result<String, Error> {
     render("refuse", context! { fichier => file })
