@@ -446,3 +446,21 @@ fn a_file_without_tests_nor_planning_says_what_to_add() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+#[test]
+fn a_pinned_later_test_is_never_preceded_by_a_planned_earlier_one() {
+    // M. SALL's final interview is pinned first thing on the first day:
+    // his earlier tests cannot come before it, so nothing is written.
+    let pinned = "  - date: 2027-03-08\n    debut: \"07:30\"\n    fin: \"07:50\"\n    nature: entretien_final\n    intitule: Entretien final\n    salle: bureau3\n    candidats: [c3]\n    jures: tous\n";
+    let text = read(PLANNED[1]).replacen("planning: []\n", &format!("planning:\n{pinned}"), 1);
+    let (_dir, path) = copy(&text);
+    let (code, err) = planifier(&path, true);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains(
+            "Impossible de placer « Mise en situation professionnelle — phase 3, étude de cas »"
+        ),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}

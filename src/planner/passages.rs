@@ -59,6 +59,7 @@ impl Search<'_> {
             (0..s.surveillants.len()).map(Some).collect()
         };
         let rooms = self.test_rooms(k, pair);
+        let deadline = self.deadline(k, group);
         let need = Need {
             length,
             no_lunch: jury || self.frame.fits_beside_lunch(length),
@@ -84,6 +85,9 @@ impl Search<'_> {
                 }
             }
             let Some((t, who)) = best else { continue };
+            if deadline.is_some_and(|d| (day, t + length) > d) {
+                break;
+            }
             let slot = self.slot((day, t), length, e.nature.value, &e.intitule, &who);
             self.book(day, t, t + length, &who, slot);
             for &c in group {
@@ -134,6 +138,7 @@ impl Search<'_> {
             }
         }
         let needed = if jury { 0 } else { rooms.len() };
+        let deadline = self.deadline(k, todo);
         let need = Need {
             length,
             no_lunch: jury || self.frame.fits_beside_lunch(length),
@@ -142,6 +147,9 @@ impl Search<'_> {
         for day in lower.0..self.days.len() {
             let mut from = if day == lower.0 { lower.1 } else { 0 };
             while let Some(t) = self.busy.earliest(&who, day, from, need, &self.frame) {
+                if deadline.is_some_and(|d| (day, t + length) > d) {
+                    return Err(self.stuck(todo, None, &e.intitule));
+                }
                 let free: Vec<usize> = (0..s.surveillants.len())
                     .filter(|&m| {
                         let me = [Resource::Surveillant(m)];

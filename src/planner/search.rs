@@ -127,6 +127,18 @@ impl<'a> Search<'a> {
         })
     }
 
+    /// The start of the earliest test after `k` that the file already
+    /// gives one of `group`: test `k` must end before it.
+    pub(super) fn deadline(&self, k: usize, group: &[usize]) -> Option<Moment> {
+        group
+            .iter()
+            .flat_map(|&c| {
+                (k + 1..self.s.epreuves.len()).filter_map(move |later| self.pinned(c, later))
+            })
+            .filter_map(|slot| Some((self.day_of(slot)?, slot.debut.value.0)))
+            .min()
+    }
+
     /// Books a new slot and keeps it.
     pub(super) fn book(
         &mut self,
