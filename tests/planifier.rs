@@ -1,9 +1,9 @@
 //! `sessiondoc planifier`: each reference fixture with its planning removed
 //! and `epreuves`/`organisation` added (fixtures/planifier/) is planned,
 //! written, and then passes `check` with no finding; the hard rules hold;
-//! a pinned slot stays byte for byte; a second run changes nothing; a
-//! session that cannot fit is refused with its numbers, the file
-//! untouched; jurors who may not evaluate never do; 60 candidates in time.
+//! a pinned slot stays byte for byte; a second run changes nothing;
+//! jurors who may not evaluate never do; 60 candidates in time. The
+//! refusals are in tests/planifier_refus.rs.
 
 mod common;
 
