@@ -73,7 +73,10 @@ fn cells(c: &Candidat) -> (Vec<String>, Option<(i32, u32, u32)>) {
             .as_ref()
             .map(|f| f.value.clone())
             .unwrap_or_default(),
-        c.amenagement.clone().unwrap_or_default(),
+        c.amenagement
+            .as_ref()
+            .map(|a| a.value.description.clone())
+            .unwrap_or_default(),
         c.id.value.clone(),
         c.jury
             .value
@@ -143,7 +146,7 @@ fn summary(c: &Candidat) -> String {
         c.voie,
         c.adresse,
         c.formateur.as_ref().map(|f| &f.value),
-        c.amenagement,
+        c.amenagement.as_ref().map(|a| &a.value.description),
         c.jury.value.iter().map(|j| &j.value).collect::<Vec<_>>()
     )
 }

@@ -3,6 +3,7 @@
 //! Each rule is a small function that reads the session and pushes
 //! [`Diagnostic`]s; they are grouped by theme in the submodules.
 
+mod amenagement;
 mod deadlines;
 mod organisation;
 mod people;
@@ -40,6 +41,7 @@ const RULES: &[fn(&Session, &mut Vec<Diagnostic>)] = &[
     timetable::nothing_after_six_pm,
     timetable::deliberation_follows_final_interviews,
     timetable::each_candidate_has_a_final_interview,
+    amenagement::extra_time_fits,
     deadlines::convocations_leave_a_month,
     results::decisions_match_their_ccp,
     results::awarded_ccp_are_covered,

@@ -30,7 +30,7 @@ const TITLE_PT: f32 = 20.0;
 const TITLE_AFTER_MM: f32 = 2.0;
 const SUBTITLE_AFTER_MM: f32 = 3.0;
 /// Column design widths: time, test, rooms with their candidates.
-const WIDTHS: [f32; 3] = [2.6, 5.2, 6.3];
+const WIDTHS: [f32; 3] = [2.6, 6.6, 4.9];
 /// The width between the margins of a landscape sheet, in points.
 const SHEET_WIDTH_PT: f32 = 261.0 * 72.0 / 25.4;
 /// The height of a landscape sheet between its margins (166 mm), in points.
@@ -51,12 +51,26 @@ struct PostedRow {
     debut: String,
     fin: String,
     title: String,
+    /// "(2 h 00)": the length of each test, as on the ministry's timetable.
+    duree: String,
+    /// Who is present besides the candidates: « Surveillance : Mme TANGUY ».
+    present: Vec<String>,
     /// A break, or a slot of the jury alone: a thin row in smaller type.
     thin: bool,
     places: Vec<Place>,
 }
 
-/// A room of a row, with who is in it: each candidate (or group) with the
+/// The words a row takes from the template.
+struct Words {
+    everyone: String,
+    jury: String,
+    surveillance: String,
+    accueil: String,
+    fin_amenagee: String,
+    responsable: String,
+}
+
+/// A room of a row, with who is in it: each candidate (one a line) with the
 /// time they pass, « Tous les candidats », or « Jury ».
 struct Place {
     room: String,
@@ -79,7 +93,16 @@ pub fn affichage(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
             |t| {
                 let l = t.labels("libelles")?;
                 title = t.text("fichier")?;
-                let rows = posted_rows(&day_slots, &l.get("tous")?, &l.get("jury")?);
+                let r = &plan.facts.responsable;
+                let words = Words {
+                    everyone: l.get("tous")?,
+                    jury: l.get("jury")?,
+                    surveillance: l.get("surveillance")?,
+                    accueil: l.get("responsable")?,
+                    fin_amenagee: l.get("fin_amenagee")?,
+                    responsable: format!("{} {}", fr::civilite(r.civilite), r.nom.to_uppercase()),
+                };
+                let rows = posted_rows(&day_slots, &words);
                 let cells: Vec<Row> = rows.iter().map(table_row).collect();
                 let note = t.text("rappel")?;
                 // What is left for the rows once the title (the longer one,
@@ -173,19 +196,40 @@ pub fn affichage(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
 /// The day's slots as rows: the same test at the same time in several
 /// rooms is one row, and so is a series of it in the same rooms (each
 /// candidate with their time).
-fn posted_rows(slots: &[&SlotView], everyone: &str, jury: &str) -> Vec<PostedRow> {
+fn posted_rows(slots: &[&SlotView], words: &Words) -> Vec<PostedRow> {
     let mut rows: Vec<PostedRow> = Vec::new();
     for slot in slots {
-        let who = if slot.tous_les_candidats {
-            everyone.to_owned()
+        let mut people: Vec<(String, String)> = if slot.tous_les_candidats {
+            vec![(slot.debut.clone(), words.everyone.clone())]
         } else if !slot.candidats.is_empty() {
-            slot.candidats.join(", ")
+            slot.candidats
+                .iter()
+                .map(|name| (slot.debut.clone(), name.clone()))
+                .collect()
         } else if slot.avec_jury {
-            jury.to_owned()
+            vec![(slot.debut.clone(), words.jury.clone())]
         } else {
-            String::new()
+            Vec::new()
         };
+        // A candidate with extra time: their own end, on a line of its own.
+        for late in &slot.amenages {
+            people.push((
+                String::new(),
+                format!("{} : {} {}", late.nom_prenom, words.fin_amenagee, late.fin),
+            ));
+        }
         let jury_only = slot.candidats.is_empty() && !slot.tous_les_candidats;
+        let mut present: Vec<String> = Vec::new();
+        if slot.nature == NatureCreneau::Accueil && !jury_only {
+            present.push(format!("{} {}", words.accueil, words.responsable));
+        }
+        if !slot.surveillance.is_empty() {
+            present.push(format!(
+                "{} {}",
+                words.surveillance,
+                slot.surveillance.join(", ")
+            ));
+        }
         let place = Place {
             // Where the jury works alone is not the candidates' concern.
             room: if jury_only {
@@ -193,7 +237,7 @@ fn posted_rows(slots: &[&SlotView], everyone: &str, jury: &str) -> Vec<PostedRow
             } else {
                 slot.salle.clone().unwrap_or_default()
             },
-            people: vec![(slot.debut.clone(), who)],
+            people,
             whole_group: slot.tous_les_candidats || slot.candidats.is_empty(),
         };
         let thin = slot.nature == NatureCreneau::Pause || jury_only;
@@ -201,13 +245,22 @@ fn posted_rows(slots: &[&SlotView], everyone: &str, jury: &str) -> Vec<PostedRow
             r.start == slot.minutes_debut && r.end == slot.minutes_fin && r.title == slot.intitule
         });
         match same_time {
-            Some(row) if !row.thin => row.places.push(place),
+            Some(row) if !row.thin => {
+                row.places.push(place);
+                for p in present {
+                    if !row.present.contains(&p) {
+                        row.present.push(p);
+                    }
+                }
+            }
             _ => rows.push(PostedRow {
                 start: slot.minutes_debut,
                 end: slot.minutes_fin,
                 debut: slot.debut.clone(),
                 fin: slot.fin.clone(),
                 title: slot.intitule.clone(),
+                duree: slot.duree_hm.clone(),
+                present,
                 thin,
                 places: vec![place],
             }),
@@ -237,6 +290,11 @@ fn merge_series(rows: Vec<PostedRow>) -> Vec<PostedRow> {
             Some(prev) if follows => {
                 prev.end = row.end;
                 prev.fin = row.fin;
+                for p in row.present {
+                    if !prev.present.contains(&p) {
+                        prev.present.push(p);
+                    }
+                }
                 for (a, b) in prev.places.iter_mut().zip(row.places) {
                     a.people.extend(b.people);
                 }
@@ -271,36 +329,50 @@ fn table_row(row: &PostedRow) -> Row {
                 .shaded(),
         ]);
     }
+    // Each room, then its candidates one a line, each with their time.
     let places = row
         .places
         .iter()
         .map(|place| {
-            // One candidate: the row's time is theirs; a series: each with
-            // the time they pass.
-            let who = if place.people.len() == 1 {
-                place.people[0].1.clone()
-            } else {
-                place
-                    .people
+            let lines: Vec<String> = match place.people.as_slice() {
+                [(_, who)] => vec![who.clone()],
+                people => people
                     .iter()
-                    .map(|(time, names)| format!("{time} {names}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                    .map(|(time, who)| {
+                        if time.is_empty() || place.whole_group {
+                            who.clone()
+                        } else {
+                            format!("{time} {who}")
+                        }
+                    })
+                    .collect(),
             };
+            let one_line = lines.len() == 1;
+            let who = lines.join("\n");
             match (place.room.is_empty(), who.is_empty()) {
                 (true, _) => Paragraph::text(who),
                 (false, true) => Paragraph::bold(place.room.clone()),
-                (false, false) => Paragraph::new(vec![
+                (false, false) if one_line => Paragraph::new(vec![
                     Run::bold(place.room.clone()),
                     Run::plain(format!(" : {who}")),
+                ]),
+                (false, false) => Paragraph::new(vec![
+                    Run::bold(place.room.clone()),
+                    Run::plain(format!("\n{who}")),
                 ]),
             }
             .space_after(BETWEEN_MM)
         })
         .collect();
+    let mut test = vec![Paragraph::text(format!("{} ({})", row.title, row.duree))];
+    test.extend(
+        row.present
+            .iter()
+            .map(|p| Paragraph::new(vec![Run::italic(p.clone())]).size(NOTE_PT)),
+    );
     Row::new(vec![
         Cell::new(vec![Paragraph::bold(time)]),
-        Cell::new(vec![Paragraph::text(row.title.clone())]),
+        Cell::new(test),
         Cell::new(places),
     ])
 }
@@ -346,7 +418,16 @@ fn row_height_pt(row: &Row) -> f32 {
                 let words: Vec<(&str, bool)> = p
                     .runs
                     .iter()
-                    .flat_map(|r| r.text.split(' ').map(move |w| (w, r.bold)))
+                    .flat_map(|r| {
+                        // A line break is a word of its own: "\n".
+                        r.text
+                            .split('\n')
+                            .enumerate()
+                            .flat_map(move |(i, line)| {
+                                let brk = (i > 0).then_some(("\n", false));
+                                brk.into_iter().chain(line.split(' ').map(move |w| (w, r.bold)))
+                            })
+                    })
                     .collect();
                 lines_of(&words, size, width) * size * LINE_FACTOR
             })
@@ -370,6 +451,11 @@ fn lines_of(words: &[(&str, bool)], size: f32, width: f32) -> f32 {
     let mut lines = 1.0;
     let mut used = 0.0;
     for (word, bold) in words {
+        if *word == "\n" {
+            lines += 1.0;
+            used = 0.0;
+            continue;
+        }
         let w = text_width_pt(word, *bold, size);
         if used > 0.0 && used + space + w > width {
             lines += 1.0;

@@ -187,6 +187,17 @@ fn letter(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Section), Err
                 blocks.push(Block::Paragraph(
                     Paragraph::new(vec![Run::italic(amenagement.clone())]).align(Align::Justify),
                 ));
+                if !c.temps_supplementaire.is_empty() {
+                    blocks.push(Block::Paragraph(
+                        Paragraph::text(t.text("temps_supplementaire")?).align(Align::Justify),
+                    ));
+                }
+            } else {
+                // Every candidate is told they may ask for adapted conditions.
+                blocks.push(Block::Paragraph(labelled(
+                    t.text("handicap_titre")?,
+                    t.text("handicap")?,
+                )));
             }
             blocks.push(Block::Paragraph(Paragraph {
                 keep_with_next: true,
@@ -220,6 +231,8 @@ fn letter(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Section), Err
                     Cell::head(k.get("epreuve")?),
                     Cell::head(k.get("salle")?),
                 ])];
+                // One note per slot lengthened, in order (`fins_amenagees`).
+                let mut late = t.lines("fins_amenagees")?.into_iter();
                 for v in &c.creneaux {
                     let mut cells = vec![
                         Cell::text(v.jour.clone()),
@@ -229,6 +242,11 @@ fn letter(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Section), Err
                         Cell::text(v.intitule.clone()),
                         Cell::text(v.salle.clone().unwrap_or_default()),
                     ];
+                    // Their own end, lengthened by their extra time.
+                    if v.fin_prevue.is_some() {
+                        let note = late.next().unwrap_or_default();
+                        cells[4].paragraphs.push(Paragraph::text(note).size(8.0));
+                    }
                     // A slot changed since the earlier convocation: shaded,
                     // and said so under its title.
                     if changed.is_some_and(|slots| slots.contains(&v.index)) {

@@ -12,9 +12,13 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
     let planned = ctx.plan.facts.convocation_date.clone();
     ctx.wording.with(
         "echeancier",
-        ctx.context(context! { date => planned }),
+        ctx.context(context! {
+            date => planned,
+            avancees => crate::echeancier::moved_context(&ctx.plan.deadlines()),
+        }),
         |t| {
             let l = t.labels("libelles")?;
+            let moved = crate::echeancier::moved_notes(t, &ctx.plan.deadlines())?;
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
             let mut rows = vec![Row::new(vec![
@@ -27,10 +31,14 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
                 if d.key == "convocations" {
                     what.push(Paragraph::text(t.text("convocation_prevue")?).size(8.5));
                 }
+                let mut rule = vec![Paragraph::text(l.get(&format!("{}_regle", d.key))?)];
+                if let Some(note) = moved.get(d.key) {
+                    rule.push(Paragraph::text(note.clone()).size(8.5));
+                }
                 rows.push(Row::new(vec![
                     Cell::new(vec![Paragraph::bold(fr::long_date(d.date))]),
                     Cell::new(what),
-                    Cell::text(l.get(&format!("{}_regle", d.key))?),
+                    Cell::new(rule),
                 ]));
             }
             let blocks = vec![

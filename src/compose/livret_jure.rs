@@ -46,6 +46,7 @@ fn pages(ctx: &Ctx, j: &PersonView) -> Result<Pages, Error> {
             j => Value::from_serialize(j),
             binome => binome,
             candidats => names,
+            vues => Value::from_serialize(&candidates),
         }),
         |t| {
             let l = t.labels("libelles")?;
@@ -68,6 +69,8 @@ fn pages(ctx: &Ctx, j: &PersonView) -> Result<Pages, Error> {
                     Cell::head(l.get("voie")?),
                     Cell::head(l.get("amenagement")?),
                 ])];
+                // One line per test lengthened by extra time, candidate by candidate.
+                let mut late = t.lines("fins_amenagees")?.into_iter();
                 for c in &candidates {
                     let mut name = vec![Paragraph::bold(c.nom_prenom.clone())];
                     if c.nom_usage.is_some() {
@@ -77,7 +80,14 @@ fn pages(ctx: &Ctx, j: &PersonView) -> Result<Pages, Error> {
                         );
                     }
                     let amenagement = match &c.amenagement {
-                        Some(a) => Cell::text(a.clone()),
+                        Some(a) => {
+                            let mut cell = Cell::text(a.clone());
+                            for _ in &c.temps_supplementaire {
+                                let line = late.next().unwrap_or_default();
+                                cell.paragraphs.push(Paragraph::bold(line).size(8.5));
+                            }
+                            cell
+                        }
                         None => Cell::text(l.get("aucun")?),
                     };
                     rows.push(Row::new(vec![

@@ -32,13 +32,14 @@ pub fn reglement(ctx: &Ctx, size: ReglementType) -> Result<Vec<Block>, Error> {
                 ReglementType::Affiche => blocks.push(Block::Paragraph(
                     Paragraph::bold(t.text("titre_affiche")?)
                         .align(Align::Center)
-                        .size(22.0)
-                        .space_after(5.0),
+                        .size(20.0)
+                        .space_after(3.0),
                 )),
             }
             let (source_pt, body_pt) = match size {
                 ReglementType::Annexe => (8.5, 9.0),
-                ReglementType::Affiche => (11.0, 14.0),
+                // One sheet, read standing.
+                ReglementType::Affiche => (10.0, 12.5),
             };
             blocks.push(Block::Paragraph(
                 Paragraph::new(vec![Run::italic(t.text("source")?)])
@@ -54,7 +55,7 @@ pub fn reglement(ctx: &Ctx, size: ReglementType) -> Result<Vec<Block>, Error> {
                     },
                     (Some(heading), ReglementType::Affiche) => Block::Paragraph(Paragraph {
                         keep_with_next: true,
-                        ..Paragraph::bold(heading).size(16.0).space_after(1.5)
+                        ..Paragraph::bold(heading).size(14.0).space_after(1.0)
                     }),
                     (None, _) => {
                         Block::Paragraph(Paragraph::text(p).size(body_pt).align(Align::Justify))

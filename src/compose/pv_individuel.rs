@@ -4,11 +4,12 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Ctx, Filter, Kind, Pages, Subject, parts};
+use super::{Composed, Ctx, Filter, Kind, Pages, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
 use crate::error::Error;
 use crate::model::{Decision, Voie};
-use crate::plan::CandidateView;
+use crate::plan::{CandidateView, Facts};
+use crate::wording::Labels;
 
 /// One PV per candidate the filter keeps.
 pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
@@ -37,7 +38,17 @@ pub fn pages(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Pages, Error> {
             let l = t.labels("libelles")?;
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
-            let mut blocks = parts::title(t, Some(11.0))?;
+            let mut blocks = Vec::new();
+            if let Some(ministere) = &facts.ministere {
+                blocks.push(Block::Paragraph(
+                    Paragraph::bold(ministere.clone()).size(9.0).space_after(1.0),
+                ));
+            }
+            blocks.push(Block::Heading {
+                level: 1,
+                text: t.text("titre")?,
+                align: Align::Center,
+            });
             blocks.extend([Block::Paragraph(
                 Paragraph::new(vec![Run::italic(t.text("delai")?)])
                     .size(8.5)
@@ -79,7 +90,7 @@ pub fn pages(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Pages, Error> {
                 widths: vec![2.2, 2.6, 2.8, 3.4],
                 header_rows: 1,
                 rows: info,
-                size: Some(9.0),
+                size: Some(8.5),
                 ruled: true,
             }));
 
@@ -121,74 +132,14 @@ pub fn pages(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Pages, Error> {
                 widths: vec![1.0; 7],
                 header_rows: 1,
                 rows: boxes,
-                size: Some(9.0),
+                size: Some(8.5),
                 ruled: true,
             }));
 
-            // Every CCP of the title, its box (ticked for a partial success), its code.
-            let partial = decision == Some(Decision::ReussitePartielle);
-            let mut ccp_rows = vec![Row::new(vec![
-                Cell::head(l.get("ccp")?).span(2),
-                Cell::head(l.get("code")?),
-            ])];
-            for ccp in &facts.titre_ccp {
-                let awarded =
-                    partial && c.is_some_and(|c| c.ccp_obtenus.iter().any(|o| o.code == ccp.code));
-                ccp_rows.push(Row::new(vec![
-                    Cell::text(ccp.intitule.clone()),
-                    Cell::checkbox(awarded),
-                    Cell::text(ccp.code.clone()),
-                ]));
-            }
-            blocks.push(Block::Table(Table {
-                widths: vec![8.0, 0.8, 1.6],
-                header_rows: 1,
-                rows: ccp_rows,
-                size: Some(9.0),
-                ruled: true,
-            }));
-
-            // The jury pair, then the responsable.
-            let mut jury_rows = vec![
-                Row::new(vec![Cell::head(l.get("jury")?).span(3)]),
-                Row::new(vec![
-                    Cell::head(l.get("nom")?),
-                    Cell::head(l.get("prenom_col")?),
-                    Cell::head(l.get("signature")?),
-                ]),
-            ];
-            let pair: Vec<(String, String)> = match c {
-                Some(c) => c
-                    .jury
-                    .iter()
-                    .map(|j| (j.nom.to_uppercase(), j.prenom.clone()))
-                    .collect(),
-                None => vec![(String::new(), String::new()); 2],
-            };
-            for (nom, prenom) in pair {
-                jury_rows.push(
-                    Row::new(vec![Cell::text(nom), Cell::text(prenom), Cell::text("")])
-                        .min_height(14.0),
-                );
-            }
-            let r = &facts.responsable;
-            jury_rows.push(Row::new(vec![Cell::head(l.get("responsable")?).span(3)]));
-            jury_rows.push(
-                Row::new(vec![
-                    Cell::text(r.nom.to_uppercase()),
-                    Cell::text(r.prenom.clone()),
-                    Cell::text(""),
-                ])
-                .min_height(14.0),
-            );
-            blocks.push(Block::Table(Table {
-                widths: vec![3.0, 3.0, 4.0],
-                header_rows: 2,
-                rows: jury_rows,
-                size: Some(9.0),
-                ruled: true,
-            }));
-
+            blocks.push(Block::Paragraph(
+                Paragraph::text(t.text("note_equivalence")?).size(7.5),
+            ));
+            blocks.push(jury_and_ccp(&l, facts, c)?);
             blocks.push(Block::Heading {
                 level: 2,
                 text: l.get("observations")?,
@@ -198,7 +149,7 @@ pub fn pages(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Pages, Error> {
                 Some(obs) => {
                     blocks.push(Block::Paragraph(Paragraph::text(obs).align(Align::Justify)))
                 }
-                None => blocks.push(Block::Lines { count: 4 }),
+                None => blocks.push(Block::Lines { count: 3 }),
             }
             blocks.push(Block::Paragraph(
                 Paragraph::text(t.text("fait_a")?).align(Align::Right),
@@ -210,4 +161,80 @@ pub fn pages(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Pages, Error> {
             })
         },
     )
+}
+
+/// The jury (the pair, then the responsable) beside the CCPs of the title,
+/// as on the ministry's form: one table, the shorter side padded.
+fn jury_and_ccp(l: &Labels, facts: &Facts, c: Option<&CandidateView>) -> Result<Block, Error> {
+    let sign = 12.0;
+    let pair: Vec<(String, String)> = match c {
+        Some(c) => c
+            .jury
+            .iter()
+            .map(|j| (j.nom.to_uppercase(), j.prenom.clone()))
+            .collect(),
+        None => vec![(String::new(), String::new()); 2],
+    };
+    let person = |(nom, prenom): (String, String)| {
+        (
+            vec![Cell::text(nom), Cell::text(prenom), Cell::text("")],
+            true,
+        )
+    };
+    let names = || -> Result<Vec<Cell>, Error> {
+        Ok(vec![
+            Cell::head(l.get("nom")?),
+            Cell::head(l.get("prenom_col")?),
+            Cell::head(l.get("signature")?),
+        ])
+    };
+    let mut left: Vec<(Vec<Cell>, bool)> = vec![
+        (vec![Cell::head(l.get("jury")?).span(3)], false),
+        (names()?, false),
+    ];
+    left.extend(pair.into_iter().map(person));
+    let r = &facts.responsable;
+    let responsable = [
+        (vec![Cell::head(l.get("responsable")?).span(3)], false),
+        (names()?, false),
+        person((r.nom.to_uppercase(), r.prenom.clone())),
+    ];
+
+    // Every CCP of the title, its box (ticked for a partial success), its code.
+    let partial = c.and_then(|c| c.decision) == Some(Decision::ReussitePartielle);
+    let mut right = vec![vec![
+        Cell::head(l.get("ccp")?).span(2),
+        Cell::head(l.get("code")?),
+    ]];
+    for ccp in &facts.titre_ccp {
+        let awarded =
+            partial && c.is_some_and(|c| c.ccp_obtenus.iter().any(|o| o.code == ccp.code));
+        right.push(vec![
+            Cell::text(ccp.intitule.clone()),
+            Cell::checkbox(awarded),
+            Cell::text(ccp.code.clone()),
+        ]);
+    }
+    let total = (left.len() + responsable.len()).max(right.len());
+    while left.len() + responsable.len() < total {
+        left.push((vec![Cell::text("").span(3)], false));
+    }
+    left.extend(responsable);
+    right.resize_with(total, || vec![Cell::text("").span(3)]);
+    let rows = left
+        .into_iter()
+        .zip(right)
+        .map(|((mut cells, signs), ccp)| {
+            cells.extend(ccp);
+            let row = Row::new(cells);
+            if signs { row.min_height(sign) } else { row }
+        })
+        .collect();
+    Ok(Block::Table(Table {
+        widths: vec![2.4, 2.0, 2.6, 6.6, 0.7, 1.9],
+        header_rows: 0,
+        rows,
+        size: Some(8.5),
+        ruled: true,
+    }))
 }

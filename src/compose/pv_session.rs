@@ -1,7 +1,7 @@
 //! The procès-verbal de session (global): one row per candidate, the
 //! jurors and surveillants who sign, the responsable's countersignature.
 
-use minijinja::context;
+use minijinja::{Value, context};
 
 use super::{Composed, Ctx, Kind, Pages, parts, voie_key};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
@@ -31,32 +31,47 @@ pub fn pages(ctx: &Ctx, blank: bool) -> Result<Pages, Error> {
     let date = (!blank && facts.resultats_connus).then(|| facts.fin.clone());
     ctx.wording.with(
         "pv-session",
-        ctx.context(context! { date => date, blank => blank }),
+        ctx.context(context! {
+            date => date,
+            blank => blank,
+            candidats => Value::from_serialize(&plan.candidates),
+            fraudes => Value::from_serialize(plan.fraud_reports()),
+        }),
         |t| {
             let l = t.labels("libelles")?;
             let voies = t.labels("voies")?;
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
             let mut blocks = parts::title(t, None)?;
-            let n_ccp = facts.titre_ccp.len();
-            let mut widths = vec![4.2, 1.5, 1.7, 1.1, 1.1, 1.3, 1.1];
-            widths.extend(std::iter::repeat_n(1.0, n_ccp));
+            // The CCPs the session covers; a partial success (and so a
+            // column per CCP) only when it covers more than one.
+            let partial_offered = facts.ccp.len() > 1;
+            let n_ccp = if partial_offered { facts.ccp.len() } else { 0 };
+            let mut widths = vec![4.2, 1.5, 1.7, 1.1, 1.1];
             let mut head = vec![
                 Cell::head(l.get("candidat")?),
                 Cell::head(l.get("identifiant")?),
                 Cell::head(l.get("voie")?),
                 Cell::head(l.get("absent")?),
                 Cell::head(l.get("reussite")?),
-                Cell::head(l.get("reussite_partielle")?),
-                Cell::head(l.get("echec")?),
             ];
+            if partial_offered {
+                widths.push(1.3);
+                head.push(Cell::head(l.get("reussite_partielle")?));
+            }
+            widths.push(1.1);
+            head.push(Cell::head(l.get("echec")?));
+            widths.extend(std::iter::repeat_n(1.0, n_ccp));
             // Short CCP headers ("CCP 1"…), explained by the legend below.
-            head.extend(t.lines("colonnes_ccp")?.into_iter().map(Cell::head));
+            if partial_offered {
+                head.extend(t.lines("colonnes_ccp")?.into_iter().map(Cell::head));
+            }
             let mut rows = vec![Row::new(head)];
             if blank {
                 for _ in 0..8 {
                     let mut cells = vec![Cell::text(""), Cell::text(""), Cell::text("")];
-                    cells.extend((0..4 + n_ccp).map(|_| Cell::checkbox(false)));
+                    let boxes = if partial_offered { 4 } else { 3 } + n_ccp;
+                    cells.extend((0..boxes).map(|_| Cell::checkbox(false)));
                     rows.push(Row::new(cells).min_height(11.0));
                 }
             } else {
@@ -76,12 +91,18 @@ pub fn pages(ctx: &Ctx, blank: bool) -> Result<Pages, Error> {
                         Cell::text(voies.get(voie_key(c.voie))?),
                         Cell::checkbox(d == Some(Decision::Absent)),
                         Cell::checkbox(d == Some(Decision::Reussite)),
-                        Cell::checkbox(partial),
-                        Cell::checkbox(d == Some(Decision::Echec)),
                     ];
-                    cells.extend(facts.titre_ccp.iter().map(|ccp| {
-                        Cell::checkbox(partial && c.ccp_obtenus.iter().any(|o| o.code == ccp.code))
-                    }));
+                    if partial_offered {
+                        cells.push(Cell::checkbox(partial));
+                    }
+                    cells.push(Cell::checkbox(d == Some(Decision::Echec)));
+                    if partial_offered {
+                        cells.extend(facts.ccp.iter().map(|ccp| {
+                            Cell::checkbox(
+                                partial && c.ccp_obtenus.iter().any(|o| o.code == ccp.code),
+                            )
+                        }));
+                    }
                     rows.push(Row::new(cells));
                 }
             }
@@ -93,7 +114,8 @@ pub fn pages(ctx: &Ctx, blank: bool) -> Result<Pages, Error> {
                 ruled: true,
             }));
 
-            let mut legend = vec![Run::bold(l.get("legende")?)];
+            let key = if partial_offered { "legende" } else { "legende_un_ccp" };
+            let mut legend = vec![Run::bold(l.get(key)?)];
             for line in t.lines("legende_ccp")? {
                 legend.push(Run::plain(format!("\n{line}")));
             }
@@ -142,6 +164,17 @@ pub fn pages(ctx: &Ctx, blank: bool) -> Result<Pages, Error> {
             if !surveillants.is_empty() {
                 blocks.push(signing(l.get("surveillants")?, surveillants));
             }
+            // Remarks and observations: the session's events, then room to write.
+            blocks.push(Block::Paragraph(Paragraph {
+                keep_with_next: true,
+                ..Paragraph::bold(l.get("remarques")?)
+            }));
+            let events = if blank { Vec::new() } else { t.lines("evenements")? };
+            if !events.is_empty() {
+                let items: Vec<String> = events.iter().map(|e| format!("– {e}")).collect();
+                blocks.push(Block::Paragraph(Paragraph::text(items.join("\n")).size(9.0)));
+            }
+            blocks.push(Block::Lines { count: 3 });
             blocks.push(Block::Paragraph(Paragraph::text(t.text("fraudes")?)));
             blocks.push(Block::Paragraph(
                 Paragraph::text(t.text("certification")?).align(Align::Justify),
@@ -149,7 +182,7 @@ pub fn pages(ctx: &Ctx, blank: bool) -> Result<Pages, Error> {
             blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
             blocks.push(Block::Signatures {
                 captions: vec![l.get("signature_responsable")?, l.get("cachet")?],
-                height_mm: 30.0,
+                height_mm: 24.0,
             });
             blocks.push(Block::Paragraph(
                 Paragraph::new(vec![Run::italic(t.text("delai")?)]).size(8.5),

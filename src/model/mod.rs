@@ -7,8 +7,10 @@
 use serde::{Deserialize, Serialize};
 pub use serde_saphyr::Spanned;
 
+mod amenagement;
 mod epreuves;
 mod values;
+pub use amenagement::{Amenagement, TempsSupplementaire};
 pub use epreuves::{Duree, Encadrement, Epreuve, Organisation, Passage};
 pub use values::{Date, Selection, Time};
 use values::{opt_text, text};
@@ -69,6 +71,9 @@ pub struct Centre {
 pub struct Autorite {
     pub nom: String,
     pub adresse: Vec<String>,
+    /// The ministry heading the PVs, as on its form (optional).
+    #[serde(default)]
+    pub ministere: Option<String>,
 }
 
 /// The professional title and its CCP blocks.
@@ -227,8 +232,9 @@ pub struct Candidat {
     pub email: Option<String>,
     #[serde(default)]
     pub formateur: Option<At<String>>,
+    /// Adapted conditions: a plain text, or a description with extra time.
     #[serde(default)]
-    pub amenagement: Option<String>,
+    pub amenagement: Option<At<Amenagement>>,
     #[serde(default)]
     pub retard: Option<String>,
     /// The juror pair (binôme) who evaluate this candidate.

@@ -4,12 +4,14 @@
 //! The views are plain serializable values: the composers read them, and
 //! the wording templates receive them as their context.
 
+mod extra_time;
 mod fraud;
 mod half_day;
 mod views;
 pub use fraud::FraudView;
 pub use half_day::HalfDay;
-pub use views::{CandidateView, CcpView, Facts, PersonView, SlotView};
+pub use extra_time::{applies, duration_hm, extra_minutes, real_end, real_minutes};
+pub use views::{CandidateView, CcpView, Facts, LateEnd, PersonView, SlotView};
 
 use crate::fr;
 use crate::model::{
@@ -48,6 +50,7 @@ impl<'a> Plan<'a> {
             centre_email: s.centre.email.clone(),
             autorite_nom: s.autorite.nom.clone(),
             autorite_adresse: s.autorite.adresse.clone(),
+            ministere: s.autorite.ministere.clone(),
             titre_code: s.titre.code.value.clone(),
             titre_intitule: s.titre.intitule.clone(),
             titre_sigle: s.titre.sigle.clone(),
@@ -268,6 +271,8 @@ fn slot_view(s: &Session, index: usize, c: &Creneau) -> SlotView {
         debut: fr::time(c.debut.value),
         fin: fr::time(c.fin.value),
         duree: fr::duration(c.minutes()),
+        duree_hm: duration_hm(c.minutes()),
+        fin_prevue: None,
         nature: c.nature,
         intitule: c.intitule.clone(),
         salle,
@@ -280,6 +285,8 @@ fn slot_view(s: &Session, index: usize, c: &Creneau) -> SlotView {
         avec_jury: c.jures.is_some(),
         jures,
         surveillants,
+        surveillance: posted_names(s, c),
+        amenages: late_ends(s, c),
         matin: c.debut.value.hours() < 13,
         minutes_debut: c.debut.value.0,
         minutes_fin: c.fin.value.0,
@@ -291,6 +298,11 @@ fn candidate_view(s: &Session, c: &Candidat, slots: &[SlotView]) -> CandidateVie
     let creneaux: Vec<SlotView> = slots
         .iter()
         .filter(|v| planning[v.index].has_candidat(&c.id.value))
+        .map(|v| own_slot(c, &planning[v.index], v))
+        .collect();
+    let temps_supplementaire = creneaux
+        .iter()
+        .filter(|v| v.fin_prevue.is_some())
         .cloned()
         .collect();
     let jury = c
@@ -335,7 +347,8 @@ fn candidate_view(s: &Session, c: &Candidat, slots: &[SlotView]) -> CandidateVie
         adresse: c.adresse.clone(),
         telephone: c.telephone.clone(),
         email: c.email.clone(),
-        amenagement: c.amenagement.clone(),
+        amenagement: c.amenagement.as_ref().map(|a| a.value.description.clone()),
+        temps_supplementaire,
         retard: c.retard.clone(),
         arrivee: creneaux.first().cloned(),
         entretien_final: creneaux
@@ -350,4 +363,40 @@ fn candidate_view(s: &Session, c: &Candidat, slots: &[SlotView]) -> CandidateVie
         observations: resultat.and_then(|r| r.observations.clone()),
         formateur: c.formateur.as_ref().map(|f| f.value.clone()),
     }
+}
+
+/// A candidate's own view of a slot: its end and length their own.
+fn own_slot(c: &Candidat, slot: &Creneau, view: &SlotView) -> SlotView {
+    let mut own = view.clone();
+    if extra_minutes(c, slot) > 0 {
+        own.fin_prevue = Some(own.fin.clone());
+        own.fin = fr::time(real_end(c, slot));
+        own.duree = fr::duration(real_minutes(c, slot));
+        own.duree_hm = duration_hm(real_minutes(c, slot));
+        own.minutes_fin = real_end(c, slot).0;
+    }
+    own
+}
+
+/// The surveillants of a slot as posted in the hall: civility and name.
+fn posted_names(s: &Session, slot: &Creneau) -> Vec<String> {
+    s.surveillants
+        .iter()
+        .filter(|m| slot.has_surveillant(&m.id.value))
+        .map(|m| format!("{} {}", fr::civilite(m.civilite), m.nom.to_uppercase()))
+        .collect()
+}
+
+/// The candidates of a slot who finish it later than written.
+fn late_ends(s: &Session, slot: &Creneau) -> Vec<LateEnd> {
+    s.candidats
+        .value
+        .iter()
+        .filter(|c| extra_minutes(c, slot) > 0)
+        .map(|c| LateEnd {
+            nom_prenom: fr::nom_prenom(c.nom_affiche(), &c.prenom),
+            fin: fr::time(real_end(c, slot)),
+            duree_hm: duration_hm(real_minutes(c, slot)),
+        })
+        .collect()
 }

@@ -63,6 +63,11 @@ pub struct SlotView {
     pub debut: String,
     pub fin: String,
     pub duree: String,
+    /// "2 h 00", as on the ministry's typical timetable.
+    pub duree_hm: String,
+    /// For a candidate's own slot lengthened by their extra time: the end
+    /// written in the timetable (`fin` is then their real end).
+    pub fin_prevue: Option<String>,
     pub nature: NatureCreneau,
     pub intitule: String,
     pub salle: Option<String>,
@@ -74,10 +79,23 @@ pub struct SlotView {
     pub jures: Vec<String>,
     pub avec_jury: bool,
     pub surveillants: Vec<String>,
+    /// The surveillants as posted: "Mme TANGUY".
+    pub surveillance: Vec<String>,
+    /// The candidates of this slot who finish later (extra time).
+    pub amenages: Vec<LateEnd>,
     /// Morning (before 13:00) or afternoon.
     pub matin: bool,
     pub minutes_debut: u16,
     pub minutes_fin: u16,
+}
+
+/// A candidate who finishes a slot later than written (extra time).
+#[derive(Debug, Clone, Serialize)]
+pub struct LateEnd {
+    pub nom_prenom: String,
+    /// Their real end.
+    pub fin: String,
+    pub duree_hm: String,
 }
 
 /// A candidate with everything a document may print about them.
@@ -99,7 +117,10 @@ pub struct CandidateView {
     pub adresse: Vec<String>,
     pub telephone: Option<String>,
     pub email: Option<String>,
+    /// The adapted conditions, as described.
     pub amenagement: Option<String>,
+    /// The slots their extra time lengthens, with their real end.
+    pub temps_supplementaire: Vec<SlotView>,
     pub retard: Option<String>,
     /// Every slot that involves the candidate, in time order.
     pub creneaux: Vec<SlotView>,
@@ -126,6 +147,8 @@ pub struct Facts {
     pub centre_email: Option<String>,
     pub autorite_nom: String,
     pub autorite_adresse: Vec<String>,
+    /// The ministry heading the PVs, if given.
+    pub ministere: Option<String>,
     pub titre_code: String,
     pub titre_intitule: String,
     pub titre_sigle: Option<String>,

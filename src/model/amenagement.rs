@@ -1,0 +1,107 @@
+//! Adapted exam conditions (aménagement des épreuves) of a disabled
+//! candidate: a plain text as before, or a description with the extra time
+//! granted (`tiers_temps` or a duration `"HH:MM"`).
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+use super::Time;
+
+/// The adapted conditions granted to a candidate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amenagement {
+    /// What is granted, as printed.
+    pub description: String,
+    /// Extra time on the written tests, if granted.
+    pub temps_supplementaire: Option<TempsSupplementaire>,
+}
+
+/// Extra time on a test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TempsSupplementaire {
+    /// One third of the test's duration, rounded up to the minute.
+    TiersTemps,
+    /// A fixed number of minutes (written `"HH:MM"`).
+    Minutes(u16),
+}
+
+impl TempsSupplementaire {
+    /// The extra minutes for a test of `minutes`.
+    pub fn for_duration(self, minutes: u16) -> u16 {
+        match self {
+            TempsSupplementaire::TiersTemps => minutes.div_ceil(3),
+            TempsSupplementaire::Minutes(m) => m,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for TempsSupplementaire {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ExtraVisitor;
+        impl Visitor<'_> for ExtraVisitor {
+            type Value = TempsSupplementaire;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("« tiers_temps » ou une durée \"HH:MM\"")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                if v.trim() == "tiers_temps" {
+                    return Ok(TempsSupplementaire::TiersTemps);
+                }
+                let time: Result<Time, E> =
+                    Time::deserialize(de::value::StrDeserializer::<E>::new(v.trim()));
+                match time {
+                    Ok(t) if t.0 > 0 => Ok(TempsSupplementaire::Minutes(t.0)),
+                    _ => Err(E::custom(format!(
+                        "« {v} » n'est pas un temps supplémentaire : écrivez « tiers_temps » ou une durée \"HH:MM\" (par exemple \"00:30\")"
+                    ))),
+                }
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Err(E::custom(format!(
+                    "le temps supplémentaire a été lu comme le nombre {v} : écrivez « tiers_temps » ou une durée entre guillemets, \"HH:MM\" (par exemple \"00:30\")"
+                )))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                self.visit_i64(v as i64)
+            }
+        }
+        deserializer.deserialize_str(ExtraVisitor)
+    }
+}
+
+/// The written form with keys.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Detailed {
+    description: String,
+    #[serde(default)]
+    temps_supplementaire: Option<TempsSupplementaire>,
+}
+
+impl<'de> Deserialize<'de> for Amenagement {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AmenagementVisitor;
+        impl<'de> Visitor<'de> for AmenagementVisitor {
+            type Value = Amenagement;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("un texte, ou description et temps_supplementaire")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Amenagement, E> {
+                Ok(Amenagement {
+                    description: v.to_owned(),
+                    temps_supplementaire: None,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Amenagement, A::Error> {
+                let d = Detailed::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Amenagement {
+                    description: d.description,
+                    temps_supplementaire: d.temps_supplementaire,
+                })
+            }
+        }
+        deserializer.deserialize_any(AmenagementVisitor)
+    }
+}
