@@ -142,7 +142,11 @@ pub fn table_text(s: &Session, today: Date) -> Result<String, Error> {
         avancees => moved_context(&deadlines(s)),
     };
     let (heading, labels, moved_notes) = Wording::new(None)?.with("echeancier", context, |t| {
-        Ok((t.text("commande")?, t.labels("libelles")?, moved_notes(t, &deadlines(s))?))
+        Ok((
+            t.text("commande")?,
+            t.labels("libelles")?,
+            moved_notes(t, &deadlines(s))?,
+        ))
     })?;
     let mut out = format!("{heading}\n\n");
     for d in deadlines(s) {
@@ -183,7 +187,10 @@ mod tests {
         // 3 months before Monday 11 January is Sunday 11 October (stricter
         // than 91 days, Monday 12 October): moved to the Friday before.
         assert_eq!(date("creation"), "vendredi 9 octobre 2026");
-        assert_eq!(fr::long_date(find("creation").moved_from.unwrap()), "dimanche 11 octobre 2026");
+        assert_eq!(
+            fr::long_date(find("creation").moved_from.unwrap()),
+            "dimanche 11 octobre 2026"
+        );
         assert_eq!(date("sujets"), "vendredi 11 décembre 2026");
         // Posted on Friday for a Monday session.
         assert_eq!(date("affichage"), "vendredi 8 janvier 2027");
@@ -199,12 +206,21 @@ mod tests {
         assert_eq!(easter_sunday(2025), day("2025-04-20"));
         assert_eq!(public_holiday(day("2027-03-29")), Some("lundi_de_paques"));
         assert_eq!(public_holiday(day("2027-05-06")), Some("ascension"));
-        assert_eq!(public_holiday(day("2027-05-17")), Some("lundi_de_pentecote"));
+        assert_eq!(
+            public_holiday(day("2027-05-17")),
+            Some("lundi_de_pentecote")
+        );
         assert_eq!(public_holiday(day("2026-11-11")), Some("armistice"));
         assert_eq!(public_holiday(day("2027-03-30")), None);
         // Easter Monday 2027, then the weekend: back to Friday 26 March.
-        assert_eq!(working_day_on_or_before(day("2027-03-29")), day("2027-03-26"));
+        assert_eq!(
+            working_day_on_or_before(day("2027-03-29")),
+            day("2027-03-26")
+        );
         // 1 and 8 May 2026 are Fridays: Thursday 7 May for the 8th.
-        assert_eq!(working_day_on_or_before(day("2026-05-08")), day("2026-05-07"));
+        assert_eq!(
+            working_day_on_or_before(day("2026-05-08")),
+            day("2026-05-07")
+        );
     }
 }

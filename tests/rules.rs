@@ -1051,6 +1051,54 @@ fn a_slot_ending_after_six_pm_is_a_warning() {
     assert_counts(&diags, 0, 1);
 }
 
+/// The reference session with Camille CHEVALIER's written extra time.
+fn with_extra_time(extra: &str) -> String {
+    fixture_broken(
+        SC,
+        "    amenagement: Tiers-temps supplémentaire sur l'épreuve écrite (avis médical du 12/10/2026)\n",
+        &format!(
+            "    amenagement:\n      description: Tiers-temps sur l'épreuve écrite\n      temps_supplementaire: {extra}\n"
+        ),
+    )
+}
+
+#[test]
+fn extra_time_running_into_the_room_s_next_slot_is_an_error() {
+    // 08:30–12:30 plus a third ends at 13:50; the briefing moved into the
+    // same room starts at 13:30 (the lunch break in between does not count).
+    let text = broken(
+        &with_extra_time("tiers_temps"),
+        "    intitule: Accueil et briefing du jury\n    salle: s105\n",
+        "    intitule: Accueil et briefing du jury\n    salle: s204\n",
+    );
+    let diags = diagnostics(&text);
+    expect(
+        &text,
+        &diags,
+        Severity::Error,
+        "candidats[2].amenagement",
+        "avec son temps supplémentaire, le candidat « chevalier » finit « Mise en situation professionnelle (épreuve écrite sur poste informatique) » le 11/01/2027 à 13\u{a0}h\u{a0}50, après le début du créneau suivant de la salle, « Accueil et briefing du jury » (13\u{a0}h\u{a0}30)",
+        ("    amenagement:\n      description", "description"),
+    );
+    assert_counts(&diags, 1, 0);
+}
+
+#[test]
+fn extra_time_that_fits_before_the_next_slot_is_fine() {
+    assert!(diagnostics(&with_extra_time("tiers_temps")).is_empty());
+    assert!(diagnostics(&with_extra_time("\"01:00\"")).is_empty());
+}
+
+#[test]
+fn extra_time_read_as_a_number_is_a_load_error() {
+    let text = with_extra_time("30");
+    expect_load_error(
+        &text,
+        "le temps supplémentaire a été lu comme le nombre 30",
+        ("temps_supplementaire: 30", "30"),
+    );
+}
+
 #[test]
 fn deliberation_before_the_last_final_interview_is_an_error() {
     // Same time as the last final interviews, in another room, by other
@@ -1833,6 +1881,13 @@ const TESTED: &[(&str, &[&str])] = &[
         &[
             "missing_final_interview_in_a_titre_session_is_a_warning",
             "a_ccp_session_needs_no_final_interview",
+        ],
+    ),
+    (
+        "amenagement::extra_time_fits",
+        &[
+            "extra_time_running_into_the_room_s_next_slot_is_an_error",
+            "extra_time_that_fits_before_the_next_slot_is_fine",
         ],
     ),
     (

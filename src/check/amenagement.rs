@@ -16,7 +16,10 @@ pub fn extra_time_fits(s: &Session, out: &mut Vec<Diagnostic>) {
         };
         for slot in slots.iter().filter(|slot| extra_minutes(c, slot) > 0) {
             let end = real_end(c, slot);
-            let same_room = |o: &Creneau| o.salle.is_some() && o.salle.as_ref().map(|r| &r.value) == slot.salle.as_ref().map(|r| &r.value);
+            let same_room = |o: &Creneau| {
+                o.salle.is_some()
+                    && o.salle.as_ref().map(|r| &r.value) == slot.salle.as_ref().map(|r| &r.value)
+            };
             let clash = slots
                 .iter()
                 .filter(|o| !std::ptr::eq(*o, slot) && o.date.value == slot.date.value)
@@ -28,16 +31,16 @@ pub fn extra_time_fits(s: &Session, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             let whose = if next.has_candidat(&c.id.value) {
-                "son créneau suivant"
+                "de son créneau suivant"
             } else {
-                "le créneau suivant de la salle"
+                "du créneau suivant de la salle"
             };
             out.push(
                 Diagnostic::error(
                     format!("candidats[{ci}].amenagement"),
                     at(amenagement),
                     format!(
-                        "avec son temps supplémentaire, le candidat « {} » finit « {} » le {} à {}, après le début de {whose}, « {} » ({})",
+                        "avec son temps supplémentaire, le candidat « {} » finit « {} » le {} à {}, après le début {whose}, « {} » ({})",
                         c.id.value,
                         slot.intitule,
                         fr::short_date(slot.date.value),

@@ -420,13 +420,11 @@ fn row_height_pt(row: &Row) -> f32 {
                     .iter()
                     .flat_map(|r| {
                         // A line break is a word of its own: "\n".
-                        r.text
-                            .split('\n')
-                            .enumerate()
-                            .flat_map(move |(i, line)| {
-                                let brk = (i > 0).then_some(("\n", false));
-                                brk.into_iter().chain(line.split(' ').map(move |w| (w, r.bold)))
-                            })
+                        r.text.split('\n').enumerate().flat_map(move |(i, line)| {
+                            let brk = (i > 0).then_some(("\n", false));
+                            brk.into_iter()
+                                .chain(line.split(' ').map(move |w| (w, r.bold)))
+                        })
                     })
                     .collect();
                 lines_of(&words, size, width) * size * LINE_FACTOR

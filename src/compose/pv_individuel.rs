@@ -4,7 +4,7 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Ctx, Filter, Kind, Pages, Subject};
+use super::{Composed, Ctx, Filter, Kind, Pages, Subject, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
 use crate::error::Error;
 use crate::model::{Decision, Voie};
@@ -41,14 +41,12 @@ pub fn pages(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Pages, Error> {
             let mut blocks = Vec::new();
             if let Some(ministere) = &facts.ministere {
                 blocks.push(Block::Paragraph(
-                    Paragraph::bold(ministere.clone()).size(9.0).space_after(1.0),
+                    Paragraph::bold(ministere.clone())
+                        .size(9.0)
+                        .space_after(1.0),
                 ));
             }
-            blocks.push(Block::Heading {
-                level: 1,
-                text: t.text("titre")?,
-                align: Align::Center,
-            });
+            blocks.extend(parts::title(t, Some(11.0))?);
             blocks.extend([Block::Paragraph(
                 Paragraph::new(vec![Run::italic(t.text("delai")?)])
                     .size(8.5)
@@ -87,7 +85,7 @@ pub fn pages(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Pages, Error> {
                 ]),
             ];
             blocks.push(Block::Table(Table {
-                widths: vec![2.2, 2.6, 2.8, 3.4],
+                widths: vec![1.9, 3.1, 2.3, 3.7],
                 header_rows: 1,
                 rows: info,
                 size: Some(8.5),
@@ -166,7 +164,7 @@ pub fn pages(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Pages, Error> {
 /// The jury (the pair, then the responsable) beside the CCPs of the title,
 /// as on the ministry's form: one table, the shorter side padded.
 fn jury_and_ccp(l: &Labels, facts: &Facts, c: Option<&CandidateView>) -> Result<Block, Error> {
-    let sign = 12.0;
+    let sign = 10.0;
     let pair: Vec<(String, String)> = match c {
         Some(c) => c
             .jury
@@ -231,7 +229,7 @@ fn jury_and_ccp(l: &Labels, facts: &Facts, c: Option<&CandidateView>) -> Result<
         })
         .collect();
     Ok(Block::Table(Table {
-        widths: vec![2.4, 2.0, 2.6, 6.6, 0.7, 1.9],
+        widths: vec![2.3, 1.9, 2.2, 7.2, 0.7, 1.9],
         header_rows: 0,
         rows,
         size: Some(8.5),

@@ -114,7 +114,11 @@ pub fn pages(ctx: &Ctx, blank: bool) -> Result<Pages, Error> {
                 ruled: true,
             }));
 
-            let key = if partial_offered { "legende" } else { "legende_un_ccp" };
+            let key = if partial_offered {
+                "legende"
+            } else {
+                "legende_un_ccp"
+            };
             let mut legend = vec![Run::bold(l.get(key)?)];
             for line in t.lines("legende_ccp")? {
                 legend.push(Run::plain(format!("\n{line}")));
@@ -169,10 +173,16 @@ pub fn pages(ctx: &Ctx, blank: bool) -> Result<Pages, Error> {
                 keep_with_next: true,
                 ..Paragraph::bold(l.get("remarques")?)
             }));
-            let events = if blank { Vec::new() } else { t.lines("evenements")? };
+            let events = if blank {
+                Vec::new()
+            } else {
+                t.lines("evenements")?
+            };
             if !events.is_empty() {
                 let items: Vec<String> = events.iter().map(|e| format!("– {e}")).collect();
-                blocks.push(Block::Paragraph(Paragraph::text(items.join("\n")).size(9.0)));
+                blocks.push(Block::Paragraph(
+                    Paragraph::text(items.join("\n")).size(9.0),
+                ));
             }
             blocks.push(Block::Lines { count: 3 });
             blocks.push(Block::Paragraph(Paragraph::text(t.text("fraudes")?)));
