@@ -184,7 +184,11 @@ fn convocation_has_the_timetable_and_the_reglement_in_annex() {
             for column in ["Jour", "Début", "Fin", "Durée", "Épreuve", "Salle"] {
                 assert_both_contain(&pdf, &docx, column);
             }
-            assert_both_contain(&pdf, &docx, "Annexe 2 — Extraits du règlement général");
+            assert_both_contain(
+                &pdf,
+                &docx,
+                "Annexe 2 — Règlement général des sessions d'examen — principales dispositions (résumé)",
+            );
             assert_both_contain(&pdf, &docx, "arrêté du 21 juillet 2016");
             for heading in [
                 "Convocation",

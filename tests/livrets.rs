@@ -140,7 +140,7 @@ fn a_jurors_pack_has_the_facts_the_documents_the_rules_and_the_declaration() {
         // The rules.
         "au moins deux jurés habilités",
         "en dehors de toute autre présence",
-        "Le jury ne communique pas les résultats aux candidats",
+        "Le jury ne communique jamais les résultats aux candidats",
         "signé uniquement par le binôme de jurés qui a évalué le candidat",
         "signé par tous les jurés",
         // The declaration.
@@ -219,7 +219,7 @@ fn the_surveillants_pack_has_the_phone_the_slots_and_the_rules() {
         // Fraud.
         "En cas de fraude ou de tentative de fraude",
         "Notez aussitôt par écrit les faits constatés",
-        "Laissez le candidat terminer son épreuve",
+        "est décidé par le responsable de session",
         "Prévenez le responsable de session (02 33 00 12 40)",
         "rapport de fraude",
         // Who may not invigilate.

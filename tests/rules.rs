@@ -1094,7 +1094,7 @@ fn extra_time_read_as_a_number_is_a_load_error() {
     let text = with_extra_time("30");
     expect_load_error(
         &text,
-        "le temps supplémentaire a été lu comme le nombre 30",
+        "« 30 » n'est pas un temps supplémentaire : écrivez « tiers_temps » ou une durée",
         ("temps_supplementaire: 30", "30"),
     );
 }

@@ -137,7 +137,7 @@ pub fn pages(ctx: &Ctx, blank: bool) -> Result<Pages, Error> {
                 for (nom, prenom) in people {
                     rows.push(
                         Row::new(vec![Cell::text(nom), Cell::text(prenom), Cell::text("")])
-                            .min_height(12.0),
+                            .min_height(10.0),
                     );
                 }
                 Block::Table(Table {
@@ -184,7 +184,9 @@ pub fn pages(ctx: &Ctx, blank: bool) -> Result<Pages, Error> {
                     Paragraph::text(items.join("\n")).size(9.0),
                 ));
             }
-            blocks.push(Block::Lines { count: 3 });
+            blocks.push(Block::Lines {
+                count: if blank { 2 } else { 3 },
+            });
             blocks.push(Block::Paragraph(Paragraph::text(t.text("fraudes")?)));
             blocks.push(Block::Paragraph(
                 Paragraph::text(t.text("certification")?).align(Align::Justify),
@@ -192,7 +194,7 @@ pub fn pages(ctx: &Ctx, blank: bool) -> Result<Pages, Error> {
             blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
             blocks.push(Block::Signatures {
                 captions: vec![l.get("signature_responsable")?, l.get("cachet")?],
-                height_mm: 24.0,
+                height_mm: 22.0,
             });
             blocks.push(Block::Paragraph(
                 Paragraph::new(vec![Run::italic(t.text("delai")?)]).size(8.5),
