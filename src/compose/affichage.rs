@@ -13,16 +13,16 @@
 use minijinja::context;
 
 use super::parts::{self, ReglementType};
+use super::sheet_fit::{split_into_sheets, text_height_pt};
 use super::{Composed, Ctx, Kind};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
-use crate::fit::text_width_pt;
 use crate::fr;
 use crate::model::NatureCreneau;
 use crate::plan::SlotView;
 
 /// The timetable's rows and column headers.
-const ROW_PT: f32 = 16.0;
+pub(super) const ROW_PT: f32 = 16.0;
 /// Breaks and the reminder: smaller, never under 14 pt.
 const NOTE_PT: f32 = 14.0;
 const TITLE_PT: f32 = 20.0;
@@ -30,19 +30,19 @@ const TITLE_PT: f32 = 20.0;
 const TITLE_AFTER_MM: f32 = 2.0;
 const SUBTITLE_AFTER_MM: f32 = 3.0;
 /// Column design widths: time, test, rooms with their candidates.
-const WIDTHS: [f32; 3] = [2.6, 6.6, 4.9];
+pub(super) const WIDTHS: [f32; 3] = [2.6, 6.6, 4.9];
 /// The width between the margins of a landscape sheet, in points.
-const SHEET_WIDTH_PT: f32 = 261.0 * 72.0 / 25.4;
+pub(super) const SHEET_WIDTH_PT: f32 = 261.0 * 72.0 / 25.4;
 /// The height of a landscape sheet between its margins (166 mm), in points.
 const SHEET_HEIGHT_PT: f32 = 166.0 * 72.0 / 25.4;
 /// Height of a line (Word's, the taller: Arial's 1.15 em) and padding of a
 /// row, in points; the space between the table and the reminder.
-const LINE_FACTOR: f32 = 1.15;
-const ROW_PADDING_PT: f32 = 6.0;
+pub(super) const LINE_FACTOR: f32 = 1.15;
+pub(super) const ROW_PADDING_PT: f32 = 6.0;
 const TABLE_SPACING_PT: f32 = 12.0;
 /// Space between the paragraphs of a cell (each room), in millimetres.
-const BETWEEN_MM: f32 = 1.5;
-const MM: f32 = 72.0 / 25.4;
+pub(super) const BETWEEN_MM: f32 = 1.5;
+pub(super) const MM: f32 = 72.0 / 25.4;
 
 /// One row of the posted timetable.
 struct PostedRow {
@@ -375,92 +375,4 @@ fn table_row(row: &PostedRow) -> Row {
         Cell::new(test),
         Cell::new(places),
     ])
-}
-
-/// The rows of one day, in sheets that each fit one landscape page.
-fn split_into_sheets(rows: Vec<Row>, budget: f32) -> Vec<Vec<Row>> {
-    let mut sheets: Vec<Vec<Row>> = vec![Vec::new()];
-    let mut used = 0.0;
-    for row in rows {
-        let height = row_height_pt(&row);
-        let sheet_is_empty = sheets.last().is_none_or(Vec::is_empty);
-        if used + height > budget && !sheet_is_empty {
-            sheets.push(Vec::new());
-            used = 0.0;
-        }
-        used += height;
-        if let Some(sheet) = sheets.last_mut() {
-            sheet.push(row);
-        }
-    }
-    sheets
-}
-
-/// An estimate, on the safe side, of a row's height on the sheet.
-fn row_height_pt(row: &Row) -> f32 {
-    let total: f32 = WIDTHS.iter().sum();
-    let mut column = 0;
-    let mut tallest = 0.0f32;
-    for cell in &row.cells {
-        let span = usize::from(cell.colspan.max(1));
-        let width: f32 = WIDTHS[column..(column + span).min(WIDTHS.len())]
-            .iter()
-            .sum::<f32>()
-            / total
-            * SHEET_WIDTH_PT
-            - 8.0;
-        column += span;
-        let paragraphs: f32 = cell
-            .paragraphs
-            .iter()
-            .map(|p| {
-                let size = p.size.unwrap_or(ROW_PT);
-                let words: Vec<(&str, bool)> = p
-                    .runs
-                    .iter()
-                    .flat_map(|r| {
-                        // A line break is a word of its own: "\n".
-                        r.text.split('\n').enumerate().flat_map(move |(i, line)| {
-                            let brk = (i > 0).then_some(("\n", false));
-                            brk.into_iter()
-                                .chain(line.split(' ').map(move |w| (w, r.bold)))
-                        })
-                    })
-                    .collect();
-                lines_of(&words, size, width) * size * LINE_FACTOR
-            })
-            .sum();
-        let between = cell.paragraphs.len().saturating_sub(1) as f32 * BETWEEN_MM * MM;
-        tallest = tallest.max(paragraphs + between);
-    }
-    tallest + ROW_PADDING_PT
-}
-
-/// The height of a paragraph of one style set in `width` points.
-fn text_height_pt(text: &str, bold: bool, size: f32, width: f32) -> f32 {
-    let words: Vec<(&str, bool)> = text.split(' ').map(|w| (w, bold)).collect();
-    lines_of(&words, size, width) * size * LINE_FACTOR
-}
-
-/// How many lines words take in `width` points, broken as a word processor
-/// does: a word goes to the next line when it does not fit on this one.
-fn lines_of(words: &[(&str, bool)], size: f32, width: f32) -> f32 {
-    let space = text_width_pt(" ", false, size);
-    let mut lines = 1.0;
-    let mut used = 0.0;
-    for (word, bold) in words {
-        if *word == "\n" {
-            lines += 1.0;
-            used = 0.0;
-            continue;
-        }
-        let w = text_width_pt(word, *bold, size);
-        if used > 0.0 && used + space + w > width {
-            lines += 1.0;
-            used = w;
-        } else {
-            used += if used > 0.0 { space + w } else { w };
-        }
-    }
-    lines
 }

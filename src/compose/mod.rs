@@ -23,6 +23,7 @@ mod parts;
 mod preparation;
 mod pv_individuel;
 mod pv_session;
+mod sheet_fit;
 
 use minijinja::Value;
 
