@@ -65,8 +65,9 @@ fn the_preparation_guide_is_filled_in_with_its_deadlines() {
             "Conseil",
             "Fait le",
             "Observations",
-            // Three months before 11 January 2027, and 15 days after the 12th.
-            "12/10/2026",
+            // Three months before Monday 11 January 2027 is Sunday 11
+            // October: the Friday before; and 15 days after the 12th.
+            "09/10/2026",
             "27/01/2027",
             "Conserver les documents relatifs aux candidats",
         ],
@@ -117,7 +118,7 @@ fn the_letters_to_the_ddets_say_what_the_rules_ask() {
             "Responsable de session suppléant : M. Thomas LEBRUN",
             "Annexe — Planning et organisation",
             "Délibération du jury",
-            "Fait à Cherbourg-en-Cotentin, le lundi 12 octobre 2026",
+            "Fait à Cherbourg-en-Cotentin, le vendredi 9 octobre 2026",
         ],
     );
     let transmission = texts_of(&files, "transmission-pv", None);
