@@ -352,3 +352,46 @@ fn the_init_example_names_its_tests_and_its_planning_is_complete() {
     assert!(sessiondoc::check::check(&s).is_empty());
     assert_hard_rules(&s);
 }
+
+#[test]
+fn a_candidate_s_extra_time_is_planned_on_the_written_test() {
+    let text = read(PLANNED[0]).replace(
+        "    amenagement: Tiers-temps supplémentaire sur l'épreuve écrite (avis médical du 12/10/2026)",
+        "    amenagement:\n      description: Tiers-temps supplémentaire sur l'épreuve écrite (avis médical du 12/10/2026)\n      temps_supplementaire: tiers_temps",
+    );
+    assert!(
+        text.contains("tiers_temps"),
+        "the fixture's aménagement moved"
+    );
+    let (_, session) = session_from(&planned(&text));
+    let findings = sessiondoc::check::check(&session);
+    assert!(findings.is_empty(), "{findings:#?}");
+    let c = session
+        .candidats
+        .value
+        .iter()
+        .find(|c| c.amenagement.is_some())
+        .unwrap();
+    let written = session
+        .planning
+        .value
+        .iter()
+        .find(|s| s.nature == NatureCreneau::Epreuve && s.has_candidat(&c.id.value))
+        .unwrap();
+    let end = sessiondoc::plan::real_end(c, written);
+    assert!(end.0 > written.fin.value.0, "no extra time given");
+    for other in session.planning.value.iter().filter(|s| {
+        s.debut.value.0 >= written.debut.value.0
+            && s.date.value == written.date.value
+            && !std::ptr::eq(*s, written)
+            && (s.has_candidat(&c.id.value)
+                || s.salle.as_ref().map(|r| &r.value) == written.salle.as_ref().map(|r| &r.value))
+    }) {
+        assert!(
+            other.debut.value.0 >= end.0,
+            "{} starts at {} before the extra time ends",
+            other.intitule,
+            other.debut.value
+        );
+    }
+}

@@ -13,12 +13,22 @@ pub fn applies(c: &Candidat, slot: &Creneau) -> bool {
 
 /// The extra minutes a candidate has in a slot (0 when none applies).
 pub fn extra_minutes(c: &Candidat, slot: &Creneau) -> u16 {
+    if slot.has_candidat(&c.id.value) {
+        extra_for(c, slot.nature, slot.minutes())
+    } else {
+        0
+    }
+}
+
+/// The extra minutes a candidate has for a test of this nature and length
+/// (0 when none applies): what a planner gives them before the slot exists.
+pub fn extra_for(c: &Candidat, nature: NatureCreneau, minutes: u16) -> u16 {
     let extra = c
         .amenagement
         .as_ref()
         .and_then(|a| a.value.temps_supplementaire);
     match extra {
-        Some(extra) if applies(c, slot) => extra.for_duration(slot.minutes()),
+        Some(extra) if nature == NatureCreneau::Epreuve => extra.for_duration(minutes),
         _ => 0,
     }
 }

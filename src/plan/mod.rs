@@ -8,7 +8,7 @@ mod extra_time;
 mod fraud;
 mod half_day;
 mod views;
-pub use extra_time::{applies, duration_hm, extra_minutes, real_end, real_minutes};
+pub use extra_time::{applies, duration_hm, extra_for, extra_minutes, real_end, real_minutes};
 pub use fraud::FraudView;
 pub use half_day::HalfDay;
 pub use views::{CandidateView, CcpView, Facts, LateEnd, PersonView, SlotView};

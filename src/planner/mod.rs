@@ -87,14 +87,13 @@ impl Proposal {
     }
 }
 
-/// The minutes candidate `c` takes for test `e`: the one place a
-/// candidate's extra time (`amenagement.temps_supplementaire`: tiers_temps
-/// or "HH:MM") plugs in. The model's `amenagement` is free text today, so
-/// every candidate takes the test's own length. Passages use it per
-/// candidate; a test taken together lasts as long as its slowest
-/// candidate needs.
-pub fn candidate_minutes(_s: &Session, _c: usize, e: &Epreuve) -> u16 {
-    e.duree.value.0
+/// The minutes candidate `c` takes for test `e`: its length plus the
+/// candidate's extra time where it applies (`plan::extra_for`). Passages
+/// use it per candidate; a test taken together lasts as long as its
+/// slowest candidate needs.
+pub fn candidate_minutes(s: &Session, c: usize, e: &Epreuve) -> u16 {
+    let own = e.duree.value.0;
+    own + crate::plan::extra_for(&s.candidats.value[c], e.nature.value, own)
 }
 
 /// Every day of the session, first to last.

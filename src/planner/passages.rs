@@ -88,7 +88,9 @@ impl Search<'_> {
             if deadline.is_some_and(|d| (day, t + length) > d) {
                 break;
             }
-            let slot = self.slot((day, t), length, e.nature.value, &e.intitule, &who);
+            // The slot is written with the test's own length; its people and
+            // room stay booked while a candidate's extra time runs.
+            let slot = self.slot((day, t), e.duree.value.0, e.nature.value, &e.intitule, &who);
             self.book(day, t, t + length, &who, slot);
             for &c in group {
                 let own = super::candidate_minutes(s, c, e);
@@ -179,7 +181,13 @@ impl Search<'_> {
                         mine.push(Resource::Surveillant(free[i]));
                     }
                     mine.push(Resource::Room(*room));
-                    let slot = self.slot((day, t), length, e.nature.value, &e.intitule, &mine);
+                    let slot = self.slot(
+                        (day, t),
+                        e.duree.value.0,
+                        e.nature.value,
+                        &e.intitule,
+                        &mine,
+                    );
                     self.book(day, t, t + length, &mine, slot);
                 }
                 for &c in todo {
