@@ -91,6 +91,10 @@ enum Command {
         /// formateur, amenagement, jury).
         #[arg(long, value_delimiter = ',', value_name = "EN-TÊTE=CHAMP")]
         colonnes: Vec<String>,
+        /// La feuille du classeur à lire (par défaut : la première qui a
+        /// une ligne d'en-têtes).
+        #[arg(long, value_name = "FEUILLE")]
+        feuille: Option<String>,
     },
     /// Propose le planning de la session d'après ses épreuves (epreuves),
     /// son organisation, ses jurés et ses candidats ; l'écrit dans le
@@ -267,8 +271,12 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
             liste,
             session,
             colonnes,
+            feuille,
         } => {
-            let done = crate::import::import(&liste, &session, &colonnes)?;
+            let done = crate::import::import(&liste, &session, &colonnes, feuille.as_deref())?;
+            for note in &done.notes {
+                eprintln!("{note}");
+            }
             eprintln!(
                 "{} candidat(s) ajouté(s) à « {} ».",
                 done.added,

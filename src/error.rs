@@ -46,5 +46,26 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// A system error (a file not found, access denied…) said in French.
+pub fn io_fr(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "fichier ou dossier introuvable".to_owned(),
+        K::PermissionDenied => "accès refusé (droits du fichier ou du dossier)".to_owned(),
+        K::AlreadyExists => "le fichier existe déjà".to_owned(),
+        K::IsADirectory => "c'est un dossier, pas un fichier".to_owned(),
+        K::NotADirectory => "un élément du chemin n'est pas un dossier".to_owned(),
+        K::StorageFull => "le disque est plein".to_owned(),
+        K::ReadOnlyFilesystem => "le disque est en lecture seule".to_owned(),
+        K::InvalidFilename => "nom de fichier trop long ou invalide".to_owned(),
+        K::InvalidData => "le contenu du fichier est illisible".to_owned(),
+        K::Interrupted => "opération interrompue".to_owned(),
+        _ => match e.raw_os_error() {
+            Some(code) => format!("erreur du système (code {code})"),
+            None => "erreur du système".to_owned(),
+        },
+    }
+}
+
 /// The result of a stage.
 pub type Result<T> = std::result::Result<T, Error>;

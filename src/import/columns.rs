@@ -24,15 +24,28 @@ const NAMES: &[(&str, &str)] = &[
     ("civilite", "civilite"),
     ("nom", "nom"),
     ("nom de naissance", "nom"),
+    ("nom de famille", "nom"),
+    ("nom patronymique", "nom"),
     ("nom d usage", "nom_usage"),
     ("nom marital", "nom_usage"),
+    ("nom usage", "nom_usage"),
     ("prenom", "prenom"),
+    ("prenoms", "prenom"),
+    ("prenom s", "prenom"),
     ("date de naissance", "date_naissance"),
+    ("date naissance", "date_naissance"),
+    ("date naiss", "date_naissance"),
+    ("date de naiss", "date_naissance"),
     ("ne le", "date_naissance"),
+    ("ne e le", "date_naissance"),
     ("n candidat", "identifiant"),
     ("no candidat", "identifiant"),
+    ("n de candidat", "identifiant"),
+    ("no de candidat", "identifiant"),
+    ("n du candidat", "identifiant"),
     ("numero candidat", "identifiant"),
     ("numero de candidat", "identifiant"),
+    ("numero du candidat", "identifiant"),
     ("identifiant", "identifiant"),
     ("adresse", "adresse"),
     ("code postal", "code_postal"),
@@ -78,20 +91,33 @@ pub fn normalise(header: &str) -> String {
     plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The field of each column (`None`: ignored), from the usual names and
-/// the user's own mapping (`en-tête=champ`, already checked).
-pub fn fields(headers: &[String], mapping: &[(String, String)]) -> Vec<Option<&'static str>> {
-    headers
+/// The field a header names by itself: a usual name, or the format's own
+/// field name (`date_naissance`).
+pub fn usual_field(header: &str) -> Option<&'static str> {
+    let h = normalise(header);
+    NAMES
         .iter()
-        .map(|h| {
-            let h = normalise(h);
-            mapping
-                .iter()
-                .find(|(header, _)| normalise(header) == h)
-                .and_then(|(_, field)| FIELDS.iter().copied().find(|f| f == field))
-                .or_else(|| NAMES.iter().find(|(name, _)| *name == h).map(|(_, f)| *f))
-        })
-        .collect()
+        .find(|(name, _)| *name == h)
+        .map(|(_, f)| *f)
+        .or_else(|| FIELDS.iter().copied().find(|f| normalise(f) == h))
+}
+
+/// The field of each column (`None`: ignored), from the usual names and
+/// the user's own mapping (`en-tête=champ`, already checked). A field
+/// goes to its first column only.
+pub fn fields(headers: &[String], mapping: &[(String, String)]) -> Vec<Option<&'static str>> {
+    let mut out: Vec<Option<&'static str>> = Vec::with_capacity(headers.len());
+    for h in headers {
+        let h = normalise(h);
+        let field = mapping
+            .iter()
+            .find(|(header, _)| normalise(header) == h)
+            .and_then(|(_, field)| FIELDS.iter().copied().find(|f| f == field))
+            .or_else(|| usual_field(&h))
+            .filter(|f| !out.contains(&Some(*f)));
+        out.push(field);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -104,6 +130,23 @@ mod tests {
             normalise("Gómez-Núñez Œuvray Ærø"),
             "gomez nunez oeuvray aero"
         );
+    }
+
+    #[test]
+    fn the_usual_headers_and_the_field_names_are_recognised() {
+        for (header, field) in [
+            ("Date naiss.", "date_naissance"),
+            ("Date naissance", "date_naissance"),
+            ("date_naissance", "date_naissance"),
+            ("Nom de famille", "nom"),
+            ("Prénom(s)", "prenom"),
+            ("N° de candidat", "identifiant"),
+            ("nom_usage", "nom_usage"),
+            ("code_postal", "code_postal"),
+        ] {
+            assert_eq!(usual_field(header), Some(field), "{header}");
+        }
+        assert_eq!(usual_field("Remarques"), None);
     }
 
     #[test]

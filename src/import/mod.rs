@@ -9,7 +9,6 @@ mod rows;
 mod table;
 mod yaml;
 
-use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
 
@@ -19,67 +18,79 @@ use crate::load::{self, Source};
 /// What an import did.
 pub struct Imported {
     pub added: usize,
+    /// What the user should read first: which column went to which field,
+    /// the columns left out, the rows already in the session.
+    pub notes: Vec<String>,
     /// Errors `check` finds in the new file (the new candidates' jury and
     /// slots are usually still to be given).
     pub to_complete: usize,
 }
 
 /// Imports the candidates of `list` into the session file `session`.
-/// `mapping` maps other headers to fields: `En-tête=champ`.
-pub fn import(list: &Path, session: &Path, mapping: &[String]) -> Result<Imported, Error> {
+/// `mapping` maps other headers to fields: `En-tête=champ`; `sheet` names
+/// the workbook's sheet (else the first with a header row).
+pub fn import(
+    list: &Path,
+    session: &Path,
+    mapping: &[String],
+    sheet: Option<&str>,
+) -> Result<Imported, Error> {
     let mapping = parse_mapping(mapping)?;
     let text = std::fs::read_to_string(session).map_err(|e| {
         Error::Write(format!(
-            "impossible de lire « {} »\u{a0}: {e}",
-            session.display()
+            "impossible de lire « {} »\u{a0}: {}",
+            session.display(),
+            crate::error::io_fr(&e)
         ))
     })?;
     let name = session.display().to_string();
-    // The ids already in the file, read from the YAML tree: a file whose
-    // candidate list is still empty does not load as a session yet.
-    let tree: serde_json::Value = serde_saphyr::from_str(&text).map_err(|_| {
-        Error::Refused(format!(
-            "« {name} » ne se lit pas\u{a0}: corrigez-le d'abord (sessiondoc check {name})"
-        ))
-    })?;
-    let taken: BTreeSet<String> = tree["candidats"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|c| c["id"].as_str().map(str::to_owned))
-        .collect();
-
-    let table = table::read(list)?;
+    let known = known_candidates(&text, &name)?;
+    let mapped: Vec<String> = mapping.iter().map(|(h, _)| columns::normalise(h)).collect();
+    let is_header =
+        |cell: &str| columns::usual_field(cell).is_some() || mapped.contains(&columns::normalise(cell));
+    let table = table::read(list, sheet, &is_header)?;
+    let headers: Vec<String> = table.headers.iter().map(|h| columns::normalise(h)).collect();
+    if let Some((header, _)) = mapping
+        .iter()
+        .find(|(h, _)| !headers.contains(&columns::normalise(h)))
+    {
+        return Err(Error::Usage(format!(
+            "--colonnes\u{a0}: « {header} » n'est pas un en-tête de « {} » (en-têtes\u{a0}: {})",
+            list.display(),
+            table.headers.join(", ")
+        )));
+    }
     let fields = columns::fields(&table.headers, &mapping);
-    let candidates = rows::candidates(&table, &fields, &taken).map_err(|problems| {
-        let lines: Vec<String> = problems
-            .iter()
-            .map(|p| {
-                let value = if p.value.is_empty() {
-                    "cellule vide".to_owned()
-                } else {
-                    format!("valeur « {} »", p.value)
-                };
-                format!("  ligne {}, colonne « {} », {value}\u{a0}: {}", p.row, p.column, p.what)
-            })
-            .collect();
+    let mut notes = columns_read(&table, &fields);
+    let read = rows::candidates(&table, &fields, &known).map_err(|problems| {
         Error::Refused(format!(
             "{} problème(s) dans « {} »\u{a0}; le fichier de session n'a pas été modifié\u{a0}:\n{}",
             problems.len(),
             list.display(),
-            lines.join("\n")
+            problems.iter().map(problem_line).collect::<Vec<_>>().join("\n")
         ))
     })?;
-    let entries: String = candidates
-        .iter()
-        .map(yaml::entry)
-        .collect::<Vec<_>>()
-        .join("\n");
-    let updated = yaml::insert(&text, &entries).ok_or_else(|| {
+    notes.extend(read.already_there.iter().map(|l| format!("  {l}")));
+    if read.new.is_empty() {
+        let why = if table.rows.is_empty() {
+            "aucune ligne de candidat sous les en-têtes".to_owned()
+        } else {
+            format!("ses {} candidat(s) sont déjà dans la session", table.rows.len())
+        };
+        return Err(Error::Refused(format!(
+            "{}\nRien à importer de « {} »\u{a0}: {why}\u{a0}; le fichier de session n'a pas été modifié.",
+            notes.join("\n"),
+            list.display()
+        )));
+    }
+    let mut updated = yaml::insert(&text, &read.new).ok_or_else(|| {
         Error::Refused(format!(
             "« {name} » n'a pas de liste « candidats: »\u{a0}: ajoutez la ligne « candidats: » au fichier"
         ))
     })?;
+    if text.contains("\r\n") {
+        updated = crlf(&updated);
+    }
     let new_session = load::parse(&Source::from_text(&name, &updated)).map_err(|d| {
         Error::Refused(format!(
             "l'import rendrait « {name} » illisible ({}) ; le fichier n'a pas été modifié",
@@ -92,9 +103,68 @@ pub fn import(list: &Path, session: &Path, mapping: &[String]) -> Result<Importe
         .count();
     replace(session, &updated)?;
     Ok(Imported {
-        added: candidates.len(),
+        added: read.new.len(),
+        notes,
         to_complete,
     })
+}
+
+/// The ids and N° candidat of the candidates already in the file, read
+/// from the YAML tree: a file whose candidate list is still empty does not
+/// load as a session yet.
+fn known_candidates(text: &str, name: &str) -> Result<rows::Known, Error> {
+    let tree: serde_json::Value = serde_saphyr::from_str(text).map_err(|_| {
+        Error::Refused(format!(
+            "« {name} » ne se lit pas\u{a0}: corrigez-le d'abord (sessiondoc check {name})"
+        ))
+    })?;
+    let list = tree["candidats"].as_array().cloned().unwrap_or_default();
+    let text_of = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    Ok(rows::Known {
+        ids: list.iter().filter_map(|c| text_of(&c["id"])).collect(),
+        identifiants: list.iter().filter_map(|c| text_of(&c["identifiant"])).collect(),
+    })
+}
+
+/// Which column goes to which field, and the columns left out.
+fn columns_read(table: &table::Table, fields: &[Option<&'static str>]) -> Vec<String> {
+    let mut notes = vec![match &table.sheet {
+        Some(sheet) => format!("Colonnes lues (feuille « {sheet} »)\u{a0}:"),
+        None => "Colonnes lues\u{a0}:".to_owned(),
+    }];
+    let mut ignored = Vec::new();
+    for (header, field) in table.headers.iter().zip(fields) {
+        match field {
+            Some(f) => notes.push(format!("  « {header} » → {f}")),
+            None if !header.trim().is_empty() => ignored.push(format!("« {header} »")),
+            None => {}
+        }
+    }
+    if !ignored.is_empty() {
+        notes.push(format!(
+            "  ignorées\u{a0}: {} (--colonnes En-tête=champ pour en lire une)",
+            ignored.join(", ")
+        ));
+    }
+    notes
+}
+
+fn problem_line(p: &rows::Problem) -> String {
+    let value = if p.value.is_empty() {
+        "cellule vide".to_owned()
+    } else {
+        format!("valeur « {} »", p.value)
+    };
+    format!("  ligne {}, colonne « {} », {value}\u{a0}: {}", p.row, p.column, p.what)
+}
+
+/// Every line ending as CR LF, as the file had them.
+fn crlf(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\n', "\r\n")
 }
 
 /// `En-tête=champ` pairs, each field a known one.
@@ -119,21 +189,26 @@ fn parse_mapping(mapping: &[String]) -> Result<Vec<(String, String)>, Error> {
         .collect()
 }
 
-/// Replaces the file in one step: a new file beside it, renamed over it.
+/// Replaces the file in one step: a new file beside it, with its
+/// permissions, renamed over it. A symbolic link is followed: the file it
+/// points to is the one replaced.
 pub(crate) fn replace(path: &Path, text: &str) -> Result<(), Error> {
-    let error = |e: &dyn std::fmt::Display| {
+    let error = |e: &std::io::Error| {
         Error::Write(format!(
-            "impossible d'écrire « {} »\u{a0}: {e}",
-            path.display()
+            "impossible d'écrire « {} »\u{a0}: {}",
+            path.display(),
+            crate::error::io_fr(e)
         ))
     };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let target = std::fs::canonicalize(path).map_err(|e| error(&e))?;
+    let permissions = std::fs::metadata(&target).map_err(|e| error(&e))?.permissions();
+    let dir = target.parent().unwrap_or(Path::new("."));
     let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| error(&e))?;
     file.write_all(text.as_bytes()).map_err(|e| error(&e))?;
+    file.as_file()
+        .set_permissions(permissions)
+        .map_err(|e| error(&e))?;
     file.as_file().sync_all().map_err(|e| error(&e))?;
-    file.persist(path).map_err(|e| error(&e.error))?;
+    file.persist(&target).map_err(|e| error(&e.error))?;
     Ok(())
 }

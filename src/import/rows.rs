@@ -29,16 +29,33 @@ pub struct Problem {
     pub what: String,
 }
 
-/// The candidates of the table, their ids made unique against `taken`
-/// (the ids already in the session file), or every problem found.
+/// The candidates already in the session file.
+pub struct Known {
+    /// Their ids.
+    pub ids: BTreeSet<String>,
+    /// Their N° candidat (`identifiant`).
+    pub identifiants: BTreeSet<String>,
+}
+
+/// What the rows give: the new candidates, and a line for each row left
+/// out because its candidate is already in the session.
+pub struct Read {
+    pub new: Vec<NewCandidate>,
+    pub already_there: Vec<String>,
+}
+
+/// The candidates of the table, their ids made unique against those
+/// already in the session file, or every problem found.
 pub fn candidates(
     table: &Table,
     fields: &[Option<&'static str>],
-    taken: &BTreeSet<String>,
-) -> Result<Vec<NewCandidate>, Vec<Problem>> {
+    known: &Known,
+) -> Result<Read, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut out = Vec::new();
-    let mut ids = taken.clone();
+    let mut already_there = Vec::new();
+    let mut ids = known.ids.clone();
+    let mut identifiants = BTreeSet::new();
     for (row, cells) in &table.rows {
         let get = |field: &str| -> (String, String) {
             fields
@@ -96,12 +113,9 @@ pub fn candidates(
         let date_naissance = match optional(get("date_naissance")) {
             None => None,
             Some(text) => match date(&text) {
-                Some(d) => Some(d),
-                None => {
-                    problem(
-                        get("date_naissance"),
-                        "date inexistante ou illisible (JJ/MM/AAAA)",
-                    );
+                Ok(d) => Some(d),
+                Err(what) => {
+                    problem(get("date_naissance"), what);
                     None
                 }
             },
@@ -109,6 +123,17 @@ pub fn candidates(
         let identifiant = get("identifiant");
         if identifiant.1.is_empty() {
             problem(identifiant.clone(), "le numéro du candidat manque");
+        } else if known.identifiants.contains(&identifiant.1) {
+            already_there.push(format!(
+                "ligne {row}\u{a0}: {} {} (N° {}) est déjà dans la session, il n'est pas ajouté de nouveau",
+                nom.1, prenom.1, identifiant.1
+            ));
+            continue;
+        } else if !identifiants.insert(identifiant.1.clone()) {
+            problem(
+                identifiant.clone(),
+                "ce numéro de candidat est déjà celui d'une autre ligne de la liste",
+            );
         }
         let mut adresse: Vec<String> = get("adresse")
             .1
@@ -134,7 +159,7 @@ pub fn candidates(
             .collect();
         let given = get("id");
         let id = if given.1.is_empty() {
-            unique(&slug(nom_usage_or(&get("nom_usage").1, &nom.1)), &ids)
+            unique(nom_usage_or(&get("nom_usage").1, &nom.1), &prenom.1, &ids)
         } else if !is_slug(&given.1) {
             problem(
                 given.clone(),
@@ -167,7 +192,10 @@ pub fn candidates(
         });
     }
     if problems.is_empty() {
-        Ok(out)
+        Ok(Read {
+            new: out,
+            already_there,
+        })
     } else {
         Err(problems)
     }
@@ -185,37 +213,103 @@ fn is_slug(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
+/// The longest id made from a name (a file name is made of it).
+const MAX_ID_CHARS: usize = 40;
+
 /// `JJ/MM/AAAA` (or `AAAA-MM-JJ`, as a workbook's date cell) as
-/// `AAAA-MM-JJ`, when the date exists.
-fn date(text: &str) -> Option<String> {
-    let parsed = chrono::NaiveDate::parse_from_str(text, "%d/%m/%Y")
-        .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d"))
-        .ok()?;
-    Some(parsed.format("%Y-%m-%d").to_string())
-}
-
-/// An id from a name: its first word, lowercase, without accents or
-/// apostrophes ("O'BRIEN" gives `obrien`).
-fn slug(name: &str) -> String {
-    let first = name
-        .split([' ', '-'])
-        .find(|w| !w.is_empty())
-        .unwrap_or("candidat");
-    let plain = super::columns::normalise(first).replace(' ', "");
-    if plain.is_empty() {
-        "candidat".to_owned()
+/// `AAAA-MM-JJ`; a time after the date (« 28/02/1999 14:30 ») is dropped.
+fn date(text: &str) -> Result<String, &'static str> {
+    let day = text
+        .split([' ', 'T'])
+        .next()
+        .unwrap_or_default()
+        .trim();
+    let year_digits = if day.contains('/') {
+        day.rsplit('/').next().unwrap_or_default().len()
     } else {
-        plain
+        day.split('-').next().unwrap_or_default().len()
+    };
+    if year_digits == 2 {
+        return Err("année sur deux chiffres\u{a0}: écrivez l'année en entier (JJ/MM/AAAA, par exemple 12/04/1991)");
     }
+    let parsed = chrono::NaiveDate::parse_from_str(day, "%d/%m/%Y")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d"))
+        .map_err(|_| "date inexistante ou illisible (JJ/MM/AAAA)")?;
+    let today = chrono::Local::now().date_naive();
+    if year_digits != 4 || chrono::Datelike::year(&parsed) < 1900 || parsed > today {
+        return Err("date de naissance impossible (avant 1900 ou dans l'avenir)");
+    }
+    Ok(parsed.format("%Y-%m-%d").to_string())
 }
 
-/// `base`, or `base-2`, `base-3`… when taken.
-fn unique(base: &str, taken: &BTreeSet<String>) -> String {
-    if !taken.contains(base) {
-        return base.to_owned();
+/// An id from a name: its words lowercase without accents or apostrophes,
+/// joined by `-` (« LE GALL » gives `le-gall`, « O'BRIEN » `obrien`); the
+/// particles written in lowercase before it are left out (« de
+/// SAINT-EXUPÉRY » gives `saint-exupery`).
+fn slug(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let first_capital = words
+        .iter()
+        .position(|w| w.chars().any(char::is_uppercase))
+        .unwrap_or(0);
+    let plain = super::columns::normalise(&words[first_capital..].join(" ").replace(['\'', '’'], ""));
+    let id = shortened(&plain.replace(' ', "-"), MAX_ID_CHARS);
+    if id.is_empty() { "candidat".to_owned() } else { id }
+}
+
+/// An ASCII id cut to `max` characters, never ending with `-`.
+fn shortened(id: &str, max: usize) -> String {
+    id[..id.len().min(max)].trim_end_matches('-').to_owned()
+}
+
+/// The id of `nom`: its slug, or with the first name for a namesake
+/// (`martin-paul`), or numbered (`martin-paul-2`) when that is taken too.
+fn unique(nom: &str, prenom: &str, taken: &BTreeSet<String>) -> String {
+    let base = slug(nom);
+    if !taken.contains(&base) {
+        return base;
+    }
+    let with_first_name = shortened(
+        &format!("{base}-{}", slug(&prenom.to_uppercase())),
+        MAX_ID_CHARS,
+    );
+    if !taken.contains(&with_first_name) {
+        return with_first_name;
     }
     (2..)
-        .map(|n| format!("{base}-{n}"))
+        .map(|n| format!("{}-{n}", shortened(&with_first_name, MAX_ID_CHARS - 4)))
         .find(|id| !taken.contains(id))
-        .unwrap_or_else(|| base.to_owned())
+        .unwrap_or(with_first_name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_made_from_the_whole_name() {
+        assert_eq!(slug("de SAINT-EXUPÉRY"), "saint-exupery");
+        assert_eq!(slug("LE GALL"), "le-gall");
+        assert_eq!(slug("MARTIN-LEFÈBVRE"), "martin-lefebvre");
+        assert_eq!(slug("O'BRIEN"), "obrien");
+        assert!(slug(&"A".repeat(300)).len() <= MAX_ID_CHARS);
+        assert_eq!(slug("--"), "candidat");
+    }
+
+    #[test]
+    fn namesakes_are_told_apart_by_their_first_name() {
+        let mut taken = BTreeSet::new();
+        taken.insert("martin".to_owned());
+        assert_eq!(unique("MARTIN", "Paul", &taken), "martin-paul");
+        taken.insert("martin-paul".to_owned());
+        assert_eq!(unique("MARTIN", "Paul", &taken), "martin-paul-2");
+    }
+
+    #[test]
+    fn dates_keep_their_day_and_want_four_digit_years() {
+        assert_eq!(date("28/02/1999 14:30"), Ok("1999-02-28".to_owned()));
+        assert_eq!(date("1999-02-28T00:00:00"), Ok("1999-02-28".to_owned()));
+        assert!(date("12/04/91").unwrap_err().contains("deux chiffres"));
+        assert!(date("12/04/1891").unwrap_err().contains("avant 1900"));
+    }
 }

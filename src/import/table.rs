@@ -10,35 +10,63 @@ use crate::error::Error;
 
 /// A table: its header row and its rows, every cell as text.
 pub struct Table {
+    /// The sheet it was read from (workbooks only).
+    pub sheet: Option<String>,
     pub headers: Vec<String>,
-    /// Each row with its number in the file (the header is row 1).
+    /// Each row with its number in the file (the first line is row 1).
     pub rows: Vec<(usize, Vec<String>)>,
 }
 
-/// Reads the first sheet of a workbook, or a CSV file.
-pub fn read(path: &Path) -> Result<Table, Error> {
+/// How far down a title and notes may push the header row.
+const HEADER_SEARCH_ROWS: usize = 20;
+
+/// Reads the table of a CSV file or of a workbook: the sheet named
+/// `sheet`, or else the first sheet that has a header row. The header row
+/// is the first with at least two cells `is_header` recognises, so a title
+/// above it is skipped.
+pub fn read(path: &Path, sheet: Option<&str>, is_header: &dyn Fn(&str) -> bool) -> Result<Table, Error> {
+    if let Err(e) = std::fs::metadata(path) {
+        return Err(cannot_read(path, &crate::error::io_fr(&e)));
+    }
     let is_csv = path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt"));
-    let cells = if is_csv {
-        let bytes = std::fs::read(path).map_err(|e| cannot_read(path, &e.to_string()))?;
-        csv_rows(&decode(&bytes))?
+    let sheets = if is_csv {
+        if let Some(name) = sheet {
+            return Err(Error::Usage(format!(
+                "--feuille « {name} »\u{a0}: un fichier CSV n'a pas de feuilles"
+            )));
+        }
+        let bytes = std::fs::read(path).map_err(|e| cannot_read(path, &crate::error::io_fr(&e)))?;
+        vec![(None, 0, csv_rows(&decode(&bytes))?)]
     } else {
-        workbook_rows(path)?
+        workbook_sheets(path, sheet)?
     };
-    let mut rows = cells.into_iter().enumerate();
-    let Some((_, headers)) = rows.next() else {
+    let found = sheets.into_iter().find_map(|(name, first_row, rows)| {
+        let header = rows
+            .iter()
+            .take(HEADER_SEARCH_ROWS)
+            .position(|r| r.iter().filter(|c| is_header(c)).count() >= 2)?;
+        Some((name, first_row, header, rows))
+    });
+    let Some((sheet, first_row, header, rows)) = found else {
+        let what = match sheet {
+            Some(name) => format!("la feuille « {name} » de « {} »", path.display()),
+            None => format!("« {} »", path.display()),
+        };
         return Err(Error::Refused(format!(
-            "« {} » est vide : la première ligne doit donner les noms des colonnes",
-            path.display()
+            "aucune ligne d'en-têtes reconnue dans {what}\u{a0}: une ligne doit nommer les colonnes (Nom, Prénom, N° candidat…)"
         )));
     };
+    let mut rows = rows.into_iter().enumerate().skip(header);
+    let headers = rows.next().map(|(_, r)| r).unwrap_or_default();
     Ok(Table {
+        sheet,
         headers,
         rows: rows
             .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
-            .map(|(i, r)| (i + 1, r))
+            .map(|(i, r)| (first_row + i + 1, r))
             .collect(),
     })
 }
@@ -82,17 +110,49 @@ fn csv_rows(text: &str) -> Result<Vec<Vec<String>>, Error> {
         .collect()
 }
 
-/// The first sheet's rows; date cells as `AAAA-MM-JJ`.
-fn workbook_rows(path: &Path) -> Result<Vec<Vec<String>>, Error> {
-    let mut workbook = open_workbook_auto(path).map_err(|e| cannot_read(path, &e.to_string()))?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or_else(|| cannot_read(path, "aucune feuille"))?
-        .map_err(|e| cannot_read(path, &e.to_string()))?;
-    Ok(range
-        .rows()
-        .map(|row| row.iter().map(cell_text).collect())
-        .collect())
+/// Each sheet to look in, with the number of rows above its first one;
+/// date cells as `AAAA-MM-JJ`.
+type Sheet = (Option<String>, usize, Vec<Vec<String>>);
+
+fn workbook_sheets(path: &Path, wanted: Option<&str>) -> Result<Vec<Sheet>, Error> {
+    let mut workbook = open_workbook_auto(path).map_err(|e| match e {
+        calamine::Error::Io(e) => cannot_read(path, &crate::error::io_fr(&e)),
+        _ => Error::Refused(format!(
+            "« {} » ne se lit ni comme un classeur XLSX, XLS ou ODS ni comme un fichier CSV (.csv)\u{a0}: enregistrez la liste dans l'un de ces formats",
+            path.display()
+        )),
+    })?;
+    let names = workbook.sheet_names();
+    let chosen: Vec<String> = match wanted {
+        Some(w) => {
+            let name = names
+                .iter()
+                .find(|n| n.trim().eq_ignore_ascii_case(w.trim()))
+                .ok_or_else(|| {
+                    Error::Usage(format!(
+                        "--feuille\u{a0}: « {} » n'a pas de feuille « {w} » (feuilles\u{a0}: {})",
+                        path.display(),
+                        names.join(", ")
+                    ))
+                })?;
+            vec![name.clone()]
+        }
+        None => names,
+    };
+    chosen
+        .into_iter()
+        .map(|name| {
+            let range = workbook
+                .worksheet_range(&name)
+                .map_err(|_| cannot_read(path, &format!("la feuille « {name} » est illisible")))?;
+            let first_row = range.start().map_or(0, |(row, _)| row as usize);
+            let rows = range
+                .rows()
+                .map(|row| row.iter().map(cell_text).collect())
+                .collect();
+            Ok((Some(name), first_row, rows))
+        })
+        .collect()
 }
 
 fn cell_text(cell: &Data) -> String {
@@ -101,6 +161,8 @@ fn cell_text(cell: &Data) -> String {
             .as_datetime()
             .map(|t| t.format("%Y-%m-%d").to_string())
             .unwrap_or_default(),
+        // A date (and time) cell of an ODS workbook: its date part.
+        Data::DateTimeIso(d) => d.split('T').next().unwrap_or_default().to_owned(),
         Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
         Data::Empty => String::new(),
         other => other.to_string(),

@@ -9,60 +9,124 @@ fn quoted(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
 }
 
-/// The YAML entry of one candidate, indented as the fixtures are.
-pub fn entry(c: &NewCandidate) -> String {
-    let mut y = format!("  - id: {}\n    civilite: {}\n", c.id, c.civilite);
-    y.push_str(&format!("    nom: {}\n", quoted(&c.nom)));
-    if let Some(usage) = &c.nom_usage {
-        y.push_str(&format!("    nom_usage: {}\n", quoted(usage)));
-    }
-    y.push_str(&format!("    prenom: {}\n", quoted(&c.prenom)));
-    y.push_str(&format!("    identifiant: {}\n", quoted(&c.identifiant)));
-    if let Some(d) = &c.date_naissance {
-        y.push_str(&format!("    date_naissance: {d}\n"));
-    }
-    y.push_str(&format!("    voie: {}\n", c.voie));
-    if let Some(f) = &c.formateur {
-        y.push_str(&format!("    formateur: {}\n", quoted(f)));
-    }
-    if let Some(a) = &c.amenagement {
-        y.push_str(&format!("    amenagement: {}\n", quoted(a)));
-    }
-    y.push_str("    adresse:\n");
-    for line in &c.adresse {
-        y.push_str(&format!("      - {}\n", quoted(line)));
-    }
-    let jury: Vec<String> = c.jury.iter().map(|j| quoted(j)).collect();
-    y.push_str(&format!("    jury: [{}]\n", jury.join(", ")));
-    y
+/// An id as written in the file: plain when no YAML reader can take it
+/// for something else than a text (`martin`), else quoted (`"yes"`,
+/// `"null"`, `"1900"`).
+fn id(id: &str) -> String {
+    const WORDS: [&str; 9] = ["null", "true", "false", "yes", "no", "on", "off", "y", "n"];
+    let plain = id.starts_with(|c: char| c.is_ascii_lowercase()) && !WORDS.contains(&id);
+    if plain { id.to_owned() } else { quoted(id) }
 }
 
-/// The session text with `entries` added to its `candidats:` list, or
-/// `None` when the file has no such top-level key.
-pub fn insert(text: &str, entries: &str) -> Option<String> {
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    // `candidats:` or `candidats: []`, a comment after it allowed.
-    let key = |l: &str| {
-        l.split(" #")
-            .next()
-            .unwrap_or_default()
-            .trim_end()
-            .to_owned()
-    };
-    let start = lines
+/// The fields of one candidate as YAML values, every text quoted (a name
+/// such as NULL or YES stays a text).
+fn fields(c: &NewCandidate) -> Vec<(&'static str, String)> {
+    let mut f = vec![
+        ("id", id(&c.id)),
+        ("civilite", c.civilite.to_owned()),
+        ("nom", quoted(&c.nom)),
+    ];
+    if let Some(usage) = &c.nom_usage {
+        f.push(("nom_usage", quoted(usage)));
+    }
+    f.push(("prenom", quoted(&c.prenom)));
+    f.push(("identifiant", quoted(&c.identifiant)));
+    if let Some(d) = &c.date_naissance {
+        f.push(("date_naissance", d.clone()));
+    }
+    f.push(("voie", c.voie.to_owned()));
+    if let Some(trainer) = &c.formateur {
+        f.push(("formateur", quoted(trainer)));
+    }
+    if let Some(a) = &c.amenagement {
+        f.push(("amenagement", quoted(a)));
+    }
+    f.push(("adresse", flow(&c.adresse)));
+    f.push(("jury", flow(&c.jury)));
+    f
+}
+
+/// `["a", "b"]`.
+fn flow(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|i| quoted(i)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// The YAML entry of one candidate in a block list whose dashes are
+/// `indent` spaces in.
+pub fn entry(c: &NewCandidate, indent: usize) -> String {
+    let pad = " ".repeat(indent);
+    fields(c)
         .iter()
-        .position(|l| key(l) == "candidats:" || key(l) == "candidats: []")?;
+        .enumerate()
+        .map(|(i, (key, value))| {
+            let lead = if i == 0 { "- " } else { "  " };
+            format!("{pad}{lead}{key}: {value}\n")
+        })
+        .collect()
+}
+
+/// The entry of one candidate in a flow list: `{id: "a", …}`.
+pub fn flow_entry(c: &NewCandidate) -> String {
+    let pairs: Vec<String> = fields(c)
+        .iter()
+        .map(|(key, value)| format!("{key}: {value}"))
+        .collect();
+    format!("{{{}}}", pairs.join(", "))
+}
+
+/// Where the `candidats:` list is: the line of its key, and whether its
+/// items are written on that same line between brackets.
+fn key_line(lines: &[&str]) -> Option<(usize, bool)> {
+    lines.iter().enumerate().find_map(|(i, l)| {
+        let rest = l.strip_prefix("candidats")?.trim_start().strip_prefix(':')?;
+        let value = rest.split(" #").next().unwrap_or_default().trim();
+        match value {
+            "" | "[]" => Some((i, false)),
+            v if v.starts_with('[') && v.ends_with(']') => Some((i, true)),
+            _ => None,
+        }
+    })
+}
+
+/// The session text with the candidates `new` added to its `candidats:`
+/// list, or `None` when the file has no such top-level key. A block list
+/// keeps its own indentation; a list written `[…]` on one line gets its
+/// new items there.
+pub fn insert(text: &str, new: &[NewCandidate]) -> Option<String> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let (start, on_one_line) = key_line(&lines)?;
+    if on_one_line {
+        return Some(insert_flow(&lines, start, new));
+    }
     // The list ends at the next top-level key (comments and blank lines
-    // just before it belong to what follows).
+    // just before it belong to what follows); its items may be written at
+    // column 0.
+    let in_list = |l: &&str| {
+        l.starts_with([' ', '#', '\n', '\r'])
+            || l.trim().is_empty()
+            || (l.starts_with('-') && !l.starts_with("---"))
+    };
     let mut end = lines[start + 1..]
         .iter()
-        .position(|l| !l.starts_with([' ', '#', '\n', '\r']) && !l.trim().is_empty())
+        .position(|l| !in_list(l))
         .map_or(lines.len(), |i| start + 1 + i);
     while end > start + 1 && (lines[end - 1].trim().is_empty() || lines[end - 1].starts_with('#')) {
         end -= 1;
     }
+    let indent = lines[start + 1..end]
+        .iter()
+        .find(|l| {
+            let t = l.trim_start();
+            t.starts_with("- ") || t.trim_end() == "-"
+        })
+        .map_or(2, |l| l.len() - l.trim_start().len());
+    let entries: Vec<String> = new.iter().map(|c| entry(c, indent)).collect();
     let mut out: String = lines[..start].concat();
-    out.push_str(&lines[start].replacen("candidats: []", "candidats:", 1));
+    out.push_str(&match lines[start].find("[]") {
+        Some(i) => format!("{}{}", lines[start][..i].trim_end(), &lines[start][i + 2..]),
+        None => lines[start].to_owned(),
+    });
     if !lines[start].ends_with('\n') {
         out.push('\n');
     }
@@ -74,7 +138,7 @@ pub fn insert(text: &str, entries: &str) -> Option<String> {
     if !existing.trim().is_empty() {
         out.push('\n');
     }
-    out.push_str(entries);
+    out.push_str(&entries.join("\n"));
     let rest = lines[end..].concat();
     if !rest.is_empty() && !rest.starts_with('\n') {
         out.push('\n');
@@ -83,24 +147,73 @@ pub fn insert(text: &str, entries: &str) -> Option<String> {
     Some(out)
 }
 
+/// Adds the new items before the `]` that closes the list on line `start`.
+fn insert_flow(lines: &[&str], start: usize, new: &[NewCandidate]) -> String {
+    let line = lines[start];
+    let close = line.split(" #").next().unwrap_or_default().rfind(']').unwrap_or(line.len());
+    let items: Vec<String> = new.iter().map(flow_entry).collect();
+    let before = line[..close].trim_end();
+    let comma = if before.ends_with('[') { "" } else { ", " };
+    let mut out: String = lines[..start].concat();
+    out.push_str(&format!("{before}{comma}{}{}", items.join(", "), &line[close..]));
+    out.push_str(&lines[start + 1..].concat());
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn candidate(id: &str) -> NewCandidate {
+        NewCandidate {
+            id: id.to_owned(),
+            civilite: "Mme",
+            nom: "NULL".to_owned(),
+            nom_usage: None,
+            prenom: "Yes".to_owned(),
+            identifiant: "1".to_owned(),
+            date_naissance: None,
+            voie: "formation",
+            adresse: vec!["1 rue A".to_owned()],
+            formateur: None,
+            amenagement: None,
+            jury: vec![],
+        }
+    }
+
+    const B: &str = "  - id: b\n    civilite: Mme\n    nom: \"NULL\"\n    prenom: \"Yes\"\n    identifiant: \"1\"\n    voie: formation\n    adresse: [\"1 rue A\"]\n    jury: []\n";
+
     #[test]
     fn entries_go_at_the_end_of_the_list_and_the_rest_stays() {
         let text = "# tête\ncandidats:\n  - id: a\n    nom: A\n\n# le planning\nplanning:\n  - x\n";
-        let out = insert(text, "  - id: b\n").unwrap();
+        let out = insert(text, &[candidate("b")]).unwrap();
         assert_eq!(
             out,
-            "# tête\ncandidats:\n  - id: a\n    nom: A\n\n  - id: b\n\n# le planning\nplanning:\n  - x\n"
+            format!("# tête\ncandidats:\n  - id: a\n    nom: A\n\n{B}\n# le planning\nplanning:\n  - x\n")
         );
     }
 
     #[test]
     fn a_comment_on_the_key_line_stays() {
-        let out = insert("candidats: []  # à remplir\nplanning:\n", "  - id: b\n").unwrap();
-        assert_eq!(out, "candidats:  # à remplir\n  - id: b\n\nplanning:\n");
+        let out = insert("candidats: []  # à remplir\nplanning:\n", &[candidate("b")]).unwrap();
+        assert_eq!(out, format!("candidats:  # à remplir\n{B}\nplanning:\n"));
+    }
+
+    #[test]
+    fn items_at_column_0_get_their_new_ones_at_column_0() {
+        let out = insert("candidats:\n- id: a\n  nom: A\nplanning:\n", &[candidate("b")]).unwrap();
+        let b: String = B.lines().map(|l| format!("{}\n", &l[2..])).collect();
+        assert_eq!(out, format!("candidats:\n- id: a\n  nom: A\n\n{b}\nplanning:\n"));
+    }
+
+    #[test]
+    fn a_list_on_one_line_gets_its_new_items_there() {
+        let out = insert("candidats: [{id: a}]  # x\nplanning:\n", &[candidate("yes")]).unwrap();
+        assert!(
+            out.starts_with("candidats: [{id: a}, {id: \"yes\", civilite: Mme, nom: \"NULL\", ")
+                && out.ends_with("jury: []}]  # x\nplanning:\n"),
+            "{out}"
+        );
     }
 
     #[test]
