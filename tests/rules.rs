@@ -292,6 +292,38 @@ fn a_duplicate_id_is_an_error_at_the_second_one() {
 }
 
 #[test]
+fn two_candidates_with_the_same_identifiant_are_an_error() {
+    let text = fixture_broken(SC, "identifiant: \"1801015\"", "identifiant: \"1801008\"");
+    let diags = diagnostics(&text);
+    expect(
+        &text,
+        &diags,
+        Severity::Error,
+        "candidats[1].identifiant",
+        "le candidat « bernard » a le même N° candidat (identifiant) « 1801008 » que « amrani »",
+        ("- id: bernard", "bernard"),
+    );
+    assert_counts(&diags, 1, 0);
+}
+
+#[test]
+fn a_birth_date_before_1900_or_after_the_session_is_an_error() {
+    for (date, shown) in [("0091-11-02", "02/11/0091"), ("2027-02-01", "01/02/2027")] {
+        let text = fixture_broken(SC, "date_naissance: 2001-11-02", &format!("date_naissance: {date}"));
+        let diags = diagnostics(&text);
+        expect(
+            &text,
+            &diags,
+            Severity::Error,
+            "candidats[1].date_naissance",
+            &format!("la date de naissance du candidat « bernard » ({shown}) est impossible"),
+            ("- id: bernard", "bernard"),
+        );
+        assert_counts(&diags, 1, 0);
+    }
+}
+
+#[test]
 fn a_duplicate_juror_id_is_an_error() {
     let text = fixture_broken(
         SC,
@@ -1751,6 +1783,14 @@ const TESTED: &[(&str, &[&str])] = &[
     (
         "organisation::availabilities_are_session_days",
         &["a_juror_available_outside_the_session_is_an_error"],
+    ),
+    (
+        "candidates::identifiants_are_unique",
+        &["two_candidates_with_the_same_identifiant_are_an_error"],
+    ),
+    (
+        "candidates::birth_dates_are_plausible",
+        &["a_birth_date_before_1900_or_after_the_session_is_an_error"],
     ),
     (
         "structure::ids_are_slugs",

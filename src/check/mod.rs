@@ -4,6 +4,7 @@
 //! [`Diagnostic`]s; they are grouped by theme in the submodules.
 
 mod amenagement;
+mod candidates;
 mod deadlines;
 mod organisation;
 mod people;
@@ -28,6 +29,8 @@ const RULES: &[fn(&Session, &mut Vec<Diagnostic>)] = &[
     organisation::collective_tests_have_seats,
     organisation::the_day_holds_every_test,
     organisation::availabilities_are_session_days,
+    candidates::identifiants_are_unique,
+    candidates::birth_dates_are_plausible,
     people::at_least_two_jurors,
     people::each_candidate_has_a_pair,
     people::accreditations_cover_the_session,
