@@ -82,9 +82,37 @@ pub fn civilite(c: Civilite) -> &'static str {
     }
 }
 
-/// "NOM Prénom", with the family name in capitals.
+/// The particles of French and neighbouring names, as written in
+/// lowercase (« de SAINT-EXUPÉRY », « VAN der BERG »).
+const PARTICLES: [&str; 20] = [
+    "de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "van", "von", "der", "den",
+    "ter", "ten", "da", "dos", "di", "del",
+];
+
+/// A family name in capitals as written: every word in capitals, except a
+/// particle the file writes in lowercase (« de SAINT-EXUPÉRY », « d'ARTOIS »).
+pub fn capitals(nom: &str) -> String {
+    nom.split_inclusive(char::is_whitespace)
+        .map(|word| {
+            let bare = word.trim_end();
+            if PARTICLES.contains(&bare) {
+                return word.to_owned();
+            }
+            match PARTICLES
+                .iter()
+                .filter(|p| p.ends_with(['\'', '’']))
+                .find(|p| bare.len() > p.len() && word.starts_with(*p))
+            {
+                Some(p) => format!("{p}{}", word[p.len()..].to_uppercase()),
+                None => word.to_uppercase(),
+            }
+        })
+        .collect()
+}
+
+/// "NOM Prénom", with the family name in capitals as written.
 pub fn nom_prenom(nom: &str, prenom: &str) -> String {
-    format!("{} {}", nom.to_uppercase(), prenom)
+    format!("{} {}", capitals(nom), prenom)
 }
 
 /// "Mme NOM Prénom".
@@ -195,6 +223,20 @@ mod tests {
         assert_eq!(typography("Attention !"), "Attention\u{202f}!");
         assert_eq!(typography("« oui »"), "«\u{202f}oui\u{202f}»");
         assert_eq!(typography("08:30"), "08:30");
+    }
+
+    #[test]
+    fn names_are_in_capitals_but_for_the_particles_written_in_lowercase() {
+        assert_eq!(capitals("de Saint-Exupéry"), "de SAINT-EXUPÉRY");
+        assert_eq!(capitals("DE SAINT-EXUPÉRY"), "DE SAINT-EXUPÉRY");
+        assert_eq!(capitals("Le Gall"), "LE GALL");
+        assert_eq!(capitals("d'Artois"), "d'ARTOIS");
+        assert_eq!(capitals("van der Berg"), "van der BERG");
+        assert_eq!(capitals("Martin-Lefèbvre"), "MARTIN-LEFÈBVRE");
+        assert_eq!(
+            nom_prenom("de la Tour", "Anne"),
+            "de la TOUR Anne"
+        );
     }
 
     #[test]

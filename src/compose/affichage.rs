@@ -100,7 +100,7 @@ pub fn affichage(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
                     surveillance: l.get("surveillance")?,
                     accueil: l.get("responsable")?,
                     fin_amenagee: l.get("fin_amenagee")?,
-                    responsable: format!("{} {}", fr::civilite(r.civilite), r.nom.to_uppercase()),
+                    responsable: format!("{} {}", fr::civilite(r.civilite), fr::capitals(&r.nom)),
                 };
                 let rows = posted_rows(&day_slots, &words);
                 let cells: Vec<Row> = rows.iter().map(table_row).collect();

@@ -169,7 +169,7 @@ fn jury_and_ccp(l: &Labels, facts: &Facts, c: Option<&CandidateView>) -> Result<
         Some(c) => c
             .jury
             .iter()
-            .map(|j| (j.nom.to_uppercase(), j.prenom.clone()))
+            .map(|j| (crate::fr::capitals(&j.nom), j.prenom.clone()))
             .collect(),
         None => vec![(String::new(), String::new()); 2],
     };
@@ -195,7 +195,7 @@ fn jury_and_ccp(l: &Labels, facts: &Facts, c: Option<&CandidateView>) -> Result<
     let responsable = [
         (vec![Cell::head(l.get("responsable")?).span(3)], false),
         (names()?, false),
-        person((r.nom.to_uppercase(), r.prenom.clone())),
+        person((crate::fr::capitals(&r.nom), r.prenom.clone())),
     ];
 
     // Every CCP of the title, its box (ticked for a partial success), its code.

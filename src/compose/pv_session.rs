@@ -153,7 +153,7 @@ pub fn pages(ctx: &Ctx, blank: bool) -> Result<Pages, Error> {
             } else {
                 plan.jurors_taking_part()
                     .into_iter()
-                    .map(|j| (j.nom.to_uppercase(), j.prenom))
+                    .map(|j| (crate::fr::capitals(&j.nom), j.prenom))
                     .collect()
             };
             blocks.push(signing(l.get("jures")?, jurors));
@@ -162,7 +162,7 @@ pub fn pages(ctx: &Ctx, blank: bool) -> Result<Pages, Error> {
             } else {
                 plan.surveillants()
                     .into_iter()
-                    .map(|m| (m.nom.to_uppercase(), m.prenom))
+                    .map(|m| (crate::fr::capitals(&m.nom), m.prenom))
                     .collect()
             };
             if !surveillants.is_empty() {

@@ -338,7 +338,7 @@ fn candidate_view(s: &Session, c: &Candidat, slots: &[SlotView]) -> CandidateVie
             "{} {} {}",
             fr::civilite(c.civilite),
             c.prenom,
-            c.nom_affiche().to_uppercase()
+            fr::capitals(c.nom_affiche())
         ),
         identifiant: c.identifiant.clone(),
         date_naissance: c.date_naissance.map(fr::short_date),

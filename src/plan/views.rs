@@ -36,7 +36,7 @@ impl PersonView {
             nom: nom.to_owned(),
             prenom: prenom.to_owned(),
             nom_prenom: fr::nom_prenom(nom, prenom),
-            appel: format!("{} {} {}", fr::civilite(c), prenom, nom.to_uppercase()),
+            appel: format!("{} {} {}", fr::civilite(c), prenom, fr::capitals(nom)),
             telephone: tel.clone(),
             email: email.clone(),
         }
