@@ -329,9 +329,10 @@ pub fn load_and_check(path: &Path, print_clean: bool) -> Option<(Source, Session
             return None;
         }
     };
-    let report = Report {
-        diagnostics: crate::check::check(&session),
-    };
+    let mut diagnostics = crate::check::check(&session);
+    diagnostics.extend(load::warnings(&source));
+    diagnostics.sort_by_key(|d| (d.place.map_or((0, 0), |p| (p.line, p.column)), d.severity));
+    let report = Report { diagnostics };
     if !report.diagnostics.is_empty() || print_clean {
         print_report(&source.name, &source.text, &report);
     }

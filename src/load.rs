@@ -141,6 +141,51 @@ pub fn parse(source: &Source) -> Result<Session, Diagnostic> {
         .map_err(|e| translate(&e, &source.text))
 }
 
+/// Warnings about how values are written: a time without quotes
+/// (`debut: 7:30`) is read here as a time, but as the number 450 by a YAML
+/// 1.1 reader (many editors and tools), so it is said, with its place.
+pub fn warnings(source: &Source) -> Vec<Diagnostic> {
+    use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
+    Parser::new_from_str(&source.text)
+        .map_while(Result::ok)
+        .filter_map(|(event, span)| match event {
+            Event::Scalar(value, ScalarStyle::Plain, ..) => {
+                let minutes = sexagesimal(&value)?;
+                let start = span.start;
+                let bytes = start.byte_offset().map(|b| (b, b + value.len()));
+                let place = Place {
+                    line: start.line() as u64,
+                    column: start.col() as u64 + 1,
+                    bytes,
+                };
+                let (h, m) = value.split_once(':')?;
+                Some(
+                    Diagnostic::warning(
+                        "",
+                        Some(place),
+                        format!(
+                            "l'heure {value} est écrite sans guillemets\u{a0}: un lecteur YAML 1.1 (éditeurs, autres outils) la lit comme le nombre {minutes}"
+                        ),
+                    )
+                    .help(format!("écrivez-la entre guillemets\u{a0}: \"{h:0>2}:{m}\"")),
+                )
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The number YAML 1.1 reads in `7:30` (base 60), when the text is an
+/// hour written so.
+fn sexagesimal(text: &str) -> Option<u32> {
+    let (h, m) = text.split_once(':')?;
+    let digits = |s: &str, max: usize| !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(h, 2) || !digits(m, 2) || m.len() != 2 {
+        return None;
+    }
+    Some(h.parse::<u32>().ok()? * 60 + m.parse::<u32>().ok()?)
+}
+
 /// Reads and parses in one step.
 /// On failure, the diagnostic comes with the text it points into (empty
 /// when the file could not be read).

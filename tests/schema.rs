@@ -61,6 +61,22 @@ fn structural_mistakes_are_invalid() {
             text.replacen("    nom: DIALLO", "    nom: DIALLO\n    surnom: Mam", 1),
         ),
         (
+            "a title code without its format",
+            text.replacen("  code: TP-00402", "  code: TP240", 1),
+        ),
+        (
+            "a CCP code without its format",
+            text.replacen("    - code: CP-002498", "    - code: CP2498", 1),
+        ),
+        (
+            "an hour that does not exist",
+            text.replacen("    debut: \"08:30\"", "    debut: \"25:30\"", 1),
+        ),
+        (
+            "minutes that do not exist",
+            text.replacen("    debut: \"08:30\"", "    debut: \"8:75\"", 1),
+        ),
+        (
             "a malformed date",
             text.replacen("  debut: 2027-01-11", "  debut: 11/01/2027", 1),
         ),
@@ -161,4 +177,43 @@ fn init_writes_the_schema_its_first_line_names() {
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&printed.stdout), schema);
+}
+
+#[test]
+fn what_check_refuses_the_schema_refuses_and_a_valid_hour_passes_both() {
+    let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap();
+    for (edit, valid) in [
+        (text.replacen("  code: TP-00402", "  code: TP240", 1), false),
+        (text.replacen("    debut: \"08:30\"", "    debut: \"25:30\"", 1), false),
+        (text.replacen("    debut: \"08:30\"", "    debut: \"8:30\"", 1), true),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("session.yaml");
+        std::fs::write(&path, &edit).unwrap();
+        let (code, log) = common::run_sessiondoc(&["check", path.to_str().unwrap()]);
+        assert_eq!(code == Some(0), valid, "check: {log}");
+        assert_eq!(errors(&edit).is_empty(), valid, "schema: {:?}", errors(&edit));
+    }
+}
+
+#[test]
+fn an_hour_without_quotes_is_a_warning_that_says_to_quote_it() {
+    let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml"))
+        .unwrap()
+        .replacen("    debut: \"08:30\"", "    debut: 8:30", 1);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("session.yaml");
+    std::fs::write(&path, &text).unwrap();
+    let (code, log) = common::run_sessiondoc(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "a warning, not an error: {log}");
+    let line = text[..text.find("debut: 8:30").unwrap()].matches('\n').count() + 1;
+    for part in [
+        format!("session.yaml:{line}:12"),
+        "l'heure 8:30 est écrite sans guillemets : un lecteur YAML 1.1".to_owned(),
+        "le nombre 510".to_owned(),
+        "écrivez-la entre guillemets : \"08:30\"".to_owned(),
+        "1 avertissement".to_owned(),
+    ] {
+        assert!(log.contains(&part), "«{part}» in:\n{log}");
+    }
 }
