@@ -122,7 +122,7 @@ enum Command {
     /// Écrit un fichier de session d'exemple, complet et commenté.
     Init {
         /// Le fichier à créer (par défaut : session.yaml). Jamais écrasé.
-        #[arg(default_value = "session.yaml")]
+        #[arg(default_value = "session.yaml", value_name = "FICHIER")]
         file: PathBuf,
     },
     /// Affiche les échéances réglementaires de la session.
@@ -150,6 +150,7 @@ enum Command {
         #[arg(long, default_value_t = 60)]
         candidats: usize,
         /// Le fichier à créer.
+        #[arg(value_name = "FICHIER")]
         file: PathBuf,
     },
 }
@@ -157,7 +158,7 @@ enum Command {
 /// Runs the command line and returns the exit status; an error is
 /// printed here, once.
 pub fn main() -> ExitCode {
-    let parsed = french(Cli::command())
+    let parsed = french_usage(french(Cli::command()))
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
@@ -200,6 +201,36 @@ fn french(command: clap::Command) -> clap::Command {
         .mut_subcommands(french)
 }
 
+/// The usage lines in French: `[options]` for clap's `[OPTIONS]`.
+fn french_usage(mut command: clap::Command) -> clap::Command {
+    command.build();
+    fn set(command: &mut clap::Command) {
+        let usage = command.render_usage().to_string();
+        let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
+        let usage = usage.replace("[OPTIONS]", "[options]");
+        *command = command.clone().override_usage(usage);
+        for sub in command.get_subcommands_mut() {
+            set(sub);
+        }
+    }
+    set(&mut command);
+    command
+}
+
+/// The commands a user can call, as « check, generate… ou init ».
+fn command_names() -> String {
+    let names: Vec<String> = Cli::command()
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} ou {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 /// A misused command line, said in French, with the way to the help.
 fn usage_error(e: &clap::Error) -> String {
     use clap::error::{ContextKind, ErrorKind};
@@ -212,19 +243,32 @@ fn usage_error(e: &clap::Error) -> String {
             )
         }
         ErrorKind::UnknownArgument => {
-            format!("option inconnue « {} »", context(ContextKind::InvalidArg))
+            let arg = context(ContextKind::InvalidArg);
+            if arg.starts_with('-') {
+                format!("option inconnue « {arg} »")
+            } else {
+                format!("argument en trop « {arg} »")
+            }
         }
-        ErrorKind::InvalidValue => format!(
-            "valeur « {} » refusée pour {} (valeurs possibles : {})",
-            context(ContextKind::InvalidValue),
-            context(ContextKind::InvalidArg),
-            context(ContextKind::ValidValue)
-        ),
+        ErrorKind::InvalidValue => {
+            let (value, arg) = (context(ContextKind::InvalidValue), context(ContextKind::InvalidArg));
+            let possible = context(ContextKind::ValidValue);
+            let possible = if possible.is_empty() {
+                String::new()
+            } else {
+                format!(" (valeurs possibles\u{a0}: {possible})")
+            };
+            if value.is_empty() {
+                format!("il manque la valeur de {arg}{possible}")
+            } else {
+                format!("valeur « {value} » refusée pour {arg}{possible}")
+            }
+        }
         ErrorKind::MissingRequiredArgument => {
             format!("il manque {}", context(ContextKind::InvalidArg))
         }
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "indiquez une commande : check, generate, changements, init ou echeancier".to_owned()
+            format!("indiquez une commande\u{a0}: {}", command_names())
         }
         ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => {
             format!("argument en trop « {} »", context(ContextKind::InvalidArg))

@@ -49,7 +49,7 @@ pub fn read(path: &Path) -> Result<Source, Diagnostic> {
         }
         Err(e) => {
             return fail(
-                format!("impossible de lire « {name} »\u{a0}: {e}"),
+                format!("impossible de lire « {name} »\u{a0}: {}", crate::error::io_fr(&e)),
                 "vérifiez les droits d'accès au fichier",
             );
         }
@@ -73,7 +73,7 @@ pub fn read(path: &Path) -> Result<Source, Diagnostic> {
         Ok(b) => b,
         Err(e) => {
             return fail(
-                format!("impossible de lire « {name} »\u{a0}: {e}"),
+                format!("impossible de lire « {name} »\u{a0}: {}", crate::error::io_fr(&e)),
                 "vérifiez les droits d'accès au fichier",
             );
         }
@@ -286,12 +286,12 @@ fn translate(err: &YamlError, text: &str) -> Diagnostic {
             Some("un fichier de session n'a besoin que de quelques niveaux d'imbrication : vérifiez les crochets [ ] et les accolades { }".to_owned()),
         ),
         YamlError::ExternalMessage { msg, .. } => (
-            format!("le fichier n'est pas un YAML valide ({msg})"),
+            format!("le fichier n'est pas un YAML valide\u{a0}: {}", parser_message_fr(msg)),
             Some("vérifiez l'indentation (des espaces, jamais de tabulations), les deux-points et les guillemets autour de cette ligne".to_owned()),
         ),
         other => {
             let msg = serde_saphyr::DefaultMessageFormatter.format_message(other).into_owned();
-            (format!("le fichier n'est pas un YAML valide ({msg})"), None)
+            (format!("le fichier n'est pas un YAML valide\u{a0}: {}", parser_message_fr(&msg)), None)
         }
     };
     let diagnostic = Diagnostic::error("", place, message);
@@ -299,6 +299,25 @@ fn translate(err: &YamlError, text: &str) -> Diagnostic {
         Some(h) => diagnostic.help(h),
         None => diagnostic,
     }
+}
+
+/// What the YAML parser says (in English), said in French.
+fn parser_message_fr(msg: &str) -> &'static str {
+    const SAID: [(&str, &str); 9] = [
+        ("tab", "une tabulation sert d'indentation ou commence une valeur (le YAML n'accepte que des espaces)"),
+        ("unclosed quote", "des guillemets ouverts ne sont pas refermés"),
+        ("after double-quoted", "du texte suit les guillemets fermants"),
+        ("after single-quoted", "du texte suit les guillemets fermants"),
+        ("unexpected character", "caractère inattendu (un texte qui commence par @, ` ou % s'écrit entre guillemets)"),
+        ("mapping values are not allowed", "deux-points inattendus (un texte qui contient « : » s'écrit entre guillemets)"),
+        ("expected", "une clé, un tiret ou un crochet fermant manque à cet endroit"),
+        ("indent", "l'indentation n'est pas celle du bloc"),
+        ("end of stream", "le fichier s'arrête au milieu d'une valeur"),
+    ];
+    let lower = msg.to_lowercase();
+    SAID.iter()
+        .find(|(english, _)| lower.contains(english))
+        .map_or("la syntaxe n'est pas correcte à cet endroit", |(_, french)| french)
 }
 
 fn expected_fr(expected: &str) -> String {

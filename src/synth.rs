@@ -26,16 +26,18 @@ pub fn init(file: &Path) -> Result<(), Error> {
         }
         Err(e) => {
             return Err(Error::Write(format!(
-                "impossible de créer « {} »\u{a0}: {e}",
-                file.display()
+                "impossible de créer « {} »\u{a0}: {}",
+                file.display(),
+                crate::error::io_fr(&e)
             )));
         }
     };
     use std::io::Write;
     f.write_all(EXAMPLE.as_bytes()).map_err(|e| {
         Error::Write(format!(
-            "impossible d'écrire « {} »\u{a0}: {e}",
-            file.display()
+            "impossible d'écrire « {} »\u{a0}: {}",
+            file.display(),
+            crate::error::io_fr(&e)
         ))
     })?;
     // The schema the example's first line names, beside it (an editor with
@@ -47,8 +49,9 @@ pub fn init(file: &Path) -> Result<(), Error> {
     if !schema.exists() {
         std::fs::write(&schema, crate::schema::SCHEMA).map_err(|e| {
             Error::Write(format!(
-                "impossible d'écrire « {} »\u{a0}: {e}",
-                schema.display()
+                "impossible d'écrire « {} »\u{a0}: {}",
+                schema.display(),
+                crate::error::io_fr(&e)
             ))
         })?;
     }
@@ -64,8 +67,9 @@ pub fn init(file: &Path) -> Result<(), Error> {
 pub fn write_example(file: &Path, candidates: usize) -> Result<(), Error> {
     std::fs::write(file, large_session(candidates)).map_err(|e| {
         Error::Write(format!(
-            "impossible d'écrire « {} »\u{a0}: {e}",
-            file.display()
+            "impossible d'écrire « {} »\u{a0}: {}",
+            file.display(),
+            crate::error::io_fr(&e)
         ))
     })
 }

@@ -407,6 +407,73 @@ fn the_command_line_speaks_french() {
 }
 
 #[test]
+fn usage_lines_and_usage_errors_are_french_and_complete() {
+    for args in [&["init", "--help"][..], &["generate", "--help"], &["importer", "--help"]] {
+        let help = String::from_utf8_lossy(&sessiondoc(args).stdout).into_owned();
+        for english in ["[OPTIONS]", "[FILE]", "<FILE>"] {
+            assert!(!help.contains(english), "«{english}» in:\n{help}");
+        }
+    }
+    let help = String::from_utf8_lossy(&sessiondoc(&["generate", "--help"]).stdout).into_owned();
+    assert!(help.contains("Utilisation : sessiondoc generate [options] <SESSION>"), "{help}");
+    let stderr = |args: &[&str]| {
+        let out = sessiondoc(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    // Alone, it names every command a user can call.
+    let alone = stderr(&[]);
+    let listed = alone.split("indiquez une commande\u{a0}: ").nth(1).unwrap_or_default();
+    let help = String::from_utf8_lossy(&sessiondoc(&["--help"]).stdout).into_owned();
+    let commands: Vec<&str> = help
+        .split("Commandes:\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        .filter(|l| l.starts_with("  ") && !l.starts_with("    "))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert!(commands.len() >= 7, "{help}");
+    for command in commands {
+        assert!(listed.contains(command), "{command} not in {alone}");
+    }
+    let no_value = stderr(&["generate", "x.yaml", "--format"]);
+    assert!(no_value.contains("il manque la valeur de --format"), "{no_value}");
+    assert!(!no_value.contains("«  »"), "{no_value}");
+    let no_value = stderr(&["generate", "x.yaml", "--output"]);
+    assert!(no_value.contains("il manque la valeur de --output"), "{no_value}");
+    assert!(!no_value.contains("valeurs possibles"), "{no_value}");
+    let extra = stderr(&["check", "a.yaml", "b.yaml"]);
+    assert!(extra.contains("argument en trop « b.yaml »"), "{extra}");
+    assert!(!extra.contains("option"), "{extra}");
+}
+
+#[test]
+fn system_and_parser_messages_are_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sessiondoc(&["init", dir.path().join("absent/x.yaml").to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(said.contains("fichier ou dossier introuvable"), "{said}");
+    assert!(!said.contains("os error"), "{said}");
+    for (yaml, french) in [
+        ("centre:\n\tnom: x\n", "une tabulation"),
+        ("centre: \"abc\n", "guillemets ouverts ne sont pas refermés"),
+        ("centre: @x\n", "caractère inattendu"),
+        ("centre:\n  nom: \"a\"b\n", "du texte suit les guillemets"),
+    ] {
+        let path = dir.path().join("s.yaml");
+        std::fs::write(&path, yaml).unwrap();
+        let out = sessiondoc(&["check", path.to_str().unwrap()]);
+        let said = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(said.contains(french), "{yaml:?}: {said}");
+        for english in ["disallowed", "unclosed", "unexpected", "trailing", "character"] {
+            assert!(!said.contains(english), "{yaml:?}: {said}");
+        }
+    }
+}
+
+#[test]
 fn wrong_usage_exits_with_2() {
     assert_eq!(sessiondoc(&["generate"]).status.code(), Some(2));
     assert_eq!(sessiondoc(&["nimporte"]).status.code(), Some(2));
