@@ -251,7 +251,10 @@ fn usage_error(e: &clap::Error) -> String {
             }
         }
         ErrorKind::InvalidValue => {
-            let (value, arg) = (context(ContextKind::InvalidValue), context(ContextKind::InvalidArg));
+            let (value, arg) = (
+                context(ContextKind::InvalidValue),
+                context(ContextKind::InvalidArg),
+            );
             let possible = context(ContextKind::ValidValue);
             let possible = if possible.is_empty() {
                 String::new()

@@ -233,10 +233,7 @@ mod tests {
         assert_eq!(capitals("d'Artois"), "d'ARTOIS");
         assert_eq!(capitals("van der Berg"), "van der BERG");
         assert_eq!(capitals("Martin-Lefèbvre"), "MARTIN-LEFÈBVRE");
-        assert_eq!(
-            nom_prenom("de la Tour", "Anne"),
-            "de la TOUR Anne"
-        );
+        assert_eq!(nom_prenom("de la Tour", "Anne"), "de la TOUR Anne");
     }
 
     #[test]

@@ -49,7 +49,10 @@ pub fn read(path: &Path) -> Result<Source, Diagnostic> {
         }
         Err(e) => {
             return fail(
-                format!("impossible de lire « {name} »\u{a0}: {}", crate::error::io_fr(&e)),
+                format!(
+                    "impossible de lire « {name} »\u{a0}: {}",
+                    crate::error::io_fr(&e)
+                ),
                 "vérifiez les droits d'accès au fichier",
             );
         }
@@ -73,7 +76,10 @@ pub fn read(path: &Path) -> Result<Source, Diagnostic> {
         Ok(b) => b,
         Err(e) => {
             return fail(
-                format!("impossible de lire « {name} »\u{a0}: {}", crate::error::io_fr(&e)),
+                format!(
+                    "impossible de lire « {name} »\u{a0}: {}",
+                    crate::error::io_fr(&e)
+                ),
                 "vérifiez les droits d'accès au fichier",
             );
         }
@@ -179,7 +185,9 @@ pub fn warnings(source: &Source) -> Vec<Diagnostic> {
 /// hour written so.
 fn sexagesimal(text: &str) -> Option<u32> {
     let (h, m) = text.split_once(':')?;
-    let digits = |s: &str, max: usize| !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit());
+    let digits = |s: &str, max: usize| {
+        !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())
+    };
     if !digits(h, 2) || !digits(m, 2) || m.len() != 2 {
         return None;
     }
@@ -304,20 +312,47 @@ fn translate(err: &YamlError, text: &str) -> Diagnostic {
 /// What the YAML parser says (in English), said in French.
 fn parser_message_fr(msg: &str) -> &'static str {
     const SAID: [(&str, &str); 9] = [
-        ("tab", "une tabulation sert d'indentation ou commence une valeur (le YAML n'accepte que des espaces)"),
-        ("unclosed quote", "des guillemets ouverts ne sont pas refermés"),
-        ("after double-quoted", "du texte suit les guillemets fermants"),
-        ("after single-quoted", "du texte suit les guillemets fermants"),
-        ("unexpected character", "caractère inattendu (un texte qui commence par @, ` ou % s'écrit entre guillemets)"),
-        ("mapping values are not allowed", "deux-points inattendus (un texte qui contient « : » s'écrit entre guillemets)"),
-        ("expected", "une clé, un tiret ou un crochet fermant manque à cet endroit"),
+        (
+            "tab",
+            "une tabulation sert d'indentation ou commence une valeur (le YAML n'accepte que des espaces)",
+        ),
+        (
+            "unclosed quote",
+            "des guillemets ouverts ne sont pas refermés",
+        ),
+        (
+            "after double-quoted",
+            "du texte suit les guillemets fermants",
+        ),
+        (
+            "after single-quoted",
+            "du texte suit les guillemets fermants",
+        ),
+        (
+            "unexpected character",
+            "caractère inattendu (un texte qui commence par @, ` ou % s'écrit entre guillemets)",
+        ),
+        (
+            "mapping values are not allowed",
+            "deux-points inattendus (un texte qui contient « : » s'écrit entre guillemets)",
+        ),
+        (
+            "expected",
+            "une clé, un tiret ou un crochet fermant manque à cet endroit",
+        ),
         ("indent", "l'indentation n'est pas celle du bloc"),
-        ("end of stream", "le fichier s'arrête au milieu d'une valeur"),
+        (
+            "end of stream",
+            "le fichier s'arrête au milieu d'une valeur",
+        ),
     ];
     let lower = msg.to_lowercase();
     SAID.iter()
         .find(|(english, _)| lower.contains(english))
-        .map_or("la syntaxe n'est pas correcte à cet endroit", |(_, french)| french)
+        .map_or(
+            "la syntaxe n'est pas correcte à cet endroit",
+            |(_, french)| french,
+        )
 }
 
 fn expected_fr(expected: &str) -> String {

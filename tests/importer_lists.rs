@@ -36,13 +36,23 @@ fn import(list: &Path, session: &Path, more: &[&str]) -> (Option<i32>, String) {
 fn calc(csv: &Path, to: &str) -> PathBuf {
     let dir = csv.parent().unwrap();
     let out = Command::new("soffice")
-        .args(["--headless", "--infilter=CSV:59,34,76,1,,1036", "--convert-to", to, "--outdir"])
+        .args([
+            "--headless",
+            "--infilter=CSV:59,34,76,1,,1036",
+            "--convert-to",
+            to,
+            "--outdir",
+        ])
         .arg(dir)
         .arg(csv)
         .output()
         .expect("LibreOffice (soffice) is installed");
     let converted = csv.with_extension(to);
-    assert!(converted.exists(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        converted.exists(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     converted
 }
 
@@ -99,7 +109,11 @@ fn the_headers_people_write_are_read_and_each_column_is_said() {
 fn a_mapping_naming_no_header_of_the_list_is_refused() {
     let (dir, path, text) = session();
     let csv = dir.path().join("liste.csv");
-    std::fs::write(&csv, "Nom;Prénom;N° candidat;Adresse\nGIRARD;Anne;1900001;1 rue A\n").unwrap();
+    std::fs::write(
+        &csv,
+        "Nom;Prénom;N° candidat;Adresse\nGIRARD;Anne;1900001;1 rue A\n",
+    )
+    .unwrap();
     let (code, log) = import(&csv, &path, &["--colonnes", "Jury du candidat=jury"]);
     assert_eq!(code, Some(2), "{log}");
     assert!(
@@ -123,9 +137,17 @@ fn date_and_time_cells_give_their_date_from_calc_and_csv() {
         assert_eq!(code, Some(0), "{to}: {log}");
         let text = std::fs::read_to_string(&path).unwrap();
         let girard = candidate(&text, "girard");
-        assert_eq!(girard.date_naissance.unwrap().to_string(), "1999-02-28", "{to}");
+        assert_eq!(
+            girard.date_naissance.unwrap().to_string(),
+            "1999-02-28",
+            "{to}"
+        );
         let roux = candidate(&text, "roux");
-        assert_eq!(roux.date_naissance.unwrap().to_string(), "2000-03-01", "{to}");
+        assert_eq!(
+            roux.date_naissance.unwrap().to_string(),
+            "2000-03-01",
+            "{to}"
+        );
     }
 }
 
@@ -141,7 +163,9 @@ fn a_two_digit_year_is_refused_clearly() {
     let (code, log) = import(&csv, &path, &[]);
     assert_eq!(code, Some(1), "{log}");
     assert!(
-        log.contains("ligne 2, colonne « Date de naissance », valeur « 12/04/91 » : année sur deux chiffres"),
+        log.contains(
+            "ligne 2, colonne « Date de naissance », valeur « 12/04/91 » : année sur deux chiffres"
+        ),
         "{log}"
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
@@ -158,7 +182,10 @@ fn a_list_with_only_its_headers_is_an_error_and_writes_nothing() {
     assert!(log.contains("Rien à importer"), "{log}");
     assert!(!log.contains("ajouté"), "{log}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
-    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), modified);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        modified
+    );
 }
 
 /// A workbook whose first sheet is notes, and whose list has a title row
@@ -167,14 +194,23 @@ fn workbook_with_notes(path: &Path) {
     use rust_xlsxwriter::Workbook;
     let mut book = Workbook::new();
     let notes = book.add_worksheet().set_name("Notes").unwrap();
-    notes.write_string(0, 0, "Liste à envoyer avant le 15").unwrap();
+    notes
+        .write_string(0, 0, "Liste à envoyer avant le 15")
+        .unwrap();
     notes.write_string(1, 0, "Vérifier les adresses").unwrap();
     let list = book.add_worksheet().set_name("Candidats").unwrap();
-    list.write_string(0, 0, "Session de janvier — candidats inscrits").unwrap();
-    for (col, h) in ["Civilité", "Nom", "Prénom", "N° candidat", "Adresse"].iter().enumerate() {
+    list.write_string(0, 0, "Session de janvier — candidats inscrits")
+        .unwrap();
+    for (col, h) in ["Civilité", "Nom", "Prénom", "N° candidat", "Adresse"]
+        .iter()
+        .enumerate()
+    {
         list.write_string(2, col as u16, *h).unwrap();
     }
-    for (col, v) in ["Mme", "GIRARD", "Anne", "1900001", "1 rue A"].iter().enumerate() {
+    for (col, v) in ["Mme", "GIRARD", "Anne", "1900001", "1 rue A"]
+        .iter()
+        .enumerate()
+    {
         list.write_string(3, col as u16, *v).unwrap();
     }
     book.save(path).unwrap();
@@ -198,10 +234,16 @@ fn the_sheet_and_the_row_of_the_headers_are_found() {
     workbook_with_notes(&list);
     let (code, log) = import(&list, &path, &["--feuille", "Notes"]);
     assert_eq!(code, Some(1), "{log}");
-    assert!(log.contains("aucune ligne d'en-têtes reconnue dans la feuille « Notes »"), "{log}");
+    assert!(
+        log.contains("aucune ligne d'en-têtes reconnue dans la feuille « Notes »"),
+        "{log}"
+    );
     let (code, log) = import(&list, &path, &["--feuille", "Inscrits"]);
     assert_eq!(code, Some(2), "{log}");
-    assert!(log.contains("pas de feuille « Inscrits » (feuilles : Notes, Candidats)"), "{log}");
+    assert!(
+        log.contains("pas de feuille « Inscrits » (feuilles : Notes, Candidats)"),
+        "{log}"
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
 

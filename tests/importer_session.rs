@@ -41,7 +41,11 @@ fn import(list: &Path, session: &Path) -> (Option<i32>, String) {
 /// The ids of the session file's candidates, in order.
 fn ids(session: &Path) -> Vec<String> {
     let (_, s) = session_from(&std::fs::read_to_string(session).unwrap());
-    s.candidats.value.iter().map(|c| c.id.value.clone()).collect()
+    s.candidats
+        .value
+        .iter()
+        .map(|c| c.id.value.clone())
+        .collect()
 }
 
 const TWO: &str = "Mme;GIRARD;;Anne;1900001;1 rue A;lejeune moreau\n\
@@ -67,16 +71,27 @@ fn a_list_imported_twice_adds_no_one_twice() {
     // One known, one new: only the new one is added, the known one said.
     std::fs::write(
         &list,
-        format!("Civilité;Nom;Prénom;N° candidat;Adresse\nMme;GIRARD;Anne;1900001;1 rue A\nMme;AMRANI;Leïla;1801008;8 allée\nM.;PETIT;Léo;1900003;3 rue C\n"),
+        "Civilité;Nom;Prénom;N° candidat;Adresse\nMme;GIRARD;Anne;1900001;1 rue A\nMme;AMRANI;Leïla;1801008;8 allée\nM.;PETIT;Léo;1900003;3 rue C\n",
     )
     .unwrap();
     let (code, log) = import(&list, &session);
     assert_eq!(code, Some(0), "{log}");
     assert!(log.contains("1 candidat(s) ajouté(s)"), "{log}");
-    assert!(log.contains("ligne 3 : AMRANI Leïla (N° 1801008) est déjà dans la session"), "{log}");
+    assert!(
+        log.contains("ligne 3 : AMRANI Leïla (N° 1801008) est déjà dans la session"),
+        "{log}"
+    );
     let all = ids(&session);
-    assert_eq!(all.iter().filter(|i| i.starts_with("girard")).count(), 1, "{all:?}");
-    assert_eq!(all.iter().filter(|i| i.starts_with("amrani")).count(), 1, "{all:?}");
+    assert_eq!(
+        all.iter().filter(|i| i.starts_with("girard")).count(),
+        1,
+        "{all:?}"
+    );
+    assert_eq!(
+        all.iter().filter(|i| i.starts_with("amrani")).count(),
+        1,
+        "{all:?}"
+    );
     drop(dir);
 }
 
@@ -108,7 +123,11 @@ fn ids_are_made_from_the_whole_name_and_namesakes_by_their_first_name() {
             "martin-pierre-2"
         ]
     );
-    assert!(new[6].len() <= 40 && new[6].starts_with("aaaa"), "{}", new[6]);
+    assert!(
+        new[6].len() <= 40 && new[6].starts_with("aaaa"),
+        "{}",
+        new[6]
+    );
 }
 
 /// The fixture with its candidates' items written at column 0.
@@ -132,7 +151,10 @@ fn a_list_written_at_column_0_is_completed() {
     let (code, log) = import(&list, &session);
     assert_eq!(code, Some(0), "{log}");
     let after = std::fs::read_to_string(&session).unwrap();
-    assert!(after.contains("\n- id: girard\n  civilite: Mme\n"), "{after}");
+    assert!(
+        after.contains("\n- id: girard\n  civilite: Mme\n"),
+        "{after}"
+    );
     assert_eq!(ids(&session).len(), 8);
 }
 
@@ -174,11 +196,22 @@ fn the_session_file_keeps_its_mode_its_link_and_its_line_endings() {
     std::os::unix::fs::symlink(&session, &link).unwrap();
     let (code, log) = import(&list, &link);
     assert_eq!(code, Some(0), "{log}");
-    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     let mode = std::fs::metadata(&session).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640);
     let after = std::fs::read_to_string(&session).unwrap();
-    assert!(after.contains("- id: girard"), "the link's target is completed");
-    assert!(!after.replace("\r\n", "").contains('\n'), "every line ends with CR LF");
+    assert!(
+        after.contains("- id: girard"),
+        "the link's target is completed"
+    );
+    assert!(
+        !after.replace("\r\n", "").contains('\n'),
+        "every line ends with CR LF"
+    );
     assert!(after.starts_with(crlf.split("\r\ncandidats:").next().unwrap()));
 }

@@ -15,7 +15,12 @@ fn a_particle_written_in_lowercase_stays_so() {
         .replacen("  nom: LEJEUNE\n", "  nom: van der BERG\n", 1);
     let files = produce_text(
         &text,
-        &[Kind::Convocation, Kind::PvIndividuel, Kind::PvSession, Kind::Affichage],
+        &[
+            Kind::Convocation,
+            Kind::PvIndividuel,
+            Kind::PvSession,
+            Kind::Affichage,
+        ],
     );
     for (kind, who) in [
         ("convocation", Some("amrani")),
@@ -24,7 +29,10 @@ fn a_particle_written_in_lowercase_stays_so() {
         ("affichage", None),
     ] {
         for (pdf, docx) in pairs(&files, kind, who) {
-            for (format, said) in [("pdf", pdf_text(&pdf.bytes)), ("docx", docx_text(&docx.bytes))] {
+            for (format, said) in [
+                ("pdf", pdf_text(&pdf.bytes)),
+                ("docx", docx_text(&docx.bytes)),
+            ] {
                 // A line may break at the hyphen.
                 let said = said.replace('\n', " ").replace('-', "");
                 assert!(said.contains("de SAINTEXUPÉRY"), "{kind} {format}: {said}");

@@ -408,14 +408,21 @@ fn the_command_line_speaks_french() {
 
 #[test]
 fn usage_lines_and_usage_errors_are_french_and_complete() {
-    for args in [&["init", "--help"][..], &["generate", "--help"], &["importer", "--help"]] {
+    for args in [
+        &["init", "--help"][..],
+        &["generate", "--help"],
+        &["importer", "--help"],
+    ] {
         let help = String::from_utf8_lossy(&sessiondoc(args).stdout).into_owned();
         for english in ["[OPTIONS]", "[FILE]", "<FILE>"] {
             assert!(!help.contains(english), "«{english}» in:\n{help}");
         }
     }
     let help = String::from_utf8_lossy(&sessiondoc(&["generate", "--help"]).stdout).into_owned();
-    assert!(help.contains("Utilisation : sessiondoc generate [options] <SESSION>"), "{help}");
+    assert!(
+        help.contains("Utilisation : sessiondoc generate [options] <SESSION>"),
+        "{help}"
+    );
     let stderr = |args: &[&str]| {
         let out = sessiondoc(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -423,7 +430,10 @@ fn usage_lines_and_usage_errors_are_french_and_complete() {
     };
     // Alone, it names every command a user can call.
     let alone = stderr(&[]);
-    let listed = alone.split("indiquez une commande\u{a0}: ").nth(1).unwrap_or_default();
+    let listed = alone
+        .split("indiquez une commande\u{a0}: ")
+        .nth(1)
+        .unwrap_or_default();
     let help = String::from_utf8_lossy(&sessiondoc(&["--help"]).stdout).into_owned();
     let commands: Vec<&str> = help
         .split("Commandes:\n")
@@ -439,10 +449,16 @@ fn usage_lines_and_usage_errors_are_french_and_complete() {
         assert!(listed.contains(command), "{command} not in {alone}");
     }
     let no_value = stderr(&["generate", "x.yaml", "--format"]);
-    assert!(no_value.contains("il manque la valeur de --format"), "{no_value}");
+    assert!(
+        no_value.contains("il manque la valeur de --format"),
+        "{no_value}"
+    );
     assert!(!no_value.contains("«  »"), "{no_value}");
     let no_value = stderr(&["generate", "x.yaml", "--output"]);
-    assert!(no_value.contains("il manque la valeur de --output"), "{no_value}");
+    assert!(
+        no_value.contains("il manque la valeur de --output"),
+        "{no_value}"
+    );
     assert!(!no_value.contains("valeurs possibles"), "{no_value}");
     let extra = stderr(&["check", "a.yaml", "b.yaml"]);
     assert!(extra.contains("argument en trop « b.yaml »"), "{extra}");
@@ -467,7 +483,13 @@ fn system_and_parser_messages_are_french() {
         let out = sessiondoc(&["check", path.to_str().unwrap()]);
         let said = String::from_utf8_lossy(&out.stderr).into_owned();
         assert!(said.contains(french), "{yaml:?}: {said}");
-        for english in ["disallowed", "unclosed", "unexpected", "trailing", "character"] {
+        for english in [
+            "disallowed",
+            "unclosed",
+            "unexpected",
+            "trailing",
+            "character",
+        ] {
             assert!(!said.contains(english), "{yaml:?}: {said}");
         }
     }

@@ -309,7 +309,11 @@ fn two_candidates_with_the_same_identifiant_are_an_error() {
 #[test]
 fn a_birth_date_before_1900_or_after_the_session_is_an_error() {
     for (date, shown) in [("0091-11-02", "02/11/0091"), ("2027-02-01", "01/02/2027")] {
-        let text = fixture_broken(SC, "date_naissance: 2001-11-02", &format!("date_naissance: {date}"));
+        let text = fixture_broken(
+            SC,
+            "date_naissance: 2001-11-02",
+            &format!("date_naissance: {date}"),
+        );
         let diags = diagnostics(&text);
         expect(
             &text,

@@ -184,15 +184,26 @@ fn what_check_refuses_the_schema_refuses_and_a_valid_hour_passes_both() {
     let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap();
     for (edit, valid) in [
         (text.replacen("  code: TP-00402", "  code: TP240", 1), false),
-        (text.replacen("    debut: \"08:30\"", "    debut: \"25:30\"", 1), false),
-        (text.replacen("    debut: \"08:30\"", "    debut: \"8:30\"", 1), true),
+        (
+            text.replacen("    debut: \"08:30\"", "    debut: \"25:30\"", 1),
+            false,
+        ),
+        (
+            text.replacen("    debut: \"08:30\"", "    debut: \"8:30\"", 1),
+            true,
+        ),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("session.yaml");
         std::fs::write(&path, &edit).unwrap();
         let (code, log) = common::run_sessiondoc(&["check", path.to_str().unwrap()]);
         assert_eq!(code == Some(0), valid, "check: {log}");
-        assert_eq!(errors(&edit).is_empty(), valid, "schema: {:?}", errors(&edit));
+        assert_eq!(
+            errors(&edit).is_empty(),
+            valid,
+            "schema: {:?}",
+            errors(&edit)
+        );
     }
 }
 
@@ -206,7 +217,10 @@ fn an_hour_without_quotes_is_a_warning_that_says_to_quote_it() {
     std::fs::write(&path, &text).unwrap();
     let (code, log) = common::run_sessiondoc(&["check", path.to_str().unwrap()]);
     assert_eq!(code, Some(0), "a warning, not an error: {log}");
-    let line = text[..text.find("debut: 8:30").unwrap()].matches('\n').count() + 1;
+    let line = text[..text.find("debut: 8:30").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
     for part in [
         format!("session.yaml:{line}:12"),
         "l'heure 8:30 est écrite sans guillemets : un lecteur YAML 1.1".to_owned(),

@@ -46,10 +46,15 @@ pub fn import(
     let name = session.display().to_string();
     let known = known_candidates(&text, &name)?;
     let mapped: Vec<String> = mapping.iter().map(|(h, _)| columns::normalise(h)).collect();
-    let is_header =
-        |cell: &str| columns::usual_field(cell).is_some() || mapped.contains(&columns::normalise(cell));
+    let is_header = |cell: &str| {
+        columns::usual_field(cell).is_some() || mapped.contains(&columns::normalise(cell))
+    };
     let table = table::read(list, sheet, &is_header)?;
-    let headers: Vec<String> = table.headers.iter().map(|h| columns::normalise(h)).collect();
+    let headers: Vec<String> = table
+        .headers
+        .iter()
+        .map(|h| columns::normalise(h))
+        .collect();
     if let Some((header, _)) = mapping
         .iter()
         .find(|(h, _)| !headers.contains(&columns::normalise(h)))
@@ -75,7 +80,10 @@ pub fn import(
         let why = if table.rows.is_empty() {
             "aucune ligne de candidat sous les en-têtes".to_owned()
         } else {
-            format!("ses {} candidat(s) sont déjà dans la session", table.rows.len())
+            format!(
+                "ses {} candidat(s) sont déjà dans la session",
+                table.rows.len()
+            )
         };
         return Err(Error::Refused(format!(
             "{}\nRien à importer de « {} »\u{a0}: {why}\u{a0}; le fichier de session n'a pas été modifié.",
@@ -126,7 +134,10 @@ fn known_candidates(text: &str, name: &str) -> Result<rows::Known, Error> {
     };
     Ok(rows::Known {
         ids: list.iter().filter_map(|c| text_of(&c["id"])).collect(),
-        identifiants: list.iter().filter_map(|c| text_of(&c["identifiant"])).collect(),
+        identifiants: list
+            .iter()
+            .filter_map(|c| text_of(&c["identifiant"]))
+            .collect(),
     })
 }
 
@@ -159,7 +170,10 @@ fn problem_line(p: &rows::Problem) -> String {
     } else {
         format!("valeur « {} »", p.value)
     };
-    format!("  ligne {}, colonne « {} », {value}\u{a0}: {}", p.row, p.column, p.what)
+    format!(
+        "  ligne {}, colonne « {} », {value}\u{a0}: {}",
+        p.row, p.column, p.what
+    )
 }
 
 /// Every line ending as CR LF, as the file had them.
@@ -201,7 +215,9 @@ pub(crate) fn replace(path: &Path, text: &str) -> Result<(), Error> {
         ))
     };
     let target = std::fs::canonicalize(path).map_err(|e| error(&e))?;
-    let permissions = std::fs::metadata(&target).map_err(|e| error(&e))?.permissions();
+    let permissions = std::fs::metadata(&target)
+        .map_err(|e| error(&e))?
+        .permissions();
     let dir = target.parent().unwrap_or(Path::new("."));
     let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| error(&e))?;
     file.write_all(text.as_bytes()).map_err(|e| error(&e))?;

@@ -219,18 +219,16 @@ const MAX_ID_CHARS: usize = 40;
 /// `JJ/MM/AAAA` (or `AAAA-MM-JJ`, as a workbook's date cell) as
 /// `AAAA-MM-JJ`; a time after the date (« 28/02/1999 14:30 ») is dropped.
 fn date(text: &str) -> Result<String, &'static str> {
-    let day = text
-        .split([' ', 'T'])
-        .next()
-        .unwrap_or_default()
-        .trim();
+    let day = text.split([' ', 'T']).next().unwrap_or_default().trim();
     let year_digits = if day.contains('/') {
         day.rsplit('/').next().unwrap_or_default().len()
     } else {
         day.split('-').next().unwrap_or_default().len()
     };
     if year_digits == 2 {
-        return Err("année sur deux chiffres\u{a0}: écrivez l'année en entier (JJ/MM/AAAA, par exemple 12/04/1991)");
+        return Err(
+            "année sur deux chiffres\u{a0}: écrivez l'année en entier (JJ/MM/AAAA, par exemple 12/04/1991)",
+        );
     }
     let parsed = chrono::NaiveDate::parse_from_str(day, "%d/%m/%Y")
         .or_else(|_| chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d"))
@@ -252,9 +250,14 @@ fn slug(name: &str) -> String {
         .iter()
         .position(|w| w.chars().any(char::is_uppercase))
         .unwrap_or(0);
-    let plain = super::columns::normalise(&words[first_capital..].join(" ").replace(['\'', '’'], ""));
+    let plain =
+        super::columns::normalise(&words[first_capital..].join(" ").replace(['\'', '’'], ""));
     let id = shortened(&plain.replace(' ', "-"), MAX_ID_CHARS);
-    if id.is_empty() { "candidat".to_owned() } else { id }
+    if id.is_empty() {
+        "candidat".to_owned()
+    } else {
+        id
+    }
 }
 
 /// An ASCII id cut to `max` characters, never ending with `-`.

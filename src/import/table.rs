@@ -24,7 +24,11 @@ const HEADER_SEARCH_ROWS: usize = 20;
 /// `sheet`, or else the first sheet that has a header row. The header row
 /// is the first with at least two cells `is_header` recognises, so a title
 /// above it is skipped.
-pub fn read(path: &Path, sheet: Option<&str>, is_header: &dyn Fn(&str) -> bool) -> Result<Table, Error> {
+pub fn read(
+    path: &Path,
+    sheet: Option<&str>,
+    is_header: &dyn Fn(&str) -> bool,
+) -> Result<Table, Error> {
     if let Err(e) = std::fs::metadata(path) {
         return Err(cannot_read(path, &crate::error::io_fr(&e)));
     }

@@ -79,7 +79,10 @@ pub fn flow_entry(c: &NewCandidate) -> String {
 /// items are written on that same line between brackets.
 fn key_line(lines: &[&str]) -> Option<(usize, bool)> {
     lines.iter().enumerate().find_map(|(i, l)| {
-        let rest = l.strip_prefix("candidats")?.trim_start().strip_prefix(':')?;
+        let rest = l
+            .strip_prefix("candidats")?
+            .trim_start()
+            .strip_prefix(':')?;
         let value = rest.split(" #").next().unwrap_or_default().trim();
         match value {
             "" | "[]" => Some((i, false)),
@@ -150,12 +153,21 @@ pub fn insert(text: &str, new: &[NewCandidate]) -> Option<String> {
 /// Adds the new items before the `]` that closes the list on line `start`.
 fn insert_flow(lines: &[&str], start: usize, new: &[NewCandidate]) -> String {
     let line = lines[start];
-    let close = line.split(" #").next().unwrap_or_default().rfind(']').unwrap_or(line.len());
+    let close = line
+        .split(" #")
+        .next()
+        .unwrap_or_default()
+        .rfind(']')
+        .unwrap_or(line.len());
     let items: Vec<String> = new.iter().map(flow_entry).collect();
     let before = line[..close].trim_end();
     let comma = if before.ends_with('[') { "" } else { ", " };
     let mut out: String = lines[..start].concat();
-    out.push_str(&format!("{before}{comma}{}{}", items.join(", "), &line[close..]));
+    out.push_str(&format!(
+        "{before}{comma}{}{}",
+        items.join(", "),
+        &line[close..]
+    ));
     out.push_str(&lines[start + 1..].concat());
     out
 }
@@ -189,7 +201,9 @@ mod tests {
         let out = insert(text, &[candidate("b")]).unwrap();
         assert_eq!(
             out,
-            format!("# tête\ncandidats:\n  - id: a\n    nom: A\n\n{B}\n# le planning\nplanning:\n  - x\n")
+            format!(
+                "# tête\ncandidats:\n  - id: a\n    nom: A\n\n{B}\n# le planning\nplanning:\n  - x\n"
+            )
         );
     }
 
@@ -201,14 +215,25 @@ mod tests {
 
     #[test]
     fn items_at_column_0_get_their_new_ones_at_column_0() {
-        let out = insert("candidats:\n- id: a\n  nom: A\nplanning:\n", &[candidate("b")]).unwrap();
+        let out = insert(
+            "candidats:\n- id: a\n  nom: A\nplanning:\n",
+            &[candidate("b")],
+        )
+        .unwrap();
         let b: String = B.lines().map(|l| format!("{}\n", &l[2..])).collect();
-        assert_eq!(out, format!("candidats:\n- id: a\n  nom: A\n\n{b}\nplanning:\n"));
+        assert_eq!(
+            out,
+            format!("candidats:\n- id: a\n  nom: A\n\n{b}\nplanning:\n")
+        );
     }
 
     #[test]
     fn a_list_on_one_line_gets_its_new_items_there() {
-        let out = insert("candidats: [{id: a}]  # x\nplanning:\n", &[candidate("yes")]).unwrap();
+        let out = insert(
+            "candidats: [{id: a}]  # x\nplanning:\n",
+            &[candidate("yes")],
+        )
+        .unwrap();
         assert!(
             out.starts_with("candidats: [{id: a}, {id: \"yes\", civilite: Mme, nom: \"NULL\", ")
                 && out.ends_with("jury: []}]  # x\nplanning:\n"),
