@@ -106,6 +106,28 @@ fn the_headers_people_write_are_read_and_each_column_is_said() {
 }
 
 #[test]
+fn a_list_without_a_column_for_a_needed_field_says_which() {
+    let (dir, path, text) = session();
+    let csv = dir.path().join("liste.csv");
+    std::fs::write(
+        &csv,
+        "Civilité;Nom;Prénom;Matricule;Adresse\nMme;GIRARD;Anne;1900001;1 rue A\n",
+    )
+    .unwrap();
+    let (code, log) = import(&csv, &path, &[]);
+    assert_eq!(code, Some(1), "{log}");
+    assert!(
+        log.contains("ne donne : identifiant ; indiquez-la avec --colonnes"),
+        "{log}"
+    );
+    assert!(log.contains("ignorées : « Matricule »"), "{log}");
+    assert!(!log.contains("cellule vide"), "{log}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    let (code, log) = import(&csv, &path, &["--colonnes", "Matricule=identifiant"]);
+    assert_eq!(code, Some(0), "{log}");
+}
+
+#[test]
 fn a_mapping_naming_no_header_of_the_list_is_refused() {
     let (dir, path, text) = session();
     let csv = dir.path().join("liste.csv");
@@ -157,7 +179,7 @@ fn a_two_digit_year_is_refused_clearly() {
     let csv = dir.path().join("liste.csv");
     std::fs::write(
         &csv,
-        "Nom;Prénom;N° candidat;Date de naissance;Adresse\nGIRARD;Anne;1900001;12/04/91;1 rue A\n",
+        "Civilité;Nom;Prénom;N° candidat;Date de naissance;Adresse\nMme;GIRARD;Anne;1900001;12/04/91;1 rue A\n",
     )
     .unwrap();
     let (code, log) = import(&csv, &path, &[]);

@@ -67,6 +67,18 @@ pub fn import(
     }
     let fields = columns::fields(&table.headers, &mapping);
     let mut notes = columns_read(&table, &fields);
+    let missing: Vec<&str> = ["civilite", "nom", "prenom", "identifiant"]
+        .into_iter()
+        .filter(|f| !fields.contains(&Some(*f)))
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::Refused(format!(
+            "{}\nAucune colonne de « {} » ne donne\u{a0}: {}\u{a0}; indiquez-la avec --colonnes En-tête=champ. Le fichier de session n'a pas été modifié.",
+            notes.join("\n"),
+            list.display(),
+            missing.join(", ")
+        )));
+    }
     let read = rows::candidates(&table, &fields, &known).map_err(|problems| {
         Error::Refused(format!(
             "{} problème(s) dans « {} »\u{a0}; le fichier de session n'a pas été modifié\u{a0}:\n{}",
