@@ -174,19 +174,19 @@ fn date_and_time_cells_give_their_date_from_calc_and_csv() {
 }
 
 #[test]
-fn a_two_digit_year_is_refused_clearly() {
+fn a_two_digit_year_is_refused_clearly_at_its_line_under_a_title() {
     let (dir, path, text) = session();
     let csv = dir.path().join("liste.csv");
     std::fs::write(
         &csv,
-        "Civilité;Nom;Prénom;N° candidat;Date de naissance;Adresse\nMme;GIRARD;Anne;1900001;12/04/91;1 rue A\n",
+        "Inscrits de janvier\n\nCivilité;Nom;Prénom;N° candidat;Date de naissance;Adresse\nMme;GIRARD;Anne;1900001;12/04/91;1 rue A\n",
     )
     .unwrap();
     let (code, log) = import(&csv, &path, &[]);
     assert_eq!(code, Some(1), "{log}");
     assert!(
         log.contains(
-            "ligne 2, colonne « Date de naissance », valeur « 12/04/91 » : année sur deux chiffres"
+            "ligne 4, colonne « Date de naissance », valeur « 12/04/91 » : année sur deux chiffres"
         ),
         "{log}"
     );

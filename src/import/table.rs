@@ -43,18 +43,18 @@ pub fn read(
             )));
         }
         let bytes = std::fs::read(path).map_err(|e| cannot_read(path, &crate::error::io_fr(&e)))?;
-        vec![(None, 0, csv_rows(&decode(&bytes))?)]
+        vec![(None, csv_rows(&decode(&bytes))?)]
     } else {
         workbook_sheets(path, sheet)?
     };
-    let found = sheets.into_iter().find_map(|(name, first_row, rows)| {
+    let found = sheets.into_iter().find_map(|(name, rows)| {
         let header = rows
             .iter()
             .take(HEADER_SEARCH_ROWS)
-            .position(|r| r.iter().filter(|c| is_header(c)).count() >= 2)?;
-        Some((name, first_row, header, rows))
+            .position(|(_, r)| r.iter().filter(|c| is_header(c)).count() >= 2)?;
+        Some((name, header, rows))
     });
-    let Some((sheet, first_row, header, rows)) = found else {
+    let Some((sheet, header, rows)) = found else {
         let what = match sheet {
             Some(name) => format!("la feuille « {name} » de « {} »", path.display()),
             None => format!("« {} »", path.display()),
@@ -63,14 +63,13 @@ pub fn read(
             "aucune ligne d'en-têtes reconnue dans {what}\u{a0}: une ligne doit nommer les colonnes (Nom, Prénom, N° candidat…)"
         )));
     };
-    let mut rows = rows.into_iter().enumerate().skip(header);
+    let mut rows = rows.into_iter().skip(header);
     let headers = rows.next().map(|(_, r)| r).unwrap_or_default();
     Ok(Table {
         sheet,
         headers,
         rows: rows
             .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
-            .map(|(i, r)| (first_row + i + 1, r))
             .collect(),
     })
 }
@@ -93,7 +92,7 @@ fn decode(bytes: &[u8]) -> String {
 
 /// CSV rows; the separator is `;` when the header line has more of them
 /// than of `,`.
-fn csv_rows(text: &str) -> Result<Vec<Vec<String>>, Error> {
+fn csv_rows(text: &str) -> Result<Vec<Row>, Error> {
     let header = text.lines().next().unwrap_or_default();
     let separator = if header.matches(';').count() >= header.matches(',').count() {
         b';'
@@ -108,15 +107,20 @@ fn csv_rows(text: &str) -> Result<Vec<Vec<String>>, Error> {
     reader
         .records()
         .map(|r| {
-            r.map(|r| r.iter().map(str::to_owned).collect())
-                .map_err(|e| Error::Refused(format!("fichier CSV illisible\u{a0}: {e}")))
+            r.map(|r| {
+                let line = r.position().map_or(0, |p| p.line() as usize);
+                (line, r.iter().map(str::to_owned).collect())
+            })
+            .map_err(|e| Error::Refused(format!("fichier CSV illisible\u{a0}: {e}")))
         })
         .collect()
 }
 
-/// Each sheet to look in, with the number of rows above its first one;
-/// date cells as `AAAA-MM-JJ`.
-type Sheet = (Option<String>, usize, Vec<Vec<String>>);
+/// A row of cells with its number in the file (the first line is 1).
+type Row = (usize, Vec<String>);
+
+/// A sheet to look in: its name and its rows.
+type Sheet = (Option<String>, Vec<Row>);
 
 fn workbook_sheets(path: &Path, wanted: Option<&str>) -> Result<Vec<Sheet>, Error> {
     let mut workbook = open_workbook_auto(path).map_err(|e| match e {
@@ -152,9 +156,10 @@ fn workbook_sheets(path: &Path, wanted: Option<&str>) -> Result<Vec<Sheet>, Erro
             let first_row = range.start().map_or(0, |(row, _)| row as usize);
             let rows = range
                 .rows()
-                .map(|row| row.iter().map(cell_text).collect())
+                .enumerate()
+                .map(|(i, row)| (first_row + i + 1, row.iter().map(cell_text).collect()))
                 .collect();
-            Ok((Some(name), first_row, rows))
+            Ok((Some(name), rows))
         })
         .collect()
 }
