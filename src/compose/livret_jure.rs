@@ -14,7 +14,7 @@ use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
 use crate::error::Error;
 use crate::plan::PersonView;
 
-/// One pack per juror taking part, in the order of the session file.
+/// One pack per juror taking part, in alphabetical order.
 pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
     ctx.one_per(
         Kind::LivretJure,

@@ -10,7 +10,7 @@ use crate::doc::{Align, Block, Paragraph};
 use crate::error::Error;
 use crate::plan::PersonView;
 
-/// One pack per surveillant, in the order of the session file.
+/// One pack per surveillant, in alphabetical order.
 pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
     ctx.one_per(
         Kind::LivretSurveillant,

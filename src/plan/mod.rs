@@ -95,12 +95,15 @@ impl<'a> Plan<'a> {
             .map(|(i, c)| slot_view(s, i, c))
             .collect();
         slots.sort_by_key(|v| (v.date, v.minutes_debut, v.index));
-        let candidates = s
+        // Session-wide lists are in alphabetical order, as on the ministry's
+        // PV: the order of the file changes nothing in the documents.
+        let mut candidates: Vec<CandidateView> = s
             .candidats
             .value
             .iter()
             .map(|c| candidate_view(s, c, &slots))
             .collect();
+        candidates.sort_by_cached_key(|c| (fr::collation_key(&c.nom_prenom), c.id.clone()));
         let mut days: Vec<Date> = slots.iter().map(|v| v.date).collect();
         days.dedup();
         Plan {
@@ -144,10 +147,12 @@ impl<'a> Plan<'a> {
             .collect()
     }
 
-    /// Every juror who takes part in the session (in a pair or a slot).
+    /// Every juror who takes part in the session (in a pair or a slot), in
+    /// alphabetical order.
     pub fn jurors_taking_part(&self) -> Vec<PersonView> {
         let s = self.session;
-        s.jures
+        let jurors = s
+            .jures
             .value
             .iter()
             .filter(|j| {
@@ -159,7 +164,8 @@ impl<'a> Plan<'a> {
                     || s.planning.value.iter().any(|c| c.has_jure(id))
             })
             .map(juror_view)
-            .collect()
+            .collect();
+        alphabetical(jurors)
     }
 
     /// The first day of the session: the date every document is dated by.
@@ -177,9 +183,9 @@ impl<'a> Plan<'a> {
         self.session.jure(id).map(juror_view)
     }
 
-    /// Every surveillant as printed.
+    /// Every surveillant as printed, in alphabetical order.
     pub fn surveillants(&self) -> Vec<PersonView> {
-        self.session.surveillants.iter().map(member_view).collect()
+        alphabetical(self.session.surveillants.iter().map(member_view).collect())
     }
 
     /// The rooms in use, with their slots in time order.
@@ -197,6 +203,12 @@ impl<'a> Plan<'a> {
             })
             .collect()
     }
+}
+
+/// People in alphabetical order of their names (then ids).
+fn alphabetical(mut people: Vec<PersonView>) -> Vec<PersonView> {
+    people.sort_by_cached_key(|p| (fr::collation_key(&p.nom_prenom), p.id.clone()));
+    people
 }
 
 /// A juror as printed.
@@ -224,15 +236,21 @@ fn member_view(m: &Membre) -> PersonView {
 }
 
 fn slot_view(s: &Session, index: usize, c: &Creneau) -> SlotView {
+    // The people of a slot as (id, "NOM Prénom"), in alphabetical order.
     let names = |sel: Option<&crate::model::At<Selection>>,
-                 all: &dyn Fn() -> Vec<String>,
+                 all: &dyn Fn() -> Vec<(String, String)>,
                  one: &dyn Fn(&str) -> Option<String>|
-     -> Vec<String> {
-        match sel.map(|s| &s.value) {
+     -> Vec<(String, String)> {
+        let mut people: Vec<(String, String)> = match sel.map(|s| &s.value) {
             None => Vec::new(),
             Some(Selection::Tous) => all(),
-            Some(Selection::Ids(ids)) => ids.iter().filter_map(|i| one(&i.value)).collect(),
-        }
+            Some(Selection::Ids(ids)) => ids
+                .iter()
+                .filter_map(|i| one(&i.value).map(|n| (i.value.clone(), n)))
+                .collect(),
+        };
+        people.sort_by_cached_key(|(id, name)| (fr::collation_key(name), id.clone()));
+        people
     };
     let candidats = names(c.candidats.as_ref(), &Vec::new, &|id| {
         s.candidat(id)
@@ -244,7 +262,7 @@ fn slot_view(s: &Session, index: usize, c: &Creneau) -> SlotView {
             s.jures
                 .value
                 .iter()
-                .map(|j| fr::nom_prenom(&j.nom, &j.prenom))
+                .map(|j| (j.id.value.clone(), fr::nom_prenom(&j.nom, &j.prenom)))
                 .collect()
         },
         &|id| s.jure(id).map(|j| fr::nom_prenom(&j.nom, &j.prenom)),
@@ -254,11 +272,12 @@ fn slot_view(s: &Session, index: usize, c: &Creneau) -> SlotView {
         &|| {
             s.surveillants
                 .iter()
-                .map(|m| fr::nom_prenom(&m.nom, &m.prenom))
+                .map(|m| (m.id.value.clone(), fr::nom_prenom(&m.nom, &m.prenom)))
                 .collect()
         },
         &|id| s.surveillant(id).map(|m| fr::nom_prenom(&m.nom, &m.prenom)),
     );
+    let only_names = |people: Vec<(String, String)>| people.into_iter().map(|(_, n)| n).collect();
     let salle = c
         .salle
         .as_ref()
@@ -281,10 +300,11 @@ fn slot_view(s: &Session, index: usize, c: &Creneau) -> SlotView {
             .candidats
             .as_ref()
             .is_some_and(|s| matches!(s.value, Selection::Tous)),
-        candidats,
+        candidat_ids: candidats.iter().map(|(id, _)| id.clone()).collect(),
+        candidats: only_names(candidats),
         avec_jury: c.jures.is_some(),
-        jures,
-        surveillants,
+        jures: only_names(jures),
+        surveillants: only_names(surveillants),
         surveillance: posted_names(s, c),
         amenages: late_ends(s, c),
         matin: c.debut.value.hours() < 13,
@@ -383,13 +403,20 @@ fn posted_names(s: &Session, slot: &Creneau) -> Vec<String> {
     s.surveillants
         .iter()
         .filter(|m| slot.has_surveillant(&m.id.value))
-        .map(|m| format!("{} {}", fr::civilite(m.civilite), m.nom.to_uppercase()))
+        .map(|m| {
+            let name = format!("{} {}", fr::civilite(m.civilite), fr::capitals(&m.nom));
+            (fr::collation_key(&m.nom), m.id.value.clone(), name)
+        })
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .map(|(_, _, name)| name)
         .collect()
 }
 
 /// The candidates of a slot who finish it later than written.
 fn late_ends(s: &Session, slot: &Creneau) -> Vec<LateEnd> {
-    s.candidats
+    let mut late: Vec<LateEnd> = s
+        .candidats
         .value
         .iter()
         .filter(|c| extra_minutes(c, slot) > 0)
@@ -398,5 +425,7 @@ fn late_ends(s: &Session, slot: &Creneau) -> Vec<LateEnd> {
             fin: fr::time(real_end(c, slot)),
             duree_hm: duration_hm(real_minutes(c, slot)),
         })
-        .collect()
+        .collect();
+    late.sort_by_cached_key(|l| fr::collation_key(&l.nom_prenom));
+    late
 }

@@ -74,6 +74,9 @@ pub struct SlotView {
     pub salle_id: Option<String>,
     /// Candidates by name; empty for `tous` (see `tous_les_candidats`) or none.
     pub candidats: Vec<String>,
+    /// The same candidates by id, in the same order: what the slot is for.
+    #[serde(skip)]
+    pub candidat_ids: Vec<String>,
     pub tous_les_candidats: bool,
     /// Jurors by name (never printed on public sheets).
     pub jures: Vec<String>,
