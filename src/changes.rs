@@ -45,7 +45,7 @@ pub struct PersonChanges {
 }
 
 /// One change, for the template to word: what (`quoi`: `salle`,
-/// `horaire`, `ajoute`, `supprime`, `adresse`, `nom`), of which slot, the
+/// `horaire`, `ajoute`, `supprime`, `adresse`, `nom`, `binome`), of which slot, the
 /// value before and after.
 #[derive(Debug, Serialize)]
 pub struct Change {
@@ -74,6 +74,8 @@ pub struct Period {
 #[derive(Debug, Serialize)]
 pub struct Replacement {
     pub avant: String,
+    /// The juror replaced, "M." or "Mme" (for the agreement of « remplacé »).
+    pub civilite: crate::model::Civilite,
     pub apres: String,
     pub creneaux: Vec<String>,
 }
@@ -94,11 +96,14 @@ impl Changes {
 
 /// What a run of `generate --depuis` corrects: the people who receive a
 /// corrected document, with the slots (places in the new planning) that
-/// changed for them, and the date of the convocations it replaces.
+/// changed for them, the date of the convocations it replaces and the day
+/// it is sent.
 #[derive(Debug, Default)]
 pub struct Correction {
-    /// "vendredi 4 décembre 2026".
+    /// The date of the convocations it replaces: "vendredi 4 décembre 2026".
     pub precedente: String,
+    /// The day the corrected documents are sent, as long.
+    pub envoi: String,
     pub candidats: HashMap<String, Vec<usize>>,
     pub jures: HashMap<String, Vec<usize>>,
     pub surveillants: HashMap<String, Vec<usize>>,
@@ -106,8 +111,8 @@ pub struct Correction {
 
 impl Changes {
     /// The corrections these changes call for; `precedente` is the date of
-    /// the earlier convocations.
-    pub fn correction(&self, precedente: String) -> Correction {
+    /// the earlier convocations, `envoi` the day the corrected ones are sent.
+    pub fn correction(&self, precedente: String, envoi: String) -> Correction {
         let by_person = |people: &[PersonChanges]| -> HashMap<String, Vec<usize>> {
             people
                 .iter()
@@ -121,6 +126,7 @@ impl Changes {
         };
         Correction {
             precedente,
+            envoi,
             candidats: by_person(&self.candidats),
             jures: by_person(&self.jures),
             surveillants: by_person(&self.surveillants),
@@ -199,7 +205,18 @@ fn compare_jurors(before: &Plan, after: &Plan, changes: &mut Changes) {
     for j in &was {
         let old = before.juror_slots(&j.id);
         if now.iter().any(|n| n.id == j.id) {
-            let lignes = slot_changes(&old, &after.juror_slots(&j.id));
+            let mut lignes = slot_changes(&old, &after.juror_slots(&j.id));
+            let (partners_before, partners_now) = (partners(before, &j.id), partners(after, &j.id));
+            if partners_before != partners_now {
+                lignes.insert(
+                    0,
+                    fact(
+                        "binome",
+                        &partners_before.join(", "),
+                        &partners_now.join(", "),
+                    ),
+                );
+            }
             if !lignes.is_empty() {
                 changes.jures.push(PersonChanges {
                     id: j.id.clone(),
@@ -218,6 +235,7 @@ fn compare_jurors(before: &Plan, after: &Plan, changes: &mut Changes) {
                 let n = newcomers.remove(i);
                 changes.remplacements.push(Replacement {
                     avant: j.appel.clone(),
+                    civilite: j.civilite,
                     apres: n.appel.clone(),
                     creneaux: old.iter().map(|s| slot_label(s)).collect(),
                 });
@@ -238,21 +256,53 @@ fn compare_jurors(before: &Plan, after: &Plan, changes: &mut Changes) {
     }
 }
 
-/// The changes between someone's slots before and after: each slot is
-/// paired with the next one of the same test; what moved, what changed
-/// room, what was added or removed.
+/// The other jurors of the pairs a juror sits in ("Mme Isabelle ROUX"), as
+/// their pack names them.
+fn partners(plan: &Plan, id: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in plan.juror_candidates(id) {
+        for p in &c.jury {
+            if p.id != id && !out.contains(&p.appel) {
+                out.push(p.appel.clone());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The changes between someone's slots before and after. Slots are paired
+/// by what they are, never by their place in the list: first the slots that
+/// are exactly as they were, then the same test for the same candidates
+/// (moved, or in another room), then the same test at the same time (for
+/// other candidates). What is left was removed or added.
 fn slot_changes(before: &[&SlotView], after: &[&SlotView]) -> Vec<Change> {
+    let same_test = |b: &SlotView, a: &SlotView| b.nature == a.nature && b.intitule == a.intitule;
+    let passes: [&dyn Fn(&SlotView, &SlotView) -> bool; 3] = [
+        &|b, a| same_test(b, a) && same_people(b, a) && same_place_and_time(b, a),
+        &|b, a| same_test(b, a) && same_people(b, a),
+        &|b, a| same_test(b, a) && (b.date, b.minutes_debut) == (a.date, a.minutes_debut),
+    ];
+    let mut pair: Vec<Option<usize>> = vec![None; before.len()];
     let mut used = vec![false; after.len()];
+    for pass in passes {
+        for (i, b) in before.iter().enumerate() {
+            if pair[i].is_some() {
+                continue;
+            }
+            if let Some(j) = (0..after.len()).find(|&j| !used[j] && pass(b, after[j])) {
+                used[j] = true;
+                pair[i] = Some(j);
+            }
+        }
+    }
     let mut out = Vec::new();
-    for b in before {
-        let pair = (0..after.len())
-            .find(|&i| !used[i] && after[i].nature == b.nature && after[i].intitule == b.intitule);
-        let Some(i) = pair else {
+    for (b, paired) in before.iter().zip(pair) {
+        let Some(j) = paired else {
             out.push(change("supprime", b, slot_label(b), String::new()));
             continue;
         };
-        used[i] = true;
-        let a = after[i];
+        let a = after[j];
         if (b.date, &b.debut, &b.fin) != (a.date, &a.debut, &a.fin) {
             out.push(change("horaire", b, times(b), times(a)).now(a));
         }
@@ -268,12 +318,23 @@ fn slot_changes(before: &[&SlotView], after: &[&SlotView]) -> Vec<Change> {
             );
         }
     }
-    for (i, a) in after.iter().enumerate() {
-        if !used[i] {
+    for (j, a) in after.iter().enumerate() {
+        if !used[j] {
             out.push(change("ajoute", a, String::new(), slot_label(a)).now(a));
         }
     }
     out
+}
+
+/// Two slots for the same candidates (by id, or both for all of them).
+fn same_people(b: &SlotView, a: &SlotView) -> bool {
+    b.tous_les_candidats == a.tous_les_candidats && b.candidat_ids == a.candidat_ids
+}
+
+/// Two slots on the same day, at the same times, in the same room.
+fn same_place_and_time(b: &SlotView, a: &SlotView) -> bool {
+    (b.date, b.minutes_debut, b.minutes_fin, &b.salle_id)
+        == (a.date, a.minutes_debut, a.minutes_fin, &a.salle_id)
 }
 
 fn change(quoi: &'static str, s: &SlotView, avant: String, apres: String) -> Change {
@@ -296,7 +357,8 @@ impl Change {
     }
 }
 
-/// A change that is not about a slot (a name, an address).
+/// A change that is not about a slot (a name, an address, a juror's
+/// partners).
 fn fact(quoi: &'static str, avant: &str, apres: &str) -> Change {
     Change {
         quoi,

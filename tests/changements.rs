@@ -17,11 +17,16 @@ fn original() -> String {
 /// Runs `changements` on the fixture and an edited copy of it; returns the
 /// exit status and what it printed.
 fn changes(after: &str) -> (Option<i32>, String) {
+    changes_from(SC, after)
+}
+
+/// The same for another fixture.
+fn changes_from(fixture_name: &str, after: &str) -> (Option<i32>, String) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("apres.yaml");
     std::fs::write(&path, after).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_sessiondoc"))
-        .args(["changements", fixture(SC).to_str().unwrap()])
+        .args(["changements", fixture(fixture_name).to_str().unwrap()])
         .arg(&path)
         .output()
         .unwrap();
@@ -277,4 +282,133 @@ fn a_corrected_letter_sent_late_is_warned_about_naming_the_rule() {
         log.contains("règle : la convocation part au moins un mois avant le début de la session"),
         "{log}"
     );
+}
+
+/// The session text with the items of its `candidats:` list in reverse order.
+fn candidates_reversed(text: &str) -> String {
+    let start = text.find("candidats:\n  - id:").unwrap() + "candidats:\n".len();
+    let end = start + text[start..].find("\nplanning:").unwrap() + 1;
+    let items: Vec<String> = text[start..end]
+        .split("  - id:")
+        .filter(|s| !s.is_empty())
+        .map(|s| format!("  - id:{}", s.trim_end_matches('\n')))
+        .collect();
+    assert!(items.len() > 2, "{items:?}");
+    let reversed: Vec<String> = items.into_iter().rev().collect();
+    format!(
+        "{}{}\n{}",
+        &text[..start],
+        reversed.join("\n"),
+        &text[end..]
+    )
+}
+
+#[test]
+fn reversing_the_candidates_changes_nothing() {
+    let reversed = candidates_reversed(&original());
+    assert_ne!(reversed, original());
+    let (code, report) = changes(&reversed);
+    assert_eq!(code, Some(0), "{report}");
+    assert!(report.contains("Aucun changement"), "{report}");
+}
+
+#[test]
+fn a_rerun_with_the_candidates_reversed_rewrites_nothing() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let run_on = |text: &str| {
+        let path = dir.path().join("session.yaml");
+        std::fs::write(&path, text).unwrap();
+        let (code, log) = run(&[
+            "generate",
+            path.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, Some(0), "{log}");
+    };
+    run_on(&original());
+    let inodes = || -> Vec<(String, u64)> {
+        let mut all = Vec::new();
+        for sub in walk(&out) {
+            if !sub.ends_with("manifest.json") {
+                let ino = std::fs::metadata(&sub).unwrap().ino();
+                all.push((sub.display().to_string(), ino));
+            }
+        }
+        all.sort();
+        all
+    };
+    let first = inodes();
+    run_on(&candidates_reversed(&original()));
+    assert_eq!(inodes(), first, "files were rewritten");
+}
+
+/// Every file under a folder.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// The TSMI fixture without its second candidate and her slots.
+fn tsmi_without_c2() -> String {
+    let text = std::fs::read_to_string(fixture("tsmi-avant-session.yaml")).unwrap();
+    let start = text.find("  - id: c2\n").unwrap();
+    let end = text.find("  - id: c3\n").unwrap();
+    let text = format!("{}{}", &text[..start], &text[end..]).replace("[c1, c2]", "[c1]");
+    without_slots(&text, "candidats: [c2]")
+}
+
+#[test]
+fn a_withdrawal_reports_only_the_withdrawn_candidates_slots() {
+    let (code, report) = changes_from("tsmi-avant-session.yaml", &tsmi_without_c2());
+    assert_eq!(code, Some(0), "{report}");
+    assert!(!report.contains("déplacé"), "{report}");
+    // Each juror loses c2's two slots (11 h 50 and 16 h 50), nothing else.
+    let jurors: Vec<&str> = people_lines(&report)
+        .into_iter()
+        .filter(|l| !l.contains("candidat retiré"))
+        .collect();
+    assert_eq!(jurors.len(), 4, "{report}");
+    for line in jurors {
+        assert!(line.contains("créneau supprimé"), "{line}");
+        assert!(
+            line.contains("11 h 50 – 12 h 30") || line.contains("16 h 50 – 17 h 10"),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn a_replaced_jurors_partner_is_told() {
+    // Mme HADDAD is replaced: her partner M. DUPONT now evaluates with
+    // someone else (his corrected pack: tests/rectificatives.rs).
+    let after = original()
+        .replace(
+            "  - id: haddad\n    civilite: Mme\n    nom: HADDAD\n    prenom: Samira",
+            "  - id: roux\n    civilite: Mme\n    nom: ROUX\n    prenom: Isabelle",
+        )
+        .replace("[dupont, haddad]", "[dupont, roux]");
+    let (code, report) = changes(&after);
+    assert_eq!(code, Some(0), "{report}");
+    assert!(
+        report.contains("  Jury : Mme Samira HADDAD remplacée par Mme Isabelle ROUX (créneaux"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "  DUPONT Olivier : évalue désormais avec Mme Isabelle ROUX (au lieu de Mme Samira HADDAD)"
+        ),
+        "{report}"
+    );
+    assert!(!report.contains("LEJEUNE"), "{report}");
 }
