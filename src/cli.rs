@@ -75,6 +75,10 @@ enum Command {
         /// changement sont rectificatifs.
         #[arg(long, value_name = "AVANT.yaml")]
         depuis: Option<PathBuf>,
+        /// Avec --depuis : le jour d'envoi des documents rectificatifs
+        /// (AAAA-MM-JJ, par défaut aujourd'hui), la date qu'ils portent.
+        #[arg(long, value_name = "DATE", requires = "depuis")]
+        date: Option<String>,
     },
     /// Ajoute au fichier de session les candidats d'une liste (CSV, XLSX ou
     /// ODS), sans rien changer d'autre au fichier.
@@ -298,7 +302,9 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
             force,
             templates,
             depuis,
+            date,
         } => {
+            let date = date.as_deref().map(parse_date).transpose()?;
             let options = GenerateOptions {
                 output,
                 formats: format,
@@ -308,6 +314,7 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
                 templates,
                 progress: std::io::stderr().is_terminal(),
                 depuis,
+                date,
             };
             generate_cmd(&session, &options)
         }
@@ -395,6 +402,9 @@ fn generate_cmd(path: &Path, options: &GenerateOptions) -> Result<ExitCode, Erro
         eprintln!("Aucun document n'a été produit.");
         return Ok(ExitCode::FAILURE);
     };
+    if options.depuis.is_some() {
+        warn_if_sent_late(&session, options.date);
+    }
     generate::stop_cleanly_on_interrupt();
     let summary = generate::run(&source, &session, options).map_err(|e| {
         // Whatever stopped the run, the folder is as it was.
@@ -415,6 +425,31 @@ fn generate_cmd(path: &Path, options: &GenerateOptions) -> Result<ExitCode, Erro
     Ok(ExitCode::SUCCESS)
 }
 
+/// Warns when corrected documents go out less than a month before the
+/// session (`sent`: the day given with `--date`, or today).
+fn warn_if_sent_late(session: &Session, sent: Option<crate::model::Date>) {
+    let sent = sent.unwrap_or_else(crate::model::Date::today);
+    let start = session.session.debut.value;
+    if sent <= start.plus_months(-1) {
+        return;
+    }
+    let warning = Diagnostic::warning(
+        "--date",
+        None,
+        format!(
+            "les documents rectificatifs partent le {}, moins d'un mois avant le début de la session ({})",
+            crate::fr::long_date(sent),
+            crate::fr::long_date(start)
+        ),
+    )
+    .help("règle : la convocation part au moins un mois avant le début de la session (règlement général des sessions d'examen, arrêté du 21 juillet 2016) ; prévenez aussi chaque personne concernée par un autre moyen".to_owned());
+    let report = Report {
+        diagnostics: vec![warning],
+    };
+    let color = std::io::stderr().is_terminal();
+    eprintln!("{}", report.render_findings("", "", color).trim_end());
+}
+
 /// Prints a message that concerns no line of the session file.
 fn print_error(message: &str) {
     let report = Report {
@@ -429,13 +464,18 @@ fn echeancier(path: &Path, today: Option<&str>) -> Result<ExitCode, Error> {
         return Ok(ExitCode::FAILURE);
     };
     let today = match today {
-        Some(t) => chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
-            .map(crate::model::Date)
-            .map_err(|_| Error::Usage(format!("« {t} » n'est pas une date AAAA-MM-JJ")))?,
-        None => crate::model::Date(chrono::Local::now().date_naive()),
+        Some(t) => parse_date(t)?,
+        None => crate::model::Date::today(),
     };
     print!("{}", crate::echeancier::table_text(&session, today)?);
     Ok(ExitCode::SUCCESS)
+}
+
+/// A date given on the command line, AAAA-MM-JJ.
+fn parse_date(text: &str) -> Result<crate::model::Date, Error> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(crate::model::Date)
+        .map_err(|_| Error::Usage(format!("« {text} » n'est pas une date AAAA-MM-JJ")))
 }
 
 fn changements(before: &Path, after: &Path) -> Result<ExitCode, Error> {

@@ -73,9 +73,14 @@ fn letter(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Section), Err
     let facts = &ctx.plan.facts;
     // In a corrected run, the slots that changed for this candidate.
     let changed = ctx.correction.and_then(|k| k.candidats.get(&c.id));
+    // A corrected letter is dated the day it is sent.
+    let dated = match (ctx.correction, changed) {
+        (Some(k), Some(_)) => k.envoi.clone(),
+        _ => facts.convocation_date.clone(),
+    };
     let mut blocks = ctx.wording.with(
         "convocation",
-        ctx.context(context! { c => Value::from_serialize(c) }),
+        ctx.context(context! { c => Value::from_serialize(c), date_lettre => dated }),
         |t| {
             let mut blocks = Vec::new();
             // Head: sender, and the recipient in the envelope window.

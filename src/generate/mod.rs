@@ -11,7 +11,7 @@ use crate::compose::{self, Composed, Ctx, Filter, Kind};
 use crate::doc::{Logo, LogoFormat};
 use crate::error::Error;
 use crate::load::Source;
-use crate::model::Session;
+use crate::model::{Date, Session};
 use crate::output::{self, Entry, Manifest, Produced, Staging};
 use crate::plan::Plan;
 use crate::wording::Wording;
@@ -51,6 +51,8 @@ pub struct GenerateOptions {
     /// The session file as it was when the convocations went out: the
     /// documents of the people concerned by a change are corrected ones.
     pub depuis: Option<PathBuf>,
+    /// The day the corrected documents are sent (default: today).
+    pub date: Option<Date>,
 }
 
 impl GenerateOptions {
@@ -65,6 +67,7 @@ impl GenerateOptions {
             templates: None,
             progress: false,
             depuis: None,
+            date: None,
         }
     }
 }
@@ -278,7 +281,7 @@ pub fn compose(
     session: &Session,
     options: &GenerateOptions,
 ) -> Result<Composition, Error> {
-    let plan = Plan::new(session);
+    let mut plan = Plan::new(session);
     let wording = Wording::new(options.templates.as_deref())?;
     let program = match options
         .templates
@@ -305,7 +308,12 @@ pub fn compose(
             })?;
             let before_plan = Plan::new(&before);
             let changes = crate::changes::compare(&before_plan, &plan);
-            Some(changes.correction(before_plan.facts.convocation_date.clone()))
+            // The letters nothing changed for are the ones already sent, as
+            // they were dated; the corrected ones are dated the day they go.
+            let precedente = before_plan.facts.convocation_date.clone();
+            plan.facts.convocation_date = precedente.clone();
+            let sent = options.date.unwrap_or_else(Date::today);
+            Some(changes.correction(precedente, crate::fr::long_date(sent)))
         }
         None => None,
     };

@@ -68,6 +68,11 @@ impl<'de> Deserialize<'de> for Selection {
 pub struct Date(pub NaiveDate);
 
 impl Date {
+    /// Today, on this computer's clock.
+    pub fn today() -> Date {
+        Date(chrono::Local::now().date_naive())
+    }
+
     /// The day `days` calendar days later (negative: earlier).
     pub fn plus_days(self, days: i64) -> Date {
         Date(self.0 + chrono::Duration::days(days))
