@@ -5,10 +5,14 @@
 //! folder as soon as it is rendered, then all are moved into place. A file already in the folder is replaced
 //! only when the previous manifest says this program wrote it and its
 //! sha256 still matches (or with `--force`): a document a person edited is
-//! never overwritten. Files the run does not produce are never touched.
+//! never overwritten. Files of the previous manifest that the run would
+//! have produced but no longer does (a withdrawn candidate's letter, a
+//! replaced juror's pack) are removed when unchanged since written, kept
+//! and named when edited by hand; files outside the run's scope (`--only`,
+//! `--candidat`, `--format`) are left as they are and stay in the manifest.
 
 use crate::error::Error;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -134,6 +138,48 @@ pub fn unsafe_overwrites<'a>(dir: &Path, paths: impl Iterator<Item = &'a str>) -
     refused
 }
 
+/// The files of the previous manifest that a run does not produce.
+#[derive(Debug, Default)]
+pub struct Leftovers {
+    /// In the run's scope and unchanged since written: to remove.
+    pub removed: Vec<Entry>,
+    /// In the run's scope but edited by hand since: left in place, named,
+    /// and no longer listed.
+    pub edited: Vec<PathBuf>,
+    /// Outside the run's scope: left as they are, still listed.
+    pub carried: Vec<Entry>,
+}
+
+/// Sorts the previous manifest's entries that are not in `produced` (paths
+/// relative to `dir`): `in_scope` says which ones the run would produce if
+/// they were still current. Files no longer there are forgotten.
+pub fn leftovers(
+    dir: &Path,
+    produced: &BTreeSet<String>,
+    in_scope: impl Fn(&Entry) -> bool,
+) -> Leftovers {
+    let mut out = Leftovers::default();
+    let Some(manifest) = previous_manifest(dir) else {
+        return out;
+    };
+    for e in manifest.documents {
+        if produced.contains(&e.path) {
+            continue;
+        }
+        let Ok(bytes) = fs::read(dir.join(&e.path)) else {
+            continue;
+        };
+        if !in_scope(&e) {
+            out.carried.push(e);
+        } else if sha256_hex(&bytes) == e.sha256 {
+            out.removed.push(e);
+        } else {
+            out.edited.push(dir.join(&e.path));
+        }
+    }
+    out
+}
+
 /// A staging folder beside the output folder: files are written into it as
 /// they are rendered, then [`Staging::commit`] moves them all into place.
 /// Dropped without a commit, it vanishes and the output folder is untouched.
@@ -184,12 +230,14 @@ impl Staging {
 
     /// Writes the manifest listing the `written` files and the `kept` ones
     /// (already in place, left as they are), then moves every staged file
-    /// into the output folder, all or nothing.
+    /// into the output folder and removes the `removed` ones (paths
+    /// relative to it), all or nothing.
     pub fn commit(
         self,
         mut manifest: Manifest,
         written: Vec<Entry>,
         kept: Vec<Entry>,
+        removed: &[String],
     ) -> Result<(), Error> {
         let staged: Vec<String> = written.iter().map(|e| e.path.clone()).collect();
         manifest.documents = written.into_iter().chain(kept).collect();
@@ -206,23 +254,25 @@ impl Staging {
                 .map_err(|e| io_error("impossible de créer le dossier", dir, e));
         }
 
-        // Otherwise each file moves in; what it replaces is kept aside until
-        // every move has succeeded, and put back if one fails.
-        let rels: Vec<&str> = staged
+        // Otherwise each file moves in; what it replaces, and each file to
+        // remove, is kept aside until every move has succeeded, and put
+        // back if one fails.
+        let moves = staged
             .iter()
-            .map(String::as_str)
-            .chain([MANIFEST])
-            .collect();
+            .map(|r| (r.as_str(), true))
+            .chain([(MANIFEST, true)])
+            .chain(removed.iter().map(|r| (r.as_str(), false)));
         let backup = self.tmp.path().join("old");
-        let mut done: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
+        // (target, where it was put aside, whether a new file took its place)
+        let mut done: Vec<(PathBuf, Option<PathBuf>, bool)> = Vec::new();
         let result = (|| {
-            for (i, rel) in rels.iter().enumerate() {
+            for (i, (rel, placed)) in moves.enumerate() {
                 let target = dir.join(rel);
                 if let Some(p) = target.parent() {
                     fs::create_dir_all(p)
                         .map_err(|e| io_error("impossible de créer le dossier", p, e))?;
                 }
-                let kept = if target.exists() {
+                let aside = if target.exists() {
                     let aside = backup.join(i.to_string());
                     fs::create_dir_all(&backup)
                         .map_err(|e| io_error("impossible d'écrire", &backup, e))?;
@@ -232,17 +282,28 @@ impl Staging {
                 } else {
                     None
                 };
-                done.push((target.clone(), kept));
-                fs::rename(self.staged(rel), &target)
-                    .map_err(|e| io_error("impossible d'écrire", &target, e))?;
+                done.push((target.clone(), aside, placed));
+                if placed {
+                    fs::rename(self.staged(rel), &target)
+                        .map_err(|e| io_error("impossible d'écrire", &target, e))?;
+                }
             }
             Ok(())
         })();
         if result.is_err() {
-            for (target, kept) in done.into_iter().rev() {
-                let _ = fs::remove_file(&target);
-                if let Some(aside) = kept {
+            for (target, aside, placed) in done.into_iter().rev() {
+                if placed {
+                    let _ = fs::remove_file(&target);
+                }
+                if let Some(aside) = aside {
                     let _ = fs::rename(aside, &target);
+                }
+            }
+        } else {
+            // Folders left empty by the removals go too.
+            for rel in removed {
+                if let Some(parent) = dir.join(rel).parent().filter(|p| *p != dir) {
+                    let _ = fs::remove_dir(parent);
                 }
             }
         }

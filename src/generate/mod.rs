@@ -3,6 +3,7 @@
 
 mod render_all;
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -56,6 +57,17 @@ pub struct GenerateOptions {
 }
 
 impl GenerateOptions {
+    /// Whether a file of an earlier run is one this run would produce if
+    /// it were still current: of a format, a kind and a candidate asked for.
+    fn in_scope(&self, e: &Entry) -> bool {
+        self.formats.iter().any(|f| f.extension() == e.format)
+            && (self.only.is_empty() || self.only.iter().any(|k| k.name() == e.kind))
+            && (self.candidats.is_empty()
+                || e.candidat
+                    .as_ref()
+                    .is_some_and(|c| self.candidats.contains(c)))
+    }
+
     /// Every document, both formats, into `output`.
     pub fn all_into(output: &Path) -> GenerateOptions {
         GenerateOptions {
@@ -82,10 +94,15 @@ pub struct Summary {
     pub pages: usize,
     pub elapsed: Duration,
     pub folder: PathBuf,
+    /// Files of documents no longer produced, removed from the folder.
+    pub removed: usize,
+    /// Files of documents no longer produced, left because edited by hand.
+    pub edited: Vec<PathBuf>,
 }
 
 impl Summary {
-    /// "42 documents (84 fichiers, 97 pages) en 1,2 s dans session-375846/".
+    /// "42 documents (84 fichiers, 97 pages) en 1,2 s dans session-375846/",
+    /// then what was removed, and the files left because edited by hand.
     pub fn line(&self) -> String {
         let seconds = format!("{:.2}", self.elapsed.as_secs_f64()).replace('.', ",");
         let kept = if self.kept > 0 {
@@ -93,13 +110,31 @@ impl Summary {
         } else {
             String::new()
         };
-        format!(
-            "{} documents ({} fichiers, {} pages) produits{kept} en {seconds} s dans {}",
+        let removed = if self.removed > 0 {
+            format!(
+                ", {} fichier(s) de documents qui ne sont plus produits retiré(s)",
+                self.removed
+            )
+        } else {
+            String::new()
+        };
+        let mut line = format!(
+            "{} documents ({} fichiers, {} pages) produits{kept}{removed} en {seconds} s dans {}",
             self.documents,
             self.files,
             self.pages,
             self.folder.display()
-        )
+        );
+        if !self.edited.is_empty() {
+            line.push_str(&format!(
+                "\n{} fichier(s) de documents qui ne sont plus produits, modifiés à la main depuis leur production, laissés en place (à retirer vous-même s'ils ne servent plus)\u{a0}:",
+                self.edited.len()
+            ));
+            for path in &self.edited {
+                line.push_str(&format!("\n  {}", path.display()));
+            }
+        }
+        line
     }
 }
 
@@ -212,6 +247,15 @@ pub fn run(
             return Err(would_overwrite(&refused));
         }
     }
+    // Files of the last run that this one would have produced but does not.
+    let produced: BTreeSet<String> = paths
+        .iter()
+        .cloned()
+        .chain(kept.iter().map(|e| e.path.clone()))
+        .collect();
+    let leftovers = output::leftovers(&folder, &produced, |e| options.in_scope(e));
+    kept.extend(leftovers.carried);
+    let removed: Vec<String> = leftovers.removed.iter().map(|e| e.path.clone()).collect();
     let staging = Staging::new(&folder)?;
     let entries = render_all(&composition, &options.formats, options.progress, |file| {
         staging.stage(&file.entry.path, &file.bytes)?;
@@ -225,6 +269,8 @@ pub fn run(
         pages,
         elapsed: Duration::ZERO,
         folder: folder.clone(),
+        removed: removed.len(),
+        edited: leftovers.edited,
     };
     let manifest = Manifest {
         sessiondoc: env!("CARGO_PKG_VERSION").to_owned(),
@@ -232,7 +278,7 @@ pub fn run(
         source_sha256: source.sha256.clone(),
         documents: Vec::new(),
     };
-    staging.commit(manifest, entries, kept)?;
+    staging.commit(manifest, entries, kept, &removed)?;
     Ok(Summary {
         elapsed: started.elapsed(),
         ..summary
