@@ -57,6 +57,10 @@ pub struct Section {
     pub landscape: bool,
     /// Start on an odd page (recto), for recto-verso printing of a batch.
     pub recto: bool,
+    /// Its own footer text, instead of the document's (each letter of a
+    /// print batch names its candidate).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub footer: Option<String>,
     pub blocks: Vec<Block>,
 }
 
@@ -66,6 +70,7 @@ impl Section {
         Section {
             landscape: false,
             recto: false,
+            footer: None,
             blocks,
         }
     }
@@ -74,6 +79,7 @@ impl Section {
         Section {
             landscape: true,
             recto: false,
+            footer: None,
             blocks,
         }
     }

@@ -35,14 +35,20 @@ pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
 }
 
 /// Every convocation the filter keeps in one print file: one section per
-/// letter, each on a new recto (recto-verso printing stays per letter).
+/// letter, each on a new recto (recto-verso printing stays per letter),
+/// with the letter's own footer.
 pub fn lot(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
     let sections = ctx
         .plan
         .candidates
         .iter()
         .filter(|c| filter.wants_candidate(&c.id))
-        .map(|c| letter(ctx, c).map(|(_, _, section)| section))
+        .map(|c| {
+            letter(ctx, c).map(|(_, footer, section)| Section {
+                footer: Some(footer),
+                ..section
+            })
+        })
         .collect::<Result<Vec<_>, _>>()?;
     if sections.is_empty() {
         return Ok(vec![]);
@@ -316,6 +322,7 @@ fn letter(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Section), Err
         Section {
             landscape: false,
             recto: true,
+            footer: None,
             blocks,
         },
     ))

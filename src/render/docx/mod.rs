@@ -63,8 +63,31 @@ impl DocxRenderer {
             .default_line_spacing(LineSpacing::new().after(PARAGRAPH_AFTER_TWIPS))
             .created_at(&date)
             .updated_at(&date)
-            .header(page_header(doc))
-            .footer(page_footer(doc));
+            .header(page_header(doc));
+        // One footer part per distinct footer text, the first one through
+        // docx-rs (rIdFooter1), the others added to the package after it.
+        let texts: Vec<&str> = doc
+            .sections
+            .iter()
+            .map(|s| s.footer.as_deref().unwrap_or(&doc.footer))
+            .collect();
+        let mut distinct: Vec<&str> = Vec::new();
+        for t in &texts {
+            if !distinct.contains(t) {
+                distinct.push(t);
+            }
+        }
+        let first = distinct.first().copied().unwrap_or(&doc.footer);
+        docx = docx.footer(page_footer(doc, first));
+        let extra_footers = distinct
+            .iter()
+            .skip(1)
+            .map(|t| page_footer(doc, t))
+            .collect();
+        let footer_id = |i: usize| {
+            let n = distinct.iter().position(|t| *t == texts[i]).unwrap_or(0);
+            format!("rIdFooter{}", n + 1)
+        };
         for (i, size) in HEADING_PT.iter().enumerate() {
             docx = docx.add_style(heading_style(i + 1, *size));
         }
@@ -80,19 +103,21 @@ impl DocxRenderer {
                     .page_size(page_size(section.landscape))
                     .page_margin(margins());
                 props.header_reference = Some(HeaderReference::new("default", "rIdHeader1"));
-                props.footer_reference = Some(FooterReference::new("default", "rIdFooter1"));
+                props.footer_reference = Some(FooterReference::new("default", &footer_id(i)));
                 docx = docx
                     .add_paragraph(WParagraph::new().section_property(numbered(props, section)));
             }
         }
         if let Some(last) = doc.sections.last() {
-            docx.document.section_property = numbered(
-                std::mem::take(&mut docx.document.section_property)
-                    .page_size(page_size(last.landscape)),
-                last,
-            );
+            let mut props = std::mem::take(&mut docx.document.section_property)
+                .page_size(page_size(last.landscape));
+            props.footer_reference = Some(FooterReference::new(
+                "default",
+                &footer_id(doc.sections.len() - 1),
+            ));
+            docx.document.section_property = numbered(props, last);
         }
-        let bytes = package::package(docx, &doc.title)?;
+        let bytes = package::package(docx, extra_footers, &doc.title)?;
         Ok(Rendered { bytes, pages })
     }
 }

@@ -7,7 +7,7 @@
 
 use std::io::{Cursor, Write};
 
-use docx_rs::Docx;
+use docx_rs::{BuildXML, Docx, Footer};
 use zip::DateTime;
 use zip::write::{SimpleFileOptions, ZipWriter};
 
@@ -21,8 +21,9 @@ const RELS_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationsh
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORD_CT: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
 
-/// Builds the package of `docx`, titled `title`, and zips it.
-pub fn package(docx: Docx, title: &str) -> Result<Vec<u8>, Error> {
+/// Builds the package of `docx`, with `extra_footers` after its own (as
+/// `rIdFooter2`…), titled `title`, and zips it.
+pub fn package(docx: Docx, extra_footers: Vec<Footer>, title: &str) -> Result<Vec<u8>, Error> {
     let xml = docx.build();
     let mut ids = 0u32;
     let document = mark_header_rows(&utf8(xml.document)?);
@@ -35,6 +36,7 @@ pub fn package(docx: Docx, title: &str) -> Result<Vec<u8>, Error> {
     let footers = xml
         .footers
         .into_iter()
+        .chain(extra_footers.iter().map(BuildXML::build))
         .map(|f| part(&utf8(f)?, &mut ids))
         .collect::<Result<Vec<_>, _>>()?;
     let styles = utf8(xml.styles)?.replacen(

@@ -90,8 +90,9 @@ pub fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
     (w > 0 && h > 0).then_some((w, h))
 }
 
-/// The running footer: the document's footer text, and "page X / Y".
-pub fn page_footer(doc: &Document) -> Footer {
+/// The running footer: a footer text (the document's, or a section's own),
+/// and "page X / Y".
+pub fn page_footer(doc: &Document, text: &str) -> Footer {
     let style = |r: WRun| r.size(half_points(SMALL_PT)).color(MUTED_TEXT);
     let field = |p: WParagraph, instr: InstrText| {
         p.add_run(style(WRun::new()).add_field_char(FieldCharType::Begin, false))
@@ -111,7 +112,7 @@ pub fn page_footer(doc: &Document) -> Footer {
         numbers = numbers.add_run(style(WRun::new()).add_text(" / "));
         numbers = field(numbers, InstrText::NUMPAGES(InstrNUMPAGES::new()));
     }
-    let left = WParagraph::new().add_run(text_run(style(WRun::new()), &doc.footer));
+    let left = WParagraph::new().add_run(text_run(style(WRun::new()), text));
     let cell = |p: WParagraph, w: usize| {
         TableCell::new()
             .width(w, WidthType::Pct)
