@@ -2,8 +2,8 @@
 //! schemas (openxml-audit, as Word's own SDK checks), and laid out by
 //! LibreOffice on as many pages as the PDF, with every word of the PDF.
 //!
-//! Needs `openxml-audit` (`python3 -m pip install openxml-audit`) and
-//! `soffice` (LibreOffice), as CI installs.
+//! Needs `openxml-audit` and
+//! `soffice` (LibreOffice), which `scripts/tester` installs.
 
 mod common;
 
@@ -65,7 +65,7 @@ fn every_docx_is_valid_open_xml() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         !stderr.contains("No module named"),
-        "openxml-audit is installed (python3 -m pip install openxml-audit): {stderr}"
+        "openxml-audit is installed (scripts/tester installs it): {stderr}"
     );
     let reports: Vec<serde_json::Value> =
         serde_json::from_slice(&out.stdout).expect("openxml-audit prints JSON");
@@ -203,7 +203,7 @@ fn libreoffice_shows_the_pages_and_words_of_the_pdf() {
                 .arg(converted.join(name).join(folder))
                 .args(&batch)
                 .output()
-                .expect("LibreOffice is installed (soffice)");
+                .expect("LibreOffice is installed (soffice: scripts/tester installs it)");
             assert!(status.status.success(), "soffice failed");
         }
         for f in docx {

@@ -78,7 +78,7 @@ pub fn pdf_text(bytes: &[u8]) -> String {
         .arg(&path)
         .arg("-")
         .output()
-        .expect("pdftotext is installed (poppler-utils)");
+        .expect("pdftotext is installed (poppler-utils: scripts/tester installs it)");
     assert!(out.status.success(), "pdftotext failed");
     normalize(&String::from_utf8_lossy(&out.stdout))
 }
@@ -91,7 +91,7 @@ pub fn pdf_pages(bytes: &[u8]) -> usize {
     let out = Command::new("pdfinfo")
         .arg(&path)
         .output()
-        .expect("pdfinfo is installed");
+        .expect("pdfinfo is installed (poppler-utils: scripts/tester installs it)");
     let text = String::from_utf8_lossy(&out.stdout);
     text.lines()
         .find_map(|l| {
@@ -217,7 +217,7 @@ pub fn pdf_words_of_file(pdf: &Path) -> Vec<Vec<Word>> {
         .arg(pdf)
         .arg("-")
         .output()
-        .expect("pdftotext is installed (poppler-utils)");
+        .expect("pdftotext is installed (poppler-utils: scripts/tester installs it)");
     let html = String::from_utf8_lossy(&out.stdout);
     let attr = |tag: &str, name: &str| -> f32 {
         let key = format!("{name}=\"");
