@@ -277,11 +277,10 @@ fn partners(plan: &Plan, id: &str) -> Vec<String> {
 /// (moved, or in another room), then the same test at the same time (for
 /// other candidates). What is left was removed or added.
 fn slot_changes(before: &[&SlotView], after: &[&SlotView]) -> Vec<Change> {
-    let same_test = |b: &SlotView, a: &SlotView| b.nature == a.nature && b.intitule == a.intitule;
-    let passes: [&dyn Fn(&SlotView, &SlotView) -> bool; 3] = [
-        &|b, a| same_test(b, a) && same_people(b, a) && same_place_and_time(b, a),
-        &|b, a| same_test(b, a) && same_people(b, a),
-        &|b, a| same_test(b, a) && (b.date, b.minutes_debut) == (a.date, a.minutes_debut),
+    let passes: [fn(&SlotView, &SlotView) -> bool; 3] = [
+        |b, a| same_test(b, a) && same_people(b, a) && same_place_and_time(b, a),
+        |b, a| same_test(b, a) && same_people(b, a),
+        |b, a| same_test(b, a) && (b.date, b.minutes_debut) == (a.date, a.minutes_debut),
     ];
     let mut pair: Vec<Option<usize>> = vec![None; before.len()];
     let mut used = vec![false; after.len()];
@@ -324,6 +323,11 @@ fn slot_changes(before: &[&SlotView], after: &[&SlotView]) -> Vec<Change> {
         }
     }
     out
+}
+
+/// Two slots of the same test.
+fn same_test(b: &SlotView, a: &SlotView) -> bool {
+    b.nature == a.nature && b.intitule == a.intitule
 }
 
 /// Two slots for the same candidates (by id, or both for all of them).

@@ -90,11 +90,7 @@ fn as_root_it_installs_what_is_missing_then_runs_the_tests() {
         "{log}"
     );
     // The tests run last, with sessiondoc's Python environment first.
-    let last = log
-        .lines()
-        .filter(|l| !l.starts_with("PATH="))
-        .last()
-        .unwrap();
+    let last = log.lines().rfind(|l| !l.starts_with("PATH=")).unwrap();
     assert_eq!(last, "cargo test --release --locked --test convocation");
     assert!(
         log.contains("PATH=") && log.contains("/.cache/sessiondoc/python/bin:"),

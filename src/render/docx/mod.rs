@@ -103,7 +103,7 @@ impl DocxRenderer {
                     .page_size(page_size(section.landscape))
                     .page_margin(margins());
                 props.header_reference = Some(HeaderReference::new("default", "rIdHeader1"));
-                props.footer_reference = Some(FooterReference::new("default", &footer_id(i)));
+                props.footer_reference = Some(FooterReference::new("default", footer_id(i)));
                 docx = docx
                     .add_paragraph(WParagraph::new().section_property(numbered(props, section)));
             }
@@ -113,7 +113,7 @@ impl DocxRenderer {
                 .page_size(page_size(last.landscape));
             props.footer_reference = Some(FooterReference::new(
                 "default",
-                &footer_id(doc.sections.len() - 1),
+                footer_id(doc.sections.len() - 1),
             ));
             docx.document.section_property = numbered(props, last);
         }
