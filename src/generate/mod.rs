@@ -60,8 +60,8 @@ impl GenerateOptions {
     /// Whether a file of an earlier run is one this run would produce if
     /// it were still current: of a format, a kind and a candidate asked for.
     fn in_scope(&self, e: &Entry) -> bool {
-        self.formats.iter().any(|f| f.extension() == e.format)
-            && (self.only.is_empty() || self.only.iter().any(|k| k.name() == e.kind))
+        (e.format == CALENDAR || self.formats.iter().any(|f| f.extension() == e.format))
+            && (self.only.is_empty() || self.only.contains(&e.kind))
             && (self.candidats.is_empty()
                 || e.candidat
                     .as_ref()
@@ -212,30 +212,7 @@ pub fn run(
         }
     }
     let mut composition = compose(source, session, options)?;
-    // Documents that say what they said last time, with their files as
-    // they were written, are neither rendered nor rewritten.
-    let previous = output::unchanged_entries(&folder);
-    let mut kept: Vec<Entry> = Vec::new();
-    let mut kept_documents = 0;
-    composition.documents.retain(|c| {
-        let print = fingerprint(c, composition.program.as_deref());
-        let entries: Option<Vec<&Entry>> = file_paths(c, &options.formats)
-            .iter()
-            .map(|path| {
-                previous
-                    .get(path)
-                    .filter(|e| e.fingerprint.as_deref() == Some(print.as_str()))
-            })
-            .collect();
-        match entries {
-            Some(entries) if !options.force => {
-                kept.extend(entries.into_iter().cloned());
-                kept_documents += 1;
-                false
-            }
-            _ => true,
-        }
-    });
+    let (mut kept, kept_documents) = keep_unchanged(&mut composition, &folder, options);
     let paths: Vec<String> = composition
         .documents
         .iter()
@@ -296,6 +273,43 @@ fn file_paths(c: &Composed, formats: &[Format]) -> Vec<String> {
 
 /// The extension (and manifest format) of a calendar file.
 const CALENDAR: &str = "ics";
+
+/// Takes out of the composition the documents that say what they said
+/// last time and whose files are as they were written: neither rendered
+/// nor rewritten. Their manifest entries, and how many documents they are.
+fn keep_unchanged(
+    composition: &mut Composition,
+    folder: &Path,
+    options: &GenerateOptions,
+) -> (Vec<Entry>, usize) {
+    if options.force {
+        return (Vec::new(), 0);
+    }
+    let previous = output::unchanged_entries(folder);
+    let program = composition.program.clone();
+    let mut kept: Vec<Entry> = Vec::new();
+    let mut kept_documents = 0;
+    composition.documents.retain(|c| {
+        let print = fingerprint(c, program.as_deref());
+        let entries: Option<Vec<&Entry>> = file_paths(c, &options.formats)
+            .iter()
+            .map(|path| {
+                previous
+                    .get(path)
+                    .filter(|e| e.fingerprint.as_deref() == Some(print.as_str()))
+            })
+            .collect();
+        match entries {
+            Some(entries) => {
+                kept.extend(entries.into_iter().cloned());
+                kept_documents += 1;
+                false
+            }
+            None => true,
+        }
+    });
+    (kept, kept_documents)
+}
 
 fn would_overwrite(paths: &[PathBuf]) -> Error {
     let list: Vec<String> = paths
