@@ -77,7 +77,21 @@ fn a_corrected_letter_is_dated_the_day_it_is_sent_and_names_the_first_one() {
         "annule et remplace la convocation du vendredi 4 décembre 2026",
     );
     assert!(!pdf.contains("le vendredi 4 décembre 2026\n"), "{pdf}");
+    // So is the corrected convocation of a juror of that interview.
+    let (pdf, docx) = texts(&out, "convocations-jures/convocation-jure-lejeune");
+    common::assert_both_contain(
+        &pdf,
+        &docx,
+        "Cherbourg-en-Cotentin, le jeudi 10 décembre 2026",
+    );
+    common::assert_both_contain(
+        &pdf,
+        &docx,
+        "annule et remplace celle du vendredi 4 décembre 2026",
+    );
     // A letter nothing changed for keeps its date.
+    let (pdf, docx) = texts(&out, "convocations-jures/convocation-jure-haddad");
+    common::assert_both_contain(&pdf, &docx, "le vendredi 4 décembre 2026");
     let (pdf, docx) = texts(&out, "convocations/convocation-bernard");
     common::assert_both_contain(
         &pdf,

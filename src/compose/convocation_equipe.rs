@@ -57,6 +57,11 @@ fn one(ctx: &Ctx, role: Role, p: &PersonView, slots: Vec<&SlotView>) -> Result<C
         "jure" => c.jures.contains_key(&p.id),
         _ => c.surveillants.contains_key(&p.id),
     });
+    // A corrected convocation is dated the day it is sent.
+    let dated = match ctx.correction {
+        Some(k) if corrected => k.envoi.clone(),
+        _ => ctx.plan.facts.convocation_date.clone(),
+    };
     let mut rooms: Vec<String> = Vec::new();
     for room in slots.iter().filter_map(|s| s.salle.clone()) {
         if !rooms.contains(&room) {
@@ -70,6 +75,7 @@ fn one(ctx: &Ctx, role: Role, p: &PersonView, slots: Vec<&SlotView>) -> Result<C
             p => Value::from_serialize(p),
             salles => &rooms,
             rectificatif => corrected,
+            date_lettre => dated,
             nb_creneaux => slots.len(),
             c => c,
         })
