@@ -86,7 +86,7 @@ fn a_withdrawn_candidates_documents_leave_the_folder() {
     assert!(out.join("convocations/convocation-lefevre.pdf").exists());
     let log = generate(dir.path(), &lefevre_withdrawn(), &[]);
     assert!(
-        log.contains("4 fichier(s) de documents qui ne sont plus produits retiré(s)"),
+        log.contains("6 fichier(s) de documents qui ne sont plus produits retiré(s)"),
         "{log}"
     );
     let now = files(&out);
@@ -109,7 +109,7 @@ fn a_file_edited_by_hand_stays_and_is_named() {
     std::fs::write(&edited, &bytes).unwrap();
     let log = generate(dir.path(), &lefevre_withdrawn(), &[]);
     assert!(
-        log.contains("3 fichier(s) de documents qui ne sont plus produits retiré(s)"),
+        log.contains("5 fichier(s) de documents qui ne sont plus produits retiré(s)"),
         "{log}"
     );
     assert!(
