@@ -505,8 +505,9 @@ fn wrong_usage_exits_with_2() {
 fn an_interrupted_run_leaves_nothing_half_written() {
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("grande.yaml");
+    // Large enough that rendering lasts well after the signal is sent.
     assert!(
-        sessiondoc(&["exemple", "--candidats", "120", session.to_str().unwrap()])
+        sessiondoc(&["exemple", "--candidats", "300", session.to_str().unwrap()])
             .status
             .success()
     );
@@ -521,24 +522,40 @@ fn an_interrupted_run_leaves_nothing_half_written() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(700));
+    let staging = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".sessiondoc"))
+            .count()
+    };
+    // The signal is sent once rendering has begun: the staging folder exists.
+    let waited = std::time::Instant::now();
+    while staging() == 0 {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the run ended before it could be interrupted"
+        );
+        assert!(waited.elapsed().as_secs() < 120, "rendering never began");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the run ended before it could be interrupted"
+    );
     let _ = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status();
-    let status = child.wait().unwrap();
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".sessiondoc"))
-        .collect();
-    assert!(leftovers.is_empty(), "no staging folder left behind");
-    if status.success() {
-        // The run ended before the signal: the folder is complete.
-        assert!(out.join("manifest.json").exists());
-    } else {
-        assert_eq!(status.code(), Some(1));
-        assert!(!out.exists(), "an interrupted run creates no output folder");
-    }
+    let finished = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&finished.stderr);
+    assert_eq!(
+        finished.status.code(),
+        Some(1),
+        "the run was not interrupted: {stderr}"
+    );
+    assert!(stderr.contains("production interrompue"), "{stderr}");
+    assert_eq!(staging(), 0, "no staging folder left behind");
+    assert!(!out.exists(), "an interrupted run creates no output folder");
 }
 
 #[test]

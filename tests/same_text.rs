@@ -3,20 +3,10 @@
 
 mod common;
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use common::*;
 use sessiondoc::generate::{self, GenerateOptions};
-
-/// The words of a text, split at hyphens too (a line may break after a
-/// hyphen, and what stands beside the line break is read in between).
-fn words(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' || c == '-')
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
 
 /// A text with no spaces and no hyphens. pdftotext reads spacing loosely
 /// ("4 h" in a narrow cell comes back "4h"; "Jean-" at the end of a line
@@ -27,12 +17,63 @@ fn squeezed(text: &str) -> String {
         .collect()
 }
 
-fn not_in<'a>(words: &'a BTreeSet<String>, text: &str) -> Vec<&'a String> {
-    let text = squeezed(text);
-    words
+/// Words shorter than this are looked up whole: as substrings, "de" or
+/// "à" would be found inside any longer word.
+const SHORT: usize = 4;
+
+/// The words of `said` that `text` does not say. A long word is looked up
+/// in the squeezed text. A short word must come back as many times as it is
+/// said, each time whole or inside a glued token of `text` (one that is
+/// not itself a word of `said`, such as "4h" for "4 h").
+fn not_in(said: &str, text: &str) -> Vec<String> {
+    let squeezed_text = squeezed(text);
+    let counts = |t: &str| {
+        let mut counts = std::collections::BTreeMap::<String, usize>::new();
+        for w in words_in_order(t) {
+            *counts.entry(w).or_default() += 1;
+        }
+        counts
+    };
+    let said_counts = counts(said);
+    let text_counts = counts(text);
+    let glued: Vec<&String> = text_counts
+        .keys()
+        .filter(|t| !said_counts.contains_key(*t))
+        .collect();
+    said_counts
         .iter()
-        .filter(|w| !text.contains(w.as_str()))
+        .filter(|(w, n)| {
+            if w.chars().count() >= SHORT {
+                return !squeezed_text.contains(w.as_str());
+            }
+            let whole = text_counts.get(*w).copied().unwrap_or(0);
+            let inside: usize = glued
+                .iter()
+                .filter(|t| t.contains(w.as_str()))
+                .map(|t| text_counts[*t])
+                .sum();
+            whole + inside < **n
+        })
+        .map(|(w, _)| w.clone())
         .collect()
+}
+
+/// The words of a text in order, repeated ones included.
+fn words_in_order(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+}
+
+#[test]
+fn a_short_word_left_out_is_missed() {
+    let said = "le jury de la session se réunit à 9 h de 10 h à 12 h";
+    assert!(not_in(said, "le jury de la session se réunit à 9h de 10h à 12h").is_empty());
+    // A substring look-up of the squeezed text finds "de" and "à" in
+    // "réunit9h10hà12h": they are still said once too few.
+    let dropped = "le jury de la session se réunit 9h 10h à 12h";
+    assert_eq!(not_in(said, dropped), ["de", "à"]);
+    assert_eq!(not_in("de la demande", "la demande"), ["de"]);
 }
 
 fn check_fixture(name: &str) {
@@ -58,12 +99,11 @@ fn check_fixture(name: &str) {
         };
         let pdf = pdf_text(&file("pdf").bytes);
         let docx = docx_text(&file("docx").bytes);
-        let said = words(&composed.document.plain_text());
+        let said = composed.document.plain_text();
         let path = &composed.stem;
         let missing_pdf = not_in(&said, &pdf);
         let missing_docx = not_in(&said, &docx);
-        let docx_words = words(&docx);
-        let docx_only = not_in(&docx_words, &pdf);
+        let docx_only = not_in(&docx, &pdf);
         assert!(
             missing_pdf.is_empty(),
             "{name} {path}: words missing from the PDF: {missing_pdf:?}"
