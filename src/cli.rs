@@ -430,7 +430,7 @@ fn generate_cmd(path: &Path, options: &GenerateOptions) -> Result<ExitCode, Erro
 fn warn_if_sent_late(session: &Session, sent: Option<crate::model::Date>) {
     let sent = sent.unwrap_or_else(crate::model::Date::today);
     let start = session.session.debut.value;
-    if sent <= start.plus_months(-1) {
+    if sent <= crate::deadlines::convocations_by(start) {
         return;
     }
     let warning = Diagnostic::warning(

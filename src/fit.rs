@@ -13,16 +13,10 @@ use std::sync::OnceLock;
 use ttf_parser::Face;
 
 use crate::doc::{Block, Cell, Section, Table};
+use crate::page::PAGE;
 
-/// Width between the margins, in millimetres (A4, 18 mm margins).
-const PORTRAIT_MM: f32 = 174.0;
-const LANDSCAPE_MM: f32 = 261.0;
-/// Padding of a cell on each side, in points (`inset` in the page program,
-/// the cell margins of the DOCX), and a little room for rounding.
-const INSET_PT: f32 = 4.0;
+/// A little room for rounding, in points, beside a cell's padding.
 const SLACK_PT: f32 = 2.0;
-/// The body size, when neither the table nor the paragraph gives one.
-const BODY_PT: f32 = 10.0;
 /// The smallest type a table is set in to make its words fit.
 pub const MIN_PT: f32 = 7.0;
 const MM_PER_PT: f32 = 25.4 / 72.0;
@@ -30,11 +24,7 @@ const MM_PER_PT: f32 = 25.4 / 72.0;
 /// Fits every table of the sections to the width of its page.
 pub fn fit_tables(sections: &mut [Section]) {
     for section in sections {
-        let width = if section.landscape {
-            LANDSCAPE_MM
-        } else {
-            PORTRAIT_MM
-        };
+        let width = PAGE.content_width_mm(section.landscape);
         for block in &mut section.blocks {
             if let Block::Table(table) = block {
                 fit(table, width);
@@ -52,7 +42,8 @@ fn fit(table: &mut Table, width: f32) {
     let mut scale = 1.0;
     loop {
         let mins = min_widths(table, scale);
-        if mins.iter().sum::<f32>() <= width || table.size.unwrap_or(BODY_PT) * scale <= MIN_PT {
+        if mins.iter().sum::<f32>() <= width || table.size.unwrap_or(PAGE.body_pt) * scale <= MIN_PT
+        {
             table.widths = distribute(&table.widths, &mins, width);
             if scale < 1.0 {
                 shrink(table, scale);
@@ -71,8 +62,9 @@ fn min_widths(table: &Table, scale: f32) -> Vec<f32> {
         for cell in &row.cells {
             let span = usize::from(cell.colspan.max(1));
             if span == 1 && column < mins.len() {
-                let word = longest_word_pt(cell, table.size.unwrap_or(BODY_PT)) * scale;
-                mins[column] = mins[column].max((word + 2.0 * INSET_PT + SLACK_PT) * MM_PER_PT);
+                let word = longest_word_pt(cell, table.size.unwrap_or(PAGE.body_pt)) * scale;
+                mins[column] =
+                    mins[column].max((word + 2.0 * PAGE.cell_inset_x_pt + SLACK_PT) * MM_PER_PT);
             }
             column += span;
         }
@@ -120,7 +112,7 @@ fn distribute(design: &[f32], mins: &[f32], width: f32) -> Vec<f32> {
 /// smaller type.
 fn shrink(table: &mut Table, scale: f32) {
     let round = |pt: f32| (pt * scale * 2.0).floor() / 2.0;
-    table.size = Some(round(table.size.unwrap_or(BODY_PT)));
+    table.size = Some(round(table.size.unwrap_or(PAGE.body_pt)));
     for row in &mut table.rows {
         for cell in &mut row.cells {
             for p in &mut cell.paragraphs {

@@ -8,7 +8,7 @@ use crate::model::Session;
 /// Warning: the convocations go out less than one month before the first day.
 pub fn convocations_leave_a_month(s: &Session, out: &mut Vec<Diagnostic>) {
     let sent = &s.session.convocation.date;
-    let latest = s.session.debut.value.plus_months(-1);
+    let latest = crate::deadlines::convocations_by(s.session.debut.value);
     if sent.value > latest {
         out.push(
             Diagnostic::warning(

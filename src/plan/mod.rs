@@ -174,8 +174,8 @@ impl<'a> Plan<'a> {
     }
 
     /// The regulatory deadlines of the session, in time order.
-    pub fn deadlines(&self) -> Vec<crate::echeancier::Deadline> {
-        crate::echeancier::deadlines(self.session)
+    pub fn deadlines(&self) -> Vec<crate::deadlines::Deadline> {
+        crate::deadlines::deadlines(self.session)
     }
 
     /// A juror as printed.

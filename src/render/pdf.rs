@@ -26,7 +26,7 @@ use crate::doc::{Document, LogoFormat};
 use crate::error::Error;
 
 /// The page program embedded in the binary.
-pub const PROGRAM: &str = include_str!("../../templates/document.typ");
+pub use crate::page::PROGRAM;
 
 fn file_id(path: &str) -> FileId {
     let vpath = VirtualPath::new(path).unwrap_or_else(|_| unreachable!("fixed path {path}"));

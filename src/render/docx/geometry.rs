@@ -1,29 +1,14 @@
-//! Sizes and colours of the DOCX, one table mirroring the geometry of
-//! `templates/document.typ` (its names are given beside each value), so
-//! that a page laid out by Word or LibreOffice matches the PDF's.
+//! Sizes and colours of the DOCX beside the page geometry of
+//! [`crate::page`] (read from `templates/document.typ`), mirroring the page
+//! program (its names are given beside each value), so that a page laid
+//! out by Word or LibreOffice matches the PDF's.
 
-/// A4, short side, in twentieths of a point.
-pub const A4_SHORT: u32 = 11906;
-/// A4, long side.
-pub const A4_LONG: u32 = 16838;
-/// `margin-top`.
-pub const MARGIN_TOP_MM: f32 = 24.0;
-/// `margin-bottom`.
-pub const MARGIN_BOTTOM_MM: f32 = 20.0;
-/// `margin-x`.
-pub const MARGIN_X_MM: f32 = 18.0;
+use crate::page::PAGE;
+
 /// From the sheet's top to the running header.
 pub const HEADER_MM: f32 = 9.0;
 /// From the sheet's bottom to the running footer.
 pub const FOOTER_MM: f32 = 8.0;
-/// `window-y`: the top of the envelope window, from the sheet's top.
-pub const WINDOW_Y_MM: f32 = 55.0;
-/// `window-x`, from the sheet's left edge.
-pub const WINDOW_X_MM: f32 = 96.0;
-/// `body-size`.
-pub const BODY_PT: f32 = 10.0;
-/// `small-size`: running header and footer, captions.
-pub const SMALL_PT: f32 = 7.5;
 /// Headings of level 1, 2, 3 (`show heading.where(level: …)`).
 pub const HEADING_PT: [f32; 3] = [14.0, 11.5, 10.5];
 /// Space after a paragraph (the PDF: `par(spacing: 0.8em)`; Word adds
@@ -31,11 +16,10 @@ pub const HEADING_PT: [f32; 3] = [14.0, 11.5, 10.5];
 pub const PARAGRAPH_AFTER_TWIPS: u32 = 100;
 /// Space after a paragraph inside a table cell (`set block(spacing: 0.45em)`).
 pub const CELL_PARAGRAPH_AFTER_MM: f32 = 0.8;
-/// Cell padding, in twips: `inset: (x: 4pt, y: 3.5pt)` in the page
-/// program. Vertically less, because a Word line is as tall as the font's
+/// Cell padding above and below, in twips: less than the page program's
+/// `cell-inset` (3.5pt), because a Word line is as tall as the font's
 /// ascender and descender where Typst's runs from cap height to baseline:
-/// rows come out as tall as in the PDF.
-pub const CELL_INSET_X_TWIPS: u32 = 80;
+/// rows come out as tall as in the PDF. Left and right: [`cell_inset_x_twips`].
 pub const CELL_INSET_Y_TWIPS: u32 = 20;
 /// `rule-color`: table rules and signature boxes.
 pub const RULE_COLOR: &str = "464646";
@@ -57,6 +41,11 @@ pub fn twips(mm: f32) -> u32 {
     (mm * 1440.0 / 25.4).round() as u32
 }
 
+/// A cell's padding on each side, from the page program's `cell-inset`.
+pub fn cell_inset_x_twips() -> usize {
+    (PAGE.cell_inset_x_pt * 20.0).round() as usize
+}
+
 /// Points to half-points (run sizes).
 pub fn half_points(pt: f32) -> usize {
     (pt * 2.0).round() as usize
@@ -64,6 +53,5 @@ pub fn half_points(pt: f32) -> usize {
 
 /// The width between the margins.
 pub fn content_width(landscape: bool) -> u32 {
-    let page = if landscape { 297.0 } else { 210.0 };
-    twips(page - 2.0 * MARGIN_X_MM)
+    twips(PAGE.content_width_mm(landscape))
 }

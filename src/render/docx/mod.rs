@@ -35,8 +35,9 @@ pub use sections::png_size;
 use super::Rendered;
 use crate::doc::{Align, Block, Document, Paragraph, Run};
 use crate::error::Error;
+use crate::page::PAGE;
 use geometry::{
-    BODY_PT, CUT_COLOR, FONT, HEADING_PT, PARAGRAPH_AFTER_TWIPS, content_width, half_points, twips,
+    CUT_COLOR, FONT, HEADING_PT, PARAGRAPH_AFTER_TWIPS, content_width, half_points, twips,
 };
 use sections::{margins, numbered, page_footer, page_header, page_size};
 use tables::TableBuilder;
@@ -59,7 +60,7 @@ impl DocxRenderer {
                     .east_asia(FONT)
                     .cs(FONT),
             )
-            .default_size(half_points(BODY_PT))
+            .default_size(half_points(PAGE.body_pt))
             .default_line_spacing(LineSpacing::new().after(PARAGRAPH_AFTER_TWIPS))
             .created_at(&date)
             .updated_at(&date)

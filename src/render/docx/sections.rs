@@ -7,21 +7,19 @@ use docx_rs::{
     TableCellBorders, TableRow, WidthType,
 };
 
-use super::geometry::{
-    A4_LONG, A4_SHORT, FOOTER_MM, HEADER_MM, LIGHT_RULE_COLOR, MARGIN_BOTTOM_MM, MARGIN_TOP_MM,
-    MARGIN_X_MM, MUTED_TEXT, SMALL_PT, half_points, twips,
-};
+use super::geometry::{FOOTER_MM, HEADER_MM, LIGHT_RULE_COLOR, MUTED_TEXT, half_points, twips};
 use super::tables::{cell_border, no_borders};
 use super::text::{paragraph, text_run};
 use crate::doc::{Document, LogoFormat, Paragraph, Run, Section};
+use crate::page::{A4_LONG_MM, A4_SHORT_MM, PAGE};
 
 /// The page margins of every section.
 pub fn margins() -> PageMargin {
     PageMargin::new()
-        .top(twips(MARGIN_TOP_MM) as i32)
-        .bottom(twips(MARGIN_BOTTOM_MM) as i32)
-        .left(twips(MARGIN_X_MM) as i32)
-        .right(twips(MARGIN_X_MM) as i32)
+        .top(twips(PAGE.margin_top_mm) as i32)
+        .bottom(twips(PAGE.margin_bottom_mm) as i32)
+        .left(twips(PAGE.margin_x_mm) as i32)
+        .right(twips(PAGE.margin_x_mm) as i32)
         .header(twips(HEADER_MM) as i32)
         .footer(twips(FOOTER_MM) as i32)
         .gutter(0)
@@ -41,10 +39,10 @@ pub fn numbered(mut props: SectionProperty, section: &Section) -> SectionPropert
 pub fn page_size(landscape: bool) -> PageSize {
     if landscape {
         PageSize::new()
-            .size(A4_LONG, A4_SHORT)
+            .size(twips(A4_LONG_MM), twips(A4_SHORT_MM))
             .orient(PageOrientationType::Landscape)
     } else {
-        PageSize::new().size(A4_SHORT, A4_LONG)
+        PageSize::new().size(twips(A4_SHORT_MM), twips(A4_LONG_MM))
     }
 }
 
@@ -74,7 +72,9 @@ pub fn page_header(doc: &Document) -> Header {
             );
         }
         header = header.add_paragraph(paragraph(
-            &Paragraph::new(vec![run]).size(SMALL_PT).space_after(0.0),
+            &Paragraph::new(vec![run])
+                .size(PAGE.small_pt)
+                .space_after(0.0),
         ));
     }
     header
@@ -93,7 +93,7 @@ pub fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
 /// The running footer: a footer text (the document's, or a section's own),
 /// and "page X / Y".
 pub fn page_footer(doc: &Document, text: &str) -> Footer {
-    let style = |r: WRun| r.size(half_points(SMALL_PT)).color(MUTED_TEXT);
+    let style = |r: WRun| r.size(half_points(PAGE.small_pt)).color(MUTED_TEXT);
     let field = |p: WParagraph, instr: InstrText| {
         p.add_run(style(WRun::new()).add_field_char(FieldCharType::Begin, false))
             .add_run(style(WRun::new()).add_instr_text(instr))

@@ -9,11 +9,12 @@ use docx_rs::{
 };
 
 use super::geometry::{
-    CELL_INSET_X_TWIPS, CELL_INSET_Y_TWIPS, CELL_PARAGRAPH_AFTER_MM, LIGHT_RULE_COLOR,
-    MARGIN_TOP_MM, MARGIN_X_MM, RULE_COLOR, SHADE, WINDOW_X_MM, WINDOW_Y_MM, twips,
+    CELL_INSET_Y_TWIPS, CELL_PARAGRAPH_AFTER_MM, LIGHT_RULE_COLOR, RULE_COLOR, SHADE,
+    cell_inset_x_twips, twips,
 };
 use super::text::{paragraph, text_run};
 use crate::doc::{Cell, Paragraph, Row, Run, Table};
+use crate::page::PAGE;
 
 /// Marks the first paragraph of a header row, found again when the package
 /// is written (docx-rs cannot say `w:tblHeader`).
@@ -73,14 +74,15 @@ impl TableBuilder {
 
 /// A fixed-layout table of the given column widths.
 fn fixed(rows: Vec<TableRow>, grid: Vec<usize>, width: u32) -> WTable {
+    let inset_x = cell_inset_x_twips();
     WTable::new(rows)
         .set_grid(grid)
         .width(width as usize, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
         .margins(
             TableCellMargins::new()
-                .margin_left(CELL_INSET_X_TWIPS as usize, WidthType::Dxa)
-                .margin_right(CELL_INSET_X_TWIPS as usize, WidthType::Dxa)
+                .margin_left(inset_x, WidthType::Dxa)
+                .margin_right(inset_x, WidthType::Dxa)
                 .margin_top(CELL_INSET_Y_TWIPS as usize, WidthType::Dxa)
                 .margin_bottom(CELL_INSET_Y_TWIPS as usize, WidthType::Dxa),
         )
@@ -169,7 +171,7 @@ fn table_cell(cell: &Cell, width: usize, size: Option<f32>, mark: Option<&str>) 
 
 /// The sender on the left, the recipient in the envelope's window.
 pub fn letter_head(sender: &[Paragraph], recipient: &[String], width: u32) -> WTable {
-    let left = twips(WINDOW_X_MM - MARGIN_X_MM);
+    let left = twips(PAGE.window_x_mm - PAGE.margin_x_mm);
     let mut sender_cell = TableCell::new()
         .width(left as usize, WidthType::Dxa)
         .vertical_align(VAlignType::Top);
@@ -184,7 +186,7 @@ pub fn letter_head(sender: &[Paragraph], recipient: &[String], width: u32) -> WT
         .vertical_align(VAlignType::Top);
     for (i, line) in recipient.iter().enumerate() {
         let before = if i == 0 {
-            twips(WINDOW_Y_MM - MARGIN_TOP_MM)
+            twips(PAGE.window_y_mm - PAGE.margin_top_mm)
         } else {
             0
         };
@@ -195,7 +197,7 @@ pub fn letter_head(sender: &[Paragraph], recipient: &[String], width: u32) -> WT
         );
     }
     let row = TableRow::new(vec![sender_cell, recipient_cell])
-        .row_height(twips(WINDOW_Y_MM - MARGIN_TOP_MM + 42.0) as f32)
+        .row_height(twips(PAGE.window_y_mm - PAGE.margin_top_mm + 42.0) as f32)
         .height_rule(HeightRule::Exact);
     fixed(
         vec![row],

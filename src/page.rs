@@ -1,0 +1,137 @@
+//! The page geometry, read from the page program (`templates/document.typ`)
+//! so that the DOCX and the column fitting use the very values the PDF is
+//! laid out with: the program is its one source.
+
+use std::sync::LazyLock;
+
+/// The embedded page program of every PDF.
+pub const PROGRAM: &str = include_str!("../templates/document.typ");
+
+/// A4, short and long sides, in millimetres (`paper: "a4"`).
+pub const A4_SHORT_MM: f32 = 210.0;
+pub const A4_LONG_MM: f32 = 297.0;
+
+/// The geometry of the page program, lengths in millimetres, sizes in points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// `margin-top`.
+    pub margin_top_mm: f32,
+    /// `margin-bottom`.
+    pub margin_bottom_mm: f32,
+    /// `margin-x`, left and right.
+    pub margin_x_mm: f32,
+    /// `window-x`: the envelope window, from the sheet's left edge.
+    pub window_x_mm: f32,
+    /// `window-y`: the envelope window, from the sheet's top.
+    pub window_y_mm: f32,
+    /// `body-size`.
+    pub body_pt: f32,
+    /// `small-size`: running header and footer, captions.
+    pub small_pt: f32,
+    /// `cell-inset`'s `x`: a cell's padding on each side.
+    pub cell_inset_x_pt: f32,
+}
+
+/// The geometry of the embedded page program.
+pub static PAGE: LazyLock<Page> =
+    LazyLock::new(|| Page::read(PROGRAM).expect("the embedded page program states its geometry"));
+
+impl Page {
+    /// Reads the geometry's `#let` lines of a page program; `Err` names
+    /// the first value missing or not a plain sum of lengths.
+    pub fn read(program: &str) -> Result<Page, String> {
+        let value = |name: &str| length(program, name).ok_or_else(|| name.to_owned());
+        let inset = program
+            .lines()
+            .find_map(|l| l.strip_prefix("#let cell-inset = (x: "))
+            .and_then(|rest| rest.split(',').next())
+            .and_then(|x| x.trim().strip_suffix("pt")?.parse().ok())
+            .ok_or("cell-inset")?;
+        Ok(Page {
+            margin_top_mm: value("margin-top")?,
+            margin_bottom_mm: value("margin-bottom")?,
+            margin_x_mm: value("margin-x")?,
+            window_x_mm: value("window-x")?,
+            window_y_mm: value("window-y")?,
+            body_pt: points(program, "body-size").ok_or("body-size")?,
+            small_pt: points(program, "small-size").ok_or("small-size")?,
+            cell_inset_x_pt: inset,
+        })
+    }
+
+    /// The width between the margins, in millimetres.
+    pub fn content_width_mm(&self, landscape: bool) -> f32 {
+        let sheet = if landscape { A4_LONG_MM } else { A4_SHORT_MM };
+        sheet - 2.0 * self.margin_x_mm
+    }
+}
+
+/// The text after `#let name = `.
+fn definition<'a>(program: &'a str, name: &str) -> Option<&'a str> {
+    let prefix = format!("#let {name} = ");
+    program
+        .lines()
+        .find_map(|l| l.strip_prefix(prefix.as_str()))
+}
+
+/// The value of `#let name = …mm…` in millimetres.
+fn length(program: &str, name: &str) -> Option<f32> {
+    definition(program, name).and_then(sum_mm)
+}
+
+/// The value of `#let name = …pt` in points.
+fn points(program: &str, name: &str) -> Option<f32> {
+    definition(program, name)?
+        .trim()
+        .strip_suffix("pt")?
+        .parse()
+        .ok()
+}
+
+/// `210mm - 20mm - 100mm + 6mm`, in millimetres.
+fn sum_mm(expr: &str) -> Option<f32> {
+    let mut total = 0.0;
+    let mut sign = 1.0;
+    for term in expr.split_whitespace() {
+        match term {
+            "+" => sign = 1.0,
+            "-" => sign = -1.0,
+            _ => {
+                total += sign * term.strip_suffix("mm")?.parse::<f32>().ok()?;
+            }
+        }
+    }
+    Some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_program_gives_every_value() {
+        let page = Page::read(PROGRAM).unwrap();
+        assert_eq!(page.margin_top_mm, 24.0);
+        assert_eq!(page.margin_bottom_mm, 20.0);
+        assert_eq!(page.margin_x_mm, 18.0);
+        assert_eq!(page.window_x_mm, 96.0);
+        assert_eq!(page.window_y_mm, 55.0);
+        assert_eq!(page.body_pt, 10.0);
+        assert_eq!(page.small_pt, 7.5);
+        assert_eq!(page.cell_inset_x_pt, 4.0);
+        assert_eq!(page.content_width_mm(false), 174.0);
+        assert_eq!(page.content_width_mm(true), 261.0);
+    }
+
+    #[test]
+    fn a_program_without_a_value_is_named() {
+        let program = PROGRAM.replace("#let margin-x = 18mm", "#let margin-x = 1.8cm");
+        assert_eq!(Page::read(&program), Err("margin-x".to_owned()));
+    }
+
+    #[test]
+    fn another_margin_moves_the_content_width() {
+        let program = PROGRAM.replace("#let margin-x = 18mm", "#let margin-x = 20mm");
+        assert_eq!(Page::read(&program).unwrap().content_width_mm(false), 170.0);
+    }
+}
