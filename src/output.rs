@@ -23,11 +23,40 @@ use sha2::{Digest, Sha256};
 /// The name of the manifest in the output folder.
 pub const MANIFEST: &str = "manifest.json";
 
+/// The format of a produced file, by its extension; `--format` offers
+/// the documents' two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Pdf,
+    Docx,
+    /// An iCalendar file beside a convocation.
+    #[value(skip)]
+    Ics,
+}
+
+impl Format {
+    /// The file extension, also the format's name in the manifest.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Ics => "ics",
+        }
+    }
+}
+
+impl PartialEq<&str> for Format {
+    fn eq(&self, name: &&str) -> bool {
+        self.extension() == *name
+    }
+}
+
 /// One produced file, as listed in the manifest.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Entry {
     pub kind: crate::kind::Kind,
-    pub format: String,
+    pub format: Format,
     /// Relative to the output folder, with `/` separators.
     pub path: String,
     #[serde(skip_serializing_if = "Option::is_none", default)]

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::{at, known};
 use crate::diag::Diagnostic;
 use crate::fr;
-use crate::model::{At, NatureSession, Selection, Session};
+use crate::model::{At, NatureSession, Selection, Session, Witness};
 
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
@@ -221,7 +221,7 @@ pub fn references_resolve(s: &Session, out: &mut Vec<Diagnostic>) {
             );
         }
         for (j, w) in f.constate_par.value.ids().iter().enumerate() {
-            let is_known = w.value == "responsable"
+            let is_known = Witness::of(&w.value) == Witness::Responsable
                 || surveillants
                     .iter()
                     .chain(&jures)

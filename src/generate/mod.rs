@@ -13,28 +13,13 @@ use crate::doc::{Logo, LogoFormat};
 use crate::error::Error;
 use crate::load::Source;
 use crate::model::{Date, Session};
+pub use crate::output::Format;
 use crate::output::{self, Entry, Manifest, Produced, Staging};
 use crate::plan::Plan;
 use crate::wording::Wording;
 
 use render_all::fingerprint;
 pub use render_all::{render_all, stop_cleanly_on_interrupt};
-
-/// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Pdf,
-    Docx,
-}
-
-impl Format {
-    fn extension(self) -> &'static str {
-        match self {
-            Format::Pdf => "pdf",
-            Format::Docx => "docx",
-        }
-    }
-}
 
 /// What `generate` was asked for.
 #[derive(Debug, Clone)]
@@ -60,7 +45,7 @@ impl GenerateOptions {
     /// Whether a file of an earlier run is one this run would produce if
     /// it were still current: of a format, a kind and a candidate asked for.
     fn in_scope(&self, e: &Entry) -> bool {
-        (e.format == CALENDAR || self.formats.iter().any(|f| f.extension() == e.format))
+        (e.format == Format::Ics || self.formats.contains(&e.format))
             && (self.only.is_empty() || self.only.contains(&e.kind))
             && (self.candidats.is_empty()
                 || e.candidat
@@ -266,13 +251,10 @@ pub fn run(
 fn file_paths(c: &Composed, formats: &[Format]) -> Vec<String> {
     let mut paths: Vec<String> = formats.iter().map(|f| c.path(f.extension())).collect();
     if c.calendar.is_some() {
-        paths.push(c.path(CALENDAR));
+        paths.push(c.path(Format::Ics.extension()));
     }
     paths
 }
-
-/// The extension (and manifest format) of a calendar file.
-const CALENDAR: &str = "ics";
 
 /// Takes out of the composition the documents that say what they said
 /// last time and whose files are as they were written: neither rendered

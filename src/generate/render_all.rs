@@ -95,9 +95,7 @@ pub fn render_all<T: Send>(
             files.push(keep(produced(c, Format::Docx, r.bytes, pages, &print))?);
         }
         if let Some(calendar) = &c.calendar {
-            let mut file = produced(c, Format::Pdf, calendar.clone().into_bytes(), 0, &print);
-            file.entry.format = super::CALENDAR.to_owned();
-            file.entry.path = c.path(super::CALENDAR);
+            let file = produced(c, Format::Ics, calendar.clone().into_bytes(), 0, &print);
             files.push(keep(file)?);
         }
         bar.inc(1);
@@ -246,7 +244,7 @@ fn produced(c: &Composed, format: Format, bytes: Vec<u8>, pages: usize, print: &
     Produced {
         entry: Entry {
             kind: c.kind,
-            format: format.extension().to_owned(),
+            format,
             path: c.path(format.extension()),
             candidat: s.candidat.clone(),
             jure: s.jure.clone(),

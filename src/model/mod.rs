@@ -112,7 +112,7 @@ pub struct SessionInfo {
 }
 
 /// What the session certifies.
-#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Deserialize, Serialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum NatureSession {
     Titre,
@@ -129,7 +129,7 @@ pub struct Convocation {
 }
 
 /// The sending mode of the convocations.
-#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Deserialize, Serialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum ModeConvocation {
     /// Lettre recommandée avec accusé de réception.
@@ -318,6 +318,26 @@ pub struct Fraude {
     pub mesures: String,
     /// Surveillant or juror ids, or `responsable`.
     pub constate_par: At<Selection>,
+}
+
+/// Whom a witness id of `constate_par` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Witness<'a> {
+    /// `responsable`: the responsable de session.
+    Responsable,
+    /// A surveillant's or juror's id.
+    Person(&'a str),
+}
+
+impl<'a> Witness<'a> {
+    /// The witness a `constate_par` id names.
+    pub fn of(id: &'a str) -> Witness<'a> {
+        if id == "responsable" {
+            Witness::Responsable
+        } else {
+            Witness::Person(id)
+        }
+    }
 }
 
 impl Session {

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::Plan;
 use crate::fr;
+use crate::model::Witness;
 
 /// A fraud incident as printed.
 #[derive(Debug, Serialize)]
@@ -37,13 +38,16 @@ impl Plan<'_> {
                     .ids()
                     .iter()
                     .map(|id| {
-                        let id = id.value.as_str();
-                        if id == "responsable" {
-                            (
-                                self.facts.responsable.nom_prenom.clone(),
-                                "role_responsable",
-                            )
-                        } else if let Some(m) = s.surveillant(id) {
+                        let id = match Witness::of(&id.value) {
+                            Witness::Responsable => {
+                                return (
+                                    self.facts.responsable.nom_prenom.clone(),
+                                    "role_responsable",
+                                );
+                            }
+                            Witness::Person(id) => id,
+                        };
+                        if let Some(m) = s.surveillant(id) {
                             (fr::nom_prenom(&m.nom, &m.prenom), "role_surveillant")
                         } else if let Some(j) = s.jure(id) {
                             (fr::nom_prenom(&j.nom, &j.prenom), "role_jure")

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::fr;
-use crate::model::{Civilite, Date, Decision, NatureCreneau, Voie};
+use crate::model::{Civilite, Date, Decision, ModeConvocation, NatureCreneau, NatureSession, Voie};
 
 /// A person as printed.
 #[derive(Debug, Clone, Serialize)]
@@ -160,7 +160,7 @@ pub struct Facts {
     /// The CCPs this session covers.
     pub ccp: Vec<CcpView>,
     pub numero: String,
-    pub nature: &'static str,
+    pub nature: NatureSession,
     pub est_titre: bool,
     pub debut: String,
     pub fin: String,
@@ -168,7 +168,7 @@ pub struct Facts {
     pub fin_court: String,
     pub un_seul_jour: bool,
     pub convocation_date: String,
-    pub convocation_mode: &'static str,
+    pub convocation_mode: ModeConvocation,
     pub remise_en_main_propre: bool,
     pub tenue: Option<String>,
     pub responsable: PersonView,
