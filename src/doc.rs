@@ -51,6 +51,16 @@ pub enum LogoFormat {
     Svg,
 }
 
+/// Width and height of a PNG, from its header.
+pub fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    if bytes.len() < 24 || &bytes[..8] != b"\x89PNG\r\n\x1a\n" {
+        return None;
+    }
+    let w = u32::from_be_bytes(bytes[16..20].try_into().ok()?);
+    let h = u32::from_be_bytes(bytes[20..24].try_into().ok()?);
+    (w > 0 && h > 0).then_some((w, h))
+}
+
 /// Pages of one orientation.
 #[derive(Debug, Clone, Serialize)]
 pub struct Section {

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod compose;
 pub mod deadlines;
 pub mod diag;
+pub mod digest;
 pub mod doc;
 pub mod echeancier;
 pub mod error;

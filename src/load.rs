@@ -30,7 +30,7 @@ impl Source {
             path: PathBuf::from(name),
             name: name.to_owned(),
             text: text.strip_prefix('\u{FEFF}').unwrap_or(text).to_owned(),
-            sha256: crate::output::sha256_hex(text.as_bytes()),
+            sha256: crate::digest::sha256_hex(text.as_bytes()),
         }
     }
 }
@@ -84,7 +84,7 @@ pub fn read(path: &Path) -> Result<Source, Diagnostic> {
             );
         }
     };
-    let sha256 = crate::output::sha256_hex(&bytes);
+    let sha256 = crate::digest::sha256_hex(&bytes);
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {

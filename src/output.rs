@@ -18,7 +18,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
+
+pub use crate::digest::sha256_hex;
 
 /// The name of the manifest in the output folder.
 pub const MANIFEST: &str = "manifest.json";
@@ -93,12 +94,6 @@ pub struct Manifest {
 pub struct Produced {
     pub entry: Entry,
     pub bytes: Vec<u8>,
-}
-
-/// Hex sha256 of bytes.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn io_error(what: &str, path: &Path, err: std::io::Error) -> Error {

@@ -152,7 +152,7 @@ fn read_logo(source: &Source, session: &Session) -> Result<Option<Logo>, Error> 
             }
         ))
     })?;
-    let format = if crate::render::docx::png_size(&bytes).is_some() {
+    let format = if crate::doc::png_size(&bytes).is_some() {
         LogoFormat::Png
     } else if std::str::from_utf8(&bytes).is_ok_and(|t| t.contains("<svg")) {
         LogoFormat::Svg

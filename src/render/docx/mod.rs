@@ -30,8 +30,6 @@ use docx_rs::{
     Run as WRun, RunFonts, SectionProperty, Style, StyleType,
 };
 
-pub use sections::png_size;
-
 use super::Rendered;
 use crate::doc::{Align, Block, Document, Paragraph, Run};
 use crate::error::Error;

@@ -61,7 +61,7 @@ pub fn page_header(doc: &Document) -> Header {
             && logo.format == LogoFormat::Png
         {
             // 11 mm high, width from the image's own proportions.
-            let (w, h) = png_size(&logo.bytes).unwrap_or((4, 1));
+            let (w, h) = crate::doc::png_size(&logo.bytes).unwrap_or((4, 1));
             let height_emu = 396_000u32;
             let width_emu = (u64::from(height_emu) * u64::from(w) / u64::from(h.max(1))) as u32;
             let pic = Pic::new(&logo.bytes).size(width_emu, height_emu).id("logo");
@@ -78,16 +78,6 @@ pub fn page_header(doc: &Document) -> Header {
         ));
     }
     header
-}
-
-/// Width and height of a PNG, from its header.
-pub fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    if bytes.len() < 24 || &bytes[..8] != b"\x89PNG\r\n\x1a\n" {
-        return None;
-    }
-    let w = u32::from_be_bytes(bytes[16..20].try_into().ok()?);
-    let h = u32::from_be_bytes(bytes[20..24].try_into().ok()?);
-    (w > 0 && h > 0).then_some((w, h))
 }
 
 /// The running footer: a footer text (the document's, or a section's own),
