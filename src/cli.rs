@@ -1,4 +1,5 @@
-//! The command line: `check`, `generate`, `init`, `echeancier`.
+//! The command line: each variant of `Command` is one command, its help
+//! text the one `sessiondoc --help` prints.
 //!
 //! Exit status: 0 done, 1 the session file is invalid or a document could
 //! not be produced, 2 wrong usage (clap's own).
@@ -467,7 +468,7 @@ fn echeancier(path: &Path, today: Option<&str>) -> Result<ExitCode, Error> {
         Some(t) => parse_date(t)?,
         None => crate::model::Date::today(),
     };
-    print!("{}", crate::echeancier::table_text(&session, today)?);
+    print!("{}", crate::deadline_table::table_text(&session, today)?);
     Ok(ExitCode::SUCCESS)
 }
 

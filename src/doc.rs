@@ -234,7 +234,9 @@ pub enum Block {
 /// A table with real rows and columns.
 #[derive(Debug, Clone, Serialize)]
 pub struct Table {
-    /// Relative column widths.
+    /// Column widths: relative as a composer designs them, then in
+    /// millimetres summing to the width between the margins once
+    /// [`crate::fit`] has run.
     pub widths: Vec<f32>,
     /// How many of the first rows are header rows, repeated on each page.
     pub header_rows: usize,

@@ -14,9 +14,9 @@ pub enum Error {
     /// A document could not be laid out or encoded.
     Render(String),
     /// A file or folder could not be read or written.
-    Write(String),
+    Io(String),
     /// The run was refused or stopped (files edited by hand, Ctrl-C, an
-    /// unknown candidate…).
+    /// unknown candidate…): the files themselves could be read.
     Refused(String),
     /// The command was misused (a bad value on the command line).
     Usage(String),
@@ -37,7 +37,7 @@ impl fmt::Display for Error {
         match self {
             Error::Wording(m)
             | Error::Render(m)
-            | Error::Write(m)
+            | Error::Io(m)
             | Error::Refused(m)
             | Error::Usage(m) => f.write_str(m),
         }

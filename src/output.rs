@@ -105,7 +105,7 @@ fn io_error(what: &str, path: &Path, err: std::io::Error) -> Error {
         _ if err.raw_os_error() == Some(30) => "système de fichiers en lecture seule".to_owned(),
         _ => err.to_string(),
     };
-    Error::Write(format!("{what} « {} »\u{a0}: {reason}", path.display()))
+    Error::Io(format!("{what} « {} »\u{a0}: {reason}", path.display()))
 }
 
 /// Reads the manifest a previous run left in `dir`, if any.
@@ -267,7 +267,7 @@ impl Staging {
         manifest.documents = written.into_iter().chain(kept).collect();
         manifest.documents.sort_by(|a, b| a.path.cmp(&b.path));
         let mut json =
-            serde_json::to_vec_pretty(&manifest).map_err(|e| Error::Write(e.to_string()))?;
+            serde_json::to_vec_pretty(&manifest).map_err(|e| Error::Io(e.to_string()))?;
         json.push(b'\n');
         self.stage(MANIFEST, &json)?;
         let dir = &self.dir;

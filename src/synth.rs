@@ -25,7 +25,7 @@ pub fn init(file: &Path) -> Result<(), Error> {
             )));
         }
         Err(e) => {
-            return Err(Error::Write(format!(
+            return Err(Error::Io(format!(
                 "impossible de créer « {} »\u{a0}: {}",
                 file.display(),
                 crate::error::io_fr(&e)
@@ -34,7 +34,7 @@ pub fn init(file: &Path) -> Result<(), Error> {
     };
     use std::io::Write;
     f.write_all(EXAMPLE.as_bytes()).map_err(|e| {
-        Error::Write(format!(
+        Error::Io(format!(
             "impossible d'écrire « {} »\u{a0}: {}",
             file.display(),
             crate::error::io_fr(&e)
@@ -48,7 +48,7 @@ pub fn init(file: &Path) -> Result<(), Error> {
         .join(crate::schema::FILE_NAME);
     if !schema.exists() {
         std::fs::write(&schema, crate::schema::SCHEMA).map_err(|e| {
-            Error::Write(format!(
+            Error::Io(format!(
                 "impossible d'écrire « {} »\u{a0}: {}",
                 schema.display(),
                 crate::error::io_fr(&e)
@@ -66,7 +66,7 @@ pub fn init(file: &Path) -> Result<(), Error> {
 /// `sessiondoc exemple --candidats N FILE`.
 pub fn write_example(file: &Path, candidates: usize) -> Result<(), Error> {
     std::fs::write(file, large_session(candidates)).map_err(|e| {
-        Error::Write(format!(
+        Error::Io(format!(
             "impossible d'écrire « {} »\u{a0}: {}",
             file.display(),
             crate::error::io_fr(&e)
@@ -297,9 +297,9 @@ pub fn peak_memory_kib() -> Option<u64> {
 
 /// `sessiondoc bench`: the complete set for sessions of several sizes.
 pub fn bench(sizes: &[usize], soffice: bool) -> Result<(), Error> {
-    let exe = std::env::current_exe().map_err(|e| Error::Write(e.to_string()))?;
+    let exe = std::env::current_exe().map_err(|e| Error::Io(e.to_string()))?;
     let dir = tempfile::tempdir()
-        .map_err(|_| Error::Write("impossible de créer un dossier temporaire".to_owned()))?;
+        .map_err(|_| Error::Io("impossible de créer un dossier temporaire".to_owned()))?;
     println!(
         "candidats  temps (s)  documents  fichiers  pages  documents/s  pages/s  mémoire max (Mio)"
     );
@@ -310,7 +310,7 @@ pub fn bench(sizes: &[usize], soffice: bool) -> Result<(), Error> {
     for &n in sizes {
         let session = dir.path().join(format!("session-{n}.yaml"));
         std::fs::write(&session, large_session(n))
-            .map_err(|e| Error::Write(format!("{}\u{a0}: {e}", session.display())))?;
+            .map_err(|e| Error::Io(format!("{}\u{a0}: {e}", session.display())))?;
         let out = dir.path().join(format!("out-{n}"));
         let run = timed_generate(&exe, &session, &out, &[]).ok_or_else(|| {
             Error::Refused(format!(

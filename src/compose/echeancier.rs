@@ -14,11 +14,11 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
         "echeancier",
         ctx.context(context! {
             date => planned,
-            avancees => crate::echeancier::moved_context(&ctx.plan.deadlines()),
+            avancees => crate::deadline_table::moved_context(&ctx.plan.deadlines()),
         }),
         |t| {
             let l = t.labels("libelles")?;
-            let moved = crate::echeancier::moved_notes(t, &ctx.plan.deadlines())?;
+            let moved = crate::deadline_table::moved_notes(t, &ctx.plan.deadlines())?;
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
             let mut rows = vec![Row::new(vec![

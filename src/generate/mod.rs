@@ -141,7 +141,7 @@ fn read_logo(source: &Source, session: &Session) -> Result<Option<Logo>, Error> 
     let path = base.join(&logo.value);
     let line = logo.referenced.line();
     let bytes = std::fs::read(&path).map_err(|e| {
-        Error::Refused(format!(
+        Error::Io(format!(
             "{}:{line}\u{a0}: centre.logo\u{a0}: le logo « {} » ne peut pas être lu ({})",
             source.name,
             path.display(),
@@ -332,7 +332,7 @@ pub fn compose(
         .filter(|p| p.is_file())
     {
         Some(path) => Some(std::fs::read_to_string(&path).map_err(|e| {
-            Error::Refused(format!(
+            Error::Io(format!(
                 "impossible de lire « {} »\u{a0}: {e}",
                 path.display()
             ))

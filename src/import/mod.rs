@@ -37,7 +37,7 @@ pub fn import(
 ) -> Result<Imported, Error> {
     let mapping = parse_mapping(mapping)?;
     let text = std::fs::read_to_string(session).map_err(|e| {
-        Error::Write(format!(
+        Error::Io(format!(
             "impossible de lire « {} »\u{a0}: {}",
             session.display(),
             crate::error::io_fr(&e)
@@ -220,7 +220,7 @@ fn parse_mapping(mapping: &[String]) -> Result<Vec<(String, String)>, Error> {
 /// points to is the one replaced.
 pub(crate) fn replace(path: &Path, text: &str) -> Result<(), Error> {
     let error = |e: &std::io::Error| {
-        Error::Write(format!(
+        Error::Io(format!(
             "impossible d'écrire « {} »\u{a0}: {}",
             path.display(),
             crate::error::io_fr(e)

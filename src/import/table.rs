@@ -75,7 +75,7 @@ pub fn read(
 }
 
 fn cannot_read(path: &Path, why: &str) -> Error {
-    Error::Write(format!(
+    Error::Io(format!(
         "impossible de lire « {} »\u{a0}: {why}",
         path.display()
     ))
