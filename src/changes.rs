@@ -2,7 +2,9 @@
 //! way a responsable thinks of it: whom to write to again, and what to
 //! tell them. The comparison is made on the plans (what the documents
 //! say), never on the YAML text: reordering the file or editing a comment
-//! changes nothing. The wording is in `templates/changements.j2`.
+//! changes nothing. The sentences are in `templates/changements.j2`; the
+//! slot descriptions they quote (`times`, `slot_label`) are still joined
+//! here.
 
 use std::collections::HashMap;
 
@@ -12,7 +14,7 @@ use serde::Serialize;
 use crate::compose::Composed;
 use crate::error::Error;
 use crate::kind::Kind;
-use crate::plan::{Plan, SlotView};
+use crate::plan::{Correction, Plan, SlotView};
 use crate::wording::Wording;
 
 /// Every change that concerns someone, grouped by whom to contact.
@@ -33,7 +35,7 @@ pub struct Changes {
     pub surveillants: Vec<PersonChanges>,
     /// Kinds of internal documents (not sent to anyone) that say something
     /// else: to print again (`affichage`, `pv-session`…).
-    pub internes: Vec<&'static str>,
+    pub internes: Vec<Kind>,
 }
 
 /// What changed for one person.
@@ -44,12 +46,31 @@ pub struct PersonChanges {
     pub lignes: Vec<Change>,
 }
 
-/// One change, for the template to word: what (`quoi`: `salle`,
-/// `horaire`, `ajoute`, `supprime`, `adresse`, `nom`, `binome`), of which slot, the
-/// value before and after.
+/// What a change is about; the template words each (`l.quoi`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum What {
+    /// A slot's room.
+    Salle,
+    /// A slot's day or times.
+    Horaire,
+    /// A new slot.
+    Ajoute,
+    /// A slot that no longer exists.
+    Supprime,
+    /// A candidate's postal address.
+    Adresse,
+    /// A person's name.
+    Nom,
+    /// A juror's partners.
+    Binome,
+}
+
+/// One change, for the template to word: what, of which slot, the value
+/// before and after.
 #[derive(Debug, Serialize)]
 pub struct Change {
-    pub quoi: &'static str,
+    pub quoi: What,
     pub epreuve: String,
     pub jour: String,
     pub heure: String,
@@ -92,21 +113,6 @@ impl Changes {
             && self.surveillants.is_empty()
             && self.internes.is_empty()
     }
-}
-
-/// What a run of `generate --depuis` corrects: the people who receive a
-/// corrected document, with the slots (places in the new planning) that
-/// changed for them, the date of the convocations it replaces and the day
-/// it is sent.
-#[derive(Debug, Default)]
-pub struct Correction {
-    /// The date of the convocations it replaces: "vendredi 4 décembre 2026".
-    pub precedente: String,
-    /// The day the corrected documents are sent, as long.
-    pub envoi: String,
-    pub candidats: HashMap<String, Vec<usize>>,
-    pub jures: HashMap<String, Vec<usize>>,
-    pub surveillants: HashMap<String, Vec<usize>>,
 }
 
 impl Changes {
@@ -155,11 +161,11 @@ pub fn compare(before: &Plan, after: &Plan) -> Changes {
         let new: Vec<&SlotView> = now.creneaux.iter().collect();
         let mut lignes = slot_changes(&old, &new);
         if c.nom_prenom != now.nom_prenom {
-            lignes.insert(0, fact("nom", &c.nom_prenom, &now.nom_prenom));
+            lignes.insert(0, fact(What::Nom, &c.nom_prenom, &now.nom_prenom));
         }
         if c.adresse != now.adresse {
             lignes.push(fact(
-                "adresse",
+                What::Adresse,
                 &c.adresse.join(", "),
                 &now.adresse.join(", "),
             ));
@@ -211,7 +217,7 @@ fn compare_jurors(before: &Plan, after: &Plan, changes: &mut Changes) {
                 lignes.insert(
                     0,
                     fact(
-                        "binome",
+                        What::Binome,
                         &partners_before.join(", "),
                         &partners_now.join(", "),
                     ),
@@ -298,17 +304,17 @@ fn slot_changes(before: &[&SlotView], after: &[&SlotView]) -> Vec<Change> {
     let mut out = Vec::new();
     for (b, paired) in before.iter().zip(pair) {
         let Some(j) = paired else {
-            out.push(change("supprime", b, slot_label(b), String::new()));
+            out.push(change(What::Supprime, b, slot_label(b), String::new()));
             continue;
         };
         let a = after[j];
         if (b.date, &b.debut, &b.fin) != (a.date, &a.debut, &a.fin) {
-            out.push(change("horaire", b, times(b), times(a)).now(a));
+            out.push(change(What::Horaire, b, times(b), times(a)).now(a));
         }
         if b.salle != a.salle {
             out.push(
                 change(
-                    "salle",
+                    What::Salle,
                     b,
                     b.salle.clone().unwrap_or_default(),
                     a.salle.clone().unwrap_or_default(),
@@ -319,7 +325,7 @@ fn slot_changes(before: &[&SlotView], after: &[&SlotView]) -> Vec<Change> {
     }
     for (j, a) in after.iter().enumerate() {
         if !used[j] {
-            out.push(change("ajoute", a, String::new(), slot_label(a)).now(a));
+            out.push(change(What::Ajoute, a, String::new(), slot_label(a)).now(a));
         }
     }
     out
@@ -341,7 +347,7 @@ fn same_place_and_time(b: &SlotView, a: &SlotView) -> bool {
         == (a.date, a.minutes_debut, a.minutes_fin, &a.salle_id)
 }
 
-fn change(quoi: &'static str, s: &SlotView, avant: String, apres: String) -> Change {
+fn change(quoi: What, s: &SlotView, avant: String, apres: String) -> Change {
     Change {
         quoi,
         epreuve: s.intitule.clone(),
@@ -363,7 +369,7 @@ impl Change {
 
 /// A change that is not about a slot (a name, an address, a juror's
 /// partners).
-fn fact(quoi: &'static str, avant: &str, apres: &str) -> Change {
+fn fact(quoi: What, avant: &str, apres: &str) -> Change {
     Change {
         quoi,
         epreuve: String::new(),
@@ -392,7 +398,7 @@ fn slot_label(s: &SlotView) -> String {
 /// The kinds of internal documents whose content differs between two
 /// compositions of the same session (documents sent to people are
 /// reported per person instead).
-pub fn internal_documents(before: &[Composed], after: &[Composed]) -> Vec<&'static str> {
+pub fn internal_documents(before: &[Composed], after: &[Composed]) -> Vec<Kind> {
     let texts = |docs: &[Composed], kind: Kind| -> Vec<(String, String)> {
         docs.iter()
             .filter(|c| c.kind == kind)
@@ -404,7 +410,6 @@ pub fn internal_documents(before: &[Composed], after: &[Composed]) -> Vec<&'stat
         .copied()
         .filter(|k| !k.spec().sent)
         .filter(|k| texts(before, *k) != texts(after, *k))
-        .map(Kind::name)
         .collect()
 }
 

@@ -27,9 +27,9 @@ mod sheet_fit;
 
 use minijinja::Value;
 
-use crate::changes::Correction;
 use crate::doc::{Block, Document, Logo, Section};
 use crate::error::Error;
+use crate::plan::Correction;
 use crate::plan::Plan;
 use crate::wording::Wording;
 

@@ -4,10 +4,12 @@
 //! The views are plain serializable values: the composers read them, and
 //! the wording templates receive them as their context.
 
+mod correction;
 mod extra_time;
 mod fraud;
 mod half_day;
 mod views;
+pub use correction::Correction;
 pub use extra_time::{applies, duration_hm, extra_for, extra_minutes, real_end, real_minutes};
 pub use fraud::FraudView;
 pub use half_day::HalfDay;

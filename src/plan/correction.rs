@@ -1,0 +1,19 @@
+//! What a run of `generate --depuis` corrects, as the composers read it
+//! (built from the changes between two plans: [`crate::changes`]).
+
+use std::collections::HashMap;
+
+/// What a run of `generate --depuis` corrects: the people who receive a
+/// corrected document, with the slots (places in the new planning) that
+/// changed for them, the date of the convocations it replaces and the day
+/// it is sent.
+#[derive(Debug, Default)]
+pub struct Correction {
+    /// The date of the convocations it replaces: "vendredi 4 décembre 2026".
+    pub precedente: String,
+    /// The day the corrected documents are sent, as long.
+    pub envoi: String,
+    pub candidats: HashMap<String, Vec<usize>>,
+    pub jures: HashMap<String, Vec<usize>>,
+    pub surveillants: HashMap<String, Vec<usize>>,
+}
