@@ -2,9 +2,8 @@
 //! way a responsable thinks of it: whom to write to again, and what to
 //! tell them. The comparison is made on the plans (what the documents
 //! say), never on the YAML text: reordering the file or editing a comment
-//! changes nothing. The sentences are in `templates/changements.j2`; the
-//! slot descriptions they quote (`times`, `slot_label`) are still joined
-//! here.
+//! changes nothing. All the wording is in `templates/changements.j2`: this
+//! module gives it data only.
 
 use std::collections::HashMap;
 
@@ -76,10 +75,35 @@ pub struct Change {
     pub heure: String,
     pub avant: String,
     pub apres: String,
+    /// The slot before and after, for a slot moved, added or removed.
+    pub creneau_avant: Option<SlotText>,
+    pub creneau_apres: Option<SlotText>,
     /// The slot as it is now (its place in the new planning), when it
     /// still exists: to mark it in the corrected documents.
     #[serde(skip)]
     pub creneau: Option<usize>,
+}
+
+/// What the template says of a slot: its test, day, times and room.
+#[derive(Debug, Clone, Serialize)]
+pub struct SlotText {
+    pub intitule: String,
+    pub jour: String,
+    pub debut: String,
+    pub fin: String,
+    pub salle: Option<String>,
+}
+
+impl SlotText {
+    fn of(s: &SlotView) -> SlotText {
+        SlotText {
+            intitule: s.intitule.clone(),
+            jour: s.jour.clone(),
+            debut: s.debut.clone(),
+            fin: s.fin.clone(),
+            salle: s.salle.clone(),
+        }
+    }
 }
 
 /// The session's days, before and after a postponement.
@@ -98,7 +122,7 @@ pub struct Replacement {
     /// The juror replaced, "M." or "Mme" (for the agreement of « remplacé »).
     pub civilite: crate::model::Civilite,
     pub apres: String,
-    pub creneaux: Vec<String>,
+    pub creneaux: Vec<SlotText>,
 }
 
 impl Changes {
@@ -243,7 +267,7 @@ fn compare_jurors(before: &Plan, after: &Plan, changes: &mut Changes) {
                     avant: j.appel.clone(),
                     civilite: j.civilite,
                     apres: n.appel.clone(),
-                    creneaux: old.iter().map(|s| slot_label(s)).collect(),
+                    creneaux: old.iter().map(|s| SlotText::of(s)).collect(),
                 });
             }
             None => changes.jures.push(PersonChanges {
@@ -304,12 +328,12 @@ fn slot_changes(before: &[&SlotView], after: &[&SlotView]) -> Vec<Change> {
     let mut out = Vec::new();
     for (b, paired) in before.iter().zip(pair) {
         let Some(j) = paired else {
-            out.push(change(What::Supprime, b, slot_label(b), String::new()));
+            out.push(moved(What::Supprime, b, Some(b), None));
             continue;
         };
         let a = after[j];
         if (b.date, &b.debut, &b.fin) != (a.date, &a.debut, &a.fin) {
-            out.push(change(What::Horaire, b, times(b), times(a)).now(a));
+            out.push(moved(What::Horaire, b, Some(b), Some(a)).now(a));
         }
         if b.salle != a.salle {
             out.push(
@@ -325,7 +349,7 @@ fn slot_changes(before: &[&SlotView], after: &[&SlotView]) -> Vec<Change> {
     }
     for (j, a) in after.iter().enumerate() {
         if !used[j] {
-            out.push(change(What::Ajoute, a, String::new(), slot_label(a)).now(a));
+            out.push(moved(What::Ajoute, a, None, Some(a)).now(a));
         }
     }
     out
@@ -355,7 +379,18 @@ fn change(quoi: What, s: &SlotView, avant: String, apres: String) -> Change {
         heure: s.debut.clone(),
         avant,
         apres,
+        creneau_avant: None,
+        creneau_apres: None,
         creneau: None,
+    }
+}
+
+/// A slot moved, added (no `before`) or removed (no `after`).
+fn moved(quoi: What, s: &SlotView, before: Option<&SlotView>, after: Option<&SlotView>) -> Change {
+    Change {
+        creneau_avant: before.map(SlotText::of),
+        creneau_apres: after.map(SlotText::of),
+        ..change(quoi, s, String::new(), String::new())
     }
 }
 
@@ -377,22 +412,10 @@ fn fact(quoi: What, avant: &str, apres: &str) -> Change {
         heure: String::new(),
         avant: avant.to_owned(),
         apres: apres.to_owned(),
+        creneau_avant: None,
+        creneau_apres: None,
         creneau: None,
     }
-}
-
-/// "mardi 12 janvier 2027, 8 h 30 – 9 h 15".
-fn times(s: &SlotView) -> String {
-    format!("{}, {} – {}", s.jour, s.debut, s.fin)
-}
-
-/// "Entretien technique, mardi 12 janvier 2027, 8 h 30 – 9 h 15, Salle 105".
-fn slot_label(s: &SlotView) -> String {
-    let mut label = format!("{}, {}", s.intitule, times(s));
-    if let Some(room) = &s.salle {
-        label.push_str(&format!(", {room}"));
-    }
-    label
 }
 
 /// The kinds of internal documents whose content differs between two
