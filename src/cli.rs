@@ -319,7 +319,7 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
             };
             generate_cmd(&session, &options)
         }
-        Command::Init { file } => crate::synth::init(&file).map(|()| ExitCode::SUCCESS),
+        Command::Init { file } => crate::example::init(&file).map(|()| ExitCode::SUCCESS),
         Command::Echeancier { session, today } => echeancier(&session, today.as_deref()),
         Command::Changements { avant, apres } => changements(&avant, &apres),
         Command::Importer {
@@ -352,10 +352,10 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench { tailles, soffice } => {
-            crate::synth::bench(&tailles, soffice).map(|()| ExitCode::SUCCESS)
+            crate::bench::bench(&tailles, soffice).map(|()| ExitCode::SUCCESS)
         }
         Command::Exemple { candidats, file } => {
-            crate::synth::write_example(&file, candidats).map(|()| ExitCode::SUCCESS)
+            crate::example::write_example(&file, candidats).map(|()| ExitCode::SUCCESS)
         }
     }
 }
@@ -420,7 +420,7 @@ fn generate_cmd(path: &Path, options: &GenerateOptions) -> Result<ExitCode, Erro
             summary.documents,
             summary.files,
             summary.pages,
-            crate::synth::peak_memory_kib().unwrap_or(0)
+            crate::bench::peak_memory_kib().unwrap_or(0)
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -5,6 +5,7 @@
 //! [`load`] → [`check`] → [`plan`] → [`compose`] (then [`fit`]) → [`render`]
 //! → [`output`].
 
+pub mod bench;
 pub mod changes;
 pub mod check;
 pub mod cli;
@@ -15,6 +16,7 @@ pub mod diag;
 pub mod digest;
 pub mod doc;
 pub mod error;
+pub mod example;
 pub mod fit;
 pub mod fonts;
 pub mod fr;
@@ -29,5 +31,4 @@ pub mod plan;
 pub mod planner;
 pub mod render;
 pub mod schema;
-pub mod synth;
 pub mod wording;

@@ -332,7 +332,7 @@ fn sixty_candidates_six_jurors_five_days_in_well_under_a_second() {
 
 #[test]
 fn the_init_example_names_its_tests_and_its_planning_is_complete() {
-    let text = sessiondoc::synth::EXAMPLE;
+    let text = sessiondoc::example::EXAMPLE;
     let (_, session) = session_from(text);
     assert_eq!(session.epreuves.len(), 3);
     assert!(

@@ -37,7 +37,7 @@ fn every_reference_session_and_the_init_example_are_valid() {
         let text = std::fs::read_to_string(fixture(name)).unwrap();
         assert_eq!(errors(&text), Vec::<String>::new(), "{name}");
     }
-    assert_eq!(errors(sessiondoc::synth::EXAMPLE), Vec::<String>::new());
+    assert_eq!(errors(sessiondoc::example::EXAMPLE), Vec::<String>::new());
 }
 
 #[test]

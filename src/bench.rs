@@ -1,0 +1,196 @@
+//! The `bench` command: production times and peak memory for fictitious
+//! sessions of several sizes.
+
+use crate::error::Error;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+/// Peak resident memory of this process, in KiB (Linux), for `bench`.
+pub fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// `sessiondoc bench`: the complete set for sessions of several sizes.
+pub fn bench(sizes: &[usize], soffice: bool) -> Result<(), Error> {
+    let exe = std::env::current_exe().map_err(|e| Error::Io(e.to_string()))?;
+    let dir = tempfile::tempdir()
+        .map_err(|_| Error::Io("impossible de créer un dossier temporaire".to_owned()))?;
+    println!(
+        "candidats  temps (s)  documents  fichiers  pages  documents/s  pages/s  mémoire max (Mio)"
+    );
+    // The run LibreOffice is compared on: the size closest to 60 candidates.
+    let compared = sizes.iter().copied().min_by_key(|n| n.abs_diff(60));
+    let mut ours = None;
+    let mut reference = None;
+    for &n in sizes {
+        let session = dir.path().join(format!("session-{n}.yaml"));
+        std::fs::write(&session, crate::example::large_session(n))
+            .map_err(|e| Error::Io(format!("{}\u{a0}: {e}", session.display())))?;
+        let out = dir.path().join(format!("out-{n}"));
+        let run = timed_generate(&exe, &session, &out, &[]).ok_or_else(|| {
+            Error::Refused(format!(
+                "la production de la session de {n} candidats a échoué"
+            ))
+        })?;
+        println!(
+            "{n:>9}  {:>9.2}  {:>9}  {:>8}  {:>5}  {:>11.1}  {:>7.1}  {:>17.0}",
+            run.seconds,
+            run.documents,
+            run.files,
+            run.pages,
+            run.documents / run.seconds,
+            run.pages / run.seconds,
+            run.peak_kib / 1024.0
+        );
+        if Some(n) == compared {
+            ours = Some((n, out.clone(), run.pages / run.seconds));
+        }
+        if reference
+            .as_ref()
+            .is_none_or(|(m, _, _): &(usize, PathBuf, PathBuf)| m.abs_diff(240) > n.abs_diff(240))
+        {
+            reference = Some((n, session, out));
+        }
+    }
+    // A re-run after one change, and one document alone, on the session
+    // closest to 240 candidates.
+    if let Some((n, session, out)) = reference {
+        let text = std::fs::read_to_string(&session).unwrap_or_default();
+        let changed = text.replacen(
+            "intitule: Entretien technique\n",
+            "intitule: Entretien technique et questionnement\n",
+            1,
+        );
+        if std::fs::write(&session, changed).is_ok()
+            && let Some(run) = timed_generate(&exe, &session, &out, &[])
+        {
+            println!(
+                "un créneau modifié ({n} candidats)\u{a0}: {:.2} s, {} documents refaits, les autres gardés tels quels",
+                run.seconds, run.documents
+            );
+        }
+        let one = dir.path().join("un-pv");
+        if let Some(run) = timed_generate(
+            &exe,
+            &session,
+            &one,
+            &["--only", "pv-individuel", "--candidat", "c00000"],
+        ) {
+            println!("un PV individuel seul\u{a0}: {:.3} s", run.seconds);
+        }
+    }
+    plan_timing();
+    if soffice
+        && let Some((n, out, our_rate)) = ours
+        && let Some(rate) = compare_with_soffice(&out, dir.path())
+    {
+        println!(
+            "rapport ({n} candidats)\u{a0}: sessiondoc produit {:.0} fois plus de pages par seconde, PDF et DOCX compris, que LibreOffice n'en convertit de DOCX en PDF",
+            our_rate / rate
+        );
+    }
+    Ok(())
+}
+
+/// Times `planifier` on 60 candidates, 6 jurors and 5 days.
+fn plan_timing() {
+    let text = crate::planner::sample::unplanned_session(60);
+    let source = crate::load::Source::from_text("planifier.yaml", &text);
+    let (Ok(session), Ok(labels)) = (crate::load::parse(&source), crate::planner::labels()) else {
+        return;
+    };
+    let started = Instant::now();
+    let planned = crate::planner::plan(&session, &labels);
+    let seconds = started.elapsed().as_secs_f64();
+    if let Ok(p) = planned {
+        println!(
+            "planifier (60 candidats, 6 jurés, 5 jours)\u{a0}: {:.3} s, {} créneaux",
+            seconds,
+            p.slots.len()
+        );
+    }
+}
+
+/// One `generate` run, timed, with the figures it reports.
+struct Run {
+    seconds: f64,
+    documents: f64,
+    files: f64,
+    pages: f64,
+    peak_kib: f64,
+}
+
+/// Runs `generate` on a session into `out` and reads its figures.
+fn timed_generate(exe: &Path, session: &Path, out: &Path, extra: &[&str]) -> Option<Run> {
+    let started = Instant::now();
+    let run = Command::new(exe)
+        .arg("generate")
+        .arg(session)
+        .arg("-o")
+        .arg(out)
+        .args(extra)
+        .env("SESSIONDOC_STATS", "1")
+        .output()
+        .ok()?;
+    let seconds = started.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    if !run.status.success() {
+        eprintln!("{stderr}");
+        return None;
+    }
+    let stat = |key: &str| -> f64 {
+        stderr
+            .lines()
+            .find_map(|l| l.strip_prefix("stats: "))
+            .and_then(|l| l.split_whitespace().find_map(|kv| kv.strip_prefix(key)))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    };
+    Some(Run {
+        seconds,
+        documents: stat("documents="),
+        files: stat("files="),
+        pages: stat("pages="),
+        peak_kib: stat("peak_kib="),
+    })
+}
+
+/// Times LibreOffice converting every DOCX of a run to PDF, in one batch,
+/// and returns its pages per second (the pages from the run's manifest).
+fn compare_with_soffice(out: &Path, tmp: &Path) -> Option<f64> {
+    let manifest = crate::output::previous_manifest(out)?;
+    let docx: Vec<_> = manifest
+        .documents
+        .iter()
+        .filter(|e| e.format == "docx")
+        .collect();
+    let pages: usize = docx.iter().map(|e| e.pages).sum();
+    let started = Instant::now();
+    let status = Command::new("soffice")
+        .arg("--headless")
+        .arg("--convert-to")
+        .arg("pdf")
+        .arg("--outdir")
+        .arg(tmp.join("soffice"))
+        .args(docx.iter().map(|e| out.join(&e.path)))
+        .output();
+    let elapsed = started.elapsed().as_secs_f64();
+    match status {
+        Ok(s) if s.status.success() => {
+            let rate = pages as f64 / elapsed;
+            println!(
+                "LibreOffice (soffice --convert-to pdf, les {} DOCX en un lot, {pages} pages)\u{a0}: {elapsed:.2} s, {:.1} documents/s, {rate:.1} pages/s",
+                docx.len(),
+                docx.len() as f64 / elapsed
+            );
+            Some(rate)
+        }
+        _ => {
+            println!("LibreOffice (soffice) n'est pas disponible\u{a0}: comparaison impossible.");
+            None
+        }
+    }
+}
