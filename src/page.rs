@@ -4,6 +4,8 @@
 
 use std::sync::LazyLock;
 
+use crate::error::Error;
+
 /// The embedded page program of every PDF.
 pub const PROGRAM: &str = include_str!("../templates/document.typ");
 
@@ -63,6 +65,26 @@ impl Page {
     pub fn content_width_mm(&self, landscape: bool) -> f32 {
         let sheet = if landscape { A4_LONG_MM } else { A4_SHORT_MM };
         sheet - 2.0 * self.margin_x_mm
+    }
+}
+
+/// A centre's own page program keeps the geometry the DOCX and the column
+/// fitting follow (those of the embedded program), or it is refused: the
+/// two formats would no longer say the same on the same pages.
+pub fn same_geometry(program: &str) -> Result<(), Error> {
+    let refused = |why: String| {
+        Error::Wording(format!(
+            "modèle « document.typ »\u{a0}: {why}\u{a0}; gardez les lignes « #let » de géométrie du modèle fourni"
+        ))
+    };
+    match Page::read(program) {
+        Ok(page) if page == *PAGE => Ok(()),
+        Ok(_) => Err(refused(
+            "la géométrie de la page (marges, fenêtre de l'enveloppe, tailles du texte) diffère de celle du modèle fourni, que suivent le DOCX et la largeur des colonnes".to_owned(),
+        )),
+        Err(name) => Err(refused(format!(
+            "la ligne « #let {name} = … » manque ou ne donne pas une longueur simple"
+        ))),
     }
 }
 
@@ -127,6 +149,17 @@ mod tests {
     fn a_program_without_a_value_is_named() {
         let program = PROGRAM.replace("#let margin-x = 18mm", "#let margin-x = 1.8cm");
         assert_eq!(Page::read(&program), Err("margin-x".to_owned()));
+    }
+
+    #[test]
+    fn a_centre_program_keeps_the_geometry_or_is_refused() {
+        assert!(same_geometry(PROGRAM).is_ok());
+        let wider = PROGRAM.replace("#let margin-x = 18mm", "#let margin-x = 20mm");
+        let err = same_geometry(&wider).unwrap_err().to_string();
+        assert!(err.contains("diffère de celle du modèle fourni"), "{err}");
+        let unread = PROGRAM.replace("#let body-size = 10pt", "#let body-size = 1em");
+        let err = same_geometry(&unread).unwrap_err().to_string();
+        assert!(err.contains("« #let body-size = … » manque"), "{err}");
     }
 
     #[test]

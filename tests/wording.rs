@@ -138,3 +138,29 @@ fn every_label_a_composer_asks_for_is_written() {
         "labels asked for and written in no template block: {missing:?}"
     );
 }
+
+#[test]
+fn a_centre_page_program_with_other_margins_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let program = std::fs::read_to_string(templates().join("document.typ")).unwrap();
+    let (source, session) =
+        session_from(&std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap());
+    let mut options = GenerateOptions::all_into(Path::new("unused"));
+    options.templates = Some(dir.path().to_path_buf());
+    // The same geometry: accepted.
+    std::fs::write(dir.path().join("document.typ"), &program).unwrap();
+    assert!(generate::compose(&source, &session, &options).is_ok());
+    // Other margins: the DOCX and the column widths would not follow.
+    let wider = program.replace("#let margin-x = 18mm", "#let margin-x = 25mm");
+    assert_ne!(wider, program);
+    std::fs::write(dir.path().join("document.typ"), wider).unwrap();
+    let Err(err) = generate::compose(&source, &session, &options) else {
+        panic!("a page program with other margins is accepted");
+    };
+    let err = err.to_string();
+    assert!(
+        err.contains("modèle « document.typ »")
+            && err.contains("diffère de celle du modèle fourni"),
+        "{err}"
+    );
+}

@@ -339,6 +339,9 @@ pub fn compose(
         })?),
         None => None,
     };
+    if let Some(program) = &program {
+        crate::page::same_geometry(program)?;
+    }
     let logo = read_logo(source, session)?;
     let correction = match &options.depuis {
         Some(path) => {
