@@ -33,7 +33,7 @@ pub fn moved_notes(
 ) -> Result<std::collections::HashMap<&'static str, String>, Error> {
     let moved: Vec<&Deadline> = all.iter().filter(|d| d.moved_from.is_some()).collect();
     let lines = t.lines("avancees")?;
-    Ok(moved.iter().map(|d| d.key).zip(lines).collect())
+    Ok(moved.iter().map(|d| d.key()).zip(lines).collect())
 }
 
 /// The deadlines as printed by the command, past ones marked against `today`.
@@ -60,14 +60,14 @@ pub fn table_text(s: &Session, today: Date) -> Result<String, Error> {
         } else {
             String::new()
         };
-        let mut rule = labels.get(&format!("{}_regle", d.key))?;
-        if let Some(note) = moved_notes.get(&d.key) {
+        let mut rule = labels.get(&format!("{}_regle", d.key()))?;
+        if let Some(note) = moved_notes.get(&d.key()) {
             rule = format!("{rule} ; {note}");
         }
         out.push_str(&format!(
             "{mark:<11} {:<28} {} ({rule})\n",
             fr::long_date(d.date),
-            labels.get(d.key)?
+            labels.get(d.key())?
         ));
     }
     Ok(out)

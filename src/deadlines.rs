@@ -22,14 +22,53 @@ pub fn convocations_by(debut: Date) -> Date {
     debut.plus_months(-CONVOCATION_MONTHS_BEFORE)
 }
 
-/// One deadline: its label key in `templates/echeancier.j2` and its date.
+/// What a deadline is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The session created in the ministry's system, tests asked for.
+    Creation,
+    /// The exam subjects ordered.
+    Sujets,
+    /// The convocations sent.
+    Convocations,
+    /// The timetable posted in the hall.
+    Affichage,
+    /// The PVs sent to the authority.
+    Pv,
+    /// The grids and booklets kept until.
+    Archives,
+}
+
+impl Step {
+    /// Its label key in `templates/echeancier.j2` (and the key the other
+    /// templates name it by).
+    pub fn key(self) -> &'static str {
+        match self {
+            Step::Creation => "creation",
+            Step::Sujets => "sujets",
+            Step::Convocations => "convocations",
+            Step::Affichage => "affichage",
+            Step::Pv => "pv",
+            Step::Archives => "archives",
+        }
+    }
+}
+
+/// One deadline: what it is for and its date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Deadline {
-    pub key: &'static str,
+    pub step: Step,
     pub date: Date,
     /// The day the rule gives, when it is not a working day and the
     /// deadline was moved to the working day before.
     pub moved_from: Option<Date>,
+}
+
+impl Deadline {
+    /// Its step's label key.
+    pub fn key(&self) -> &'static str {
+        self.step.key()
+    }
 }
 
 /// Every deadline, in time order. The three-month step takes the stricter
@@ -40,27 +79,27 @@ pub fn deadlines(s: &Session) -> Vec<Deadline> {
     let (debut, fin) = (s.session.debut.value, s.session.fin.value);
     let mut all: Vec<Deadline> = [
         (
-            "creation",
+            Step::Creation,
             debut
                 .plus_months(-3)
                 .min(debut.plus_days(-CREATION_DAYS_BEFORE)),
         ),
-        ("sujets", debut.plus_days(-SUJETS_DAYS_BEFORE)),
-        ("convocations", convocations_by(debut)),
-        ("affichage", debut.plus_days(-1)),
-        ("pv", fin.plus_days(PV_DAYS_AFTER)),
+        (Step::Sujets, debut.plus_days(-SUJETS_DAYS_BEFORE)),
+        (Step::Convocations, convocations_by(debut)),
+        (Step::Affichage, debut.plus_days(-1)),
+        (Step::Pv, fin.plus_days(PV_DAYS_AFTER)),
     ]
     .into_iter()
-    .map(|(key, date)| {
+    .map(|(step, date)| {
         let working = working_day_on_or_before(date);
         Deadline {
-            key,
+            step,
             date: working,
             moved_from: (working != date).then_some(date),
         }
     })
     .chain([Deadline {
-        key: "archives",
+        step: Step::Archives,
         date: fin.plus_years(ARCHIVE_YEARS),
         moved_from: None,
     }])
@@ -135,7 +174,7 @@ mod tests {
         let source = crate::load::Source::from_text("s.yaml", text);
         let session = crate::load::parse(&source).unwrap();
         let d = deadlines(&session);
-        let find = |key: &str| *d.iter().find(|x| x.key == key).unwrap();
+        let find = |key: &str| *d.iter().find(|x| x.key() == key).unwrap();
         let date = |key: &str| crate::fr::long_date(find(key).date);
         assert_eq!(date("convocations"), "vendredi 11 décembre 2026");
         assert_eq!(date("pv"), "mercredi 27 janvier 2027");

@@ -27,12 +27,12 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
                 Cell::head(l.get("regle")?),
             ])];
             for d in ctx.plan.deadlines() {
-                let mut what = vec![Paragraph::text(l.get(d.key)?)];
-                if d.key == "convocations" {
+                let mut what = vec![Paragraph::text(l.get(d.key())?)];
+                if d.step == crate::deadlines::Step::Convocations {
                     what.push(Paragraph::text(t.text("convocation_prevue")?).size(8.5));
                 }
-                let mut rule = vec![Paragraph::text(l.get(&format!("{}_regle", d.key))?)];
-                if let Some(note) = moved.get(d.key) {
+                let mut rule = vec![Paragraph::text(l.get(&format!("{}_regle", d.key()))?)];
+                if let Some(note) = moved.get(d.key()) {
                     rule.push(Paragraph::text(note.clone()).size(8.5));
                 }
                 rows.push(Row::new(vec![

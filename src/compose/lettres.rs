@@ -21,7 +21,7 @@ fn extra(ctx: &Ctx) -> Value {
     let date = |key: &str| {
         plan.deadlines()
             .iter()
-            .find(|d| d.key == key)
+            .find(|d| d.key() == key)
             .map(|d| fr::long_date(d.date))
     };
     let present = plan.candidates.iter().filter(|c| c.present).count();

@@ -42,7 +42,7 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
             }
             let date = deadlines
                 .iter()
-                .find(|d| d.key == key)
+                .find(|d| d.key() == key)
                 .map(|d| fr::short_date(d.date))
                 .unwrap_or_default();
             let nature = if nature == "R" {
