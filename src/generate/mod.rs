@@ -3,7 +3,7 @@
 
 mod render_all;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -198,6 +198,13 @@ pub fn run(
     }
     let mut composition = compose(source, session, options)?;
     let (mut kept, kept_documents) = keep_unchanged(&mut composition, &folder, options);
+    for entry in kept
+        .iter()
+        .filter(|e| composition.letters.contains(&e.path))
+    {
+        let file = (folder.join(&entry.path), entry.sha256.clone());
+        composition.kept_letters.insert(entry.path.clone(), file);
+    }
     let paths: Vec<String> = composition
         .documents
         .iter()
@@ -315,6 +322,11 @@ pub struct Composition {
     pub documents: Vec<Composed>,
     /// A centre's own `document.typ`, if given.
     pub program: Option<String>,
+    /// The convocations' PDF files, in the print batch's order.
+    pub letters: Vec<String>,
+    /// Those kept as they are in the output folder: their file there and
+    /// the sha256 the manifest gives, for the print batch to read them.
+    pub kept_letters: HashMap<String, (PathBuf, String)>,
 }
 
 /// Plans and composes every document the options ask for.
@@ -373,7 +385,17 @@ pub fn compose(
         candidats: options.candidats.clone(),
     };
     let documents = compose::compose_all(&ctx, &filter)?;
-    Ok(Composition { documents, program })
+    let letters = documents
+        .iter()
+        .filter(|c| c.kind == Kind::Convocation)
+        .map(|c| c.path(Format::Pdf.extension()))
+        .collect();
+    Ok(Composition {
+        documents,
+        program,
+        letters,
+        kept_letters: HashMap::new(),
+    })
 }
 
 /// Composes and renders every file of the run, in memory (for tests and

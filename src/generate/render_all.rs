@@ -1,7 +1,7 @@
 //! Renders every document of a run in both formats, in parallel, and
-//! makes the print batch of convocations from the letters' own pages.
+//! makes the print batch of convocations from the letters' own PDF files.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -12,7 +12,7 @@ use crate::compose::{Composed, Kind};
 use crate::error::Error;
 use crate::output::{self, Entry, Produced};
 use crate::render::docx::DocxRenderer;
-use crate::render::pdf::{LaidOut, PdfRenderer};
+use crate::render::pdf::PdfRenderer;
 
 /// Set when the user interrupts the run (Ctrl-C): rendering stops, the
 /// staging folder is removed, the output folder is left as it was.
@@ -53,20 +53,19 @@ pub fn render_all<T: Send>(
     } else {
         ProgressBar::hidden()
     };
-    // The print batch of convocations is made of the letters' own pages
-    // when the letters are laid out in this run too: no letter twice.
+    // The print batch of convocations is made of the letters' own PDF
+    // files, those of this run and those kept in the output folder.
     let batch = batch_of_letters(composition, formats);
-    let letter_pages: Mutex<HashMap<usize, LaidOut>> = Mutex::new(HashMap::new());
+    let fresh_letters: Mutex<HashMap<String, Vec<u8>>> = Mutex::new(HashMap::new());
     // The longest documents first, so that none is left to run alone at the end.
-    let mut order: Vec<(usize, &Composed)> = composition
+    let mut order: Vec<&Composed> = composition
         .documents
         .iter()
-        .enumerate()
-        .filter(|(_, c)| batch.is_none() || c.kind != Kind::ConvocationsLot)
+        .filter(|c| batch.is_none() || c.kind != Kind::ConvocationsLot)
         .collect();
-    order.sort_by_key(|(_, c)| std::cmp::Reverse(c.document.weight()));
+    order.sort_by_key(|c| std::cmp::Reverse(c.document.weight()));
     let rendered_count = AtomicUsize::new(0);
-    let render_one = |i: usize, c: &Composed| -> Result<Vec<T>, Error> {
+    let render_one = |c: &Composed| -> Result<Vec<T>, Error> {
         if INTERRUPTED.load(Ordering::SeqCst) {
             return Err(Error::Refused("production interrompue".to_owned()));
         }
@@ -74,16 +73,14 @@ pub fn render_all<T: Send>(
         let mut pages = None;
         let print = fingerprint(c, program);
         if formats.contains(&Format::Pdf) {
-            let r = if batch.as_ref().is_some_and(|b| b.letters.contains(&i)) {
-                let (r, laid_out) = pdf.render_keeping_pages(&c.document)?;
-                if let Ok(mut kept) = letter_pages.lock() {
-                    kept.insert(i, laid_out);
-                }
-                r
-            } else {
-                pdf.render(&c.document)?
-            };
+            let r = pdf.render(&c.document)?;
             pages = Some(r.pages);
+            if batch.is_some()
+                && c.kind == Kind::Convocation
+                && let Ok(mut fresh) = fresh_letters.lock()
+            {
+                fresh.insert(c.path(Format::Pdf.extension()), r.bytes.clone());
+            }
             files.push(keep(produced(c, Format::Pdf, r.bytes, r.pages, &print))?);
         }
         if formats.contains(&Format::Docx) {
@@ -104,19 +101,16 @@ pub fn render_all<T: Send>(
         }
         Ok(files)
     };
-    let mut rendered = in_parallel(&order, |(i, c)| render_one(*i, c))?;
-    if let Some(batch) = batch {
-        let mut kept = letter_pages
+    let mut rendered = in_parallel(&order, |c| render_one(c))?;
+    if let Some(lot) = batch {
+        let fresh = fresh_letters
             .into_inner()
-            .map_err(|_| Error::Refused("pages des convocations perdues".to_owned()))?;
-        let parts = batch
-            .letters
-            .iter()
-            .map(|i| kept.remove(i).unwrap_or_default())
-            .collect();
-        let lot = batch.lot;
+            .map_err(|_| Error::Refused("convocations perdues".to_owned()))?;
+        let letters = letter_files(composition, fresh)?;
+        let parts: Vec<&[u8]> = letters.iter().map(Vec::as_slice).collect();
         let print = fingerprint(lot, program);
-        let r = pdf.batch(&lot.document.title, lot.document.date, parts)?;
+        let r = crate::render::join::join(&lot.document.title, lot.document.date, &parts)?;
+        drop(letters);
         let mut files = vec![keep(produced(lot, Format::Pdf, r.bytes, r.pages, &print))?];
         if formats.contains(&Format::Docx) {
             let d = docx.render(&lot.document, r.pages)?;
@@ -130,16 +124,11 @@ pub fn render_all<T: Send>(
     Ok(rendered.into_iter().flatten().collect())
 }
 
-/// A print batch to assemble from its letters' pages.
-struct Batch<'a> {
-    lot: &'a Composed,
-    /// The letters, by their place in the composition, in the batch's order.
-    letters: Vec<usize>,
-}
-
-/// The print batch of convocations and its letters, when the run lays out
-/// every letter of the batch in PDF anyway.
-fn batch_of_letters<'a>(composition: &'a Composition, formats: &[Format]) -> Option<Batch<'a>> {
+/// The print batch of convocations, when it can be joined from its
+/// letters' PDF files: each letter laid out in this run or kept as it is
+/// in the output folder. Otherwise (the batch asked for without its
+/// letters) it is laid out on its own.
+fn batch_of_letters<'a>(composition: &'a Composition, formats: &[Format]) -> Option<&'a Composed> {
     if !formats.contains(&Format::Pdf) {
         return None;
     }
@@ -147,24 +136,48 @@ fn batch_of_letters<'a>(composition: &'a Composition, formats: &[Format]) -> Opt
         .documents
         .iter()
         .find(|c| c.kind == Kind::ConvocationsLot)?;
-    let letters: Vec<usize> = composition
+    let rendered: HashSet<String> = composition
         .documents
         .iter()
-        .enumerate()
-        .filter(|(_, c)| c.kind == Kind::Convocation)
-        .map(|(i, _)| i)
+        .filter(|c| c.kind == Kind::Convocation)
+        .map(|c| c.path(Format::Pdf.extension()))
         .collect();
     // Each letter is a section of the batch, in the same order.
-    let same = letters.len() == lot.document.sections.len()
-        && letters.iter().zip(&lot.document.sections).all(|(i, s)| {
-            composition.documents[*i]
-                .document
-                .sections
-                .first()
-                .map(|l| l.blocks.len())
-                == Some(s.blocks.len())
-        });
-    same.then_some(Batch { lot, letters })
+    let complete = composition.letters.len() == lot.document.sections.len()
+        && composition
+            .letters
+            .iter()
+            .all(|l| rendered.contains(l) || composition.kept_letters.contains_key(l));
+    complete.then_some(lot)
+}
+
+/// The letters' PDF files in the batch's order: those of this run, and
+/// the others read from the output folder, each checked against the sha256
+/// the manifest gives.
+fn letter_files(
+    composition: &Composition,
+    mut fresh: HashMap<String, Vec<u8>>,
+) -> Result<Vec<Vec<u8>>, Error> {
+    composition
+        .letters
+        .iter()
+        .map(|path| {
+            if let Some(bytes) = fresh.remove(path) {
+                return Ok(bytes);
+            }
+            let changed = || {
+                Error::Refused(format!(
+                    "« {path} » a changé pendant la production\u{a0}: relancez la commande"
+                ))
+            };
+            let (file, sha256) = composition.kept_letters.get(path).ok_or_else(changed)?;
+            let bytes = std::fs::read(file).map_err(|_| changed())?;
+            if &output::sha256_hex(&bytes) != sha256 {
+                return Err(changed());
+            }
+            Ok(bytes)
+        })
+        .collect()
 }
 
 /// Typst lays out long documents (a print batch of letters) with deep

@@ -2,6 +2,7 @@
 //! [`crate::doc`] and no artefact.
 
 pub mod docx;
+pub mod join;
 pub mod pdf;
 
 /// A rendered file.

@@ -10,15 +10,12 @@ use std::path::PathBuf;
 use chrono::Datelike;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic, Warned};
-use typst::ecow::EcoVec;
 use typst::foundations::{Bytes, Datetime, Duration};
-use typst::layout::{Abs, Frame, Sides, Size};
-use typst::model::DocumentInfo;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
-use typst_layout::{Page, PagedDocument};
+use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use super::Rendered;
@@ -92,12 +89,6 @@ impl PdfRenderer {
 
     /// Renders one document to PDF/A-2b (+ PDF/UA-1).
     pub fn render(&self, doc: &Document) -> Result<Rendered, Error> {
-        Ok(self.render_keeping_pages(doc)?.0)
-    }
-
-    /// Renders one document, and gives back its laid-out pages too, for a
-    /// print batch ([`PdfRenderer::batch`]) that reuses them.
-    pub fn render_keeping_pages(&self, doc: &Document) -> Result<(Rendered, LaidOut), Error> {
         let (document, world) = self.layout(doc)?;
         let standards = PdfStandards::new(&[PdfStandard::A_2b, PdfStandard::Ua_1])
             .map_err(|e| Error::Render(e.message().to_string()))?;
@@ -110,59 +101,6 @@ impl PdfRenderer {
         };
         let bytes = typst_pdf::pdf(&document, &options)
             .map_err(|errors| self.failure(&doc.title, &world, &errors))?;
-        let pages = document.pages().to_vec();
-        Ok((
-            Rendered {
-                bytes,
-                pages: pages.len(),
-            },
-            LaidOut(pages),
-        ))
-    }
-
-    /// A print batch made of documents already laid out: each starts on an
-    /// odd page (a blank page before it where needed), for recto-verso
-    /// printing. The batch is for the printer: PDF/A-2b, without the
-    /// accessibility tags of the documents sent to people.
-    pub fn batch(
-        &self,
-        title: &str,
-        date: crate::model::Date,
-        parts: Vec<LaidOut>,
-    ) -> Result<Rendered, Error> {
-        let mut pages: EcoVec<Page> = EcoVec::new();
-        for LaidOut(part) in parts {
-            if pages.len() % 2 == 1
-                && let Some(size) = part.first().map(|p| p.frame.size())
-            {
-                pages.push(blank_page(size));
-            }
-            pages.extend(part);
-        }
-        for (i, page) in pages.make_mut().iter_mut().enumerate() {
-            page.number = i as u64 + 1;
-        }
-        let datetime = Datetime::from_ymd(date.0.year(), date.0.month() as u8, date.0.day() as u8);
-        let mut document = PagedDocument::new(pages, DocumentInfo::default());
-        let info = document.info_mut();
-        info.title = Some(title.into());
-        info.date = typst::foundations::Smart::Custom(datetime);
-        let standards = PdfStandards::new(&[PdfStandard::A_2b])
-            .map_err(|e| Error::Render(e.message().to_string()))?;
-        let options = PdfOptions {
-            ident: typst::foundations::Smart::Custom(title.to_owned()),
-            timestamp: datetime.map(Timestamp::new_utc),
-            standards,
-            tagged: false,
-            ..PdfOptions::default()
-        };
-        let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| {
-            let details: Vec<String> = errors.iter().map(|d| d.message.to_string()).collect();
-            Error::Render(format!(
-                "le PDF « {title} » n'a pas pu être produit\u{a0}: {}",
-                details.join(" ; ")
-            ))
-        })?;
         Ok(Rendered {
             bytes,
             pages: document.pages().len(),
@@ -196,22 +134,6 @@ impl PdfRenderer {
             "le PDF « {title} » n'a pas pu être produit\u{a0}: {}",
             details.join(" ; ")
         ))
-    }
-}
-
-/// The pages of a document as laid out, to be put in a print batch.
-#[derive(Default)]
-pub struct LaidOut(Vec<Page>);
-
-/// An empty page of the given size, with no header or footer.
-fn blank_page(size: Size) -> Page {
-    Page {
-        frame: Frame::hard(size),
-        bleed: Sides::splat(Abs::zero()),
-        fill: typst::foundations::Smart::Auto,
-        numbering: None,
-        supplement: typst::foundations::Content::empty(),
-        number: 0,
     }
 }
 
