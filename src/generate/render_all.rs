@@ -2,8 +2,8 @@
 //! makes the print batch of convocations from the letters' own PDF files.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -12,6 +12,7 @@ use crate::compose::{Composed, Kind};
 use crate::error::Error;
 use crate::output::{self, Entry, Produced};
 use crate::render::docx::DocxRenderer;
+use crate::render::join::join;
 use crate::render::pdf::PdfRenderer;
 
 /// Set when the user interrupts the run (Ctrl-C): rendering stops, the
@@ -56,30 +57,25 @@ pub fn render_all<T: Send>(
     // The print batch of convocations is made of the letters' own PDF
     // files, those of this run and those kept in the output folder.
     let batch = batch_of_letters(composition, formats);
-    let fresh_letters: Mutex<HashMap<String, Vec<u8>>> = Mutex::new(HashMap::new());
-    // The longest documents first, so that none is left to run alone at the end.
-    let mut order: Vec<&Composed> = composition
-        .documents
-        .iter()
-        .filter(|c| batch.is_none() || c.kind != Kind::ConvocationsLot)
-        .collect();
-    order.sort_by_key(|c| std::cmp::Reverse(c.document.weight()));
+    // The longest documents first, so that none is left to run alone at
+    // the end; the batch last, once its letters are laid out.
+    let mut order: Vec<&Composed> = composition.documents.iter().collect();
+    order.sort_by_key(|c| {
+        let last = batch.is_some() && c.kind == Kind::ConvocationsLot;
+        (last, std::cmp::Reverse(c.document.weight()))
+    });
     let rendered_count = AtomicUsize::new(0);
-    let render_one = |c: &Composed| -> Result<Vec<T>, Error> {
-        if INTERRUPTED.load(Ordering::SeqCst) {
-            return Err(Error::Refused("production interrompue".to_owned()));
-        }
+    let render_doc = |c: &Composed| -> Result<Vec<T>, Error> {
         let mut files = Vec::with_capacity(formats.len());
         let mut pages = None;
         let print = fingerprint(c, program);
         if formats.contains(&Format::Pdf) {
             let r = pdf.render(&c.document)?;
             pages = Some(r.pages);
-            if batch.is_some()
+            if let Some(batch) = &batch
                 && c.kind == Kind::Convocation
-                && let Ok(mut fresh) = fresh_letters.lock()
             {
-                fresh.insert(c.path(Format::Pdf.extension()), r.bytes.clone());
+                batch.letter_rendered(c.path(Format::Pdf.extension()), r.bytes.clone());
             }
             files.push(keep(produced(c, Format::Pdf, r.bytes, r.pages, &print))?);
         }
@@ -95,40 +91,122 @@ pub fn render_all<T: Send>(
             let file = produced(c, Format::Ics, calendar.clone().into_bytes(), 0, &print);
             files.push(keep(file)?);
         }
-        bar.inc(1);
         if (rendered_count.fetch_add(1, Ordering::Relaxed) + 1).is_multiple_of(EVICT_EVERY) {
             typst::comemo::evict(EVICT_AGE);
         }
         Ok(files)
     };
-    let mut rendered = in_parallel(&order, |c| render_one(c))?;
-    if let Some(lot) = batch {
-        let fresh = fresh_letters
-            .into_inner()
-            .map_err(|_| Error::Refused("convocations perdues".to_owned()))?;
-        let letters = letter_files(composition, fresh)?;
+    // The batch: its DOCX first (it needs no layout), then, once every
+    // letter of this run is rendered, its PDF joined from the letters'.
+    let render_batch = |batch: &Batch| -> Result<Vec<T>, Error> {
+        let lot = batch.lot;
+        let docx_bytes = match formats.contains(&Format::Docx) {
+            true => Some(docx.render(&lot.document, 0)?.bytes),
+            false => None,
+        };
+        let letters = letter_files(composition, batch.wait_for_letters()?)?;
         let parts: Vec<&[u8]> = letters.iter().map(Vec::as_slice).collect();
-        let print = fingerprint(lot, program);
-        let r = crate::render::join::join(&lot.document.title, lot.document.date, &parts)?;
+        let r = join(&lot.document.title, lot.document.date, &parts)?;
         drop(letters);
+        let print = fingerprint(lot, program);
         let mut files = vec![keep(produced(lot, Format::Pdf, r.bytes, r.pages, &print))?];
-        if formats.contains(&Format::Docx) {
-            let d = docx.render(&lot.document, r.pages)?;
-            files.push(keep(produced(lot, Format::Docx, d.bytes, r.pages, &print))?);
+        if let Some(bytes) = docx_bytes {
+            files.push(keep(produced(lot, Format::Docx, bytes, r.pages, &print))?);
+        }
+        Ok(files)
+    };
+    let render_one = |c: &Composed| -> Result<Vec<T>, Error> {
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            return Err(Error::Refused("production interrompue".to_owned()));
+        }
+        let files = match &batch {
+            Some(batch) if c.kind == Kind::ConvocationsLot => render_batch(batch),
+            Some(batch) if c.kind == Kind::Convocation => {
+                let files = render_doc(c);
+                batch.letter_finished();
+                files
+            }
+            _ => render_doc(c),
+        };
+        if files.is_err()
+            && let Some(batch) = &batch
+        {
+            batch.stop();
         }
         bar.inc(1);
-        rendered.push(files);
-    }
+        files
+    };
+    let rendered = in_parallel(&order, |c| render_one(c))?;
     bar.finish_and_clear();
     typst::comemo::evict(0);
     Ok(rendered.into_iter().flatten().collect())
+}
+
+/// The print batch of convocations being made: the letters this run lays
+/// out, handed over as they are rendered.
+struct Batch<'a> {
+    lot: &'a Composed,
+    /// How many letters this run lays out.
+    expected: usize,
+    letters: Mutex<Letters>,
+    finished: Condvar,
+}
+
+/// The letters of a run, as the batch waits for them.
+#[derive(Default)]
+struct Letters {
+    /// How many are done with (rendered or failed).
+    finished: usize,
+    rendered: HashMap<String, Vec<u8>>,
+    /// Set when any document failed: the run stops, some letters may
+    /// never be rendered.
+    stopped: bool,
+}
+
+impl Batch<'_> {
+    fn letter_rendered(&self, path: String, pdf: Vec<u8>) {
+        if let Ok(mut letters) = self.letters.lock() {
+            letters.rendered.insert(path, pdf);
+        }
+    }
+
+    /// Counts one letter done with, whether it was rendered or failed.
+    fn letter_finished(&self) {
+        if let Ok(mut letters) = self.letters.lock() {
+            letters.finished += 1;
+        }
+        self.finished.notify_all();
+    }
+
+    /// The run stops (a document failed): the batch waits no more.
+    fn stop(&self) {
+        if let Ok(mut letters) = self.letters.lock() {
+            letters.stopped = true;
+        }
+        self.finished.notify_all();
+    }
+
+    /// The letters of this run, once each is done with. The batch is the
+    /// last item of the run: every letter is done or being done, unless
+    /// the run stopped.
+    fn wait_for_letters(&self) -> Result<HashMap<String, Vec<u8>>, Error> {
+        let lost = || Error::Refused("production interrompue".to_owned());
+        let mut letters = self.letters.lock().map_err(|_| lost())?;
+        while letters.finished < self.expected && !letters.stopped {
+            letters = self.finished.wait(letters).map_err(|_| lost())?;
+        }
+        if letters.stopped {
+            return Err(lost());
+        }
+        Ok(std::mem::take(&mut letters.rendered))
+    }
 }
 
 /// The print batch of convocations, when it can be joined from its
 /// letters' PDF files: each letter laid out in this run or kept as it is
 /// in the output folder. Otherwise (the batch asked for without its
 /// letters) it is laid out on its own.
-fn batch_of_letters<'a>(composition: &'a Composition, formats: &[Format]) -> Option<&'a Composed> {
+fn batch_of_letters<'a>(composition: &'a Composition, formats: &[Format]) -> Option<Batch<'a>> {
     if !formats.contains(&Format::Pdf) {
         return None;
     }
@@ -148,7 +226,12 @@ fn batch_of_letters<'a>(composition: &'a Composition, formats: &[Format]) -> Opt
             .letters
             .iter()
             .all(|l| rendered.contains(l) || composition.kept_letters.contains_key(l));
-    complete.then_some(lot)
+    complete.then(|| Batch {
+        lot,
+        expected: rendered.len(),
+        letters: Mutex::new(Letters::default()),
+        finished: Condvar::new(),
+    })
 }
 
 /// The letters' PDF files in the batch's order: those of this run, and
