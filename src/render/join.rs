@@ -9,7 +9,7 @@
 //! trees are left out, and with them every reference to them from a page.
 
 use chrono::Datelike;
-use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
+use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId, Stream, StringFormat};
 use sha2::{Digest, Sha256};
 
 use super::Rendered;
@@ -33,7 +33,8 @@ pub fn join(title: &str, date: crate::model::Date, letters: &[&[u8]]) -> Result<
     let mut intents: Option<Object> = None;
     let mut lang: Option<Object> = None;
     for bytes in letters {
-        let mut letter = Document::load_mem(bytes).map_err(failed)?;
+        let options = LoadOptions::with_filter(outside_structure);
+        let mut letter = Document::load_mem_with_options(bytes, options).map_err(failed)?;
         letter.renumber_objects_with(out.max_id + 1);
         out.max_id = out.max_id.max(letter.max_id);
         let catalog = letter.catalog().map_err(failed)?;
@@ -133,6 +134,21 @@ pub fn join(title: &str, date: crate::model::Date, letters: &[&[u8]]) -> Result<
         bytes,
         pages: count,
     })
+}
+
+/// Keeps an object of a letter unless it belongs to the letter's structure
+/// tree or is its metadata, which the batch leaves out: not even read in.
+fn outside_structure(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
+    let kind = match object {
+        Object::Dictionary(dict) => dict.get(b"Type").ok(),
+        Object::Stream(stream) => stream.dict.get(b"Type").ok(),
+        _ => None,
+    };
+    let left_out = kind
+        .and_then(|k| k.as_name().ok())
+        .is_some_and(|k| matches!(k, b"StructElem" | b"StructTreeRoot" | b"Metadata"));
+    // lopdf keeps `object` itself, or (inside an object stream) the copy.
+    (!left_out).then(|| (id, object.clone()))
 }
 
 /// A page attribute, from the page or the page tree above it.
