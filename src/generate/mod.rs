@@ -1,6 +1,7 @@
 //! `generate`: plan, compose, render in parallel ([`render_all`]), write
 //! all or nothing, keeping the files of documents that did not change.
 
+mod parallel;
 mod render_all;
 
 use std::collections::{BTreeSet, HashMap};

@@ -15,6 +15,8 @@ use crate::render::docx::DocxRenderer;
 use crate::render::join::join;
 use crate::render::pdf::PdfRenderer;
 
+use super::parallel::in_parallel;
+
 /// Set when the user interrupts the run (Ctrl-C): rendering stops, the
 /// staging folder is removed, the output folder is left as it was.
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
@@ -91,7 +93,11 @@ pub fn render_all<T: Send>(
             let file = produced(c, Format::Ics, calendar.clone().into_bytes(), 0, &print);
             files.push(keep(file)?);
         }
-        if (rendered_count.fetch_add(1, Ordering::Relaxed) + 1).is_multiple_of(EVICT_EVERY) {
+        // A session-wide document leaves a large cache: dropped at once.
+        if large(c) {
+            typst::comemo::evict(EVICT_AGE);
+            give_back_memory();
+        } else if (rendered_count.fetch_add(1, Ordering::Relaxed) + 1).is_multiple_of(EVICT_EVERY) {
             typst::comemo::evict(EVICT_AGE);
         }
         Ok(files)
@@ -108,6 +114,7 @@ pub fn render_all<T: Send>(
         let parts: Vec<&[u8]> = letters.iter().map(Vec::as_slice).collect();
         let r = join(&lot.document.title, lot.document.date, &parts)?;
         drop(letters);
+        give_back_memory();
         let print = fingerprint(lot, program);
         let mut files = vec![keep(produced(lot, Format::Pdf, r.bytes, r.pages, &print))?];
         if let Some(bytes) = docx_bytes {
@@ -136,7 +143,7 @@ pub fn render_all<T: Send>(
         bar.inc(1);
         files
     };
-    let rendered = in_parallel(&order, |c| render_one(c))?;
+    let rendered = in_parallel(&order, |c| large(c), |c| render_one(c))?;
     bar.finish_and_clear();
     typst::comemo::evict(0);
     Ok(rendered.into_iter().flatten().collect())
@@ -263,76 +270,28 @@ fn letter_files(
         .collect()
 }
 
-/// Typst lays out long documents (a print batch of letters) with deep
-/// recursion: every thread that runs it gets a large stack.
-const STACK_BYTES: usize = 256 << 20;
+/// Hands the memory freed by a large document back to the system: each
+/// thread allocates from its own arena, and an arena keeps what it freed,
+/// so without this the peaks of documents laid out one after the other on
+/// different threads add up.
+fn give_back_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free memory; it has no preconditions.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
 
-/// Runs `work` on every item, one item at a time on each of as many threads
-/// as the machine has cores, and returns the results in the items' order
-/// (or the first error, the other threads stopping at their next item).
-///
-/// The threads are plain threads, not rayon workers: Typst runs its own
-/// parallel jobs on rayon's pool and waits for them, and a rayon worker
-/// that waits takes other jobs meanwhile, which would start another whole
-/// document on top of the one it is laying out (memory growing with the
-/// session). A plain thread just waits.
-fn in_parallel<I: Sync, T: Send>(
-    items: &[I],
-    work: impl Fn(&I) -> Result<T, Error> + Sync,
-) -> Result<Vec<T>, Error> {
-    // Typst's own jobs: the global pool, with the same large stacks.
-    let _ = rayon::ThreadPoolBuilder::new()
-        .stack_size(STACK_BYTES)
-        .build_global();
-    let threads = std::thread::available_parallelism()
-        .map_or(2, usize::from)
-        .min(items.len().max(1));
-    let next = AtomicUsize::new(0);
-    let failed = AtomicBool::new(false);
-    let results: Vec<Mutex<Option<Result<T, Error>>>> =
-        items.iter().map(|_| Mutex::new(None)).collect();
-    std::thread::scope(|scope| -> Result<(), Error> {
-        let mut handles = Vec::with_capacity(threads);
-        for _ in 0..threads {
-            let handle = std::thread::Builder::new()
-                .stack_size(STACK_BYTES)
-                .spawn_scoped(scope, || {
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        if i >= items.len() || failed.load(Ordering::Relaxed) {
-                            break;
-                        }
-                        let result = work(&items[i]);
-                        if result.is_err() {
-                            failed.store(true, Ordering::Relaxed);
-                        }
-                        if let Ok(mut slot) = results[i].lock() {
-                            *slot = Some(result);
-                        }
-                    }
-                })
-                .map_err(|e| Error::Refused(e.to_string()))?;
-            handles.push(handle);
-        }
-        for handle in handles {
-            handle
-                .join()
-                .map_err(|_| Error::Refused("un fil de production s'est arrêté".to_owned()))?;
-        }
-        Ok(())
-    })?;
-    let mut out = Vec::with_capacity(items.len());
-    for slot in results {
-        match slot.into_inner().ok().flatten() {
-            Some(result) => out.push(result?),
-            // Left undone after another item failed: that error is below.
-            None => continue,
-        }
-    }
-    if failed.load(Ordering::Relaxed) {
-        return Err(Error::Refused("production interrompue".to_owned()));
-    }
-    Ok(out)
+/// Whether a document is for the whole session (its size grows with the
+/// session), not for one person, room or day.
+fn large(c: &Composed) -> bool {
+    let s = &c.subject;
+    s.candidat.is_none()
+        && s.jure.is_none()
+        && s.surveillant.is_none()
+        && s.salle.is_none()
+        && s.date.is_none()
+        && s.fraude.is_none()
 }
 
 fn produced(c: &Composed, format: Format, bytes: Vec<u8>, pages: usize, print: &str) -> Produced {
