@@ -31,4 +31,5 @@ pub mod plan;
 pub mod planner;
 pub mod render;
 pub mod schema;
+pub mod session_text;
 pub mod wording;

@@ -395,3 +395,14 @@ fn a_candidate_s_extra_time_is_planned_on_the_written_test() {
         );
     }
 }
+
+#[test]
+fn a_cr_lf_file_keeps_its_line_endings() {
+    let text = read(PLANNED[1]).replace('\n', "\r\n");
+    let after = planned(&text);
+    assert!(after.len() > text.len(), "nothing was written");
+    assert!(
+        !after.replace("\r\n", "").contains('\n'),
+        "a line ending without CR"
+    );
+}

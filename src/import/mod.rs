@@ -9,11 +9,11 @@ mod rows;
 mod table;
 mod yaml;
 
-use std::io::Write;
 use std::path::Path;
 
 use crate::error::Error;
 use crate::load::{self, Source};
+use crate::session_text;
 
 /// What an import did.
 pub struct Imported {
@@ -103,14 +103,12 @@ pub fn import(
             list.display()
         )));
     }
-    let mut updated = yaml::insert(&text, &read.new).ok_or_else(|| {
+    let updated = yaml::insert(&text, &read.new).ok_or_else(|| {
         Error::Refused(format!(
             "« {name} » n'a pas de liste « candidats: »\u{a0}: ajoutez la ligne « candidats: » au fichier"
         ))
     })?;
-    if text.contains("\r\n") {
-        updated = crlf(&updated);
-    }
+    let updated = session_text::with_line_endings_of(&text, updated);
     let new_session = load::parse(&Source::from_text(&name, &updated)).map_err(|d| {
         Error::Refused(format!(
             "l'import rendrait « {name} » illisible ({}) ; le fichier n'a pas été modifié",
@@ -121,7 +119,7 @@ pub fn import(
         .iter()
         .filter(|d| d.severity == crate::diag::Severity::Error)
         .count();
-    replace(session, &updated)?;
+    session_text::replace(session, &updated)?;
     Ok(Imported {
         added: read.new.len(),
         notes,
@@ -188,11 +186,6 @@ fn problem_line(p: &rows::Problem) -> String {
     )
 }
 
-/// Every line ending as CR LF, as the file had them.
-fn crlf(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\n', "\r\n")
-}
-
 /// `En-tête=champ` pairs, each field a known one.
 fn parse_mapping(mapping: &[String]) -> Result<Vec<(String, String)>, Error> {
     mapping
@@ -213,30 +206,4 @@ fn parse_mapping(mapping: &[String]) -> Result<Vec<(String, String)>, Error> {
             Ok((header.trim().to_owned(), field.to_owned()))
         })
         .collect()
-}
-
-/// Replaces the file in one step: a new file beside it, with its
-/// permissions, renamed over it. A symbolic link is followed: the file it
-/// points to is the one replaced.
-pub(crate) fn replace(path: &Path, text: &str) -> Result<(), Error> {
-    let error = |e: &std::io::Error| {
-        Error::Io(format!(
-            "impossible d'écrire « {} »\u{a0}: {}",
-            path.display(),
-            crate::error::io_fr(e)
-        ))
-    };
-    let target = std::fs::canonicalize(path).map_err(|e| error(&e))?;
-    let permissions = std::fs::metadata(&target)
-        .map_err(|e| error(&e))?
-        .permissions();
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| error(&e))?;
-    file.write_all(text.as_bytes()).map_err(|e| error(&e))?;
-    file.as_file()
-        .set_permissions(permissions)
-        .map_err(|e| error(&e))?;
-    file.as_file().sync_all().map_err(|e| error(&e))?;
-    file.persist(&target).map_err(|e| error(&e.error))?;
-    Ok(())
 }

@@ -3,11 +3,7 @@
 //! other line, comments included, stays as it is.
 
 use super::rows::NewCandidate;
-
-/// A value as a YAML double-quoted string: user text is data.
-fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
-}
+use crate::session_text::{append_to_block_list, flow, key_line, quoted};
 
 /// An id as written in the file: plain when no YAML reader can take it
 /// for something else than a text (`martin`), else quoted (`"yes"`,
@@ -46,12 +42,6 @@ fn fields(c: &NewCandidate) -> Vec<(&'static str, String)> {
     f
 }
 
-/// `["a", "b"]`.
-fn flow(items: &[String]) -> String {
-    let items: Vec<String> = items.iter().map(|i| quoted(i)).collect();
-    format!("[{}]", items.join(", "))
-}
-
 /// The YAML entry of one candidate in a block list whose dashes are
 /// `indent` spaces in.
 pub fn entry(c: &NewCandidate, indent: usize) -> String {
@@ -75,79 +65,19 @@ pub fn flow_entry(c: &NewCandidate) -> String {
     format!("{{{}}}", pairs.join(", "))
 }
 
-/// Where the `candidats:` list is: the line of its key, and whether its
-/// items are written on that same line between brackets.
-fn key_line(lines: &[&str]) -> Option<(usize, bool)> {
-    lines.iter().enumerate().find_map(|(i, l)| {
-        let rest = l
-            .strip_prefix("candidats")?
-            .trim_start()
-            .strip_prefix(':')?;
-        let value = rest.split(" #").next().unwrap_or_default().trim();
-        match value {
-            "" | "[]" => Some((i, false)),
-            v if v.starts_with('[') && v.ends_with(']') => Some((i, true)),
-            _ => None,
-        }
-    })
-}
-
 /// The session text with the candidates `new` added to its `candidats:`
 /// list, or `None` when the file has no such top-level key. A block list
 /// keeps its own indentation; a list written `[…]` on one line gets its
 /// new items there.
 pub fn insert(text: &str, new: &[NewCandidate]) -> Option<String> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let (start, on_one_line) = key_line(&lines)?;
+    let (start, on_one_line) = key_line(&lines, "candidats")?;
     if on_one_line {
         return Some(insert_flow(&lines, start, new));
     }
-    // The list ends at the next top-level key (comments and blank lines
-    // just before it belong to what follows); its items may be written at
-    // column 0.
-    let in_list = |l: &&str| {
-        l.starts_with([' ', '#', '\n', '\r'])
-            || l.trim().is_empty()
-            || (l.starts_with('-') && !l.starts_with("---"))
-    };
-    let mut end = lines[start + 1..]
-        .iter()
-        .position(|l| !in_list(l))
-        .map_or(lines.len(), |i| start + 1 + i);
-    while end > start + 1 && (lines[end - 1].trim().is_empty() || lines[end - 1].starts_with('#')) {
-        end -= 1;
-    }
-    let indent = lines[start + 1..end]
-        .iter()
-        .find(|l| {
-            let t = l.trim_start();
-            t.starts_with("- ") || t.trim_end() == "-"
-        })
-        .map_or(2, |l| l.len() - l.trim_start().len());
-    let entries: Vec<String> = new.iter().map(|c| entry(c, indent)).collect();
-    let mut out: String = lines[..start].concat();
-    out.push_str(&match lines[start].find("[]") {
-        Some(i) => format!("{}{}", lines[start][..i].trim_end(), &lines[start][i + 2..]),
-        None => lines[start].to_owned(),
-    });
-    if !lines[start].ends_with('\n') {
-        out.push('\n');
-    }
-    let existing = lines[start + 1..end].concat();
-    out.push_str(&existing);
-    if !existing.is_empty() && !existing.ends_with('\n') {
-        out.push('\n');
-    }
-    if !existing.trim().is_empty() {
-        out.push('\n');
-    }
-    out.push_str(&entries.join("\n"));
-    let rest = lines[end..].concat();
-    if !rest.is_empty() && !rest.starts_with('\n') {
-        out.push('\n');
-    }
-    out.push_str(&rest);
-    Some(out)
+    Some(append_to_block_list(&lines, start, true, |indent| {
+        new.iter().map(|c| entry(c, indent)).collect()
+    }))
 }
 
 /// Adds the new items before the `]` that closes the list on line `start`.
@@ -239,10 +169,5 @@ mod tests {
                 && out.ends_with("jury: []}]  # x\nplanning:\n"),
             "{out}"
         );
-    }
-
-    #[test]
-    fn user_text_is_quoted() {
-        assert_eq!(quoted("a: b # c"), "\"a: b # c\"");
     }
 }

@@ -11,19 +11,11 @@ use crate::diag::Place;
 use crate::error::Error;
 use crate::load::{self, Source};
 use crate::model::Session;
-
-/// A value as a YAML double-quoted string: user text is data.
-fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
-}
-
-fn list(ids: &[String]) -> String {
-    let q: Vec<String> = ids.iter().map(|i| quoted(i)).collect();
-    format!("[{}]", q.join(", "))
-}
+use crate::session_text::{self, append_to_block_list, flow, key_line, quoted};
 
 /// The YAML entry of one slot, items indented by `indent`.
-pub fn entry(slot: &NewSlot, indent: &str) -> String {
+pub fn entry(slot: &NewSlot, indent: usize) -> String {
+    let indent = " ".repeat(indent);
     let nature = serde_json::to_value(slot.nature)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
@@ -44,63 +36,23 @@ pub fn entry(slot: &NewSlot, indent: &str) -> String {
     ] {
         match who {
             Who::Tous => y.push_str(&format!("{pad}{key}: tous\n")),
-            Who::Ids(ids) if !ids.is_empty() => y.push_str(&format!("{pad}{key}: {}\n", list(ids))),
+            Who::Ids(ids) if !ids.is_empty() => y.push_str(&format!("{pad}{key}: {}\n", flow(ids))),
             Who::Ids(_) => {}
         }
     }
     y
 }
 
-/// The top-level key of a line, without a trailing comment.
-fn key_of(line: &str) -> String {
-    line.split(" #")
-        .next()
-        .unwrap_or_default()
-        .trim_end()
-        .to_owned()
-}
-
 /// The text with `slots` added at the end of its `planning:` list, or
-/// `None` when the file has no such top-level key.
+/// `None` when the file has no such list written as a block.
 pub fn insert_slots(text: &str, slots: &[NewSlot]) -> Option<String> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let start = lines
-        .iter()
-        .position(|l| key_of(l) == "planning:" || key_of(l) == "planning: []")?;
-    // The list ends at the next top-level key (comments and blank lines
-    // just before it belong to what follows).
-    let mut end = lines[start + 1..]
-        .iter()
-        .position(|l| !l.starts_with([' ', '#', '-', '\n', '\r']) && !l.trim().is_empty())
-        .map_or(lines.len(), |i| start + 1 + i);
-    while end > start + 1 && (lines[end - 1].trim().is_empty() || lines[end - 1].starts_with('#')) {
-        end -= 1;
+    match key_line(&lines, "planning")? {
+        (start, false) => Some(append_to_block_list(&lines, start, false, |indent| {
+            slots.iter().map(|s| entry(s, indent)).collect()
+        })),
+        (_, true) => None,
     }
-    // The items' indentation, as the file has it.
-    let indent: String = lines[start + 1..end]
-        .iter()
-        .find(|l| l.trim_start().starts_with("- "))
-        .map_or("  ".to_owned(), |l| {
-            l[..l.len() - l.trim_start().len()].to_owned()
-        });
-    let entries: String = slots.iter().map(|s| entry(s, &indent)).collect();
-    let mut out: String = lines[..start].concat();
-    out.push_str(&lines[start].replacen("planning: []", "planning:", 1));
-    if !lines[start].ends_with('\n') {
-        out.push('\n');
-    }
-    let existing = lines[start + 1..end].concat();
-    out.push_str(&existing);
-    if !existing.is_empty() && !existing.ends_with('\n') {
-        out.push('\n');
-    }
-    out.push_str(&entries);
-    let rest = lines[end..].concat();
-    if !rest.is_empty() && !rest.starts_with('\n') {
-        out.push('\n');
-    }
-    out.push_str(&rest);
-    Some(out)
 }
 
 /// The text with each formed pair written in its candidate's `jury: []`,
@@ -125,7 +77,7 @@ pub fn fill_juries(text: &str, s: &Session, proposal: &Proposal) -> Option<Strin
             s.jures.value[a].id.value.clone(),
             s.jures.value[b].id.value.clone(),
         ];
-        edits.push((open, close + 1, list(&ids)));
+        edits.push((open, close + 1, flow(&ids)));
     }
     edits.sort_by_key(|e| std::cmp::Reverse(e.0));
     let mut out = text.to_owned();
@@ -149,6 +101,7 @@ pub fn into_file(path: &Path, text: &str, s: &Session, proposal: &Proposal) -> R
                 .to_owned(),
         )
     })?;
+    let updated = session_text::with_line_endings_of(text, updated);
     let session = load::parse(&Source::from_text(&name, &updated)).map_err(|d| {
         refuse(format!(
             "le planning rendrait le fichier illisible ({})",
@@ -165,5 +118,5 @@ pub fn into_file(path: &Path, text: &str, s: &Session, proposal: &Proposal) -> R
             d.path, d.message
         )));
     }
-    crate::import::replace(path, &updated)
+    session_text::replace(path, &updated)
 }
