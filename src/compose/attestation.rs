@@ -4,7 +4,7 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Ctx, Filter, Kind, Pages, Subject};
+use super::{Composed, Content, Ctx, Filter, Kind, Subject};
 use crate::doc::{Align, Block, Paragraph};
 use crate::error::Error;
 use crate::plan::CandidateView;
@@ -20,11 +20,11 @@ pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
         "attestations/attestation-presence",
         |c| c.id.clone(),
         Subject::candidat,
-        |c| pages(ctx, c),
+        |c| content(ctx, c),
     )
 }
 
-fn pages(ctx: &Ctx, c: &CandidateView) -> Result<Pages, Error> {
+fn content(ctx: &Ctx, c: &CandidateView) -> Result<Content, Error> {
     ctx.wording.with(
         "attestation-presence",
         ctx.context(context! { c => Value::from_serialize(c) }),
@@ -63,7 +63,7 @@ fn pages(ctx: &Ctx, c: &CandidateView) -> Result<Pages, Error> {
                 captions: vec![t.text("signature")?, t.text("cachet")?],
                 height_mm: 35.0,
             });
-            Ok(Pages {
+            Ok(Content {
                 title,
                 footer,
                 blocks,

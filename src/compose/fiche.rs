@@ -6,7 +6,7 @@
 use minijinja::{Value, context};
 
 use super::paperwork::{pairs, paragraphs};
-use super::{Composed, Ctx, Filter, Kind, Pages, Subject, parts};
+use super::{Composed, Content, Ctx, Filter, Kind, Subject, parts};
 use crate::doc::{Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
 use crate::plan::CandidateView;
@@ -22,11 +22,11 @@ pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
         "fiches-renseignements/fiche-renseignements",
         |c| c.id.clone(),
         Subject::candidat,
-        |c| pages(ctx, c),
+        |c| content(ctx, c),
     )
 }
 
-fn pages(ctx: &Ctx, c: &CandidateView) -> Result<Pages, Error> {
+fn content(ctx: &Ctx, c: &CandidateView) -> Result<Content, Error> {
     ctx.wording.with(
         "fiche-renseignements",
         ctx.context(context! { c => Value::from_serialize(c) }),
@@ -63,7 +63,7 @@ fn pages(ctx: &Ctx, c: &CandidateView) -> Result<Pages, Error> {
                 captions: vec![l.get("date")?, l.get("signature")?],
                 height_mm: 22.0,
             });
-            Ok(Pages {
+            Ok(Content {
                 title,
                 footer,
                 blocks,

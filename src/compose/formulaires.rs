@@ -9,9 +9,9 @@ use crate::error::Error;
 
 /// The blank forms.
 pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
-    let pv = pv_individuel::pages(ctx, None)?.blocks;
-    let global = pv_session::pages(ctx, true)?.blocks;
-    let report = fraude::pages(ctx, None)?.blocks;
+    let pv = pv_individuel::content(ctx, None)?.blocks;
+    let global = pv_session::content(ctx, true)?.blocks;
+    let report = fraude::content(ctx, None)?.blocks;
     let title = ctx
         .wording
         .with("commun", ctx.context(Value::UNDEFINED), |t| {

@@ -2,7 +2,7 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Ctx, Kind, Pages, Subject};
+use super::{Composed, Content, Ctx, Kind, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::plan::FraudView;
@@ -13,11 +13,11 @@ pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
         .fraud_reports()
         .iter()
         .map(|f| {
-            let Pages {
+            let Content {
                 title,
                 footer,
                 blocks,
-            } = pages(ctx, Some(f))?;
+            } = content(ctx, Some(f))?;
             ctx.composed(
                 Kind::RapportFraude,
                 format!(
@@ -38,7 +38,7 @@ pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
 }
 
 /// The blocks of a report; `None` gives the blank form.
-pub fn pages(ctx: &Ctx, f: Option<&FraudView>) -> Result<Pages, Error> {
+pub fn content(ctx: &Ctx, f: Option<&FraudView>) -> Result<Content, Error> {
     ctx.wording.with(
         "rapport-fraude",
         ctx.context(context! { f => Value::from_serialize(f) }),
@@ -155,7 +155,7 @@ pub fn pages(ctx: &Ctx, f: Option<&FraudView>) -> Result<Pages, Error> {
             blocks.push(Block::Paragraph(
                 Paragraph::new(vec![Run::italic(t.text("rappel")?)]).size(8.5),
             ));
-            Ok(Pages {
+            Ok(Content {
                 title,
                 footer,
                 blocks,

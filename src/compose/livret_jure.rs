@@ -9,7 +9,7 @@
 use minijinja::{Value, context};
 
 use super::pack::{bullets, heading, opening};
-use super::{Composed, Ctx, Kind, Pages, Subject, voie_key};
+use super::{Composed, Content, Ctx, Kind, Subject, voie_key};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
 use crate::error::Error;
 use crate::plan::PersonView;
@@ -22,11 +22,11 @@ pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
         "livrets-jures/livret-jure",
         |j| j.id.clone(),
         Subject::jure,
-        |j| pages(ctx, j),
+        |j| content(ctx, j),
     )
 }
 
-fn pages(ctx: &Ctx, j: &PersonView) -> Result<Pages, Error> {
+fn content(ctx: &Ctx, j: &PersonView) -> Result<Content, Error> {
     let plan = ctx.plan;
     let candidates = plan.juror_candidates(&j.id);
     let slots = plan.juror_slots(&j.id);
@@ -156,7 +156,7 @@ fn pages(ctx: &Ctx, j: &PersonView) -> Result<Pages, Error> {
                 captions: vec![l.get("date")?, l.get("signature")?],
                 height_mm: 25.0,
             });
-            Ok(Pages {
+            Ok(Content {
                 title,
                 footer,
                 blocks,

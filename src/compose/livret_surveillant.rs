@@ -5,7 +5,7 @@
 use minijinja::{Value, context};
 
 use super::pack::{bullets, heading, numbered, opening};
-use super::{Composed, Ctx, Kind, Pages, Subject};
+use super::{Composed, Content, Ctx, Kind, Subject};
 use crate::doc::{Align, Block, Paragraph};
 use crate::error::Error;
 use crate::plan::PersonView;
@@ -18,11 +18,11 @@ pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
         "livrets-surveillants/livret-surveillant",
         |m| m.id.clone(),
         Subject::surveillant,
-        |m| pages(ctx, m),
+        |m| content(ctx, m),
     )
 }
 
-fn pages(ctx: &Ctx, m: &PersonView) -> Result<Pages, Error> {
+fn content(ctx: &Ctx, m: &PersonView) -> Result<Content, Error> {
     let plan = ctx.plan;
     let facts = &plan.facts;
     let slots = plan.surveillant_slots(&m.id);
@@ -71,7 +71,7 @@ fn pages(ctx: &Ctx, m: &PersonView) -> Result<Pages, Error> {
                 captions: vec![l.get("date")?, l.get("signature")?],
                 height_mm: 22.0,
             });
-            Ok(Pages {
+            Ok(Content {
                 title,
                 footer,
                 blocks,

@@ -37,7 +37,7 @@ pub use crate::kind::{Kind, Subject};
 
 /// What a composer writes for one document: its title, the text of its
 /// footer, and its blocks (one run of pages).
-pub struct Pages {
+pub struct Content {
     pub title: String,
     pub footer: String,
     pub blocks: Vec<Block>,
@@ -163,7 +163,7 @@ impl Ctx<'_> {
     }
 
     /// One portrait document for each of `people` (candidates, jurors…):
-    /// named `<prefix>-<id>`, about `subject(id)`, written by `pages`.
+    /// named `<prefix>-<id>`, about `subject(id)`, written by `content`.
     pub fn one_per<P>(
         &self,
         kind: Kind,
@@ -171,17 +171,17 @@ impl Ctx<'_> {
         prefix: &str,
         id: impl Fn(&P) -> String,
         subject: impl Fn(String) -> Subject,
-        pages: impl Fn(&P) -> Result<Pages, Error>,
+        content: impl Fn(&P) -> Result<Content, Error>,
     ) -> Result<Vec<Composed>, Error> {
         people
             .into_iter()
             .map(|person| {
                 let id = id(&person);
-                let Pages {
+                let Content {
                     title,
                     footer,
                     blocks,
-                } = pages(&person)?;
+                } = content(&person)?;
                 self.composed(
                     kind,
                     format!("{prefix}-{}", file_part(&id)),

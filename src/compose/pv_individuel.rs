@@ -4,7 +4,7 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Ctx, Filter, Kind, Pages, Subject, parts};
+use super::{Composed, Content, Ctx, Filter, Kind, Subject, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
 use crate::error::Error;
 use crate::model::{Decision, Voie};
@@ -22,12 +22,12 @@ pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
         "pv-individuels/pv-individuel",
         |c| c.id.clone(),
         Subject::candidat,
-        |c| pages(ctx, Some(c)),
+        |c| content(ctx, Some(c)),
     )
 }
 
 /// The blocks of a PV; `None` gives the blank form to fill by hand.
-pub fn pages(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Pages, Error> {
+pub fn content(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Content, Error> {
     let plan = ctx.plan;
     let facts = &plan.facts;
     let date = c.and_then(|c| c.decision).map(|_| facts.fin.clone());
@@ -152,7 +152,7 @@ pub fn pages(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Pages, Error> {
             blocks.push(Block::Paragraph(
                 Paragraph::text(t.text("fait_a")?).align(Align::Right),
             ));
-            Ok(Pages {
+            Ok(Content {
                 title,
                 footer,
                 blocks,

@@ -3,18 +3,18 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Ctx, Kind, Pages, parts, voie_key};
+use super::{Composed, Content, Ctx, Kind, parts, voie_key};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::model::Decision;
 
 /// The PV de session, filled from the results when they are known.
 pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
-    let Pages {
+    let Content {
         title,
         footer,
         blocks,
-    } = pages(ctx, false)?;
+    } = content(ctx, false)?;
     ctx.for_session(
         Kind::PvSession,
         "pv-session",
@@ -25,7 +25,7 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
 }
 
 /// The blocks of the PV; `blank` gives a page to fill by hand.
-pub fn pages(ctx: &Ctx, blank: bool) -> Result<Pages, Error> {
+pub fn content(ctx: &Ctx, blank: bool) -> Result<Content, Error> {
     let plan = ctx.plan;
     let facts = &plan.facts;
     let date = (!blank && facts.resultats_connus).then(|| facts.fin.clone());
@@ -199,7 +199,7 @@ pub fn pages(ctx: &Ctx, blank: bool) -> Result<Pages, Error> {
             blocks.push(Block::Paragraph(
                 Paragraph::new(vec![Run::italic(t.text("delai")?)]).size(8.5),
             ));
-            Ok(Pages {
+            Ok(Content {
                 title,
                 footer,
                 blocks,
