@@ -10,6 +10,10 @@ use crate::error::Error;
 use std::path::{Path, PathBuf};
 
 use minijinja::{Environment, State, UndefinedBehavior, Value};
+use serde::de::DeserializeOwned;
+use serde::de::value::MapDeserializer;
+use serde_aux::serde_introspection::serde_introspect;
+use std::collections::HashMap;
 
 use crate::fr;
 use crate::kind::KINDS;
@@ -165,21 +169,105 @@ impl Labels {
     }
 }
 
+/// A block of `key = text` lines that a composer reads as the struct of
+/// its labels: the struct's fields are the keys the block must give.
+#[derive(Clone, Copy)]
+pub struct LabelBlock {
+    /// The template's name, without `.j2`.
+    pub template: &'static str,
+    pub block: &'static str,
+    keys: fn() -> &'static [&'static str],
+}
+
+impl LabelBlock {
+    /// The block `block` of `template`, read as `T`.
+    pub const fn of<T: DeserializeOwned>(template: &'static str, block: &'static str) -> Self {
+        LabelBlock {
+            template,
+            block,
+            keys: serde_introspect::<T>,
+        }
+    }
+}
+
+/// The `key = text` lines of a block.
+fn label_entries(raw: &str) -> HashMap<String, String> {
+    raw.lines()
+        .filter_map(|l| {
+            l.split_once('=')
+                .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+        })
+        .collect()
+}
+
+/// Refuses a block that lacks some of `keys`, naming each one.
+fn require_keys(
+    file: &str,
+    block: &str,
+    keys: &[&str],
+    entries: &HashMap<String, String>,
+) -> Result<(), Error> {
+    let missing: Vec<String> = keys
+        .iter()
+        .filter(|k| !entries.contains_key(**k))
+        .map(|k| format!("« {k} »"))
+        .collect();
+    match missing.len() {
+        0 => Ok(()),
+        1 => Err(Error::Wording(format!(
+            "modèle « {file} »\u{a0}: le libellé {} manque dans le bloc « {block} »",
+            missing[0]
+        ))),
+        _ => Err(Error::Wording(format!(
+            "modèle « {file} »\u{a0}: les libellés {} manquent dans le bloc « {block} »",
+            missing.join(", ")
+        ))),
+    }
+}
+
 impl Texts<'_> {
     /// The block as labels: one `key = text` per line.
     pub fn labels(&mut self, block: &str) -> Result<Labels, Error> {
-        let entries = self
-            .lines(block)?
-            .into_iter()
-            .filter_map(|l| {
-                l.split_once('=')
-                    .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
-            })
-            .collect();
         Ok(Labels {
             file: self.file.clone(),
-            entries,
+            entries: label_entries(&self.raw(block)?),
         })
+    }
+
+    /// The block of `key = text` lines read as the labels struct `T`; a
+    /// missing key is an error naming the template, the block and the key.
+    pub fn labels_as<T: DeserializeOwned>(&mut self, block: &str) -> Result<T, Error> {
+        let entries = label_entries(&self.raw(block)?);
+        require_keys(&self.file, block, serde_introspect::<T>(), &entries)?;
+        T::deserialize(MapDeserializer::<_, serde::de::value::Error>::new(
+            entries.into_iter(),
+        ))
+        .map_err(|e| Error::Wording(format!("modèle « {} »\u{a0}: {e}", self.file)))
+    }
+}
+
+impl Wording {
+    /// Refuses, before anything is produced, a template whose label blocks
+    /// lack a key a composer reads. The blocks are rendered without the
+    /// session's values (labels are plain text); a template whose top level
+    /// needs them is checked when its document is composed.
+    pub fn check_labels(&self, blocks: &[LabelBlock]) -> Result<(), Error> {
+        for b in blocks {
+            let file = format!("{}.j2", b.template);
+            let template = self
+                .env
+                .get_template(&file)
+                .map_err(|e| template_error(&file, &e))?;
+            #[allow(deprecated)]
+            let Ok(mut state) = template.eval_to_state(Value::UNDEFINED) else {
+                continue;
+            };
+            let raw = state
+                .render_block(b.block)
+                .map_err(|e| template_error(&file, &e))?;
+            require_keys(&file, b.block, (b.keys)(), &label_entries(&raw))?;
+        }
+        Ok(())
     }
 }
 

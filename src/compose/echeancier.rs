@@ -3,9 +3,48 @@
 use minijinja::context;
 
 use super::{Composed, Ctx, Kind};
+use crate::deadlines::Step;
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::fr;
+use crate::wording::LabelBlock;
+
+/// The labels of `echeancier.j2` this composer reads.
+pub const LABELS: &[LabelBlock] = &[LabelBlock::of::<Labels>("echeancier", "libelles")];
+
+/// The block `libelles` of `echeancier.j2`.
+#[derive(serde::Deserialize)]
+struct Labels {
+    quand: String,
+    quoi: String,
+    regle: String,
+    creation: String,
+    creation_regle: String,
+    sujets: String,
+    sujets_regle: String,
+    convocations: String,
+    convocations_regle: String,
+    affichage: String,
+    affichage_regle: String,
+    pv: String,
+    pv_regle: String,
+    archives: String,
+    archives_regle: String,
+}
+
+impl Labels {
+    /// What a step is, and the rule that sets its date.
+    fn step(&self, step: Step) -> (&str, &str) {
+        match step {
+            Step::Creation => (&self.creation, &self.creation_regle),
+            Step::Sujets => (&self.sujets, &self.sujets_regle),
+            Step::Convocations => (&self.convocations, &self.convocations_regle),
+            Step::Affichage => (&self.affichage, &self.affichage_regle),
+            Step::Pv => (&self.pv, &self.pv_regle),
+            Step::Archives => (&self.archives, &self.archives_regle),
+        }
+    }
+}
 
 /// The schedule of the session's regulatory deadlines.
 pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
@@ -17,21 +56,22 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
             avancees => crate::deadline_table::moved_context(&ctx.plan.deadlines()),
         }),
         |t| {
-            let l = t.labels("libelles")?;
+            let l: Labels = t.labels_as("libelles")?;
             let moved = crate::deadline_table::moved_notes(t, &ctx.plan.deadlines())?;
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
             let mut rows = vec![Row::new(vec![
-                Cell::head(l.get("quand")?),
-                Cell::head(l.get("quoi")?),
-                Cell::head(l.get("regle")?),
+                Cell::head(l.quand.clone()),
+                Cell::head(l.quoi.clone()),
+                Cell::head(l.regle.clone()),
             ])];
             for d in ctx.plan.deadlines() {
-                let mut what = vec![Paragraph::text(l.get(d.key())?)];
-                if d.step == crate::deadlines::Step::Convocations {
+                let (step, step_rule) = l.step(d.step);
+                let mut what = vec![Paragraph::text(step)];
+                if d.step == Step::Convocations {
                     what.push(Paragraph::text(t.text("convocation_prevue")?).size(8.5));
                 }
-                let mut rule = vec![Paragraph::text(l.get(&format!("{}_regle", d.key()))?)];
+                let mut rule = vec![Paragraph::text(step_rule)];
                 if let Some(note) = moved.get(d.key()) {
                     rule.push(Paragraph::text(note.clone()).size(8.5));
                 }

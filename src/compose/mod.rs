@@ -31,7 +31,7 @@ use crate::doc::{Block, Document, Logo, Section};
 use crate::error::Error;
 use crate::plan::Correction;
 use crate::plan::Plan;
-use crate::wording::Wording;
+use crate::wording::{LabelBlock, Wording};
 
 pub use crate::kind::{Kind, Subject};
 
@@ -257,8 +257,40 @@ fn composer(kind: Kind) -> Composer {
     }
 }
 
-/// Composes every document the filter asks for, in a stable order.
+/// The label blocks the composer of each kind reads as typed labels.
+pub fn label_blocks(kind: Kind) -> &'static [LabelBlock] {
+    match kind {
+        Kind::Echeancier => echeancier::LABELS,
+        Kind::Convocation
+        | Kind::ConvocationsLot
+        | Kind::Affichage
+        | Kind::PanneauSalle
+        | Kind::LivretJure
+        | Kind::LivretSurveillant
+        | Kind::PvIndividuel
+        | Kind::PvSession
+        | Kind::AttestationPresence
+        | Kind::RapportFraude
+        | Kind::ListeAdmis
+        | Kind::Emargement
+        | Kind::FormulairesVierges
+        | Kind::Preparation
+        | Kind::JourJ
+        | Kind::DeclarationSession
+        | Kind::TransmissionPv
+        | Kind::PvCarence
+        | Kind::ConvocationJure
+        | Kind::ConvocationSurveillant
+        | Kind::FicheRenseignements => &[],
+    }
+}
+
+/// Composes every document the filter asks for, in a stable order. The
+/// templates' labels are checked first, for every kind asked for.
 pub fn compose_all(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
+    let wanted = Kind::ALL.iter().filter(|k| filter.wants(**k));
+    let blocks: Vec<LabelBlock> = wanted.flat_map(|k| label_blocks(*k)).copied().collect();
+    ctx.wording.check_labels(&blocks)?;
     let mut out = Vec::new();
     for &kind in Kind::ALL {
         if filter.wants(kind) {
