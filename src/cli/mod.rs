@@ -1,0 +1,265 @@
+//! The command line: reads the arguments (`args`, their help in French
+//! through `usage`), runs the command asked and prints what it found.
+//!
+//! Exit status: 0 done, 1 the session file is invalid or a document could
+//! not be produced, 2 wrong usage (clap's own).
+
+mod args;
+mod usage;
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::diag::{Diagnostic, Report};
+use crate::error::Error;
+use crate::generate::{self, GenerateOptions};
+use crate::load::{self, Source};
+use crate::model::Session;
+use args::{Cli, Command};
+
+/// Runs the command line and returns the exit status; an error is
+/// printed here, once.
+pub fn main() -> ExitCode {
+    let cli = match usage::parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help, --version.
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("{}", usage::usage_error(&e));
+            return ExitCode::from(2);
+        }
+    };
+    match try_main(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            print_error(&e.to_string());
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// Runs one command. A session file with errors is not an `Error`: its
+/// findings are printed as a report, and the status says it failed.
+fn try_main(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        Command::Check { session } => Ok(match load_and_check(&session, true) {
+            Some(_) => ExitCode::SUCCESS,
+            None => ExitCode::FAILURE,
+        }),
+        Command::Generate {
+            session,
+            output,
+            format,
+            only,
+            candidat,
+            force,
+            templates,
+            depuis,
+            date,
+        } => {
+            let date = date.as_deref().map(parse_date).transpose()?;
+            let options = GenerateOptions {
+                output,
+                formats: format,
+                only,
+                candidats: candidat,
+                force,
+                templates,
+                progress: std::io::stderr().is_terminal(),
+                depuis,
+                date,
+            };
+            generate_cmd(&session, &options)
+        }
+        Command::Init { file } => crate::example::init(&file).map(|()| ExitCode::SUCCESS),
+        Command::Echeancier { session, today } => echeancier(&session, today.as_deref()),
+        Command::Changements { avant, apres } => changements(&avant, &apres),
+        Command::Importer {
+            liste,
+            session,
+            colonnes,
+            feuille,
+        } => importer(&liste, &session, &colonnes, feuille.as_deref()),
+        Command::Planifier { session, ecrire } => crate::planner::run(&session, ecrire),
+        Command::Schema => {
+            print!("{}", crate::schema::SCHEMA);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench { tailles, soffice } => {
+            crate::bench::bench(&tailles, soffice).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Exemple { candidats, file } => {
+            crate::example::write_example(&file, candidats).map(|()| ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Adds the candidates of a list to the session file and says how many.
+fn importer(
+    list: &Path,
+    session: &Path,
+    columns: &[String],
+    sheet: Option<&str>,
+) -> Result<ExitCode, Error> {
+    let done = crate::import::import(list, session, columns, sheet)?;
+    for note in &done.notes {
+        eprintln!("{note}");
+    }
+    eprintln!(
+        "{} candidat(s) ajouté(s) à « {} ».",
+        done.added,
+        session.display()
+    );
+    if done.to_complete > 0 {
+        eprintln!(
+            "Il reste {} point(s) à compléter (jury, créneaux…)\u{a0}: voyez « sessiondoc check {} ».",
+            done.to_complete,
+            session.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints a report on standard error.
+fn print_report(name: &str, text: &str, report: &Report) {
+    let color = std::io::stderr().is_terminal();
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(report.render(name, text, color).as_bytes());
+}
+
+/// Loads and checks a file; prints the findings. `None` when it has errors.
+pub fn load_and_check(path: &Path, print_clean: bool) -> Option<(Source, Session)> {
+    let (source, session) = match load::load(path) {
+        Ok(loaded) => loaded,
+        Err(failure) => {
+            let (text, diagnostic) = *failure;
+            let name = path.display().to_string();
+            print_report(
+                &name,
+                &text,
+                &Report {
+                    diagnostics: vec![diagnostic],
+                },
+            );
+            return None;
+        }
+    };
+    let mut diagnostics = crate::check::check(&session);
+    diagnostics.extend(load::warnings(&source));
+    diagnostics.sort_by_key(|d| (d.place.map_or((0, 0), |p| (p.line, p.column)), d.severity));
+    let report = Report { diagnostics };
+    if !report.diagnostics.is_empty() || print_clean {
+        print_report(&source.name, &source.text, &report);
+    }
+    (report.errors() == 0).then_some((source, session))
+}
+
+fn generate_cmd(path: &Path, options: &GenerateOptions) -> Result<ExitCode, Error> {
+    let earlier_is_valid = options
+        .depuis
+        .as_deref()
+        .is_none_or(|before| load_and_check(before, false).is_some());
+    let Some((source, session)) = load_and_check(path, false).filter(|_| earlier_is_valid) else {
+        eprintln!("Aucun document n'a été produit.");
+        return Ok(ExitCode::FAILURE);
+    };
+    if options.depuis.is_some() {
+        warn_if_sent_late(&session, options.date);
+    }
+    generate::stop_cleanly_on_interrupt();
+    let summary = generate::run(&source, &session, options).map_err(|e| {
+        // Whatever stopped the run, the folder is as it was.
+        Error::Refused(format!(
+            "{e}\nAucun fichier du dossier de sortie n'a été modifié."
+        ))
+    })?;
+    eprintln!("{}", summary.line());
+    if std::env::var_os("SESSIONDOC_STATS").is_some() {
+        eprintln!(
+            "stats: documents={} files={} pages={} peak_kib={}",
+            summary.documents,
+            summary.files,
+            summary.pages,
+            crate::bench::peak_memory_kib().unwrap_or(0)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Warns when corrected documents go out less than a month before the
+/// session (`sent`: the day given with `--date`, or today).
+fn warn_if_sent_late(session: &Session, sent: Option<crate::model::Date>) {
+    let sent = sent.unwrap_or_else(crate::model::Date::today);
+    let start = session.session.debut.value;
+    if sent <= crate::deadlines::convocations_by(start) {
+        return;
+    }
+    let warning = Diagnostic::warning(
+        "--date",
+        None,
+        format!(
+            "les documents rectificatifs partent le {}, moins d'un mois avant le début de la session ({})",
+            crate::fr::long_date(sent),
+            crate::fr::long_date(start)
+        ),
+    )
+    .help("règle : la convocation part au moins un mois avant le début de la session (règlement général des sessions d'examen, arrêté du 21 juillet 2016) ; prévenez aussi chaque personne concernée par un autre moyen".to_owned());
+    let report = Report {
+        diagnostics: vec![warning],
+    };
+    let color = std::io::stderr().is_terminal();
+    eprintln!("{}", report.render_findings("", "", color).trim_end());
+}
+
+/// Prints a message that concerns no line of the session file.
+fn print_error(message: &str) {
+    let report = Report {
+        diagnostics: vec![Diagnostic::error("", None, message.to_owned())],
+    };
+    let color = std::io::stderr().is_terminal();
+    eprintln!("{}", report.render_findings("", "", color).trim_end());
+}
+
+fn echeancier(path: &Path, today: Option<&str>) -> Result<ExitCode, Error> {
+    let Some((_, session)) = load_and_check(path, false) else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let today = match today {
+        Some(t) => parse_date(t)?,
+        None => crate::model::Date::today(),
+    };
+    print!("{}", crate::deadline_table::table_text(&session, today)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A date given on the command line, AAAA-MM-JJ.
+fn parse_date(text: &str) -> Result<crate::model::Date, Error> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(crate::model::Date)
+        .map_err(|_| Error::Usage(format!("« {text} » n'est pas une date AAAA-MM-JJ")))
+}
+
+fn changements(before: &Path, after: &Path) -> Result<ExitCode, Error> {
+    let (Some((old_source, old)), Some((new_source, new))) =
+        (load_and_check(before, false), load_and_check(after, false))
+    else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let mut changes =
+        crate::changes::compare(&crate::plan::Plan::new(&old), &crate::plan::Plan::new(&new));
+    // Internal documents are compared on what they say, every kind of them.
+    let everything = GenerateOptions::all_into(Path::new(""));
+    changes.internes = crate::changes::internal_documents(
+        &generate::compose(&old_source, &old, &everything)?.documents,
+        &generate::compose(&new_source, &new, &everything)?.documents,
+    );
+    print!(
+        "{}",
+        crate::changes::report(&changes, &old_source.name, &new_source.name)?
+    );
+    Ok(ExitCode::SUCCESS)
+}
