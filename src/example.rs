@@ -143,107 +143,132 @@ pub fn large_session(n: usize) -> String {
             FIRST_NAMES[j % 12]
         );
     }
+    surveillant_and_rooms(&mut y, "Hall d'accueil", pairs);
+    y.push_str("candidats:\n");
+    for i in 0..n {
+        push_candidate(&mut y, i, pairs);
+    }
+    push_planning(&mut y, n, pairs);
+    y
+}
+
+/// The surveillant and the rooms of a fictitious session: a hall named
+/// `hall`, the amphitheatre and `interview_rooms` interview rooms.
+pub(crate) fn surveillant_and_rooms(y: &mut String, hall: &str, interview_rooms: usize) {
     y.push_str(
         "surveillants:\n  - id: surv\n    civilite: M.\n    nom: SURVEILLANT\n    prenom: Henri\n",
     );
-    y.push_str(
-        "salles:\n  - id: accueil\n    nom: Hall d'accueil\n  - id: amphi\n    nom: Amphithéâtre\n",
+    let _ = write!(
+        y,
+        "salles:\n  - id: accueil\n    nom: {hall}\n  - id: amphi\n    nom: Amphithéâtre\n"
     );
-    for p in 0..pairs {
-        let _ = writeln!(y, "  - id: s{p}\n    nom: Salle d'entretien {}", 100 + p);
+    for r in 0..interview_rooms {
+        let _ = writeln!(y, "  - id: s{r}\n    nom: Salle d'entretien {}", 100 + r);
     }
-    y.push_str("candidats:\n");
-    for i in 0..n {
-        let pair = i % pairs;
-        let decision = match i % 10 {
-            0 => "absent",
-            1 | 2 => "reussite_partielle",
-            3 => "echec",
-            _ => "reussite",
-        };
-        let (ccp, obs) = match decision {
-            "reussite" => ("[CP-002498, CP-002499, CP-002500, CP-002501]", ""),
-            "reussite_partielle" => (
-                "[CP-002498, CP-002500]",
-                "\n      observations: Le jury recommande de consolider la paie.",
-            ),
-            "echec" => (
-                "[]",
-                "\n      observations: Le jury préconise une formation complémentaire.",
-            ),
-            _ => ("[]", ""),
-        };
-        let _ = writeln!(
-            y,
-            "  - id: c{i:05}\n    civilite: {}\n    nom: {}{i}\n    prenom: {}\n    identifiant: \"{}\"\n    voie: {}\n    adresse:\n      - {} rue des Essais\n      - 75010 Paris\n    jury: [j{}, j{}]\n    resultat:\n      decision: {decision}\n      ccp: {ccp}{obs}",
-            if i % 2 == 0 { "Mme" } else { "M." },
-            LAST_NAMES[i % 12],
-            FIRST_NAMES[(i / 12) % 12],
-            2_000_000 + i,
-            if i % 7 == 0 { "vae" } else { "formation" },
-            i + 1,
-            pair * 2,
-            pair * 2 + 1
-        );
-    }
-    y.push_str("planning:\n");
-    let slot = |y: &mut String,
-                date: &str,
-                debut: &str,
-                fin: &str,
-                nature: &str,
-                intitule: &str,
-                rest: &str| {
-        let _ = writeln!(
-            y,
-            "  - date: {date}\n    debut: \"{debut}\"\n    fin: \"{fin}\"\n    nature: {nature}\n    intitule: {intitule}{rest}"
-        );
+}
+
+/// Candidate `i` of a large session, with a result: one in ten absent, two
+/// in ten partly successful, one in ten failed, the others successful.
+fn push_candidate(y: &mut String, i: usize, pairs: usize) {
+    let pair = i % pairs;
+    let (decision, ccp, obs) = match i % 10 {
+        0 => ("absent", "[]", ""),
+        1 | 2 => (
+            "reussite_partielle",
+            "[CP-002498, CP-002500]",
+            "\n      observations: Le jury recommande de consolider la paie.",
+        ),
+        3 => (
+            "echec",
+            "[]",
+            "\n      observations: Le jury préconise une formation complémentaire.",
+        ),
+        _ => (
+            "reussite",
+            "[CP-002498, CP-002499, CP-002500, CP-002501]",
+            "",
+        ),
     };
-    slot(
-        &mut y,
+    let _ = writeln!(
+        y,
+        "  - id: c{i:05}\n    civilite: {}\n    nom: {}{i}\n    prenom: {}\n    identifiant: \"{}\"\n    voie: {}\n    adresse:\n      - {} rue des Essais\n      - 75010 Paris\n    jury: [j{}, j{}]\n    resultat:\n      decision: {decision}\n      ccp: {ccp}{obs}",
+        if i % 2 == 0 { "Mme" } else { "M." },
+        LAST_NAMES[i % 12],
+        FIRST_NAMES[(i / 12) % 12],
+        2_000_000 + i,
+        if i % 7 == 0 { "vae" } else { "formation" },
+        i + 1,
+        pair * 2,
+        pair * 2 + 1
+    );
+}
+
+/// The slots of the first day: date, start, end, nature, title, and the
+/// rest of the slot (room and people).
+const DAY_ONE: [(&str, &str, &str, &str, &str, &str); 5] = [
+    (
         "2027-03-01",
         "08:00",
         "08:30",
         "accueil",
         "Accueil des candidats",
         "\n    salle: accueil\n    candidats: tous\n    surveillants: [surv]",
-    );
-    slot(
-        &mut y,
+    ),
+    (
         "2027-03-01",
         "08:30",
         "12:30",
         "epreuve",
         "Épreuve écrite",
         "\n    salle: amphi\n    candidats: tous\n    surveillants: [surv]",
-    );
-    slot(
-        &mut y,
+    ),
+    (
         "2027-03-01",
         "12:30",
         "13:30",
         "pause",
         "Pause déjeuner",
         "",
-    );
-    slot(
-        &mut y,
+    ),
+    (
         "2027-03-01",
         "13:30",
         "14:00",
         "briefing",
         "Accueil et briefing du jury",
         "\n    salle: amphi\n    jures: tous",
-    );
-    slot(
-        &mut y,
+    ),
+    (
         "2027-03-01",
         "14:00",
         "17:30",
         "correction",
         "Correction des productions",
         "\n    salle: amphi\n    jures: tous",
-    );
+    ),
+];
+
+/// The timetable: the first day's slots, each candidate's technical
+/// interview on day 2 and final interview on day 3, then the deliberation.
+fn push_planning(y: &mut String, n: usize, pairs: usize) {
+    y.push_str("planning:\n");
+    let slot = |y: &mut String,
+                (date, debut, fin, nature, intitule, rest): (
+        &str,
+        &str,
+        &str,
+        &str,
+        &str,
+        &str,
+    )| {
+        let _ = writeln!(
+            y,
+            "  - date: {date}\n    debut: \"{debut}\"\n    fin: \"{fin}\"\n    nature: {nature}\n    intitule: {intitule}{rest}"
+        );
+    };
+    for day_one in DAY_ONE {
+        slot(y, day_one);
+    }
     let hm = |minutes: usize| format!("{:02}:{:02}", minutes / 60, minutes % 60);
     for i in 0..n {
         let pair = i % pairs;
@@ -253,29 +278,28 @@ pub fn large_session(n: usize) -> String {
             pair * 2,
             pair * 2 + 1
         );
-        let start = 8 * 60 + rank * 30;
-        slot(
-            &mut y,
+        let (start, end) = (hm(8 * 60 + rank * 30), hm(8 * 60 + rank * 30 + 30));
+        let technical = (
             "2027-03-02",
-            &hm(start),
-            &hm(start + 30),
+            start.as_str(),
+            end.as_str(),
             "entretien",
             "Entretien technique",
-            &rest,
+            rest.as_str(),
         );
-        let start = 8 * 60 + rank * 20;
-        slot(
-            &mut y,
+        slot(y, technical);
+        let (start, end) = (hm(8 * 60 + rank * 20), hm(8 * 60 + rank * 20 + 20));
+        let last = (
             "2027-03-03",
-            &hm(start),
-            &hm(start + 20),
+            start.as_str(),
+            end.as_str(),
             "entretien_final",
             "Entretien final",
-            &rest,
+            rest.as_str(),
         );
+        slot(y, last);
     }
-    slot(
-        &mut y,
+    let deliberation = (
         "2027-03-03",
         "13:00",
         "15:00",
@@ -283,5 +307,5 @@ pub fn large_session(n: usize) -> String {
         "Délibération du jury",
         "\n    salle: amphi\n    jures: tous",
     );
-    y
+    slot(y, deliberation);
 }

@@ -45,13 +45,7 @@ jures:
             "  - id: j{j}\n    civilite: Mme\n    nom: JURE{j}\n    prenom: Claire\n    habilitation_fin: 2030-12-31"
         );
     }
-    y.push_str(
-        "surveillants:\n  - id: surv\n    civilite: M.\n    nom: SURVEILLANT\n    prenom: Henri\n",
-    );
-    y.push_str("salles:\n  - id: accueil\n    nom: Hall\n  - id: amphi\n    nom: Amphithéâtre\n");
-    for r in 0..3 {
-        let _ = writeln!(y, "  - id: s{r}\n    nom: Salle d'entretien {}", 100 + r);
-    }
+    crate::example::surveillant_and_rooms(&mut y, "Hall", 3);
     y.push_str(
         r#"epreuves:
   - intitule: Épreuve écrite
