@@ -105,29 +105,44 @@ pub fn ids_are_unique(s: &Session, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Checks that each id of `refs` is one of `known_ids`.
-fn resolve<'a>(
-    out: &mut Vec<Diagnostic>,
-    path: &str,
-    refs: impl Iterator<Item = (String, &'a At<String>)>,
-    what: &str,
-    known_ids: &[&At<String>],
-    known_label: &str,
-) {
-    for (sub, r) in refs {
-        if !known_ids.iter().any(|k| k.value == r.value) {
-            out.push(
-                Diagnostic::error(
-                    format!("{path}{sub}"),
-                    at(r),
-                    format!("{what} « {} » n'existe pas", r.value),
-                )
-                .help(format!(
-                    "{known_label} connus\u{a0}: {}",
-                    known(known_ids.iter().copied())
-                )),
-            );
+/// The ids a reference may name, and how an unknown one is said.
+struct Known<'a> {
+    ids: Vec<&'a At<String>>,
+    /// « le juré », for « le juré « x » n'existe pas ».
+    what: &'static str,
+    /// « jurés », for « jurés connus : … ».
+    label: &'static str,
+}
+
+impl Known<'_> {
+    /// Checks that each id of `refs` is one of the known ids.
+    fn resolve<'r>(
+        &self,
+        out: &mut Vec<Diagnostic>,
+        path: &str,
+        refs: impl Iterator<Item = (String, &'r At<String>)>,
+    ) {
+        for (sub, r) in refs {
+            if !self.ids.iter().any(|k| k.value == r.value) {
+                out.push(
+                    Diagnostic::error(
+                        format!("{path}{sub}"),
+                        at(r),
+                        format!("{} « {} » n'existe pas", self.what, r.value),
+                    )
+                    .help(format!(
+                        "{} connus\u{a0}: {}",
+                        self.label,
+                        known(self.ids.iter().copied())
+                    )),
+                );
+            }
         }
+    }
+
+    /// Checks one optional id.
+    fn resolve_one(&self, out: &mut Vec<Diagnostic>, path: &str, id: Option<&At<String>>) {
+        self.resolve(out, path, id.into_iter().map(|r| (String::new(), r)));
     }
 }
 
@@ -137,108 +152,95 @@ fn indexed(ids: &[At<String>]) -> impl Iterator<Item = (String, &At<String>)> {
 
 /// Every reference to a juror, room, candidate, surveillant or trainer resolves.
 pub fn references_resolve(s: &Session, out: &mut Vec<Diagnostic>) {
-    let jures: Vec<_> = s.jures.value.iter().map(|j| &j.id).collect();
-    let surveillants: Vec<_> = s.surveillants.iter().map(|m| &m.id).collect();
-    let formateurs: Vec<_> = s.formateurs.iter().map(|m| &m.id).collect();
-    let salles: Vec<_> = s.salles.iter().map(|r| &r.id).collect();
-    let candidats: Vec<_> = s.candidats.value.iter().map(|c| &c.id).collect();
+    let jures = Known {
+        ids: s.jures.value.iter().map(|j| &j.id).collect(),
+        what: "le juré",
+        label: "jurés",
+    };
+    let surveillants = Known {
+        ids: s.surveillants.iter().map(|m| &m.id).collect(),
+        what: "le surveillant",
+        label: "surveillants",
+    };
+    let formateurs = Known {
+        ids: s.formateurs.iter().map(|m| &m.id).collect(),
+        what: "le formateur",
+        label: "formateurs",
+    };
+    let salles = Known {
+        ids: s.salles.iter().map(|r| &r.id).collect(),
+        what: "la salle",
+        label: "salles",
+    };
+    let candidats = Known {
+        ids: s.candidats.value.iter().map(|c| &c.id).collect(),
+        what: "le candidat",
+        label: "candidats",
+    };
 
     for (i, c) in s.candidats.value.iter().enumerate() {
-        let path = format!("candidats[{i}].jury");
-        resolve(
-            out,
-            &path,
-            indexed(&c.jury.value),
-            "le juré",
-            &jures,
-            "jurés",
-        );
-        if let Some(f) = &c.formateur {
-            let refs = std::iter::once((String::new(), f));
-            let path = format!("candidats[{i}].formateur");
-            resolve(out, &path, refs, "le formateur", &formateurs, "formateurs");
-        }
+        jures.resolve(out, &format!("candidats[{i}].jury"), indexed(&c.jury.value));
+        let path = format!("candidats[{i}].formateur");
+        formateurs.resolve_one(out, &path, c.formateur.as_ref());
     }
     for (i, slot) in s.planning.value.iter().enumerate() {
-        if let Some(salle) = &slot.salle {
-            let refs = std::iter::once((String::new(), salle));
-            resolve(
-                out,
-                &format!("planning[{i}].salle"),
-                refs,
-                "la salle",
-                &salles,
-                "salles",
-            );
-        }
-        if let Some(sel) = &slot.candidats {
-            let path = format!("planning[{i}].candidats");
-            resolve(
-                out,
-                &path,
-                indexed(sel.value.ids()),
-                "le candidat",
-                &candidats,
-                "candidats",
-            );
-        }
-        if let Some(sel) = &slot.jures {
-            let path = format!("planning[{i}].jures");
-            resolve(
-                out,
-                &path,
-                indexed(sel.value.ids()),
-                "le juré",
-                &jures,
-                "jurés",
-            );
-        }
-        if let Some(sel) = &slot.surveillants {
-            let path = format!("planning[{i}].surveillants");
-            let what = "le surveillant";
-            resolve(
-                out,
-                &path,
-                indexed(sel.value.ids()),
-                what,
-                &surveillants,
-                "surveillants",
-            );
+        salles.resolve_one(out, &format!("planning[{i}].salle"), slot.salle.as_ref());
+        let people = [
+            ("candidats", &slot.candidats, &candidats),
+            ("jures", &slot.jures, &jures),
+            ("surveillants", &slot.surveillants, &surveillants),
+        ];
+        for (field, selection, known) in people {
+            if let Some(sel) = selection {
+                let path = format!("planning[{i}].{field}");
+                known.resolve(out, &path, indexed(sel.value.ids()));
+            }
         }
     }
     for (i, f) in s.fraudes.iter().enumerate() {
-        let refs = std::iter::once((String::new(), &f.candidat));
         let path = format!("fraudes[{i}].candidat");
-        resolve(out, &path, refs, "le candidat", &candidats, "candidats");
-        if let Selection::Tous = f.constate_par.value {
+        candidats.resolve_one(out, &path, Some(&f.candidat));
+        witnesses_resolve(i, f, &surveillants.ids, &jures.ids, out);
+    }
+}
+
+/// The witnesses of fraud report `i` are named, each a surveillant, a
+/// juror or « responsable ».
+fn witnesses_resolve(
+    i: usize,
+    f: &crate::model::Fraude,
+    surveillants: &[&At<String>],
+    jures: &[&At<String>],
+    out: &mut Vec<Diagnostic>,
+) {
+    if let Selection::Tous = f.constate_par.value {
+        out.push(
+            Diagnostic::error(
+                format!("fraudes[{i}].constate_par"),
+                at(&f.constate_par),
+                "« tous » ne dit pas qui a constaté les faits",
+            )
+            .help("nommez les surveillants ou jurés témoins, ou « responsable »"),
+        );
+    }
+    for (j, w) in f.constate_par.value.ids().iter().enumerate() {
+        let is_known = Witness::of(&w.value) == Witness::Responsable
+            || surveillants.iter().chain(jures).any(|k| k.value == w.value);
+        if !is_known {
             out.push(
                 Diagnostic::error(
-                    format!("fraudes[{i}].constate_par"),
-                    at(&f.constate_par),
-                    "« tous » ne dit pas qui a constaté les faits",
+                    format!("fraudes[{i}].constate_par[{j}]"),
+                    at(w),
+                    format!(
+                        "le témoin « {} » n'est ni un surveillant, ni un juré, ni « responsable »",
+                        w.value
+                    ),
                 )
-                .help("nommez les surveillants ou jurés témoins, ou « responsable »"),
+                .help(format!(
+                    "témoins possibles\u{a0}: {}, responsable",
+                    known(surveillants.iter().chain(jures).copied())
+                )),
             );
-        }
-        for (j, w) in f.constate_par.value.ids().iter().enumerate() {
-            let is_known = Witness::of(&w.value) == Witness::Responsable
-                || surveillants
-                    .iter()
-                    .chain(&jures)
-                    .any(|k| k.value == w.value);
-            if !is_known {
-                out.push(
-                    Diagnostic::error(
-                        format!("fraudes[{i}].constate_par[{j}]"),
-                        at(w),
-                        format!("le témoin « {} » n'est ni un surveillant, ni un juré, ni « responsable »", w.value),
-                    )
-                    .help(format!(
-                        "témoins possibles\u{a0}: {}, responsable",
-                        known(surveillants.iter().chain(&jures).copied())
-                    )),
-                );
-            }
         }
     }
 }

@@ -31,6 +31,23 @@ struct Role<'a> {
     pick: fn(&Creneau) -> Option<&At<Selection>>,
 }
 
+impl Role<'_> {
+    /// « le candidat « x » est », or « les candidats « x », « y » sont »
+    /// naming five at most.
+    fn who(&self, ids: &[&str]) -> String {
+        if ids.len() == 1 {
+            return format!("{} « {} » est", self.one, ids[0]);
+        }
+        let shown: Vec<String> = ids.iter().take(5).map(|i| format!("« {i} »")).collect();
+        let more = if ids.len() > 5 {
+            format!(" et {} autres", ids.len() - 5)
+        } else {
+            String::new()
+        };
+        format!("{} {}{more} sont", self.many, shown.join(", "))
+    }
+}
+
 /// A candidate, juror, surveillant or room is never in two overlapping slots.
 pub fn nobody_is_in_two_places(s: &Session, out: &mut Vec<Diagnostic>) {
     let slots = &s.planning.value;
@@ -63,70 +80,70 @@ pub fn nobody_is_in_two_places(s: &Session, out: &mut Vec<Diagnostic>) {
         },
     ];
     for role in &roles {
-        // Slots of each person, then every overlapping pair, grouped by pair.
-        let mut by_person: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, slot) in slots.iter().enumerate() {
-            let Some(sel) = (role.pick)(slot) else {
-                continue;
-            };
-            match &sel.value {
-                Selection::Tous => {
-                    for id in &role.ids {
-                        by_person.entry(id).or_default().push(i);
-                    }
-                }
-                Selection::Ids(ids) => {
-                    for id in ids {
-                        by_person.entry(&id.value).or_default().push(i);
-                    }
-                }
-            }
-        }
-        // Each slot of a person is reported once, with the first earlier slot
-        // it overlaps: n overlapping slots give n - 1 findings, not n²/2.
-        let mut clashes: BTreeMap<(usize, usize), Vec<&str>> = BTreeMap::new();
-        for (id, mine) in &by_person {
-            for (y, &b) in mine.iter().enumerate() {
-                let first = mine[..y]
-                    .iter()
-                    .find(|&&a| a != b && overlaps(&slots[a], &slots[b]));
-                if let Some(&a) = first {
-                    clashes.entry((a.min(b), a.max(b))).or_default().push(id);
+        people_clash(slots, role, out);
+    }
+    rooms_clash(slots, out);
+}
+
+/// No person of this role is in two overlapping slots.
+fn people_clash(slots: &[Creneau], role: &Role, out: &mut Vec<Diagnostic>) {
+    // Slots of each person, then every overlapping pair, grouped by pair.
+    let mut by_person: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, slot) in slots.iter().enumerate() {
+        let Some(sel) = (role.pick)(slot) else {
+            continue;
+        };
+        match &sel.value {
+            Selection::Tous => {
+                for id in &role.ids {
+                    by_person.entry(id).or_default().push(i);
                 }
             }
-        }
-        for ((a, b), mut ids) in clashes {
-            ids.sort_by_key(|id| role.ids.iter().position(|k| k == id));
-            let Some(sel) = (role.pick)(&slots[b]) else {
-                continue;
-            };
-            let who = if ids.len() == 1 {
-                format!("{} « {} » est", role.one, ids[0])
-            } else {
-                let shown: Vec<String> = ids.iter().take(5).map(|i| format!("« {i} »")).collect();
-                let more = if ids.len() > 5 {
-                    format!(" et {} autres", ids.len() - 5)
-                } else {
-                    String::new()
-                };
-                format!("{} {}{more} sont", role.many, shown.join(", "))
-            };
-            out.push(
-                Diagnostic::error(
-                    format!("planning[{b}].{}", role.key),
-                    place_in(sel, ids[0]),
-                    format!(
-                        "{who} dans deux créneaux qui se chevauchent\u{a0}: « {} » ({}) et « {} » ({})",
-                        slots[a].intitule,
-                        span_text(&slots[a]),
-                        slots[b].intitule,
-                        span_text(&slots[b])
-                    ),
-                )
-                .help(format!("décalez l'un des deux créneaux ou retirez la personne de l'un d'eux (voir planning[{a}])")),
-            );
+            Selection::Ids(ids) => {
+                for id in ids {
+                    by_person.entry(&id.value).or_default().push(i);
+                }
+            }
         }
     }
+    // Each slot of a person is reported once, with the first earlier slot
+    // it overlaps: n overlapping slots give n - 1 findings, not n²/2.
+    let mut clashes: BTreeMap<(usize, usize), Vec<&str>> = BTreeMap::new();
+    for (id, mine) in &by_person {
+        for (y, &b) in mine.iter().enumerate() {
+            let first = mine[..y]
+                .iter()
+                .find(|&&a| a != b && overlaps(&slots[a], &slots[b]));
+            if let Some(&a) = first {
+                clashes.entry((a.min(b), a.max(b))).or_default().push(id);
+            }
+        }
+    }
+    for ((a, b), mut ids) in clashes {
+        ids.sort_by_key(|id| role.ids.iter().position(|k| k == id));
+        let Some(sel) = (role.pick)(&slots[b]) else {
+            continue;
+        };
+        let who = role.who(&ids);
+        out.push(
+            Diagnostic::error(
+                format!("planning[{b}].{}", role.key),
+                place_in(sel, ids[0]),
+                format!(
+                    "{who} dans deux créneaux qui se chevauchent\u{a0}: « {} » ({}) et « {} » ({})",
+                    slots[a].intitule,
+                    span_text(&slots[a]),
+                    slots[b].intitule,
+                    span_text(&slots[b])
+                ),
+            )
+            .help(format!("décalez l'un des deux créneaux ou retirez la personne de l'un d'eux (voir planning[{a}])")),
+        );
+    }
+}
+
+/// No room holds two overlapping slots.
+fn rooms_clash(slots: &[Creneau], out: &mut Vec<Diagnostic>) {
     let mut by_room: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, slot) in slots.iter().enumerate() {
         if let Some(room) = &slot.salle {
