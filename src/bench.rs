@@ -165,7 +165,7 @@ fn compare_with_soffice(out: &Path, tmp: &Path) -> Option<f64> {
     let docx: Vec<_> = manifest
         .documents
         .iter()
-        .filter(|e| e.format == "docx")
+        .filter(|e| e.format == crate::output::Format::Docx)
         .collect();
     let pages: usize = docx.iter().map(|e| e.pages).sum();
     let started = Instant::now();

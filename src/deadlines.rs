@@ -23,7 +23,8 @@ pub fn convocations_by(debut: Date) -> Date {
 }
 
 /// What a deadline is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum Step {
     /// The session created in the ministry's system, tests asked for.
     Creation,
@@ -43,14 +44,7 @@ impl Step {
     /// Its label key in `templates/echeancier.j2` (and the key the other
     /// templates name it by).
     pub fn key(self) -> &'static str {
-        match self {
-            Step::Creation => "creation",
-            Step::Sujets => "sujets",
-            Step::Convocations => "convocations",
-            Step::Affichage => "affichage",
-            Step::Pv => "pv",
-            Step::Archives => "archives",
-        }
+        self.into()
     }
 }
 

@@ -26,8 +26,20 @@ pub const MANIFEST: &str = "manifest.json";
 
 /// The format of a produced file, by its extension; `--format` offers
 /// the documents' two.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Format {
     Pdf,
     Docx,
@@ -39,14 +51,11 @@ pub enum Format {
 impl Format {
     /// The file extension, also the format's name in the manifest.
     pub fn extension(self) -> &'static str {
-        match self {
-            Format::Pdf => "pdf",
-            Format::Docx => "docx",
-            Format::Ics => "ics",
-        }
+        self.into()
     }
 }
 
+/// A format compares with its name (`"pdf"`), as tests and tools ask.
 impl PartialEq<&str> for Format {
     fn eq(&self, name: &&str) -> bool {
         self.extension() == *name
@@ -332,5 +341,22 @@ impl Staging {
             }
         }
         result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Format;
+    use strum::VariantArray;
+
+    #[test]
+    fn a_format_has_one_name_in_the_manifest_on_the_command_line_and_as_extension() {
+        for format in Format::VARIANTS {
+            let manifest = serde_json::to_value(format).unwrap();
+            assert_eq!(manifest.as_str(), Some(format.extension()));
+            if let Some(value) = clap::ValueEnum::to_possible_value(format) {
+                assert_eq!(value.get_name(), format.extension());
+            }
+        }
     }
 }

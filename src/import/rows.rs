@@ -4,17 +4,18 @@
 use std::collections::BTreeSet;
 
 use super::table::Table;
+use crate::model::{Civilite, Voie};
 
 /// A candidate read from a row, every value checked.
 pub struct NewCandidate {
     pub id: String,
-    pub civilite: &'static str,
+    pub civilite: Civilite,
     pub nom: String,
     pub nom_usage: Option<String>,
     pub prenom: String,
     pub identifiant: String,
     pub date_naissance: Option<String>,
-    pub voie: &'static str,
+    pub voie: Voie,
     pub adresse: Vec<String>,
     pub formateur: Option<String>,
     pub amenagement: Option<String>,
@@ -57,72 +58,21 @@ pub fn candidates(
     let mut ids = known.ids.clone();
     let mut identifiants = BTreeSet::new();
     for (row, cells) in &table.rows {
-        let get = |field: &str| -> (String, String) {
-            fields
-                .iter()
-                .position(|f| *f == Some(field))
-                .map(|i| {
-                    (
-                        table.headers[i].clone(),
-                        cells
-                            .get(i)
-                            .map(|c| c.trim().to_owned())
-                            .unwrap_or_default(),
-                    )
-                })
-                .unwrap_or_else(|| (field.to_owned(), String::new()))
+        let mut r = Row {
+            table,
+            fields,
+            row: *row,
+            cells,
+            problems: &mut problems,
         };
-        let mut problem = |(column, value): (String, String), what: &str| {
-            problems.push(Problem {
-                row: *row,
-                column,
-                value,
-                what: what.to_owned(),
-            });
-        };
-        let optional = |(_, v): (String, String)| (!v.is_empty()).then_some(v);
-
-        let nom = get("nom");
-        let prenom = get("prenom");
-        if nom.1.is_empty() {
-            problem(nom.clone(), "le nom manque");
-        }
+        let (nom, prenom) = (r.required("nom", "le nom manque"), r.get("prenom"));
         if prenom.1.is_empty() {
-            problem(prenom.clone(), "le prénom manque");
+            r.problem(prenom.clone(), "le prénom manque");
         }
-        let civilite = match super::columns::normalise(&get("civilite").1).as_str() {
-            "m" | "mr" | "monsieur" => "M.",
-            "mme" | "madame" | "mlle" | "mademoiselle" => "Mme",
-            _ => {
-                problem(get("civilite"), "civilité attendue : M. ou Mme");
-                "M."
-            }
-        };
-        let voie = match super::columns::normalise(&get("voie").1).as_str() {
-            "" | "formation" | "parcours de formation" => "formation",
-            "vae" | "validation des acquis de l experience" => "vae",
-            "equivalence" | "par equivalence" | "correspondance" => "equivalence",
-            _ => {
-                problem(
-                    get("voie"),
-                    "voie d'accès inconnue : formation, VAE ou équivalence",
-                );
-                "formation"
-            }
-        };
-        let date_naissance = match optional(get("date_naissance")) {
-            None => None,
-            Some(text) => match date(&text) {
-                Ok(d) => Some(d),
-                Err(what) => {
-                    problem(get("date_naissance"), what);
-                    None
-                }
-            },
-        };
-        let identifiant = get("identifiant");
+        let (civilite, voie, date_naissance) = (r.civilite(), r.voie(), r.birth_date());
+        let identifiant = r.get("identifiant");
         if identifiant.1.is_empty() {
-            problem(identifiant.clone(), "le numéro du candidat manque");
+            r.problem(identifiant.clone(), "le numéro du candidat manque");
         } else if known.identifiants.contains(&identifiant.1) {
             already_there.push(format!(
                 "ligne {row}\u{a0}: {} {} (N° {}) est déjà dans la session, il n'est pas ajouté de nouveau",
@@ -130,64 +80,33 @@ pub fn candidates(
             ));
             continue;
         } else if !identifiants.insert(identifiant.1.clone()) {
-            problem(
+            r.problem(
                 identifiant.clone(),
                 "ce numéro de candidat est déjà celui d'une autre ligne de la liste",
             );
         }
-        let mut adresse: Vec<String> = get("adresse")
-            .1
-            .lines()
-            .map(|l| l.trim().to_owned())
-            .filter(|l| !l.is_empty())
-            .collect();
-        let town = [get("code_postal").1, get("ville").1]
-            .join(" ")
-            .trim()
-            .to_owned();
-        if !town.is_empty() {
-            adresse.push(town);
-        }
-        if adresse.is_empty() {
-            problem(get("adresse"), "l'adresse manque (pour la convocation)");
-        }
-        let jury: Vec<String> = get("jury")
+        let adresse = r.address();
+        let jury: Vec<String> = r
+            .get("jury")
             .1
             .split([',', ';', ' '])
             .filter(|j| !j.is_empty())
             .map(str::to_owned)
             .collect();
-        let given = get("id");
-        let id = if given.1.is_empty() {
-            unique(nom_usage_or(&get("nom_usage").1, &nom.1), &prenom.1, &ids)
-        } else if !is_slug(&given.1) {
-            problem(
-                given.clone(),
-                "identifiant invalide\u{a0}: lettres minuscules sans accent, chiffres, - ou _",
-            );
-            given.1.clone()
-        } else if ids.contains(&given.1) {
-            problem(
-                given.clone(),
-                "cet identifiant est déjà pris (dans le fichier ou la liste)",
-            );
-            given.1.clone()
-        } else {
-            given.1.clone()
-        };
+        let id = r.id(&nom.1, &prenom.1, &ids);
         ids.insert(id.clone());
         out.push(NewCandidate {
             id,
             civilite,
             nom: nom.1,
-            nom_usage: optional(get("nom_usage")),
+            nom_usage: r.optional("nom_usage"),
             prenom: prenom.1,
             identifiant: identifiant.1,
             date_naissance,
             voie,
             adresse,
-            formateur: optional(get("formateur")),
-            amenagement: optional(get("amenagement")),
+            formateur: r.optional("formateur"),
+            amenagement: r.optional("amenagement"),
             jury,
         });
     }
@@ -198,6 +117,138 @@ pub fn candidates(
         })
     } else {
         Err(problems)
+    }
+}
+
+/// One row being read, and where its problems go.
+struct Row<'a> {
+    table: &'a Table,
+    fields: &'a [Option<&'static str>],
+    row: usize,
+    cells: &'a [String],
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Row<'_> {
+    /// The column of a field and its trimmed value (empty when the list
+    /// has no such column).
+    fn get(&self, field: &str) -> (String, String) {
+        self.fields
+            .iter()
+            .position(|f| *f == Some(field))
+            .map(|i| {
+                (
+                    self.table.headers[i].clone(),
+                    self.cells
+                        .get(i)
+                        .map(|c| c.trim().to_owned())
+                        .unwrap_or_default(),
+                )
+            })
+            .unwrap_or_else(|| (field.to_owned(), String::new()))
+    }
+
+    /// A field's value, if it is given.
+    fn optional(&self, field: &str) -> Option<String> {
+        let (_, value) = self.get(field);
+        (!value.is_empty()).then_some(value)
+    }
+
+    /// A field that must be given: a problem when it is empty.
+    fn required(&mut self, field: &str, missing: &str) -> (String, String) {
+        let cell = self.get(field);
+        if cell.1.is_empty() {
+            self.problem(cell.clone(), missing);
+        }
+        cell
+    }
+
+    fn problem(&mut self, (column, value): (String, String), what: &str) {
+        self.problems.push(Problem {
+            row: self.row,
+            column,
+            value,
+            what: what.to_owned(),
+        });
+    }
+
+    fn civilite(&mut self) -> Civilite {
+        match super::columns::normalise(&self.get("civilite").1).as_str() {
+            "m" | "mr" | "monsieur" => Civilite::M,
+            "mme" | "madame" | "mlle" | "mademoiselle" => Civilite::Mme,
+            _ => {
+                self.problem(self.get("civilite"), "civilité attendue : M. ou Mme");
+                Civilite::M
+            }
+        }
+    }
+
+    /// The access route; an empty cell is training.
+    fn voie(&mut self) -> Voie {
+        match super::columns::normalise(&self.get("voie").1).as_str() {
+            "" | "formation" | "parcours de formation" => Voie::Formation,
+            "vae" | "validation des acquis de l experience" => Voie::Vae,
+            "equivalence" | "par equivalence" | "correspondance" => Voie::Equivalence,
+            _ => {
+                self.problem(
+                    self.get("voie"),
+                    "voie d'accès inconnue : formation, VAE ou équivalence",
+                );
+                Voie::Formation
+            }
+        }
+    }
+
+    fn birth_date(&mut self) -> Option<String> {
+        let text = self.optional("date_naissance")?;
+        date(&text)
+            .map_err(|what| self.problem(self.get("date_naissance"), what))
+            .ok()
+    }
+
+    /// The address lines, then the postcode and town as the last line.
+    fn address(&mut self) -> Vec<String> {
+        let mut adresse: Vec<String> = self
+            .get("adresse")
+            .1
+            .lines()
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect();
+        let town = [self.get("code_postal").1, self.get("ville").1]
+            .join(" ")
+            .trim()
+            .to_owned();
+        if !town.is_empty() {
+            adresse.push(town);
+        }
+        if adresse.is_empty() {
+            self.problem(
+                self.get("adresse"),
+                "l'adresse manque (pour la convocation)",
+            );
+        }
+        adresse
+    }
+
+    /// The id given in the list, checked, or one made from the name.
+    fn id(&mut self, nom: &str, prenom: &str, ids: &BTreeSet<String>) -> String {
+        let given = self.get("id");
+        if given.1.is_empty() {
+            return unique(nom_usage_or(&self.get("nom_usage").1, nom), prenom, ids);
+        }
+        if !is_slug(&given.1) {
+            self.problem(
+                given.clone(),
+                "identifiant invalide\u{a0}: lettres minuscules sans accent, chiffres, - ou _",
+            );
+        } else if ids.contains(&given.1) {
+            self.problem(
+                given.clone(),
+                "cet identifiant est déjà pris (dans le fichier ou la liste)",
+            );
+        }
+        given.1
     }
 }
 

@@ -3,6 +3,7 @@
 //! other line, comments included, stays as it is.
 
 use super::rows::NewCandidate;
+use crate::model::written;
 use crate::session_text::{append_to_block_list, flow, key_line, quoted};
 
 /// An id as written in the file: plain when no YAML reader can take it
@@ -19,7 +20,7 @@ fn id(id: &str) -> String {
 fn fields(c: &NewCandidate) -> Vec<(&'static str, String)> {
     let mut f = vec![
         ("id", id(&c.id)),
-        ("civilite", c.civilite.to_owned()),
+        ("civilite", written(c.civilite)),
         ("nom", quoted(&c.nom)),
     ];
     if let Some(usage) = &c.nom_usage {
@@ -30,7 +31,7 @@ fn fields(c: &NewCandidate) -> Vec<(&'static str, String)> {
     if let Some(d) = &c.date_naissance {
         f.push(("date_naissance", d.clone()));
     }
-    f.push(("voie", c.voie.to_owned()));
+    f.push(("voie", written(c.voie)));
     if let Some(trainer) = &c.formateur {
         f.push(("formateur", quoted(trainer)));
     }
@@ -109,13 +110,13 @@ mod tests {
     fn candidate(id: &str) -> NewCandidate {
         NewCandidate {
             id: id.to_owned(),
-            civilite: "Mme",
+            civilite: crate::model::Civilite::Mme,
             nom: "NULL".to_owned(),
             nom_usage: None,
             prenom: "Yes".to_owned(),
             identifiant: "1".to_owned(),
             date_naissance: None,
-            voie: "formation",
+            voie: crate::model::Voie::Formation,
             adresse: vec!["1 rue A".to_owned()],
             formateur: None,
             amenagement: None,

@@ -147,6 +147,16 @@ pub enum Civilite {
     Mme,
 }
 
+/// How a value of one of the file's enums is written in the file: serde's
+/// own name for it (`Civilite::M` is `M.`, `Voie::Vae` is `vae`).
+pub fn written<T: Serialize>(value: T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        // Every enum of the file is written as a plain name.
+        _ => String::new(),
+    }
+}
+
 /// A person with no id (the responsable de session, the substitute).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -81,48 +81,13 @@ pub fn join(title: &str, date: crate::model::Date, letters: &[&[u8]]) -> Result<
             ("Count", Object::Integer(count as i64)),
         ])),
     );
-    let dates = Dates::of(date);
-    let mut metadata = Stream::new(
-        Dictionary::from_iter([
-            ("Type", Object::Name(b"Metadata".to_vec())),
-            ("Subtype", Object::Name(b"XML".to_vec())),
-        ]),
-        xmp(title, &dates).into_bytes(),
-    );
-    metadata.allows_compression = false;
-    let metadata = out.add_object(metadata);
-    let mut catalog = Dictionary::from_iter([
-        ("Type", Object::Name(b"Catalog".to_vec())),
-        ("Pages", Object::Reference(pages_id)),
-        ("Metadata", Object::Reference(metadata)),
-    ]);
-    catalog.set(
-        "ViewerPreferences",
-        Dictionary::from_iter([("DisplayDocTitle", Object::Boolean(true))]),
-    );
-    if let Some(intents) = intents {
-        catalog.set("OutputIntents", intents);
-    }
-    if let Some(lang) = lang {
-        catalog.set("Lang", lang);
-    }
-    let catalog = out.add_object(catalog);
-    let info = out.add_object(Dictionary::from_iter([
-        ("Title", text_string(title)),
-        ("Creator", text_string(CREATOR)),
-        ("CreationDate", Object::string_literal(dates.pdf.clone())),
-        ("ModDate", Object::string_literal(dates.pdf.clone())),
-    ]));
-    out.trailer.set("Root", catalog);
-    out.trailer.set("Info", info);
-    let id = identifier(title, letters);
-    out.trailer.set(
-        "ID",
-        Object::Array(vec![
-            Object::String(id.clone(), StringFormat::Hexadecimal),
-            Object::String(id, StringFormat::Hexadecimal),
-        ]),
-    );
+    let batch = Batch {
+        title,
+        date,
+        intents,
+        lang,
+    };
+    batch.describe(&mut out, pages_id, letters);
     // The letters' catalogs, page trees, structure trees and metadata are
     // referenced by nothing now: left out.
     out.prune_objects();
@@ -134,6 +99,64 @@ pub fn join(title: &str, date: crate::model::Date, letters: &[&[u8]]) -> Result<
         bytes,
         pages: count,
     })
+}
+
+/// What the batch says of itself, beside its pages.
+struct Batch<'a> {
+    title: &'a str,
+    date: crate::model::Date,
+    /// The letters' output intent (PDF/A), and their language.
+    intents: Option<Object>,
+    lang: Option<Object>,
+}
+
+impl Batch<'_> {
+    /// Gives `out` its catalog (over the page tree `pages_id`), XMP
+    /// metadata, document information and identifier.
+    fn describe(self, out: &mut Document, pages_id: ObjectId, letters: &[&[u8]]) {
+        let dates = Dates::of(self.date);
+        let mut metadata = Stream::new(
+            Dictionary::from_iter([
+                ("Type", Object::Name(b"Metadata".to_vec())),
+                ("Subtype", Object::Name(b"XML".to_vec())),
+            ]),
+            xmp(self.title, &dates).into_bytes(),
+        );
+        metadata.allows_compression = false;
+        let metadata = out.add_object(metadata);
+        let mut catalog = Dictionary::from_iter([
+            ("Type", Object::Name(b"Catalog".to_vec())),
+            ("Pages", Object::Reference(pages_id)),
+            ("Metadata", Object::Reference(metadata)),
+        ]);
+        catalog.set(
+            "ViewerPreferences",
+            Dictionary::from_iter([("DisplayDocTitle", Object::Boolean(true))]),
+        );
+        if let Some(intents) = self.intents {
+            catalog.set("OutputIntents", intents);
+        }
+        if let Some(lang) = self.lang {
+            catalog.set("Lang", lang);
+        }
+        let catalog = out.add_object(catalog);
+        let info = out.add_object(Dictionary::from_iter([
+            ("Title", text_string(self.title)),
+            ("Creator", text_string(CREATOR)),
+            ("CreationDate", Object::string_literal(dates.pdf.clone())),
+            ("ModDate", Object::string_literal(dates.pdf.clone())),
+        ]));
+        out.trailer.set("Root", catalog);
+        out.trailer.set("Info", info);
+        let id = identifier(self.title, letters);
+        out.trailer.set(
+            "ID",
+            Object::Array(vec![
+                Object::String(id.clone(), StringFormat::Hexadecimal),
+                Object::String(id, StringFormat::Hexadecimal),
+            ]),
+        );
+    }
 }
 
 /// Keeps an object of a letter unless it belongs to the letter's structure
