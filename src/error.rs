@@ -30,6 +30,19 @@ impl Error {
             _ => 1,
         }
     }
+
+    /// The same error, its message followed by a line that says what it
+    /// left as it was.
+    pub fn with_note(self, note: &str) -> Error {
+        let add = |m: String| format!("{m}\n{note}");
+        match self {
+            Error::Wording(m) => Error::Wording(add(m)),
+            Error::Render(m) => Error::Render(add(m)),
+            Error::Io(m) => Error::Io(add(m)),
+            Error::Refused(m) => Error::Refused(add(m)),
+            Error::Usage(m) => Error::Usage(add(m)),
+        }
+    }
 }
 
 impl fmt::Display for Error {

@@ -39,6 +39,15 @@ impl Source {
 pub fn read(path: &Path) -> Result<Source, Diagnostic> {
     let name = path.display().to_string();
     let fail = |msg: String, help: &str| Err(Diagnostic::error("", None, msg).help(help));
+    let unreadable = |e: std::io::Error| {
+        fail(
+            format!(
+                "impossible de lire « {name} »\u{a0}: {}",
+                crate::error::io_fr(&e)
+            ),
+            "vérifiez les droits d'accès au fichier",
+        )
+    };
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -47,15 +56,7 @@ pub fn read(path: &Path) -> Result<Source, Diagnostic> {
                 "vérifiez le chemin et le nom du fichier (sessiondoc init crée un exemple)",
             );
         }
-        Err(e) => {
-            return fail(
-                format!(
-                    "impossible de lire « {name} »\u{a0}: {}",
-                    crate::error::io_fr(&e)
-                ),
-                "vérifiez les droits d'accès au fichier",
-            );
-        }
+        Err(e) => return unreadable(e),
     };
     if meta.is_dir() {
         return fail(
@@ -74,15 +75,7 @@ pub fn read(path: &Path) -> Result<Source, Diagnostic> {
     }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => {
-            return fail(
-                format!(
-                    "impossible de lire « {name} »\u{a0}: {}",
-                    crate::error::io_fr(&e)
-                ),
-                "vérifiez les droits d'accès au fichier",
-            );
-        }
+        Err(e) => return unreadable(e),
     };
     let sha256 = crate::digest::sha256_hex(&bytes);
     let text = match String::from_utf8(bytes) {

@@ -83,3 +83,48 @@ fn same_person(nom_a: &str, prenom_a: &str, nom_b: &str, prenom_b: &str) -> bool
     let key = |s: &str| crate::fr::collation_key(s).0;
     key(nom_a) == key(nom_b) && key(prenom_a) == key(prenom_b)
 }
+
+/// The ids a reference may name, and how an unknown one is said.
+struct Known<'a> {
+    ids: Vec<&'a At<String>>,
+    /// « le juré », for « le juré « x » n'existe pas ».
+    what: &'static str,
+    /// « jurés », for « jurés connus : … ».
+    label: &'static str,
+}
+
+impl Known<'_> {
+    /// Checks that each id of `refs` is one of the known ids.
+    fn resolve<'r>(
+        &self,
+        out: &mut Vec<Diagnostic>,
+        path: &str,
+        refs: impl Iterator<Item = (String, &'r At<String>)>,
+    ) {
+        for (sub, r) in refs {
+            if !self.ids.iter().any(|k| k.value == r.value) {
+                out.push(
+                    Diagnostic::error(
+                        format!("{path}{sub}"),
+                        at(r),
+                        format!("{} « {} » n'existe pas", self.what, r.value),
+                    )
+                    .help(format!(
+                        "{} connus\u{a0}: {}",
+                        self.label,
+                        known(self.ids.iter().copied())
+                    )),
+                );
+            }
+        }
+    }
+
+    /// Checks one optional id.
+    fn resolve_one(&self, out: &mut Vec<Diagnostic>, path: &str, id: Option<&At<String>>) {
+        self.resolve(out, path, id.into_iter().map(|r| (String::new(), r)));
+    }
+}
+
+fn indexed(ids: &[At<String>]) -> impl Iterator<Item = (String, &At<String>)> {
+    ids.iter().enumerate().map(|(i, id)| (format!("[{i}]"), id))
+}

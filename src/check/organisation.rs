@@ -2,15 +2,19 @@
 //! `organisation`, `disponibilites`, `places`): what `planifier` needs to
 //! be able to build a timetable.
 
-use super::{at, known};
+use super::{Known, at, indexed, known};
 use crate::diag::Diagnostic;
 use crate::fr;
-use crate::model::{At, Duree, Encadrement, NatureCreneau, Passage, Session};
+use crate::model::{Duree, Encadrement, NatureCreneau, Passage, Session};
 
 /// Each test names known rooms, a nature that is a test, a length and a
 /// group size that are not zero, and a surveillant when it needs one.
 pub fn tests_are_well_formed(s: &Session, out: &mut Vec<Diagnostic>) {
-    let salles: Vec<&At<String>> = s.salles.iter().map(|r| &r.id).collect();
+    let salles = Known {
+        ids: s.salles.iter().map(|r| &r.id).collect(),
+        what: "la salle",
+        label: "salles",
+    };
     for (i, e) in s.epreuves.iter().enumerate() {
         let path = format!("epreuves[{i}]");
         if !matches!(
@@ -51,25 +55,11 @@ pub fn tests_are_well_formed(s: &Session, out: &mut Vec<Diagnostic>) {
                 )
                 .help(format!(
                     "salles connues\u{a0}: {}",
-                    known(salles.iter().copied())
+                    known(salles.ids.iter().copied())
                 )),
             );
         }
-        for (k, r) in e.salles.value.iter().enumerate() {
-            if !salles.iter().any(|id| id.value == r.value) {
-                out.push(
-                    Diagnostic::error(
-                        format!("{path}.salles[{k}]"),
-                        at(r),
-                        format!("la salle « {} » n'existe pas", r.value),
-                    )
-                    .help(format!(
-                        "salles connues\u{a0}: {}",
-                        known(salles.iter().copied())
-                    )),
-                );
-            }
-        }
+        salles.resolve(out, &format!("{path}.salles"), indexed(&e.salles.value));
         if e.encadrement.value == Encadrement::Surveillant && s.surveillants.is_empty() {
             out.push(
                 Diagnostic::error(

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{at, known};
+use super::{Known, at, indexed, known};
 use crate::diag::Diagnostic;
 use crate::fr;
 use crate::model::{At, NatureSession, Selection, Session, Witness};
@@ -103,51 +103,6 @@ pub fn ids_are_unique(s: &Session, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-}
-
-/// The ids a reference may name, and how an unknown one is said.
-struct Known<'a> {
-    ids: Vec<&'a At<String>>,
-    /// « le juré », for « le juré « x » n'existe pas ».
-    what: &'static str,
-    /// « jurés », for « jurés connus : … ».
-    label: &'static str,
-}
-
-impl Known<'_> {
-    /// Checks that each id of `refs` is one of the known ids.
-    fn resolve<'r>(
-        &self,
-        out: &mut Vec<Diagnostic>,
-        path: &str,
-        refs: impl Iterator<Item = (String, &'r At<String>)>,
-    ) {
-        for (sub, r) in refs {
-            if !self.ids.iter().any(|k| k.value == r.value) {
-                out.push(
-                    Diagnostic::error(
-                        format!("{path}{sub}"),
-                        at(r),
-                        format!("{} « {} » n'existe pas", self.what, r.value),
-                    )
-                    .help(format!(
-                        "{} connus\u{a0}: {}",
-                        self.label,
-                        known(self.ids.iter().copied())
-                    )),
-                );
-            }
-        }
-    }
-
-    /// Checks one optional id.
-    fn resolve_one(&self, out: &mut Vec<Diagnostic>, path: &str, id: Option<&At<String>>) {
-        self.resolve(out, path, id.into_iter().map(|r| (String::new(), r)));
-    }
-}
-
-fn indexed(ids: &[At<String>]) -> impl Iterator<Item = (String, &At<String>)> {
-    ids.iter().enumerate().map(|(i, id)| (format!("[{i}]"), id))
 }
 
 /// Every reference to a juror, room, candidate, surveillant or trainer resolves.

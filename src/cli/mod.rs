@@ -171,12 +171,9 @@ fn generate_cmd(path: &Path, options: &GenerateOptions) -> Result<ExitCode, Erro
         warn_if_sent_late(&session, options.date);
     }
     generate::stop_cleanly_on_interrupt();
-    let summary = generate::run(&source, &session, options).map_err(|e| {
-        // Whatever stopped the run, the folder is as it was.
-        Error::Refused(format!(
-            "{e}\nAucun fichier du dossier de sortie n'a été modifié."
-        ))
-    })?;
+    // Whatever stopped the run, the folder is as it was.
+    let summary = generate::run(&source, &session, options)
+        .map_err(|e| e.with_note("Aucun fichier du dossier de sortie n'a été modifié."))?;
     eprintln!("{}", summary.line());
     if std::env::var_os("SESSIONDOC_STATS").is_some() {
         eprintln!(

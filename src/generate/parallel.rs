@@ -61,7 +61,7 @@ pub fn in_parallel<I: Sync, T: Send>(
                         }
                     }
                 })
-                .map_err(|e| Error::Refused(e.to_string()))?;
+                .map_err(|e| Error::Io(crate::error::io_fr(&e)))?;
             handles.push(handle);
         }
         for handle in handles {
