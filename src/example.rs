@@ -278,26 +278,15 @@ fn push_planning(y: &mut String, n: usize, pairs: usize) {
             pair * 2,
             pair * 2 + 1
         );
-        let (start, end) = (hm(8 * 60 + rank * 30), hm(8 * 60 + rank * 30 + 30));
-        let technical = (
-            "2027-03-02",
-            start.as_str(),
-            end.as_str(),
-            "entretien",
-            "Entretien technique",
-            rest.as_str(),
-        );
-        slot(y, technical);
-        let (start, end) = (hm(8 * 60 + rank * 20), hm(8 * 60 + rank * 20 + 20));
-        let last = (
-            "2027-03-03",
-            start.as_str(),
-            end.as_str(),
-            "entretien_final",
-            "Entretien final",
-            rest.as_str(),
-        );
-        slot(y, last);
+        let interviews = [
+            ("2027-03-02", 30, "entretien", "Entretien technique"),
+            ("2027-03-03", 20, "entretien_final", "Entretien final"),
+        ];
+        for (date, minutes, nature, intitule) in interviews {
+            let start = 8 * 60 + rank * minutes;
+            let (start, end) = (hm(start), hm(start + minutes));
+            slot(y, (date, &start, &end, nature, intitule, &rest));
+        }
     }
     let deliberation = (
         "2027-03-03",

@@ -93,7 +93,19 @@ struct Known<'a> {
     label: &'static str,
 }
 
-impl Known<'_> {
+impl<'a> Known<'a> {
+    fn new(
+        ids: impl Iterator<Item = &'a At<String>>,
+        what: &'static str,
+        label: &'static str,
+    ) -> Self {
+        Known {
+            ids: ids.collect(),
+            what,
+            label,
+        }
+    }
+
     /// Checks that each id of `refs` is one of the known ids.
     fn resolve<'r>(
         &self,

@@ -10,11 +10,7 @@ use crate::model::{Duree, Encadrement, NatureCreneau, Passage, Session};
 /// Each test names known rooms, a nature that is a test, a length and a
 /// group size that are not zero, and a surveillant when it needs one.
 pub fn tests_are_well_formed(s: &Session, out: &mut Vec<Diagnostic>) {
-    let salles = Known {
-        ids: s.salles.iter().map(|r| &r.id).collect(),
-        what: "la salle",
-        label: "salles",
-    };
+    let salles = Known::new(s.salles.iter().map(|r| &r.id), "la salle", "salles");
     for (i, e) in s.epreuves.iter().enumerate() {
         let path = format!("epreuves[{i}]");
         if !matches!(

@@ -107,31 +107,23 @@ pub fn ids_are_unique(s: &Session, out: &mut Vec<Diagnostic>) {
 
 /// Every reference to a juror, room, candidate, surveillant or trainer resolves.
 pub fn references_resolve(s: &Session, out: &mut Vec<Diagnostic>) {
-    let jures = Known {
-        ids: s.jures.value.iter().map(|j| &j.id).collect(),
-        what: "le juré",
-        label: "jurés",
-    };
-    let surveillants = Known {
-        ids: s.surveillants.iter().map(|m| &m.id).collect(),
-        what: "le surveillant",
-        label: "surveillants",
-    };
-    let formateurs = Known {
-        ids: s.formateurs.iter().map(|m| &m.id).collect(),
-        what: "le formateur",
-        label: "formateurs",
-    };
-    let salles = Known {
-        ids: s.salles.iter().map(|r| &r.id).collect(),
-        what: "la salle",
-        label: "salles",
-    };
-    let candidats = Known {
-        ids: s.candidats.value.iter().map(|c| &c.id).collect(),
-        what: "le candidat",
-        label: "candidats",
-    };
+    let jures = Known::new(s.jures.value.iter().map(|j| &j.id), "le juré", "jurés");
+    let surveillants = Known::new(
+        s.surveillants.iter().map(|m| &m.id),
+        "le surveillant",
+        "surveillants",
+    );
+    let formateurs = Known::new(
+        s.formateurs.iter().map(|m| &m.id),
+        "le formateur",
+        "formateurs",
+    );
+    let salles = Known::new(s.salles.iter().map(|r| &r.id), "la salle", "salles");
+    let candidats = Known::new(
+        s.candidats.value.iter().map(|c| &c.id),
+        "le candidat",
+        "candidats",
+    );
 
     for (i, c) in s.candidats.value.iter().enumerate() {
         jures.resolve(out, &format!("candidats[{i}].jury"), indexed(&c.jury.value));

@@ -134,21 +134,9 @@ impl Search<'_> {
                 continue;
             }
             let length = per_candidate * n;
-            let days = pair_days(self.s, self.pairs.jurors[p], self.days);
-            let rooms = self.jury_rooms(Some(p));
-            let lower = self.briefed_pair(p);
             let label = self.labels.correction.clone();
-            let Some(((day, t), who)) =
-                self.jury_time(&self.pairs.jurors[p], &rooms, &days, lower, length)
-            else {
-                return Err(self.stuck(
-                    &self.pairs.candidates(p).collect::<Vec<_>>(),
-                    Some(p),
-                    &label,
-                ));
-            };
-            let slot = self.slot((day, t), length, NatureCreneau::Correction, &label, &who);
-            self.book(day, t, t + length, &who, slot);
+            let lower = self.briefed_pair(p);
+            let (day, t) = self.pair_slot(p, NatureCreneau::Correction, &label, lower, length)?;
             self.studied[p] = Some((day, t + length));
         }
         Ok(())
@@ -191,21 +179,34 @@ impl Search<'_> {
             let lower = self.last_eval[p]
                 .max(last_final)
                 .unwrap_or(self.briefed_pair(p));
-            let days = pair_days(s, self.pairs.jurors[p], self.days);
-            let rooms = self.jury_rooms(Some(p));
             let label = self.labels.deliberation.clone();
-            let Some(((day, t), who)) = self.jury_time(&[a, b], &rooms, &days, lower, length)
-            else {
-                return Err(self.stuck(
-                    &self.pairs.candidates(p).collect::<Vec<_>>(),
-                    Some(p),
-                    &label,
-                ));
-            };
-            let slot = self.slot((day, t), length, NatureCreneau::Deliberation, &label, &who);
-            self.book(day, t, t + length, &who, slot);
+            self.pair_slot(p, NatureCreneau::Deliberation, &label, lower, length)?;
         }
         Ok(())
+    }
+
+    /// Books `length` minutes of `nature` for pair `p` at the first time
+    /// from `lower` when both jurors and a room are free on the pair's
+    /// days; returns its day and start, or where the search got stuck.
+    fn pair_slot(
+        &mut self,
+        p: usize,
+        nature: NatureCreneau,
+        label: &str,
+        lower: Moment,
+        length: u16,
+    ) -> Result<Moment, Stuck> {
+        let days = pair_days(self.s, self.pairs.jurors[p], self.days);
+        let rooms = self.jury_rooms(Some(p));
+        let Some(((day, t), who)) =
+            self.jury_time(&self.pairs.jurors[p], &rooms, &days, lower, length)
+        else {
+            let group: Vec<usize> = self.pairs.candidates(p).collect();
+            return Err(self.stuck(&group, Some(p), label));
+        };
+        let slot = self.slot((day, t), length, nature, label, &who);
+        self.book(day, t, t + length, &who, slot);
+        Ok((day, t))
     }
 }
 
