@@ -192,11 +192,11 @@ fn push_candidate(y: &mut String, i: usize, pairs: usize) {
     let _ = writeln!(
         y,
         "  - id: c{i:05}\n    civilite: {}\n    nom: {}{i}\n    prenom: {}\n    identifiant: \"{}\"\n    voie: {}\n    adresse:\n      - {} rue des Essais\n      - 75010 Paris\n    jury: [j{}, j{}]\n    resultat:\n      decision: {decision}\n      ccp: {ccp}{obs}",
-        if i % 2 == 0 { "Mme" } else { "M." },
+        if i.is_multiple_of(2) { "Mme" } else { "M." },
         LAST_NAMES[i % 12],
         FIRST_NAMES[(i / 12) % 12],
         2_000_000 + i,
-        if i % 7 == 0 { "vae" } else { "formation" },
+        if i.is_multiple_of(7) { "vae" } else { "formation" },
         i + 1,
         pair * 2,
         pair * 2 + 1
