@@ -196,7 +196,11 @@ fn push_candidate(y: &mut String, i: usize, pairs: usize) {
         LAST_NAMES[i % 12],
         FIRST_NAMES[(i / 12) % 12],
         2_000_000 + i,
-        if i.is_multiple_of(7) { "vae" } else { "formation" },
+        if i.is_multiple_of(7) {
+            "vae"
+        } else {
+            "formation"
+        },
         i + 1,
         pair * 2,
         pair * 2 + 1
