@@ -302,6 +302,24 @@ fn jurors_who_may_not_evaluate_never_do() {
 }
 
 #[test]
+fn no_slot_falls_on_a_weekend_day() {
+    // Saturday 9 to Tuesday 12 January 2027: Monday and Tuesday are worked.
+    let text = read(PLANNED[0]).replace("debut: 2027-01-11", "debut: 2027-01-09");
+    let (_, s) = session_from(&planned(&text));
+    let days: std::collections::BTreeSet<String> = s
+        .planning
+        .value
+        .iter()
+        .map(|slot| slot.date.value.0.to_string())
+        .collect();
+    assert!(!days.is_empty());
+    assert!(
+        days.iter().all(|d| d == "2027-01-11" || d == "2027-01-12"),
+        "{days:?}"
+    );
+}
+
+#[test]
 fn sixty_candidates_six_jurors_five_days_in_well_under_a_second() {
     let text = sessiondoc::planner::sample::unplanned_session(60);
     let (_, session) = session_from(&text);

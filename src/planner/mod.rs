@@ -96,11 +96,19 @@ pub fn candidate_minutes(s: &Session, c: usize, e: &Epreuve) -> u16 {
     own + crate::plan::extra_for(&s.candidats.value[c], e.nature.value, own)
 }
 
-/// Every day of the session, first to last.
+/// The days the planner fills: the session's working days, first to last
+/// (no Saturday, Sunday or public holiday), or every day of a session that
+/// has no working day at all.
 pub fn session_days(s: &Session) -> Vec<Date> {
     let (first, last) = (s.session.debut.value, s.session.fin.value);
     let n = (last.0 - first.0).num_days().max(0);
-    (0..=n).map(|d| first.plus_days(d)).collect()
+    let every: Vec<Date> = (0..=n).map(|d| first.plus_days(d)).collect();
+    let working: Vec<Date> = every
+        .iter()
+        .copied()
+        .filter(|d| crate::deadlines::is_working_day(*d))
+        .collect();
+    if working.is_empty() { every } else { working }
 }
 
 /// The day's frame from `organisation` (or its defaults).
