@@ -177,11 +177,12 @@ fn generate_cmd(path: &Path, options: &GenerateOptions) -> Result<ExitCode, Erro
     eprintln!("{}", summary.line());
     if std::env::var_os("SESSIONDOC_STATS").is_some() {
         eprintln!(
-            "stats: documents={} files={} pages={} peak_kib={}",
+            "stats: documents={} files={} pages={} peak_kib={} layouts={}",
             summary.documents,
             summary.files,
             summary.pages,
-            crate::bench::peak_memory_kib().unwrap_or(0)
+            crate::bench::peak_memory_kib().unwrap_or(0),
+            crate::render::pdf::layouts()
         );
     }
     Ok(ExitCode::SUCCESS)

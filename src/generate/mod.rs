@@ -1,10 +1,11 @@
 //! `generate`: plan, compose, render in parallel ([`render_all`]), write
 //! all or nothing, keeping the files of documents that did not change.
 
+mod pages;
 mod parallel;
 mod render_all;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -198,7 +199,15 @@ pub fn run(
         }
     }
     let mut composition = compose(source, session, options)?;
-    let (mut kept, kept_documents) = keep_unchanged(&mut composition, &folder, options);
+    let docx_only = !options.formats.contains(&Format::Pdf);
+    let previous = match options.force && !docx_only {
+        true => BTreeMap::new(),
+        false => output::unchanged_entries(&folder),
+    };
+    let (mut kept, kept_documents) = keep_unchanged(&mut composition, &previous, options);
+    if docx_only {
+        composition.known_pages = pages::known(&composition, &previous, &kept);
+    }
     for entry in kept
         .iter()
         .filter(|e| composition.letters.contains(&e.path))
@@ -269,13 +278,12 @@ fn file_paths(c: &Composed, formats: &[Format]) -> Vec<String> {
 /// nor rewritten. Their manifest entries, and how many documents they are.
 fn keep_unchanged(
     composition: &mut Composition,
-    folder: &Path,
+    previous: &BTreeMap<String, Entry>,
     options: &GenerateOptions,
 ) -> (Vec<Entry>, usize) {
     if options.force {
         return (Vec::new(), 0);
     }
-    let previous = output::unchanged_entries(folder);
     let program = composition.program.clone();
     let mut kept: Vec<Entry> = Vec::new();
     let mut kept_documents = 0;
@@ -328,6 +336,11 @@ pub struct Composition {
     /// Those kept as they are in the output folder: their file there and
     /// the sha256 the manifest gives, for the print batch to read them.
     pub kept_letters: HashMap<String, (PathBuf, String)>,
+    /// In a DOCX-only run asking for the print batch without its letters:
+    /// the letters, composed to find their page counts, not produced.
+    pub reference: Vec<Composed>,
+    /// In a DOCX-only run, the page counts known without layout, by stem.
+    pub known_pages: HashMap<String, usize>,
 }
 
 /// Plans and composes every document the options ask for.
@@ -386,9 +399,26 @@ pub fn compose(
         candidats: options.candidats.clone(),
     };
     let documents = compose::compose_all(&ctx, &filter)?;
+    let is_letter = |c: &&Composed| c.kind == Kind::Convocation;
+    // A DOCX-only batch sums its letters' page counts: without them in the
+    // run, they are composed to be looked up (or laid out one by one).
+    let reference = match !options.formats.contains(&Format::Pdf)
+        && !documents.iter().any(|c| is_letter(&c))
+        && documents.iter().any(|c| c.kind == Kind::ConvocationsLot)
+    {
+        true => compose::compose_all(
+            &ctx,
+            &Filter {
+                only: vec![Kind::Convocation],
+                ..filter
+            },
+        )?,
+        false => Vec::new(),
+    };
     let letters = documents
         .iter()
-        .filter(|c| c.kind == Kind::Convocation)
+        .chain(&reference)
+        .filter(is_letter)
         .map(|c| c.path(Format::Pdf.extension()))
         .collect();
     Ok(Composition {
@@ -396,6 +426,8 @@ pub fn compose(
         program,
         letters,
         kept_letters: HashMap::new(),
+        reference,
+        known_pages: HashMap::new(),
     })
 }
 

@@ -15,6 +15,7 @@ use crate::render::docx::DocxRenderer;
 use crate::render::join::join;
 use crate::render::pdf::PdfRenderer;
 
+use super::pages;
 use super::parallel::in_parallel;
 
 /// Set when the user interrupts the run (Ctrl-C): rendering stops, the
@@ -82,10 +83,15 @@ pub fn render_all<T: Send>(
             files.push(keep(produced(c, Format::Pdf, r.bytes, r.pages, &print))?);
         }
         if formats.contains(&Format::Docx) {
-            let pages = match pages {
+            let pages = match pages.or_else(|| composition.known_pages.get(&c.stem).copied()) {
                 Some(n) => n,
                 None => pdf.page_count(&c.document)?,
             };
+            if let Some(batch) = &batch
+                && c.kind == Kind::Convocation
+            {
+                batch.letter_counted(c.path(Format::Pdf.extension()), pages);
+            }
             let r = docx.render(&c.document, pages)?;
             files.push(keep(produced(c, Format::Docx, r.bytes, pages, &print))?);
         }
@@ -103,22 +109,32 @@ pub fn render_all<T: Send>(
         Ok(files)
     };
     // The batch: its DOCX first (it needs no layout), then, once every
-    // letter of this run is rendered, its PDF joined from the letters'.
+    // letter of this run is rendered, its PDF joined from the letters'; or,
+    // in a DOCX-only run, its page count summed from the letters'.
     let render_batch = |batch: &Batch| -> Result<Vec<T>, Error> {
         let lot = batch.lot;
+        let print = fingerprint(lot, program);
         let docx_bytes = match formats.contains(&Format::Docx) {
             true => Some(docx.render(&lot.document, 0)?.bytes),
             false => None,
         };
-        let letters = letter_files(composition, batch.wait_for_letters()?)?;
-        let parts: Vec<&[u8]> = letters.iter().map(Vec::as_slice).collect();
-        let r = join(&lot.document.title, lot.document.date, &parts)?;
-        drop(letters);
-        give_back_memory();
-        let print = fingerprint(lot, program);
-        let mut files = vec![keep(produced(lot, Format::Pdf, r.bytes, r.pages, &print))?];
+        let letters = batch.wait_for_letters()?;
+        let mut files = Vec::with_capacity(2);
+        let pages = if formats.contains(&Format::Pdf) {
+            let letters = letter_files(composition, letters.rendered)?;
+            let parts: Vec<&[u8]> = letters.iter().map(Vec::as_slice).collect();
+            let r = join(&lot.document.title, lot.document.date, &parts)?;
+            drop(letters);
+            give_back_memory();
+            files.push(keep(produced(lot, Format::Pdf, r.bytes, r.pages, &print))?);
+            r.pages
+        } else {
+            let known = &composition.known_pages;
+            let count = |d: &crate::doc::Document| pdf.page_count(d);
+            pages::batch(lot, &composition.letters, &letters.counted, known, count)?
+        };
         if let Some(bytes) = docx_bytes {
-            files.push(keep(produced(lot, Format::Docx, bytes, r.pages, &print))?);
+            files.push(keep(produced(lot, Format::Docx, bytes, pages, &print))?);
         }
         Ok(files)
     };
@@ -165,6 +181,8 @@ struct Letters {
     /// How many are done with (rendered or failed).
     finished: usize,
     rendered: HashMap<String, Vec<u8>>,
+    /// Their page counts, in a DOCX-only run.
+    counted: HashMap<String, usize>,
     /// Set when any document failed: the run stops, some letters may
     /// never be rendered.
     stopped: bool,
@@ -174,6 +192,12 @@ impl Batch<'_> {
     fn letter_rendered(&self, path: String, pdf: Vec<u8>) {
         if let Ok(mut letters) = self.letters.lock() {
             letters.rendered.insert(path, pdf);
+        }
+    }
+
+    fn letter_counted(&self, path: String, pages: usize) {
+        if let Ok(mut letters) = self.letters.lock() {
+            letters.counted.insert(path, pages);
         }
     }
 
@@ -196,7 +220,7 @@ impl Batch<'_> {
     /// The letters of this run, once each is done with. The batch is the
     /// last item of the run: every letter is done or being done, unless
     /// the run stopped.
-    fn wait_for_letters(&self) -> Result<HashMap<String, Vec<u8>>, Error> {
+    fn wait_for_letters(&self) -> Result<Letters, Error> {
         let lost = || Error::Refused("production interrompue".to_owned());
         let mut letters = self.letters.lock().map_err(|_| lost())?;
         while letters.finished < self.expected && !letters.stopped {
@@ -205,18 +229,16 @@ impl Batch<'_> {
         if letters.stopped {
             return Err(lost());
         }
-        Ok(std::mem::take(&mut letters.rendered))
+        Ok(std::mem::take(&mut *letters))
     }
 }
 
 /// The print batch of convocations, when it can be joined from its
 /// letters' PDF files: each letter laid out in this run or kept as it is
 /// in the output folder. Otherwise (the batch asked for without its
-/// letters) it is laid out on its own.
+/// letters) it is laid out on its own. In a DOCX-only run, always: its
+/// page count is summed from its letters'.
 fn batch_of_letters<'a>(composition: &'a Composition, formats: &[Format]) -> Option<Batch<'a>> {
-    if !formats.contains(&Format::Pdf) {
-        return None;
-    }
     let lot = composition
         .documents
         .iter()
@@ -227,6 +249,14 @@ fn batch_of_letters<'a>(composition: &'a Composition, formats: &[Format]) -> Opt
         .filter(|c| c.kind == Kind::Convocation)
         .map(|c| c.path(Format::Pdf.extension()))
         .collect();
+    if !formats.contains(&Format::Pdf) {
+        return Some(Batch {
+            lot,
+            expected: rendered.len(),
+            letters: Mutex::new(Letters::default()),
+            finished: Condvar::new(),
+        });
+    }
     // Each letter is a section of the batch, in the same order.
     let complete = composition.letters.len() == lot.document.sections.len()
         && composition

@@ -6,6 +6,7 @@
 //! Output is PDF/A-2b and PDF/UA-1, dated by the document's own date.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::Datelike;
 
@@ -28,6 +29,15 @@ pub use crate::page::PROGRAM;
 fn file_id(path: &str) -> FileId {
     let vpath = VirtualPath::new(path).unwrap_or_else(|_| unreachable!("fixed path {path}"));
     RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+/// How many documents Typst laid out in this process.
+static LAYOUTS: AtomicUsize = AtomicUsize::new(0);
+
+/// How many documents Typst laid out in this process (shown with
+/// `SESSIONDOC_STATS`: a DOCX-only run lays out only what it must).
+pub fn layouts() -> usize {
+    LAYOUTS.load(Ordering::Relaxed)
 }
 
 /// Renders documents to PDF; built once per run and shared by every thread.
@@ -77,6 +87,7 @@ impl PdfRenderer {
                 doc.date.0.day() as u8,
             ),
         };
+        LAYOUTS.fetch_add(1, Ordering::Relaxed);
         let Warned { output, .. } = typst::compile::<PagedDocument>(&world);
         let document = output.map_err(|errors| self.failure(&doc.title, &world, &errors))?;
         Ok((document, world))
