@@ -14,12 +14,18 @@ use common::fixture;
 
 const SC: &str = "secretaire-comptable.yaml";
 
-/// Runs `generate` with the run's statistics; how many documents Typst
-/// laid out.
+/// Runs `generate` on the fixture with the run's statistics; how many
+/// documents Typst laid out.
 fn generate(out: &Path, extra: &[&str]) -> usize {
+    generate_session(&fixture(SC), out, extra)
+}
+
+/// Runs `generate` on a session file with the run's statistics; how many
+/// documents Typst laid out.
+fn generate_session(session: &Path, out: &Path, extra: &[&str]) -> usize {
     let run = Command::new(env!("CARGO_BIN_EXE_sessiondoc"))
         .arg("generate")
-        .arg(fixture(SC))
+        .arg(session)
         .arg("-o")
         .arg(out)
         .args(extra)
@@ -60,13 +66,23 @@ fn full_run(dir: &Path) -> std::path::PathBuf {
     full
 }
 
+/// A session of 60 candidates, written into `dir`.
+fn sixty(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("soixante.yaml");
+    std::fs::write(&path, sessiondoc::example::large_session(60)).unwrap();
+    path
+}
+
 #[test]
-fn a_docx_only_batch_is_summed_from_its_letters_laid_out_one_by_one() {
+fn a_docx_only_batch_is_summed_from_its_letters_laid_out_a_few_at_a_time() {
     let dir = tempfile::tempdir().unwrap();
-    let full = full_run(dir.path());
+    let session = sixty(dir.path());
+    let full = dir.path().join("complet");
+    generate_session(&session, &full, &[]);
     let out = dir.path().join("lot");
-    let layouts = generate(&out, &["--format", "docx", "--only", "convocations-lot"]);
-    assert_eq!(layouts, 6, "each of the 6 letters alone, not the batch whole");
+    let args = ["--format", "docx", "--only", "convocations-lot"];
+    let layouts = generate_session(&session, &out, &args);
+    assert_eq!(layouts, 3, "60 letters 25 at a time, not the batch whole");
     let batch = &entries(&out, "docx")["convocations-lot.docx"];
     let joined = &entries(&full, "pdf")["convocations-lot.pdf"];
     assert_eq!(batch.0, joined.0, "the joined PDF's pages, blank rectos included");
@@ -97,16 +113,19 @@ fn a_docx_only_run_takes_its_counts_from_the_current_pdfs() {
 #[test]
 fn a_pdf_changed_since_written_gives_no_count() {
     let dir = tempfile::tempdir().unwrap();
-    let out = full_run(dir.path());
+    let session = sixty(dir.path());
+    let out = dir.path().join("complet");
+    generate_session(&session, &out, &[]);
     let before = entries(&out, "docx");
-    // A letter's PDF edited by hand, and its DOCX gone: it is laid out.
-    let letter = out.join("convocations/convocation-amrani.pdf");
+    // A letter's PDF edited by hand, and its DOCX gone: it is laid out, the
+    // 59 others' counts taken from their files.
+    let letter = out.join("convocations/convocation-c00007.pdf");
     let mut bytes = std::fs::read(&letter).unwrap();
     bytes.extend_from_slice(b"\n% edited\n");
     std::fs::write(&letter, bytes).unwrap();
-    std::fs::remove_file(out.join("convocations/convocation-amrani.docx")).unwrap();
+    std::fs::remove_file(out.join("convocations/convocation-c00007.docx")).unwrap();
     let args = ["--format", "docx", "--only", "convocations-lot", "--force"];
-    assert_eq!(generate(&out, &args), 1, "the edited letter alone");
+    assert_eq!(generate_session(&session, &out, &args), 1, "the edited letter alone");
     let after = entries(&out, "docx");
     assert_eq!(after["convocations-lot.docx"], before["convocations-lot.docx"]);
 }

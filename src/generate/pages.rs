@@ -43,10 +43,15 @@ pub fn known(
     known
 }
 
+/// How many letters of the print batch are laid out together when their
+/// counts are not known: few enough for the memory of one layout to stay
+/// small, enough to spare most of the cost every layout pays.
+const LETTERS_PER_LAYOUT: usize = 25;
+
 /// The print batch's page count without laying it out whole: each
-/// letter's count (`counted` in this run, or `known`), or else its section
-/// of the batch laid out alone by `count`; plus a blank page before each
-/// letter that would otherwise start on a verso, as in the joined PDF.
+/// letter's count (`counted` in this run, or `known`), the others' laid out
+/// by `count` a few letters at a time; plus a blank page before each letter
+/// that would otherwise start on a verso, as in the joined PDF.
 pub fn batch(
     lot: &Composed,
     letters: &[String],
@@ -57,29 +62,37 @@ pub fn batch(
     let sections = &lot.document.sections;
     // Each letter is a section of the batch, in the same order.
     let paired = letters.len() == sections.len();
+    let known_count = |i: usize| {
+        let path = letters.get(i).filter(|_| paired)?;
+        let stem = path.strip_suffix(".pdf").unwrap_or(path);
+        counted.get(path).or_else(|| known.get(stem)).copied()
+    };
     let mut total = 0;
-    for i in 0..sections.len() {
-        let letter = letters.get(i).filter(|_| paired);
-        let pages = letter.and_then(|path| {
-            let stem = path.strip_suffix(".pdf").unwrap_or(path);
-            counted.get(path).or_else(|| known.get(stem)).copied()
-        });
-        let pages = match pages {
-            Some(n) => n,
-            None => count(&section_alone(&lot.document, i))?,
-        };
-        if total % 2 == 1 {
-            total += 1;
+    let mut i = 0;
+    while i < sections.len() {
+        // Pages before a letter that starts on a verso get a blank page; a
+        // run of letters laid out together starts on page 1 and pads its
+        // own letters the same way.
+        total += total % 2;
+        if let Some(n) = known_count(i) {
+            total += n;
+            i += 1;
+            continue;
         }
-        total += pages;
+        let end = (i + 1..sections.len())
+            .take(LETTERS_PER_LAYOUT - 1)
+            .find(|&j| known_count(j).is_some())
+            .unwrap_or_else(|| (i + LETTERS_PER_LAYOUT).min(sections.len()));
+        total += count(&sections_alone(&lot.document, i..end))?;
+        i = end;
     }
     Ok(total)
 }
 
-/// Section `i` of a document as a document of its own: laid out, it
-/// gives that section's pages (each section starts on a new page and is
-/// numbered on its own).
-fn section_alone(doc: &Document, i: usize) -> Document {
+/// Some sections of a document as a document of their own: laid out, it
+/// gives those sections' pages (each section starts on a new page, a
+/// letter on a recto, and is numbered on its own).
+fn sections_alone(doc: &Document, range: std::ops::Range<usize>) -> Document {
     Document {
         title: doc.title.clone(),
         date: doc.date,
@@ -87,6 +100,6 @@ fn section_alone(doc: &Document, i: usize) -> Document {
         footer: doc.footer.clone(),
         page_label: doc.page_label.clone(),
         logo: doc.logo.clone(),
-        sections: vec![doc.sections[i].clone()],
+        sections: doc.sections[range].to_vec(),
     }
 }

@@ -130,7 +130,12 @@ pub fn render_all<T: Send>(
             r.pages
         } else {
             let known = &composition.known_pages;
-            let count = |d: &crate::doc::Document| pdf.page_count(d);
+            // Letters laid out a few at a time, the cache trimmed after each.
+            let count = |d: &crate::doc::Document| {
+                let pages = pdf.page_count(d);
+                typst::comemo::evict(EVICT_AGE);
+                pages
+            };
             pages::batch(lot, &composition.letters, &letters.counted, known, count)?
         };
         if let Some(bytes) = docx_bytes {
