@@ -54,7 +54,7 @@ fn template_error(name: &str, err: &minijinja::Error) -> Error {
     Error::Wording(format!("modèle « {name} »{line}\u{a0}: {err}"))
 }
 
-/// Every template, compiled once per run.
+/// Every template, each compiled once per run, when first used.
 pub struct Wording {
     env: Environment<'static>,
 }
@@ -67,14 +67,27 @@ impl Wording {
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_trim_blocks(true);
         env.set_lstrip_blocks(true);
+        let mut unread = Vec::new();
         for (name, embedded) in embedded() {
-            let source = match overrides.map(|dir| dir.join(&name)).filter(|p| p.is_file()) {
-                Some(path) => read_override(&path)?,
-                None => embedded.to_owned(),
-            };
-            env.add_template_owned(name.clone(), french_spacing(&source))
-                .map_err(|e| template_error(&name, &e))?;
+            match overrides.map(|dir| dir.join(&name)).filter(|p| p.is_file()) {
+                // A centre's copy is compiled at once: its mistakes are
+                // told before anything is produced.
+                Some(path) => {
+                    let source = read_override(&path)?;
+                    env.add_template_owned(name.clone(), french_spacing(&source))
+                        .map_err(|e| template_error(&name, &e))?;
+                }
+                None => unread.push((name, embedded)),
+            }
         }
+        // The embedded ones are compiled when first used: a run that asks
+        // for one document compiles only the templates it reads.
+        env.set_loader(move |name| {
+            Ok(unread
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, text)| french_spacing(text)))
+        });
         Ok(Wording { env })
     }
 
@@ -322,6 +335,11 @@ mod tests {
 
     #[test]
     fn every_embedded_template_compiles() {
-        assert!(Wording::new(None).is_ok());
+        let wording = Wording::new(None).unwrap();
+        for (name, _) in embedded() {
+            if let Err(e) = wording.env.get_template(&name) {
+                panic!("{}", template_error(&name, &e));
+            }
+        }
     }
 }
