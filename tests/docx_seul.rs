@@ -37,7 +37,10 @@ fn generate_session(session: &Path, out: &Path, extra: &[&str]) -> usize {
     stderr
         .lines()
         .find_map(|l| l.strip_prefix("stats: "))
-        .and_then(|l| l.split_whitespace().find_map(|kv| kv.strip_prefix("layouts=")))
+        .and_then(|l| {
+            l.split_whitespace()
+                .find_map(|kv| kv.strip_prefix("layouts="))
+        })
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("no layout count in « {stderr} »"))
 }
@@ -85,7 +88,10 @@ fn a_docx_only_batch_is_summed_from_its_letters_laid_out_a_few_at_a_time() {
     assert_eq!(layouts, 3, "60 letters 25 at a time, not the batch whole");
     let batch = &entries(&out, "docx")["convocations-lot.docx"];
     let joined = &entries(&full, "pdf")["convocations-lot.pdf"];
-    assert_eq!(batch.0, joined.0, "the joined PDF's pages, blank rectos included");
+    assert_eq!(
+        batch.0, joined.0,
+        "the joined PDF's pages, blank rectos included"
+    );
     assert_eq!(batch, &entries(&full, "docx")["convocations-lot.docx"]);
 }
 
@@ -97,7 +103,11 @@ fn a_docx_only_run_lays_each_document_out_once_and_never_the_batch() {
     let layouts = generate(&out, &["--format", "docx"]);
     let docx = entries(&out, "docx");
     assert_eq!(layouts, docx.len() - 1, "every document but the batch");
-    assert_eq!(docx, entries(&full, "docx"), "the same files, the same counts");
+    assert_eq!(
+        docx,
+        entries(&full, "docx"),
+        "the same files, the same counts"
+    );
 }
 
 #[test]
@@ -106,7 +116,10 @@ fn a_docx_only_run_takes_its_counts_from_the_current_pdfs() {
     let out = full_run(dir.path());
     let before = entries(&out, "docx");
     let layouts = generate(&out, &["--format", "docx", "--force"]);
-    assert_eq!(layouts, 0, "every count from a PDF the manifest says is current");
+    assert_eq!(
+        layouts, 0,
+        "every count from a PDF the manifest says is current"
+    );
     assert_eq!(entries(&out, "docx"), before);
 }
 
@@ -125,7 +138,14 @@ fn a_pdf_changed_since_written_gives_no_count() {
     std::fs::write(&letter, bytes).unwrap();
     std::fs::remove_file(out.join("convocations/convocation-c00007.docx")).unwrap();
     let args = ["--format", "docx", "--only", "convocations-lot", "--force"];
-    assert_eq!(generate_session(&session, &out, &args), 1, "the edited letter alone");
+    assert_eq!(
+        generate_session(&session, &out, &args),
+        1,
+        "the edited letter alone"
+    );
     let after = entries(&out, "docx");
-    assert_eq!(after["convocations-lot.docx"], before["convocations-lot.docx"]);
+    assert_eq!(
+        after["convocations-lot.docx"],
+        before["convocations-lot.docx"]
+    );
 }
