@@ -130,19 +130,18 @@ fn a_pdf_changed_since_written_gives_no_count() {
     let out = dir.path().join("complet");
     generate_session(&session, &out, &[]);
     let before = entries(&out, "docx");
-    // A letter's PDF edited by hand, and its DOCX gone: it is laid out, the
-    // 59 others' counts taken from their files.
-    let letter = out.join("convocations/convocation-c00007.pdf");
-    let mut bytes = std::fs::read(&letter).unwrap();
-    bytes.extend_from_slice(b"\n% edited\n");
-    std::fs::write(&letter, bytes).unwrap();
-    std::fs::remove_file(out.join("convocations/convocation-c00007.docx")).unwrap();
+    // Two letters' PDFs edited by hand, and their DOCX gone: each is laid
+    // out alone, the 58 others' counts taken from their files.
+    for id in ["c00007", "c00050"] {
+        let letter = out.join(format!("convocations/convocation-{id}.pdf"));
+        let mut bytes = std::fs::read(&letter).unwrap();
+        bytes.extend_from_slice(b"\n% edited\n");
+        std::fs::write(&letter, bytes).unwrap();
+        std::fs::remove_file(out.join(format!("convocations/convocation-{id}.docx"))).unwrap();
+    }
     let args = ["--format", "docx", "--only", "convocations-lot", "--force"];
-    assert_eq!(
-        generate_session(&session, &out, &args),
-        1,
-        "the edited letter alone"
-    );
+    let layouts = generate_session(&session, &out, &args);
+    assert_eq!(layouts, 2, "the two edited letters, each alone");
     let after = entries(&out, "docx");
     assert_eq!(
         after["convocations-lot.docx"],
