@@ -24,6 +24,31 @@ pub use crate::digest::sha256_hex;
 /// The name of the manifest in the output folder.
 pub const MANIFEST: &str = "manifest.json";
 
+/// The hidden folder, in the output folder, of the chunks of long
+/// documents as PDF files ([`Part`]): never a document, only read back by
+/// the next run.
+pub const PARTS: &str = ".parties";
+
+/// A chunk of a long document laid out as a PDF file of its own, kept in
+/// [`PARTS`] so that the next run reads it back instead of laying it out
+/// again when it says the same.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Part {
+    /// What the chunk says (its content, the page program, this
+    /// program's version), hashed: also its file's name.
+    pub key: String,
+    pub sha256: String,
+    /// The page count of each of its sections.
+    pub pages: Vec<usize>,
+}
+
+impl Part {
+    /// Its file, relative to the output folder.
+    pub fn path(&self) -> String {
+        format!("{PARTS}/{}.pdf", self.key)
+    }
+}
+
 /// The format of a produced file, by its extension; `--format` offers
 /// the documents' two.
 #[derive(
@@ -88,6 +113,9 @@ pub struct Entry {
     /// same fingerprint, and whose file is unchanged, keeps the file.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub fingerprint: Option<String>,
+    /// The chunks a long document's PDF was joined from, kept in [`PARTS`].
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub parts: Vec<Part>,
 }
 
 /// The manifest of an output folder.
@@ -103,6 +131,9 @@ pub struct Manifest {
 pub struct Produced {
     pub entry: Entry,
     pub bytes: Vec<u8>,
+    /// The new chunk files it was joined from, to write into [`PARTS`]
+    /// (paths relative to the output folder).
+    pub parts: Vec<(String, Vec<u8>)>,
 }
 
 fn io_error(what: &str, path: &Path, err: std::io::Error) -> Error {
@@ -137,6 +168,30 @@ pub fn unchanged_entries(dir: &Path) -> BTreeMap<String, Entry> {
                 && fs::read(dir.join(&e.path)).is_ok_and(|b| sha256_hex(&b) == e.sha256)
         })
         .map(|e| (e.path.clone(), e))
+        .collect()
+}
+
+/// The chunk files of the previous manifest that none of `entries` is
+/// joined from any more, unchanged since written: to remove.
+pub fn unused_parts(dir: &Path, entries: &[&Entry]) -> Vec<String> {
+    let used: BTreeSet<&str> = entries
+        .iter()
+        .flat_map(|e| e.parts.iter().map(|p| p.key.as_str()))
+        .collect();
+    let Some(manifest) = previous_manifest(dir) else {
+        return Vec::new();
+    };
+    let unused: BTreeMap<String, String> = manifest
+        .documents
+        .iter()
+        .flat_map(|e| &e.parts)
+        .filter(|p| !used.contains(p.key.as_str()))
+        .map(|p| (p.path(), p.sha256.clone()))
+        .collect();
+    unused
+        .into_iter()
+        .filter(|(path, sha)| fs::read(dir.join(path)).is_ok_and(|b| sha256_hex(&b) == *sha))
+        .map(|(path, _)| path)
         .collect()
 }
 
@@ -263,16 +318,21 @@ impl Staging {
 
     /// Writes the manifest listing the `written` files and the `kept` ones
     /// (already in place, left as they are), then moves every staged file
-    /// into the output folder and removes the `removed` ones (paths
-    /// relative to it), all or nothing.
+    /// (those listed and the staged `parts`) into the output folder and
+    /// removes the `removed` ones (paths relative to it), all or nothing.
     pub fn commit(
         self,
         mut manifest: Manifest,
         written: Vec<Entry>,
         kept: Vec<Entry>,
+        parts: Vec<String>,
         removed: &[String],
     ) -> Result<(), Error> {
-        let staged: Vec<String> = written.iter().map(|e| e.path.clone()).collect();
+        let staged: Vec<String> = written
+            .iter()
+            .map(|e| e.path.clone())
+            .chain(parts)
+            .collect();
         manifest.documents = written.into_iter().chain(kept).collect();
         manifest.documents.sort_by(|a, b| a.path.cmp(&b.path));
         let mut json =

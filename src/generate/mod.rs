@@ -2,6 +2,7 @@
 //! all or nothing, keeping the files of documents that did not change.
 
 mod pages;
+mod chunked;
 mod parallel;
 mod render_all;
 
@@ -235,11 +236,27 @@ pub fn run(
     let leftovers = output::leftovers(&folder, &produced, |e| options.in_scope(e));
     kept.extend(leftovers.carried);
     let removed: Vec<String> = leftovers.removed.iter().map(|e| e.path.clone()).collect();
+    composition.kept_parts = kept_parts(&folder);
     let staging = Staging::new(&folder)?;
+    let staged_parts = std::sync::Mutex::new(Vec::new());
     let entries = render_all(&composition, &options.formats, options.progress, |file| {
         staging.stage(&file.entry.path, &file.bytes)?;
+        for (path, bytes) in &file.parts {
+            staging.stage(path, bytes)?;
+        }
+        if let Ok(mut staged) = staged_parts.lock() {
+            staged.extend(file.parts.into_iter().map(|(path, _)| path));
+        }
         Ok(file.entry)
     })?;
+    let listed: Vec<&Entry> = entries.iter().chain(&kept).collect();
+    // The chunk files nothing is joined from any more go too (not counted:
+    // they are no documents).
+    let unused_parts = output::unused_parts(&folder, &listed);
+    let mut staged_parts = staged_parts.into_inner().unwrap_or_default();
+    // Two documents (or chunks) saying the same share one file.
+    staged_parts.sort();
+    staged_parts.dedup();
     let pages = entries.iter().map(|e| e.pages).sum::<usize>() / options.formats.len().max(1);
     let summary = Summary {
         documents: composition.documents.len(),
@@ -257,7 +274,8 @@ pub fn run(
         source_sha256: source.sha256.clone(),
         documents: Vec::new(),
     };
-    staging.commit(manifest, entries, kept, &removed)?;
+    let removed_files = [removed, unused_parts].concat();
+    staging.commit(manifest, entries, kept, staged_parts, &removed_files)?;
     Ok(Summary {
         elapsed: started.elapsed(),
         ..summary
@@ -341,6 +359,19 @@ pub struct Composition {
     pub reference: Vec<Composed>,
     /// In a DOCX-only run, the page counts known without layout, by stem.
     pub known_pages: HashMap<String, usize>,
+    /// The chunks of long documents laid out by an earlier run, by key:
+    /// their file in the output folder and what the manifest says of it.
+    pub kept_parts: HashMap<String, (PathBuf, output::Part)>,
+}
+
+/// The chunk files the previous manifest lists, by key.
+fn kept_parts(folder: &Path) -> HashMap<String, (PathBuf, output::Part)> {
+    output::previous_manifest(folder)
+        .into_iter()
+        .flat_map(|m| m.documents)
+        .flat_map(|e| e.parts)
+        .map(|p| (p.key.clone(), (folder.join(p.path()), p)))
+        .collect()
 }
 
 /// Plans and composes every document the options ask for.
@@ -428,6 +459,7 @@ pub fn compose(
         kept_letters: HashMap::new(),
         reference,
         known_pages: HashMap::new(),
+        kept_parts: HashMap::new(),
     })
 }
 

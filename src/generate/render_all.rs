@@ -16,6 +16,7 @@ use crate::render::join::join;
 use crate::render::pdf::PdfRenderer;
 
 use super::pages;
+use super::chunked::render_in_chunks;
 use super::parallel::in_parallel;
 
 /// Set when the user interrupts the run (Ctrl-C): rendering stops, the
@@ -73,14 +74,28 @@ pub fn render_all<T: Send>(
         let mut pages = None;
         let print = fingerprint(c, program);
         if formats.contains(&Format::Pdf) {
-            let r = pdf.render(&c.document)?;
+            // A session-wide document is laid out in chunks (with the page
+            // program of this version, which numbers chunks as the whole).
+            let chunked = match large(c) && program.is_none() {
+                true => render_in_chunks(&pdf, &c.document, &composition.kept_parts)?,
+                false => None,
+            };
+            let (r, parts) = match chunked {
+                Some(chunked) => (chunked.rendered, Some((chunked.parts, chunked.new_files))),
+                None => (pdf.render(&c.document)?, None),
+            };
             pages = Some(r.pages);
             if let Some(batch) = &batch
                 && c.kind == Kind::Convocation
             {
                 batch.letter_rendered(c.path(Format::Pdf.extension()), r.bytes.clone());
             }
-            files.push(keep(produced(c, Format::Pdf, r.bytes, r.pages, &print))?);
+            let mut file = produced(c, Format::Pdf, r.bytes, r.pages, &print);
+            if let Some((parts, new_files)) = parts {
+                file.entry.parts = parts;
+                file.parts = new_files;
+            }
+            files.push(keep(file)?);
         }
         if formats.contains(&Format::Docx) {
             let pages = match pages.or_else(|| composition.known_pages.get(&c.stem).copied()) {
@@ -345,8 +360,10 @@ fn produced(c: &Composed, format: Format, bytes: Vec<u8>, pages: usize, print: &
             pages,
             sha256: output::sha256_hex(&bytes),
             fingerprint: Some(print.to_owned()),
+            parts: Vec::new(),
         },
         bytes,
+        parts: Vec::new(),
     }
 }
 

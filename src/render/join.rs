@@ -22,11 +22,7 @@ const CREATOR: &str = concat!("sessiondoc ", env!("CARGO_PKG_VERSION"));
 /// `title` and dated `date`: a blank page before a letter that would
 /// otherwise start on a verso.
 pub fn join(title: &str, date: crate::model::Date, letters: &[&[u8]]) -> Result<Rendered, Error> {
-    let failed = |e: lopdf::Error| {
-        Error::Render(format!(
-            "le PDF « {title} » n'a pas pu être assemblé\u{a0}: {e}"
-        ))
-    };
+    let failed = |e: lopdf::Error| failed(title, e);
     let mut out = Document::with_version("1.7");
     let pages_id = out.new_object_id();
     let mut kids: Vec<Object> = Vec::new();
@@ -50,24 +46,15 @@ pub fn join(title: &str, date: crate::model::Date, letters: &[&[u8]]) -> Result<
             kids.push(out.add_object(blank_page(pages_id, media_box)).into());
         }
         for id in pages {
-            let media_box = inherited(&letter, id, b"MediaBox");
-            let resources = inherited(&letter, id, b"Resources");
-            let annots = letter
-                .get_dictionary(id)
-                .and_then(|p| p.get(b"Annots"))
-                .cloned()
-                .ok();
-            untie_annotations(&mut letter, annots);
-            let page = letter.get_dictionary_mut(id).map_err(failed)?;
-            page.set("Parent", pages_id);
-            page.remove(b"StructParents");
-            for (key, value) in [(&b"MediaBox"[..], media_box), (b"Resources", resources)] {
-                if let Some(value) = value
-                    && !page.has(key)
-                {
-                    page.set(key, value);
+            // Annotations keep no reference to the structure tree left out.
+            for annot in annotations(&letter, id) {
+                if let Ok(dict) = letter.get_dictionary_mut(annot) {
+                    dict.remove(b"StructParent");
                 }
             }
+            hang_page(&mut letter, id, pages_id).map_err(failed)?;
+            let page = letter.get_dictionary_mut(id).map_err(failed)?;
+            page.remove(b"StructParents");
             kids.push(id.into());
         }
         out.objects.append(&mut letter.objects);
@@ -159,6 +146,34 @@ impl Batch<'_> {
     }
 }
 
+/// The error of a PDF that could not be joined.
+pub(super) fn failed(title: &str, e: lopdf::Error) -> Error {
+    Error::Render(format!(
+        "le PDF « {title} » n'a pas pu être assemblé\u{a0}: {e}"
+    ))
+}
+
+/// Hangs a page read from one of the joined files under the joined page
+/// tree `parent`, with the size and resources it inherited in its file.
+pub(super) fn hang_page(
+    doc: &mut Document,
+    id: ObjectId,
+    parent: ObjectId,
+) -> Result<(), lopdf::Error> {
+    let media_box = inherited(doc, id, b"MediaBox");
+    let resources = inherited(doc, id, b"Resources");
+    let page = doc.get_dictionary_mut(id)?;
+    page.set("Parent", parent);
+    for (key, value) in [(&b"MediaBox"[..], media_box), (b"Resources", resources)] {
+        if let Some(value) = value
+            && !page.has(key)
+        {
+            page.set(key, value);
+        }
+    }
+    Ok(())
+}
+
 /// Keeps an object of a letter unless it belongs to the letter's structure
 /// tree or is its metadata, which the batch leaves out: not even read in.
 fn outside_structure(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
@@ -175,7 +190,7 @@ fn outside_structure(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Obj
 }
 
 /// A page attribute, from the page or the page tree above it.
-fn inherited(doc: &Document, mut id: ObjectId, key: &[u8]) -> Option<Object> {
+pub(super) fn inherited(doc: &Document, mut id: ObjectId, key: &[u8]) -> Option<Object> {
     for _ in 0..32 {
         let node = doc.get_dictionary(id).ok()?;
         if let Ok(value) = node.get(key) {
@@ -186,23 +201,17 @@ fn inherited(doc: &Document, mut id: ObjectId, key: &[u8]) -> Option<Object> {
     None
 }
 
-/// Annotations keep no reference to the structure tree left out.
-fn untie_annotations(doc: &mut Document, annots: Option<Object>) {
-    let list = match annots {
-        Some(Object::Array(list)) => list,
-        Some(Object::Reference(id)) => match doc.get_object(id) {
-            Ok(Object::Array(list)) => list.clone(),
-            _ => return,
+/// The annotations of a page.
+pub(super) fn annotations(doc: &Document, page: ObjectId) -> Vec<ObjectId> {
+    let list = match doc.get_dictionary(page).and_then(|p| p.get(b"Annots")) {
+        Ok(Object::Array(list)) => list,
+        Ok(Object::Reference(id)) => match doc.get_object(*id) {
+            Ok(Object::Array(list)) => list,
+            _ => return Vec::new(),
         },
-        _ => return,
+        _ => return Vec::new(),
     };
-    for annot in list {
-        if let Ok(id) = annot.as_reference()
-            && let Ok(dict) = doc.get_dictionary_mut(id)
-        {
-            dict.remove(b"StructParent");
-        }
-    }
+    list.iter().filter_map(|a| a.as_reference().ok()).collect()
 }
 
 /// An empty page of the given size, for a letter to start on a recto.
@@ -216,7 +225,7 @@ fn blank_page(parent: ObjectId, media_box: Object) -> Dictionary {
 }
 
 /// A PDF text string (UTF-16BE with its byte-order mark).
-fn text_string(text: &str) -> Object {
+pub(super) fn text_string(text: &str) -> Object {
     let mut bytes = vec![0xFE, 0xFF];
     bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
     Object::String(bytes, StringFormat::Hexadecimal)
@@ -267,7 +276,7 @@ xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n\
 
 /// The file identifier: a hash of the title and of the letters, so that
 /// the same letters always make the same file.
-fn identifier(title: &str, letters: &[&[u8]]) -> Vec<u8> {
+pub(super) fn identifier(title: &str, letters: &[&[u8]]) -> Vec<u8> {
     let mut hash = Sha256::new();
     hash.update(title.as_bytes());
     for letter in letters {

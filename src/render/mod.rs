@@ -1,8 +1,11 @@
 //! The renderers: one per format, each knowing every block type of
 //! [`crate::doc`] and no artefact.
 
+pub mod chunks;
 pub mod docx;
 pub mod join;
+pub mod merge;
+pub mod overlay;
 pub mod pdf;
 
 /// A rendered file.

@@ -11,15 +11,18 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::Datelike;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic, Warned};
-use typst::foundations::{Bytes, Datetime, Duration};
+use typst::foundations::{Bytes, Datetime, Duration, Label};
+use typst::introspection::Introspector;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
+use typst::utils::PicoStr;
 use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use super::Rendered;
+use super::chunks::PageNumber;
 use crate::doc::{Document, LogoFormat};
 use crate::error::Error;
 
@@ -71,9 +74,16 @@ impl PdfRenderer {
         }
     }
 
-    fn layout(&self, doc: &Document) -> Result<(PagedDocument, DocWorld<'_>), Error> {
+    /// Lays the document out; `extra` adds to the data the page program
+    /// reads (how a chunk is numbered, the page numbers to lay over).
+    fn layout(
+        &self,
+        doc: &Document,
+        extra: impl FnOnce(&mut serde_json::Value),
+    ) -> Result<(PagedDocument, DocWorld<'_>), Error> {
         let mut data = serde_json::to_value(doc).map_err(|e| Error::Render(e.to_string()))?;
         data["has_logo"] = serde_json::Value::Bool(doc.logo.is_some());
+        extra(&mut data);
         let json = serde_json::to_vec(&data).map_err(|e| Error::Render(e.to_string()))?;
         let world = DocWorld {
             shared: self,
@@ -95,23 +105,77 @@ impl PdfRenderer {
 
     /// Lays the document out and counts its pages (no PDF is written).
     pub fn page_count(&self, doc: &Document) -> Result<usize, Error> {
-        Ok(self.layout(doc)?.0.pages().len())
+        Ok(self.layout(doc, |_| ())?.0.pages().len())
     }
 
     /// Renders one document to PDF/A-2b (+ PDF/UA-1).
     pub fn render(&self, doc: &Document) -> Result<Rendered, Error> {
-        let (document, world) = self.layout(doc)?;
-        let standards = PdfStandards::new(&[PdfStandard::A_2b, PdfStandard::Ua_1])
-            .map_err(|e| Error::Render(e.message().to_string()))?;
+        let (document, world) = self.layout(doc, |_| ())?;
+        self.export(doc, &document, &world, true)
+    }
+
+    /// Renders a chunk of a long document without page numbers (they are
+    /// laid over once the chunks are joined), and counts the pages of each
+    /// of its sections.
+    pub fn render_chunk(&self, doc: &Document) -> Result<(Rendered, Vec<usize>), Error> {
+        let (document, world) = self.layout(doc, |data| data["numbered_later"] = true.into())?;
+        let introspector = document.introspector();
+        let mut counts = Vec::with_capacity(doc.sections.len());
+        let mut before = 0;
+        for i in 0..doc.sections.len() {
+            let name = format!("section-end-{i}");
+            let last = Label::new(PicoStr::intern(&name))
+                .and_then(|label| introspector.query_label(label).ok())
+                .and_then(|end| end.location())
+                .and_then(|end| introspector.page(end))
+                .map_or(before, usize::from);
+            counts.push(last - before);
+            before = last;
+        }
+        Ok((self.export(doc, &document, &world, true)?, counts))
+    }
+
+    /// The page numbers of a joined document alone, one page per page
+    /// (PDF/A-2b, untagged: they are laid over the pages as artifacts).
+    pub fn render_page_numbers(
+        &self,
+        doc: &Document,
+        pages: &[PageNumber],
+    ) -> Result<Rendered, Error> {
+        let empty = Document {
+            sections: Vec::new(),
+            logo: None,
+            ..doc.clone()
+        };
+        let (document, world) = self.layout(&empty, |data| {
+            data["page_numbers"] = serde_json::json!(pages)
+        })?;
+        self.export(doc, &document, &world, false)
+    }
+
+    /// Writes a laid-out document as PDF/A-2b, and PDF/UA-1 when `tagged`.
+    fn export(
+        &self,
+        doc: &Document,
+        document: &PagedDocument,
+        world: &DocWorld,
+        tagged: bool,
+    ) -> Result<Rendered, Error> {
+        let standards: &[PdfStandard] = match tagged {
+            true => &[PdfStandard::A_2b, PdfStandard::Ua_1],
+            false => &[PdfStandard::A_2b],
+        };
+        let standards =
+            PdfStandards::new(standards).map_err(|e| Error::Render(e.message().to_string()))?;
         let options = PdfOptions {
             ident: typst::foundations::Smart::Custom(doc.title.clone()),
             timestamp: world.date.map(Timestamp::new_utc),
             standards,
-            tagged: true,
+            tagged,
             ..PdfOptions::default()
         };
-        let bytes = typst_pdf::pdf(&document, &options)
-            .map_err(|errors| self.failure(&doc.title, &world, &errors))?;
+        let bytes = typst_pdf::pdf(document, &options)
+            .map_err(|errors| self.failure(&doc.title, world, &errors))?;
         Ok(Rendered {
             bytes,
             pages: document.pages().len(),
