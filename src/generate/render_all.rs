@@ -15,8 +15,8 @@ use crate::render::docx::DocxRenderer;
 use crate::render::join::join;
 use crate::render::pdf::PdfRenderer;
 
-use super::pages;
 use super::chunked::render_in_chunks;
+use super::pages;
 use super::parallel::in_parallel;
 
 /// Set when the user interrupts the run (Ctrl-C): rendering stops, the

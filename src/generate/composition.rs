@@ -1,0 +1,173 @@
+//! The compose half of `generate`: the plan, the templates, the centre's
+//! logo and page program, and every document the options ask for.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::compose::{self, Composed, Ctx, Filter, Kind};
+use crate::doc::{Logo, LogoFormat};
+use crate::error::Error;
+use crate::load::Source;
+use crate::model::{Date, Session};
+use crate::output::{self, Format};
+use crate::plan::Plan;
+use crate::wording::Wording;
+
+use super::GenerateOptions;
+
+/// The composed documents of a run and the page program that draws them.
+pub struct Composition {
+    pub documents: Vec<Composed>,
+    /// A centre's own `document.typ`, if given.
+    pub program: Option<String>,
+    /// The convocations' PDF files, in the print batch's order.
+    pub letters: Vec<String>,
+    /// Those kept as they are in the output folder: their file there and
+    /// the sha256 the manifest gives, for the print batch to read them.
+    pub kept_letters: HashMap<String, (PathBuf, String)>,
+    /// In a DOCX-only run asking for the print batch without its letters:
+    /// the letters, composed to find their page counts, not produced.
+    pub reference: Vec<Composed>,
+    /// In a DOCX-only run, the page counts known without layout, by stem.
+    pub known_pages: HashMap<String, usize>,
+    /// The chunks of long documents laid out by an earlier run, by key:
+    /// their file in the output folder and what the manifest says of it.
+    pub kept_parts: HashMap<String, (PathBuf, output::Part)>,
+}
+
+/// The chunk files the previous manifest lists, by key.
+pub(super) fn kept_parts(folder: &Path) -> HashMap<String, (PathBuf, output::Part)> {
+    output::previous_manifest(folder)
+        .into_iter()
+        .flat_map(|m| m.documents)
+        .flat_map(|e| e.parts)
+        .map(|p| (p.key.clone(), (folder.join(p.path()), p)))
+        .collect()
+}
+
+/// Plans and composes every document the options ask for.
+pub fn compose(
+    source: &Source,
+    session: &Session,
+    options: &GenerateOptions,
+) -> Result<Composition, Error> {
+    let mut plan = Plan::new(session);
+    let wording = Wording::new(options.templates.as_deref())?;
+    let program = match options
+        .templates
+        .as_deref()
+        .map(|d| d.join("document.typ"))
+        .filter(|p| p.is_file())
+    {
+        Some(path) => Some(std::fs::read_to_string(&path).map_err(|e| {
+            Error::Io(format!(
+                "impossible de lire « {} »\u{a0}: {e}",
+                path.display()
+            ))
+        })?),
+        None => None,
+    };
+    if let Some(program) = &program {
+        crate::page::same_geometry(program)?;
+    }
+    let logo = read_logo(source, session)?;
+    let correction = match &options.depuis {
+        Some(path) => {
+            let (_, before) = crate::load::load(path).map_err(|_| {
+                Error::Refused(format!(
+                    "« {} » n'a pas pu être lu\u{a0}: vérifiez-le avec « sessiondoc check »",
+                    path.display()
+                ))
+            })?;
+            let before_plan = Plan::new(&before);
+            let changes = crate::changes::compare(&before_plan, &plan);
+            // The letters nothing changed for are the ones already sent, as
+            // they were dated; the corrected ones are dated the day they go.
+            let precedente = before_plan.facts.convocation_date.clone();
+            plan.facts.convocation_date = precedente.clone();
+            let sent = options.date.unwrap_or_else(Date::today);
+            Some(changes.correction(precedente, crate::fr::long_date(sent)))
+        }
+        None => None,
+    };
+    let ctx = Ctx {
+        plan: &plan,
+        wording: &wording,
+        logo,
+        correction: correction.as_ref(),
+    };
+    let filter = Filter {
+        only: options.only.clone(),
+        candidats: options.candidats.clone(),
+    };
+    let documents = compose::compose_all(&ctx, &filter)?;
+    let is_letter = |c: &&Composed| c.kind == Kind::Convocation;
+    // A DOCX-only batch sums its letters' page counts: without them in the
+    // run, they are composed to be looked up (or laid out one by one).
+    let reference = match !options.formats.contains(&Format::Pdf)
+        && !documents.iter().any(|c| is_letter(&c))
+        && documents.iter().any(|c| c.kind == Kind::ConvocationsLot)
+    {
+        true => compose::compose_all(
+            &ctx,
+            &Filter {
+                only: vec![Kind::Convocation],
+                ..filter
+            },
+        )?,
+        false => Vec::new(),
+    };
+    let letters = documents
+        .iter()
+        .chain(&reference)
+        .filter(is_letter)
+        .map(|c| c.path(Format::Pdf.extension()))
+        .collect();
+    Ok(Composition {
+        documents,
+        program,
+        letters,
+        kept_letters: HashMap::new(),
+        reference,
+        known_pages: HashMap::new(),
+        kept_parts: HashMap::new(),
+    })
+}
+
+/// Reads the centre's logo, relative to the session file.
+fn read_logo(source: &Source, session: &Session) -> Result<Option<Logo>, Error> {
+    let Some(logo) = &session.centre.logo else {
+        return Ok(None);
+    };
+    let base = source.path.parent().unwrap_or(Path::new("."));
+    let path = base.join(&logo.value);
+    let line = logo.referenced.line();
+    let bytes = std::fs::read(&path).map_err(|e| {
+        Error::Io(format!(
+            "{}:{line}\u{a0}: centre.logo\u{a0}: le logo « {} » ne peut pas être lu ({})",
+            source.name,
+            path.display(),
+            if e.kind() == std::io::ErrorKind::NotFound {
+                "fichier introuvable".to_owned()
+            } else {
+                e.to_string()
+            }
+        ))
+    })?;
+    let format = if crate::doc::png_size(&bytes).is_some() {
+        LogoFormat::Png
+    } else if std::str::from_utf8(&bytes).is_ok_and(|t| t.contains("<svg")) {
+        LogoFormat::Svg
+    } else {
+        return Err(Error::Refused(format!(
+            "{}:{line}\u{a0}: centre.logo\u{a0}: « {} » n'est pas une image PNG ou SVG",
+            source.name,
+            path.display()
+        )));
+    };
+    Ok(Some(Logo {
+        bytes: Arc::new(bytes),
+        format,
+    }))
+}
