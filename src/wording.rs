@@ -152,6 +152,15 @@ impl Texts<'_> {
             .collect())
     }
 
+    /// The template's macro `name` called with `args`, as one line of text:
+    /// the words around values a composer places one by one.
+    pub fn call(&self, name: &str, args: &[Value]) -> Result<String, Error> {
+        self.state
+            .call_macro(name, args)
+            .map(|text| fold(&text))
+            .map_err(|e| template_error(&self.file, &e))
+    }
+
     /// The block as lines: one per non-empty line, trimmed.
     pub fn lines(&mut self, block: &str) -> Result<Vec<String>, Error> {
         Ok(self

@@ -27,47 +27,38 @@ pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
 }
 
 fn content(ctx: &Ctx, c: &CandidateView) -> Result<Content, Error> {
-    ctx.wording.with(
-        "fiche-renseignements",
-        ctx.context(context! { c => Value::from_serialize(c) }),
-        |t| {
-            let l = t.labels("libelles")?;
-            let title = t.text("fichier")?;
-            let footer = ctx.footer(&title)?;
-            let mut blocks = parts::title(t, None)?;
-            blocks.extend(paragraphs(t, "consigne")?);
-            let mut rows = vec![Row::new(vec![
-                Cell::head(l.get("rubrique")?),
-                Cell::head(l.get("connu")?),
-                Cell::head(l.get("correction")?),
-            ])];
-            for (what, known) in pairs(t.lines("rubriques")?) {
-                rows.push(
-                    Row::new(vec![
-                        Cell::new(vec![Paragraph::bold(what)]),
-                        Cell::text(known),
-                        Cell::text(""),
-                    ])
-                    .min_height(11.0),
-                );
-            }
-            blocks.push(Block::Table(Table {
-                widths: vec![3.2, 5.0, 5.0],
-                header_rows: 1,
-                rows,
-                size: Some(10.0),
-                ruled: true,
-            }));
-            blocks.extend(paragraphs(t, "engagement")?);
-            blocks.push(Block::Signatures {
-                captions: vec![l.get("date")?, l.get("signature")?],
-                height_mm: 22.0,
-            });
-            Ok(Content {
-                title,
-                footer,
-                blocks,
-            })
-        },
-    )
+    let extra = context! { c => Value::from_serialize(c) };
+    parts::content(ctx, "fiche-renseignements", extra, |t| {
+        let l = t.labels("libelles")?;
+        let mut blocks = parts::title(t, None)?;
+        blocks.extend(paragraphs(t, "consigne")?);
+        let mut rows = vec![Row::new(vec![
+            Cell::head(l.get("rubrique")?),
+            Cell::head(l.get("connu")?),
+            Cell::head(l.get("correction")?),
+        ])];
+        for (what, known) in pairs(t.lines("rubriques")?) {
+            rows.push(
+                Row::new(vec![
+                    Cell::new(vec![Paragraph::bold(what)]),
+                    Cell::text(known),
+                    Cell::text(""),
+                ])
+                .min_height(11.0),
+            );
+        }
+        blocks.push(Block::Table(Table {
+            widths: vec![3.2, 5.0, 5.0],
+            header_rows: 1,
+            rows,
+            size: Some(10.0),
+            ruled: true,
+        }));
+        blocks.extend(paragraphs(t, "engagement")?);
+        blocks.push(Block::Signatures {
+            captions: vec![l.get("date")?, l.get("signature")?],
+            height_mm: 22.0,
+        });
+        Ok(blocks)
+    })
 }

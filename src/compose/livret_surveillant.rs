@@ -5,7 +5,7 @@
 use minijinja::{Value, context};
 
 use super::pack::{bullets, heading, numbered, opening};
-use super::{Composed, Content, Ctx, Kind, Subject};
+use super::{Composed, Content, Ctx, Kind, Subject, parts};
 use crate::doc::{Align, Block, Paragraph};
 use crate::error::Error;
 use crate::plan::PersonView;
@@ -35,47 +35,38 @@ fn content(ctx: &Ctx, m: &PersonView) -> Result<Content, Error> {
     let corrected = ctx
         .correction
         .is_some_and(|k| k.surveillants.contains_key(&m.id));
-    ctx.wording.with(
-        "livret-surveillant",
-        ctx.context(context! { m => Value::from_serialize(m), tel => tel }),
-        |t| {
-            let l = t.labels("libelles")?;
-            let title = t.text("fichier")?;
-            let footer = ctx.footer(&title)?;
-            let mut blocks = opening(ctx, t, &l, &slots, corrected)?;
+    let extra = context! { m => Value::from_serialize(m), tel => tel };
+    parts::content(ctx, "livret-surveillant", extra, |t| {
+        let l = t.labels("libelles")?;
+        let mut blocks = opening(ctx, t, &l, &slots, corrected)?;
 
-            blocks.push(heading(l.get("regles")?));
-            blocks.extend(bullets(t.lines("regles")?));
+        blocks.push(heading(l.get("regles")?));
+        blocks.extend(bullets(t.lines("regles")?));
 
-            blocks.push(heading(l.get("fraude")?));
-            blocks.extend(numbered(t.lines("fraude")?));
+        blocks.push(heading(l.get("fraude")?));
+        blocks.extend(numbered(t.lines("fraude")?));
 
-            blocks.push(heading(l.get("formateur")?));
-            blocks.push(Block::Paragraph(
-                Paragraph::text(t.text("formateur")?).align(Align::Justify),
-            ));
-            blocks.push(Block::Paragraph(
-                Paragraph::text(t.text("signatures")?).align(Align::Justify),
-            ));
+        blocks.push(heading(l.get("formateur")?));
+        blocks.push(Block::Paragraph(
+            Paragraph::text(t.text("formateur")?).align(Align::Justify),
+        ));
+        blocks.push(Block::Paragraph(
+            Paragraph::text(t.text("signatures")?).align(Align::Justify),
+        ));
 
-            blocks.push(Block::Heading {
-                level: 3,
-                text: l.get("engagement")?,
-                align: Align::Left,
-            });
-            blocks.push(Block::Paragraph(
-                Paragraph::text(t.text("engagement")?).align(Align::Justify),
-            ));
-            blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
-            blocks.push(Block::Signatures {
-                captions: vec![l.get("date")?, l.get("signature")?],
-                height_mm: 22.0,
-            });
-            Ok(Content {
-                title,
-                footer,
-                blocks,
-            })
-        },
-    )
+        blocks.push(Block::Heading {
+            level: 3,
+            text: l.get("engagement")?,
+            align: Align::Left,
+        });
+        blocks.push(Block::Paragraph(
+            Paragraph::text(t.text("engagement")?).align(Align::Justify),
+        ));
+        blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
+        blocks.push(Block::Signatures {
+            captions: vec![l.get("date")?, l.get("signature")?],
+            height_mm: 22.0,
+        });
+        Ok(blocks)
+    })
 }

@@ -2,9 +2,10 @@
 
 use minijinja::Value;
 
-use super::Ctx;
-use crate::doc::{Align, Block, Paragraph, Run};
+use super::{Content, Ctx};
+use crate::doc::{Align, Block, Cell, Paragraph, Run};
 use crate::error::Error;
+use crate::plan::CandidateView;
 use crate::wording::Texts;
 
 /// How large the règlement's extracts are set.
@@ -81,4 +82,37 @@ pub fn title(t: &mut Texts, subtitle_pt: Option<f32>) -> Result<Vec<Block>, Erro
         },
         Block::Paragraph(subtitle),
     ])
+}
+
+/// A document written with the template `name` and `extra` in its context:
+/// titled by the block `fichier`, with the common footer, and the blocks
+/// `write` makes.
+pub fn content(
+    ctx: &Ctx,
+    name: &str,
+    extra: Value,
+    write: impl FnOnce(&mut Texts) -> Result<Vec<Block>, Error>,
+) -> Result<Content, Error> {
+    ctx.wording.with(name, ctx.context(extra), |t| {
+        let title = t.text("fichier")?;
+        let footer = ctx.footer(&title)?;
+        let blocks = write(t)?;
+        Ok(Content {
+            title,
+            footer,
+            blocks,
+        })
+    })
+}
+
+/// A candidate's name in a table: "NOM Prénom" in bold, and under it, when
+/// they go by another name, their birth name worded by the template's
+/// macro `naissance`.
+pub fn candidate_name(t: &Texts, c: &CandidateView) -> Result<Cell, Error> {
+    let mut name = vec![Paragraph::bold(c.nom_prenom.clone())];
+    if c.nom_usage.is_some() {
+        let birth = t.call("naissance", &[Value::from(c.nom_naissance.clone())])?;
+        name.push(Paragraph::text(birth).size(8.0));
+    }
+    Ok(Cell::new(name))
 }

@@ -9,7 +9,7 @@ use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
 use crate::error::Error;
 use crate::model::{Decision, Voie};
 use crate::plan::{CandidateView, Facts};
-use crate::wording::Labels;
+use crate::wording::{Labels, Texts};
 
 /// One PV per candidate the filter keeps.
 pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
@@ -28,143 +28,180 @@ pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
 
 /// The blocks of a PV; `None` gives the blank form to fill by hand.
 pub fn content(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Content, Error> {
-    let plan = ctx.plan;
-    let facts = &plan.facts;
+    let facts = &ctx.plan.facts;
     let date = c.and_then(|c| c.decision).map(|_| facts.fin.clone());
-    ctx.wording.with(
-        "pv-individuel",
-        ctx.context(context! { c => Value::from_serialize(c), date => date }),
-        |t| {
-            let l = t.labels("libelles")?;
-            let title = t.text("fichier")?;
-            let footer = ctx.footer(&title)?;
-            let mut blocks = Vec::new();
-            if let Some(ministere) = &facts.ministere {
-                blocks.push(Block::Paragraph(
-                    Paragraph::bold(ministere.clone())
-                        .size(9.0)
-                        .space_after(1.0),
-                ));
-            }
-            blocks.extend(parts::title(t, Some(11.0))?);
-            blocks.extend([Block::Paragraph(
-                Paragraph::new(vec![Run::italic(t.text("delai")?)])
-                    .size(8.5)
-                    .align(Align::Center),
-            )]);
-            let value = |v: Option<&str>| Cell::text(v.unwrap_or(""));
-            let text = |s: &str| Cell::new(vec![Paragraph::text(s)]);
-            let info = vec![
-                Row::new(vec![
-                    Cell::head(l.get("candidat")?).span(2),
-                    Cell::head(l.get("session")?).span(2),
-                ]),
-                Row::new(vec![
-                    text(&l.get("nom_naissance")?),
-                    value(c.map(|c| c.nom_naissance.as_str())),
-                    text(&l.get("centre")?),
-                    Cell::text(format!("{}\n{}", facts.centre_nom, facts.centre_site)),
-                ]),
-                Row::new(vec![
-                    text(&l.get("nom_usage")?),
-                    value(c.and_then(|c| c.nom_usage.as_deref())),
-                    text(&l.get("adresse")?),
-                    Cell::text(facts.centre_adresse.join("\n")),
-                ]),
-                Row::new(vec![
-                    text(&l.get("prenom")?),
-                    value(c.map(|c| c.prenom.as_str())),
-                    text(&l.get("debut")?),
-                    Cell::text(facts.debut_court.clone()),
-                ]),
-                Row::new(vec![
-                    text(&l.get("identifiant")?),
-                    value(c.map(|c| c.identifiant.as_str())),
-                    text(&l.get("fin")?),
-                    Cell::text(facts.fin_court.clone()),
-                ]),
-            ];
-            blocks.push(Block::Table(Table {
-                widths: vec![1.9, 3.1, 2.3, 3.7],
-                header_rows: 1,
-                rows: info,
-                size: Some(8.5),
-                ruled: true,
-            }));
-
-            // Access route (3 boxes) and results (4 boxes).
-            let voie = c.map(|c| c.voie);
-            let decision = c.and_then(|c| c.decision);
-            let labels = [
-                l.get("formation")?,
-                l.get("vae")?,
-                l.get("equivalence")?,
-                l.get("absent")?,
-                l.get("reussite")?,
-                l.get("reussite_partielle")?,
-                l.get("echec")?,
-            ];
-            let ticks = [
-                voie == Some(Voie::Formation),
-                voie == Some(Voie::Vae),
-                voie == Some(Voie::Equivalence),
-                decision == Some(Decision::Absent),
-                decision == Some(Decision::Reussite),
-                decision == Some(Decision::ReussitePartielle),
-                decision == Some(Decision::Echec),
-            ];
-            let boxes = vec![
-                Row::new(vec![
-                    Cell::head(l.get("voie")?).span(3),
-                    Cell::head(l.get("resultats")?).span(4),
-                ]),
-                Row::new(
-                    labels
-                        .iter()
-                        .map(|s| Cell::text(s.clone()).align(Align::Center))
-                        .collect(),
-                ),
-                Row::new(ticks.iter().map(|&t| Cell::checkbox(t)).collect()),
-            ];
-            blocks.push(Block::Table(Table {
-                widths: vec![1.0; 7],
-                header_rows: 1,
-                rows: boxes,
-                size: Some(8.5),
-                ruled: true,
-            }));
-
-            blocks.push(Block::Paragraph(
-                Paragraph::text(t.text("note_equivalence")?).size(7.5),
-            ));
-            blocks.push(jury_and_ccp(&l, facts, c)?);
-            blocks.push(Block::Heading {
-                level: 2,
-                text: l.get("observations")?,
-                align: Align::Left,
-            });
-            match c.and_then(|c| c.observations.as_deref()) {
-                Some(obs) => {
-                    blocks.push(Block::Paragraph(Paragraph::text(obs).align(Align::Justify)))
-                }
-                None => blocks.push(Block::Lines { count: 3 }),
-            }
-            blocks.push(Block::Paragraph(
-                Paragraph::text(t.text("fait_a")?).align(Align::Right),
-            ));
-            Ok(Content {
-                title,
-                footer,
-                blocks,
-            })
-        },
-    )
+    let extra = context! { c => Value::from_serialize(c), date => date };
+    parts::content(ctx, "pv-individuel", extra, |t| {
+        let l = t.labels("libelles")?;
+        let mut blocks = heading(t, facts)?;
+        blocks.push(identity(&l, facts, c)?);
+        blocks.push(route_and_result(&l, c)?);
+        blocks.push(Block::Paragraph(
+            Paragraph::text(t.text("note_equivalence")?).size(7.5),
+        ));
+        blocks.push(jury_and_ccp(&l, facts, c)?);
+        blocks.push(Block::Heading {
+            level: 2,
+            text: l.get("observations")?,
+            align: Align::Left,
+        });
+        blocks.push(match c.and_then(|c| c.observations.as_deref()) {
+            Some(obs) => Block::Paragraph(Paragraph::text(obs).align(Align::Justify)),
+            None => Block::Lines { count: 3 },
+        });
+        blocks.push(Block::Paragraph(
+            Paragraph::text(t.text("fait_a")?).align(Align::Right),
+        ));
+        Ok(blocks)
+    })
 }
+
+/// The form's head: the ministry, the title and the deadline to send it.
+fn heading(t: &mut Texts, facts: &Facts) -> Result<Vec<Block>, Error> {
+    let mut blocks = Vec::new();
+    if let Some(ministere) = &facts.ministere {
+        blocks.push(Block::Paragraph(
+            Paragraph::bold(ministere.clone())
+                .size(9.0)
+                .space_after(1.0),
+        ));
+    }
+    blocks.extend(parts::title(t, Some(11.0))?);
+    blocks.push(Block::Paragraph(
+        Paragraph::new(vec![Run::italic(t.text("delai")?)])
+            .size(8.5)
+            .align(Align::Center),
+    ));
+    Ok(blocks)
+}
+
+/// The candidate (left) beside the session (right), label and value.
+fn identity(l: &Labels, facts: &Facts, c: Option<&CandidateView>) -> Result<Block, Error> {
+    let value = |v: Option<&str>| Cell::text(v.unwrap_or(""));
+    let text = |s: String| Cell::new(vec![Paragraph::text(s)]);
+    let rows = vec![
+        Row::new(vec![
+            Cell::head(l.get("candidat")?).span(2),
+            Cell::head(l.get("session")?).span(2),
+        ]),
+        Row::new(vec![
+            text(l.get("nom_naissance")?),
+            value(c.map(|c| c.nom_naissance.as_str())),
+            text(l.get("centre")?),
+            Cell::text(format!("{}\n{}", facts.centre_nom, facts.centre_site)),
+        ]),
+        Row::new(vec![
+            text(l.get("nom_usage")?),
+            value(c.and_then(|c| c.nom_usage.as_deref())),
+            text(l.get("adresse")?),
+            Cell::text(facts.centre_adresse.join("\n")),
+        ]),
+        Row::new(vec![
+            text(l.get("prenom")?),
+            value(c.map(|c| c.prenom.as_str())),
+            text(l.get("debut")?),
+            Cell::text(facts.debut_court.clone()),
+        ]),
+        Row::new(vec![
+            text(l.get("identifiant")?),
+            value(c.map(|c| c.identifiant.as_str())),
+            text(l.get("fin")?),
+            Cell::text(facts.fin_court.clone()),
+        ]),
+    ];
+    Ok(Block::Table(Table {
+        widths: vec![1.9, 3.1, 2.3, 3.7],
+        header_rows: 1,
+        rows,
+        size: Some(8.5),
+        ruled: true,
+    }))
+}
+
+/// The access route (3 boxes) beside the result (4 boxes), ticked from
+/// the candidate's file.
+fn route_and_result(l: &Labels, c: Option<&CandidateView>) -> Result<Block, Error> {
+    let voie = c.map(|c| c.voie);
+    let decision = c.and_then(|c| c.decision);
+    let boxes = [
+        (l.get("formation")?, voie == Some(Voie::Formation)),
+        (l.get("vae")?, voie == Some(Voie::Vae)),
+        (l.get("equivalence")?, voie == Some(Voie::Equivalence)),
+        (l.get("absent")?, decision == Some(Decision::Absent)),
+        (l.get("reussite")?, decision == Some(Decision::Reussite)),
+        (
+            l.get("reussite_partielle")?,
+            decision == Some(Decision::ReussitePartielle),
+        ),
+        (l.get("echec")?, decision == Some(Decision::Echec)),
+    ];
+    let rows = vec![
+        Row::new(vec![
+            Cell::head(l.get("voie")?).span(3),
+            Cell::head(l.get("resultats")?).span(4),
+        ]),
+        Row::new(
+            boxes
+                .iter()
+                .map(|(label, _)| Cell::text(label.clone()).align(Align::Center))
+                .collect(),
+        ),
+        Row::new(
+            boxes
+                .iter()
+                .map(|&(_, tick)| Cell::checkbox(tick))
+                .collect(),
+        ),
+    ];
+    Ok(Block::Table(Table {
+        widths: vec![1.0; 7],
+        header_rows: 1,
+        rows,
+        size: Some(8.5),
+        ruled: true,
+    }))
+}
+
+/// A row of the jury's side: its cells, and whether one signs in it.
+type SigningRow = (Vec<Cell>, bool);
 
 /// The jury (the pair, then the responsable) beside the CCPs of the title,
 /// as on the ministry's form: one table, the shorter side padded.
 fn jury_and_ccp(l: &Labels, facts: &Facts, c: Option<&CandidateView>) -> Result<Block, Error> {
-    let sign = 10.0;
+    let (mut left, responsable) = jury(l, facts, c)?;
+    let mut right = ccps(l, facts, c)?;
+    let total = (left.len() + responsable.len()).max(right.len());
+    while left.len() + responsable.len() < total {
+        left.push((vec![Cell::text("").span(3)], false));
+    }
+    left.extend(responsable);
+    right.resize_with(total, || vec![Cell::text("").span(3)]);
+    let rows = left
+        .into_iter()
+        .zip(right)
+        .map(|((mut cells, signs), ccp)| {
+            cells.extend(ccp);
+            let row = Row::new(cells);
+            if signs { row.min_height(10.0) } else { row }
+        })
+        .collect();
+    Ok(Block::Table(Table {
+        widths: vec![2.3, 1.9, 2.2, 7.2, 0.7, 1.9],
+        header_rows: 0,
+        rows,
+        size: Some(8.5),
+        ruled: true,
+    }))
+}
+
+/// The jury's side: the pair who evaluated the candidate (blank on the
+/// blank form), then the responsable, each under a heading and the
+/// name, first name and signature columns.
+fn jury(
+    l: &Labels,
+    facts: &Facts,
+    c: Option<&CandidateView>,
+) -> Result<(Vec<SigningRow>, Vec<SigningRow>), Error> {
     let pair: Vec<(String, String)> = match c {
         Some(c) => c
             .jury
@@ -179,60 +216,44 @@ fn jury_and_ccp(l: &Labels, facts: &Facts, c: Option<&CandidateView>) -> Result<
             true,
         )
     };
-    let names = || -> Result<Vec<Cell>, Error> {
-        Ok(vec![
+    let columns = || -> Result<SigningRow, Error> {
+        let cells = vec![
             Cell::head(l.get("nom")?),
             Cell::head(l.get("prenom_col")?),
             Cell::head(l.get("signature")?),
-        ])
+        ];
+        Ok((cells, false))
     };
-    let mut left: Vec<(Vec<Cell>, bool)> = vec![
+    let mut jury = vec![
         (vec![Cell::head(l.get("jury")?).span(3)], false),
-        (names()?, false),
+        columns()?,
     ];
-    left.extend(pair.into_iter().map(person));
+    jury.extend(pair.into_iter().map(person));
     let r = &facts.responsable;
-    let responsable = [
+    let responsable = vec![
         (vec![Cell::head(l.get("responsable")?).span(3)], false),
-        (names()?, false),
+        columns()?,
         person((crate::fr::capitals(&r.nom), r.prenom.clone())),
     ];
+    Ok((jury, responsable))
+}
 
-    // Every CCP of the title, its box (ticked for a partial success), its code.
+/// The CCPs' side: every CCP of the title, its box (ticked when a partial
+/// success awarded it), its code.
+fn ccps(l: &Labels, facts: &Facts, c: Option<&CandidateView>) -> Result<Vec<Vec<Cell>>, Error> {
     let partial = c.and_then(|c| c.decision) == Some(Decision::ReussitePartielle);
-    let mut right = vec![vec![
+    let mut rows = vec![vec![
         Cell::head(l.get("ccp")?).span(2),
         Cell::head(l.get("code")?),
     ]];
     for ccp in &facts.titre_ccp {
         let awarded =
             partial && c.is_some_and(|c| c.ccp_obtenus.iter().any(|o| o.code == ccp.code));
-        right.push(vec![
+        rows.push(vec![
             Cell::text(ccp.intitule.clone()),
             Cell::checkbox(awarded),
             Cell::text(ccp.code.clone()),
         ]);
     }
-    let total = (left.len() + responsable.len()).max(right.len());
-    while left.len() + responsable.len() < total {
-        left.push((vec![Cell::text("").span(3)], false));
-    }
-    left.extend(responsable);
-    right.resize_with(total, || vec![Cell::text("").span(3)]);
-    let rows = left
-        .into_iter()
-        .zip(right)
-        .map(|((mut cells, signs), ccp)| {
-            cells.extend(ccp);
-            let row = Row::new(cells);
-            if signs { row.min_height(sign) } else { row }
-        })
-        .collect();
-    Ok(Block::Table(Table {
-        widths: vec![2.3, 1.9, 2.2, 7.2, 0.7, 1.9],
-        header_rows: 0,
-        rows,
-        size: Some(8.5),
-        ruled: true,
-    }))
+    Ok(rows)
 }
