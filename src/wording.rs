@@ -152,15 +152,6 @@ impl Texts<'_> {
             .collect())
     }
 
-    /// The template's macro `name` called with `args`, as one line of text:
-    /// the words around values a composer places one by one.
-    pub fn call(&self, name: &str, args: &[Value]) -> Result<String, Error> {
-        self.state
-            .call_macro(name, args)
-            .map(|text| fold(&text))
-            .map_err(|e| template_error(&self.file, &e))
-    }
-
     /// The block as lines: one per non-empty line, trimmed.
     pub fn lines(&mut self, block: &str) -> Result<Vec<String>, Error> {
         Ok(self
@@ -170,6 +161,14 @@ impl Texts<'_> {
             .filter(|l| !l.is_empty())
             .map(str::to_owned)
             .collect())
+    }
+
+    /// The output of the template's macro `name` called with `args`: a
+    /// sentence around values the composer has one by one (a row, a name).
+    pub fn call(&self, name: &str, args: &[Value]) -> Result<String, Error> {
+        self.state
+            .call_macro(name, args)
+            .map_err(|e| template_error(&self.file, &e))
     }
 }
 

@@ -73,14 +73,15 @@ pub fn declaration(ctx: &Ctx) -> Result<Composed, Error> {
                 .slots
                 .iter()
                 .map(|s| {
-                    vec![
+                    let hours = [Value::from(s.debut.clone()), Value::from(s.fin.clone())];
+                    Ok(vec![
                         s.jour_court.clone(),
-                        format!("{} – {}", s.debut, s.fin),
+                        t.call("horaire", &hours)?,
                         s.intitule.clone(),
                         s.salle.clone().unwrap_or_default(),
-                    ]
+                    ])
                 })
-                .collect();
+                .collect::<Result<_, Error>>()?;
             annex.push(grid(
                 vec![2.2, 2.6, 6.0, 3.2],
                 vec![
@@ -162,8 +163,12 @@ pub fn carence(ctx: &Ctx) -> Result<Composed, Error> {
                 size: Some(9.5),
                 ruled: true,
             }));
-            for part in ["fait", "ddets", "report"] {
-                blocks.push(heading(t, &format!("{part}_titre"))?);
+            for (head, part) in [
+                ("fait_titre", "fait"),
+                ("ddets_titre", "ddets"),
+                ("report_titre", "report"),
+            ] {
+                blocks.push(heading(t, head)?);
                 blocks.extend(paragraphs(t, part)?);
                 blocks.push(Block::Lines { count: 3 });
             }
