@@ -167,6 +167,8 @@ fn the_declaration_is_on_a_page_of_its_own() {
     for name in CANDIDATES_1 {
         assert!(last.contains(name), "{name} in the declaration:\n{last}");
     }
+    // Each candidate with their identifiant and access route.
+    assert!(last.contains("AMRANI Leïla (1801008, Formation)"), "{last}");
 }
 
 fn last_page_text(bytes: &[u8], page: usize) -> String {

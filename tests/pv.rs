@@ -114,6 +114,8 @@ fn pv_session_lists_every_candidate_and_juror() {
         "Nombre de rapports de fraude joints au présent procès-verbal : 0",
     );
     assert_both_contain(&pdf, &docx, "Cachet du centre agréé");
+    // A candidate who goes by another name: the birth name under it.
+    assert_both_contain(&pdf, &docx, "CHEVALIER Camille né(e) ROUSSEAU");
     // 6 candidates × (4 results + 4 CCP): amrani, chevalier, nguyen reussite;
     // bernard partial with 2 CCP; diallo echec; lefevre absent.
     for text in [&pdf, &docx] {
@@ -130,6 +132,13 @@ fn pv_session_counts_the_fraud_reports() {
         &docx,
         "Nombre de rapports de fraude joints au présent procès-verbal : 1",
     );
+    // The session's events under the remarks, one dashed line each.
+    assert_both_contain(
+        &pdf,
+        &docx,
+        "– Rapport de fraude joint — KONÉ Ibrahim, mercredi 3 février 2027 à 9 h 40",
+    );
+    assert_both_contain(&pdf, &docx, "– Retard — LEMOINE Élodie : Arrivée à 08:55");
 }
 
 #[test]

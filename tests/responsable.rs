@@ -118,6 +118,7 @@ fn the_letters_to_the_ddets_say_what_the_rules_ask() {
             "Responsable de session suppléant : M. Thomas LEBRUN",
             "Annexe — Planning et organisation",
             "Délibération du jury",
+            "8 h 30 – 12 h 30",
             "Fait à Cherbourg-en-Cotentin, le vendredi 9 octobre 2026",
         ],
     );

@@ -10,6 +10,20 @@ use super::{Composed, Content, Ctx, Filter, Kind, Subject, parts};
 use crate::doc::{Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
 use crate::plan::CandidateView;
+use crate::wording::LabelBlock;
+
+/// The labels of `fiche-renseignements.j2` this composer reads.
+pub const LABELS: &[LabelBlock] = &[LabelBlock::of::<Labels>("fiche-renseignements", "libelles")];
+
+/// The block `libelles` of `fiche-renseignements.j2`.
+#[derive(serde::Deserialize)]
+struct Labels {
+    rubrique: String,
+    connu: String,
+    correction: String,
+    date: String,
+    signature: String,
+}
 
 /// One sheet per candidate the filter asks for.
 pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
@@ -29,13 +43,13 @@ pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
 fn content(ctx: &Ctx, c: &CandidateView) -> Result<Content, Error> {
     let extra = context! { c => Value::from_serialize(c) };
     parts::content(ctx, "fiche-renseignements", extra, |t| {
-        let l = t.labels("libelles")?;
+        let l: Labels = t.labels_as("libelles")?;
         let mut blocks = parts::title(t, None)?;
         blocks.extend(paragraphs(t, "consigne")?);
         let mut rows = vec![Row::new(vec![
-            Cell::head(l.get("rubrique")?),
-            Cell::head(l.get("connu")?),
-            Cell::head(l.get("correction")?),
+            Cell::head(l.rubrique.clone()),
+            Cell::head(l.connu.clone()),
+            Cell::head(l.correction.clone()),
         ])];
         for (what, known) in pairs(t.lines("rubriques")?) {
             rows.push(
@@ -56,7 +70,7 @@ fn content(ctx: &Ctx, c: &CandidateView) -> Result<Content, Error> {
         }));
         blocks.extend(paragraphs(t, "engagement")?);
         blocks.push(Block::Signatures {
-            captions: vec![l.get("date")?, l.get("signature")?],
+            captions: vec![l.date.clone(), l.signature.clone()],
             height_mm: 22.0,
         });
         Ok(blocks)

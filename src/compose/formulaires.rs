@@ -6,6 +6,15 @@ use minijinja::Value;
 use super::{Composed, Ctx, Kind, fraude, pv_individuel, pv_session};
 use crate::doc::Section;
 use crate::error::Error;
+use crate::wording::LabelBlock;
+
+/// The labels the three blank forms read (the blank PV de session names
+/// no access route: its `voies` are not read).
+pub const LABELS: &[LabelBlock] = &[
+    pv_individuel::LABELS[0],
+    pv_session::LABELS[0],
+    fraude::LABELS[0],
+];
 
 /// The blank forms.
 pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {

@@ -5,8 +5,44 @@ use minijinja::{Value, context};
 use super::{Composed, Content, Ctx, Kind, Subject, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
-use crate::plan::FraudView;
-use crate::wording::{Labels, Texts};
+use crate::plan::{FraudView, WitnessRole};
+use crate::wording::{LabelBlock, Texts};
+
+/// The labels of `rapport-fraude.j2` this composer reads.
+pub const LABELS: &[LabelBlock] = &[LabelBlock::of::<Labels>("rapport-fraude", "libelles")];
+
+/// The block `libelles` of `rapport-fraude.j2`.
+#[derive(serde::Deserialize)]
+struct Labels {
+    session: String,
+    centre: String,
+    dates: String,
+    candidat: String,
+    identifiant: String,
+    epreuve: String,
+    moment: String,
+    faits: String,
+    mesures: String,
+    temoins: String,
+    signatures: String,
+    temoin: String,
+    role_responsable: String,
+    role_surveillant: String,
+    role_jure: String,
+    role_autre: String,
+}
+
+impl Labels {
+    /// How a witness's role is named beside their name.
+    fn role(&self, role: WitnessRole) -> &str {
+        match role {
+            WitnessRole::Responsable => &self.role_responsable,
+            WitnessRole::Surveillant => &self.role_surveillant,
+            WitnessRole::Jure => &self.role_jure,
+            WitnessRole::Autre => &self.role_autre,
+        }
+    }
+}
 
 /// One report per incident.
 pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
@@ -42,7 +78,7 @@ pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
 pub fn content(ctx: &Ctx, f: Option<&FraudView>) -> Result<Content, Error> {
     let extra = context! { f => Value::from_serialize(f) };
     parts::content(ctx, "rapport-fraude", extra, |t| {
-        let l = t.labels("libelles")?;
+        let l: Labels = t.labels_as("libelles")?;
         let mut blocks = vec![
             Block::Heading {
                 level: 1,
@@ -67,17 +103,17 @@ fn incident(t: &mut Texts, l: &Labels, f: Option<&FraudView>) -> Result<Block, E
     let field = |v: Option<&str>| Cell::text(v.unwrap_or(""));
     let row = |label: String, value: Cell| Row::new(vec![Cell::head(label), value]);
     let rows = vec![
-        row(l.get("session")?, Cell::text(t.text("session")?)),
-        row(l.get("centre")?, Cell::text(t.text("centre")?)),
-        row(l.get("dates")?, Cell::text(t.text("dates")?)),
-        row(l.get("candidat")?, field(f.map(|f| f.candidat.as_str()))).min_height(9.0),
+        row(l.session.clone(), Cell::text(t.text("session")?)),
+        row(l.centre.clone(), Cell::text(t.text("centre")?)),
+        row(l.dates.clone(), Cell::text(t.text("dates")?)),
+        row(l.candidat.clone(), field(f.map(|f| f.candidat.as_str()))).min_height(9.0),
         row(
-            l.get("identifiant")?,
+            l.identifiant.clone(),
             field(f.map(|f| f.identifiant.as_str())),
         )
         .min_height(9.0),
-        row(l.get("epreuve")?, field(f.map(|f| f.epreuve.as_str()))).min_height(9.0),
-        row(l.get("moment")?, Cell::text(t.text("moment")?)).min_height(9.0),
+        row(l.epreuve.clone(), field(f.map(|f| f.epreuve.as_str()))).min_height(9.0),
+        row(l.moment.clone(), Cell::text(t.text("moment")?)).min_height(9.0),
     ];
     Ok(Block::Table(Table {
         widths: vec![3.0, 8.0],
@@ -92,8 +128,8 @@ fn incident(t: &mut Texts, l: &Labels, f: Option<&FraudView>) -> Result<Block, E
 fn account(l: &Labels, f: Option<&FraudView>) -> Result<Vec<Block>, Error> {
     let mut blocks = Vec::new();
     for (label, text) in [
-        (l.get("faits")?, f.map(|f| f.faits.clone())),
-        (l.get("mesures")?, f.map(|f| f.mesures.clone())),
+        (l.faits.clone(), f.map(|f| f.faits.clone())),
+        (l.mesures.clone(), f.map(|f| f.mesures.clone())),
     ] {
         blocks.push(Block::Heading {
             level: 2,
@@ -113,15 +149,13 @@ fn account(l: &Labels, f: Option<&FraudView>) -> Result<Vec<Block>, Error> {
 fn witnesses(t: &mut Texts, l: &Labels, f: Option<&FraudView>) -> Result<Vec<Block>, Error> {
     let mut blocks = vec![Block::Heading {
         level: 2,
-        text: l.get("temoins")?,
+        text: l.temoins.clone(),
         align: Align::Left,
     }];
     let temoins = f.map(|f| f.temoins.as_slice()).unwrap_or_default();
-    let named = |(name, role): &(String, &str), template_macro: &str| -> Result<String, Error> {
-        t.call(
-            template_macro,
-            &[Value::from(name.clone()), Value::from(l.get(role)?)],
-        )
+    let named = |(name, role): &(String, WitnessRole), template_macro: &str| {
+        let args = [Value::from(name.clone()), Value::from(l.role(*role))];
+        t.call(template_macro, &args)
     };
     if temoins.is_empty() {
         blocks.push(Block::Lines { count: 2 });
@@ -131,11 +165,11 @@ fn witnesses(t: &mut Texts, l: &Labels, f: Option<&FraudView>) -> Result<Vec<Blo
     }
     blocks.push(Block::Heading {
         level: 2,
-        text: l.get("signatures")?,
+        text: l.signatures.clone(),
         align: Align::Left,
     });
     let mut captions = if temoins.is_empty() {
-        vec![l.get("temoin")?, l.get("temoin")?]
+        vec![l.temoin.clone(), l.temoin.clone()]
     } else {
         temoins
             .iter()

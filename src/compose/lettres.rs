@@ -11,7 +11,37 @@ use crate::doc::{Block, Cell, EMPTY, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::fr;
 use crate::model::Voie;
-use crate::wording::Texts;
+use crate::wording::{LabelBlock, Texts};
+
+/// The labels of `declaration-session.j2` this composer reads.
+pub const DECLARATION_LABELS: &[LabelBlock] = &[LabelBlock::of::<PlanningLabels>(
+    "declaration-session",
+    "libelles",
+)];
+
+/// The labels of `pv-carence.j2` this composer reads.
+pub const CARENCE_LABELS: &[LabelBlock] =
+    &[LabelBlock::of::<CarenceLabels>("pv-carence", "libelles")];
+
+/// The block `libelles` of `declaration-session.j2`: the planning's columns.
+#[derive(serde::Deserialize)]
+struct PlanningLabels {
+    jour: String,
+    horaire: String,
+    epreuve: String,
+    salle: String,
+}
+
+/// The block `libelles` of `pv-carence.j2`: the jurors' table, the signatures.
+#[derive(serde::Deserialize)]
+struct CarenceLabels {
+    jure: String,
+    present: String,
+    absent: String,
+    motif: String,
+    responsable: String,
+    jures_presents: String,
+}
 
 /// The facts every letter may word: candidates by access route, the
 /// latest dates the rules set.
@@ -60,7 +90,7 @@ fn closing(t: &mut Texts, blocks: &mut Vec<Block>) -> Result<(), Error> {
 pub fn declaration(ctx: &Ctx) -> Result<Composed, Error> {
     ctx.wording
         .with("declaration-session", ctx.context(extra(ctx)), |t| {
-            let l = t.labels("libelles")?;
+            let l: PlanningLabels = t.labels_as("libelles")?;
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
             let mut letter = opening(ctx, t)?;
@@ -85,10 +115,10 @@ pub fn declaration(ctx: &Ctx) -> Result<Composed, Error> {
             annex.push(grid(
                 vec![2.2, 2.6, 6.0, 3.2],
                 vec![
-                    l.get("jour")?,
-                    l.get("horaire")?,
-                    l.get("epreuve")?,
-                    l.get("salle")?,
+                    l.jour.clone(),
+                    l.horaire.clone(),
+                    l.epreuve.clone(),
+                    l.salle.clone(),
                 ],
                 rows,
             ));
@@ -137,16 +167,16 @@ pub fn transmission(ctx: &Ctx) -> Result<Composed, Error> {
 pub fn carence(ctx: &Ctx) -> Result<Composed, Error> {
     ctx.wording
         .with("pv-carence", ctx.context(extra(ctx)), |t| {
-            let l = t.labels("libelles")?;
+            let l: CarenceLabels = t.labels_as("libelles")?;
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
             let mut blocks = parts::title(t, None)?;
             blocks.extend(paragraphs(t, "constat")?);
             let mut rows = vec![Row::new(vec![
-                Cell::head(l.get("jure")?),
-                Cell::head(l.get("present")?),
-                Cell::head(l.get("absent")?),
-                Cell::head(l.get("motif")?),
+                Cell::head(l.jure.clone()),
+                Cell::head(l.present.clone()),
+                Cell::head(l.absent.clone()),
+                Cell::head(l.motif.clone()),
             ])];
             for j in ctx.plan.jurors_taking_part() {
                 rows.push(Row::new(vec![
@@ -174,7 +204,7 @@ pub fn carence(ctx: &Ctx) -> Result<Composed, Error> {
             }
             blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
             blocks.push(Block::Signatures {
-                captions: vec![l.get("responsable")?, l.get("jures_presents")?],
+                captions: vec![l.responsable.clone(), l.jures_presents.clone()],
                 height_mm: 22.0,
             });
             ctx.for_session(

@@ -9,11 +9,34 @@
 use minijinja::{Value, context};
 
 use super::pack::{bullets, heading, opening};
-use super::{Composed, Content, Ctx, Kind, Subject, parts, voie_key};
+use super::{Composed, Content, Ctx, Kind, Subject, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
 use crate::error::Error;
 use crate::plan::{CandidateView, PersonView};
-use crate::wording::{Labels, Texts};
+use crate::wording::{LabelBlock, Texts};
+
+/// The labels of `livret-jure.j2` this composer reads.
+pub const LABELS: &[LabelBlock] = &[
+    LabelBlock::of::<Labels>("livret-jure", "libelles"),
+    parts::Voies::block("livret-jure"),
+];
+
+/// The block `libelles` of `livret-jure.j2`.
+#[derive(serde::Deserialize)]
+struct Labels {
+    candidats: String,
+    documents: String,
+    rappels: String,
+    declaration: String,
+    declaration_note: String,
+    nom: String,
+    identifiant: String,
+    voie: String,
+    amenagement: String,
+    aucun: String,
+    date: String,
+    signature: String,
+}
 
 /// One pack per juror taking part, in alphabetical order.
 pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
@@ -48,16 +71,17 @@ fn content(ctx: &Ctx, j: &PersonView) -> Result<Content, Error> {
         vues => Value::from_serialize(&candidates),
     };
     parts::content(ctx, "livret-jure", extra, |t| {
-        let l = t.labels("libelles")?;
-        let voies = t.labels("voies")?;
+        let l: Labels = t.labels_as("libelles")?;
+        let voies: parts::Voies = t.labels_as("voies")?;
         let corrected = ctx.correction.is_some_and(|k| k.jures.contains_key(&j.id));
-        let mut blocks = opening(ctx, t, &l, &slots, corrected)?;
-        blocks.push(heading(l.get("candidats")?));
+        let pack = t.labels("libelles")?;
+        let mut blocks = opening(ctx, t, &pack, &slots, corrected)?;
+        blocks.push(heading(l.candidats.clone()));
         blocks.extend(candidates_table(t, &l, &voies, &candidates)?);
-        blocks.push(heading(l.get("documents")?));
+        blocks.push(heading(l.documents.clone()));
         blocks.extend(bullets(t.lines("documents")?));
         blocks.push(Block::Paragraph(Paragraph::text(t.text("documents_fin")?)));
-        blocks.push(heading(l.get("rappels")?));
+        blocks.push(heading(l.rappels.clone()));
         blocks.extend(bullets(t.lines("rappels")?));
         blocks.extend(declaration(t, &l, &voies, &candidates)?);
         Ok(blocks)
@@ -69,7 +93,7 @@ fn content(ctx: &Ctx, j: &PersonView) -> Result<Content, Error> {
 fn candidates_table(
     t: &mut Texts,
     l: &Labels,
-    voies: &Labels,
+    voies: &parts::Voies,
     candidates: &[&CandidateView],
 ) -> Result<Vec<Block>, Error> {
     if candidates.is_empty() {
@@ -79,10 +103,10 @@ fn candidates_table(
     }
     let intro = Block::Paragraph(Paragraph::text(t.text("candidats_intro")?));
     let mut rows = vec![Row::new(vec![
-        Cell::head(l.get("nom")?),
-        Cell::head(l.get("identifiant")?),
-        Cell::head(l.get("voie")?),
-        Cell::head(l.get("amenagement")?),
+        Cell::head(l.nom.clone()),
+        Cell::head(l.identifiant.clone()),
+        Cell::head(l.voie.clone()),
+        Cell::head(l.amenagement.clone()),
     ])];
     // One line per test lengthened by extra time, candidate by candidate.
     let mut late = t.lines("fins_amenagees")?.into_iter();
@@ -96,12 +120,12 @@ fn candidates_table(
                 }
                 cell
             }
-            None => Cell::text(l.get("aucun")?),
+            None => Cell::text(l.aucun.clone()),
         };
         rows.push(Row::new(vec![
             parts::candidate_name(t, c)?,
             Cell::text(c.identifiant.clone()),
-            Cell::text(voies.get(voie_key(c.voie))?),
+            Cell::text(voies.of(c.voie)),
             amenagement,
         ]));
     }
@@ -120,18 +144,18 @@ fn candidates_table(
 fn declaration(
     t: &mut Texts,
     l: &Labels,
-    voies: &Labels,
+    voies: &parts::Voies,
     candidates: &[&CandidateView],
 ) -> Result<Vec<Block>, Error> {
     let mut blocks = vec![
         Block::PageBreak,
         Block::Heading {
             level: 1,
-            text: l.get("declaration")?,
+            text: l.declaration.clone(),
             align: Align::Center,
         },
         Block::Paragraph(
-            Paragraph::new(vec![Run::italic(l.get("declaration_note")?)])
+            Paragraph::new(vec![Run::italic(l.declaration_note.clone())])
                 .align(Align::Center)
                 .size(9.0),
         ),
@@ -151,7 +175,7 @@ fn declaration(
                 let args = [
                     Value::from(c.nom_prenom.clone()),
                     Value::from(c.identifiant.clone()),
-                    Value::from(voies.get(voie_key(c.voie))?),
+                    Value::from(voies.of(c.voie)),
                 ];
                 t.call("declare", &args)
             })
@@ -164,7 +188,7 @@ fn declaration(
     blocks.push(Block::Space { mm: 4.0 });
     blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
     blocks.push(Block::Signatures {
-        captions: vec![l.get("date")?, l.get("signature")?],
+        captions: vec![l.date.clone(), l.signature.clone()],
         height_mm: 25.0,
     });
     Ok(blocks)

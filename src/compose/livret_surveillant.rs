@@ -9,6 +9,21 @@ use super::{Composed, Content, Ctx, Kind, Subject, parts};
 use crate::doc::{Align, Block, Paragraph};
 use crate::error::Error;
 use crate::plan::PersonView;
+use crate::wording::LabelBlock;
+
+/// The labels of `livret-surveillant.j2` this composer reads.
+pub const LABELS: &[LabelBlock] = &[LabelBlock::of::<Labels>("livret-surveillant", "libelles")];
+
+/// The block `libelles` of `livret-surveillant.j2`.
+#[derive(serde::Deserialize)]
+struct Labels {
+    regles: String,
+    fraude: String,
+    formateur: String,
+    engagement: String,
+    date: String,
+    signature: String,
+}
 
 /// One pack per surveillant, in alphabetical order.
 pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
@@ -37,16 +52,17 @@ fn content(ctx: &Ctx, m: &PersonView) -> Result<Content, Error> {
         .is_some_and(|k| k.surveillants.contains_key(&m.id));
     let extra = context! { m => Value::from_serialize(m), tel => tel };
     parts::content(ctx, "livret-surveillant", extra, |t| {
-        let l = t.labels("libelles")?;
-        let mut blocks = opening(ctx, t, &l, &slots, corrected)?;
+        let l: Labels = t.labels_as("libelles")?;
+        let pack = t.labels("libelles")?;
+        let mut blocks = opening(ctx, t, &pack, &slots, corrected)?;
 
-        blocks.push(heading(l.get("regles")?));
+        blocks.push(heading(l.regles.clone()));
         blocks.extend(bullets(t.lines("regles")?));
 
-        blocks.push(heading(l.get("fraude")?));
+        blocks.push(heading(l.fraude.clone()));
         blocks.extend(numbered(t.lines("fraude")?));
 
-        blocks.push(heading(l.get("formateur")?));
+        blocks.push(heading(l.formateur.clone()));
         blocks.push(Block::Paragraph(
             Paragraph::text(t.text("formateur")?).align(Align::Justify),
         ));
@@ -56,7 +72,7 @@ fn content(ctx: &Ctx, m: &PersonView) -> Result<Content, Error> {
 
         blocks.push(Block::Heading {
             level: 3,
-            text: l.get("engagement")?,
+            text: l.engagement.clone(),
             align: Align::Left,
         });
         blocks.push(Block::Paragraph(
@@ -64,7 +80,7 @@ fn content(ctx: &Ctx, m: &PersonView) -> Result<Content, Error> {
         ));
         blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
         blocks.push(Block::Signatures {
-            captions: vec![l.get("date")?, l.get("signature")?],
+            captions: vec![l.date.clone(), l.signature.clone()],
             height_mm: 22.0,
         });
         Ok(blocks)

@@ -204,15 +204,6 @@ impl Ctx<'_> {
     }
 }
 
-/// The key of an access route, as the templates' `voies` labels name it.
-pub fn voie_key(v: crate::model::Voie) -> &'static str {
-    match v {
-        crate::model::Voie::Formation => "formation",
-        crate::model::Voie::Vae => "vae",
-        crate::model::Voie::Equivalence => "equivalence",
-    }
-}
-
 /// A file-name-safe form of an id (ids are slugs already; this guards the rest).
 pub fn file_part(text: &str) -> String {
     text.chars()
@@ -261,27 +252,27 @@ fn composer(kind: Kind) -> Composer {
 pub fn label_blocks(kind: Kind) -> &'static [LabelBlock] {
     match kind {
         Kind::Echeancier => echeancier::LABELS,
+        Kind::LivretJure => livret_jure::LABELS,
+        Kind::LivretSurveillant => livret_surveillant::LABELS,
+        Kind::PvIndividuel => pv_individuel::LABELS,
+        Kind::PvSession => pv_session::LABELS,
+        Kind::RapportFraude => fraude::LABELS,
+        Kind::FormulairesVierges => formulaires::LABELS,
+        Kind::DeclarationSession => lettres::DECLARATION_LABELS,
+        Kind::PvCarence => lettres::CARENCE_LABELS,
+        Kind::FicheRenseignements => fiche::LABELS,
         Kind::Convocation
         | Kind::ConvocationsLot
         | Kind::Affichage
         | Kind::PanneauSalle
-        | Kind::LivretJure
-        | Kind::LivretSurveillant
-        | Kind::PvIndividuel
-        | Kind::PvSession
         | Kind::AttestationPresence
-        | Kind::RapportFraude
         | Kind::ListeAdmis
         | Kind::Emargement
-        | Kind::FormulairesVierges
         | Kind::Preparation
         | Kind::JourJ
-        | Kind::DeclarationSession
         | Kind::TransmissionPv
-        | Kind::PvCarence
         | Kind::ConvocationJure
-        | Kind::ConvocationSurveillant
-        | Kind::FicheRenseignements => &[],
+        | Kind::ConvocationSurveillant => &[],
     }
 }
 

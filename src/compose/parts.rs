@@ -5,8 +5,9 @@ use minijinja::Value;
 use super::{Content, Ctx};
 use crate::doc::{Align, Block, Cell, Paragraph, Run};
 use crate::error::Error;
+use crate::model::Voie;
 use crate::plan::CandidateView;
-use crate::wording::Texts;
+use crate::wording::{LabelBlock, Texts};
 
 /// How large the règlement's extracts are set.
 #[derive(Debug, Clone, Copy)]
@@ -115,4 +116,29 @@ pub fn candidate_name(t: &Texts, c: &CandidateView) -> Result<Cell, Error> {
         name.push(Paragraph::text(birth).size(8.0));
     }
     Ok(Cell::new(name))
+}
+
+/// The block `voies` of a template (the macro `voies` of `macros.j2`): the
+/// name of each access route.
+#[derive(serde::Deserialize)]
+pub struct Voies {
+    formation: String,
+    vae: String,
+    equivalence: String,
+}
+
+impl Voies {
+    /// The block `voies` of `template`, to register.
+    pub const fn block(template: &'static str) -> LabelBlock {
+        LabelBlock::of::<Voies>(template, "voies")
+    }
+
+    /// The name of the access route `v`.
+    pub fn of(&self, v: Voie) -> &str {
+        match v {
+            Voie::Formation => &self.formation,
+            Voie::Vae => &self.vae,
+            Voie::Equivalence => &self.equivalence,
+        }
+    }
 }

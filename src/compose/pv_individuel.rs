@@ -9,7 +9,42 @@ use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
 use crate::error::Error;
 use crate::model::{Decision, Voie};
 use crate::plan::{CandidateView, Facts};
-use crate::wording::{Labels, Texts};
+use crate::wording::{LabelBlock, Texts};
+
+/// The labels of `pv-individuel.j2` this composer reads.
+pub const LABELS: &[LabelBlock] = &[LabelBlock::of::<Labels>("pv-individuel", "libelles")];
+
+/// The block `libelles` of `pv-individuel.j2`.
+#[derive(serde::Deserialize)]
+struct Labels {
+    candidat: String,
+    session: String,
+    nom_naissance: String,
+    nom_usage: String,
+    prenom: String,
+    identifiant: String,
+    centre: String,
+    adresse: String,
+    debut: String,
+    fin: String,
+    voie: String,
+    resultats: String,
+    formation: String,
+    vae: String,
+    equivalence: String,
+    absent: String,
+    reussite: String,
+    reussite_partielle: String,
+    echec: String,
+    ccp: String,
+    code: String,
+    jury: String,
+    responsable: String,
+    nom: String,
+    prenom_col: String,
+    signature: String,
+    observations: String,
+}
 
 /// One PV per candidate the filter keeps.
 pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
@@ -32,7 +67,7 @@ pub fn content(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Content, Error> {
     let date = c.and_then(|c| c.decision).map(|_| facts.fin.clone());
     let extra = context! { c => Value::from_serialize(c), date => date };
     parts::content(ctx, "pv-individuel", extra, |t| {
-        let l = t.labels("libelles")?;
+        let l: Labels = t.labels_as("libelles")?;
         let mut blocks = heading(t, facts)?;
         blocks.push(identity(&l, facts, c)?);
         blocks.push(route_and_result(&l, c)?);
@@ -42,7 +77,7 @@ pub fn content(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Content, Error> {
         blocks.push(jury_and_ccp(&l, facts, c)?);
         blocks.push(Block::Heading {
             level: 2,
-            text: l.get("observations")?,
+            text: l.observations.clone(),
             align: Align::Left,
         });
         blocks.push(match c.and_then(|c| c.observations.as_deref()) {
@@ -81,31 +116,31 @@ fn identity(l: &Labels, facts: &Facts, c: Option<&CandidateView>) -> Result<Bloc
     let text = |s: String| Cell::new(vec![Paragraph::text(s)]);
     let rows = vec![
         Row::new(vec![
-            Cell::head(l.get("candidat")?).span(2),
-            Cell::head(l.get("session")?).span(2),
+            Cell::head(l.candidat.clone()).span(2),
+            Cell::head(l.session.clone()).span(2),
         ]),
         Row::new(vec![
-            text(l.get("nom_naissance")?),
+            text(l.nom_naissance.clone()),
             value(c.map(|c| c.nom_naissance.as_str())),
-            text(l.get("centre")?),
+            text(l.centre.clone()),
             Cell::text(format!("{}\n{}", facts.centre_nom, facts.centre_site)),
         ]),
         Row::new(vec![
-            text(l.get("nom_usage")?),
+            text(l.nom_usage.clone()),
             value(c.and_then(|c| c.nom_usage.as_deref())),
-            text(l.get("adresse")?),
+            text(l.adresse.clone()),
             Cell::text(facts.centre_adresse.join("\n")),
         ]),
         Row::new(vec![
-            text(l.get("prenom")?),
+            text(l.prenom.clone()),
             value(c.map(|c| c.prenom.as_str())),
-            text(l.get("debut")?),
+            text(l.debut.clone()),
             Cell::text(facts.debut_court.clone()),
         ]),
         Row::new(vec![
-            text(l.get("identifiant")?),
+            text(l.identifiant.clone()),
             value(c.map(|c| c.identifiant.as_str())),
-            text(l.get("fin")?),
+            text(l.fin.clone()),
             Cell::text(facts.fin_court.clone()),
         ]),
     ];
@@ -124,21 +159,21 @@ fn route_and_result(l: &Labels, c: Option<&CandidateView>) -> Result<Block, Erro
     let voie = c.map(|c| c.voie);
     let decision = c.and_then(|c| c.decision);
     let boxes = [
-        (l.get("formation")?, voie == Some(Voie::Formation)),
-        (l.get("vae")?, voie == Some(Voie::Vae)),
-        (l.get("equivalence")?, voie == Some(Voie::Equivalence)),
-        (l.get("absent")?, decision == Some(Decision::Absent)),
-        (l.get("reussite")?, decision == Some(Decision::Reussite)),
+        (l.formation.clone(), voie == Some(Voie::Formation)),
+        (l.vae.clone(), voie == Some(Voie::Vae)),
+        (l.equivalence.clone(), voie == Some(Voie::Equivalence)),
+        (l.absent.clone(), decision == Some(Decision::Absent)),
+        (l.reussite.clone(), decision == Some(Decision::Reussite)),
         (
-            l.get("reussite_partielle")?,
+            l.reussite_partielle.clone(),
             decision == Some(Decision::ReussitePartielle),
         ),
-        (l.get("echec")?, decision == Some(Decision::Echec)),
+        (l.echec.clone(), decision == Some(Decision::Echec)),
     ];
     let rows = vec![
         Row::new(vec![
-            Cell::head(l.get("voie")?).span(3),
-            Cell::head(l.get("resultats")?).span(4),
+            Cell::head(l.voie.clone()).span(3),
+            Cell::head(l.resultats.clone()).span(4),
         ]),
         Row::new(
             boxes
@@ -218,20 +253,20 @@ fn jury(
     };
     let columns = || -> Result<SigningRow, Error> {
         let cells = vec![
-            Cell::head(l.get("nom")?),
-            Cell::head(l.get("prenom_col")?),
-            Cell::head(l.get("signature")?),
+            Cell::head(l.nom.clone()),
+            Cell::head(l.prenom_col.clone()),
+            Cell::head(l.signature.clone()),
         ];
         Ok((cells, false))
     };
     let mut jury = vec![
-        (vec![Cell::head(l.get("jury")?).span(3)], false),
+        (vec![Cell::head(l.jury.clone()).span(3)], false),
         columns()?,
     ];
     jury.extend(pair.into_iter().map(person));
     let r = &facts.responsable;
     let responsable = vec![
-        (vec![Cell::head(l.get("responsable")?).span(3)], false),
+        (vec![Cell::head(l.responsable.clone()).span(3)], false),
         columns()?,
         person((crate::fr::capitals(&r.nom), r.prenom.clone())),
     ];
@@ -243,8 +278,8 @@ fn jury(
 fn ccps(l: &Labels, facts: &Facts, c: Option<&CandidateView>) -> Result<Vec<Vec<Cell>>, Error> {
     let partial = c.and_then(|c| c.decision) == Some(Decision::ReussitePartielle);
     let mut rows = vec![vec![
-        Cell::head(l.get("ccp")?).span(2),
-        Cell::head(l.get("code")?),
+        Cell::head(l.ccp.clone()).span(2),
+        Cell::head(l.code.clone()),
     ]];
     for ccp in &facts.titre_ccp {
         let awarded =

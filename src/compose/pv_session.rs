@@ -3,12 +3,40 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Content, Ctx, Kind, parts, voie_key};
+use super::{Composed, Content, Ctx, Kind, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::model::Decision;
 use crate::plan::{CandidateView, PersonView, Plan};
-use crate::wording::{Labels, Texts};
+use crate::wording::{LabelBlock, Texts};
+
+/// The labels of `pv-session.j2` this composer reads.
+pub const LABELS: &[LabelBlock] = &[
+    LabelBlock::of::<Labels>("pv-session", "libelles"),
+    parts::Voies::block("pv-session"),
+];
+
+/// The block `libelles` of `pv-session.j2`.
+#[derive(serde::Deserialize)]
+struct Labels {
+    candidat: String,
+    identifiant: String,
+    voie: String,
+    absent: String,
+    reussite: String,
+    reussite_partielle: String,
+    echec: String,
+    legende: String,
+    legende_un_ccp: String,
+    remarques: String,
+    jures: String,
+    surveillants: String,
+    nom: String,
+    prenom: String,
+    signature: String,
+    signature_responsable: String,
+    cachet: String,
+}
 
 /// The PV de session, filled from the results when they are known.
 pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
@@ -38,7 +66,7 @@ pub fn content(ctx: &Ctx, blank: bool) -> Result<Content, Error> {
         fraudes => Value::from_serialize(plan.fraud_reports()),
     };
     parts::content(ctx, "pv-session", extra, |t| {
-        let l = t.labels("libelles")?;
+        let l: Labels = t.labels_as("libelles")?;
         let mut blocks = parts::title(t, None)?;
         blocks.push(results(t, &l, plan, blank)?);
         blocks.push(legend(t, &l, plan)?);
@@ -50,7 +78,7 @@ pub fn content(ctx: &Ctx, blank: bool) -> Result<Content, Error> {
         ));
         blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
         blocks.push(Block::Signatures {
-            captions: vec![l.get("signature_responsable")?, l.get("cachet")?],
+            captions: vec![l.signature_responsable.clone(), l.cachet.clone()],
             height_mm: 22.0,
         });
         blocks.push(Block::Paragraph(
@@ -77,18 +105,18 @@ fn results(t: &mut Texts, l: &Labels, plan: &Plan, blank: bool) -> Result<Block,
     };
     let mut widths = vec![4.2, 1.5, 1.7, 1.1, 1.1];
     let mut head = vec![
-        Cell::head(l.get("candidat")?),
-        Cell::head(l.get("identifiant")?),
-        Cell::head(l.get("voie")?),
-        Cell::head(l.get("absent")?),
-        Cell::head(l.get("reussite")?),
+        Cell::head(l.candidat.clone()),
+        Cell::head(l.identifiant.clone()),
+        Cell::head(l.voie.clone()),
+        Cell::head(l.absent.clone()),
+        Cell::head(l.reussite.clone()),
     ];
     if partial_offered {
         widths.push(1.3);
-        head.push(Cell::head(l.get("reussite_partielle")?));
+        head.push(Cell::head(l.reussite_partielle.clone()));
     }
     widths.push(1.1);
-    head.push(Cell::head(l.get("echec")?));
+    head.push(Cell::head(l.echec.clone()));
     widths.extend(std::iter::repeat_n(1.0, n_ccp));
     // Short CCP headers ("CCP 1"…), explained by the legend below.
     if partial_offered {
@@ -103,12 +131,12 @@ fn results(t: &mut Texts, l: &Labels, plan: &Plan, blank: bool) -> Result<Block,
             rows.push(Row::new(cells).min_height(11.0));
         }
     } else {
-        let voies = t.labels("voies")?;
+        let voies: parts::Voies = t.labels_as("voies")?;
         for c in &plan.candidates {
             let mut cells = vec![
                 parts::candidate_name(t, c)?,
                 Cell::text(c.identifiant.clone()),
-                Cell::text(voies.get(voie_key(c.voie))?),
+                Cell::text(voies.of(c.voie)),
             ];
             cells.extend(result_boxes(plan, c));
             rows.push(Row::new(cells));
@@ -147,9 +175,9 @@ fn result_boxes(plan: &Plan, c: &CandidateView) -> Vec<Cell> {
 /// The CCPs of the session, code and title, under the table.
 fn legend(t: &mut Texts, l: &Labels, plan: &Plan) -> Result<Block, Error> {
     let heading = if partial_offered(plan) {
-        l.get("legende")?
+        l.legende.clone()
     } else {
-        l.get("legende_un_ccp")?
+        l.legende_un_ccp.clone()
     };
     let mut legend = vec![Run::bold(heading)];
     for line in t.lines("legende_ccp")? {
@@ -173,9 +201,9 @@ fn signing(l: &Labels, plan: &Plan, blank: bool) -> Result<Vec<Block>, Error> {
     };
     let jurors = people(4, plan.jurors_taking_part());
     let surveillants = people(2, plan.surveillants());
-    let mut blocks = vec![signing_table(l, l.get("jures")?, jurors)?];
+    let mut blocks = vec![signing_table(l, l.jures.clone(), jurors)?];
     if !surveillants.is_empty() {
-        blocks.push(signing_table(l, l.get("surveillants")?, surveillants)?);
+        blocks.push(signing_table(l, l.surveillants.clone(), surveillants)?);
     }
     Ok(blocks)
 }
@@ -189,9 +217,9 @@ fn signing_table(
     let mut rows = vec![
         Row::new(vec![Cell::head(heading).span(3)]),
         Row::new(vec![
-            Cell::head(l.get("nom")?),
-            Cell::head(l.get("prenom")?),
-            Cell::head(l.get("signature")?),
+            Cell::head(l.nom.clone()),
+            Cell::head(l.prenom.clone()),
+            Cell::head(l.signature.clone()),
         ]),
     ];
     for (nom, prenom) in people {
@@ -212,7 +240,7 @@ fn signing_table(
 fn remarks(t: &mut Texts, l: &Labels, blank: bool) -> Result<Vec<Block>, Error> {
     let mut blocks = vec![Block::Paragraph(Paragraph {
         keep_with_next: true,
-        ..Paragraph::bold(l.get("remarques")?)
+        ..Paragraph::bold(l.remarques.clone())
     })];
     let events = if blank {
         Vec::new()

@@ -19,8 +19,19 @@ pub struct FraudView {
     pub heure: String,
     pub faits: String,
     pub mesures: String,
-    /// Each witness: "NOM Prénom" and the key of their role's label.
-    pub temoins: Vec<(String, &'static str)>,
+    /// Each witness: "NOM Prénom" and their role in the session.
+    pub temoins: Vec<(String, WitnessRole)>,
+}
+
+/// What a witness of a fraud is in the session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WitnessRole {
+    Responsable,
+    Surveillant,
+    Jure,
+    /// Named in `constate_par` but neither a juror nor a surveillant.
+    Autre,
 }
 
 impl Plan<'_> {
@@ -42,17 +53,17 @@ impl Plan<'_> {
                             Witness::Responsable => {
                                 return (
                                     self.facts.responsable.nom_prenom.clone(),
-                                    "role_responsable",
+                                    WitnessRole::Responsable,
                                 );
                             }
                             Witness::Person(id) => id,
                         };
                         if let Some(m) = s.surveillant(id) {
-                            (fr::nom_prenom(&m.nom, &m.prenom), "role_surveillant")
+                            (fr::nom_prenom(&m.nom, &m.prenom), WitnessRole::Surveillant)
                         } else if let Some(j) = s.jure(id) {
-                            (fr::nom_prenom(&j.nom, &j.prenom), "role_jure")
+                            (fr::nom_prenom(&j.nom, &j.prenom), WitnessRole::Jure)
                         } else {
-                            (id.to_owned(), "role_autre")
+                            (id.to_owned(), WitnessRole::Autre)
                         }
                     })
                     .collect();

@@ -11,7 +11,7 @@ mod half_day;
 mod views;
 pub use correction::Correction;
 pub use extra_time::{applies, duration_hm, extra_for, extra_minutes, real_end, real_minutes};
-pub use fraud::FraudView;
+pub use fraud::{FraudView, WitnessRole};
 pub use half_day::HalfDay;
 pub use views::{CandidateView, CcpView, Facts, LateEnd, PersonView, SlotView};
 
