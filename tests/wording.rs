@@ -128,7 +128,8 @@ fn lookups(line: &str) -> Vec<(String, String)> {
 fn every_label_a_composer_asks_for_is_written() {
     let written = written_labels();
     let asked = asked_labels();
-    assert!(asked.len() > 50, "label look-ups found: {}", asked.len());
+    // Fewer as the composers read typed labels (checked by `check_labels`).
+    assert!(!asked.is_empty(), "label look-ups found: {}", asked.len());
     let missing: Vec<_> = asked
         .iter()
         .filter(|(_, block, key)| written.get(block).is_none_or(|keys| !keys.contains(key)))
