@@ -67,6 +67,8 @@ impl Wording {
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_trim_blocks(true);
         env.set_lstrip_blocks(true);
+        // A family name in capitals as written (« de SAINT-EXUPÉRY »).
+        env.add_filter("capitales", |nom: String| fr::capitals(&nom));
         let mut unread = Vec::new();
         for (name, embedded) in embedded() {
             match overrides.map(|dir| dir.join(&name)).filter(|p| p.is_file()) {

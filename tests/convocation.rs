@@ -427,3 +427,15 @@ fn own_names_are_found_by_the_word_check() {
         assert!(!has_word(text, "CHEVAL"));
     }
 }
+
+#[test]
+fn the_responsable_signs_with_the_family_name_in_capitals_as_written() {
+    // A particle written in lowercase stays so (« de SAINT-EXUPÉRY »).
+    let text = std::fs::read_to_string(fixture_path(SC)).unwrap();
+    let text = text.replacen("  nom: GARNIER\n", "  nom: de Saint-Exupéry\n", 1);
+    assert!(text.contains("de Saint-Exupéry"));
+    let files = produce_text(&text, &[Kind::Convocation]);
+    let (pdf, docx) = letter(&files, "chevalier");
+    assert_both_contain(&pdf, &docx, "Sophie de SAINT-EXUPÉRY");
+    assert_neither_contains(&pdf, &docx, "DE SAINT-EXUPÉRY");
+}
