@@ -3,6 +3,7 @@
 //! corridor. Jurors are never named.
 
 use minijinja::context;
+use serde::Serialize;
 
 use super::{Composed, Ctx, Kind, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
@@ -10,117 +11,139 @@ use crate::error::Error;
 use crate::fr;
 use crate::plan::SlotView;
 
+/// One line of a door sign: a slot, or a series of slots of the same test
+/// that follow one another.
+#[derive(Serialize)]
+struct Line {
+    debut: String,
+    fin: String,
+    #[serde(skip)]
+    intitule: String,
+    #[serde(skip)]
+    minutes_fin: u16,
+}
+
+/// The lines of one day's sign: consecutive slots of the same test as one.
+fn lines_of(slots: &[&SlotView]) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
+    for s in slots {
+        match lines.last_mut() {
+            // The next interview of a series follows within a quarter hour.
+            Some(last)
+                if last.intitule == s.intitule && s.minutes_debut <= last.minutes_fin + 15 =>
+            {
+                last.minutes_fin = s.minutes_fin;
+                last.fin = s.fin.clone();
+            }
+            _ => lines.push(Line {
+                debut: s.debut.clone(),
+                fin: s.fin.clone(),
+                intitule: s.intitule.clone(),
+                minutes_fin: s.minutes_fin,
+            }),
+        }
+    }
+    lines
+}
+
 /// A door sign per room in use: for each day, a page with the room, « Examen
 /// en cours » and the room's slots of the day with their times.
 pub fn door_signs(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
-    let plan = ctx.plan;
-    plan.rooms_in_use()
+    ctx.plan
+        .rooms_in_use()
         .into_iter()
         .map(|(id, name, slots)| {
-            ctx.wording
-                .with("affichage", ctx.context(context! { salle => name }), |t| {
-                    let mut days: Vec<_> = slots.iter().map(|s| s.date).collect();
-                    days.dedup();
-                    let mut sections = Vec::new();
-                    for day in days {
-                        let of_day: Vec<&SlotView> =
-                            slots.iter().copied().filter(|s| s.date == day).collect();
-                        sections.push(Section::landscape(door_sign_page(
-                            &name,
-                            &t.text("en_cours")?,
-                            &fr::long_date(day),
-                            &of_day,
-                            &t.text("silence")?,
-                        )));
-                    }
-                    let title = format!("{} — {name}", t.text("panneau_titre")?);
-                    let footer = ctx.footer(&title)?;
-                    ctx.composed(
-                        Kind::PanneauSalle,
-                        format!("panneaux/panneau-{}", super::file_part(&id)),
-                        Subject::salle(id.clone()),
-                        title,
-                        footer,
-                        sections,
-                    )
+            let mut dates: Vec<_> = slots.iter().map(|s| s.date).collect();
+            dates.dedup();
+            let days: Vec<(String, Vec<Line>)> = dates
+                .into_iter()
+                .map(|day| {
+                    let of_day: Vec<&SlotView> =
+                        slots.iter().copied().filter(|s| s.date == day).collect();
+                    (fr::long_date(day), lines_of(&of_day))
                 })
+                .collect();
+            let times: Vec<&Line> = days.iter().flat_map(|(_, lines)| lines).collect();
+            let context = context! { salle => name, horaires => times };
+            ctx.wording.with("affichage", ctx.context(context), |t| {
+                // One time range a line, every day's in turn.
+                let mut times = t.lines("horaires")?.into_iter();
+                let (in_progress, silence) = (t.text("en_cours")?, t.text("silence")?);
+                let sections = days
+                    .iter()
+                    .map(|(day, lines)| {
+                        let sign = Sign {
+                            room: &name,
+                            in_progress: &in_progress,
+                            day,
+                            silence: &silence,
+                        };
+                        Section::landscape(sign.page(lines, &mut times))
+                    })
+                    .collect();
+                let title = t.text("panneau_titre")?;
+                let footer = ctx.footer(&title)?;
+                ctx.composed(
+                    Kind::PanneauSalle,
+                    format!("panneaux/panneau-{}", super::file_part(&id)),
+                    Subject::salle(id.clone()),
+                    title,
+                    footer,
+                    sections,
+                )
+            })
         })
         .collect()
 }
 
-/// One door sign page: the room, « Examen en cours », the day and its
-/// slots (consecutive slots of the same test as one line).
-fn door_sign_page(
-    room: &str,
-    in_progress: &str,
-    day: &str,
-    slots: &[&SlotView],
-    silence: &str,
-) -> Vec<Block> {
-    let mut lines: Vec<(u16, u16, String, String, String)> = Vec::new();
-    for s in slots {
-        match lines.last_mut() {
-            // The next interview of a series follows within a quarter hour.
-            Some(last) if last.4 == s.intitule && s.minutes_debut <= last.1 + 15 => {
-                last.1 = s.minutes_fin;
-                last.3 = s.fin.clone();
-            }
-            _ => lines.push((
-                s.minutes_debut,
-                s.minutes_fin,
-                s.debut.clone(),
-                s.fin.clone(),
-                s.intitule.clone(),
-            )),
-        }
+/// What a door sign says above and below its slots.
+struct Sign<'a> {
+    room: &'a str,
+    in_progress: &'a str,
+    day: &'a str,
+    silence: &'a str,
+}
+
+impl Sign<'_> {
+    /// One page: the room, « Examen en cours », the day and its `lines`,
+    /// each with the next of `times`.
+    fn page(&self, lines: &[Line], times: &mut impl Iterator<Item = String>) -> Vec<Block> {
+        // Large enough to read from the corridor; smaller on a busy day.
+        let (size, height_mm) = if lines.len() > 4 {
+            (20.0, 10.0)
+        } else {
+            (24.0, 13.0)
+        };
+        let rows = lines
+            .iter()
+            .map(|line| {
+                let time = times.next().unwrap_or_default();
+                Row::new(vec![
+                    Cell::new(vec![Paragraph::bold(time)]),
+                    Cell::text(line.intitule.clone()),
+                ])
+                .min_height(height_mm)
+            })
+            .collect();
+        let centred = |p: Paragraph, pt: f32, after: f32| {
+            Block::Paragraph(p.align(Align::Center).size(pt).space_after(after))
+        };
+        vec![
+            centred(Paragraph::bold(self.room), 40.0, 5.0),
+            centred(Paragraph::bold(self.in_progress), 58.0, 8.0),
+            centred(Paragraph::text(self.day), 26.0, 4.0),
+            Block::Table(Table {
+                widths: vec![1.0, 2.6],
+                header_rows: 0,
+                rows,
+                size: Some(size),
+                ruled: true,
+            }),
+            Block::Paragraph(
+                Paragraph::new(vec![Run::italic(self.silence)])
+                    .align(Align::Center)
+                    .size(18.0),
+            ),
+        ]
     }
-    // Large enough to read from the corridor; smaller on a busy day.
-    let (size, height_mm) = if lines.len() > 4 {
-        (20.0, 10.0)
-    } else {
-        (24.0, 13.0)
-    };
-    let rows = lines
-        .into_iter()
-        .map(|(_, _, debut, fin, title)| {
-            let time = format!("{debut} – {fin}").replace(' ', "\u{a0}");
-            Row::new(vec![
-                Cell::new(vec![Paragraph::bold(time)]),
-                Cell::text(title),
-            ])
-            .min_height(height_mm)
-        })
-        .collect();
-    vec![
-        Block::Paragraph(
-            Paragraph::bold(room)
-                .align(Align::Center)
-                .size(40.0)
-                .space_after(5.0),
-        ),
-        Block::Paragraph(
-            Paragraph::bold(in_progress)
-                .align(Align::Center)
-                .size(58.0)
-                .space_after(8.0),
-        ),
-        Block::Paragraph(
-            Paragraph::text(day)
-                .align(Align::Center)
-                .size(26.0)
-                .space_after(4.0),
-        ),
-        Block::Table(Table {
-            widths: vec![1.0, 2.6],
-            header_rows: 0,
-            rows,
-            size: Some(size),
-            ruled: true,
-        }),
-        Block::Paragraph(
-            Paragraph::new(vec![Run::italic(silence)])
-                .align(Align::Center)
-                .size(18.0),
-        ),
-    ]
 }
