@@ -2,7 +2,7 @@
 //! else: no juror, no failed or absent candidate, no identifiant, birth
 //! date, address or observation. Produced only once results are known.
 
-use minijinja::Value;
+use minijinja::{Value, context};
 
 use super::{Composed, Ctx, Kind, parts};
 use crate::doc::{Align, Block, Paragraph, Run, Section};
@@ -61,13 +61,7 @@ pub fn compose(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
                     align: Align::Left,
                 });
                 for c in &partial {
-                    let mut runs = vec![Run::plain(c.nom_prenom.clone())];
-                    for ccp in &c.ccp_obtenus {
-                        runs.push(Run::italic(format!("\n{} – {}", ccp.code, ccp.intitule)));
-                    }
-                    blocks.push(Block::Paragraph(
-                        Paragraph::new(runs).size(12.0).space_after(2.0),
-                    ));
+                    blocks.push(with_ccp(ctx, c)?);
                 }
             }
             blocks.push(Block::Space { mm: 6.0 });
@@ -84,4 +78,18 @@ pub fn compose(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
                 sections,
             )?])
         })
+}
+
+/// A candidate who obtained part of the title: the name, and under it
+/// the CCPs obtained, one a line (block `ccp_obtenus`).
+fn with_ccp(ctx: &Ctx, c: &CandidateView) -> Result<Block, Error> {
+    let context = ctx.context(context! { c => Value::from_serialize(c) });
+    let ccps = ctx
+        .wording
+        .with("liste-admis", context, |t| t.lines("ccp_obtenus"))?;
+    let mut runs = vec![Run::plain(c.nom_prenom.clone())];
+    runs.extend(ccps.into_iter().map(|ccp| Run::italic(format!("\n{ccp}"))));
+    Ok(Block::Paragraph(
+        Paragraph::new(runs).size(12.0).space_after(2.0),
+    ))
 }
