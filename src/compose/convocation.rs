@@ -12,7 +12,35 @@ use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::model::NatureCreneau;
 use crate::plan::CandidateView;
-use crate::wording::Texts;
+use crate::wording::{LabelBlock, Texts};
+
+/// The labels of `convocation.j2` the letter reads.
+pub const LABELS: &[LabelBlock] = &[
+    LabelBlock::of::<Facts>("convocation", "libelles"),
+    LabelBlock::of::<Columns>("convocation", "colonnes"),
+];
+
+/// The block `libelles`: the key facts' labels.
+#[derive(serde::Deserialize)]
+struct Facts {
+    lieu: String,
+    arrivee: String,
+    entretien_final: String,
+    epreuves: String,
+    tenue: String,
+}
+
+/// The block `colonnes`: annex 1's columns, and the note on a changed slot.
+#[derive(serde::Deserialize)]
+struct Columns {
+    jour: String,
+    debut: String,
+    fin: String,
+    duree: String,
+    epreuve: String,
+    salle: String,
+    modifie: String,
+}
 
 /// One convocation per candidate the filter keeps.
 pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
@@ -165,7 +193,7 @@ fn head(t: &mut Texts, c: &CandidateView, corrected: bool) -> Result<Vec<Block>,
 /// The key facts, a label and a value a row: place, arrival, final
 /// interview, tests, dress.
 fn key_facts(t: &mut Texts, c: &CandidateView, dress: Option<&str>) -> Result<Block, Error> {
-    let l = t.labels("libelles")?;
+    let l: Facts = t.labels_as("libelles")?;
     let row = |label: String, value: String| {
         Row::new(vec![
             Cell::new(vec![Paragraph::bold(label)]),
@@ -173,17 +201,17 @@ fn key_facts(t: &mut Texts, c: &CandidateView, dress: Option<&str>) -> Result<Bl
         ])
     };
     let mut rows = vec![
-        row(l.get("lieu")?, t.lines("lieu")?.join("\n")),
-        row(l.get("arrivee")?, t.text("arrivee")?),
+        row(l.lieu.clone(), t.lines("lieu")?.join("\n")),
+        row(l.arrivee.clone(), t.text("arrivee")?),
     ];
     if c.entretien_final.is_some() {
-        rows.push(row(l.get("entretien_final")?, t.text("entretien_final")?));
+        rows.push(row(l.entretien_final.clone(), t.text("entretien_final")?));
     }
     if !c.creneaux.is_empty() {
-        rows.push(row(l.get("epreuves")?, t.text("epreuves")?));
+        rows.push(row(l.epreuves.clone(), t.text("epreuves")?));
     }
     if let Some(dress) = dress {
-        rows.push(row(l.get("tenue")?, dress.to_owned()));
+        rows.push(row(l.tenue.clone(), dress.to_owned()));
     }
     Ok(Block::Table(Table {
         widths: vec![3.0, 9.0],
@@ -264,26 +292,17 @@ fn timetable(
         blocks.push(Block::Paragraph(Paragraph::text(t.text("annexe1_vide")?)));
         return Ok(blocks);
     }
-    let k = t.labels("colonnes")?;
-    let mut rows = vec![Row::new(vec![
-        Cell::head(k.get("jour")?),
-        Cell::head(k.get("debut")?),
-        Cell::head(k.get("fin")?),
-        Cell::head(k.get("duree")?),
-        Cell::head(k.get("epreuve")?),
-        Cell::head(k.get("salle")?),
-    ])];
+    let k: Columns = t.labels_as("colonnes")?;
+    let mut rows = vec![Row::new(
+        [&k.jour, &k.debut, &k.fin, &k.duree, &k.epreuve, &k.salle]
+            .map(Cell::head)
+            .to_vec(),
+    )];
     // One note per slot lengthened, in order (`fins_amenagees`).
     let mut late = t.lines("fins_amenagees")?.into_iter();
     for v in &c.creneaux {
-        let mut cells = vec![
-            Cell::text(v.jour.clone()),
-            Cell::text(v.debut.clone()),
-            Cell::text(v.fin.clone()),
-            Cell::text(v.duree.clone()),
-            Cell::text(v.intitule.clone()),
-            Cell::text(v.salle.clone().unwrap_or_default()),
-        ];
+        let mut cells = vec![Cell::text(v.jour.clone())];
+        cells.extend(parts::slot_cells(v));
         // Their own end, lengthened by their extra time.
         if v.fin_prevue.is_some() {
             let note = late.next().unwrap_or_default();
@@ -292,7 +311,7 @@ fn timetable(
         if changed.is_some_and(|slots| slots.contains(&v.index)) {
             cells[4]
                 .paragraphs
-                .push(Paragraph::bold(k.get("modifie")?).size(8.0));
+                .push(Paragraph::bold(k.modifie.clone()).size(8.0));
             cells = cells.into_iter().map(Cell::shaded).collect();
         }
         rows.push(Row::new(cells));

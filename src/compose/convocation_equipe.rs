@@ -6,13 +6,22 @@
 use minijinja::{Value, context};
 
 use super::calendar::{self, Owner};
-use super::pack::slots_table;
+use super::pack::{SlotLabels, slots_table};
 use super::paperwork::{heading, letter_head, paragraphs, right};
 use super::{Composed, Ctx, Kind, Subject, file_part};
 use crate::doc::{Align, Block, Paragraph, Section};
 use crate::error::Error;
 use crate::plan::{PersonView, SlotView};
-use crate::wording::Texts;
+use crate::wording::{LabelBlock, Texts};
+
+/// The labels of a juror's convocation: its timetable's.
+pub const LABELS_JURE: &[LabelBlock] =
+    &[LabelBlock::of::<SlotLabels>("convocation-jure", "libelles")];
+/// The labels of a surveillant's convocation: its timetable's.
+pub const LABELS_SURVEILLANT: &[LabelBlock] = &[LabelBlock::of::<SlotLabels>(
+    "convocation-surveillant",
+    "libelles",
+)];
 
 /// Who is convened: a juror or a surveillant.
 #[derive(Clone, Copy)]
@@ -132,7 +141,6 @@ fn letter(
     slots: &[&SlotView],
     corrected: bool,
 ) -> Result<Vec<Block>, Error> {
-    let l = t.labels("libelles")?;
     let mut blocks = vec![
         letter_head(ctx, vec![p.appel.clone()]),
         right(t, "lieu_date")?,
@@ -148,7 +156,8 @@ fn letter(
     }
     blocks.extend(paragraphs(t, "corps")?);
     if !slots.is_empty() {
-        blocks.push(slots_table(&l, slots)?);
+        let columns: SlotLabels = t.labels_as("libelles")?;
+        blocks.push(slots_table(ctx, &columns, slots)?);
     }
     blocks.push(heading(t, "documents_titre")?);
     blocks.extend(paragraphs(t, "documents")?);

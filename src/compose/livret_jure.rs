@@ -9,7 +9,7 @@
 use minijinja::{Value, context};
 
 use super::pack::{bullets, heading, opening};
-use super::{Composed, Content, Ctx, Kind, Subject, parts};
+use super::{Composed, Content, Ctx, Kind, Subject, pack, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
 use crate::error::Error;
 use crate::plan::{CandidateView, PersonView};
@@ -17,6 +17,8 @@ use crate::wording::{LabelBlock, Texts};
 
 /// The labels of `livret-jure.j2` this composer reads.
 pub const LABELS: &[LabelBlock] = &[
+    pack::LIVRET_JURE[0],
+    pack::LIVRET_JURE[1],
     LabelBlock::of::<Labels>("livret-jure", "libelles"),
     parts::Voies::block("livret-jure"),
 ];
@@ -74,8 +76,7 @@ fn content(ctx: &Ctx, j: &PersonView) -> Result<Content, Error> {
         let l: Labels = t.labels_as("libelles")?;
         let voies: parts::Voies = t.labels_as("voies")?;
         let corrected = ctx.correction.is_some_and(|k| k.jures.contains_key(&j.id));
-        let pack = t.labels("libelles")?;
-        let mut blocks = opening(ctx, t, &pack, &slots, corrected)?;
+        let mut blocks = opening(ctx, t, &slots, corrected)?;
         blocks.push(heading(l.candidats.clone()));
         blocks.extend(candidates_table(t, &l, &voies, &candidates)?);
         blocks.push(heading(l.documents.clone()));

@@ -5,14 +5,18 @@
 use minijinja::{Value, context};
 
 use super::pack::{bullets, heading, numbered, opening};
-use super::{Composed, Content, Ctx, Kind, Subject, parts};
+use super::{Composed, Content, Ctx, Kind, Subject, pack, parts};
 use crate::doc::{Align, Block, Paragraph};
 use crate::error::Error;
 use crate::plan::PersonView;
 use crate::wording::LabelBlock;
 
 /// The labels of `livret-surveillant.j2` this composer reads.
-pub const LABELS: &[LabelBlock] = &[LabelBlock::of::<Labels>("livret-surveillant", "libelles")];
+pub const LABELS: &[LabelBlock] = &[
+    pack::LIVRET_SURVEILLANT[0],
+    pack::LIVRET_SURVEILLANT[1],
+    LabelBlock::of::<Labels>("livret-surveillant", "libelles"),
+];
 
 /// The block `libelles` of `livret-surveillant.j2`.
 #[derive(serde::Deserialize)]
@@ -53,8 +57,7 @@ fn content(ctx: &Ctx, m: &PersonView) -> Result<Content, Error> {
     let extra = context! { m => Value::from_serialize(m), tel => tel };
     parts::content(ctx, "livret-surveillant", extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
-        let pack = t.labels("libelles")?;
-        let mut blocks = opening(ctx, t, &pack, &slots, corrected)?;
+        let mut blocks = opening(ctx, t, &slots, corrected)?;
 
         blocks.push(heading(l.regles.clone()));
         blocks.extend(bullets(t.lines("regles")?));

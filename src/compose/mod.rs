@@ -261,18 +261,17 @@ pub fn label_blocks(kind: Kind) -> &'static [LabelBlock] {
         Kind::DeclarationSession => lettres::DECLARATION_LABELS,
         Kind::PvCarence => lettres::CARENCE_LABELS,
         Kind::FicheRenseignements => fiche::LABELS,
-        Kind::Convocation
-        | Kind::ConvocationsLot
-        | Kind::Affichage
+        Kind::Convocation | Kind::ConvocationsLot => convocation::LABELS,
+        Kind::ConvocationJure => convocation_equipe::LABELS_JURE,
+        Kind::ConvocationSurveillant => convocation_equipe::LABELS_SURVEILLANT,
+        Kind::Affichage
         | Kind::PanneauSalle
         | Kind::AttestationPresence
         | Kind::ListeAdmis
         | Kind::Emargement
         | Kind::Preparation
         | Kind::JourJ
-        | Kind::TransmissionPv
-        | Kind::ConvocationJure
-        | Kind::ConvocationSurveillant => &[],
+        | Kind::TransmissionPv => &[],
     }
 }
 

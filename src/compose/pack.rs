@@ -2,21 +2,66 @@
 //! (title, welcome, session facts, the person's own slots), headings and
 //! lists.
 
+use minijinja::context;
+
 use super::{Ctx, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
 use crate::error::Error;
 use crate::plan::{PersonView, SlotView};
-use crate::wording::{Labels, Texts};
+use crate::wording::{LabelBlock, Texts};
+
+/// The labels a pack's template gives in its block `libelles` for these
+/// parts: the facts' and the timetable's.
+pub const fn labels(template: &'static str) -> [LabelBlock; 2] {
+    [
+        LabelBlock::of::<FactLabels>(template, "libelles"),
+        LabelBlock::of::<SlotLabels>(template, "libelles"),
+    ]
+}
+
+/// What the juror's pack reads through these parts.
+pub const LIVRET_JURE: &[LabelBlock] = &labels("livret-jure");
+/// What the surveillant's pack reads through these parts.
+pub const LIVRET_SURVEILLANT: &[LabelBlock] = &labels("livret-surveillant");
+
+/// The labels of the opening's headings and of the session facts.
+#[derive(serde::Deserialize)]
+pub struct FactLabels {
+    infos: String,
+    planning: String,
+    certification: String,
+    certification_ccp: String,
+    session: String,
+    dates: String,
+    lieu: String,
+    responsable: String,
+    suppleant: String,
+    accueil: String,
+    tel: String,
+}
+
+/// The labels of a person's timetable (`slots_table`), in the block
+/// `libelles` of every template that prints one.
+#[derive(serde::Deserialize)]
+pub struct SlotLabels {
+    debut: String,
+    fin: String,
+    duree: String,
+    epreuve: String,
+    salle: String,
+    candidat: String,
+    tous: String,
+}
 
 /// The opening of a pack, juror's or surveillant's: title, welcome, the
 /// session facts and the person's own slots.
 pub fn opening(
     ctx: &Ctx,
     t: &mut Texts,
-    l: &Labels,
     slots: &[&SlotView],
     corrected: bool,
 ) -> Result<Vec<Block>, Error> {
+    let l: FactLabels = t.labels_as("libelles")?;
     let mut blocks = title_blocks(t)?;
     if corrected {
         blocks.push(Block::Paragraph(
@@ -30,14 +75,15 @@ pub fn opening(
             .into_iter()
             .map(|p| Block::Paragraph(Paragraph::text(p).align(Align::Justify))),
     );
-    blocks.push(heading(l.get("infos")?));
-    blocks.push(facts_table(ctx, t, l)?);
-    blocks.push(heading(l.get("planning")?));
+    blocks.push(heading(l.infos.clone()));
+    blocks.push(facts_table(ctx, t, &l)?);
+    blocks.push(heading(l.planning.clone()));
     if slots.is_empty() {
         blocks.push(Block::Paragraph(Paragraph::text(t.text("planning_vide")?)));
     } else {
         blocks.push(Block::Paragraph(Paragraph::text(t.text("planning_intro")?)));
-        blocks.push(slots_table(l, slots)?);
+        let columns: SlotLabels = t.labels_as("libelles")?;
+        blocks.push(slots_table(ctx, &columns, slots)?);
     }
     Ok(blocks)
 }
@@ -88,13 +134,12 @@ fn marked(items: Vec<(String, String)>) -> Vec<Block> {
         .collect()
 }
 
-/// The session facts: certification, number, dates, place, whom to call.
-/// Reads the labels `certification`, `certification_ccp`, `session`,
-/// `dates`, `lieu`, `responsable`, `suppleant`, `accueil`, `tel` and the
-/// block `dates`.
-pub fn facts_table(ctx: &Ctx, t: &mut Texts, l: &Labels) -> Result<Block, Error> {
+/// The session facts: certification, number, dates, place, whom to call;
+/// the dates from the template's block `dates`, the certification from
+/// `commun.j2`.
+fn facts_table(ctx: &Ctx, t: &mut Texts, l: &FactLabels) -> Result<Block, Error> {
     let f = &ctx.plan.facts;
-    let tel = l.get("tel")?;
+    let tel = &l.tel;
     let contact = |p: &PersonView| -> Cell {
         let mut lines = vec![Paragraph::bold(p.appel.clone())];
         if let Some(phone) = &p.telephone {
@@ -105,50 +150,40 @@ pub fn facts_table(ctx: &Ctx, t: &mut Texts, l: &Labels) -> Result<Block, Error>
         }
         Cell::new(lines)
     };
-    let label = |s: String| Cell::text(s).shaded();
-    let mut titre = format!("{} – {}", f.titre_code, f.titre_intitule);
-    if let Some(sigle) = &f.titre_sigle {
-        titre.push_str(&format!(" ({sigle})"));
-    }
-    let mut rows = vec![Row::new(vec![
-        label(l.get("certification")?),
-        Cell::text(titre),
-    ])];
+    let label = |s: &String| Cell::text(s.clone()).shaded();
+    let (titre, ccps) =
+        ctx.wording
+            .with("commun", ctx.context(minijinja::Value::UNDEFINED), |t| {
+                Ok((t.text("certification")?, t.lines("ccp")?))
+            })?;
+    let mut rows = vec![Row::new(vec![label(&l.certification), Cell::text(titre)])];
     if !f.est_titre {
         rows.push(Row::new(vec![
-            label(l.get("certification_ccp")?),
-            Cell::new(
-                f.ccp
-                    .iter()
-                    .map(|c| Paragraph::text(format!("{} – {}", c.code, c.intitule)))
-                    .collect(),
-            ),
+            label(&l.certification_ccp),
+            Cell::new(ccps.into_iter().map(Paragraph::text).collect()),
         ]));
     }
     rows.push(Row::new(vec![
-        label(l.get("session")?),
+        label(&l.session),
         Cell::text(f.numero.clone()),
     ]));
     rows.push(Row::new(vec![
-        label(l.get("dates")?),
+        label(&l.dates),
         Cell::text(t.text("dates")?),
     ]));
     let mut place = vec![f.centre_nom.clone(), f.centre_site.clone()];
     place.extend(f.centre_adresse.iter().cloned());
+    rows.push(Row::new(vec![label(&l.lieu), Cell::text(place.join("\n"))]));
     rows.push(Row::new(vec![
-        label(l.get("lieu")?),
-        Cell::text(place.join("\n")),
-    ]));
-    rows.push(Row::new(vec![
-        label(l.get("responsable")?),
+        label(&l.responsable),
         contact(&f.responsable),
     ]));
     if let Some(s) = &f.suppleant {
-        rows.push(Row::new(vec![label(l.get("suppleant")?), contact(s)]));
+        rows.push(Row::new(vec![label(&l.suppleant), contact(s)]));
     }
     if let Some(phone) = &f.centre_telephone {
         rows.push(Row::new(vec![
-            label(l.get("accueil")?),
+            label(&l.accueil),
             Cell::text(format!("{tel} {phone}")),
         ]));
     }
@@ -162,41 +197,45 @@ pub fn facts_table(ctx: &Ctx, t: &mut Texts, l: &Labels) -> Result<Block, Error>
 }
 
 /// A timetable: one shaded row per day, then its slots (start, end,
-/// duration, what, room, candidates). Reads the labels `debut`, `fin`,
-/// `duree`, `epreuve`, `salle`, `candidat`.
-pub fn slots_table(l: &Labels, slots: &[&SlotView]) -> Result<Block, Error> {
-    let mut rows = vec![Row::new(vec![
-        Cell::head(l.get("debut")?),
-        Cell::head(l.get("fin")?),
-        Cell::head(l.get("duree")?),
-        Cell::head(l.get("epreuve")?),
-        Cell::head(l.get("salle")?),
-        Cell::head(l.get("candidat")?),
-    ])];
+/// duration, what, room, candidates).
+pub fn slots_table(ctx: &Ctx, l: &SlotLabels, slots: &[&SlotView]) -> Result<Block, Error> {
+    let mut rows = vec![Row::new(
+        [
+            &l.debut,
+            &l.fin,
+            &l.duree,
+            &l.epreuve,
+            &l.salle,
+            &l.candidat,
+        ]
+        .map(Cell::head)
+        .to_vec(),
+    )];
+    let mut days: Vec<&str> = slots.iter().map(|v| v.jour.as_str()).collect();
+    days.dedup();
+    // Each day's title, as `commun.j2` writes it.
+    let titles = ctx
+        .wording
+        .with("commun", ctx.context(context! { jours => days }), |t| {
+            t.lines("jours")
+        })?;
+    let mut titles = titles.into_iter();
     let mut day = None;
     for v in slots {
         if day != Some(v.date) {
             day = Some(v.date);
-            let mut jour = v.jour.clone();
-            if let Some(first) = jour.get(..1) {
-                jour = first.to_uppercase() + &jour[1..];
-            }
+            let title = titles.next().unwrap_or_default();
             rows.push(Row::new(vec![
-                Cell::new(vec![Paragraph::bold(jour)]).span(6).shaded(),
+                Cell::new(vec![Paragraph::bold(title)]).span(6).shaded(),
             ]));
         }
-        rows.push(Row::new(vec![
-            Cell::text(v.debut.clone()),
-            Cell::text(v.fin.clone()),
-            Cell::text(v.duree.clone()),
-            Cell::text(v.intitule.clone()),
-            Cell::text(v.salle.clone().unwrap_or_default()),
-            Cell::text(if v.tous_les_candidats {
-                l.get("tous")?
-            } else {
-                v.candidats.join("\n")
-            }),
-        ]));
+        let mut cells = parts::slot_cells(v);
+        cells.push(Cell::text(if v.tous_les_candidats {
+            l.tous.clone()
+        } else {
+            v.candidats.join("\n")
+        }));
+        rows.push(Row::new(cells));
     }
     Ok(Block::Table(Table {
         widths: vec![1.25, 1.25, 1.15, 4.0, 2.3, 2.5],

@@ -6,7 +6,7 @@ use super::{Content, Ctx};
 use crate::doc::{Align, Block, Cell, Paragraph, Run};
 use crate::error::Error;
 use crate::model::Voie;
-use crate::plan::CandidateView;
+use crate::plan::{CandidateView, SlotView};
 use crate::wording::{LabelBlock, Texts};
 
 /// How large the règlement's extracts are set.
@@ -141,4 +141,15 @@ impl Voies {
             Voie::Equivalence => &self.equivalence,
         }
     }
+}
+
+/// A slot's cells in a person's timetable: start, end, duration, what, room.
+pub fn slot_cells(v: &SlotView) -> Vec<Cell> {
+    vec![
+        Cell::text(v.debut.clone()),
+        Cell::text(v.fin.clone()),
+        Cell::text(v.duree.clone()),
+        Cell::text(v.intitule.clone()),
+        Cell::text(v.salle.clone().unwrap_or_default()),
+    ]
 }
