@@ -439,3 +439,90 @@ fn the_responsable_signs_with_the_family_name_in_capitals_as_written() {
     assert_both_contain(&pdf, &docx, "Sophie de SAINT-EXUPÉRY");
     assert_neither_contains(&pdf, &docx, "DE SAINT-EXUPÉRY");
 }
+
+/// Why `kind` is refused with a centre's copy of `template` in which
+/// `line` is left out: the start-up check of the kind's registered labels,
+/// and composing it for the SC fixture (both must refuse).
+fn refusals_without(template: &str, line: &str, kind: Kind) -> (Option<String>, Option<String>) {
+    use sessiondoc::generate::{self, GenerateOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let text = std::fs::read_to_string(root.join(template)).unwrap();
+    let lacking = text.replacen(line, "", 1);
+    assert_ne!(lacking, text, "{line:?} is in {template}");
+    std::fs::write(dir.path().join(template), lacking).unwrap();
+    let wording = sessiondoc::wording::Wording::new(Some(dir.path())).unwrap();
+    let checked = wording
+        .check_labels(sessiondoc::compose::label_blocks(kind))
+        .err()
+        .map(|e| e.to_string());
+    let (source, session) = session_from(&std::fs::read_to_string(fixture_path(SC)).unwrap());
+    let mut options = GenerateOptions::all_into(std::path::Path::new("unused"));
+    options.templates = Some(dir.path().to_path_buf());
+    options.only = vec![kind];
+    let composed = generate::compose(&source, &session, &options)
+        .err()
+        .map(|e| e.to_string());
+    (checked, composed)
+}
+
+#[test]
+fn a_centre_letter_template_lacking_a_label_is_refused_before_anything_is_composed() {
+    for (template, line, kind, block, key) in [
+        (
+            "convocation.j2",
+            "modifie = modifié\n",
+            Kind::Convocation,
+            "colonnes",
+            "modifie",
+        ),
+        (
+            "convocation.j2",
+            "tenue = Tenue professionnelle\n",
+            Kind::ConvocationsLot,
+            "libelles",
+            "tenue",
+        ),
+        (
+            "convocation-jure.j2",
+            "tous = Tous les candidats\n",
+            Kind::ConvocationJure,
+            "libelles",
+            "tous",
+        ),
+        (
+            "convocation-surveillant.j2",
+            "candidat = Candidats\n",
+            Kind::ConvocationSurveillant,
+            "libelles",
+            "candidat",
+        ),
+        (
+            "livret-jure.j2",
+            "suppleant = Suppléant(e)\n",
+            Kind::LivretJure,
+            "libelles",
+            "suppleant",
+        ),
+        (
+            "livret-surveillant.j2",
+            "certification = Certification\n",
+            Kind::LivretSurveillant,
+            "libelles",
+            "certification",
+        ),
+    ] {
+        let (checked, composed) = refusals_without(template, line, kind);
+        for err in [checked, composed] {
+            let Some(err) = err else {
+                panic!("{template} without {key} is accepted for {kind:?}");
+            };
+            assert!(
+                err.contains(&format!("modèle « {template} »"))
+                    && err.contains(&format!("« {key} »"))
+                    && err.contains(&format!("bloc « {block} »")),
+                "{err}"
+            );
+        }
+    }
+}
