@@ -11,7 +11,7 @@ use super::paperwork::{heading, letter_head, paragraphs, right};
 use super::{Composed, Ctx, Kind, Subject, file_part};
 use crate::doc::{Align, Block, Paragraph, Section};
 use crate::error::Error;
-use crate::plan::{PersonView, SlotView};
+use crate::plan::{Correction, PersonView, SlotView};
 use crate::wording::{LabelBlock, Texts};
 
 /// The labels of a juror's convocation: its timetable's.
@@ -30,17 +30,25 @@ struct Role {
     /// The UID part, and the id part of the manifest.
     name: &'static str,
     folder: &'static str,
+    /// What the document is about, for the person's id.
+    subject: fn(String) -> Subject,
+    /// Whether a correction concerns the person of this id.
+    concerned: fn(&Correction, &str) -> bool,
 }
 
 const JURE: Role = Role {
     kind: Kind::ConvocationJure,
     name: "jure",
     folder: "convocations-jures/convocation-jure",
+    subject: Subject::jure,
+    concerned: |c, id| c.jures.contains_key(id),
 };
 const SURVEILLANT: Role = Role {
     kind: Kind::ConvocationSurveillant,
     name: "surveillant",
     folder: "convocations-surveillants/convocation-surveillant",
+    subject: Subject::surveillant,
+    concerned: |c, id| c.surveillants.contains_key(id),
 };
 
 /// One convocation per juror taking part.
@@ -62,10 +70,7 @@ pub fn surveillants(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
 }
 
 fn one(ctx: &Ctx, role: Role, p: &PersonView, slots: Vec<&SlotView>) -> Result<Composed, Error> {
-    let corrected = ctx.correction.is_some_and(|c| match role.name {
-        "jure" => c.jures.contains_key(&p.id),
-        _ => c.surveillants.contains_key(&p.id),
-    });
+    let corrected = ctx.correction.is_some_and(|c| (role.concerned)(c, &p.id));
     // A corrected convocation is dated the day it is sent.
     let dated = match ctx.correction {
         Some(k) if corrected => k.envoi.clone(),
@@ -115,10 +120,7 @@ fn one(ctx: &Ctx, role: Role, p: &PersonView, slots: Vec<&SlotView>) -> Result<C
         corrected,
     };
     let ics = calendar::ics(&owner, &entries, ctx.plan.first_day().0)?;
-    let subject = match role.name {
-        "jure" => Subject::jure(p.id.clone()),
-        _ => Subject::surveillant(p.id.clone()),
-    };
+    let subject = (role.subject)(p.id.clone());
     let stem = format!("{}-{}", role.folder, file_part(&p.id));
     let mut composed = ctx.composed(
         role.kind,
