@@ -18,7 +18,7 @@ use super::{Composed, Ctx, Kind};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::fr;
-use crate::model::NatureCreneau;
+use crate::model::{Date, NatureCreneau};
 use crate::plan::SlotView;
 
 /// The timetable's rows and column headers.
@@ -81,101 +81,18 @@ struct Place {
 
 /// The posted timetable: sheets for each day, then the règlement.
 pub fn affichage(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
-    let plan = ctx.plan;
     let mut sections = Vec::new();
     let mut title = String::new();
-    for day in &plan.days {
+    for day in &ctx.plan.days {
         let jour = fr::long_date(*day);
-        let day_slots: Vec<&SlotView> = plan.slots.iter().filter(|v| v.date == *day).collect();
-        let (rows, note, budget, note_height, subtitle_height) = ctx.wording.with(
-            "affichage",
-            ctx.context(context! { jour => jour, suite => true }),
-            |t| {
-                let l = t.labels("libelles")?;
-                title = t.text("fichier")?;
-                let r = &plan.facts.responsable;
-                let words = Words {
-                    everyone: l.get("tous")?,
-                    jury: l.get("jury")?,
-                    surveillance: l.get("surveillance")?,
-                    accueil: l.get("responsable")?,
-                    fin_amenagee: l.get("fin_amenagee")?,
-                    responsable: format!("{} {}", fr::civilite(r.civilite), fr::capitals(&r.nom)),
-                };
-                let rows = posted_rows(&day_slots, &words);
-                let cells: Vec<Row> = rows.iter().map(table_row).collect();
-                let note = t.text("rappel")?;
-                // What is left for the rows once the title (the longer one,
-                // with "(suite)"), subtitle, header row and reminder are set.
-                let budget = SHEET_HEIGHT_PT
-                    - text_height_pt(&t.text("titre")?, true, TITLE_PT, SHEET_WIDTH_PT)
-                    - TITLE_AFTER_MM * MM
-                    - (ROW_PT * LINE_FACTOR + ROW_PADDING_PT);
-                let subtitle_height =
-                    text_height_pt(&t.text("sous_titre")?, false, NOTE_PT, SHEET_WIDTH_PT)
-                        + SUBTITLE_AFTER_MM * MM;
-                let note_height =
-                    TABLE_SPACING_PT + text_height_pt(&note, false, NOTE_PT, SHEET_WIDTH_PT);
-                Ok((cells, note, budget, note_height, subtitle_height))
-            },
-        )?;
-        // A crowded day leaves out the reminder (the règlement is posted
-        // beside the timetable), then the subtitle (the page header names
-        // the session too), before it takes a second sheet.
-        let layouts = [(true, true), (false, true), (false, false)];
-        let fitting = layouts.into_iter().find(|(note, subtitle)| {
-            let room = budget
-                - if *note { note_height } else { 0.0 }
-                - if *subtitle { subtitle_height } else { 0.0 };
-            split_into_sheets(rows.clone(), room).len() == 1
-        });
-        let (show_note, show_subtitle) = fitting.unwrap_or((true, true));
-        let room = budget
-            - if show_note { note_height } else { 0.0 }
-            - if show_subtitle { subtitle_height } else { 0.0 };
-        let sheets = split_into_sheets(rows, room);
+        let measured = measure_day(ctx, *day, &jour)?;
+        title = measured.title.clone();
+        let (show_note, show_subtitle, room) = measured.layout();
+        let sheets = split_into_sheets(measured.rows, room);
         let last = sheets.len().saturating_sub(1);
         for (i, rows) in sheets.into_iter().enumerate() {
-            let blocks = ctx.wording.with(
-                "affichage",
-                ctx.context(context! { jour => jour, suite => i > 0 }),
-                |t| {
-                    let l = t.labels("libelles")?;
-                    let mut table_rows = vec![Row::new(vec![
-                        Cell::head(l.get("heure")?),
-                        Cell::head(l.get("epreuve")?),
-                        Cell::head(l.get("lieu")?),
-                    ])];
-                    table_rows.extend(rows);
-                    let mut blocks = vec![Block::Paragraph(
-                        Paragraph::bold(t.text("titre")?)
-                            .align(Align::Center)
-                            .size(TITLE_PT)
-                            .space_after(TITLE_AFTER_MM),
-                    )];
-                    if show_subtitle {
-                        blocks.push(Block::Paragraph(
-                            Paragraph::text(t.text("sous_titre")?)
-                                .align(Align::Center)
-                                .size(NOTE_PT)
-                                .space_after(SUBTITLE_AFTER_MM),
-                        ));
-                    }
-                    blocks.extend([Block::Table(Table {
-                        widths: WIDTHS.to_vec(),
-                        header_rows: 1,
-                        rows: table_rows,
-                        size: Some(ROW_PT),
-                        ruled: true,
-                    })]);
-                    if i == last && show_note {
-                        blocks.push(Block::Paragraph(
-                            Paragraph::new(vec![Run::italic(note.clone())]).size(NOTE_PT),
-                        ));
-                    }
-                    Ok(blocks)
-                },
-            )?;
+            let note = (i == last && show_note).then_some(measured.note.as_str());
+            let blocks = sheet(ctx, &jour, i > 0, rows, show_subtitle, note)?;
             sections.push(Section::landscape(blocks));
         }
     }
@@ -191,6 +108,136 @@ pub fn affichage(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
         footer,
         sections,
     )?])
+}
+
+/// A day's rows and what the sheet's other parts take of its height.
+struct MeasuredDay {
+    /// The document's title (template block `fichier`).
+    title: String,
+    rows: Vec<Row>,
+    /// The reminder under the table.
+    note: String,
+    /// The height left for the rows under the title and the header row.
+    budget: f32,
+    note_height: f32,
+    subtitle_height: f32,
+}
+
+impl MeasuredDay {
+    /// Whether the reminder and the subtitle are set, and the room left for
+    /// the rows. A crowded day leaves out the reminder (the règlement is
+    /// posted beside the timetable), then the subtitle (the page header
+    /// names the session too), before it takes a second sheet.
+    fn layout(&self) -> (bool, bool, f32) {
+        let room = |note: bool, subtitle: bool| {
+            self.budget
+                - if note { self.note_height } else { 0.0 }
+                - if subtitle { self.subtitle_height } else { 0.0 }
+        };
+        let layouts = [(true, true), (false, true), (false, false)];
+        let (note, subtitle) = layouts
+            .into_iter()
+            .find(|&(note, subtitle)| {
+                split_into_sheets(self.rows.clone(), room(note, subtitle)).len() == 1
+            })
+            .unwrap_or((true, true));
+        (note, subtitle, room(note, subtitle))
+    }
+}
+
+/// The rows of one day, and the heights of the sheet's other parts.
+fn measure_day(ctx: &Ctx, day: Date, jour: &str) -> Result<MeasuredDay, Error> {
+    let plan = ctx.plan;
+    let day_slots: Vec<&SlotView> = plan.slots.iter().filter(|v| v.date == day).collect();
+    ctx.wording.with(
+        "affichage",
+        ctx.context(context! { jour => jour, suite => true }),
+        |t| {
+            let l = t.labels("libelles")?;
+            let r = &plan.facts.responsable;
+            let words = Words {
+                everyone: l.get("tous")?,
+                jury: l.get("jury")?,
+                surveillance: l.get("surveillance")?,
+                accueil: l.get("responsable")?,
+                fin_amenagee: l.get("fin_amenagee")?,
+                responsable: format!("{} {}", fr::civilite(r.civilite), fr::capitals(&r.nom)),
+            };
+            let rows = posted_rows(&day_slots, &words);
+            let note = t.text("rappel")?;
+            // What is left for the rows once the title (the longer one,
+            // with "(suite)") and the header row are set.
+            let budget = SHEET_HEIGHT_PT
+                - text_height_pt(&t.text("titre")?, true, TITLE_PT, SHEET_WIDTH_PT)
+                - TITLE_AFTER_MM * MM
+                - (ROW_PT * LINE_FACTOR + ROW_PADDING_PT);
+            let subtitle_height =
+                text_height_pt(&t.text("sous_titre")?, false, NOTE_PT, SHEET_WIDTH_PT)
+                    + SUBTITLE_AFTER_MM * MM;
+            let note_height =
+                TABLE_SPACING_PT + text_height_pt(&note, false, NOTE_PT, SHEET_WIDTH_PT);
+            Ok(MeasuredDay {
+                title: t.text("fichier")?,
+                rows: rows.iter().map(table_row).collect(),
+                note,
+                budget,
+                note_height,
+                subtitle_height,
+            })
+        },
+    )
+}
+
+/// One sheet of a day: its title (with "(suite)" after the first), the
+/// subtitle if it is shown, the table, and the reminder if given.
+fn sheet(
+    ctx: &Ctx,
+    jour: &str,
+    suite: bool,
+    rows: Vec<Row>,
+    show_subtitle: bool,
+    note: Option<&str>,
+) -> Result<Vec<Block>, Error> {
+    ctx.wording.with(
+        "affichage",
+        ctx.context(context! { jour => jour, suite => suite }),
+        |t| {
+            let l = t.labels("libelles")?;
+            let mut table_rows = vec![Row::new(vec![
+                Cell::head(l.get("heure")?),
+                Cell::head(l.get("epreuve")?),
+                Cell::head(l.get("lieu")?),
+            ])];
+            table_rows.extend(rows);
+            let mut blocks = vec![Block::Paragraph(
+                Paragraph::bold(t.text("titre")?)
+                    .align(Align::Center)
+                    .size(TITLE_PT)
+                    .space_after(TITLE_AFTER_MM),
+            )];
+            if show_subtitle {
+                blocks.push(Block::Paragraph(
+                    Paragraph::text(t.text("sous_titre")?)
+                        .align(Align::Center)
+                        .size(NOTE_PT)
+                        .space_after(SUBTITLE_AFTER_MM),
+                ));
+            }
+            blocks.push(Block::Table(Table {
+                widths: WIDTHS.to_vec(),
+                header_rows: 1,
+                rows: table_rows,
+                size: Some(ROW_PT),
+                ruled: true,
+            }));
+            if let Some(note) = note {
+                blocks.push(Block::Paragraph(
+                    Paragraph::new(vec![Run::italic(note.to_owned())]).size(NOTE_PT),
+                ));
+            }
+            Ok(blocks)
+        },
+    )
 }
 
 /// The day's slots as rows: the same test at the same time in several
