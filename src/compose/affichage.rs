@@ -10,7 +10,7 @@
 //! with room to spare for Word's taller lines. The règlement's extracts
 //! follow, as a sheet to post beside it.
 
-use minijinja::context;
+use minijinja::{Value, context};
 
 use super::parts::{self, ReglementType};
 use super::sheet_fit::{split_into_sheets, text_height_pt};
@@ -20,6 +20,7 @@ use crate::error::Error;
 use crate::fr;
 use crate::model::{Date, NatureCreneau};
 use crate::plan::SlotView;
+use crate::wording::Texts;
 
 /// The timetable's rows and column headers.
 pub(super) const ROW_PT: f32 = 16.0;
@@ -60,14 +61,13 @@ struct PostedRow {
     places: Vec<Place>,
 }
 
-/// The words a row takes from the template.
-struct Words {
+/// The words a row takes from the template (`libelles` and its macros).
+struct Words<'t, 'a> {
     everyone: String,
     jury: String,
-    surveillance: String,
+    /// « Responsable de session : Mme TANGUY », at the candidates' welcome.
     accueil: String,
-    fin_amenagee: String,
-    responsable: String,
+    texts: &'t Texts<'a>,
 }
 
 /// A room of a row, with who is in it: each candidate (one a line) with the
@@ -155,15 +155,18 @@ fn measure_day(ctx: &Ctx, day: Date, jour: &str) -> Result<MeasuredDay, Error> {
         |t| {
             let l = t.labels("libelles")?;
             let r = &plan.facts.responsable;
+            let responsable = format!("{} {}", fr::civilite(r.civilite), fr::capitals(&r.nom));
             let words = Words {
                 everyone: l.get("tous")?,
                 jury: l.get("jury")?,
-                surveillance: l.get("surveillance")?,
-                accueil: l.get("responsable")?,
-                fin_amenagee: l.get("fin_amenagee")?,
-                responsable: format!("{} {}", fr::civilite(r.civilite), fr::capitals(&r.nom)),
+                accueil: t.call("accueil", &[Value::from(responsable)])?,
+                texts: t,
             };
-            let rows = posted_rows(&day_slots, &words);
+            let rows = posted_rows(&day_slots, &words)?;
+            let rows = rows
+                .iter()
+                .map(|row| table_row(row, t))
+                .collect::<Result<_, _>>()?;
             let note = t.text("rappel")?;
             // What is left for the rows once the title (the longer one,
             // with "(suite)") and the header row are set.
@@ -178,7 +181,7 @@ fn measure_day(ctx: &Ctx, day: Date, jour: &str) -> Result<MeasuredDay, Error> {
                 TABLE_SPACING_PT + text_height_pt(&note, false, NOTE_PT, SHEET_WIDTH_PT);
             Ok(MeasuredDay {
                 title: t.text("fichier")?,
-                rows: rows.iter().map(table_row).collect(),
+                rows,
                 note,
                 budget,
                 note_height,
@@ -243,7 +246,7 @@ fn sheet(
 /// The day's slots as rows: the same test at the same time in several
 /// rooms is one row, and so is a series of it in the same rooms (each
 /// candidate with their time).
-fn posted_rows(slots: &[&SlotView], words: &Words) -> Vec<PostedRow> {
+fn posted_rows(slots: &[&SlotView], words: &Words) -> Result<Vec<PostedRow>, Error> {
     let mut rows: Vec<PostedRow> = Vec::new();
     for slot in slots {
         let mut people: Vec<(String, String)> = if slot.tous_les_candidats {
@@ -260,22 +263,20 @@ fn posted_rows(slots: &[&SlotView], words: &Words) -> Vec<PostedRow> {
         };
         // A candidate with extra time: their own end, on a line of its own.
         for late in &slot.amenages {
-            people.push((
-                String::new(),
-                format!("{} : {} {}", late.nom_prenom, words.fin_amenagee, late.fin),
-            ));
+            let args = [
+                Value::from(late.nom_prenom.clone()),
+                Value::from(late.fin.clone()),
+            ];
+            people.push((String::new(), words.texts.call("fin_amenagee", &args)?));
         }
         let jury_only = slot.candidats.is_empty() && !slot.tous_les_candidats;
         let mut present: Vec<String> = Vec::new();
         if slot.nature == NatureCreneau::Accueil && !jury_only {
-            present.push(format!("{} {}", words.accueil, words.responsable));
+            present.push(words.accueil.clone());
         }
         if !slot.surveillance.is_empty() {
-            present.push(format!(
-                "{} {}",
-                words.surveillance,
-                slot.surveillance.join(", ")
-            ));
+            let names = Value::from_serialize(&slot.surveillance);
+            present.push(words.texts.call("surveillance", &[names])?);
         }
         let place = Place {
             // Where the jury works alone is not the candidates' concern.
@@ -313,7 +314,7 @@ fn posted_rows(slots: &[&SlotView], words: &Words) -> Vec<PostedRow> {
             }),
         }
     }
-    merge_series(rows)
+    Ok(merge_series(rows))
 }
 
 /// Joins each row to the one before when it is the next of a series: the
@@ -353,7 +354,7 @@ fn merge_series(rows: Vec<PostedRow>) -> Vec<PostedRow> {
 }
 
 /// A row of the table: a thin row spans the test and rooms, in smaller type.
-fn table_row(row: &PostedRow) -> Row {
+fn table_row(row: &PostedRow, t: &Texts) -> Result<Row, Error> {
     // A time range never breaks across lines.
     let time = format!("{} – {}", row.debut, row.fin).replace(' ', "\u{a0}");
     if row.thin {
@@ -369,18 +370,18 @@ fn table_row(row: &PostedRow) -> Row {
                 runs.push(Run::plain(format!(" — {text}")));
             }
         }
-        return Row::new(vec![
+        return Ok(Row::new(vec![
             Cell::new(vec![Paragraph::text(time).size(NOTE_PT)]).shaded(),
             Cell::new(vec![Paragraph::new(runs).size(NOTE_PT)])
                 .span(2)
                 .shaded(),
-        ]);
+        ]));
     }
     // Each room, then its candidates one a line, each with their time.
     let places = row
         .places
         .iter()
-        .map(|place| {
+        .map(|place| -> Result<Paragraph, Error> {
             let lines: Vec<String> = match place.people.as_slice() {
                 [(_, who)] => vec![who.clone()],
                 people => people
@@ -396,30 +397,30 @@ fn table_row(row: &PostedRow) -> Row {
             };
             let one_line = lines.len() == 1;
             let who = lines.join("\n");
-            match (place.room.is_empty(), who.is_empty()) {
+            Ok(match (place.room.is_empty(), who.is_empty()) {
                 (true, _) => Paragraph::text(who),
                 (false, true) => Paragraph::bold(place.room.clone()),
                 (false, false) if one_line => Paragraph::new(vec![
                     Run::bold(place.room.clone()),
-                    Run::plain(format!(" : {who}")),
+                    Run::plain(t.call("apres_salle", &[Value::from(who)])?),
                 ]),
                 (false, false) => Paragraph::new(vec![
                     Run::bold(place.room.clone()),
                     Run::plain(format!("\n{who}")),
                 ]),
             }
-            .space_after(BETWEEN_MM)
+            .space_after(BETWEEN_MM))
         })
-        .collect();
+        .collect::<Result<_, _>>()?;
     let mut test = vec![Paragraph::text(format!("{} ({})", row.title, row.duree))];
     test.extend(
         row.present
             .iter()
             .map(|p| Paragraph::new(vec![Run::italic(p.clone())]).size(NOTE_PT)),
     );
-    Row::new(vec![
+    Ok(Row::new(vec![
         Cell::new(vec![Paragraph::bold(time)]),
         Cell::new(test),
         Cell::new(places),
-    ])
+    ]))
 }

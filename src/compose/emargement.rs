@@ -3,7 +3,7 @@
 //! candidates expected and one for the jurors and surveillants present,
 //! each starting on a new page.
 
-use minijinja::context;
+use minijinja::{Value, context};
 
 use super::{Composed, Ctx, Kind};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
@@ -86,14 +86,12 @@ fn head_row(l: &Labels, second: &str) -> Result<Row, Error> {
 /// The sheet of the candidates expected in one half-day.
 fn candidates_sheet(ctx: &Ctx, h: &HalfDay) -> Result<Vec<Block>, Error> {
     let keys = ["titre_candidats", "consigne_candidats", "convocation"];
-    sheet(ctx, h, &h.candidate_slots, keys, |l, rows| {
+    sheet(ctx, h, &h.candidate_slots, keys, |t, _, rows| {
         for (c, first) in &h.expected {
             let mut name = vec![Paragraph::bold(c.nom_prenom.clone())];
             if c.nom_usage.is_some() {
-                name.push(
-                    Paragraph::text(format!("{} {}", l.get("naissance")?, c.nom_naissance))
-                        .size(8.0),
-                );
+                let birth_name = t.call("naissance", &[Value::from(c.nom_naissance.clone())])?;
+                name.push(Paragraph::text(birth_name).size(8.0));
             }
             rows.push(
                 Row::new(vec![
@@ -112,7 +110,7 @@ fn candidates_sheet(ctx: &Ctx, h: &HalfDay) -> Result<Vec<Block>, Error> {
 /// The sheet of the jurors and surveillants present in one half-day.
 fn staff_sheet(ctx: &Ctx, h: &HalfDay) -> Result<Vec<Block>, Error> {
     let keys = ["titre_jury", "consigne_jury", "qualite"];
-    sheet(ctx, h, &h.staff_slots, keys, |l, rows| {
+    sheet(ctx, h, &h.staff_slots, keys, |_, l, rows| {
         for (p, juror) in &h.staff {
             let woman = p.civilite == Civilite::Mme;
             let qualite = match (juror, woman) {
@@ -137,13 +135,14 @@ fn staff_sheet(ctx: &Ctx, h: &HalfDay) -> Result<Vec<Block>, Error> {
 
 /// A sign-in sheet of a half-day: its title and instruction (template
 /// blocks `keys[0]`, `keys[1]`), its slots, and a signing table whose
-/// second column is `keys[2]`, its rows added by `fill`.
+/// second column is `keys[2]`, its rows added by `fill` (given the
+/// template and its labels).
 fn sheet(
     ctx: &Ctx,
     h: &HalfDay,
     slots: &[&SlotView],
     keys: [&str; 3],
-    fill: impl FnOnce(&Labels, &mut Vec<Row>) -> Result<(), Error>,
+    fill: impl FnOnce(&Texts, &Labels, &mut Vec<Row>) -> Result<(), Error>,
 ) -> Result<Vec<Block>, Error> {
     ctx.wording.with(
         "emargement",
@@ -152,7 +151,7 @@ fn sheet(
             let l = t.labels("libelles")?;
             let mut blocks = sheet_opening(t, keys[0], keys[1], slots)?;
             let mut rows = vec![head_row(&l, keys[2])?];
-            fill(&l, &mut rows)?;
+            fill(t, &l, &mut rows)?;
             blocks.extend(signing_table(rows, l.get("visa")?));
             Ok(blocks)
         },

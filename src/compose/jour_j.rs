@@ -5,9 +5,9 @@
 
 use minijinja::{Value, context};
 
-use super::paperwork::{checklist, heading, paragraphs};
+use super::paperwork::{checklist, heading, paragraphs, ruled_table};
 use super::{Composed, Ctx, Kind, parts};
-use crate::doc::{Block, Cell, EMPTY, Row, Section, Table};
+use crate::doc::{Block, Cell, EMPTY, Row, Section};
 use crate::error::Error;
 use crate::model::Date;
 
@@ -58,13 +58,15 @@ fn one_day(ctx: &Ctx, day: Date) -> Result<(String, Vec<Block>), Error> {
         blocks.push(checklist(t.lines("ouverture")?));
         blocks.push(heading(t, "candidats_titre")?);
         blocks.extend(paragraphs(t, "candidats")?);
-        let mut rows = vec![Row::new(vec![
-            Cell::head(l.get("candidat")?),
-            Cell::head(l.get("arrivee")?),
-            Cell::head(l.get("present")?),
-            Cell::head(l.get("absent")?),
-            Cell::head(l.get("retard")?),
-        ])];
+        let head = [
+            l.get("candidat")?,
+            l.get("arrivee")?,
+            l.get("present")?,
+            l.get("absent")?,
+            l.get("retard")?,
+        ];
+        let mut rows = Vec::new();
+        let late = l.get("heure_retard")?;
         for c in &candidates {
             let first = c.creneaux.iter().find(|s| s.date == day);
             rows.push(
@@ -73,18 +75,12 @@ fn one_day(ctx: &Ctx, day: Date) -> Result<(String, Vec<Block>), Error> {
                     Cell::text(first.map(|s| s.debut.clone()).unwrap_or_default()),
                     Cell::text(EMPTY),
                     Cell::text(EMPTY),
-                    Cell::text(format!("{EMPTY} ……… h ………")),
+                    Cell::text(format!("{EMPTY} {late}")),
                 ])
                 .min_height(7.0),
             );
         }
-        blocks.push(Block::Table(Table {
-            widths: vec![5.0, 2.2, 1.4, 1.4, 3.0],
-            header_rows: 1,
-            rows,
-            size: Some(9.5),
-            ruled: true,
-        }));
+        blocks.push(ruled_table(vec![5.0, 2.2, 1.4, 1.4, 3.0], head, rows, 9.5));
         blocks.push(heading(t, "pendant_titre")?);
         blocks.push(checklist(t.lines("pendant")?));
         blocks.push(heading(t, "cloture_titre")?);

@@ -64,16 +64,28 @@ pub fn checklist(items: Vec<String>) -> Block {
 
 /// A ruled table: a header row, then rows of plain text.
 pub fn grid(widths: Vec<f32>, head: Vec<String>, rows: Vec<Vec<String>>) -> Block {
+    let rows = rows
+        .into_iter()
+        .map(|r| Row::new(r.into_iter().map(Cell::text).collect()))
+        .collect();
+    ruled_table(widths, head, rows, 9.5)
+}
+
+/// A ruled table of `widths` in type of `size` points: a header row
+/// (repeated on each page), then `rows`.
+pub fn ruled_table<S: Into<String>>(
+    widths: Vec<f32>,
+    head: impl IntoIterator<Item = S>,
+    rows: Vec<Row>,
+    size: f32,
+) -> Block {
     let mut all = vec![Row::new(head.into_iter().map(Cell::head).collect())];
-    all.extend(
-        rows.into_iter()
-            .map(|r| Row::new(r.into_iter().map(Cell::text).collect())),
-    );
+    all.extend(rows);
     Block::Table(Table {
         widths,
         header_rows: 1,
         rows: all,
-        size: Some(9.5),
+        size: Some(size),
         ruled: true,
     })
 }

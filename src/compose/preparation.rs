@@ -5,9 +5,9 @@
 
 use minijinja::context;
 
-use super::paperwork::{facts, heading, pairs};
+use super::paperwork::{facts, heading, pairs, ruled_table};
 use super::{Composed, Ctx, Kind, parts};
-use crate::doc::{Block, Cell, Paragraph, Row, Section, Table};
+use crate::doc::{Cell, Paragraph, Row, Section};
 use crate::error::Error;
 use crate::fr;
 use crate::model::Voie;
@@ -24,13 +24,14 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
         blocks.push(facts(t.lines("entete")?));
         blocks.push(heading(t, "taches_titre")?);
         let deadlines = ctx.plan.deadlines();
-        let mut rows = vec![Row::new(vec![
-            Cell::head(l.get("tache")?),
-            Cell::head(l.get("nature")?),
-            Cell::head(l.get("au_plus_tard")?),
-            Cell::head(l.get("fait_le")?),
-            Cell::head(l.get("observations")?),
-        ])];
+        let head = [
+            l.get("tache")?,
+            l.get("nature")?,
+            l.get("au_plus_tard")?,
+            l.get("fait_le")?,
+            l.get("observations")?,
+        ];
+        let mut rows = Vec::new();
         for (what, text) in pairs(t.lines("taches")?) {
             // `what` is « étape », or « R » / « C » and a deadline key.
             let (nature, key) = what.split_once(' ').unwrap_or((what.as_str(), ""));
@@ -61,13 +62,7 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
                 .min_height(9.0),
             );
         }
-        blocks.push(Block::Table(Table {
-            widths: vec![8.0, 2.2, 2.0, 2.0, 3.2],
-            header_rows: 1,
-            rows,
-            size: Some(8.5),
-            ruled: true,
-        }));
+        blocks.push(ruled_table(vec![8.0, 2.2, 2.0, 2.0, 3.2], head, rows, 8.5));
         ctx.for_session(
             Kind::Preparation,
             "responsable/preparation",
