@@ -4,10 +4,19 @@
 use crate::error::Error;
 use minijinja::Value;
 
+use crate::compose::EcheancierLabels as Labels;
 use crate::deadlines::{Deadline, deadlines, public_holiday};
 use crate::fr;
 use crate::model::{Date, Session};
 use crate::wording::Wording;
+
+/// The marks of past deadlines in the command's table, from the block
+/// `libelles` of `echeancier.j2` (its steps: [`Labels`]).
+#[derive(serde::Deserialize)]
+struct Marks {
+    passee: String,
+    aujourdhui: String,
+}
 
 /// The moved deadlines for the templates: the day the rule gave, and the
 /// holiday's key when it was one.
@@ -44,30 +53,32 @@ pub fn table_text(s: &Session, today: Date) -> Result<String, Error> {
         aujourdhui => fr::long_date(today),
         avancees => moved_context(&deadlines(s)),
     };
-    let (heading, labels, moved_notes) = Wording::new(None)?.with("echeancier", context, |t| {
-        Ok((
-            t.text("commande")?,
-            t.labels("libelles")?,
-            moved_notes(t, &deadlines(s))?,
-        ))
-    })?;
+    let (heading, labels, marks, moved_notes) =
+        Wording::new(None)?.with("echeancier", context, |t| {
+            Ok((
+                t.text("commande")?,
+                t.labels_as::<Labels>("libelles")?,
+                t.labels_as::<Marks>("libelles")?,
+                moved_notes(t, &deadlines(s))?,
+            ))
+        })?;
     let mut out = format!("{heading}\n\n");
     for d in deadlines(s) {
         let mark = if d.date < today {
-            labels.get("passee")?
+            marks.passee.as_str()
         } else if d.date == today {
-            labels.get("aujourdhui")?
+            marks.aujourdhui.as_str()
         } else {
-            String::new()
+            ""
         };
-        let mut rule = labels.get(&format!("{}_regle", d.key()))?;
-        if let Some(note) = moved_notes.get(&d.key()) {
-            rule = format!("{rule} ; {note}");
-        }
+        let (step, rule) = labels.step(d.step);
+        let rule = match moved_notes.get(&d.key()) {
+            Some(note) => format!("{rule} ; {note}"),
+            None => rule.to_owned(),
+        };
         out.push_str(&format!(
-            "{mark:<11} {:<28} {} ({rule})\n",
+            "{mark:<11} {:<28} {step} ({rule})\n",
             fr::long_date(d.date),
-            labels.get(d.key())?
         ));
     }
     Ok(out)

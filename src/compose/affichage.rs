@@ -20,7 +20,20 @@ use crate::error::Error;
 use crate::fr;
 use crate::model::{Date, NatureCreneau};
 use crate::plan::SlotView;
-use crate::wording::Texts;
+use crate::wording::{LabelBlock, Texts};
+
+/// The labels of `affichage.j2` this composer reads.
+pub const LABELS: &[LabelBlock] = &[LabelBlock::of::<Labels>("affichage", "libelles")];
+
+/// The block `libelles` of `affichage.j2`.
+#[derive(serde::Deserialize)]
+struct Labels {
+    heure: String,
+    epreuve: String,
+    lieu: String,
+    jury: String,
+    tous: String,
+}
 
 /// The timetable's rows and column headers.
 pub(super) const ROW_PT: f32 = 16.0;
@@ -153,12 +166,12 @@ fn measure_day(ctx: &Ctx, day: Date, jour: &str) -> Result<MeasuredDay, Error> {
         "affichage",
         ctx.context(context! { jour => jour, suite => true }),
         |t| {
-            let l = t.labels("libelles")?;
+            let l: Labels = t.labels_as("libelles")?;
             let r = &plan.facts.responsable;
             let responsable = format!("{} {}", fr::civilite(r.civilite), fr::capitals(&r.nom));
             let words = Words {
-                everyone: l.get("tous")?,
-                jury: l.get("jury")?,
+                everyone: l.tous,
+                jury: l.jury,
                 accueil: t.call("accueil", &[Value::from(responsable)])?,
                 texts: t,
             };
@@ -205,12 +218,10 @@ fn sheet(
         "affichage",
         ctx.context(context! { jour => jour, suite => suite }),
         |t| {
-            let l = t.labels("libelles")?;
-            let mut table_rows = vec![Row::new(vec![
-                Cell::head(l.get("heure")?),
-                Cell::head(l.get("epreuve")?),
-                Cell::head(l.get("lieu")?),
-            ])];
+            let l: Labels = t.labels_as("libelles")?;
+            let mut table_rows = vec![Row::new(
+                [l.heure, l.epreuve, l.lieu].map(Cell::head).to_vec(),
+            )];
             table_rows.extend(rows);
             let mut blocks = vec![Block::Paragraph(
                 Paragraph::bold(t.text("titre")?)

@@ -12,9 +12,10 @@ use crate::wording::LabelBlock;
 /// The labels of `echeancier.j2` this composer reads.
 pub const LABELS: &[LabelBlock] = &[LabelBlock::of::<Labels>("echeancier", "libelles")];
 
-/// The block `libelles` of `echeancier.j2`.
+/// The block `libelles` of `echeancier.j2` (the `echeancier` command
+/// reads it too, with its own marks: [`crate::deadline_table`]).
 #[derive(serde::Deserialize)]
-struct Labels {
+pub(crate) struct Labels {
     quand: String,
     quoi: String,
     regle: String,
@@ -34,7 +35,7 @@ struct Labels {
 
 impl Labels {
     /// What a step is, and the rule that sets its date.
-    fn step(&self, step: Step) -> (&str, &str) {
+    pub(crate) fn step(&self, step: Step) -> (&str, &str) {
         match step {
             Step::Creation => (&self.creation, &self.creation_regle),
             Step::Sujets => (&self.sujets, &self.sujets_regle),

@@ -11,7 +11,53 @@ use crate::error::Error;
 use crate::fr;
 use crate::model::Civilite;
 use crate::plan::{HalfDay, SlotView};
-use crate::wording::{Labels, Texts};
+use crate::wording::{LabelBlock, Texts};
+
+/// The labels of `emargement.j2` this composer reads.
+pub const LABELS: &[LabelBlock] = &[LabelBlock::of::<Labels>("emargement", "libelles")];
+
+/// The block `libelles` of `emargement.j2`.
+#[derive(serde::Deserialize)]
+struct Labels {
+    creneaux: String,
+    nom: String,
+    convocation: String,
+    arrivee: String,
+    signature: String,
+    qualite: String,
+    jure_m: String,
+    jure_f: String,
+    surveillant_m: String,
+    surveillant_f: String,
+    visa: String,
+    vide: String,
+}
+
+/// Whose sheet it is: the candidates' or the jury's and surveillants'.
+#[derive(Clone, Copy)]
+enum Sheet {
+    Candidates,
+    Staff,
+}
+
+impl Sheet {
+    /// The template blocks of its title and of its instruction.
+    fn blocks(self) -> (&'static str, &'static str) {
+        match self {
+            Sheet::Candidates => ("titre_candidats", "consigne_candidats"),
+            Sheet::Staff => ("titre_jury", "consigne_jury"),
+        }
+    }
+
+    /// The header of its table's second column: the convocation's time,
+    /// or the person's role.
+    fn second_column(self, l: &Labels) -> &str {
+        match self {
+            Sheet::Candidates => &l.convocation,
+            Sheet::Staff => &l.qualite,
+        }
+    }
+}
 
 /// The sheets of every half-day, in one document.
 pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
@@ -38,7 +84,7 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
         let text = ctx.wording.with(
             "emargement",
             ctx.context(context! { jour => "", matin => true }),
-            |t| t.labels("libelles")?.get("vide"),
+            |t| Ok(t.labels_as::<Labels>("libelles")?.vide),
         )?;
         sheets.push(vec![Block::Paragraph(Paragraph::text(text))]);
     }
@@ -55,16 +101,17 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
     ctx.for_session(Kind::Emargement, "emargement", title, footer, sections)
 }
 
-/// The opening of a sheet: its title (template block `title`), the
-/// half-day, its slots and the instruction (block `instruction`).
+/// The opening of a sheet: its title, the half-day, its slots and the
+/// instruction.
 fn sheet_opening(
     t: &mut Texts,
-    title: &str,
-    instruction: &str,
+    l: &Labels,
+    which: Sheet,
     slots: &[&SlotView],
 ) -> Result<Vec<Block>, Error> {
+    let (title, instruction) = which.blocks();
     let mut blocks = sheet_head(t.text(title)?, t.text("demi_journee")?);
-    blocks.push(slot_list(t.labels("libelles")?.get("creneaux")?, slots));
+    blocks.push(slot_list(l.creneaux.clone(), slots));
     blocks.push(Block::Paragraph(
         Paragraph::text(t.text(instruction)?)
             .size(9.0)
@@ -73,20 +120,20 @@ fn sheet_opening(
     Ok(blocks)
 }
 
-/// The header row of a signing table: name, `second`, arrival, signature.
-fn head_row(l: &Labels, second: &str) -> Result<Row, Error> {
-    Ok(Row::new(vec![
-        Cell::head(l.get("nom")?),
-        Cell::head(l.get(second)?),
-        Cell::head(l.get("arrivee")?),
-        Cell::head(l.get("signature")?),
-    ]))
+/// The header row of a sheet's signing table: name, the sheet's second
+/// column, arrival, signature.
+fn head_row(l: &Labels, which: Sheet) -> Row {
+    let second = which.second_column(l);
+    Row::new(
+        [l.nom.as_str(), second, &l.arrivee, &l.signature]
+            .map(Cell::head)
+            .to_vec(),
+    )
 }
 
 /// The sheet of the candidates expected in one half-day.
 fn candidates_sheet(ctx: &Ctx, h: &HalfDay) -> Result<Vec<Block>, Error> {
-    let keys = ["titre_candidats", "consigne_candidats", "convocation"];
-    sheet(ctx, h, &h.candidate_slots, keys, |t, _, rows| {
+    sheet(ctx, h, Sheet::Candidates, |t, _, rows| {
         for (c, first) in &h.expected {
             let mut name = vec![Paragraph::bold(c.nom_prenom.clone())];
             if c.nom_usage.is_some() {
@@ -109,20 +156,19 @@ fn candidates_sheet(ctx: &Ctx, h: &HalfDay) -> Result<Vec<Block>, Error> {
 
 /// The sheet of the jurors and surveillants present in one half-day.
 fn staff_sheet(ctx: &Ctx, h: &HalfDay) -> Result<Vec<Block>, Error> {
-    let keys = ["titre_jury", "consigne_jury", "qualite"];
-    sheet(ctx, h, &h.staff_slots, keys, |_, l, rows| {
+    sheet(ctx, h, Sheet::Staff, |_, l, rows| {
         for (p, juror) in &h.staff {
             let woman = p.civilite == Civilite::Mme;
             let qualite = match (juror, woman) {
-                (true, false) => l.get("jure_m")?,
-                (true, true) => l.get("jure_f")?,
-                (false, false) => l.get("surveillant_m")?,
-                (false, true) => l.get("surveillant_f")?,
+                (true, false) => &l.jure_m,
+                (true, true) => &l.jure_f,
+                (false, false) => &l.surveillant_m,
+                (false, true) => &l.surveillant_f,
             };
             rows.push(
                 Row::new(vec![
                     Cell::new(vec![Paragraph::bold(p.nom_prenom.clone())]),
-                    Cell::text(qualite),
+                    Cell::text(qualite.clone()),
                     Cell::text(""),
                     Cell::text(""),
                 ])
@@ -133,26 +179,28 @@ fn staff_sheet(ctx: &Ctx, h: &HalfDay) -> Result<Vec<Block>, Error> {
     })
 }
 
-/// A sign-in sheet of a half-day: its title and instruction (template
-/// blocks `keys[0]`, `keys[1]`), its slots, and a signing table whose
-/// second column is `keys[2]`, its rows added by `fill` (given the
-/// template and its labels).
+/// A sign-in sheet of a half-day: its title, instruction and slots, and a
+/// signing table whose rows are added by `fill` (given the template and
+/// its labels).
 fn sheet(
     ctx: &Ctx,
     h: &HalfDay,
-    slots: &[&SlotView],
-    keys: [&str; 3],
+    which: Sheet,
     fill: impl FnOnce(&Texts, &Labels, &mut Vec<Row>) -> Result<(), Error>,
 ) -> Result<Vec<Block>, Error> {
+    let slots = match which {
+        Sheet::Candidates => &h.candidate_slots,
+        Sheet::Staff => &h.staff_slots,
+    };
     ctx.wording.with(
         "emargement",
         ctx.context(context! { jour => fr::long_date(h.date), matin => h.matin }),
         |t| {
-            let l = t.labels("libelles")?;
-            let mut blocks = sheet_opening(t, keys[0], keys[1], slots)?;
-            let mut rows = vec![head_row(&l, keys[2])?];
+            let l: Labels = t.labels_as("libelles")?;
+            let mut blocks = sheet_opening(t, &l, which, slots)?;
+            let mut rows = vec![head_row(&l, which)];
             fill(t, &l, &mut rows)?;
-            blocks.extend(signing_table(rows, l.get("visa")?));
+            blocks.extend(signing_table(rows, l.visa.clone()));
             Ok(blocks)
         },
     )

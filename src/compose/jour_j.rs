@@ -10,6 +10,23 @@ use super::{Composed, Ctx, Kind, parts};
 use crate::doc::{Block, Cell, EMPTY, Row, Section};
 use crate::error::Error;
 use crate::model::Date;
+use crate::wording::LabelBlock;
+
+/// The labels of `jour-j.j2` this composer reads.
+pub const LABELS: &[LabelBlock] = &[LabelBlock::of::<Labels>("jour-j", "libelles")];
+
+/// The block `libelles` of `jour-j.j2`.
+#[derive(serde::Deserialize)]
+struct Labels {
+    candidat: String,
+    arrivee: String,
+    present: String,
+    absent: String,
+    retard: String,
+    /// The blank a late arrival's time is written in.
+    heure_retard: String,
+    signature: String,
+}
 
 /// The checklist of every day of the session.
 pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
@@ -52,21 +69,14 @@ fn one_day(ctx: &Ctx, day: Date) -> Result<(String, Vec<Block>), Error> {
         surveillants => Value::from_serialize(&surveillants),
     };
     ctx.wording.with("jour-j", ctx.context(extra), |t| {
-        let l = t.labels("libelles")?;
+        let l: Labels = t.labels_as("libelles")?;
         let mut blocks = parts::title(t, None)?;
         blocks.push(heading(t, "ouverture_titre")?);
         blocks.push(checklist(t.lines("ouverture")?));
         blocks.push(heading(t, "candidats_titre")?);
         blocks.extend(paragraphs(t, "candidats")?);
-        let head = [
-            l.get("candidat")?,
-            l.get("arrivee")?,
-            l.get("present")?,
-            l.get("absent")?,
-            l.get("retard")?,
-        ];
+        let head = [&l.candidat, &l.arrivee, &l.present, &l.absent, &l.retard];
         let mut rows = Vec::new();
-        let late = l.get("heure_retard")?;
         for c in &candidates {
             let first = c.creneaux.iter().find(|s| s.date == day);
             rows.push(
@@ -75,7 +85,7 @@ fn one_day(ctx: &Ctx, day: Date) -> Result<(String, Vec<Block>), Error> {
                     Cell::text(first.map(|s| s.debut.clone()).unwrap_or_default()),
                     Cell::text(EMPTY),
                     Cell::text(EMPTY),
-                    Cell::text(format!("{EMPTY} {late}")),
+                    Cell::text(format!("{EMPTY} {}", l.heure_retard)),
                 ])
                 .min_height(7.0),
             );
@@ -86,7 +96,7 @@ fn one_day(ctx: &Ctx, day: Date) -> Result<(String, Vec<Block>), Error> {
         blocks.push(heading(t, "cloture_titre")?);
         blocks.push(checklist(t.lines("cloture")?));
         blocks.push(Block::Signatures {
-            captions: vec![l.get("signature")?],
+            captions: vec![l.signature.clone()],
             height_mm: 20.0,
         });
         Ok((t.text("fichier")?, blocks))

@@ -34,6 +34,8 @@ use crate::plan::Plan;
 use crate::wording::{LabelBlock, Wording};
 
 pub use crate::kind::{Kind, Subject};
+/// The deadline steps' labels, which the `echeancier` command reads too.
+pub(crate) use echeancier::Labels as EcheancierLabels;
 
 /// What a composer writes for one document: its title, the text of its
 /// footer, and its blocks (one run of pages).
@@ -264,13 +266,13 @@ pub fn label_blocks(kind: Kind) -> &'static [LabelBlock] {
         Kind::Convocation | Kind::ConvocationsLot => convocation::LABELS,
         Kind::ConvocationJure => convocation_equipe::LABELS_JURE,
         Kind::ConvocationSurveillant => convocation_equipe::LABELS_SURVEILLANT,
-        Kind::Affichage
-        | Kind::PanneauSalle
+        Kind::Affichage => affichage::LABELS,
+        Kind::Emargement => emargement::LABELS,
+        Kind::Preparation => preparation::LABELS,
+        Kind::JourJ => jour_j::LABELS,
+        Kind::PanneauSalle
         | Kind::AttestationPresence
         | Kind::ListeAdmis
-        | Kind::Emargement
-        | Kind::Preparation
-        | Kind::JourJ
         | Kind::TransmissionPv => &[],
     }
 }

@@ -11,13 +11,29 @@ use crate::doc::{Cell, Paragraph, Row, Section};
 use crate::error::Error;
 use crate::fr;
 use crate::model::Voie;
+use crate::wording::LabelBlock;
+
+/// The labels of `preparation.j2` this composer reads.
+pub const LABELS: &[LabelBlock] = &[LabelBlock::of::<Labels>("preparation", "libelles")];
+
+/// The block `libelles` of `preparation.j2`.
+#[derive(serde::Deserialize)]
+struct Labels {
+    tache: String,
+    nature: String,
+    au_plus_tard: String,
+    fait_le: String,
+    observations: String,
+    reglementaire: String,
+    conseil: String,
+}
 
 /// The filled-in preparation guide.
 pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
     let count = |v: Voie| ctx.plan.candidates.iter().filter(|c| c.voie == v).count();
     let extra = context! { formation => count(Voie::Formation), vae => count(Voie::Vae) };
     ctx.wording.with("preparation", ctx.context(extra), |t| {
-        let l = t.labels("libelles")?;
+        let l: Labels = t.labels_as("libelles")?;
         let title = t.text("fichier")?;
         let footer = ctx.footer(&title)?;
         let mut blocks = parts::title(t, None)?;
@@ -25,11 +41,11 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
         blocks.push(heading(t, "taches_titre")?);
         let deadlines = ctx.plan.deadlines();
         let head = [
-            l.get("tache")?,
-            l.get("nature")?,
-            l.get("au_plus_tard")?,
-            l.get("fait_le")?,
-            l.get("observations")?,
+            &l.tache,
+            &l.nature,
+            &l.au_plus_tard,
+            &l.fait_le,
+            &l.observations,
         ];
         let mut rows = Vec::new();
         for (what, text) in pairs(t.lines("taches")?) {
@@ -47,14 +63,14 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
                 .map(|d| fr::short_date(d.date))
                 .unwrap_or_default();
             let nature = if nature == "R" {
-                l.get("reglementaire")?
+                &l.reglementaire
             } else {
-                l.get("conseil")?
+                &l.conseil
             };
             rows.push(
                 Row::new(vec![
                     Cell::text(text),
-                    Cell::text(nature),
+                    Cell::text(nature.clone()),
                     Cell::text(date),
                     Cell::text(""),
                     Cell::text(""),

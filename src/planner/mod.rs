@@ -63,8 +63,8 @@ pub struct NewSlot {
 }
 
 /// The titles of the slots the planner adds besides the tests (from
-/// `templates/planifier.j2`).
-#[derive(Debug, Clone)]
+/// `templates/planifier.j2`, block `libelles`).
+#[derive(Debug, Clone, serde::Deserialize)]
 pub struct Labels {
     pub accueil: String,
     pub briefing: String,

@@ -44,16 +44,7 @@ fn render(block: &str, ctx: Value) -> Result<String, Error> {
 
 /// The titles of the slots the planner adds.
 pub fn labels() -> Result<Labels, Error> {
-    Wording::new(None)?.with("planifier", context! {}, |t| {
-        let l = t.labels("libelles")?;
-        Ok(Labels {
-            accueil: l.get("accueil")?,
-            briefing: l.get("briefing")?,
-            correction: l.get("correction")?,
-            deliberation: l.get("deliberation")?,
-            pause: l.get("pause")?,
-        })
-    })
+    Wording::new(None)?.with("planifier", context! {}, |t| t.labels_as("libelles"))
 }
 
 /// "NOM Prénom" for each id (the id itself when unknown).
