@@ -1,15 +1,18 @@
 //! The templates say what the composers ask of them: every kind's template
-//! renders with the real view of each fixture, and every label a composer
-//! looks up is written in a block of that name in a template.
+//! renders with the real view of each fixture, every label block a
+//! composer reads is registered and written, and a centre's template that
+//! lacks a label is refused before anything is written.
 
 mod common;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use common::*;
+use sessiondoc::compose::{Kind, label_blocks};
 use sessiondoc::generate::{self, GenerateOptions};
 use sessiondoc::kind::KINDS;
+use sessiondoc::wording::Wording;
 
 /// Every fixture that is a whole valid session.
 const FIXTURES: &[&str] = &[
@@ -45,98 +48,157 @@ fn every_kind_template_renders_with_each_fixture() {
     assert!(never.is_empty(), "templates no fixture renders: {never:?}");
 }
 
-/// The label keys written in each `{% block NAME %}` of every template.
-fn written_labels() -> BTreeMap<String, BTreeSet<String>> {
-    let dir = templates();
-    let mut blocks: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+/// The kinds whose composers still read labels by string key (the untyped
+/// `Labels::get`): they read labels but register no block yet. Empty once
+/// every composer reads typed labels.
+const STILL_UNTYPED: &[Kind] = &[
+    Kind::Convocation,
+    Kind::ConvocationsLot,
+    Kind::LivretJure,
+    Kind::LivretSurveillant,
+    Kind::PvIndividuel,
+    Kind::PvSession,
+    Kind::RapportFraude,
+    Kind::FormulairesVierges,
+    Kind::DeclarationSession,
+    Kind::PvCarence,
+    Kind::ConvocationJure,
+    Kind::ConvocationSurveillant,
+    Kind::FicheRenseignements,
+];
+
+/// Every template of `templates/` without its `key = text` label lines,
+/// written into `dir`.
+fn write_templates_without_labels(dir: &Path) {
+    for entry in std::fs::read_dir(templates()).unwrap().flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
         if entry.path().extension().is_none_or(|e| e != "j2") {
+            std::fs::write(dir.join(entry.file_name()), text).unwrap();
             continue;
         }
-        let text = std::fs::read_to_string(entry.path()).unwrap();
-        let mut block: Option<String> = None;
-        for line in text.lines().map(str::trim) {
-            if let Some(rest) = line.strip_prefix("{% block ") {
-                block = rest.split_whitespace().next().map(str::to_owned);
-            } else if line.starts_with("{% endblock") {
-                block = None;
-            } else if let (Some(b), Some((key, _))) = (&block, line.split_once('=')) {
-                let key = key.trim();
-                if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                    blocks.entry(b.clone()).or_default().insert(key.to_owned());
-                }
-            }
-        }
+        let kept: Vec<&str> = text.lines().filter(|l| !is_label_line(l)).collect();
+        std::fs::write(dir.join(entry.file_name()), kept.join("\n")).unwrap();
     }
-    blocks
 }
 
-/// `(file, block, key)` of every label a composer looks up: `x.get("key")`
-/// where `x` was bound by `let x = t.labels("block")`.
-fn asked_labels() -> Vec<(String, String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/compose");
-    let mut asked = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let file = entry.file_name().to_string_lossy().into_owned();
-        let text = std::fs::read_to_string(entry.path()).unwrap();
-        let mut bound: BTreeMap<String, String> = BTreeMap::new();
-        for line in text.lines() {
-            if let Some((var, block)) = binding(line) {
-                bound.insert(var, block);
-            }
-            for (var, key) in lookups(line) {
-                if let Some(block) = bound.get(&var) {
-                    asked.push((file.clone(), block.clone(), key));
-                }
-            }
-        }
-    }
-    asked
+/// `key = text`, as a label block writes it.
+fn is_label_line(line: &str) -> bool {
+    line.split_once(" = ").is_some_and(|(key, _)| {
+        !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    })
 }
 
-/// `let x = t.labels("block")` → `(x, block)`.
-fn binding(line: &str) -> Option<(String, String)> {
-    let rest = line.trim().strip_prefix("let ")?;
-    let (var, rest) = rest.split_once('=')?;
-    let block = rest.split_once(".labels(\"")?.1.split_once('"')?.0;
-    Some((var.trim().to_owned(), block.to_owned()))
-}
-
-/// Every `x.get("key")` on a line → `(x, key)`.
-fn lookups(line: &str) -> Vec<(String, String)> {
-    let mut found = Vec::new();
-    let mut rest = line;
-    while let Some(at) = rest.find(".get(\"") {
-        let var: String = rest[..at]
-            .chars()
-            .rev()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let after = &rest[at + 6..];
-        if let Some((key, _)) = after.split_once('"') {
-            found.push((var, key.to_owned()));
-        }
-        rest = after;
-    }
-    found
+/// Why composing `kind` with `options` fails for some fixture, if it does.
+fn failure_of(kind: Kind, options: &GenerateOptions) -> Option<String> {
+    let mut options = options.clone();
+    options.only = vec![kind];
+    FIXTURES.iter().find_map(|name| {
+        let text = std::fs::read_to_string(fixture(name)).unwrap();
+        let (source, session) = session_from(&text);
+        generate::compose(&source, &session, &options)
+            .err()
+            .map(|e| e.to_string())
+    })
 }
 
 #[test]
-fn every_label_a_composer_asks_for_is_written() {
-    let written = written_labels();
-    let asked = asked_labels();
-    // Fewer as the composers read typed labels (checked by `check_labels`).
-    assert!(!asked.is_empty(), "label look-ups found: {}", asked.len());
-    let missing: Vec<_> = asked
-        .iter()
-        .filter(|(_, block, key)| written.get(block).is_none_or(|keys| !keys.contains(key)))
+fn every_registered_label_is_written_and_every_kind_reading_labels_registers_them() {
+    let wording = Wording::new(None).unwrap();
+    for spec in KINDS {
+        if let Err(e) = wording.check_labels(label_blocks(spec.kind)) {
+            panic!("{}: {e}", spec.name);
+        }
+    }
+    // Without any label, a kind that reads some cannot be composed: it must
+    // have said which (its blocks registered), and be refused naming them.
+    let dir = tempfile::tempdir().unwrap();
+    write_templates_without_labels(dir.path());
+    let mut options = GenerateOptions::all_into(Path::new("unused"));
+    options.templates = Some(dir.path().to_path_buf());
+    let mut wrong = Vec::new();
+    let mut typed = 0;
+    for spec in KINDS {
+        let blocks = label_blocks(spec.kind);
+        let untyped = STILL_UNTYPED.contains(&spec.kind);
+        match (failure_of(spec.kind, &options), blocks.first()) {
+            (None, None) if untyped => wrong.push(format!(
+                "{}: reads no label, yet listed as untyped",
+                spec.name
+            )),
+            (None, None) => {}
+            (Some(e), None) if !untyped => wrong.push(format!(
+                "{}: reads labels but registers no block ({e})",
+                spec.name
+            )),
+            (Some(_), None) => {}
+            (_, Some(_)) if untyped => wrong.push(format!(
+                "{}: registers its blocks: take it out of STILL_UNTYPED",
+                spec.name
+            )),
+            (None, Some(b)) => wrong.push(format!(
+                "{}: composed without the labels of « {} »",
+                spec.name, b.block
+            )),
+            (Some(e), Some(_)) => {
+                typed += 1;
+                let named = blocks.iter().any(|b| {
+                    e.contains(&format!("modèle « {}.j2 »", b.template))
+                        && e.contains(&format!("bloc « {} »", b.block))
+                });
+                if !named {
+                    wrong.push(format!(
+                        "{}: refused without naming its template and block: {e}",
+                        spec.name
+                    ));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert!(typed >= 5, "kinds refused for their labels: {typed}");
+}
+
+#[test]
+fn a_centre_template_lacking_a_label_is_refused_before_anything_is_written() {
+    let centre = tempfile::tempdir().unwrap();
+    let own = std::fs::read_to_string(templates().join("emargement.j2")).unwrap();
+    let lacking: String = own
+        .lines()
+        .filter(|l| !l.starts_with("visa = "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(
+        lacking.len(),
+        own.len() + 1,
+        "the label « visa » is not in emargement.j2"
+    );
+    std::fs::write(centre.path().join("emargement.j2"), lacking).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap();
+    let (source, session) = session_from(&text);
+    let mut options = GenerateOptions::all_into(out.path());
+    options.templates = Some(centre.path().to_path_buf());
+    let Err(err) = generate::run(&source, &session, &options) else {
+        panic!("a template lacking a label is accepted");
+    };
+    let err = err.to_string();
+    assert!(
+        err.contains("modèle « emargement.j2 »")
+            && err.contains("bloc « libelles »")
+            && err.contains("« visa »"),
+        "{err}"
+    );
+    let written: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
         .collect();
     assert!(
-        missing.is_empty(),
-        "labels asked for and written in no template block: {missing:?}"
+        written.is_empty(),
+        "written despite the refusal: {written:?}"
     );
 }
 
