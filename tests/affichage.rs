@@ -235,3 +235,30 @@ fn door_signs_show_the_room_and_its_slots_of_the_day_in_large_type() {
         assert_neither_contains(&pdf_text, &docx_text, juror);
     }
 }
+
+#[test]
+fn colons_of_the_rows_take_a_no_break_space() {
+    // A room and who is in it, a candidate's own end: French spacing, as
+    // everywhere else in the documents (the template's sentences).
+    for (fixture, expected) in [
+        (SC, ">\u{a0}: Tous les candidats<"),
+        (
+            "huit-ccp-trois-jours.yaml",
+            "CHEVALIER-DE-LA-GRANDE-COMBE Camille\u{a0}: temps supplémentaire, fin à",
+        ),
+    ] {
+        let files = produce(fixture, &[Kind::Affichage]);
+        let (_, docx) = pairs(&files, "affichage", None)[0];
+        // The document's XML as written: no-break spaces kept.
+        let xml = docx_part(&docx.bytes, "word/document.xml");
+        assert!(
+            xml.contains(expected),
+            "{fixture}: {expected:?} not in the DOCX"
+        );
+        let plain: Vec<&str> = xml.split('<').filter(|run| run.contains(" :")).collect();
+        assert!(
+            plain.is_empty(),
+            "{fixture}: colons after a plain space: {plain:?}"
+        );
+    }
+}
