@@ -1220,6 +1220,11 @@ fn convocation_less_than_a_month_before_is_a_warning() {
             .unwrap()
             .contains("vendredi 11 décembre 2026")
     );
+    // The rule cited the way corrected documents sent late cite it.
+    assert!(d.help.as_deref().unwrap().contains(&format!(
+        "(règle\u{a0}: {})",
+        sessiondoc::check::ONE_MONTH_RULE
+    )));
     assert_counts(&diags, 0, 1);
 }
 

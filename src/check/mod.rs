@@ -12,6 +12,8 @@ mod results;
 mod structure;
 mod timetable;
 
+pub use deadlines::ONE_MONTH_RULE;
+
 use crate::diag::{Diagnostic, Place};
 use crate::model::{At, Session};
 

@@ -205,7 +205,10 @@ fn warn_if_sent_late(session: &Session, sent: Option<crate::model::Date>) {
             crate::fr::long_date(start)
         ),
     )
-    .help("règle : la convocation part au moins un mois avant le début de la session (règlement général des sessions d'examen, arrêté du 21 juillet 2016) ; prévenez aussi chaque personne concernée par un autre moyen".to_owned());
+    .help(format!(
+        "règle\u{a0}: {} ; prévenez aussi chaque personne concernée par un autre moyen",
+        crate::check::ONE_MONTH_RULE
+    ));
     let report = Report {
         diagnostics: vec![warning],
     };
