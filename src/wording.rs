@@ -168,6 +168,12 @@ impl Texts<'_> {
     /// The output of the template's macro `name` called with `args`: a
     /// sentence around values the composer has one by one (a row, a name).
     pub fn call(&self, name: &str, args: &[Value]) -> Result<String, Error> {
+        if self.state.lookup(name).is_none() {
+            return Err(Error::Wording(format!(
+                "modèle « {} »\u{a0}: la macro « {name} » manque",
+                self.file
+            )));
+        }
         self.state
             .call_macro(name, args)
             .map_err(|e| template_error(&self.file, &e))

@@ -178,9 +178,7 @@ fn corrected_documents_sent_late_are_warned_about() {
         "{log}"
     );
     assert!(
-        log.contains(
-            "règle\u{a0}: la convocation part au moins un mois avant le début de la session"
-        ),
+        log.contains("règle : la convocation part au moins un mois avant le début de la session"),
         "{log}"
     );
 }

@@ -227,3 +227,34 @@ fn a_centre_page_program_with_other_margins_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn a_centre_template_lacking_a_sentence_macro_is_refused_naming_it() {
+    let centre = tempfile::tempdir().unwrap();
+    let own = std::fs::read_to_string(templates().join("affichage.j2")).unwrap();
+    let lacking: String = own
+        .lines()
+        .filter(|l| !l.contains("macro apres_salle"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(
+        lacking.len(),
+        own.len() + 1,
+        "no macro apres_salle in affichage.j2"
+    );
+    std::fs::write(centre.path().join("affichage.j2"), lacking).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap();
+    let (source, session) = session_from(&text);
+    let mut options = GenerateOptions::all_into(out.path());
+    options.templates = Some(centre.path().to_path_buf());
+    let Err(err) = generate::run(&source, &session, &options) else {
+        panic!("a template lacking a macro is accepted");
+    };
+    let err = err.to_string();
+    assert!(
+        err.contains("modèle « affichage.j2 »") && err.contains("la macro « apres_salle » manque"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+}
