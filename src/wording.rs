@@ -180,24 +180,6 @@ impl Texts<'_> {
     }
 }
 
-/// Labels read from a block of `key = text` lines.
-pub struct Labels {
-    file: String,
-    entries: std::collections::HashMap<String, String>,
-}
-
-impl Labels {
-    /// The text of a label; a missing one is an error naming the template.
-    pub fn get(&self, key: &str) -> Result<String, Error> {
-        self.entries.get(key).cloned().ok_or_else(|| {
-            Error::Wording(format!(
-                "modèle « {} »\u{a0}: le libellé « {key} » manque dans le bloc des libellés",
-                self.file
-            ))
-        })
-    }
-}
-
 /// A block of `key = text` lines that a composer reads as the struct of
 /// its labels: the struct's fields are the keys the block must give.
 #[derive(Clone, Copy)]
@@ -255,14 +237,6 @@ fn require_keys(
 }
 
 impl Texts<'_> {
-    /// The block as labels: one `key = text` per line.
-    pub fn labels(&mut self, block: &str) -> Result<Labels, Error> {
-        Ok(Labels {
-            file: self.file.clone(),
-            entries: label_entries(&self.raw(block)?),
-        })
-    }
-
     /// The block of `key = text` lines read as the labels struct `T`; a
     /// missing key is an error naming the template, the block and the key.
     pub fn labels_as<T: DeserializeOwned>(&mut self, block: &str) -> Result<T, Error> {

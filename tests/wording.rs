@@ -48,25 +48,6 @@ fn every_kind_template_renders_with_each_fixture() {
     assert!(never.is_empty(), "templates no fixture renders: {never:?}");
 }
 
-/// The kinds whose composers still read labels by string key (the untyped
-/// `Labels::get`): they read labels but register no block yet. Empty once
-/// every composer reads typed labels.
-const STILL_UNTYPED: &[Kind] = &[
-    Kind::Convocation,
-    Kind::ConvocationsLot,
-    Kind::LivretJure,
-    Kind::LivretSurveillant,
-    Kind::PvIndividuel,
-    Kind::PvSession,
-    Kind::RapportFraude,
-    Kind::FormulairesVierges,
-    Kind::DeclarationSession,
-    Kind::PvCarence,
-    Kind::ConvocationJure,
-    Kind::ConvocationSurveillant,
-    Kind::FicheRenseignements,
-];
-
 /// Every template of `templates/` without its `key = text` label lines,
 /// written into `dir`.
 fn write_templates_without_labels(dir: &Path) {
@@ -122,20 +103,10 @@ fn every_registered_label_is_written_and_every_kind_reading_labels_registers_the
     let mut typed = 0;
     for spec in KINDS {
         let blocks = label_blocks(spec.kind);
-        let untyped = STILL_UNTYPED.contains(&spec.kind);
         match (failure_of(spec.kind, &options), blocks.first()) {
-            (None, None) if untyped => wrong.push(format!(
-                "{}: reads no label, yet listed as untyped",
-                spec.name
-            )),
             (None, None) => {}
-            (Some(e), None) if !untyped => wrong.push(format!(
+            (Some(e), None) => wrong.push(format!(
                 "{}: reads labels but registers no block ({e})",
-                spec.name
-            )),
-            (Some(_), None) => {}
-            (_, Some(_)) if untyped => wrong.push(format!(
-                "{}: registers its blocks: take it out of STILL_UNTYPED",
                 spec.name
             )),
             (None, Some(b)) => wrong.push(format!(
@@ -158,7 +129,7 @@ fn every_registered_label_is_written_and_every_kind_reading_labels_registers_the
         }
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
-    assert!(typed >= 5, "kinds refused for their labels: {typed}");
+    assert!(typed >= 18, "kinds refused for their labels: {typed}");
 }
 
 #[test]
