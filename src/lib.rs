@@ -5,6 +5,9 @@
 //! [`load`] → [`check`] → [`plan`] → [`compose`] (then [`fit`]) → [`render`]
 //! → [`output`].
 
+// No function longer than `too-many-lines-threshold` (clippy.toml).
+#![warn(clippy::too_many_lines)]
+
 pub mod bench;
 pub mod changes;
 pub mod check;

@@ -37,6 +37,71 @@ const EVICT_EVERY: usize = 8;
 /// Cache entries unused for this many trims are dropped.
 const EVICT_AGE: usize = 0;
 
+/// A progress bar over `len` documents, or a hidden one.
+fn progress_bar(shown: bool, len: usize) -> ProgressBar {
+    if !shown {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} documents ({eta} restantes)")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+/// The chunks of a document laid out in chunks: what its manifest entry
+/// lists, and the chunk files this run laid out.
+type Parts = (Vec<crate::output::Part>, Vec<(String, Vec<u8>)>);
+
+/// A document's PDF: a session-wide document laid out in chunks (with the
+/// page program of this version, which numbers chunks as the whole), any
+/// other laid out whole.
+fn render_pdf(
+    pdf: &PdfRenderer,
+    c: &Composed,
+    composition: &Composition,
+) -> Result<(crate::render::Rendered, Option<Parts>), Error> {
+    let chunked = match large(c) && composition.program.is_none() {
+        true => render_in_chunks(pdf, &c.document, &composition.kept_parts)?,
+        false => None,
+    };
+    Ok(match chunked {
+        Some(chunked) => (chunked.rendered, Some((chunked.parts, chunked.new_files))),
+        None => (pdf.render(&c.document)?, None),
+    })
+}
+
+/// Trims Typst's cache: at once after a session-wide document (it leaves a
+/// large one), else every [`EVICT_EVERY`] documents.
+fn trim_cache(c: &Composed, rendered_count: &AtomicUsize) {
+    if large(c) {
+        typst::comemo::evict(EVICT_AGE);
+        give_back_memory();
+    } else if (rendered_count.fetch_add(1, Ordering::Relaxed) + 1).is_multiple_of(EVICT_EVERY) {
+        typst::comemo::evict(EVICT_AGE);
+    }
+}
+
+/// The order documents are rendered in: the longest first, so that none is
+/// left to run alone at the end; the print batch last when it is joined
+/// from its letters, once they are laid out.
+fn longest_first(documents: &[Composed], batch_joined: bool) -> Vec<&Composed> {
+    let mut order: Vec<&Composed> = documents.iter().collect();
+    order.sort_by_key(|c| {
+        let last = batch_joined && c.kind == Kind::ConvocationsLot;
+        (last, std::cmp::Reverse(c.document.weight()))
+    });
+    order
+}
+
+/// A letter's page count, laid out alone, the cache trimmed after it.
+fn count_and_trim(pdf: &PdfRenderer, d: &crate::doc::Document) -> Result<usize, Error> {
+    let pages = pdf.page_count(d);
+    typst::comemo::evict(EVICT_AGE);
+    pages
+}
+
 /// Renders every composed document in every format, in parallel, handing
 /// each file to `keep` as soon as it is rendered.
 pub fn render_all<T: Send>(
@@ -48,42 +113,18 @@ pub fn render_all<T: Send>(
     let pdf = PdfRenderer::new(composition.program.clone());
     let docx = DocxRenderer;
     let program = composition.program.as_deref();
-    let bar = if progress {
-        let bar = ProgressBar::new(composition.documents.len() as u64);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} documents ({eta} restantes)")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = progress_bar(progress, composition.documents.len());
     // The print batch of convocations is made of the letters' own PDF
     // files, those of this run and those kept in the output folder.
     let batch = batch_of_letters(composition, formats);
-    // The longest documents first, so that none is left to run alone at
-    // the end; the batch last, once its letters are laid out.
-    let mut order: Vec<&Composed> = composition.documents.iter().collect();
-    order.sort_by_key(|c| {
-        let last = batch.is_some() && c.kind == Kind::ConvocationsLot;
-        (last, std::cmp::Reverse(c.document.weight()))
-    });
+    let order = longest_first(&composition.documents, batch.is_some());
     let rendered_count = AtomicUsize::new(0);
     let render_doc = |c: &Composed| -> Result<Vec<T>, Error> {
         let mut files = Vec::with_capacity(formats.len());
         let mut pages = None;
         let print = fingerprint(c, program);
         if formats.contains(&Format::Pdf) {
-            // A session-wide document is laid out in chunks (with the page
-            // program of this version, which numbers chunks as the whole).
-            let chunked = match large(c) && program.is_none() {
-                true => render_in_chunks(&pdf, &c.document, &composition.kept_parts)?,
-                false => None,
-            };
-            let (r, parts) = match chunked {
-                Some(chunked) => (chunked.rendered, Some((chunked.parts, chunked.new_files))),
-                None => (pdf.render(&c.document)?, None),
-            };
+            let (r, parts) = render_pdf(&pdf, c, composition)?;
             pages = Some(r.pages);
             if let Some(batch) = &batch
                 && c.kind == Kind::Convocation
@@ -114,13 +155,7 @@ pub fn render_all<T: Send>(
             let file = produced(c, Format::Ics, calendar.clone().into_bytes(), 0, &print);
             files.push(keep(file)?);
         }
-        // A session-wide document leaves a large cache: dropped at once.
-        if large(c) {
-            typst::comemo::evict(EVICT_AGE);
-            give_back_memory();
-        } else if (rendered_count.fetch_add(1, Ordering::Relaxed) + 1).is_multiple_of(EVICT_EVERY) {
-            typst::comemo::evict(EVICT_AGE);
-        }
+        trim_cache(c, &rendered_count);
         Ok(files)
     };
     // The batch: its DOCX first (it needs no layout), then, once every
@@ -145,12 +180,7 @@ pub fn render_all<T: Send>(
             r.pages
         } else {
             let known = &composition.known_pages;
-            // Letters laid out a few at a time, the cache trimmed after each.
-            let count = |d: &crate::doc::Document| {
-                let pages = pdf.page_count(d);
-                typst::comemo::evict(EVICT_AGE);
-                pages
-            };
+            let count = |d: &crate::doc::Document| count_and_trim(&pdf, d);
             pages::batch(lot, &composition.letters, &letters.counted, known, count)?
         };
         if let Some(bytes) = docx_bytes {

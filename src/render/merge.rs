@@ -33,6 +33,38 @@ struct Merged {
     ids: Vec<(Vec<u8>, Object)>,
 }
 
+/// The joined document's catalog, added to `out`: over the page tree and
+/// the structure tree root `(pages, root)`, with the first chunk's
+/// language, marks, viewer preferences, output intent and metadata (its
+/// page count made the whole's, `count`).
+fn joined_catalog(
+    out: &mut Document,
+    first: &Dictionary,
+    (pages, root): (ObjectId, ObjectId),
+    count: usize,
+) -> Result<ObjectId, lopdf::Error> {
+    let mut catalog = Dictionary::from_iter([
+        ("Type", Object::Name(b"Catalog".to_vec())),
+        ("Pages", Object::Reference(pages)),
+        ("StructTreeRoot", Object::Reference(root)),
+    ]);
+    for key in [
+        &b"Lang"[..],
+        b"MarkInfo",
+        b"ViewerPreferences",
+        b"OutputIntents",
+        b"Metadata",
+    ] {
+        if let Ok(value) = first.get(key) {
+            catalog.set(key, value.clone());
+        }
+    }
+    if let Ok(metadata) = first.get(b"Metadata").and_then(Object::as_reference) {
+        whole_page_count(out, metadata, count)?;
+    }
+    Ok(out.add_object(catalog))
+}
+
 /// Joins the chunks' PDF files, in order, into one tagged document titled
 /// `title`, with the pages of `numbers` laid over its pages.
 pub fn merge(title: &str, chunks: &[&[u8]], numbers: &[u8]) -> Result<Rendered, Error> {
@@ -103,26 +135,7 @@ pub fn merge(title: &str, chunks: &[&[u8]], numbers: &[u8]) -> Result<Rendered, 
     out.objects
         .insert(document_id, document_element(&mut merged, root_id));
     out.objects.insert(root_id, tree_root(merged, document_id));
-    let mut root = Dictionary::from_iter([
-        ("Type", Object::Name(b"Catalog".to_vec())),
-        ("Pages", Object::Reference(pages_id)),
-        ("StructTreeRoot", Object::Reference(root_id)),
-    ]);
-    for key in [
-        &b"Lang"[..],
-        b"MarkInfo",
-        b"ViewerPreferences",
-        b"OutputIntents",
-        b"Metadata",
-    ] {
-        if let Ok(value) = catalog.get(key) {
-            root.set(key, value.clone());
-        }
-    }
-    if let Ok(metadata) = catalog.get(b"Metadata").and_then(Object::as_reference) {
-        whole_page_count(&mut out, metadata, count).map_err(failed)?;
-    }
-    let catalog = out.add_object(root);
+    let catalog = joined_catalog(&mut out, &catalog, (pages_id, root_id), count).map_err(failed)?;
     out.trailer.set("Root", catalog);
     if let Some(info) = info {
         out.trailer.set("Info", info);
