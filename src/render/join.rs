@@ -74,18 +74,35 @@ pub fn join(title: &str, date: crate::model::Date, letters: &[&[u8]]) -> Result<
         intents,
         lang,
     };
-    batch.describe(&mut out, pages_id, letters);
+    batch.describe(&mut out, pages_id);
     // The letters' catalogs, page trees, structure trees and metadata are
     // referenced by nothing now: left out.
+    finish(out, title, letters, count)
+}
+
+/// Saves a joined document of `pages` pages: identified by a hash of its
+/// title and of the files joined (`parts`), without the objects nothing
+/// refers to any more, renumbered.
+pub(super) fn finish(
+    mut out: Document,
+    title: &str,
+    parts: &[&[u8]],
+    pages: usize,
+) -> Result<Rendered, Error> {
+    let id = identifier(title, parts);
+    out.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(id.clone(), StringFormat::Hexadecimal),
+            Object::String(id, StringFormat::Hexadecimal),
+        ]),
+    );
     out.prune_objects();
     out.renumber_objects();
     let mut bytes = Vec::new();
     out.save_to(&mut bytes)
-        .map_err(|e| failed(lopdf::Error::from(e)))?;
-    Ok(Rendered {
-        bytes,
-        pages: count,
-    })
+        .map_err(|e| failed(title, lopdf::Error::from(e)))?;
+    Ok(Rendered { bytes, pages })
 }
 
 /// What the batch says of itself, beside its pages.
@@ -99,8 +116,8 @@ struct Batch<'a> {
 
 impl Batch<'_> {
     /// Gives `out` its catalog (over the page tree `pages_id`), XMP
-    /// metadata, document information and identifier.
-    fn describe(self, out: &mut Document, pages_id: ObjectId, letters: &[&[u8]]) {
+    /// metadata and document information.
+    fn describe(self, out: &mut Document, pages_id: ObjectId) {
         let dates = Dates::of(self.date);
         let mut metadata = Stream::new(
             Dictionary::from_iter([
@@ -135,14 +152,6 @@ impl Batch<'_> {
         ]));
         out.trailer.set("Root", catalog);
         out.trailer.set("Info", info);
-        let id = identifier(self.title, letters);
-        out.trailer.set(
-            "ID",
-            Object::Array(vec![
-                Object::String(id.clone(), StringFormat::Hexadecimal),
-                Object::String(id, StringFormat::Hexadecimal),
-            ]),
-        );
     }
 }
 

@@ -17,7 +17,7 @@
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
 use super::Rendered;
-use super::join::{annotations, failed, hang_page, identifier};
+use super::join::{annotations, failed, finish, hang_page};
 use super::overlay::lay_over;
 use crate::error::Error;
 
@@ -140,25 +140,9 @@ pub fn merge(title: &str, chunks: &[&[u8]], numbers: &[u8]) -> Result<Rendered, 
     if let Some(info) = info {
         out.trailer.set("Info", info);
     }
-    let id = identifier(title, &[chunks, &[numbers]].concat());
-    out.trailer.set(
-        "ID",
-        Object::Array(vec![
-            Object::String(id.clone(), StringFormat::Hexadecimal),
-            Object::String(id, StringFormat::Hexadecimal),
-        ]),
-    );
     // The chunks' catalogs, page trees, structure tree roots and metadata
     // but the first's are referenced by nothing now: left out.
-    out.prune_objects();
-    out.renumber_objects();
-    let mut bytes = Vec::new();
-    out.save_to(&mut bytes)
-        .map_err(|e| failed(lopdf::Error::from(e)))?;
-    Ok(Rendered {
-        bytes,
-        pages: count,
-    })
+    finish(out, title, &[chunks, &[numbers]].concat(), count)
 }
 
 /// Whether the merge knows what a chunk's catalog entry is and keeps it:
