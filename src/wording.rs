@@ -315,6 +315,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_embedded_label_block_is_checked_before_composing() {
+        // `check_labels` skips a template whose top level needs the
+        // session's values: none of the embedded ones may.
+        let wording = Wording::new(None).unwrap();
+        for spec in KINDS {
+            for b in crate::compose::label_blocks(spec.kind) {
+                let file = format!("{}.j2", b.template);
+                let template = wording.env.get_template(&file).unwrap();
+                #[allow(deprecated)]
+                let top_level = template.eval_to_state(Value::UNDEFINED);
+                assert!(top_level.is_ok(), "{file}: {top_level:?}");
+            }
+        }
+    }
+
+    #[test]
     fn french_spacing_leaves_tags_alone() {
         let s = french_spacing("Objet : {{ a ~ ' : ' }} !{% if x %}oui ?{% endif %}");
         assert_eq!(
