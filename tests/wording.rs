@@ -132,36 +132,27 @@ fn every_registered_label_is_written_and_every_kind_reading_labels_registers_the
     assert!(typed >= 18, "kinds refused for their labels: {typed}");
 }
 
-#[test]
-fn a_centre_template_lacking_a_label_is_refused_before_anything_is_written() {
+/// The error of a run with a centre's own copy of `template` from which
+/// the lines `dropped` keeps out are taken away (`what` says which, for
+/// when none is); and that nothing was written to the output folder.
+fn refusal_without(template: &str, what: &str, dropped: impl Fn(&str) -> bool) -> String {
     let centre = tempfile::tempdir().unwrap();
-    let own = std::fs::read_to_string(templates().join("emargement.j2")).unwrap();
+    let own = std::fs::read_to_string(templates().join(template)).unwrap();
     let lacking: String = own
         .lines()
-        .filter(|l| !l.starts_with("visa = "))
+        .filter(|l| !dropped(l))
         .map(|l| format!("{l}\n"))
         .collect();
-    assert_ne!(
-        lacking.len(),
-        own.len() + 1,
-        "the label « visa » is not in emargement.j2"
-    );
-    std::fs::write(centre.path().join("emargement.j2"), lacking).unwrap();
+    assert_ne!(lacking.len(), own.len() + 1, "no {what} in {template}");
+    std::fs::write(centre.path().join(template), lacking).unwrap();
     let out = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap();
     let (source, session) = session_from(&text);
     let mut options = GenerateOptions::all_into(out.path());
     options.templates = Some(centre.path().to_path_buf());
     let Err(err) = generate::run(&source, &session, &options) else {
-        panic!("a template lacking a label is accepted");
+        panic!("{template} lacking {what} is accepted");
     };
-    let err = err.to_string();
-    assert!(
-        err.contains("modèle « emargement.j2 »")
-            && err.contains("bloc « libelles »")
-            && err.contains("« visa »"),
-        "{err}"
-    );
     let written: Vec<_> = std::fs::read_dir(out.path())
         .unwrap()
         .flatten()
@@ -170,6 +161,20 @@ fn a_centre_template_lacking_a_label_is_refused_before_anything_is_written() {
     assert!(
         written.is_empty(),
         "written despite the refusal: {written:?}"
+    );
+    err.to_string()
+}
+
+#[test]
+fn a_centre_template_lacking_a_label_is_refused_before_anything_is_written() {
+    let err = refusal_without("emargement.j2", "label « visa »", |l| {
+        l.starts_with("visa = ")
+    });
+    assert!(
+        err.contains("modèle « emargement.j2 »")
+            && err.contains("bloc « libelles »")
+            && err.contains("« visa »"),
+        "{err}"
     );
 }
 
@@ -201,31 +206,11 @@ fn a_centre_page_program_with_other_margins_is_refused() {
 
 #[test]
 fn a_centre_template_lacking_a_sentence_macro_is_refused_naming_it() {
-    let centre = tempfile::tempdir().unwrap();
-    let own = std::fs::read_to_string(templates().join("affichage.j2")).unwrap();
-    let lacking: String = own
-        .lines()
-        .filter(|l| !l.contains("macro apres_salle"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    assert_ne!(
-        lacking.len(),
-        own.len() + 1,
-        "no macro apres_salle in affichage.j2"
-    );
-    std::fs::write(centre.path().join("affichage.j2"), lacking).unwrap();
-    let out = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap();
-    let (source, session) = session_from(&text);
-    let mut options = GenerateOptions::all_into(out.path());
-    options.templates = Some(centre.path().to_path_buf());
-    let Err(err) = generate::run(&source, &session, &options) else {
-        panic!("a template lacking a macro is accepted");
-    };
-    let err = err.to_string();
+    let err = refusal_without("affichage.j2", "macro apres_salle", |l| {
+        l.contains("macro apres_salle")
+    });
     assert!(
         err.contains("modèle « affichage.j2 »") && err.contains("la macro « apres_salle » manque"),
         "{err}"
     );
-    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
 }
