@@ -3,6 +3,23 @@
 //! from the `CT_*` sequences of ECMA-376 Part 1 (as the Open XML SDK's
 //! schemas state them). An element missing here keeps its children's order.
 
+/// `CT_TcBorders`: a cell's borders, then its two diagonals.
+const CELL_BORDERS: &[&str] = &[
+    "w:top",
+    "w:left",
+    "w:start",
+    "w:bottom",
+    "w:right",
+    "w:end",
+    "w:insideH",
+    "w:insideV",
+    "w:tl2br",
+    "w:tr2bl",
+];
+
+/// `CT_TblBorders`: a cell's borders without the diagonals.
+const TABLE_BORDERS: &[&str] = CELL_BORDERS.split_at(CELL_BORDERS.len() - 2).0;
+
 /// Children in schema order, per parent element (ECMA-376 Part 1, `CT_*` sequences).
 pub const ORDERS: &[(&str, &[&str])] = &[
     (
@@ -310,34 +327,8 @@ pub const ORDERS: &[(&str, &[&str])] = &[
             "w15:docId",
         ],
     ),
-    (
-        "w:tblBorders",
-        &[
-            "w:top",
-            "w:left",
-            "w:start",
-            "w:bottom",
-            "w:right",
-            "w:end",
-            "w:insideH",
-            "w:insideV",
-        ],
-    ),
-    (
-        "w:tcBorders",
-        &[
-            "w:top",
-            "w:left",
-            "w:start",
-            "w:bottom",
-            "w:right",
-            "w:end",
-            "w:insideH",
-            "w:insideV",
-            "w:tl2br",
-            "w:tr2bl",
-        ],
-    ),
+    ("w:tblBorders", TABLE_BORDERS),
+    ("w:tcBorders", CELL_BORDERS),
     (
         "w:pBdr",
         &[
