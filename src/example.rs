@@ -81,7 +81,8 @@ const LAST_NAMES: [&str; 12] = [
     "MOREAU", "SIMON", "LAURENT",
 ];
 
-/// The fixed part of a large session.
+/// The centre, authority, title, session and responsable of a fictitious
+/// session; `{numero}` and `{fin}` are filled by [`push_header`].
 const HEADER: &str = r#"# Session fictive générée pour les essais et les mesures.
 centre:
   nom: Centre de formation d'essai
@@ -110,10 +111,10 @@ titre:
     - code: CP-002501
       intitule: Préparer la paie et les déclarations sociales courantes
 session:
-  numero: "900001"
+  numero: "{numero}"
   nature: titre
   debut: 2027-03-01
-  fin: 2027-03-03
+  fin: {fin}
   tenue: Tenue de ville correcte
   convocation:
     date: 2027-01-15
@@ -133,7 +134,7 @@ pub fn large_session(n: usize) -> String {
     let n = n.max(1);
     let pairs = n.div_ceil(12);
     let mut y = String::with_capacity(n * 700 + 4096);
-    y.push_str(HEADER);
+    push_header(&mut y, "900001", "2027-03-03");
     y.push_str("jures:\n");
     for j in 0..pairs * 2 {
         let _ = writeln!(
@@ -150,6 +151,12 @@ pub fn large_session(n: usize) -> String {
     }
     push_planning(&mut y, n, pairs);
     y
+}
+
+/// The fixed part of a fictitious session numbered `numero`, from 1 March
+/// 2027 to `fin`.
+pub(crate) fn push_header(y: &mut String, numero: &str, fin: &str) {
+    y.push_str(&HEADER.replace("{numero}", numero).replace("{fin}", fin));
 }
 
 /// The surveillant and the rooms of a fictitious session: a hall named

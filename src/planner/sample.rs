@@ -7,38 +7,8 @@ use std::fmt::Write as _;
 /// The session file's text.
 pub fn unplanned_session(n: usize) -> String {
     let mut y = String::with_capacity(n * 300 + 4096);
-    y.push_str(
-        r#"centre:
-  nom: Centre de formation d'essai
-  site: Site principal
-  adresse: [1 rue de l'Essai, 75001 Paris]
-  ville: Paris
-autorite:
-  nom: DDETS de Paris
-  adresse: [2 rue de l'Administration, 75002 Paris]
-titre:
-  code: TP-00402
-  intitule: Secrétaire comptable
-  ccp:
-    - code: CP-002498
-      intitule: Assister une équipe dans la communication des informations
-    - code: CP-002500
-      intitule: Assurer les travaux courants de comptabilité
-session:
-  numero: "900002"
-  nature: titre
-  debut: 2027-03-01
-  fin: 2027-03-05
-  convocation:
-    date: 2027-01-15
-    mode: recommande
-responsable:
-  civilite: Mme
-  nom: RESPONSABLE
-  prenom: Sophie
-jures:
-"#,
-    );
+    crate::example::push_header(&mut y, "900002", "2027-03-05");
+    y.push_str("jures:\n");
     for j in 0..6 {
         let _ = writeln!(
             y,
