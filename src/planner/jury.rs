@@ -146,17 +146,12 @@ impl Search<'_> {
     /// evaluation and after the session's last final interview.
     pub fn deliberations(&mut self, per_candidate: u16) -> Result<(), Stuck> {
         let s = self.s;
-        let pinned_finals = s
-            .planning
-            .value
-            .iter()
-            .filter(|c| c.nature == NatureCreneau::EntretienFinal)
-            .filter_map(|c| {
-                Some((
-                    self.days.iter().position(|d| *d == c.date.value)?,
-                    c.fin.value.0,
-                ))
-            });
+        let pinned_finals = super::pinned(s, NatureCreneau::EntretienFinal).filter_map(|c| {
+            Some((
+                self.days.iter().position(|d| *d == c.date.value)?,
+                c.fin.value.0,
+            ))
+        });
         let new_finals = self
             .slots
             .iter()
@@ -166,11 +161,8 @@ impl Search<'_> {
         for p in 0..self.pairs.jurors.len() {
             let [a, b] = self.pairs.jurors[p];
             let (ida, idb) = (&s.jures.value[a].id.value, &s.jures.value[b].id.value);
-            let pinned = s
-                .planning
-                .value
-                .iter()
-                .any(|c| c.nature == NatureCreneau::Deliberation && has_both(c, ida, idb));
+            let pinned =
+                super::pinned(s, NatureCreneau::Deliberation).any(|c| has_both(c, ida, idb));
             let n = self.pairs.candidates(p).count() as u16;
             if pinned || n == 0 || per_candidate == 0 {
                 continue;

@@ -25,10 +25,16 @@ use std::process::ExitCode;
 use crate::diag::Report;
 use crate::error::Error;
 use crate::load;
-use crate::model::{Date, Epreuve, NatureCreneau, Organisation, Session, Time};
+use crate::model::{Creneau, Date, Epreuve, NatureCreneau, Organisation, Session, Time};
 pub use busy::Frame;
 pub use pairs::Pairs;
 use search::{Search, Stuck};
+
+/// The file's own slots of one nature: pinned, the planner places none of
+/// that nature where they already stand.
+fn pinned(s: &Session, nature: NatureCreneau) -> impl Iterator<Item = &Creneau> {
+    s.planning.value.iter().filter(move |c| c.nature == nature)
+}
 
 /// How many times the search starts again with the candidates it got
 /// stuck on put first.

@@ -204,12 +204,7 @@ impl Search<'_> {
     pub fn lunch_breaks(&mut self) {
         let (start, end) = self.frame.lunch;
         for (day, date) in self.days.iter().enumerate() {
-            let pinned = self
-                .s
-                .planning
-                .value
-                .iter()
-                .any(|c| c.date.value == *date && c.nature == NatureCreneau::Pause);
+            let pinned = super::pinned(self.s, NatureCreneau::Pause).any(|c| c.date.value == *date);
             let jury = |c: &&super::NewSlot| c.date == *date && !c.jures.is_empty();
             let before = self.slots.iter().filter(jury).any(|c| c.debut < start);
             let after = self.slots.iter().filter(jury).any(|c| c.fin > end);

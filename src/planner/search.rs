@@ -200,11 +200,7 @@ impl<'a> Search<'a> {
     /// The welcome of every candidate, first thing on the first day.
     pub fn welcome(&mut self, minutes: u16) -> Result<(), Stuck> {
         let s = self.s;
-        let pinned = s
-            .planning
-            .value
-            .iter()
-            .any(|c| c.nature == NatureCreneau::Accueil);
+        let pinned = super::pinned(s, NatureCreneau::Accueil).next().is_some();
         if pinned || minutes == 0 || s.candidats.value.is_empty() {
             return Ok(());
         }
