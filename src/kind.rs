@@ -184,8 +184,10 @@ impl clap::ValueEnum for Kind {
     }
 }
 
-/// Who or what a document is about, for its file name and the manifest.
-#[derive(Debug, Clone, Default, Serialize)]
+/// Who or what a document is about, for its file name and the manifest;
+/// nobody in particular (the default) for a document of the whole session.
+#[serde_with::skip_serializing_none]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Subject {
     pub candidat: Option<String>,
     pub jure: Option<String>,

@@ -94,18 +94,9 @@ pub struct Entry {
     pub format: Format,
     /// Relative to the output folder, with `/` separators.
     pub path: String,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub candidat: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub jure: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub surveillant: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub salle: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub fraude: Option<usize>,
+    /// Who or what it is about.
+    #[serde(flatten)]
+    pub subject: crate::kind::Subject,
     pub pages: usize,
     pub sha256: String,
     /// What the document says (its composed content, the page program and

@@ -39,7 +39,7 @@ fn attestation_only_for_present_candidates() {
     let all = pairs(&files, "attestation-presence", None);
     let mut ids: Vec<&str> = all
         .iter()
-        .map(|(pdf, _)| pdf.entry.candidat.as_deref().unwrap())
+        .map(|(pdf, _)| pdf.entry.subject.candidat.as_deref().unwrap())
         .collect();
     ids.sort();
     assert_eq!(ids, ["amrani", "bernard", "chevalier", "diallo", "nguyen"]);

@@ -80,8 +80,8 @@ fn ics_of<'a>(files: &'a [Produced], who: &str) -> &'a Produced {
         .iter()
         .find(|f| {
             f.entry.format == "ics"
-                && (f.entry.jure.as_deref() == Some(who)
-                    || f.entry.surveillant.as_deref() == Some(who))
+                && (f.entry.subject.jure.as_deref() == Some(who)
+                    || f.entry.subject.surveillant.as_deref() == Some(who))
         })
         .unwrap_or_else(|| panic!("a calendar for {who}"))
 }
@@ -239,7 +239,9 @@ fn a_juror_whose_slots_moved_gets_a_corrective_convocation_and_calendar() {
     let letter = |format: &str| {
         let f = files
             .iter()
-            .find(|f| f.entry.format == format && f.entry.jure.as_deref() == Some("lejeune"))
+            .find(|f| {
+                f.entry.format == format && f.entry.subject.jure.as_deref() == Some("lejeune")
+            })
             .unwrap();
         if format == "pdf" {
             pdf_text(&f.bytes)

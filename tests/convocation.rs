@@ -387,7 +387,10 @@ fn filter_keeps_only_the_asked_candidates() {
         .filter(|f| f.entry.kind == "convocation")
         .collect();
     assert_eq!(singles.len(), 1);
-    assert_eq!(singles[0].entry.candidat.as_deref(), Some("bernard"));
+    assert_eq!(
+        singles[0].entry.subject.candidat.as_deref(),
+        Some("bernard")
+    );
     let lot = files
         .iter()
         .find(|f| f.entry.kind == "convocations-lot")

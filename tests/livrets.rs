@@ -26,7 +26,8 @@ fn pack<'a>(files: &'a [Produced], kind: &str, who: &str) -> (&'a Produced, &'a 
             .iter()
             .filter(|f| f.entry.kind == kind && f.entry.format == format)
             .filter(|f| {
-                f.entry.jure.as_deref() == Some(who) || f.entry.surveillant.as_deref() == Some(who)
+                f.entry.subject.jure.as_deref() == Some(who)
+                    || f.entry.subject.surveillant.as_deref() == Some(who)
             })
             .collect();
         assert_eq!(found.len(), 1, "one {format} {kind} for {who}");

@@ -24,7 +24,7 @@ fn texts_of(files: &[Produced], kind: &str, who: Option<&str>) -> (String, Strin
             .filter(|f| {
                 let e = &f.entry;
                 who.is_none()
-                    || [&e.jure, &e.surveillant, &e.candidat]
+                    || [&e.subject.jure, &e.subject.surveillant, &e.subject.candidat]
                         .iter()
                         .any(|id| id.as_deref() == who)
             })

@@ -50,7 +50,8 @@ impl GenerateOptions {
         (e.format == Format::Ics || self.formats.contains(&e.format))
             && (self.only.is_empty() || self.only.contains(&e.kind))
             && (self.candidats.is_empty()
-                || e.candidat
+                || e.subject
+                    .candidat
                     .as_ref()
                     .is_some_and(|c| self.candidats.contains(c)))
     }

@@ -8,7 +8,7 @@ use std::sync::{Condvar, Mutex};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{Composition, Format};
-use crate::compose::{Composed, Kind};
+use crate::compose::{Composed, Kind, Subject};
 use crate::error::Error;
 use crate::output::{self, Entry, Produced};
 use crate::render::docx::DocxRenderer;
@@ -365,28 +365,16 @@ fn give_back_memory() {
 /// Whether a document is for the whole session (its size grows with the
 /// session), not for one person, room or day.
 fn large(c: &Composed) -> bool {
-    let s = &c.subject;
-    s.candidat.is_none()
-        && s.jure.is_none()
-        && s.surveillant.is_none()
-        && s.salle.is_none()
-        && s.date.is_none()
-        && s.fraude.is_none()
+    c.subject == Subject::default()
 }
 
 fn produced(c: &Composed, format: Format, bytes: Vec<u8>, pages: usize, print: &str) -> Produced {
-    let s = &c.subject;
     Produced {
         entry: Entry {
             kind: c.kind,
             format,
             path: c.path(format.extension()),
-            candidat: s.candidat.clone(),
-            jure: s.jure.clone(),
-            surveillant: s.surveillant.clone(),
-            salle: s.salle.clone(),
-            date: s.date.clone(),
-            fraude: s.fraude,
+            subject: c.subject.clone(),
             pages,
             sha256: output::sha256_hex(&bytes),
             fingerprint: Some(print.to_owned()),

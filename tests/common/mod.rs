@@ -59,7 +59,7 @@ pub fn pairs<'a>(
         files
             .iter()
             .filter(|f| f.entry.kind == kind && f.entry.format == format)
-            .filter(|f| candidat.is_none() || f.entry.candidat.as_deref() == candidat)
+            .filter(|f| candidat.is_none() || f.entry.subject.candidat.as_deref() == candidat)
             .collect()
     };
     let (pdfs, docxs) = (of("pdf"), of("docx"));
