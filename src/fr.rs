@@ -164,31 +164,36 @@ pub fn typography(text: &str) -> String {
 }
 
 /// A key for sorting names in French order: accents sort with their base
-/// letter (É with E), case and hyphens do not count first.
+/// letter (É with E, Æ as AE), case and hyphens do not count first.
 pub fn collation_key(text: &str) -> (String, String) {
-    let base: String = text
-        .chars()
-        .flat_map(|c| c.to_lowercase())
-        .map(fold_accent)
-        .filter(|c| c.is_alphanumeric())
-        .collect();
+    let mut base = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match plain_letters(c) {
+            Some(plain) => base.push_str(plain),
+            None if c.is_alphanumeric() => base.push(c),
+            None => {}
+        }
+    }
     (base, text.to_owned())
 }
 
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
-        'ç' => 'c',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'î' | 'ï' | 'í' | 'ì' => 'i',
-        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
-        'ù' | 'û' | 'ü' | 'ú' => 'u',
-        'ÿ' | 'ý' => 'y',
-        'ñ' => 'n',
-        'æ' => 'a',
-        'œ' => 'o',
-        other => other,
-    }
+/// A Latin letter with an accent or a ligature, as plain ASCII letters
+/// (« é » as `e`, « œ » as `oe`); `None` for any other character.
+pub fn plain_letters(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => "a",
+        'é' | 'è' | 'ê' | 'ë' => "e",
+        'í' | 'ì' | 'î' | 'ï' => "i",
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => "o",
+        'ú' | 'ù' | 'û' | 'ü' => "u",
+        'ý' | 'ÿ' => "y",
+        'ñ' => "n",
+        'ç' => "c",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ß' => "ss",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -241,5 +246,12 @@ mod tests {
         let mut names = vec!["Zola", "Émile", "Eric", "Durand"];
         names.sort_by_key(|n| collation_key(n));
         assert_eq!(names, vec!["Durand", "Émile", "Eric", "Zola"]);
+    }
+
+    #[test]
+    fn collation_reads_ligatures_as_two_letters() {
+        let mut names = vec!["Lafont", "Lætitia", "Ofelia", "Œuvray"];
+        names.sort_by_key(|n| collation_key(n));
+        assert_eq!(names, vec!["Lætitia", "Lafont", "Œuvray", "Ofelia"]);
     }
 }

@@ -59,30 +59,12 @@ const NAMES: &[(&str, &str)] = &[
     ("amenagements", "amenagement"),
 ];
 
-/// Latin letters with accents or ligatures, as plain ASCII.
-fn plain_letter(c: char) -> Option<&'static str> {
-    Some(match c {
-        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => "a",
-        'é' | 'è' | 'ê' | 'ë' => "e",
-        'í' | 'ì' | 'î' | 'ï' => "i",
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => "o",
-        'ú' | 'ù' | 'û' | 'ü' => "u",
-        'ý' | 'ÿ' => "y",
-        'ñ' => "n",
-        'ç' => "c",
-        'æ' => "ae",
-        'œ' => "oe",
-        'ß' => "ss",
-        _ => return None,
-    })
-}
-
 /// A header as compared: lowercase ASCII letters and digits, everything
 /// else (accents folded first) as single spaces.
 pub fn normalise(header: &str) -> String {
     let mut plain = String::with_capacity(header.len());
     for c in header.to_lowercase().chars() {
-        match plain_letter(c) {
+        match crate::fr::plain_letters(c) {
             Some(letters) => plain.push_str(letters),
             None if c.is_ascii_alphanumeric() => plain.push(c),
             None => plain.push(' '),
