@@ -463,6 +463,16 @@ fn usage_lines_and_usage_errors_are_french_and_complete() {
     let extra = stderr(&["check", "a.yaml", "b.yaml"]);
     assert!(extra.contains("argument en trop « b.yaml »"), "{extra}");
     assert!(!extra.contains("option"), "{extra}");
+    // The command's own usage line and help, not the program's.
+    assert!(
+        extra.contains("Utilisation\u{a0}: sessiondoc check <SESSION>\nPour l'aide\u{a0}: sessiondoc check --help"),
+        "{extra}"
+    );
+    let session_as_list = stderr(&["importer", "liste.xlsx", "session.yaml"]);
+    assert!(
+        session_as_list.contains("--session <SESSION.yaml> <LISTE>"),
+        "{session_as_list}"
+    );
 }
 
 #[test]

@@ -108,5 +108,23 @@ pub fn usage_error(e: &clap::Error) -> String {
         }
         _ => "ligne de commande incorrecte".to_owned(),
     };
-    format!("erreur\u{a0}: {what}\nPour l'aide\u{a0}: sessiondoc --help")
+    // The usage line of the command misused, and that command's own help.
+    let usage = context(ContextKind::Usage);
+    let usage = usage.trim();
+    let usage = usage.strip_prefix("Usage: ").unwrap_or(usage);
+    let command: Vec<&str> = usage
+        .split_whitespace()
+        .take_while(|w| !w.starts_with(['[', '<', '-']))
+        .collect();
+    let command = if command.is_empty() {
+        "sessiondoc".to_owned()
+    } else {
+        command.join(" ")
+    };
+    let usage = if command.contains(' ') {
+        format!("\nUtilisation\u{a0}: {usage}")
+    } else {
+        String::new()
+    };
+    format!("erreur\u{a0}: {what}{usage}\nPour l'aide\u{a0}: {command} --help")
 }
