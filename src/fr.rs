@@ -110,6 +110,37 @@ pub fn capitals(nom: &str) -> String {
         .collect()
 }
 
+/// The family name and the first name of « NOM Prénom » or « Prénom NOM »,
+/// as one cell of a list gives them: the name is the words written in
+/// capitals, with the particles in lowercase just before them (« de LA
+/// TOUR Jean »). `None` when no word, or two separate runs of words, are
+/// in capitals, or nothing is left for the first name.
+pub fn split_nom_prenom(text: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let in_capitals = |word: &str| {
+        let bare = PARTICLES
+            .iter()
+            .filter(|p| p.ends_with(['\'', '’']))
+            .find_map(|p| word.strip_prefix(*p))
+            .unwrap_or(word);
+        let letters = bare.chars().filter(|c| c.is_alphabetic());
+        letters.clone().count() >= 2 && letters.into_iter().all(char::is_uppercase)
+    };
+    let first = words.iter().position(|w| in_capitals(w))?;
+    let end = first + words[first..].iter().take_while(|w| in_capitals(w)).count();
+    if words[end..].iter().any(|w| in_capitals(w)) {
+        return None;
+    }
+    let start = first
+        - words[..first]
+            .iter()
+            .rev()
+            .take_while(|w| PARTICLES.contains(w))
+            .count();
+    let prenom = [&words[..start], &words[end..]].concat().join(" ");
+    (!prenom.is_empty()).then(|| (words[start..end].join(" "), prenom))
+}
+
 /// "NOM Prénom", with the family name in capitals as written.
 pub fn nom_prenom(nom: &str, prenom: &str) -> String {
     format!("{} {}", capitals(nom), prenom)
@@ -246,6 +277,31 @@ mod tests {
         let mut names = vec!["Zola", "Émile", "Eric", "Durand"];
         names.sort_by_key(|n| collation_key(n));
         assert_eq!(names, vec!["Durand", "Émile", "Eric", "Zola"]);
+    }
+
+    #[test]
+    fn one_cell_of_a_list_splits_into_name_and_first_name_by_its_capitals() {
+        let split = |t| split_nom_prenom(t).map(|(n, p)| format!("{n} / {p}"));
+        for (cell, parts) in [
+            ("DUPONT Marie-Claire", "DUPONT / Marie-Claire"),
+            ("Marie-Claire DUPONT", "DUPONT / Marie-Claire"),
+            ("de LA TOUR Jean Paul", "de LA TOUR / Jean Paul"),
+            ("Anne de SAINT-EXUPÉRY", "de SAINT-EXUPÉRY / Anne"),
+            ("d'ARTOIS Lucie", "d'ARTOIS / Lucie"),
+            ("  LE GALL   Yann ", "LE GALL / Yann"),
+            ("O'BRIEN Seán", "O'BRIEN / Seán"),
+            ("J. DUPONT", "DUPONT / J."),
+        ] {
+            assert_eq!(split(cell).as_deref(), Some(parts), "{cell}");
+        }
+        for cell in [
+            "Dupont Marie",
+            "DUPONT MARIE",
+            "DUPONT",
+            "Marie DUPONT épouse MARTIN",
+        ] {
+            assert_eq!(split(cell), None, "{cell}");
+        }
     }
 
     #[test]

@@ -32,10 +32,16 @@ fn import(list: &Path, session: &Path, more: &[&str]) -> (Option<i32>, String) {
 }
 
 /// The CSV converted by LibreOffice Calc, read as a French user's Calc
-/// reads it (`;`, UTF-8, French dates), to `ods` or `xlsx`.
+/// reads it (`;`, UTF-8, French dates), to `ods` or `xlsx`, with a
+/// profile of its own so that two tests may convert at once.
 fn calc(csv: &Path, to: &str) -> PathBuf {
     let dir = csv.parent().unwrap();
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("profil").display()
+    );
     let out = Command::new("soffice")
+        .arg(profile)
         .args([
             "--headless",
             "--infilter=CSV:59,34,76,1,,1036",
@@ -282,4 +288,49 @@ fn a_missing_list_or_an_unknown_format_is_said_in_french() {
     assert_eq!(code, Some(1), "{log}");
     assert!(log.contains("ne se lit ni comme un classeur"), "{log}");
     assert!(!log.contains("Cannot"), "{log}");
+}
+
+#[test]
+fn one_name_and_first_name_column_made_in_calc_is_split_by_its_capitals() {
+    let (dir, path, before) = session();
+    let csv = dir.path().join("noms.csv");
+    std::fs::write(
+        &csv,
+        "Civilité;Nom et prénom;N° candidat;Adresse;CP;Ville\n\
+         Mme;de LA TOUR Anne-Sophie;1900011;1 rue A;50100;Cherbourg\n\
+         M.;Yann LE GALL;1900012;2 rue B;50100;Cherbourg\n",
+    )
+    .unwrap();
+    let list = calc(&csv, "xlsx");
+    let (code, log) = import(&list, &path, &[]);
+    assert_eq!(code, Some(0), "{log}");
+    assert!(log.contains("« Nom et prénom » → nom_prenom"), "{log}");
+    let after = std::fs::read_to_string(&path).unwrap();
+    let anne = candidate(&after, "la-tour");
+    assert_eq!(
+        (anne.nom.as_str(), anne.prenom.as_str()),
+        ("de LA TOUR", "Anne-Sophie")
+    );
+    let yann = candidate(&after, "le-gall");
+    assert_eq!(
+        (yann.nom.as_str(), yann.prenom.as_str()),
+        ("LE GALL", "Yann")
+    );
+
+    // A cell whose name is not in capitals is refused with its row, and
+    // the session file is left as it was.
+    std::fs::write(&path, &before).unwrap();
+    std::fs::write(
+        &csv,
+        "Civilité;Nom et prénom;N° candidat;Adresse;CP;Ville\n\
+         Mme;Dupont Marie;1900013;1 rue A;50100;Cherbourg\n",
+    )
+    .unwrap();
+    let list = calc(&csv, "xlsx");
+    let (code, log) = import(&list, &path, &[]);
+    assert_ne!(code, Some(0), "{log}");
+    assert!(log.contains("ligne 2"), "{log}");
+    assert!(log.contains("« Dupont Marie »"), "{log}");
+    assert!(log.contains("écrivez le nom en capitales"), "{log}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
 }

@@ -84,8 +84,8 @@ pub enum Command {
         session: PathBuf,
         /// Colonnes aux noms inhabituels, séparées par des virgules :
         /// En-tête=champ (champs : id, civilite, nom, nom_usage, prenom,
-        /// date_naissance, identifiant, adresse, code_postal, ville, voie,
-        /// formateur, amenagement, jury).
+        /// nom_prenom, date_naissance, identifiant, adresse, code_postal,
+        /// ville, voie, formateur, amenagement, jury).
         #[arg(long, value_delimiter = ',', value_name = "EN-TÊTE=CHAMP")]
         colonnes: Vec<String>,
         /// La feuille du classeur à lire (par défaut : la première qui a

@@ -67,9 +67,10 @@ pub fn import(
     }
     let fields = columns::fields(&table.headers, &mapping);
     let mut notes = columns_read(&table, &fields);
+    let given = |f| fields.contains(&Some(f));
     let missing: Vec<&str> = ["civilite", "nom", "prenom", "identifiant"]
         .into_iter()
-        .filter(|f| !fields.contains(&Some(*f)))
+        .filter(|f| !given(f) && !(matches!(*f, "nom" | "prenom") && given("nom_prenom")))
         .collect();
     if !missing.is_empty() {
         return Err(Error::Refused(format!(

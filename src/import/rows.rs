@@ -65,18 +65,15 @@ pub fn candidates(
             cells,
             problems: &mut problems,
         };
-        let (nom, prenom) = (r.required("nom", "le nom manque"), r.get("prenom"));
-        if prenom.1.is_empty() {
-            r.problem(prenom.clone(), "le prénom manque");
-        }
+        let (nom, prenom) = r.names();
         let (civilite, voie, date_naissance) = (r.civilite(), r.voie(), r.birth_date());
         let identifiant = r.get("identifiant");
         if identifiant.1.is_empty() {
             r.problem(identifiant.clone(), "le numéro du candidat manque");
         } else if known.identifiants.contains(&identifiant.1) {
             already_there.push(format!(
-                "ligne {row}\u{a0}: {} {} (N° {}) est déjà dans la session, il n'est pas ajouté de nouveau",
-                nom.1, prenom.1, identifiant.1
+                "ligne {row}\u{a0}: {nom} {prenom} (N° {}) est déjà dans la session, il n'est pas ajouté de nouveau",
+                identifiant.1
             ));
             continue;
         } else if !identifiants.insert(identifiant.1.clone()) {
@@ -93,14 +90,14 @@ pub fn candidates(
             .filter(|j| !j.is_empty())
             .map(str::to_owned)
             .collect();
-        let id = r.id(&nom.1, &prenom.1, &ids);
+        let id = r.id(&nom, &prenom, &ids);
         ids.insert(id.clone());
         out.push(NewCandidate {
             id,
             civilite,
-            nom: nom.1,
+            nom,
             nom_usage: r.optional("nom_usage"),
-            prenom: prenom.1,
+            prenom,
             identifiant: identifiant.1,
             date_naissance,
             voie,
@@ -170,6 +167,30 @@ impl Row<'_> {
             value,
             what: what.to_owned(),
         });
+    }
+
+    /// The family name and the first name: from their own columns, or
+    /// split from one « NOM Prénom » column when the list has no other.
+    fn names(&mut self) -> (String, String) {
+        let has = |field| self.fields.contains(&Some(field));
+        if !has("nom") && has("nom_prenom") {
+            let both = self.get("nom_prenom");
+            return match crate::fr::split_nom_prenom(&both.1) {
+                Some(names) => names,
+                None => {
+                    let what = if both.1.is_empty() {
+                        "le nom et le prénom manquent"
+                    } else {
+                        "nom et prénom indiscernables\u{a0}: écrivez le nom en capitales (« DUPONT Marie ») ou donnez deux colonnes, Nom et Prénom"
+                    };
+                    self.problem(both.clone(), what);
+                    (both.1, String::new())
+                }
+            };
+        }
+        let nom = self.required("nom", "le nom manque");
+        let prenom = self.required("prenom", "le prénom manque");
+        (nom.1, prenom.1)
     }
 
     fn civilite(&mut self) -> Civilite {
