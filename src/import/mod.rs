@@ -67,10 +67,14 @@ pub fn import(
     }
     let fields = columns::fields(&table.headers, &mapping);
     let mut notes = columns_read(&table, &fields);
-    let given = |f| fields.contains(&Some(f));
+    // The name and first name may come from one « Nom et prénom » column.
+    let given = |f| {
+        fields.contains(&Some(f))
+            || (matches!(f, "nom" | "prenom") && fields.contains(&Some("nom_prenom")))
+    };
     let missing: Vec<&str> = ["civilite", "nom", "prenom", "identifiant"]
         .into_iter()
-        .filter(|f| !given(f) && !(matches!(*f, "nom" | "prenom") && given("nom_prenom")))
+        .filter(|f| !given(f))
         .collect();
     if !missing.is_empty() {
         return Err(Error::Refused(format!(
