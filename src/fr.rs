@@ -110,6 +110,18 @@ pub fn capitals(nom: &str) -> String {
         .collect()
 }
 
+/// Whether a word of a name is written in capitals (« DUPONT », « d'ARTOIS »;
+/// not « J. » nor « Dupont »).
+pub fn in_capitals(word: &str) -> bool {
+    let bare = PARTICLES
+        .iter()
+        .filter(|p| p.ends_with(['\'', '’']))
+        .find_map(|p| word.strip_prefix(*p))
+        .unwrap_or(word);
+    let letters = bare.chars().filter(|c| c.is_alphabetic());
+    letters.clone().count() >= 2 && letters.into_iter().all(char::is_uppercase)
+}
+
 /// The family name and the first name of « NOM Prénom » or « Prénom NOM »,
 /// as one cell of a list gives them: the name is the words written in
 /// capitals, with the particles in lowercase just before them (« de LA
@@ -117,15 +129,6 @@ pub fn capitals(nom: &str) -> String {
 /// in capitals, or nothing is left for the first name.
 pub fn split_nom_prenom(text: &str) -> Option<(String, String)> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let in_capitals = |word: &str| {
-        let bare = PARTICLES
-            .iter()
-            .filter(|p| p.ends_with(['\'', '’']))
-            .find_map(|p| word.strip_prefix(*p))
-            .unwrap_or(word);
-        let letters = bare.chars().filter(|c| c.is_alphabetic());
-        letters.clone().count() >= 2 && letters.into_iter().all(char::is_uppercase)
-    };
     let first = words.iter().position(|w| in_capitals(w))?;
     let end = first + words[first..].iter().take_while(|w| in_capitals(w)).count();
     if words[end..].iter().any(|w| in_capitals(w)) {

@@ -334,3 +334,25 @@ fn one_name_and_first_name_column_made_in_calc_is_split_by_its_capitals() {
     assert!(log.contains("écrivez le nom en capitales"), "{log}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
 }
+
+#[test]
+fn a_first_name_in_capitals_beside_a_name_that_is_not_is_pointed_out() {
+    let (dir, path, _) = session();
+    let csv = dir.path().join("inversee.csv");
+    std::fs::write(
+        &csv,
+        "Civilité;Nom;Prénom;N° candidat;Adresse;CP;Ville\n\
+         Mme;Marie;DUPONT;1900021;1 rue A;50100;Cherbourg\n\
+         M.;LEROY;Paul;1900022;2 rue B;50100;Cherbourg\n",
+    )
+    .unwrap();
+    let (code, log) = import(&csv, &path, &[]);
+    assert_eq!(code, Some(0), "{log}");
+    assert!(
+        log.contains(
+            "ligne 2 : le prénom « DUPONT » est en capitales, le nom « Marie » ne l'est pas"
+        ),
+        "{log}"
+    );
+    assert!(!log.contains("ligne 3 : le prénom"), "{log}");
+}

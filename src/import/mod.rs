@@ -92,7 +92,7 @@ pub fn import(
             problems.iter().map(problem_line).collect::<Vec<_>>().join("\n")
         ))
     })?;
-    notes.extend(read.already_there.iter().map(|l| format!("  {l}")));
+    notes.extend(read.notes.iter().map(|l| format!("  {l}")));
     if read.new.is_empty() {
         let why = if table.rows.is_empty() {
             "aucune ligne de candidat sous les en-têtes".to_owned()

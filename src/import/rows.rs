@@ -38,11 +38,12 @@ pub struct Known {
     pub identifiants: BTreeSet<String>,
 }
 
-/// What the rows give: the new candidates, and a line for each row left
-/// out because its candidate is already in the session.
+/// What the rows give: the new candidates, and the lines to say about
+/// some rows (a candidate already in the session and left out, a name
+/// and first name that look swapped).
 pub struct Read {
     pub new: Vec<NewCandidate>,
-    pub already_there: Vec<String>,
+    pub notes: Vec<String>,
 }
 
 /// The candidates of the table, their ids made unique against those
@@ -54,7 +55,7 @@ pub fn candidates(
 ) -> Result<Read, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut out = Vec::new();
-    let mut already_there = Vec::new();
+    let mut notes = Vec::new();
     let mut ids = known.ids.clone();
     let mut identifiants = BTreeSet::new();
     for (row, cells) in &table.rows {
@@ -66,12 +67,19 @@ pub fn candidates(
             problems: &mut problems,
         };
         let (nom, prenom) = r.names();
+        if prenom.split_whitespace().all(crate::fr::in_capitals)
+            && !nom.split_whitespace().any(crate::fr::in_capitals)
+        {
+            notes.push(format!(
+                "ligne {row}\u{a0}: le prénom « {prenom} » est en capitales, le nom « {nom} » ne l'est pas\u{a0}: les colonnes Nom et Prénom seraient-elles inversées\u{a0}?"
+            ));
+        }
         let (civilite, voie, date_naissance) = (r.civilite(), r.voie(), r.birth_date());
         let identifiant = r.get("identifiant");
         if identifiant.1.is_empty() {
             r.problem(identifiant.clone(), "le numéro du candidat manque");
         } else if known.identifiants.contains(&identifiant.1) {
-            already_there.push(format!(
+            notes.push(format!(
                 "ligne {row}\u{a0}: {nom} {prenom} (N° {}) est déjà dans la session, il n'est pas ajouté de nouveau",
                 identifiant.1
             ));
@@ -108,10 +116,7 @@ pub fn candidates(
         });
     }
     if problems.is_empty() {
-        Ok(Read {
-            new: out,
-            already_there,
-        })
+        Ok(Read { new: out, notes })
     } else {
         Err(problems)
     }
