@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
-use super::Time;
+use super::values::{Text, parse_time};
 
 /// The adapted conditions granted to a candidate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,35 +39,19 @@ impl TempsSupplementaire {
 
 impl<'de> Deserialize<'de> for TempsSupplementaire {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ExtraVisitor;
-        impl Visitor<'_> for ExtraVisitor {
-            type Value = TempsSupplementaire;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("« tiers_temps » ou une durée \"HH:MM\"")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                if v.trim() == "tiers_temps" {
-                    return Ok(TempsSupplementaire::TiersTemps);
-                }
-                let time: Result<Time, E> =
-                    Time::deserialize(de::value::StrDeserializer::<E>::new(v.trim()));
-                match time {
-                    Ok(t) if t.0 > 0 => Ok(TempsSupplementaire::Minutes(t.0)),
-                    _ => Err(E::custom(format!(
-                        "« {v} » n'est pas un temps supplémentaire : écrivez « tiers_temps » ou une durée \"HH:MM\" (par exemple \"00:30\")"
-                    ))),
-                }
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-                Err(E::custom(format!(
-                    "le temps supplémentaire a été lu comme le nombre {v} : écrivez « tiers_temps » ou une durée entre guillemets, \"HH:MM\" (par exemple \"00:30\")"
-                )))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-                self.visit_i64(v as i64)
-            }
-        }
-        deserializer.deserialize_str(ExtraVisitor)
+        deserializer.deserialize_str(Text {
+            expecting: "« tiers_temps » ou une durée \"HH:MM\"",
+            read: |v| match v.trim() {
+                "tiers_temps" => Ok(TempsSupplementaire::TiersTemps),
+                other => parse_time(other)
+                    .filter(|t| t.0 > 0)
+                    .map(|t| TempsSupplementaire::Minutes(t.0))
+                    .ok_or_else(|| format!("« {v} » n'est pas un temps supplémentaire : écrivez « tiers_temps » ou une durée \"HH:MM\" (par exemple \"00:30\")")),
+            },
+            number: |v| {
+                format!("le temps supplémentaire a été lu comme le nombre {v} : écrivez « tiers_temps » ou une durée entre guillemets, \"HH:MM\" (par exemple \"00:30\")")
+            },
+        })
     }
 }
 

@@ -93,6 +93,22 @@ impl Date {
     pub fn plus_years(self, years: i32) -> Date {
         self.plus_months(years * 12)
     }
+
+    /// The day written `YYYY-MM-DD`, or what is wrong with the text.
+    fn parse(text: &str) -> Result<Date, String> {
+        let v = text.trim();
+        let well_formed = v.len() == 10
+            && v.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            });
+        if !well_formed {
+            return Err(not_a_date(&v));
+        }
+        NaiveDate::parse_from_str(v, "%Y-%m-%d")
+            .map(Date)
+            .map_err(|_| format!("« {v} » n'est pas une date du calendrier"))
+    }
 }
 
 impl fmt::Display for Date {
@@ -109,39 +125,17 @@ impl serde::Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct DateVisitor;
-        impl Visitor<'_> for DateVisitor {
-            type Value = Date;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("une date AAAA-MM-JJ")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
-                let v = v.trim();
-                let well_formed = v.len() == 10
-                    && v.bytes().enumerate().all(|(i, b)| match i {
-                        4 | 7 => b == b'-',
-                        _ => b.is_ascii_digit(),
-                    });
-                if !well_formed {
-                    return Err(E::custom(format!(
-                        "« {v} » n'est pas une date au format attendu AAAA-MM-JJ (par exemple 2027-01-11)"
-                    )));
-                }
-                NaiveDate::parse_from_str(v, "%Y-%m-%d")
-                    .map(Date)
-                    .map_err(|_| E::custom(format!("« {v} » n'est pas une date du calendrier")))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Date, E> {
-                Err(E::custom(format!(
-                    "« {v} » n'est pas une date au format attendu AAAA-MM-JJ (par exemple 2027-01-11)"
-                )))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Date, E> {
-                self.visit_i64(v as i64)
-            }
-        }
-        deserializer.deserialize_str(DateVisitor)
+        deserializer.deserialize_str(Text {
+            expecting: "une date AAAA-MM-JJ",
+            read: Date::parse,
+            number: not_a_date,
+        })
     }
+}
+
+/// What is wrong with a text or number that is not written `YYYY-MM-DD`.
+fn not_a_date(v: &dyn fmt::Display) -> String {
+    format!("« {v} » n'est pas une date au format attendu AAAA-MM-JJ (par exemple 2027-01-11)")
 }
 
 /// A time of day, written `"HH:MM"` (24 h), kept as minutes since midnight.
@@ -171,38 +165,22 @@ impl fmt::Display for Time {
 
 impl<'de> Deserialize<'de> for Time {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TimeVisitor;
-        impl Visitor<'_> for TimeVisitor {
-            type Value = Time;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("une heure \"HH:MM\"")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Time, E> {
+        deserializer.deserialize_str(Text {
+            expecting: "une heure \"HH:MM\"",
+            read: |v| {
                 parse_time(v.trim()).ok_or_else(|| {
-                    E::custom(format!(
-                        "« {v} » n'est pas une heure au format attendu \"HH:MM\" (par exemple \"08:30\")"
-                    ))
+                    format!("« {v} » n'est pas une heure au format attendu \"HH:MM\" (par exemple \"08:30\")")
                 })
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Time, E> {
-                Err(E::custom(format!(
-                    "l'heure a été lue comme le nombre {v} : écrivez-la entre guillemets, au format attendu \"HH:MM\" (par exemple \"08:30\")"
-                )))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Time, E> {
-                self.visit_i64(v as i64)
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Time, E> {
-                Err(E::custom(format!(
-                    "l'heure a été lue comme le nombre {v} : écrivez-la entre guillemets, au format attendu \"HH:MM\" (par exemple \"08:30\")"
-                )))
-            }
-        }
-        deserializer.deserialize_str(TimeVisitor)
+            },
+            number: |v| {
+                format!("l'heure a été lue comme le nombre {v} : écrivez-la entre guillemets, au format attendu \"HH:MM\" (par exemple \"08:30\")")
+            },
+        })
     }
 }
 
-fn parse_time(v: &str) -> Option<Time> {
+/// `H:MM` or `HH:MM`, from 00:00 to 23:59.
+pub(super) fn parse_time(v: &str) -> Option<Time> {
     let (h, m) = v.split_once(':')?;
     if h.is_empty() || h.len() > 2 || m.len() != 2 {
         return None;
@@ -210,6 +188,37 @@ fn parse_time(v: &str) -> Option<Time> {
     let h: u16 = h.parse().ok()?;
     let m: u16 = m.parse().ok()?;
     (h < 24 && m < 60).then(|| Time::hm(h, m))
+}
+
+/// The visitor of a value written as one text (a date, a time, an extra
+/// time), with its French messages.
+pub(super) struct Text<T> {
+    /// What is expected, as said when something else is written.
+    pub expecting: &'static str,
+    /// The value a text names, or what is wrong with it.
+    pub read: fn(&str) -> Result<T, String>,
+    /// What is wrong with a number given instead (by a deserializer that
+    /// types its scalars).
+    pub number: fn(&dyn fmt::Display) -> String,
+}
+
+impl<T> Visitor<'_> for Text<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        (self.read)(v).map_err(E::custom)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+        Err(E::custom((self.number)(&v)))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+        self.visit_i64(v as i64)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+        Err(E::custom((self.number)(&v)))
+    }
 }
 
 /// Reads a text that a person may have written without quotes as a number
