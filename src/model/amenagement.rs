@@ -60,7 +60,6 @@ impl<'de> Deserialize<'de> for TempsSupplementaire {
 #[serde(deny_unknown_fields)]
 struct Detailed {
     description: String,
-    #[serde(default)]
     temps_supplementaire: Option<TempsSupplementaire>,
 }
 

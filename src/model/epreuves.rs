@@ -49,25 +49,18 @@ pub enum Encadrement {
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// Earliest start and latest end of a day.
-    #[serde(default)]
     pub horaires: Option<At<Vec<At<Time>>>>,
     /// Welcome of every candidate, first day, before any test.
-    #[serde(default)]
     pub accueil: Option<At<Duree>>,
     /// Welcome and briefing of the jury before its first evaluation.
-    #[serde(default)]
     pub briefing: Option<At<Duree>>,
     /// The lunch break: no juror works in it.
-    #[serde(default)]
     pub dejeuner: Option<At<Vec<At<Time>>>>,
     /// Per candidate: the pair studies the file before its first final interview.
-    #[serde(default)]
     pub etude_dossiers: Option<At<Duree>>,
     /// Per candidate: after the pair's last final interview.
-    #[serde(default)]
     pub deliberation: Option<At<Duree>>,
     /// Between two passages in one room.
-    #[serde(default)]
     pub battement: Option<At<Duree>>,
 }
 

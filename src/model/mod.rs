@@ -2,7 +2,8 @@
 //!
 //! Every value that a check may point at is wrapped in [`Spanned`], so a
 //! semantic error (an unknown juror, an overlap, an expired accreditation)
-//! is reported at its own line and column.
+//! is reported at its own line and column. A key whose value is an
+//! `Option` may be left out (serde reads it as `None`).
 
 use serde::{Deserialize, Serialize};
 pub use serde_saphyr::Spanned;
@@ -27,7 +28,6 @@ pub struct Session {
     pub titre: Titre,
     pub session: SessionInfo,
     pub responsable: Personne,
-    #[serde(default)]
     pub suppleant: Option<Personne>,
     pub jures: At<Vec<Jure>>,
     #[serde(default)]
@@ -43,7 +43,6 @@ pub struct Session {
     #[serde(default)]
     pub epreuves: Vec<Epreuve>,
     /// How the days are organised, for `planifier`.
-    #[serde(default)]
     pub organisation: Option<Organisation>,
 }
 
@@ -58,10 +57,8 @@ pub struct Centre {
     pub ville: String,
     #[serde(default, deserialize_with = "opt_text")]
     pub telephone: Option<String>,
-    #[serde(default)]
     pub email: Option<String>,
     /// A PNG or SVG logo, relative to the session file.
-    #[serde(default)]
     pub logo: Option<At<String>>,
 }
 
@@ -72,7 +69,6 @@ pub struct Autorite {
     pub nom: String,
     pub adresse: Vec<String>,
     /// The ministry heading the PVs, as on its form (optional).
-    #[serde(default)]
     pub ministere: Option<String>,
 }
 
@@ -82,7 +78,6 @@ pub struct Autorite {
 pub struct Titre {
     pub code: At<String>,
     pub intitule: String,
-    #[serde(default)]
     pub sigle: Option<String>,
     pub ccp: At<Vec<Ccp>>,
 }
@@ -102,11 +97,9 @@ pub struct SessionInfo {
     #[serde(deserialize_with = "text")]
     pub numero: String,
     pub nature: At<NatureSession>,
-    #[serde(default)]
     pub ccp: Option<At<Vec<At<String>>>>,
     pub debut: At<Date>,
     pub fin: At<Date>,
-    #[serde(default)]
     pub tenue: Option<String>,
     pub convocation: Convocation,
 }
@@ -166,7 +159,6 @@ pub struct Personne {
     pub prenom: String,
     #[serde(default, deserialize_with = "opt_text")]
     pub telephone: Option<String>,
-    #[serde(default)]
     pub email: Option<String>,
 }
 
@@ -180,15 +172,12 @@ pub struct Jure {
     pub prenom: String,
     #[serde(default, deserialize_with = "opt_text")]
     pub telephone: Option<String>,
-    #[serde(default)]
     pub email: Option<String>,
     /// The day the accreditation ends.
     pub habilitation_fin: At<Date>,
     /// The CCP codes this juror is restricted to, if any.
-    #[serde(default)]
     pub ccp: Option<Vec<At<String>>>,
     /// The days this juror can come (default: every day of the session).
-    #[serde(default)]
     pub disponibilites: Option<Vec<At<Date>>>,
 }
 
@@ -202,7 +191,6 @@ pub struct Membre {
     pub prenom: String,
     #[serde(default, deserialize_with = "opt_text")]
     pub telephone: Option<String>,
-    #[serde(default)]
     pub email: Option<String>,
 }
 
@@ -213,7 +201,6 @@ pub struct Salle {
     pub id: At<String>,
     pub nom: String,
     /// Seats, when it matters for the timetable.
-    #[serde(default)]
     pub places: Option<At<u32>>,
 }
 
@@ -227,29 +214,22 @@ pub struct Candidat {
     /// Birth name.
     pub nom: String,
     /// Usage (married) name.
-    #[serde(default)]
     pub nom_usage: Option<String>,
     #[serde(deserialize_with = "text")]
     pub identifiant: String,
-    #[serde(default)]
     pub date_naissance: Option<Date>,
     pub voie: Voie,
     pub adresse: Vec<String>,
     /// For the information sheet, as known.
     #[serde(default, deserialize_with = "opt_text")]
     pub telephone: Option<String>,
-    #[serde(default)]
     pub email: Option<String>,
-    #[serde(default)]
     pub formateur: Option<At<String>>,
     /// Adapted conditions: a plain text, or a description with extra time.
-    #[serde(default)]
     pub amenagement: Option<At<Amenagement>>,
-    #[serde(default)]
     pub retard: Option<String>,
     /// The juror pair (binôme) who evaluate this candidate.
     pub jury: At<Vec<At<String>>>,
-    #[serde(default)]
     pub resultat: Option<At<Resultat>>,
 }
 
@@ -269,7 +249,6 @@ pub struct Resultat {
     pub decision: At<Decision>,
     #[serde(default)]
     pub ccp: Vec<At<String>>,
-    #[serde(default)]
     pub observations: Option<String>,
 }
 
@@ -292,13 +271,9 @@ pub struct Creneau {
     pub fin: At<Time>,
     pub nature: NatureCreneau,
     pub intitule: String,
-    #[serde(default)]
     pub salle: Option<At<String>>,
-    #[serde(default)]
     pub candidats: Option<At<Selection>>,
-    #[serde(default)]
     pub jures: Option<At<Selection>>,
-    #[serde(default)]
     pub surveillants: Option<At<Selection>>,
 }
 
