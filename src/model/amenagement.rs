@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
-use super::values::{Text, parse_time};
+use super::values::{Scalar, parse_time};
 
 /// The adapted conditions granted to a candidate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +39,7 @@ impl TempsSupplementaire {
 
 impl<'de> Deserialize<'de> for TempsSupplementaire {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(Text {
+        deserializer.deserialize_str(Scalar {
             expecting: "« tiers_temps » ou une durée \"HH:MM\"",
             read: |v| match v.trim() {
                 "tiers_temps" => Ok(TempsSupplementaire::TiersTemps),
@@ -49,7 +49,7 @@ impl<'de> Deserialize<'de> for TempsSupplementaire {
                     .ok_or_else(|| format!("« {v} » n'est pas un temps supplémentaire : écrivez « tiers_temps » ou une durée \"HH:MM\" (par exemple \"00:30\")")),
             },
             number: |v| {
-                format!("le temps supplémentaire a été lu comme le nombre {v} : écrivez « tiers_temps » ou une durée entre guillemets, \"HH:MM\" (par exemple \"00:30\")")
+                Err(format!("le temps supplémentaire a été lu comme le nombre {v} : écrivez « tiers_temps » ou une durée entre guillemets, \"HH:MM\" (par exemple \"00:30\")"))
             },
         })
     }

@@ -125,10 +125,10 @@ impl serde::Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(Text {
+        deserializer.deserialize_str(Scalar {
             expecting: "une date AAAA-MM-JJ",
             read: Date::parse,
-            number: not_a_date,
+            number: |v| Err(not_a_date(v)),
         })
     }
 }
@@ -165,7 +165,7 @@ impl fmt::Display for Time {
 
 impl<'de> Deserialize<'de> for Time {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_str(Text {
+        deserializer.deserialize_str(Scalar {
             expecting: "une heure \"HH:MM\"",
             read: |v| {
                 parse_time(v.trim()).ok_or_else(|| {
@@ -173,7 +173,7 @@ impl<'de> Deserialize<'de> for Time {
                 })
             },
             number: |v| {
-                format!("l'heure a été lue comme le nombre {v} : écrivez-la entre guillemets, au format attendu \"HH:MM\" (par exemple \"08:30\")")
+                Err(format!("l'heure a été lue comme le nombre {v} : écrivez-la entre guillemets, au format attendu \"HH:MM\" (par exemple \"08:30\")"))
             },
         })
     }
@@ -190,19 +190,19 @@ pub(super) fn parse_time(v: &str) -> Option<Time> {
     (h < 24 && m < 60).then(|| Time::hm(h, m))
 }
 
-/// The visitor of a value written as one text (a date, a time, an extra
-/// time), with its French messages.
-pub(super) struct Text<T> {
+/// The visitor of a value written as one scalar (a date, a time, a text),
+/// with its French messages.
+pub(super) struct Scalar<T> {
     /// What is expected, as said when something else is written.
     pub expecting: &'static str,
     /// The value a text names, or what is wrong with it.
     pub read: fn(&str) -> Result<T, String>,
-    /// What is wrong with a number given instead (by a deserializer that
-    /// types its scalars).
-    pub number: fn(&dyn fmt::Display) -> String,
+    /// The value of a number given instead (by a deserializer that types
+    /// its scalars), or what is wrong with it.
+    pub number: fn(&dyn fmt::Display) -> Result<T, String>,
 }
 
-impl<T> Visitor<'_> for Text<T> {
+impl<T> Visitor<'_> for Scalar<T> {
     type Value = T;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(self.expecting)
@@ -211,36 +211,24 @@ impl<T> Visitor<'_> for Text<T> {
         (self.read)(v).map_err(E::custom)
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
-        Err(E::custom((self.number)(&v)))
+        (self.number)(&v).map_err(E::custom)
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
-        self.visit_i64(v as i64)
+        (self.number)(&v).map_err(E::custom)
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
-        Err(E::custom((self.number)(&v)))
+        (self.number)(&v).map_err(E::custom)
     }
 }
 
 /// Reads a text that a person may have written without quotes as a number
 /// (a session number, an identifiant, a phone number).
 pub(super) fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    struct TextVisitor;
-    impl Visitor<'_> for TextVisitor {
-        type Value = String;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("un texte")
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-            Ok(v.to_owned())
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-    }
-    deserializer.deserialize_str(TextVisitor)
+    deserializer.deserialize_str(Scalar {
+        expecting: "un texte",
+        read: |v| Ok(v.to_owned()),
+        number: |v| Ok(v.to_string()),
+    })
 }
 
 pub(super) fn opt_text<'de, D: Deserializer<'de>>(
