@@ -2,68 +2,56 @@
 //! `organisation`, `disponibilites`, `places`): what `planifier` needs to
 //! be able to build a timetable.
 
+use std::fmt::Display;
+
 use super::{Known, at, indexed, known};
 use crate::diag::Diagnostic;
 use crate::fr;
-use crate::model::{Duree, Encadrement, NatureCreneau, Passage, Session};
+use crate::model::{At, Duree, Encadrement, Epreuve, NatureCreneau, Passage, Session};
 
 /// Each test names known rooms, a nature that is a test, a length and a
 /// group size that are not zero, and a surveillant when it needs one.
 pub fn tests_are_well_formed(s: &Session, out: &mut Vec<Diagnostic>) {
     let salles = Known::new(s.salles.iter().map(|r| &r.id), "la salle", "salles");
     for (i, e) in s.epreuves.iter().enumerate() {
-        let path = format!("epreuves[{i}]");
         if !matches!(
             e.nature.value,
             NatureCreneau::Epreuve | NatureCreneau::Entretien | NatureCreneau::EntretienFinal
         ) {
             out.push(
-                Diagnostic::error(format!("{path}.nature"), at(&e.nature), format!("l'épreuve « {} » n'a pas la nature d'une épreuve", e.intitule))
+                test_error(i, e, "nature", &e.nature, "n'a pas la nature d'une épreuve")
                     .help("nature d'une épreuve : epreuve, entretien ou entretien_final (accueil, briefing, correction, délibération et pause sont prévus par planifier)"),
             );
         }
         if e.duree.value.0 == 0 {
             out.push(
-                Diagnostic::error(
-                    format!("{path}.duree"),
-                    at(&e.duree),
-                    format!("l'épreuve « {} » dure 0 minute", e.intitule),
-                )
-                .help("écrivez sa durée \"HH:MM\", par exemple \"00:45\""),
+                test_error(i, e, "duree", &e.duree, "dure 0 minute")
+                    .help("écrivez sa durée \"HH:MM\", par exemple \"00:45\""),
             );
         }
         if e.passage.value == Passage::Groupes(0) {
             out.push(
-                Diagnostic::error(
-                    format!("{path}.passage"),
-                    at(&e.passage),
-                    format!("l'épreuve « {} » passe par groupes de 0 candidat", e.intitule),
-                )
-                .help("écrivez ensemble, individuel, ou un nombre de candidats par groupe d'au moins 1"),
+                test_error(i, e, "passage", &e.passage, "passe par groupes de 0 candidat")
+                    .help("écrivez ensemble, individuel, ou un nombre de candidats par groupe d'au moins 1"),
             );
         }
         if e.salles.value.is_empty() {
             out.push(
-                Diagnostic::error(
-                    format!("{path}.salles"),
-                    at(&e.salles),
-                    format!("l'épreuve « {} » ne nomme aucune salle", e.intitule),
-                )
-                .help(format!(
+                test_error(i, e, "salles", &e.salles, "ne nomme aucune salle").help(format!(
                     "salles connues\u{a0}: {}",
                     known(salles.ids.iter().copied())
                 )),
             );
         }
-        salles.resolve(out, &format!("{path}.salles"), indexed(&e.salles.value));
+        salles.resolve(
+            out,
+            &format!("epreuves[{i}].salles"),
+            indexed(&e.salles.value),
+        );
         if e.encadrement.value == Encadrement::Surveillant && s.surveillants.is_empty() {
             out.push(
-                Diagnostic::error(
-                    format!("{path}.encadrement"),
-                    at(&e.encadrement),
-                    format!("l'épreuve « {} » est encadrée par un surveillant, mais la session n'en a aucun", e.intitule),
-                )
-                .help("ajoutez un surveillant sous « surveillants: » ou écrivez « encadrement: jury »"),
+                test_error(i, e, "encadrement", &e.encadrement, "est encadrée par un surveillant, mais la session n'en a aucun")
+                    .help("ajoutez un surveillant sous « surveillants: » ou écrivez « encadrement: jury »"),
             );
         }
     }
@@ -89,15 +77,8 @@ pub fn collective_tests_have_seats(s: &Session, out: &mut Vec<Diagnostic>) {
             && (seats as usize) < n
         {
             out.push(
-                Diagnostic::error(
-                    format!("epreuves[{i}].passage"),
-                    at(&e.passage),
-                    format!(
-                        "l'épreuve « {} » réunit les {n} candidats, mais ses salles n'ont que {seats} places",
-                        e.intitule
-                    ),
-                )
-                .help("ajoutez une salle à « salles: » de l'épreuve, ou faites-la passer par groupes (passage: N)"),
+                test_error(i, e, "passage", &e.passage, format!("réunit les {n} candidats, mais ses salles n'ont que {seats} places"))
+                    .help("ajoutez une salle à « salles: » de l'épreuve, ou faites-la passer par groupes (passage: N)"),
             );
         }
     }
@@ -163,12 +144,13 @@ fn window_holds_tests(s: &Session, out: &mut Vec<Diagnostic>) {
         let Duree(length) = e.duree.value;
         if length > window && window > 0 {
             out.push(
-                Diagnostic::error(
-                    format!("epreuves[{i}].duree"),
-                    at(&e.duree),
+                test_error(
+                    i,
+                    e,
+                    "duree",
+                    &e.duree,
                     format!(
-                        "l'épreuve « {} » dure {}, plus que la journée ({} de {} à {})",
-                        e.intitule,
+                        "dure {}, plus que la journée ({} de {} à {})",
                         fr::duration(length),
                         fr::duration(window),
                         fr::time(start),
@@ -179,6 +161,22 @@ fn window_holds_tests(s: &Session, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// An error at the key `key` of the `i`th test, said of the test by its
+/// title: « l'épreuve « … » {what} ».
+fn test_error<T>(
+    i: usize,
+    e: &Epreuve,
+    key: &str,
+    value: &At<T>,
+    what: impl Display,
+) -> Diagnostic {
+    Diagnostic::error(
+        format!("epreuves[{i}].{key}"),
+        at(value),
+        format!("l'épreuve « {} » {what}", e.intitule),
+    )
 }
 
 /// A juror's days of availability are days of the session.
