@@ -185,6 +185,11 @@ impl Paragraph {
         self.space_after = Some(mm);
         self
     }
+    /// Keeps it on the page of the next block.
+    pub fn keep_with_next(mut self) -> Paragraph {
+        self.keep_with_next = true;
+        self
+    }
     /// The paragraph's whole text.
     pub fn plain_text(&self) -> String {
         self.runs.iter().map(|r| r.text.as_str()).collect()
@@ -231,6 +236,32 @@ pub enum Block {
     PageBreak,
 }
 
+impl Block {
+    /// A heading on the left.
+    pub fn heading(level: u8, text: impl Into<String>) -> Block {
+        Block::Heading {
+            level,
+            text: text.into(),
+            align: Align::Left,
+        }
+    }
+    /// A centred heading.
+    pub fn centred_heading(level: u8, text: impl Into<String>) -> Block {
+        Block::Heading {
+            level,
+            text: text.into(),
+            align: Align::Center,
+        }
+    }
+    /// A row of boxes to sign in, `height_mm` high.
+    pub fn signatures(captions: Vec<String>, height_mm: f32) -> Block {
+        Block::Signatures {
+            captions,
+            height_mm,
+        }
+    }
+}
+
 /// A table with real rows and columns.
 #[derive(Debug, Clone, Serialize)]
 pub struct Table {
@@ -245,6 +276,35 @@ pub struct Table {
     pub size: Option<f32>,
     /// Draw the cell borders.
     pub ruled: bool,
+}
+
+impl Table {
+    /// A table of `rows` in columns of `widths`: no header row, the body
+    /// size, no borders.
+    pub fn new(widths: Vec<f32>, rows: Vec<Row>) -> Table {
+        Table {
+            widths,
+            header_rows: 0,
+            rows,
+            size: None,
+            ruled: false,
+        }
+    }
+    /// Makes the first `n` rows header rows.
+    pub fn header_rows(mut self, n: usize) -> Table {
+        self.header_rows = n;
+        self
+    }
+    /// Sets the size in points.
+    pub fn size(mut self, points: f32) -> Table {
+        self.size = Some(points);
+        self
+    }
+    /// Draws the cell borders.
+    pub fn ruled(mut self) -> Table {
+        self.ruled = true;
+        self
+    }
 }
 
 /// A table row.

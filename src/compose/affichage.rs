@@ -237,13 +237,12 @@ fn sheet(
                         .space_after(SUBTITLE_AFTER_MM),
                 ));
             }
-            blocks.push(Block::Table(Table {
-                widths: WIDTHS.to_vec(),
-                header_rows: 1,
-                rows: table_rows,
-                size: Some(ROW_PT),
-                ruled: true,
-            }));
+            blocks.push(Block::Table(
+                Table::new(WIDTHS.to_vec(), table_rows)
+                    .header_rows(1)
+                    .size(ROW_PT)
+                    .ruled(),
+            ));
             if let Some(note) = note {
                 blocks.push(Block::Paragraph(
                     Paragraph::new(vec![Run::italic(note.to_owned())]).size(NOTE_PT),

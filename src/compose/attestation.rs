@@ -33,11 +33,7 @@ fn content(ctx: &Ctx, c: &CandidateView) -> Result<Content, Error> {
             let footer = ctx.footer(&t.text("pied")?)?;
             let mut blocks = vec![
                 Block::Space { mm: 12.0 },
-                Block::Heading {
-                    level: 1,
-                    text: t.text("titre")?,
-                    align: Align::Center,
-                },
+                Block::centred_heading(1, t.text("titre")?),
                 Block::Paragraph(
                     Paragraph::bold(t.text("sous_titre")?)
                         .align(Align::Center)
@@ -59,10 +55,10 @@ fn content(ctx: &Ctx, c: &CandidateView) -> Result<Content, Error> {
                     .align(Align::Right),
             ));
             blocks.push(Block::Space { mm: 6.0 });
-            blocks.push(Block::Signatures {
-                captions: vec![t.text("signature")?, t.text("cachet")?],
-                height_mm: 35.0,
-            });
+            blocks.push(Block::signatures(
+                vec![t.text("signature")?, t.text("cachet")?],
+                35.0,
+            ));
             Ok(Content {
                 title,
                 footer,

@@ -166,16 +166,13 @@ fn head(t: &mut Texts, c: &CandidateView, corrected: bool) -> Result<Vec<Block>,
     let mut blocks = vec![
         Block::LetterHead { sender, recipient },
         // The sending mode on the left, place and date on the right.
-        Block::Table(Table {
-            widths: vec![1.0, 1.0],
-            header_rows: 0,
-            rows: vec![Row::new(vec![
+        Block::Table(Table::new(
+            vec![1.0, 1.0],
+            vec![Row::new(vec![
                 Cell::new(vec![Paragraph::bold(t.text("mode")?)]),
                 Cell::text(t.text("lieu_date")?).align(Align::Right),
             ])],
-            size: None,
-            ruled: false,
-        }),
+        )),
         Block::Paragraph(Paragraph::bold(t.text("objet")?).space_after(4.0)),
     ];
     if corrected {
@@ -213,24 +210,18 @@ fn key_facts(t: &mut Texts, c: &CandidateView, dress: Option<&str>) -> Result<Bl
     if let Some(dress) = dress {
         rows.push(row(l.tenue.clone(), dress.to_owned()));
     }
-    Ok(Block::Table(Table {
-        widths: vec![3.0, 9.0],
-        header_rows: 0,
-        rows,
-        size: Some(9.5),
-        ruled: false,
-    }))
+    Ok(Block::Table(Table::new(vec![3.0, 9.0], rows).size(9.5)))
 }
 
 /// What to bring, the rules, the adapted conditions (or how to ask for
 /// them), the closing and the signature.
 fn instructions(t: &mut Texts, c: &CandidateView) -> Result<Vec<Block>, Error> {
     let mut blocks = vec![
-        Block::Paragraph(Paragraph {
-            keep_with_next: true,
-            space_after: Some(1.0),
-            ..Paragraph::bold(t.text("documents_titre")?)
-        }),
+        Block::Paragraph(
+            Paragraph::bold(t.text("documents_titre")?)
+                .space_after(1.0)
+                .keep_with_next(),
+        ),
         // One paragraph, an item a line.
         Block::Paragraph(Paragraph::text(t.lines("documents")?.join("\n"))),
     ];
@@ -261,12 +252,12 @@ fn instructions(t: &mut Texts, c: &CandidateView) -> Result<Vec<Block>, Error> {
             t.text("handicap")?,
         )));
     }
-    blocks.push(Block::Paragraph(Paragraph {
-        keep_with_next: true,
-        ..Paragraph::text(t.text("politesse")?)
+    blocks.push(Block::Paragraph(
+        Paragraph::text(t.text("politesse")?)
             .align(Align::Justify)
             .space_after(5.0)
-    }));
+            .keep_with_next(),
+    ));
     blocks.push(Block::Paragraph(
         Paragraph::text(t.lines("signature")?.join("\n")).align(Align::Right),
     ));
@@ -281,11 +272,7 @@ fn timetable(
     changed: Option<&Vec<usize>>,
 ) -> Result<Vec<Block>, Error> {
     let mut blocks = vec![
-        Block::Heading {
-            level: 1,
-            text: t.text("annexe1_titre")?,
-            align: Align::Left,
-        },
+        Block::heading(1, t.text("annexe1_titre")?),
         Block::Paragraph(Paragraph::text(t.text("annexe1_intro")?).align(Align::Justify)),
     ];
     if c.creneaux.is_empty() {
@@ -316,25 +303,19 @@ fn timetable(
         }
         rows.push(Row::new(cells));
     }
-    blocks.push(Block::Table(Table {
-        widths: vec![2.9, 1.2, 1.2, 1.2, 5.2, 2.6],
-        header_rows: 1,
-        rows,
-        size: Some(9.0),
-        ruled: true,
-    }));
+    blocks.push(Block::Table(
+        Table::new(vec![2.9, 1.2, 1.2, 1.2, 5.2, 2.6], rows)
+            .header_rows(1)
+            .size(9.0)
+            .ruled(),
+    ));
     Ok(blocks)
 }
 
 /// The receipt to tear off, sign and hand back, when the convocation is
 /// handed over.
 fn receipt(t: &mut Texts) -> Result<Vec<Block>, Error> {
-    let kept = |p: Paragraph| {
-        Block::Paragraph(Paragraph {
-            keep_with_next: true,
-            ..p
-        })
-    };
+    let kept = |p: Paragraph| Block::Paragraph(p.keep_with_next());
     Ok(vec![
         Block::Space { mm: 4.0 },
         Block::CutLine {
@@ -343,10 +324,7 @@ fn receipt(t: &mut Texts) -> Result<Vec<Block>, Error> {
         kept(Paragraph::bold(t.text("decharge_titre")?).align(Align::Center)),
         kept(Paragraph::text(t.text("decharge")?).align(Align::Justify)),
         kept(Paragraph::text(t.text("decharge_fait")?)),
-        Block::Signatures {
-            captions: vec![t.text("decharge_signature")?],
-            height_mm: 18.0,
-        },
+        Block::signatures(vec![t.text("decharge_signature")?], 18.0),
     ])
 }
 

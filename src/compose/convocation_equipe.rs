@@ -9,7 +9,7 @@ use super::calendar::{self, Owner};
 use super::pack::{SlotLabels, slots_table};
 use super::paperwork::{heading, letter_head, paragraphs, right};
 use super::{Composed, Ctx, Kind, Subject, file_part};
-use crate::doc::{Align, Block, Paragraph, Section};
+use crate::doc::{Block, Paragraph, Section};
 use crate::error::Error;
 use crate::plan::{Correction, PersonView, SlotView};
 use crate::wording::{LabelBlock, Texts};
@@ -146,11 +146,7 @@ fn letter(
     let mut blocks = vec![
         letter_head(ctx, vec![p.appel.clone()]),
         right(t, "lieu_date")?,
-        Block::Heading {
-            level: 1,
-            text: t.text("titre")?,
-            align: Align::Center,
-        },
+        Block::centred_heading(1, t.text("titre")?),
         Block::Paragraph(Paragraph::bold(t.text("objet")?)),
     ];
     if corrected {
@@ -166,9 +162,6 @@ fn letter(
     blocks.push(heading(t, "regle_titre")?);
     blocks.extend(paragraphs(t, "regle")?);
     blocks.extend(paragraphs(t, "contact")?);
-    blocks.push(Block::Signatures {
-        captions: vec![t.text("signature")?],
-        height_mm: 20.0,
-    });
+    blocks.push(Block::signatures(vec![t.text("signature")?], 20.0));
     Ok(blocks)
 }

@@ -83,19 +83,14 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
                 ]));
             }
             let blocks = vec![
-                Block::Heading {
-                    level: 1,
-                    text: t.text("titre")?,
-                    align: Align::Center,
-                },
+                Block::centred_heading(1, t.text("titre")?),
                 Block::Paragraph(Paragraph::text(t.text("sous_titre")?).align(Align::Center)),
-                Block::Table(Table {
-                    widths: vec![3.2, 6.0, 3.6],
-                    header_rows: 1,
-                    rows,
-                    size: Some(10.0),
-                    ruled: true,
-                }),
+                Block::Table(
+                    Table::new(vec![3.2, 6.0, 3.6], rows)
+                        .header_rows(1)
+                        .size(10.0)
+                        .ruled(),
+                ),
             ];
             ctx.for_session(
                 Kind::Echeancier,

@@ -209,33 +209,21 @@ fn sheet(
 /// The sheet's table of people to sign, and the responsable's visa.
 fn signing_table(rows: Vec<Row>, visa: String) -> [Block; 2] {
     [
-        Block::Table(Table {
-            widths: vec![4.6, 1.8, 1.8, 4.2],
-            header_rows: 1,
-            rows,
-            size: Some(10.0),
-            ruled: true,
-        }),
-        Block::Signatures {
-            captions: vec![visa],
-            height_mm: 18.0,
-        },
+        Block::Table(
+            Table::new(vec![4.6, 1.8, 1.8, 4.2], rows)
+                .header_rows(1)
+                .size(10.0)
+                .ruled(),
+        ),
+        Block::signatures(vec![visa], 18.0),
     ]
 }
 
 /// The title of a sheet and its half-day.
 fn sheet_head(title: String, half_day: String) -> Vec<Block> {
     vec![
-        Block::Heading {
-            level: 1,
-            text: title,
-            align: Align::Center,
-        },
-        Block::Heading {
-            level: 2,
-            text: half_day,
-            align: Align::Center,
-        },
+        Block::centred_heading(1, title),
+        Block::centred_heading(2, half_day),
     ]
 }
 
@@ -268,11 +256,5 @@ fn slot_list(caption: String, slots: &[&SlotView]) -> Block {
             Cell::text(rooms.join(", ")),
         ]));
     }
-    Block::Table(Table {
-        widths: vec![2.0, 5.6, 4.8],
-        header_rows: 0,
-        rows,
-        size: Some(8.5),
-        ruled: false,
-    })
+    Block::Table(Table::new(vec![2.0, 5.6, 4.8], rows).size(8.5))
 }

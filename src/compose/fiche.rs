@@ -61,18 +61,17 @@ fn content(ctx: &Ctx, c: &CandidateView) -> Result<Content, Error> {
                 .min_height(11.0),
             );
         }
-        blocks.push(Block::Table(Table {
-            widths: vec![3.2, 5.0, 5.0],
-            header_rows: 1,
-            rows,
-            size: Some(10.0),
-            ruled: true,
-        }));
+        blocks.push(Block::Table(
+            Table::new(vec![3.2, 5.0, 5.0], rows)
+                .header_rows(1)
+                .size(10.0)
+                .ruled(),
+        ));
         blocks.extend(paragraphs(t, "engagement")?);
-        blocks.push(Block::Signatures {
-            captions: vec![l.date.clone(), l.signature.clone()],
-            height_mm: 22.0,
-        });
+        blocks.push(Block::signatures(
+            vec![l.date.clone(), l.signature.clone()],
+            22.0,
+        ));
         Ok(blocks)
     })
 }

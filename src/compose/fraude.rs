@@ -80,11 +80,7 @@ pub fn content(ctx: &Ctx, f: Option<&FraudView>) -> Result<Content, Error> {
     parts::content(ctx, "rapport-fraude", extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
         let mut blocks = vec![
-            Block::Heading {
-                level: 1,
-                text: t.text("titre")?,
-                align: Align::Center,
-            },
+            Block::centred_heading(1, t.text("titre")?),
             Block::Paragraph(Paragraph::bold(t.text("sous_titre")?).align(Align::Center)),
             Block::Paragraph(Paragraph::bold(t.text("joindre")?).align(Align::Center)),
             incident(t, &l, f)?,
@@ -115,13 +111,9 @@ fn incident(t: &mut Texts, l: &Labels, f: Option<&FraudView>) -> Result<Block, E
         row(l.epreuve.clone(), field(f.map(|f| f.epreuve.as_str()))).min_height(9.0),
         row(l.moment.clone(), Cell::text(t.text("moment")?)).min_height(9.0),
     ];
-    Ok(Block::Table(Table {
-        widths: vec![3.0, 8.0],
-        header_rows: 0,
-        rows,
-        size: Some(10.0),
-        ruled: true,
-    }))
+    Ok(Block::Table(
+        Table::new(vec![3.0, 8.0], rows).size(10.0).ruled(),
+    ))
 }
 
 /// The facts and the measures taken, or lines to write them by hand.
@@ -131,11 +123,7 @@ fn account(l: &Labels, f: Option<&FraudView>) -> Result<Vec<Block>, Error> {
         (l.faits.clone(), f.map(|f| f.faits.clone())),
         (l.mesures.clone(), f.map(|f| f.mesures.clone())),
     ] {
-        blocks.push(Block::Heading {
-            level: 2,
-            text: label,
-            align: Align::Left,
-        });
+        blocks.push(Block::heading(2, label));
         blocks.push(match text {
             Some(text) => Block::Paragraph(Paragraph::text(text).align(Align::Justify)),
             None => Block::Lines { count: 6 },
@@ -147,11 +135,7 @@ fn account(l: &Labels, f: Option<&FraudView>) -> Result<Vec<Block>, Error> {
 /// Who saw the facts, then everyone's signature: the witnesses' (two blank
 /// ones on the blank form) and the responsable's, three a row.
 fn witnesses(t: &mut Texts, l: &Labels, f: Option<&FraudView>) -> Result<Vec<Block>, Error> {
-    let mut blocks = vec![Block::Heading {
-        level: 2,
-        text: l.temoins.clone(),
-        align: Align::Left,
-    }];
+    let mut blocks = vec![Block::heading(2, l.temoins.clone())];
     let temoins = f.map(|f| f.temoins.as_slice()).unwrap_or_default();
     let named = |(name, role): &(String, WitnessRole), template_macro: &str| {
         let args = [Value::from(name.clone()), Value::from(l.role(*role))];
@@ -163,11 +147,7 @@ fn witnesses(t: &mut Texts, l: &Labels, f: Option<&FraudView>) -> Result<Vec<Blo
     for w in temoins {
         blocks.push(Block::Paragraph(Paragraph::text(named(w, "temoin_liste")?)));
     }
-    blocks.push(Block::Heading {
-        level: 2,
-        text: l.signatures.clone(),
-        align: Align::Left,
-    });
+    blocks.push(Block::heading(2, l.signatures.clone()));
     let mut captions = if temoins.is_empty() {
         vec![l.temoin.clone(), l.temoin.clone()]
     } else {
@@ -178,10 +158,7 @@ fn witnesses(t: &mut Texts, l: &Labels, f: Option<&FraudView>) -> Result<Vec<Blo
     };
     captions.push(t.lines("signature_responsable")?.join("\n"));
     for chunk in captions.chunks(3) {
-        blocks.push(Block::Signatures {
-            captions: chunk.to_vec(),
-            height_mm: 24.0,
-        });
+        blocks.push(Block::signatures(chunk.to_vec(), 24.0));
     }
     Ok(blocks)
 }

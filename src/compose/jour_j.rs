@@ -95,10 +95,7 @@ fn one_day(ctx: &Ctx, day: Date) -> Result<(String, Vec<Block>), Error> {
         blocks.push(checklist(t.lines("pendant")?));
         blocks.push(heading(t, "cloture_titre")?);
         blocks.push(checklist(t.lines("cloture")?));
-        blocks.push(Block::Signatures {
-            captions: vec![l.signature.clone()],
-            height_mm: 20.0,
-        });
+        blocks.push(Block::signatures(vec![l.signature.clone()], 20.0));
         Ok((t.text("fichier")?, blocks))
     })
 }

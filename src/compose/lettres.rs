@@ -79,10 +79,7 @@ fn opening(ctx: &Ctx, t: &mut Texts) -> Result<Vec<Block>, Error> {
 /// The close of a letter: its last paragraphs and the signature.
 fn closing(t: &mut Texts, blocks: &mut Vec<Block>) -> Result<(), Error> {
     blocks.extend(paragraphs(t, "formule")?);
-    blocks.push(Block::Signatures {
-        captions: vec![t.text("signature")?],
-        height_mm: 22.0,
-    });
+    blocks.push(Block::signatures(vec![t.text("signature")?], 22.0));
     Ok(())
 }
 
@@ -186,13 +183,12 @@ pub fn carence(ctx: &Ctx) -> Result<Composed, Error> {
                     Cell::text(""),
                 ]));
             }
-            blocks.push(Block::Table(Table {
-                widths: vec![5.0, 1.5, 1.5, 6.0],
-                header_rows: 1,
-                rows,
-                size: Some(9.5),
-                ruled: true,
-            }));
+            blocks.push(Block::Table(
+                Table::new(vec![5.0, 1.5, 1.5, 6.0], rows)
+                    .header_rows(1)
+                    .size(9.5)
+                    .ruled(),
+            ));
             for (head, part) in [
                 ("fait_titre", "fait"),
                 ("ddets_titre", "ddets"),
@@ -203,10 +199,10 @@ pub fn carence(ctx: &Ctx) -> Result<Composed, Error> {
                 blocks.push(Block::Lines { count: 3 });
             }
             blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
-            blocks.push(Block::Signatures {
-                captions: vec![l.responsable.clone(), l.jures_presents.clone()],
-                height_mm: 22.0,
-            });
+            blocks.push(Block::signatures(
+                vec![l.responsable.clone(), l.jures_presents.clone()],
+                22.0,
+            ));
             ctx.for_session(
                 Kind::PvCarence,
                 "responsable/pv-carence",

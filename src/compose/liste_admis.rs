@@ -5,7 +5,7 @@
 use minijinja::{Value, context};
 
 use super::{Composed, Ctx, Kind, parts};
-use crate::doc::{Align, Block, Paragraph, Run, Section};
+use crate::doc::{Block, Paragraph, Run, Section};
 use crate::error::Error;
 use crate::fr;
 use crate::model::Decision;
@@ -39,11 +39,7 @@ pub fn compose(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
             let mut blocks = parts::title(t, None)?;
-            blocks.extend([Block::Heading {
-                level: 2,
-                text: t.text("reussite")?,
-                align: Align::Left,
-            }]);
+            blocks.push(Block::heading(2, t.text("reussite")?));
             if full.is_empty() {
                 blocks.push(Block::Paragraph(Paragraph::text(t.text("aucun")?)));
             }
@@ -55,11 +51,7 @@ pub fn compose(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
                 ));
             }
             if plan.facts.est_titre && !partial.is_empty() {
-                blocks.push(Block::Heading {
-                    level: 2,
-                    text: t.text("partielle")?,
-                    align: Align::Left,
-                });
+                blocks.push(Block::heading(2, t.text("partielle")?));
                 for c in &partial {
                     blocks.push(with_ccp(ctx, c)?);
                 }

@@ -8,7 +8,7 @@
 
 use minijinja::{Value, context};
 
-use super::pack::{bullets, heading, opening};
+use super::pack::{bullets, opening};
 use super::{Composed, Content, Ctx, Kind, Subject, pack, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
 use crate::error::Error;
@@ -77,12 +77,12 @@ fn content(ctx: &Ctx, j: &PersonView) -> Result<Content, Error> {
         let voies: parts::Voies = t.labels_as("voies")?;
         let corrected = ctx.correction.is_some_and(|k| k.jures.contains_key(&j.id));
         let mut blocks = opening(ctx, t, &slots, corrected)?;
-        blocks.push(heading(l.candidats.clone()));
+        blocks.push(Block::heading(2, l.candidats.clone()));
         blocks.extend(candidates_table(t, &l, &voies, &candidates)?);
-        blocks.push(heading(l.documents.clone()));
+        blocks.push(Block::heading(2, l.documents.clone()));
         blocks.extend(bullets(t.lines("documents")?));
         blocks.push(Block::Paragraph(Paragraph::text(t.text("documents_fin")?)));
-        blocks.push(heading(l.rappels.clone()));
+        blocks.push(Block::heading(2, l.rappels.clone()));
         blocks.extend(bullets(t.lines("rappels")?));
         blocks.extend(declaration(t, &l, &voies, &candidates)?);
         Ok(blocks)
@@ -130,13 +130,12 @@ fn candidates_table(
             amenagement,
         ]));
     }
-    let table = Block::Table(Table {
-        widths: vec![3.4, 1.6, 2.0, 4.6],
-        header_rows: 1,
-        rows,
-        size: Some(9.0),
-        ruled: true,
-    });
+    let table = Block::Table(
+        Table::new(vec![3.4, 1.6, 2.0, 4.6], rows)
+            .header_rows(1)
+            .size(9.0)
+            .ruled(),
+    );
     Ok(vec![intro, table])
 }
 
@@ -150,11 +149,7 @@ fn declaration(
 ) -> Result<Vec<Block>, Error> {
     let mut blocks = vec![
         Block::PageBreak,
-        Block::Heading {
-            level: 1,
-            text: l.declaration.clone(),
-            align: Align::Center,
-        },
+        Block::centred_heading(1, l.declaration.clone()),
         Block::Paragraph(
             Paragraph::new(vec![Run::italic(l.declaration_note.clone())])
                 .align(Align::Center)
@@ -188,9 +183,9 @@ fn declaration(
     ));
     blocks.push(Block::Space { mm: 4.0 });
     blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
-    blocks.push(Block::Signatures {
-        captions: vec![l.date.clone(), l.signature.clone()],
-        height_mm: 25.0,
-    });
+    blocks.push(Block::signatures(
+        vec![l.date.clone(), l.signature.clone()],
+        25.0,
+    ));
     Ok(blocks)
 }

@@ -4,7 +4,7 @@
 
 use minijinja::{Value, context};
 
-use super::pack::{bullets, heading, numbered, opening};
+use super::pack::{bullets, numbered, opening};
 use super::{Composed, Content, Ctx, Kind, Subject, pack, parts};
 use crate::doc::{Align, Block, Paragraph};
 use crate::error::Error;
@@ -59,13 +59,13 @@ fn content(ctx: &Ctx, m: &PersonView) -> Result<Content, Error> {
         let l: Labels = t.labels_as("libelles")?;
         let mut blocks = opening(ctx, t, &slots, corrected)?;
 
-        blocks.push(heading(l.regles.clone()));
+        blocks.push(Block::heading(2, l.regles.clone()));
         blocks.extend(bullets(t.lines("regles")?));
 
-        blocks.push(heading(l.fraude.clone()));
+        blocks.push(Block::heading(2, l.fraude.clone()));
         blocks.extend(numbered(t.lines("fraude")?));
 
-        blocks.push(heading(l.formateur.clone()));
+        blocks.push(Block::heading(2, l.formateur.clone()));
         blocks.push(Block::Paragraph(
             Paragraph::text(t.text("formateur")?).align(Align::Justify),
         ));
@@ -73,19 +73,15 @@ fn content(ctx: &Ctx, m: &PersonView) -> Result<Content, Error> {
             Paragraph::text(t.text("signatures")?).align(Align::Justify),
         ));
 
-        blocks.push(Block::Heading {
-            level: 3,
-            text: l.engagement.clone(),
-            align: Align::Left,
-        });
+        blocks.push(Block::heading(3, l.engagement.clone()));
         blocks.push(Block::Paragraph(
             Paragraph::text(t.text("engagement")?).align(Align::Justify),
         ));
         blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
-        blocks.push(Block::Signatures {
-            captions: vec![l.date.clone(), l.signature.clone()],
-            height_mm: 22.0,
-        });
+        blocks.push(Block::signatures(
+            vec![l.date.clone(), l.signature.clone()],
+            22.0,
+        ));
         Ok(blocks)
     })
 }

@@ -75,9 +75,9 @@ pub fn opening(
             .into_iter()
             .map(|p| Block::Paragraph(Paragraph::text(p).align(Align::Justify))),
     );
-    blocks.push(heading(l.infos.clone()));
+    blocks.push(Block::heading(2, l.infos.clone()));
     blocks.push(facts_table(ctx, t, &l)?);
-    blocks.push(heading(l.planning.clone()));
+    blocks.push(Block::heading(2, l.planning.clone()));
     if slots.is_empty() {
         blocks.push(Block::Paragraph(Paragraph::text(t.text("planning_vide")?)));
     } else {
@@ -92,15 +92,6 @@ fn title_blocks(t: &mut Texts) -> Result<Vec<Block>, Error> {
     let mut blocks = parts::title(t, Some(11.5))?;
     blocks.push(Block::Space { mm: 2.0 });
     Ok(blocks)
-}
-
-/// A section heading.
-pub fn heading(text: String) -> Block {
-    Block::Heading {
-        level: 2,
-        text,
-        align: Align::Left,
-    }
 }
 
 /// Items in a bulleted list, one paragraph each.
@@ -187,13 +178,9 @@ fn facts_table(ctx: &Ctx, t: &mut Texts, l: &FactLabels) -> Result<Block, Error>
             Cell::text(format!("{tel} {phone}")),
         ]));
     }
-    Ok(Block::Table(Table {
-        widths: vec![2.6, 7.4],
-        header_rows: 0,
-        rows,
-        size: Some(9.5),
-        ruled: true,
-    }))
+    Ok(Block::Table(
+        Table::new(vec![2.6, 7.4], rows).size(9.5).ruled(),
+    ))
 }
 
 /// A timetable: one shaded row per day, then its slots (start, end,
@@ -237,11 +224,10 @@ pub fn slots_table(ctx: &Ctx, l: &SlotLabels, slots: &[&SlotView]) -> Result<Blo
         }));
         rows.push(Row::new(cells));
     }
-    Ok(Block::Table(Table {
-        widths: vec![1.25, 1.25, 1.15, 4.0, 2.3, 2.5],
-        header_rows: 1,
-        rows,
-        size: Some(8.5),
-        ruled: true,
-    }))
+    Ok(Block::Table(
+        Table::new(vec![1.25, 1.25, 1.15, 4.0, 2.3, 2.5], rows)
+            .header_rows(1)
+            .size(8.5)
+            .ruled(),
+    ))
 }

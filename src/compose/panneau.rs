@@ -132,13 +132,7 @@ impl Sign<'_> {
             centred(Paragraph::bold(self.room), 40.0, 5.0),
             centred(Paragraph::bold(self.in_progress), 58.0, 8.0),
             centred(Paragraph::text(self.day), 26.0, 4.0),
-            Block::Table(Table {
-                widths: vec![1.0, 2.6],
-                header_rows: 0,
-                rows,
-                size: Some(size),
-                ruled: true,
-            }),
+            Block::Table(Table::new(vec![1.0, 2.6], rows).size(size).ruled()),
             Block::Paragraph(
                 Paragraph::new(vec![Run::italic(self.silence)])
                     .align(Align::Center)

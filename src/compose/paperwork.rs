@@ -41,25 +41,16 @@ pub fn right(t: &mut Texts, block: &str) -> Result<Block, Error> {
 
 /// A second-level heading with the block's text.
 pub fn heading(t: &mut Texts, block: &str) -> Result<Block, Error> {
-    Ok(Block::Heading {
-        level: 2,
-        text: t.text(block)?,
-        align: Align::Left,
-    })
+    Ok(Block::heading(2, t.text(block)?))
 }
 
 /// One box to tick per item.
 pub fn checklist(items: Vec<String>) -> Block {
-    Block::Table(Table {
-        widths: vec![0.6, 12.0],
-        header_rows: 0,
-        rows: items
-            .into_iter()
-            .map(|i| Row::new(vec![Cell::text(EMPTY), Cell::text(i)]))
-            .collect(),
-        size: None,
-        ruled: false,
-    })
+    let rows = items
+        .into_iter()
+        .map(|i| Row::new(vec![Cell::text(EMPTY), Cell::text(i)]))
+        .collect();
+    Block::Table(Table::new(vec![0.6, 12.0], rows))
 }
 
 /// A ruled table: a header row, then rows of plain text.
@@ -81,13 +72,7 @@ pub fn ruled_table<S: Into<String>>(
 ) -> Block {
     let mut all = vec![Row::new(head.into_iter().map(Cell::head).collect())];
     all.extend(rows);
-    Block::Table(Table {
-        widths,
-        header_rows: 1,
-        rows: all,
-        size: Some(size),
-        ruled: true,
-    })
+    Block::Table(Table::new(widths, all).header_rows(1).size(size).ruled())
 }
 
 /// Lines of the form `label | value`, as pairs (the value may hold `|`).
@@ -103,19 +88,14 @@ pub fn pairs(lines: Vec<String>) -> Vec<(String, String)> {
 
 /// A ruled two-column table of `label | value` lines, labels in bold.
 pub fn facts(lines: Vec<String>) -> Block {
-    Block::Table(Table {
-        widths: vec![4.0, 8.0],
-        header_rows: 0,
-        rows: pairs(lines)
-            .into_iter()
-            .map(|(k, v)| {
-                Row::new(vec![
-                    Cell::new(vec![Paragraph::bold(k)]).shaded(),
-                    Cell::text(v),
-                ])
-            })
-            .collect(),
-        size: Some(9.5),
-        ruled: true,
-    })
+    let rows = pairs(lines)
+        .into_iter()
+        .map(|(k, v)| {
+            Row::new(vec![
+                Cell::new(vec![Paragraph::bold(k)]).shaded(),
+                Cell::text(v),
+            ])
+        })
+        .collect();
+    Block::Table(Table::new(vec![4.0, 8.0], rows).size(9.5).ruled())
 }

@@ -26,11 +26,7 @@ pub fn reglement(ctx: &Ctx, size: ReglementType) -> Result<Vec<Block>, Error> {
         .with("reglement", ctx.context(Value::UNDEFINED), |t| {
             let mut blocks = Vec::new();
             match size {
-                ReglementType::Annexe => blocks.push(Block::Heading {
-                    level: 1,
-                    text: t.text("titre")?,
-                    align: Align::Left,
-                }),
+                ReglementType::Annexe => blocks.push(Block::heading(1, t.text("titre")?)),
                 ReglementType::Affiche => blocks.push(Block::Paragraph(
                     Paragraph::bold(t.text("titre_affiche")?)
                         .align(Align::Center)
@@ -50,15 +46,13 @@ pub fn reglement(ctx: &Ctx, size: ReglementType) -> Result<Vec<Block>, Error> {
             ));
             for p in t.paragraphs("extraits")? {
                 let block = match (p.strip_prefix("## "), size) {
-                    (Some(heading), ReglementType::Annexe) => Block::Heading {
-                        level: 2,
-                        text: heading.to_owned(),
-                        align: Align::Left,
-                    },
-                    (Some(heading), ReglementType::Affiche) => Block::Paragraph(Paragraph {
-                        keep_with_next: true,
-                        ..Paragraph::bold(heading).size(14.0).space_after(1.0)
-                    }),
+                    (Some(heading), ReglementType::Annexe) => Block::heading(2, heading.to_owned()),
+                    (Some(heading), ReglementType::Affiche) => Block::Paragraph(
+                        Paragraph::bold(heading)
+                            .size(14.0)
+                            .space_after(1.0)
+                            .keep_with_next(),
+                    ),
                     (None, _) => {
                         Block::Paragraph(Paragraph::text(p).size(body_pt).align(Align::Justify))
                     }
@@ -76,11 +70,7 @@ pub fn title(t: &mut Texts, subtitle_pt: Option<f32>) -> Result<Vec<Block>, Erro
     let mut subtitle = Paragraph::bold(t.text("sous_titre")?).align(Align::Center);
     subtitle.size = subtitle_pt;
     Ok(vec![
-        Block::Heading {
-            level: 1,
-            text: t.text("titre")?,
-            align: Align::Center,
-        },
+        Block::centred_heading(1, t.text("titre")?),
         Block::Paragraph(subtitle),
     ])
 }

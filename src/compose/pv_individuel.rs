@@ -75,11 +75,7 @@ pub fn content(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Content, Error> {
             Paragraph::text(t.text("note_equivalence")?).size(7.5),
         ));
         blocks.push(jury_and_ccp(&l, facts, c)?);
-        blocks.push(Block::Heading {
-            level: 2,
-            text: l.observations.clone(),
-            align: Align::Left,
-        });
+        blocks.push(Block::heading(2, l.observations.clone()));
         blocks.push(match c.and_then(|c| c.observations.as_deref()) {
             Some(obs) => Block::Paragraph(Paragraph::text(obs).align(Align::Justify)),
             None => Block::Lines { count: 3 },
@@ -144,13 +140,12 @@ fn identity(l: &Labels, facts: &Facts, c: Option<&CandidateView>) -> Result<Bloc
             Cell::text(facts.fin_court.clone()),
         ]),
     ];
-    Ok(Block::Table(Table {
-        widths: vec![1.9, 3.1, 2.3, 3.7],
-        header_rows: 1,
-        rows,
-        size: Some(8.5),
-        ruled: true,
-    }))
+    Ok(Block::Table(
+        Table::new(vec![1.9, 3.1, 2.3, 3.7], rows)
+            .header_rows(1)
+            .size(8.5)
+            .ruled(),
+    ))
 }
 
 /// The access route (3 boxes) beside the result (4 boxes), ticked from
@@ -188,13 +183,12 @@ fn route_and_result(l: &Labels, c: Option<&CandidateView>) -> Result<Block, Erro
                 .collect(),
         ),
     ];
-    Ok(Block::Table(Table {
-        widths: vec![1.0; 7],
-        header_rows: 1,
-        rows,
-        size: Some(8.5),
-        ruled: true,
-    }))
+    Ok(Block::Table(
+        Table::new(vec![1.0; 7], rows)
+            .header_rows(1)
+            .size(8.5)
+            .ruled(),
+    ))
 }
 
 /// A row of the jury's side: its cells, and whether one signs in it.
@@ -220,13 +214,11 @@ fn jury_and_ccp(l: &Labels, facts: &Facts, c: Option<&CandidateView>) -> Result<
             if signs { row.min_height(10.0) } else { row }
         })
         .collect();
-    Ok(Block::Table(Table {
-        widths: vec![2.3, 1.9, 2.2, 7.2, 0.7, 1.9],
-        header_rows: 0,
-        rows,
-        size: Some(8.5),
-        ruled: true,
-    }))
+    Ok(Block::Table(
+        Table::new(vec![2.3, 1.9, 2.2, 7.2, 0.7, 1.9], rows)
+            .size(8.5)
+            .ruled(),
+    ))
 }
 
 /// The jury's side: the pair who evaluated the candidate (blank on the

@@ -77,10 +77,10 @@ pub fn content(ctx: &Ctx, blank: bool) -> Result<Content, Error> {
             Paragraph::text(t.text("certification")?).align(Align::Justify),
         ));
         blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
-        blocks.push(Block::Signatures {
-            captions: vec![l.signature_responsable.clone(), l.cachet.clone()],
-            height_mm: 22.0,
-        });
+        blocks.push(Block::signatures(
+            vec![l.signature_responsable.clone(), l.cachet.clone()],
+            22.0,
+        ));
         blocks.push(Block::Paragraph(
             Paragraph::new(vec![Run::italic(t.text("delai")?)]).size(8.5),
         ));
@@ -142,13 +142,9 @@ fn results(t: &mut Texts, l: &Labels, plan: &Plan, blank: bool) -> Result<Block,
             rows.push(Row::new(cells));
         }
     }
-    Ok(Block::Table(Table {
-        widths,
-        header_rows: 1,
-        rows,
-        size: Some(8.5),
-        ruled: true,
-    }))
+    Ok(Block::Table(
+        Table::new(widths, rows).header_rows(1).size(8.5).ruled(),
+    ))
 }
 
 /// A candidate's boxes: absent, success, partial success (when offered),
@@ -227,21 +223,19 @@ fn signing_table(
             Row::new(vec![Cell::text(nom), Cell::text(prenom), Cell::text("")]).min_height(10.0),
         );
     }
-    Ok(Block::Table(Table {
-        widths: vec![3.0, 3.0, 5.0],
-        header_rows: 2,
-        rows,
-        size: Some(9.0),
-        ruled: true,
-    }))
+    Ok(Block::Table(
+        Table::new(vec![3.0, 3.0, 5.0], rows)
+            .header_rows(2)
+            .size(9.0)
+            .ruled(),
+    ))
 }
 
 /// Remarks and observations: the session's events, then room to write.
 fn remarks(t: &mut Texts, l: &Labels, blank: bool) -> Result<Vec<Block>, Error> {
-    let mut blocks = vec![Block::Paragraph(Paragraph {
-        keep_with_next: true,
-        ..Paragraph::bold(l.remarques.clone())
-    })];
+    let mut blocks = vec![Block::Paragraph(
+        Paragraph::bold(l.remarques.clone()).keep_with_next(),
+    )];
     let events = if blank {
         Vec::new()
     } else {
