@@ -4,22 +4,17 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Content, Ctx, Filter, Kind, Subject};
+use super::{Composed, Content, Ctx, Filter, Kind};
 use crate::doc::{Align, Block, Paragraph};
 use crate::error::Error;
 use crate::plan::CandidateView;
 
 /// One attestation per present candidate the filter keeps.
 pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
-    ctx.one_per(
+    ctx.one_per_candidate(
         Kind::AttestationPresence,
-        ctx.plan
-            .candidates
-            .iter()
-            .filter(|c| c.present && filter.wants_candidate(&c.id)),
+        filter.candidates(ctx.plan).filter(|c| c.present),
         "attestations/attestation-presence",
-        |c| c.id.clone(),
-        Subject::candidat,
         |c| content(ctx, c),
     )
 }

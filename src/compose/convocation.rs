@@ -44,10 +44,8 @@ struct Columns {
 
 /// One convocation per candidate the filter keeps.
 pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
-    ctx.plan
-        .candidates
-        .iter()
-        .filter(|c| filter.wants_candidate(&c.id))
+    filter
+        .candidates(ctx.plan)
         .map(|c| {
             let (title, footer, section) = letter(ctx, c)?;
             let stem = format!("convocations/convocation-{}", super::file_part(&c.id));
@@ -67,11 +65,8 @@ pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
 /// letter, each on a new recto (recto-verso printing stays per letter),
 /// with the letter's own footer.
 pub fn lot(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
-    let sections = ctx
-        .plan
-        .candidates
-        .iter()
-        .filter(|c| filter.wants_candidate(&c.id))
+    let sections = filter
+        .candidates(ctx.plan)
         .map(|c| {
             letter(ctx, c).map(|(_, footer, section)| Section {
                 footer: Some(footer),

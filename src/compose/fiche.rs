@@ -6,7 +6,7 @@
 use minijinja::{Value, context};
 
 use super::paperwork::{pairs, paragraphs};
-use super::{Composed, Content, Ctx, Filter, Kind, Subject, parts};
+use super::{Composed, Content, Ctx, Filter, Kind, parts};
 use crate::doc::{Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
 use crate::plan::CandidateView;
@@ -27,15 +27,10 @@ struct Labels {
 
 /// One sheet per candidate the filter asks for.
 pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
-    ctx.one_per(
+    ctx.one_per_candidate(
         Kind::FicheRenseignements,
-        ctx.plan
-            .candidates
-            .iter()
-            .filter(|c| filter.wants_candidate(&c.id)),
+        filter.candidates(ctx.plan),
         "fiches-renseignements/fiche-renseignements",
-        |c| c.id.clone(),
-        Subject::candidat,
         |c| content(ctx, c),
     )
 }

@@ -30,7 +30,7 @@ use minijinja::Value;
 use crate::doc::{Block, Document, Logo, Section};
 use crate::error::Error;
 use crate::plan::Correction;
-use crate::plan::Plan;
+use crate::plan::{CandidateView, Plan};
 use crate::wording::{LabelBlock, Wording};
 
 pub use crate::kind::{Kind, Subject};
@@ -78,6 +78,12 @@ impl Filter {
     }
     pub fn wants_candidate(&self, id: &str) -> bool {
         self.candidats.is_empty() || self.candidats.iter().any(|c| c == id)
+    }
+    /// The plan's candidates it keeps.
+    pub fn candidates<'p>(&self, plan: &'p Plan) -> impl Iterator<Item = &'p CandidateView> {
+        plan.candidates
+            .iter()
+            .filter(|c| self.wants_candidate(&c.id))
     }
 }
 
@@ -194,6 +200,25 @@ impl Ctx<'_> {
                 )
             })
             .collect()
+    }
+
+    /// One portrait document for each of `candidates`, about them: see
+    /// [`Ctx::one_per`].
+    pub fn one_per_candidate<'c>(
+        &self,
+        kind: Kind,
+        candidates: impl IntoIterator<Item = &'c CandidateView>,
+        prefix: &str,
+        content: impl Fn(&CandidateView) -> Result<Content, Error>,
+    ) -> Result<Vec<Composed>, Error> {
+        self.one_per(
+            kind,
+            candidates,
+            prefix,
+            |c| c.id.clone(),
+            Subject::candidat,
+            |c| content(c),
+        )
     }
 
     /// The common footer text ("Session n° … — <what>").

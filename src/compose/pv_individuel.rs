@@ -4,7 +4,7 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Content, Ctx, Filter, Kind, Subject, parts};
+use super::{Composed, Content, Ctx, Filter, Kind, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
 use crate::error::Error;
 use crate::model::{Decision, Voie};
@@ -48,15 +48,10 @@ struct Labels {
 
 /// One PV per candidate the filter keeps.
 pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
-    ctx.one_per(
+    ctx.one_per_candidate(
         Kind::PvIndividuel,
-        ctx.plan
-            .candidates
-            .iter()
-            .filter(|c| filter.wants_candidate(&c.id)),
+        filter.candidates(ctx.plan),
         "pv-individuels/pv-individuel",
-        |c| c.id.clone(),
-        Subject::candidat,
         |c| content(ctx, Some(c)),
     )
 }
