@@ -8,10 +8,10 @@ use minijinja::{Value, context};
 use super::calendar::{self, Owner};
 use super::pack::{SlotLabels, slots_table};
 use super::paperwork::{heading, letter_head, paragraphs, right};
-use super::{Composed, Ctx, Kind, Subject, file_part};
+use super::{Composed, Ctx, Kind, Staff, file_part};
 use crate::doc::{Block, Paragraph, Section};
 use crate::error::Error;
-use crate::plan::{Correction, PersonView, SlotView};
+use crate::plan::{PersonView, SlotView};
 use crate::wording::{LabelBlock, Texts};
 
 /// The labels of a juror's convocation: its timetable's.
@@ -23,54 +23,40 @@ pub const LABELS_SURVEILLANT: &[LabelBlock] = &[LabelBlock::of::<SlotLabels>(
     "libelles",
 )];
 
-/// Who is convened: a juror or a surveillant.
-#[derive(Clone, Copy)]
-struct Role {
-    kind: Kind,
-    /// The UID part, and the id part of the manifest.
-    name: &'static str,
-    folder: &'static str,
-    /// What the document is about, for the person's id.
-    subject: fn(String) -> Subject,
-    /// Whether a correction concerns the person of this id.
-    concerned: fn(&Correction, &str) -> bool,
-}
-
-const JURE: Role = Role {
-    kind: Kind::ConvocationJure,
-    name: "jure",
-    folder: "convocations-jures/convocation-jure",
-    subject: Subject::jure,
-    concerned: |c, id| c.jures.contains_key(id),
-};
-const SURVEILLANT: Role = Role {
-    kind: Kind::ConvocationSurveillant,
-    name: "surveillant",
-    folder: "convocations-surveillants/convocation-surveillant",
-    subject: Subject::surveillant,
-    concerned: |c, id| c.surveillants.contains_key(id),
-};
-
 /// One convocation per juror taking part.
 pub fn jurors(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
-    ctx.plan
-        .jurors_taking_part()
-        .iter()
-        .map(|j| one(ctx, JURE, j, ctx.plan.juror_slots(&j.id)))
-        .collect()
+    let folder = "convocations-jures/convocation-jure";
+    each(ctx, Kind::ConvocationJure, Staff::Jure, folder)
 }
 
 /// One convocation per surveillant.
 pub fn surveillants(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
-    ctx.plan
-        .surveillants()
+    let folder = "convocations-surveillants/convocation-surveillant";
+    each(
+        ctx,
+        Kind::ConvocationSurveillant,
+        Staff::Surveillant,
+        folder,
+    )
+}
+
+/// One convocation of `kind` per person in `role`, in `folder`.
+fn each(ctx: &Ctx, kind: Kind, role: Staff, folder: &str) -> Result<Vec<Composed>, Error> {
+    role.people(ctx.plan)
         .iter()
-        .map(|m| one(ctx, SURVEILLANT, m, ctx.plan.surveillant_slots(&m.id)))
+        .map(|p| one(ctx, kind, role, p, folder))
         .collect()
 }
 
-fn one(ctx: &Ctx, role: Role, p: &PersonView, slots: Vec<&SlotView>) -> Result<Composed, Error> {
-    let corrected = ctx.correction.is_some_and(|c| (role.concerned)(c, &p.id));
+fn one(
+    ctx: &Ctx,
+    kind: Kind,
+    role: Staff,
+    p: &PersonView,
+    folder: &str,
+) -> Result<Composed, Error> {
+    let slots = role.slots(ctx.plan, &p.id);
+    let corrected = role.corrected(ctx, &p.id);
     // A corrected convocation is dated the day it is sent.
     let dated = match ctx.correction {
         Some(k) if corrected => k.envoi.clone(),
@@ -82,7 +68,7 @@ fn one(ctx: &Ctx, role: Role, p: &PersonView, slots: Vec<&SlotView>) -> Result<C
             rooms.push(room);
         }
     }
-    let template = role.kind.spec().template;
+    let template = kind.spec().template;
     // The template's context; `c` is the slot of one calendar event.
     let context = |c: Value| {
         ctx.context(context! {
@@ -114,16 +100,16 @@ fn one(ctx: &Ctx, role: Role, p: &PersonView, slots: Vec<&SlotView>) -> Result<C
         .collect::<Result<Vec<_>, Error>>()?;
     let owner = Owner {
         numero: &ctx.plan.facts.numero,
-        role: role.name,
+        role: role.name(),
         id: &p.id,
         name: calendar_name,
         corrected,
     };
     let ics = calendar::ics(&owner, &entries, ctx.plan.first_day().0)?;
-    let subject = (role.subject)(p.id.clone());
-    let stem = format!("{}-{}", role.folder, file_part(&p.id));
+    let subject = role.subject(p.id.clone());
+    let stem = format!("{folder}-{}", file_part(&p.id));
     let mut composed = ctx.composed(
-        role.kind,
+        kind,
         stem,
         subject,
         title,

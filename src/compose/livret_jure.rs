@@ -9,7 +9,7 @@
 use minijinja::{Value, context};
 
 use super::pack::{bullets, opening};
-use super::{Composed, Content, Ctx, Kind, Subject, pack, parts};
+use super::{Composed, Content, Ctx, Kind, Staff, pack, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
 use crate::error::Error;
 use crate::plan::{CandidateView, PersonView};
@@ -42,12 +42,10 @@ struct Labels {
 
 /// One pack per juror taking part, in alphabetical order.
 pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
-    ctx.one_per(
+    ctx.one_per_staff(
         Kind::LivretJure,
-        ctx.plan.jurors_taking_part(),
+        Staff::Jure,
         "livrets-jures/livret-jure",
-        |j| j.id.clone(),
-        Subject::jure,
         |j| content(ctx, j),
     )
 }
@@ -75,7 +73,7 @@ fn content(ctx: &Ctx, j: &PersonView) -> Result<Content, Error> {
     parts::content(ctx, "livret-jure", extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
         let voies: parts::Voies = t.labels_as("voies")?;
-        let corrected = ctx.correction.is_some_and(|k| k.jures.contains_key(&j.id));
+        let corrected = Staff::Jure.corrected(ctx, &j.id);
         let mut blocks = opening(ctx, t, &slots, corrected)?;
         blocks.push(Block::heading(2, l.candidats.clone()));
         blocks.extend(candidates_table(t, &l, &voies, &candidates)?);

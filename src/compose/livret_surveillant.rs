@@ -5,7 +5,7 @@
 use minijinja::{Value, context};
 
 use super::pack::{bullets, numbered, opening};
-use super::{Composed, Content, Ctx, Kind, Subject, pack, parts};
+use super::{Composed, Content, Ctx, Kind, Staff, pack, parts};
 use crate::doc::{Align, Block, Paragraph};
 use crate::error::Error;
 use crate::plan::PersonView;
@@ -31,12 +31,10 @@ struct Labels {
 
 /// One pack per surveillant, in alphabetical order.
 pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
-    ctx.one_per(
+    ctx.one_per_staff(
         Kind::LivretSurveillant,
-        ctx.plan.surveillants(),
+        Staff::Surveillant,
         "livrets-surveillants/livret-surveillant",
-        |m| m.id.clone(),
-        Subject::surveillant,
         |m| content(ctx, m),
     )
 }
@@ -51,9 +49,7 @@ fn content(ctx: &Ctx, m: &PersonView) -> Result<Content, Error> {
         .telephone
         .clone()
         .or_else(|| facts.centre_telephone.clone());
-    let corrected = ctx
-        .correction
-        .is_some_and(|k| k.surveillants.contains_key(&m.id));
+    let corrected = Staff::Surveillant.corrected(ctx, &m.id);
     let extra = context! { m => Value::from_serialize(m), tel => tel };
     parts::content(ctx, "livret-surveillant", extra, |t| {
         let l: Labels = t.labels_as("libelles")?;

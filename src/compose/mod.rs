@@ -30,7 +30,7 @@ use minijinja::Value;
 use crate::doc::{Block, Document, Logo, Section};
 use crate::error::Error;
 use crate::plan::Correction;
-use crate::plan::{CandidateView, Plan};
+use crate::plan::{CandidateView, PersonView, Plan, SlotView};
 use crate::wording::{LabelBlock, Wording};
 
 pub use crate::kind::{Kind, Subject};
@@ -84,6 +84,51 @@ impl Filter {
         plan.candidates
             .iter()
             .filter(|c| self.wants_candidate(&c.id))
+    }
+}
+
+/// Whom a document of the session's staff is for.
+#[derive(Clone, Copy)]
+pub enum Staff {
+    Jure,
+    Surveillant,
+}
+
+impl Staff {
+    /// Everyone of this role taking part, in alphabetical order.
+    pub fn people(self, plan: &Plan) -> Vec<PersonView> {
+        match self {
+            Staff::Jure => plan.jurors_taking_part(),
+            Staff::Surveillant => plan.surveillants(),
+        }
+    }
+    /// The slots of the person `id`.
+    pub fn slots<'p>(self, plan: &'p Plan, id: &str) -> Vec<&'p SlotView> {
+        match self {
+            Staff::Jure => plan.juror_slots(id),
+            Staff::Surveillant => plan.surveillant_slots(id),
+        }
+    }
+    /// What a document for the person `id` is about.
+    pub fn subject(self, id: String) -> Subject {
+        match self {
+            Staff::Jure => Subject::jure(id),
+            Staff::Surveillant => Subject::surveillant(id),
+        }
+    }
+    /// Whether the correction being made concerns the person `id`.
+    pub fn corrected(self, ctx: &Ctx, id: &str) -> bool {
+        ctx.correction.is_some_and(|c| match self {
+            Staff::Jure => c.jures.contains_key(id),
+            Staff::Surveillant => c.surveillants.contains_key(id),
+        })
+    }
+    /// The role's name in calendar UIDs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Staff::Jure => "jure",
+            Staff::Surveillant => "surveillant",
+        }
     }
 }
 
@@ -218,6 +263,25 @@ impl Ctx<'_> {
             |c| c.id.clone(),
             Subject::candidat,
             |c| content(c),
+        )
+    }
+
+    /// One portrait document for each of the staff in `role`, about them:
+    /// see [`Ctx::one_per`].
+    pub fn one_per_staff(
+        &self,
+        kind: Kind,
+        role: Staff,
+        prefix: &str,
+        content: impl Fn(&PersonView) -> Result<Content, Error>,
+    ) -> Result<Vec<Composed>, Error> {
+        self.one_per(
+            kind,
+            role.people(self.plan),
+            prefix,
+            |p| p.id.clone(),
+            |id| role.subject(id),
+            content,
         )
     }
 
