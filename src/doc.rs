@@ -323,6 +323,10 @@ impl Row {
             min_height_mm: None,
         }
     }
+    /// A header row: a shaded cell in bold per label.
+    pub fn head<S: Into<String>>(labels: impl IntoIterator<Item = S>) -> Row {
+        Row::new(labels.into_iter().map(Cell::head).collect())
+    }
     /// Sets the minimum height.
     pub fn min_height(mut self, mm: f32) -> Row {
         self.min_height_mm = Some(mm);

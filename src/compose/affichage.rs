@@ -219,9 +219,7 @@ fn sheet(
         ctx.context(context! { jour => jour, suite => suite }),
         |t| {
             let l: Labels = t.labels_as("libelles")?;
-            let mut table_rows = vec![Row::new(
-                [l.heure, l.epreuve, l.lieu].map(Cell::head).to_vec(),
-            )];
+            let mut table_rows = vec![Row::head([l.heure, l.epreuve, l.lieu])];
             table_rows.extend(rows);
             let mut blocks = vec![Block::Paragraph(
                 Paragraph::bold(t.text("titre")?)

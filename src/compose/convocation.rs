@@ -275,11 +275,9 @@ fn timetable(
         return Ok(blocks);
     }
     let k: Columns = t.labels_as("colonnes")?;
-    let mut rows = vec![Row::new(
-        [&k.jour, &k.debut, &k.fin, &k.duree, &k.epreuve, &k.salle]
-            .map(Cell::head)
-            .to_vec(),
-    )];
+    let mut rows = vec![Row::head([
+        &k.jour, &k.debut, &k.fin, &k.duree, &k.epreuve, &k.salle,
+    ])];
     // One note per slot lengthened, in order (`fins_amenagees`).
     let mut late = t.lines("fins_amenagees")?.into_iter();
     for v in &c.creneaux {

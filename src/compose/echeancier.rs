@@ -61,11 +61,7 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
             let moved = crate::deadline_table::moved_notes(t, &ctx.plan.deadlines())?;
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
-            let mut rows = vec![Row::new(vec![
-                Cell::head(l.quand.clone()),
-                Cell::head(l.quoi.clone()),
-                Cell::head(l.regle.clone()),
-            ])];
+            let mut rows = vec![Row::head([&l.quand, &l.quoi, &l.regle])];
             for d in ctx.plan.deadlines() {
                 let (step, step_rule) = l.step(d.step);
                 let mut what = vec![Paragraph::text(step)];

@@ -124,11 +124,7 @@ fn sheet_opening(
 /// column, arrival, signature.
 fn head_row(l: &Labels, which: Sheet) -> Row {
     let second = which.second_column(l);
-    Row::new(
-        [l.nom.as_str(), second, &l.arrivee, &l.signature]
-            .map(Cell::head)
-            .to_vec(),
-    )
+    Row::head([l.nom.as_str(), second, &l.arrivee, &l.signature])
 }
 
 /// The sheet of the candidates expected in one half-day.

@@ -41,11 +41,7 @@ fn content(ctx: &Ctx, c: &CandidateView) -> Result<Content, Error> {
         let l: Labels = t.labels_as("libelles")?;
         let mut blocks = parts::title(t, None)?;
         blocks.extend(paragraphs(t, "consigne")?);
-        let mut rows = vec![Row::new(vec![
-            Cell::head(l.rubrique.clone()),
-            Cell::head(l.connu.clone()),
-            Cell::head(l.correction.clone()),
-        ])];
+        let mut rows = vec![Row::head([&l.rubrique, &l.connu, &l.correction])];
         for (what, known) in pairs(t.lines("rubriques")?) {
             rows.push(
                 Row::new(vec![

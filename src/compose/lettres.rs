@@ -169,12 +169,7 @@ pub fn carence(ctx: &Ctx) -> Result<Composed, Error> {
             let footer = ctx.footer(&title)?;
             let mut blocks = parts::title(t, None)?;
             blocks.extend(paragraphs(t, "constat")?);
-            let mut rows = vec![Row::new(vec![
-                Cell::head(l.jure.clone()),
-                Cell::head(l.present.clone()),
-                Cell::head(l.absent.clone()),
-                Cell::head(l.motif.clone()),
-            ])];
+            let mut rows = vec![Row::head([&l.jure, &l.present, &l.absent, &l.motif])];
             for j in ctx.plan.jurors_taking_part() {
                 rows.push(Row::new(vec![
                     Cell::text(j.nom_prenom),

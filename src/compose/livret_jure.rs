@@ -101,12 +101,7 @@ fn candidates_table(
         ))]);
     }
     let intro = Block::Paragraph(Paragraph::text(t.text("candidats_intro")?));
-    let mut rows = vec![Row::new(vec![
-        Cell::head(l.nom.clone()),
-        Cell::head(l.identifiant.clone()),
-        Cell::head(l.voie.clone()),
-        Cell::head(l.amenagement.clone()),
-    ])];
+    let mut rows = vec![Row::head([&l.nom, &l.identifiant, &l.voie, &l.amenagement])];
     // One line per test lengthened by extra time, candidate by candidate.
     let mut late = t.lines("fins_amenagees")?.into_iter();
     for c in candidates {

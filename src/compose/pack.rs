@@ -186,18 +186,14 @@ fn facts_table(ctx: &Ctx, t: &mut Texts, l: &FactLabels) -> Result<Block, Error>
 /// A timetable: one shaded row per day, then its slots (start, end,
 /// duration, what, room, candidates).
 pub fn slots_table(ctx: &Ctx, l: &SlotLabels, slots: &[&SlotView]) -> Result<Block, Error> {
-    let mut rows = vec![Row::new(
-        [
-            &l.debut,
-            &l.fin,
-            &l.duree,
-            &l.epreuve,
-            &l.salle,
-            &l.candidat,
-        ]
-        .map(Cell::head)
-        .to_vec(),
-    )];
+    let mut rows = vec![Row::head([
+        &l.debut,
+        &l.fin,
+        &l.duree,
+        &l.epreuve,
+        &l.salle,
+        &l.candidat,
+    ])];
     let mut days: Vec<&str> = slots.iter().map(|v| v.jour.as_str()).collect();
     days.dedup();
     // Each day's title, as `commun.j2` writes it.

@@ -70,7 +70,7 @@ pub fn ruled_table<S: Into<String>>(
     rows: Vec<Row>,
     size: f32,
 ) -> Block {
-    let mut all = vec![Row::new(head.into_iter().map(Cell::head).collect())];
+    let mut all = vec![Row::head(head)];
     all.extend(rows);
     Block::Table(Table::new(widths, all).header_rows(1).size(size).ruled())
 }

@@ -212,11 +212,7 @@ fn signing_table(
 ) -> Result<Block, Error> {
     let mut rows = vec![
         Row::new(vec![Cell::head(heading).span(3)]),
-        Row::new(vec![
-            Cell::head(l.nom.clone()),
-            Cell::head(l.prenom.clone()),
-            Cell::head(l.signature.clone()),
-        ]),
+        Row::head([&l.nom, &l.prenom, &l.signature]),
     ];
     for (nom, prenom) in people {
         rows.push(
