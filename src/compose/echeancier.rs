@@ -2,7 +2,7 @@
 
 use minijinja::context;
 
-use super::{Composed, Ctx, Kind};
+use super::{Composed, Ctx, Kind, parts};
 use crate::deadlines::Step;
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::error::Error;
@@ -50,51 +50,40 @@ impl Labels {
 /// The schedule of the session's regulatory deadlines.
 pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
     let planned = ctx.plan.facts.convocation_date.clone();
-    ctx.wording.with(
-        "echeancier",
-        ctx.context(context! {
-            date => planned,
-            avancees => crate::deadline_table::moved_context(&ctx.plan.deadlines()),
-        }),
-        |t| {
-            let l: Labels = t.labels_as("libelles")?;
-            let moved = crate::deadline_table::moved_notes(t, &ctx.plan.deadlines())?;
-            let title = t.text("fichier")?;
-            let footer = ctx.footer(&title)?;
-            let mut rows = vec![Row::head([&l.quand, &l.quoi, &l.regle])];
-            for d in ctx.plan.deadlines() {
-                let (step, step_rule) = l.step(d.step);
-                let mut what = vec![Paragraph::text(step)];
-                if d.step == Step::Convocations {
-                    what.push(Paragraph::text(t.text("convocation_prevue")?).size(8.5));
-                }
-                let mut rule = vec![Paragraph::text(step_rule)];
-                if let Some(note) = moved.get(d.key()) {
-                    rule.push(Paragraph::text(note.clone()).size(8.5));
-                }
-                rows.push(Row::new(vec![
-                    Cell::new(vec![Paragraph::bold(fr::long_date(d.date))]),
-                    Cell::new(what),
-                    Cell::new(rule),
-                ]));
+    let extra = context! {
+        date => planned,
+        avancees => crate::deadline_table::moved_context(&ctx.plan.deadlines()),
+    };
+    parts::for_session(ctx, Kind::Echeancier, "echeancier", extra, |t| {
+        let l: Labels = t.labels_as("libelles")?;
+        let moved = crate::deadline_table::moved_notes(t, &ctx.plan.deadlines())?;
+        let mut rows = vec![Row::head([&l.quand, &l.quoi, &l.regle])];
+        for d in ctx.plan.deadlines() {
+            let (step, step_rule) = l.step(d.step);
+            let mut what = vec![Paragraph::text(step)];
+            if d.step == Step::Convocations {
+                what.push(Paragraph::text(t.text("convocation_prevue")?).size(8.5));
             }
-            let blocks = vec![
-                Block::centred_heading(1, t.text("titre")?),
-                Block::Paragraph(Paragraph::text(t.text("sous_titre")?).align(Align::Center)),
-                Block::Table(
-                    Table::new(vec![3.2, 6.0, 3.6], rows)
-                        .header_rows(1)
-                        .size(10.0)
-                        .ruled(),
-                ),
-            ];
-            ctx.for_session(
-                Kind::Echeancier,
-                "echeancier",
-                title,
-                footer,
-                vec![Section::portrait(blocks)],
-            )
-        },
-    )
+            let mut rule = vec![Paragraph::text(step_rule)];
+            if let Some(note) = moved.get(d.key()) {
+                rule.push(Paragraph::text(note.clone()).size(8.5));
+            }
+            rows.push(Row::new(vec![
+                Cell::new(vec![Paragraph::bold(fr::long_date(d.date))]),
+                Cell::new(what),
+                Cell::new(rule),
+            ]));
+        }
+        let blocks = vec![
+            Block::centred_heading(1, t.text("titre")?),
+            Block::Paragraph(Paragraph::text(t.text("sous_titre")?).align(Align::Center)),
+            Block::Table(
+                Table::new(vec![3.2, 6.0, 3.6], rows)
+                    .header_rows(1)
+                    .size(10.0)
+                    .ruled(),
+            ),
+        ];
+        Ok(vec![Section::portrait(blocks)])
+    })
 }

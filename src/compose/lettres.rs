@@ -85,125 +85,101 @@ fn closing(t: &mut Texts, blocks: &mut Vec<Block>) -> Result<(), Error> {
 
 /// The declaration of the session to the DDETS, its planning attached.
 pub fn declaration(ctx: &Ctx) -> Result<Composed, Error> {
-    ctx.wording
-        .with("declaration-session", ctx.context(extra(ctx)), |t| {
-            let l: PlanningLabels = t.labels_as("libelles")?;
-            let title = t.text("fichier")?;
-            let footer = ctx.footer(&title)?;
-            let mut letter = opening(ctx, t)?;
-            letter.extend(paragraphs(t, "corps")?);
-            closing(t, &mut letter)?;
-            let mut annex = parts::title(t, None)?;
-            annex.push(heading(t, "planning_titre")?);
-            let rows = ctx
-                .plan
-                .slots
-                .iter()
-                .map(|s| {
-                    let hours = [Value::from(s.debut.clone()), Value::from(s.fin.clone())];
-                    Ok(vec![
-                        s.jour_court.clone(),
-                        t.call("horaire", &hours)?,
-                        s.intitule.clone(),
-                        s.salle.clone().unwrap_or_default(),
-                    ])
-                })
-                .collect::<Result<_, Error>>()?;
-            annex.push(grid(
-                vec![2.2, 2.6, 6.0, 3.2],
-                vec![
-                    l.jour.clone(),
-                    l.horaire.clone(),
-                    l.epreuve.clone(),
-                    l.salle.clone(),
-                ],
-                rows,
-            ));
-            annex.push(heading(t, "organisation_titre")?);
-            annex.extend(paragraphs(t, "organisation")?);
-            ctx.for_session(
-                Kind::DeclarationSession,
-                "responsable/declaration-session",
-                title,
-                footer,
-                vec![Section::portrait(letter), Section::portrait(annex)],
-            )
-        })
+    let stem = "responsable/declaration-session";
+    parts::for_session(ctx, Kind::DeclarationSession, stem, extra(ctx), |t| {
+        let l: PlanningLabels = t.labels_as("libelles")?;
+        let mut letter = opening(ctx, t)?;
+        letter.extend(paragraphs(t, "corps")?);
+        closing(t, &mut letter)?;
+        let mut annex = parts::title(t, None)?;
+        annex.push(heading(t, "planning_titre")?);
+        let rows = ctx
+            .plan
+            .slots
+            .iter()
+            .map(|s| {
+                let hours = [Value::from(s.debut.clone()), Value::from(s.fin.clone())];
+                Ok(vec![
+                    s.jour_court.clone(),
+                    t.call("horaire", &hours)?,
+                    s.intitule.clone(),
+                    s.salle.clone().unwrap_or_default(),
+                ])
+            })
+            .collect::<Result<_, Error>>()?;
+        annex.push(grid(
+            vec![2.2, 2.6, 6.0, 3.2],
+            vec![
+                l.jour.clone(),
+                l.horaire.clone(),
+                l.epreuve.clone(),
+                l.salle.clone(),
+            ],
+            rows,
+        ));
+        annex.push(heading(t, "organisation_titre")?);
+        annex.extend(paragraphs(t, "organisation")?);
+        Ok(vec![Section::portrait(letter), Section::portrait(annex)])
+    })
 }
 
 /// The cover letter of the original PVs sent to the DDETS.
 pub fn transmission(ctx: &Ctx) -> Result<Composed, Error> {
     let mut extra = extra(ctx);
     extra = context! { nb_fraudes => ctx.plan.facts.nb_fraudes, ..extra };
-    ctx.wording
-        .with("transmission-pv", ctx.context(extra), |t| {
-            let title = t.text("fichier")?;
-            let footer = ctx.footer(&title)?;
-            let mut blocks = opening(ctx, t)?;
-            blocks.extend(paragraphs(t, "corps")?);
-            let pieces = t
-                .lines("pieces")?
-                .into_iter()
-                .map(|p| Block::Paragraph(Paragraph::text(format!("{EMPTY}  {p}"))))
-                .collect::<Vec<_>>();
-            blocks.extend(pieces);
-            blocks.extend(paragraphs(t, "delai")?);
-            closing(t, &mut blocks)?;
-            ctx.for_session(
-                Kind::TransmissionPv,
-                "responsable/transmission-pv",
-                title,
-                footer,
-                vec![Section::portrait(blocks)],
-            )
-        })
+    let stem = "responsable/transmission-pv";
+    parts::for_session(ctx, Kind::TransmissionPv, stem, extra, |t| {
+        let mut blocks = opening(ctx, t)?;
+        blocks.extend(paragraphs(t, "corps")?);
+        let pieces = t
+            .lines("pieces")?
+            .into_iter()
+            .map(|p| Block::Paragraph(Paragraph::text(format!("{EMPTY}  {p}"))))
+            .collect::<Vec<_>>();
+        blocks.extend(pieces);
+        blocks.extend(paragraphs(t, "delai")?);
+        closing(t, &mut blocks)?;
+        Ok(vec![Section::portrait(blocks)])
+    })
 }
 
 /// The procès-verbal of a jury that could not be formed, facts to write
 /// by hand on its blank lines.
 pub fn carence(ctx: &Ctx) -> Result<Composed, Error> {
-    ctx.wording
-        .with("pv-carence", ctx.context(extra(ctx)), |t| {
-            let l: CarenceLabels = t.labels_as("libelles")?;
-            let title = t.text("fichier")?;
-            let footer = ctx.footer(&title)?;
-            let mut blocks = parts::title(t, None)?;
-            blocks.extend(paragraphs(t, "constat")?);
-            let mut rows = vec![Row::head([&l.jure, &l.present, &l.absent, &l.motif])];
-            for j in ctx.plan.jurors_taking_part() {
-                rows.push(Row::new(vec![
-                    Cell::text(j.nom_prenom),
-                    Cell::text(EMPTY),
-                    Cell::text(EMPTY),
-                    Cell::text(""),
-                ]));
-            }
-            blocks.push(Block::Table(
-                Table::new(vec![5.0, 1.5, 1.5, 6.0], rows)
-                    .header_rows(1)
-                    .size(9.5)
-                    .ruled(),
-            ));
-            for (head, part) in [
-                ("fait_titre", "fait"),
-                ("ddets_titre", "ddets"),
-                ("report_titre", "report"),
-            ] {
-                blocks.push(heading(t, head)?);
-                blocks.extend(paragraphs(t, part)?);
-                blocks.push(Block::Lines { count: 3 });
-            }
-            blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
-            blocks.push(Block::signatures(
-                vec![l.responsable.clone(), l.jures_presents.clone()],
-                22.0,
-            ));
-            ctx.for_session(
-                Kind::PvCarence,
-                "responsable/pv-carence",
-                title,
-                footer,
-                vec![Section::portrait(blocks)],
-            )
-        })
+    let stem = "responsable/pv-carence";
+    parts::for_session(ctx, Kind::PvCarence, stem, extra(ctx), |t| {
+        let l: CarenceLabels = t.labels_as("libelles")?;
+        let mut blocks = parts::title(t, None)?;
+        blocks.extend(paragraphs(t, "constat")?);
+        let mut rows = vec![Row::head([&l.jure, &l.present, &l.absent, &l.motif])];
+        for j in ctx.plan.jurors_taking_part() {
+            rows.push(Row::new(vec![
+                Cell::text(j.nom_prenom),
+                Cell::text(EMPTY),
+                Cell::text(EMPTY),
+                Cell::text(""),
+            ]));
+        }
+        blocks.push(Block::Table(
+            Table::new(vec![5.0, 1.5, 1.5, 6.0], rows)
+                .header_rows(1)
+                .size(9.5)
+                .ruled(),
+        ));
+        for (head, part) in [
+            ("fait_titre", "fait"),
+            ("ddets_titre", "ddets"),
+            ("report_titre", "report"),
+        ] {
+            blocks.push(heading(t, head)?);
+            blocks.extend(paragraphs(t, part)?);
+            blocks.push(Block::Lines { count: 3 });
+        }
+        blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
+        blocks.push(Block::signatures(
+            vec![l.responsable.clone(), l.jures_presents.clone()],
+            22.0,
+        ));
+        Ok(vec![Section::portrait(blocks)])
+    })
 }

@@ -34,42 +34,33 @@ pub fn compose(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
             .filter(|c| c.decision == Some(Decision::ReussitePartielle))
             .collect(),
     );
-    ctx.wording
-        .with("liste-admis", ctx.context(Value::UNDEFINED), |t| {
-            let title = t.text("fichier")?;
-            let footer = ctx.footer(&title)?;
-            let mut blocks = parts::title(t, None)?;
-            blocks.push(Block::heading(2, t.text("reussite")?));
-            if full.is_empty() {
-                blocks.push(Block::Paragraph(Paragraph::text(t.text("aucun")?)));
-            }
-            for c in &full {
-                blocks.push(Block::Paragraph(
-                    Paragraph::text(c.nom_prenom.clone())
-                        .size(12.0)
-                        .space_after(1.5),
-                ));
-            }
-            if plan.facts.est_titre && !partial.is_empty() {
-                blocks.push(Block::heading(2, t.text("partielle")?));
-                for c in &partial {
-                    blocks.push(with_ccp(ctx, c)?);
-                }
-            }
-            blocks.push(Block::Space { mm: 6.0 });
+    let extra = Value::UNDEFINED;
+    let list = parts::for_session(ctx, Kind::ListeAdmis, "liste-admis", extra, |t| {
+        let mut blocks = parts::title(t, None)?;
+        blocks.push(Block::heading(2, t.text("reussite")?));
+        if full.is_empty() {
+            blocks.push(Block::Paragraph(Paragraph::text(t.text("aucun")?)));
+        }
+        for c in &full {
             blocks.push(Block::Paragraph(
-                Paragraph::new(vec![Run::italic(t.text("avis")?)]).size(9.0),
+                Paragraph::text(c.nom_prenom.clone())
+                    .size(12.0)
+                    .space_after(1.5),
             ));
-            let stem = "liste-admis".to_owned();
-            let sections = vec![Section::portrait(blocks)];
-            Ok(vec![ctx.for_session(
-                Kind::ListeAdmis,
-                &stem,
-                title,
-                footer,
-                sections,
-            )?])
-        })
+        }
+        if plan.facts.est_titre && !partial.is_empty() {
+            blocks.push(Block::heading(2, t.text("partielle")?));
+            for c in &partial {
+                blocks.push(with_ccp(ctx, c)?);
+            }
+        }
+        blocks.push(Block::Space { mm: 6.0 });
+        blocks.push(Block::Paragraph(
+            Paragraph::new(vec![Run::italic(t.text("avis")?)]).size(9.0),
+        ));
+        Ok(vec![Section::portrait(blocks)])
+    })?;
+    Ok(vec![list])
 }
 
 /// A candidate who obtained part of the title: the name, and under it

@@ -2,8 +2,8 @@
 
 use minijinja::Value;
 
-use super::{Content, Ctx};
-use crate::doc::{Align, Block, Cell, Paragraph, Run};
+use super::{Composed, Content, Ctx, Kind};
+use crate::doc::{Align, Block, Cell, Paragraph, Run, Section};
 use crate::error::Error;
 use crate::model::Voie;
 use crate::plan::{CandidateView, SlotView};
@@ -94,6 +94,25 @@ pub fn content(
             blocks,
         })
     })
+}
+
+/// The document of `kind` about the whole session, written with the
+/// kind's template and `extra`: titled by the block `fichier`, with the
+/// common footer, in the sections `write` makes.
+pub fn for_session(
+    ctx: &Ctx,
+    kind: Kind,
+    stem: &str,
+    extra: Value,
+    write: impl FnOnce(&mut Texts) -> Result<Vec<Section>, Error>,
+) -> Result<Composed, Error> {
+    ctx.wording
+        .with(kind.spec().template, ctx.context(extra), |t| {
+            let title = t.text("fichier")?;
+            let footer = ctx.footer(&title)?;
+            let sections = write(t)?;
+            ctx.for_session(kind, stem, title, footer, sections)
+        })
 }
 
 /// A candidate's name in a table: "NOM Prénom" in bold, and under it, when

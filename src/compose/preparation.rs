@@ -32,10 +32,9 @@ struct Labels {
 pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
     let count = |v: Voie| ctx.plan.candidates.iter().filter(|c| c.voie == v).count();
     let extra = context! { formation => count(Voie::Formation), vae => count(Voie::Vae) };
-    ctx.wording.with("preparation", ctx.context(extra), |t| {
+    let stem = "responsable/preparation";
+    parts::for_session(ctx, Kind::Preparation, stem, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
-        let title = t.text("fichier")?;
-        let footer = ctx.footer(&title)?;
         let mut blocks = parts::title(t, None)?;
         blocks.push(facts(t.lines("entete")?));
         blocks.push(heading(t, "taches_titre")?);
@@ -79,12 +78,6 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
             );
         }
         blocks.push(ruled_table(vec![8.0, 2.2, 2.0, 2.0, 3.2], head, rows, 8.5));
-        ctx.for_session(
-            Kind::Preparation,
-            "responsable/preparation",
-            title,
-            footer,
-            vec![Section::portrait(blocks)],
-        )
+        Ok(vec![Section::portrait(blocks)])
     })
 }
