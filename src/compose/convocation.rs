@@ -6,6 +6,7 @@
 
 use minijinja::{Value, context};
 
+use super::paperwork::justified;
 use super::parts::{self, ReglementType};
 use super::{Composed, Ctx, Filter, Kind, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
@@ -236,9 +237,7 @@ fn instructions(t: &mut Texts, c: &CandidateView) -> Result<Vec<Block>, Error> {
             Paragraph::new(vec![Run::italic(amenagement.clone())]).align(Align::Justify),
         ));
         if !c.temps_supplementaire.is_empty() {
-            blocks.push(Block::Paragraph(
-                Paragraph::text(t.text("temps_supplementaire")?).align(Align::Justify),
-            ));
+            blocks.push(justified(t, "temps_supplementaire")?);
         }
     } else {
         // Every candidate is told they may ask for adapted conditions.

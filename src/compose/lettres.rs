@@ -5,7 +5,7 @@
 
 use minijinja::{Value, context};
 
-use super::paperwork::{grid, heading, paragraphs, right, to_authority};
+use super::paperwork::{grid, heading, paragraphs, right, signed, to_authority};
 use super::{Composed, Ctx, Kind, parts};
 use crate::doc::{Block, Cell, EMPTY, Paragraph, Row, Section, Table};
 use crate::error::Error;
@@ -175,11 +175,11 @@ pub fn carence(ctx: &Ctx) -> Result<Composed, Error> {
             blocks.extend(paragraphs(t, part)?);
             blocks.push(Block::Lines { count: 3 });
         }
-        blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
-        blocks.push(Block::signatures(
+        blocks.extend(signed(
+            t,
             vec![l.responsable.clone(), l.jures_presents.clone()],
             22.0,
-        ));
+        )?);
         Ok(vec![Section::portrait(blocks)])
     })
 }

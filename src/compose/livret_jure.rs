@@ -9,6 +9,7 @@
 use minijinja::{Value, context};
 
 use super::pack::{bullets, opening};
+use super::paperwork::{justified, signed};
 use super::{Composed, Content, Ctx, Kind, Staff, pack, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
 use crate::error::Error;
@@ -151,13 +152,9 @@ fn declaration(
         Block::Space { mm: 4.0 },
     ];
     if candidates.is_empty() {
-        blocks.push(Block::Paragraph(
-            Paragraph::text(t.text("declaration_vide")?).align(Align::Justify),
-        ));
+        blocks.push(justified(t, "declaration_vide")?);
     } else {
-        blocks.push(Block::Paragraph(
-            Paragraph::text(t.text("declaration")?).align(Align::Justify),
-        ));
+        blocks.push(justified(t, "declaration")?);
         let listed = candidates
             .iter()
             .map(|c| {
@@ -171,14 +168,8 @@ fn declaration(
             .collect::<Result<Vec<_>, Error>>()?;
         blocks.extend(bullets(listed));
     }
-    blocks.push(Block::Paragraph(
-        Paragraph::text(t.text("engagement")?).align(Align::Justify),
-    ));
+    blocks.push(justified(t, "engagement")?);
     blocks.push(Block::Space { mm: 4.0 });
-    blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
-    blocks.push(Block::signatures(
-        vec![l.date.clone(), l.signature.clone()],
-        25.0,
-    ));
+    blocks.extend(signed(t, vec![l.date.clone(), l.signature.clone()], 25.0)?);
     Ok(blocks)
 }

@@ -5,8 +5,9 @@
 use minijinja::{Value, context};
 
 use super::pack::{bullets, numbered, opening};
+use super::paperwork::{justified, signed};
 use super::{Composed, Content, Ctx, Kind, Staff, pack, parts};
-use crate::doc::{Align, Block, Paragraph};
+use crate::doc::Block;
 use crate::error::Error;
 use crate::plan::PersonView;
 use crate::wording::LabelBlock;
@@ -62,22 +63,12 @@ fn content(ctx: &Ctx, m: &PersonView) -> Result<Content, Error> {
         blocks.extend(numbered(t.lines("fraude")?));
 
         blocks.push(Block::heading(2, l.formateur.clone()));
-        blocks.push(Block::Paragraph(
-            Paragraph::text(t.text("formateur")?).align(Align::Justify),
-        ));
-        blocks.push(Block::Paragraph(
-            Paragraph::text(t.text("signatures")?).align(Align::Justify),
-        ));
+        blocks.push(justified(t, "formateur")?);
+        blocks.push(justified(t, "signatures")?);
 
         blocks.push(Block::heading(3, l.engagement.clone()));
-        blocks.push(Block::Paragraph(
-            Paragraph::text(t.text("engagement")?).align(Align::Justify),
-        ));
-        blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
-        blocks.push(Block::signatures(
-            vec![l.date.clone(), l.signature.clone()],
-            22.0,
-        ));
+        blocks.push(justified(t, "engagement")?);
+        blocks.extend(signed(t, vec![l.date.clone(), l.signature.clone()], 22.0)?);
         Ok(blocks)
     })
 }

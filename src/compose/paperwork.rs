@@ -39,6 +39,22 @@ pub fn right(t: &mut Texts, block: &str) -> Result<Block, Error> {
     ))
 }
 
+/// The block's text, justified.
+pub fn justified(t: &mut Texts, block: &str) -> Result<Block, Error> {
+    Ok(Block::Paragraph(
+        Paragraph::text(t.text(block)?).align(Align::Justify),
+    ))
+}
+
+/// The place and date (block `fait_a`), then a box `height_mm` high to
+/// sign in per caption.
+pub fn signed(t: &mut Texts, captions: Vec<String>, height_mm: f32) -> Result<[Block; 2], Error> {
+    Ok([
+        Block::Paragraph(Paragraph::text(t.text("fait_a")?)),
+        Block::signatures(captions, height_mm),
+    ])
+}
+
 /// A second-level heading with the block's text.
 pub fn heading(t: &mut Texts, block: &str) -> Result<Block, Error> {
     Ok(Block::heading(2, t.text(block)?))

@@ -3,8 +3,9 @@
 
 use minijinja::{Value, context};
 
+use super::paperwork::{justified, signed};
 use super::{Composed, Content, Ctx, Kind, parts};
-use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
+use crate::doc::{Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::model::Decision;
 use crate::plan::{CandidateView, PersonView, Plan};
@@ -73,14 +74,12 @@ pub fn content(ctx: &Ctx, blank: bool) -> Result<Content, Error> {
         blocks.extend(signing(&l, plan, blank)?);
         blocks.extend(remarks(t, &l, blank)?);
         blocks.push(Block::Paragraph(Paragraph::text(t.text("fraudes")?)));
-        blocks.push(Block::Paragraph(
-            Paragraph::text(t.text("certification")?).align(Align::Justify),
-        ));
-        blocks.push(Block::Paragraph(Paragraph::text(t.text("fait_a")?)));
-        blocks.push(Block::signatures(
+        blocks.push(justified(t, "certification")?);
+        blocks.extend(signed(
+            t,
             vec![l.signature_responsable.clone(), l.cachet.clone()],
             22.0,
-        ));
+        )?);
         blocks.push(Block::Paragraph(
             Paragraph::new(vec![Run::italic(t.text("delai")?)]).size(8.5),
         ));
