@@ -137,10 +137,8 @@ fn letter(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Section), Err
         title,
         ctx.footer(&footer)?,
         Section {
-            landscape: false,
             recto: true,
-            footer: None,
-            blocks,
+            ..Section::portrait(blocks)
         },
     ))
 }

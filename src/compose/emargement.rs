@@ -110,14 +110,16 @@ fn sheet_opening(
     slots: &[&SlotView],
 ) -> Result<Vec<Block>, Error> {
     let (title, instruction) = which.blocks();
-    let mut blocks = sheet_head(t.text(title)?, t.text("demi_journee")?);
-    blocks.push(slot_list(l.creneaux.clone(), slots));
-    blocks.push(Block::Paragraph(
-        Paragraph::text(t.text(instruction)?)
-            .size(9.0)
-            .align(Align::Justify),
-    ));
-    Ok(blocks)
+    Ok(vec![
+        Block::centred_heading(1, t.text(title)?),
+        Block::centred_heading(2, t.text("demi_journee")?),
+        slot_list(l.creneaux.clone(), slots),
+        Block::Paragraph(
+            Paragraph::text(t.text(instruction)?)
+                .size(9.0)
+                .align(Align::Justify),
+        ),
+    ])
 }
 
 /// The header row of a sheet's signing table: name, the sheet's second
@@ -212,14 +214,6 @@ fn signing_table(rows: Vec<Row>, visa: String) -> [Block; 2] {
                 .ruled(),
         ),
         Block::signatures(vec![visa], 18.0),
-    ]
-}
-
-/// The title of a sheet and its half-day.
-fn sheet_head(title: String, half_day: String) -> Vec<Block> {
-    vec![
-        Block::centred_heading(1, title),
-        Block::centred_heading(2, half_day),
     ]
 }
 
