@@ -88,9 +88,7 @@ impl Section {
     pub fn landscape(blocks: Vec<Block>) -> Section {
         Section {
             landscape: true,
-            recto: false,
-            footer: None,
-            blocks,
+            ..Section::portrait(blocks)
         }
     }
 }

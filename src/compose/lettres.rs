@@ -109,12 +109,7 @@ pub fn declaration(ctx: &Ctx) -> Result<Composed, Error> {
             .collect::<Result<_, Error>>()?;
         annex.push(grid(
             vec![2.2, 2.6, 6.0, 3.2],
-            vec![
-                l.jour.clone(),
-                l.horaire.clone(),
-                l.epreuve.clone(),
-                l.salle.clone(),
-            ],
+            [&l.jour, &l.horaire, &l.epreuve, &l.salle],
             rows,
         ));
         annex.push(heading(t, "organisation_titre")?);

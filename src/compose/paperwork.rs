@@ -70,7 +70,11 @@ pub fn checklist(items: Vec<String>) -> Block {
 }
 
 /// A ruled table: a header row, then rows of plain text.
-pub fn grid(widths: Vec<f32>, head: Vec<String>, rows: Vec<Vec<String>>) -> Block {
+pub fn grid<S: Into<String>>(
+    widths: Vec<f32>,
+    head: impl IntoIterator<Item = S>,
+    rows: Vec<Vec<String>>,
+) -> Block {
     let rows = rows
         .into_iter()
         .map(|r| Row::new(r.into_iter().map(Cell::text).collect()))
