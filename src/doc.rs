@@ -168,6 +168,10 @@ impl Paragraph {
     pub fn bold(text: impl Into<String>) -> Paragraph {
         Paragraph::new(vec![Run::bold(text)])
     }
+    /// A paragraph of italic text.
+    pub fn italic(text: impl Into<String>) -> Paragraph {
+        Paragraph::new(vec![Run::italic(text)])
+    }
     /// Sets the alignment.
     pub fn align(mut self, align: Align) -> Paragraph {
         self.align = align;

@@ -243,7 +243,7 @@ fn sheet(
             ));
             if let Some(note) = note {
                 blocks.push(Block::Paragraph(
-                    Paragraph::new(vec![Run::italic(note.to_owned())]).size(NOTE_PT),
+                    Paragraph::italic(note.to_owned()).size(NOTE_PT),
                 ));
             }
             Ok(blocks)
@@ -424,7 +424,7 @@ fn table_row(row: &PostedRow, t: &Texts) -> Result<Row, Error> {
     test.extend(
         row.present
             .iter()
-            .map(|p| Paragraph::new(vec![Run::italic(p.clone())]).size(NOTE_PT)),
+            .map(|p| Paragraph::italic(p.clone()).size(NOTE_PT)),
     );
     Ok(Row::new(vec![
         Cell::new(vec![Paragraph::bold(time)]),

@@ -232,7 +232,7 @@ fn instructions(t: &mut Texts, c: &CandidateView) -> Result<Vec<Block>, Error> {
             t.text("amenagement")?,
         )));
         blocks.push(Block::Paragraph(
-            Paragraph::new(vec![Run::italic(amenagement.clone())]).align(Align::Justify),
+            Paragraph::italic(amenagement.clone()).align(Align::Justify),
         ));
         if !c.temps_supplementaire.is_empty() {
             blocks.push(justified(t, "temps_supplementaire")?);

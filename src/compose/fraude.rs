@@ -3,7 +3,7 @@
 use minijinja::{Value, context};
 
 use super::{Composed, Content, Ctx, Kind, Subject, parts};
-use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
+use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::plan::{FraudView, WitnessRole};
 use crate::wording::{LabelBlock, Texts};
@@ -88,7 +88,7 @@ pub fn content(ctx: &Ctx, f: Option<&FraudView>) -> Result<Content, Error> {
         blocks.extend(account(&l, f)?);
         blocks.extend(witnesses(t, &l, f)?);
         blocks.push(Block::Paragraph(
-            Paragraph::new(vec![Run::italic(t.text("rappel")?)]).size(8.5),
+            Paragraph::italic(t.text("rappel")?).size(8.5),
         ));
         Ok(blocks)
     })

@@ -56,7 +56,7 @@ pub fn compose(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
         }
         blocks.push(Block::Space { mm: 6.0 });
         blocks.push(Block::Paragraph(
-            Paragraph::new(vec![Run::italic(t.text("avis")?)]).size(9.0),
+            Paragraph::italic(t.text("avis")?).size(9.0),
         ));
         Ok(vec![Section::portrait(blocks)])
     })?;

@@ -11,7 +11,7 @@ use minijinja::{Value, context};
 use super::pack::{bullets, opening};
 use super::paperwork::{justified, signed};
 use super::{Composed, Content, Ctx, Kind, Staff, pack, parts};
-use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
+use crate::doc::{Align, Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
 use crate::plan::{CandidateView, PersonView};
 use crate::wording::{LabelBlock, Texts};
@@ -145,7 +145,7 @@ fn declaration(
         Block::PageBreak,
         Block::centred_heading(1, l.declaration.clone()),
         Block::Paragraph(
-            Paragraph::new(vec![Run::italic(l.declaration_note.clone())])
+            Paragraph::italic(l.declaration_note.clone())
                 .align(Align::Center)
                 .size(9.0),
         ),

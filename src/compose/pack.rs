@@ -5,7 +5,7 @@
 use minijinja::context;
 
 use super::{Ctx, parts};
-use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
+use crate::doc::{Align, Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
 use crate::plan::{PersonView, SlotView};
 use crate::wording::{LabelBlock, Texts};
@@ -119,7 +119,7 @@ fn marked(items: Vec<(String, String)>) -> Vec<Block> {
         .into_iter()
         .enumerate()
         .map(|(i, (mark, text))| {
-            let p = Paragraph::new(vec![Run::plain(format!("{mark}\u{a0}\u{a0}{text}"))]);
+            let p = Paragraph::text(format!("{mark}\u{a0}\u{a0}{text}"));
             Block::Paragraph(if i == last { p } else { p.space_after(1.6) })
         })
         .collect()

@@ -6,7 +6,7 @@ use minijinja::context;
 use serde::Serialize;
 
 use super::{Composed, Ctx, Kind, Subject};
-use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
+use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::fr;
 use crate::plan::SlotView;
@@ -134,7 +134,7 @@ impl Sign<'_> {
             centred(Paragraph::text(self.day), 26.0, 4.0),
             Block::Table(Table::new(vec![1.0, 2.6], rows).size(size).ruled()),
             Block::Paragraph(
-                Paragraph::new(vec![Run::italic(self.silence)])
+                Paragraph::italic(self.silence)
                     .align(Align::Center)
                     .size(18.0),
             ),

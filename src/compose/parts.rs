@@ -3,7 +3,7 @@
 use minijinja::Value;
 
 use super::{Composed, Content, Ctx, Kind};
-use crate::doc::{Align, Block, Cell, Paragraph, Run, Section};
+use crate::doc::{Align, Block, Cell, Paragraph, Section};
 use crate::error::Error;
 use crate::model::Voie;
 use crate::plan::{CandidateView, SlotView};
@@ -40,7 +40,7 @@ pub fn reglement(ctx: &Ctx, size: ReglementType) -> Result<Vec<Block>, Error> {
                 ReglementType::Affiche => (10.0, 12.5),
             };
             blocks.push(Block::Paragraph(
-                Paragraph::new(vec![Run::italic(t.text("source")?)])
+                Paragraph::italic(t.text("source")?)
                     .size(source_pt)
                     .align(Align::Justify),
             ));

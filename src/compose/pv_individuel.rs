@@ -5,7 +5,7 @@
 use minijinja::{Value, context};
 
 use super::{Composed, Content, Ctx, Filter, Kind, parts};
-use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Table};
+use crate::doc::{Align, Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
 use crate::model::{Decision, Voie};
 use crate::plan::{CandidateView, Facts};
@@ -94,7 +94,7 @@ fn heading(t: &mut Texts, facts: &Facts) -> Result<Vec<Block>, Error> {
     }
     blocks.extend(parts::title(t, Some(11.0))?);
     blocks.push(Block::Paragraph(
-        Paragraph::new(vec![Run::italic(t.text("delai")?)])
+        Paragraph::italic(t.text("delai")?)
             .size(8.5)
             .align(Align::Center),
     ));

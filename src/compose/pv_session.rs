@@ -81,7 +81,7 @@ pub fn content(ctx: &Ctx, blank: bool) -> Result<Content, Error> {
             22.0,
         )?);
         blocks.push(Block::Paragraph(
-            Paragraph::new(vec![Run::italic(t.text("delai")?)]).size(8.5),
+            Paragraph::italic(t.text("delai")?).size(8.5),
         ));
         Ok(blocks)
     })
