@@ -51,16 +51,6 @@ pub enum LogoFormat {
     Svg,
 }
 
-/// Width and height of a PNG, from its header.
-pub fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    if bytes.len() < 24 || &bytes[..8] != b"\x89PNG\r\n\x1a\n" {
-        return None;
-    }
-    let w = u32::from_be_bytes(bytes[16..20].try_into().ok()?);
-    let h = u32::from_be_bytes(bytes[20..24].try_into().ok()?);
-    (w > 0 && h > 0).then_some((w, h))
-}
-
 /// Pages of one orientation.
 #[derive(Debug, Clone, Serialize)]
 pub struct Section {
@@ -262,6 +252,38 @@ impl Block {
             height_mm,
         }
     }
+
+    /// Appends the words of the block, a line each.
+    fn push_text(&self, out: &mut String) {
+        let mut line = |s: &str| {
+            out.push_str(s);
+            out.push('\n');
+        };
+        match self {
+            Block::Heading { text, .. } => line(text),
+            Block::Paragraph(p) => line(&p.plain_text()),
+            Block::Table(t) => {
+                for row in &t.rows {
+                    for cell in &row.cells {
+                        for p in &cell.paragraphs {
+                            line(&p.plain_text());
+                        }
+                    }
+                }
+            }
+            Block::LetterHead { sender, recipient } => {
+                for p in sender {
+                    line(&p.plain_text());
+                }
+                for r in recipient {
+                    line(r);
+                }
+            }
+            Block::Signatures { captions, .. } => captions.iter().for_each(|c| line(c)),
+            Block::CutLine { label } => line(label),
+            Block::Lines { .. } | Block::Space { .. } | Block::PageBreak => {}
+        }
+    }
 }
 
 /// A table with real rows and columns.
@@ -414,38 +436,5 @@ impl Document {
             }
         }
         out
-    }
-}
-
-impl Block {
-    fn push_text(&self, out: &mut String) {
-        let mut line = |s: &str| {
-            out.push_str(s);
-            out.push('\n');
-        };
-        match self {
-            Block::Heading { text, .. } => line(text),
-            Block::Paragraph(p) => line(&p.plain_text()),
-            Block::Table(t) => {
-                for row in &t.rows {
-                    for cell in &row.cells {
-                        for p in &cell.paragraphs {
-                            line(&p.plain_text());
-                        }
-                    }
-                }
-            }
-            Block::LetterHead { sender, recipient } => {
-                for p in sender {
-                    line(&p.plain_text());
-                }
-                for r in recipient {
-                    line(r);
-                }
-            }
-            Block::Signatures { captions, .. } => captions.iter().for_each(|c| line(c)),
-            Block::CutLine { label } => line(label),
-            Block::Lines { .. } | Block::Space { .. } | Block::PageBreak => {}
-        }
     }
 }

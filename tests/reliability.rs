@@ -200,8 +200,7 @@ fn a_rerun_redoes_only_what_changed() {
     let run = generate_into(&session, &out, &[]);
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(
-        stderr
-            .contains("0 documents (0 fichiers, 0 pages) produits, 49 inchangés gardés tels quels"),
+        stderr.contains("0 document (0 fichier, 0 page) produit, 49 inchangés gardés tels quels"),
         "{stderr}"
     );
     let second = inodes(&out);
@@ -291,6 +290,54 @@ fn an_invalid_session_leaves_the_folder_as_it_was() {
         .filter(|e| e.file_name().to_string_lossy().starts_with(".sessiondoc"))
         .collect();
     assert!(leftovers.is_empty());
+}
+
+#[test]
+fn a_png_logo_heads_both_formats_in_its_own_proportions() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap();
+    let session = dir.path().join("logo.yaml");
+    std::fs::write(
+        &session,
+        text.replace(
+            "  ville: Cherbourg-en-Cotentin\n",
+            "  ville: Cherbourg-en-Cotentin\n  logo: logo.png\n",
+        ),
+    )
+    .unwrap();
+    // 40 × 10 pixels.
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/common/logo.png"),
+        dir.path().join("logo.png"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let run = generate_into(&session, &out, &["--only", "echeancier"]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let docx = std::fs::read(out.join("echeancier.docx")).unwrap();
+    let header = common::docx_part(&docx, "word/header1.xml");
+    assert!(
+        header.contains(r#"<wp:extent cx="1584000" cy="396000""#),
+        "{header}"
+    );
+    let images = Command::new("pdfimages")
+        .arg("-list")
+        .arg(out.join("echeancier.pdf"))
+        .output()
+        .expect("pdfimages (poppler-utils) is installed");
+    let list = String::from_utf8_lossy(&images.stdout);
+    assert!(
+        list.lines().skip(2).any(|l| {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            cols.get(3..5) == Some(&["40", "10"][..])
+        }),
+        "{list}"
+    );
 }
 
 #[test]

@@ -155,7 +155,9 @@ fn read_logo(source: &Source, session: &Session) -> Result<Option<Logo>, Error> 
             }
         ))
     })?;
-    let format = if crate::doc::png_size(&bytes).is_some() {
+    let png = imagesize::image_type(&bytes).is_ok_and(|t| t == imagesize::ImageType::Png)
+        && imagesize::blob_size(&bytes).is_ok_and(|s| s.width > 0 && s.height > 0);
+    let format = if png {
         LogoFormat::Png
     } else if std::str::from_utf8(&bytes).is_ok_and(|t| t.contains("<svg")) {
         LogoFormat::Svg

@@ -61,9 +61,9 @@ pub fn page_header(doc: &Document) -> Header {
             && logo.format == LogoFormat::Png
         {
             // 11 mm high, width from the image's own proportions.
-            let (w, h) = crate::doc::png_size(&logo.bytes).unwrap_or((4, 1));
+            let (w, h) = imagesize::blob_size(&logo.bytes).map_or((4, 1), |s| (s.width, s.height));
             let height_emu = 396_000u32;
-            let width_emu = (u64::from(height_emu) * u64::from(w) / u64::from(h.max(1))) as u32;
+            let width_emu = (height_emu as usize * w / h.max(1)) as u32;
             let pic = Pic::new(&logo.bytes).size(width_emu, height_emu).id("logo");
             header = header.add_paragraph(
                 WParagraph::new()
