@@ -156,20 +156,13 @@ impl Report {
     /// "session.yaml : 2 erreurs, 1 avertissement."
     pub fn summary(&self, file_name: &str) -> String {
         let (e, w) = (self.errors(), self.warnings());
-        let plural = |n: usize, one: &str, many: &str| {
-            if n > 1 {
-                format!("{n} {many}")
-            } else {
-                format!("{n} {one}")
-            }
-        };
         if e == 0 && w == 0 {
             format!("{file_name}\u{a0}: aucune erreur, aucun avertissement.")
         } else {
             format!(
                 "{file_name}\u{a0}: {}, {}.",
-                plural(e, "erreur", "erreurs"),
-                plural(w, "avertissement", "avertissements")
+                crate::fr::count(e, "erreur", "erreurs"),
+                crate::fr::count(w, "avertissement", "avertissements")
             )
         }
     }

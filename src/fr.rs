@@ -154,6 +154,12 @@ pub fn full_name(c: Civilite, nom: &str, prenom: &str) -> String {
     format!("{} {}", civilite(c), nom_prenom(nom, prenom))
 }
 
+/// A count with its noun, singular up to one as French wants it (« 0
+/// erreur », « 1 page », « 2 pages »).
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n > 1 { many } else { one })
+}
+
 /// Applies French spacing to text the program writes (template wording):
 /// a no-break space before « : » and a narrow one before « ; ! ? », inside
 /// « guillemets ». User text is never passed through this.

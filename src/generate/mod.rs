@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use crate::compose::{self, Composed, Kind};
 use crate::error::Error;
+use crate::fr;
 use crate::load::Source;
 use crate::model::{Date, Session};
 pub use crate::output::Format;
@@ -89,12 +90,19 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// "42 documents (84 fichiers, 97 pages) en 1,2 s dans session-375846/",
+    /// "42 documents (84 fichiers, 97 pages) produits en 1,2 s dans session-375846/",
     /// then what was removed, and the files left because edited by hand.
     pub fn line(&self) -> String {
         let seconds = format!("{:.2}", self.elapsed.as_secs_f64()).replace('.', ",");
         let kept = if self.kept > 0 {
-            format!(", {} inchangés gardés tels quels", self.kept)
+            format!(
+                ", {}",
+                fr::count(
+                    self.kept,
+                    "inchangé gardé tel quel",
+                    "inchangés gardés tels quels"
+                )
+            )
         } else {
             String::new()
         };
@@ -107,10 +115,15 @@ impl Summary {
             String::new()
         };
         let mut line = format!(
-            "{} documents ({} fichiers, {} pages) produits{kept}{removed} en {seconds} s dans {}",
-            self.documents,
-            self.files,
-            self.pages,
+            "{} ({}, {}) {}{kept}{removed} en {seconds} s dans {}",
+            fr::count(self.documents, "document", "documents"),
+            fr::count(self.files, "fichier", "fichiers"),
+            fr::count(self.pages, "page", "pages"),
+            if self.documents > 1 {
+                "produits"
+            } else {
+                "produit"
+            },
             self.folder.display()
         );
         if !self.edited.is_empty() {
