@@ -308,62 +308,85 @@ pub fn file_part(text: &str) -> String {
         .collect()
 }
 
-/// What makes the documents of one kind.
-type Composer = fn(&Ctx, &Filter) -> Result<Vec<Composed>, Error>;
+/// How the documents of one kind are made: the function that composes
+/// them, and the label blocks it reads as typed labels (checked before
+/// anything is composed).
+pub struct Composer {
+    compose: fn(&Ctx, &Filter) -> Result<Vec<Composed>, Error>,
+    labels: &'static [LabelBlock],
+}
 
-/// The composer of each kind (the kinds themselves are in `crate::kind`).
-fn composer(kind: Kind) -> Composer {
-    match kind {
-        Kind::Convocation => convocation::each,
-        Kind::ConvocationsLot => convocation::lot,
-        Kind::Affichage => |ctx, _| affichage::affichage(ctx),
-        Kind::PanneauSalle => |ctx, _| panneau::door_signs(ctx),
-        Kind::LivretJure => |ctx, _| livret_jure::each(ctx),
-        Kind::LivretSurveillant => |ctx, _| livret_surveillant::each(ctx),
-        Kind::PvIndividuel => pv_individuel::each,
-        Kind::PvSession => |ctx, _| Ok(vec![pv_session::compose(ctx)?]),
-        Kind::AttestationPresence => attestation::each,
-        Kind::RapportFraude => |ctx, _| fraude::each(ctx),
-        Kind::ListeAdmis => |ctx, _| liste_admis::compose(ctx),
-        Kind::Emargement => |ctx, _| Ok(vec![emargement::compose(ctx)?]),
-        Kind::Echeancier => |ctx, _| Ok(vec![echeancier::compose(ctx)?]),
-        Kind::FormulairesVierges => |ctx, _| Ok(vec![formulaires::compose(ctx)?]),
-        Kind::Preparation => |ctx, _| Ok(vec![preparation::compose(ctx)?]),
-        Kind::JourJ => |ctx, _| Ok(vec![jour_j::compose(ctx)?]),
-        Kind::DeclarationSession => |ctx, _| Ok(vec![lettres::declaration(ctx)?]),
-        Kind::TransmissionPv => |ctx, _| Ok(vec![lettres::transmission(ctx)?]),
-        Kind::PvCarence => |ctx, _| Ok(vec![lettres::carence(ctx)?]),
-        Kind::ConvocationJure => |ctx, _| convocation_equipe::jurors(ctx),
-        Kind::ConvocationSurveillant => |ctx, _| convocation_equipe::surveillants(ctx),
-        Kind::FicheRenseignements => fiche::each,
+impl Composer {
+    const fn new(
+        compose: fn(&Ctx, &Filter) -> Result<Vec<Composed>, Error>,
+        labels: &'static [LabelBlock],
+    ) -> Composer {
+        Composer { compose, labels }
     }
 }
 
-/// The label blocks the composer of each kind reads as typed labels.
-pub fn label_blocks(kind: Kind) -> &'static [LabelBlock] {
+/// The composer of each kind (the kinds themselves are in `crate::kind`):
+/// a kind without one does not compile.
+fn composer(kind: Kind) -> Composer {
     match kind {
-        Kind::Echeancier => echeancier::LABELS,
-        Kind::LivretJure => livret_jure::LABELS,
-        Kind::LivretSurveillant => livret_surveillant::LABELS,
-        Kind::PvIndividuel => pv_individuel::LABELS,
-        Kind::PvSession => pv_session::LABELS,
-        Kind::RapportFraude => fraude::LABELS,
-        Kind::FormulairesVierges => formulaires::LABELS,
-        Kind::DeclarationSession => lettres::DECLARATION_LABELS,
-        Kind::PvCarence => lettres::CARENCE_LABELS,
-        Kind::FicheRenseignements => fiche::LABELS,
-        Kind::Convocation | Kind::ConvocationsLot => convocation::LABELS,
-        Kind::ConvocationJure => convocation_equipe::LABELS_JURE,
-        Kind::ConvocationSurveillant => convocation_equipe::LABELS_SURVEILLANT,
-        Kind::Affichage => affichage::LABELS,
-        Kind::Emargement => emargement::LABELS,
-        Kind::Preparation => preparation::LABELS,
-        Kind::JourJ => jour_j::LABELS,
-        Kind::PanneauSalle
-        | Kind::AttestationPresence
-        | Kind::ListeAdmis
-        | Kind::TransmissionPv => &[],
+        Kind::Convocation => Composer::new(convocation::each, convocation::LABELS),
+        Kind::ConvocationsLot => Composer::new(convocation::lot, convocation::LABELS),
+        Kind::Affichage => Composer::new(|ctx, _| affichage::affichage(ctx), affichage::LABELS),
+        Kind::PanneauSalle => Composer::new(|ctx, _| panneau::door_signs(ctx), &[]),
+        Kind::LivretJure => Composer::new(|ctx, _| livret_jure::each(ctx), livret_jure::LABELS),
+        Kind::LivretSurveillant => Composer::new(
+            |ctx, _| livret_surveillant::each(ctx),
+            livret_surveillant::LABELS,
+        ),
+        Kind::PvIndividuel => Composer::new(pv_individuel::each, pv_individuel::LABELS),
+        Kind::PvSession => Composer::new(
+            |ctx, _| Ok(vec![pv_session::compose(ctx)?]),
+            pv_session::LABELS,
+        ),
+        Kind::AttestationPresence => Composer::new(attestation::each, &[]),
+        Kind::RapportFraude => Composer::new(|ctx, _| fraude::each(ctx), fraude::LABELS),
+        Kind::ListeAdmis => Composer::new(|ctx, _| liste_admis::compose(ctx), &[]),
+        Kind::Emargement => Composer::new(
+            |ctx, _| Ok(vec![emargement::compose(ctx)?]),
+            emargement::LABELS,
+        ),
+        Kind::Echeancier => Composer::new(
+            |ctx, _| Ok(vec![echeancier::compose(ctx)?]),
+            echeancier::LABELS,
+        ),
+        Kind::FormulairesVierges => Composer::new(
+            |ctx, _| Ok(vec![formulaires::compose(ctx)?]),
+            formulaires::LABELS,
+        ),
+        Kind::Preparation => Composer::new(
+            |ctx, _| Ok(vec![preparation::compose(ctx)?]),
+            preparation::LABELS,
+        ),
+        Kind::JourJ => Composer::new(|ctx, _| Ok(vec![jour_j::compose(ctx)?]), jour_j::LABELS),
+        Kind::DeclarationSession => Composer::new(
+            |ctx, _| Ok(vec![lettres::declaration(ctx)?]),
+            lettres::DECLARATION_LABELS,
+        ),
+        Kind::TransmissionPv => Composer::new(|ctx, _| Ok(vec![lettres::transmission(ctx)?]), &[]),
+        Kind::PvCarence => Composer::new(
+            |ctx, _| Ok(vec![lettres::carence(ctx)?]),
+            lettres::CARENCE_LABELS,
+        ),
+        Kind::ConvocationJure => Composer::new(
+            |ctx, _| convocation_equipe::jurors(ctx),
+            convocation_equipe::LABELS_JURE,
+        ),
+        Kind::ConvocationSurveillant => Composer::new(
+            |ctx, _| convocation_equipe::surveillants(ctx),
+            convocation_equipe::LABELS_SURVEILLANT,
+        ),
+        Kind::FicheRenseignements => Composer::new(fiche::each, fiche::LABELS),
     }
+}
+
+/// The label blocks the composer of a kind reads as typed labels.
+pub fn label_blocks(kind: Kind) -> &'static [LabelBlock] {
+    composer(kind).labels
 }
 
 /// Composes every document the filter asks for, in a stable order. The
@@ -375,7 +398,7 @@ pub fn compose_all(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
     let mut out = Vec::new();
     for &kind in Kind::ALL {
         if filter.wants(kind) {
-            out.extend(composer(kind)(ctx, filter)?);
+            out.extend((composer(kind).compose)(ctx, filter)?);
         }
     }
     Ok(out)
