@@ -128,7 +128,7 @@ fn changing_the_convocation_date_alone_rewrites_no_convocation() {
             .collect()
     };
     let log = correct(dir.path(), &after, &["--date", "2026-12-09"]);
-    assert!(log.contains("0 documents"), "{log}");
+    assert!(log.contains("0 document ("), "{log}");
     let first = inodes();
     // The same once more: still nothing rewritten.
     let path = dir.path().join("apres.yaml");
