@@ -312,7 +312,7 @@ fn a_png_logo_heads_both_formats_in_its_own_proportions() {
     )
     .unwrap();
     let out = dir.path().join("out");
-    let run = generate_into(&session, &out, &["--only", "echeancier"]);
+    let run = generate_into(&session, &out, &["--only", "echeancier,convocation"]);
     assert_eq!(
         run.status.code(),
         Some(0),
@@ -324,6 +324,30 @@ fn a_png_logo_heads_both_formats_in_its_own_proportions() {
     assert!(
         header.contains(r#"<wp:extent cx="1584000" cy="396000""#),
         "{header}"
+    );
+    // Beside the centre's name, as in the PDF, not above it: one row of
+    // two cells.
+    assert_eq!(header.matches("<w:tc>").count(), 2, "{header}");
+    assert!(header.find("headerlogo") < header.find("Centre de formation"));
+    // The header keeps to the top margin in Word and LibreOffice: the
+    // longest convocation has as many pages there as in the PDF.
+    let letter = out.join("convocations/convocation-diallo");
+    let converted = dir.path().join("lo");
+    let status = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.path().join("profil").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&converted)
+        .arg(letter.with_extension("docx"))
+        .output()
+        .expect("LibreOffice is installed (soffice)");
+    assert!(status.status.success());
+    let pages = |pdf: &Path| pdf_pages(&std::fs::read(pdf).unwrap());
+    assert_eq!(
+        pages(&converted.join("convocation-diallo.pdf")),
+        pages(&letter.with_extension("pdf"))
     );
     let images = Command::new("pdfimages")
         .arg("-list")

@@ -1,13 +1,15 @@
 //! Sections: page size and numbering, the running header and footer.
 
 use docx_rs::{
-    AlignmentType, FieldCharType, Footer, Header, InstrNUMPAGES, InstrPAGE, InstrText, LineSpacing,
-    PageMargin, PageNumType, PageOrientationType, PageSize, Paragraph as WParagraph, Pic,
-    Run as WRun, SectionProperty, SectionType, Table as WTable, TableCell, TableCellBorderPosition,
-    TableCellBorders, TableRow, WidthType,
+    AlignmentType, FieldCharType, Footer, Header, InstrNUMPAGES, InstrPAGE, InstrText, PageMargin,
+    PageNumType, PageOrientationType, PageSize, Paragraph as WParagraph, Pic, Run as WRun,
+    SectionProperty, SectionType, Table as WTable, TableCell, TableCellBorderPosition,
+    TableCellBorders, TableRow, VAlignType, WidthType,
 };
 
-use super::geometry::{FOOTER_MM, HEADER_MM, LIGHT_RULE_COLOR, MUTED_TEXT, half_points, twips};
+use super::geometry::{
+    FOOTER_MM, HEADER_MM, LIGHT_RULE_COLOR, MUTED_TEXT, content_width, half_points, twips,
+};
 use super::tables::{cell_border, no_borders};
 use super::text::{paragraph, text_run};
 use crate::doc::{Document, LogoFormat, Paragraph, Run, Section};
@@ -46,39 +48,69 @@ pub fn page_size(landscape: bool) -> PageSize {
     }
 }
 
-/// The running header: the logo if the centre has a PNG one, then the
-/// centre, the title and the session, small.
+/// The running header, as the page program draws it: the logo if the
+/// centre has a PNG one, beside the centre, the title and the session,
+/// small, over a light rule.
 pub fn page_header(doc: &Document) -> Header {
-    let mut header = Header::new();
+    let ruled = || {
+        TableCell::new()
+            .vertical_align(VAlignType::Center)
+            .set_borders(TableCellBorders::with_empty().set(cell_border(
+                TableCellBorderPosition::Bottom,
+                LIGHT_RULE_COLOR,
+            )))
+    };
+    // Widths in fiftieths of a percent, as the footer's, so that a
+    // landscape section's header spans its own width.
+    let mut cells = Vec::new();
+    let mut grid = Vec::new();
+    let mut text_pct = 5000;
+    if let Some(logo) = &doc.logo
+        && logo.format == LogoFormat::Png
+    {
+        // 11 mm high, width from the image's own proportions.
+        let (w, h) = imagesize::blob_size(&logo.bytes).map_or((4, 1), |s| (s.width, s.height));
+        let height_emu = LOGO_HEIGHT_EMU;
+        let width_emu = (height_emu as usize * w / h.max(1)) as u32;
+        let pic = Pic::new(&logo.bytes).size(width_emu, height_emu).id("logo");
+        let width = (width_emu / EMU_PER_TWIP) as usize + twips(LOGO_GUTTER_MM) as usize;
+        let logo_pct = (width * 5000 / content_width(false) as usize).min(2500);
+        text_pct -= logo_pct;
+        grid.push(width);
+        cells.push(
+            ruled()
+                .width(logo_pct, WidthType::Pct)
+                .add_paragraph(WParagraph::new().add_run(WRun::new().add_image(pic))),
+        );
+    }
+    let mut lines = ruled().width(text_pct, WidthType::Pct);
     for (i, line) in doc.header.iter().enumerate() {
         let run = if i == 0 {
             Run::bold(line.clone())
         } else {
             Run::plain(line.clone())
         };
-        if i == 0
-            && let Some(logo) = &doc.logo
-            && logo.format == LogoFormat::Png
-        {
-            // 11 mm high, width from the image's own proportions.
-            let (w, h) = imagesize::blob_size(&logo.bytes).map_or((4, 1), |s| (s.width, s.height));
-            let height_emu = 396_000u32;
-            let width_emu = (height_emu as usize * w / h.max(1)) as u32;
-            let pic = Pic::new(&logo.bytes).size(width_emu, height_emu).id("logo");
-            header = header.add_paragraph(
-                WParagraph::new()
-                    .add_run(WRun::new().add_image(pic))
-                    .line_spacing(LineSpacing::new().after(40)),
-            );
-        }
-        header = header.add_paragraph(paragraph(
+        lines = lines.add_paragraph(paragraph(
             &Paragraph::new(vec![run])
                 .size(PAGE.small_pt)
                 .space_after(0.0),
         ));
     }
-    header
+    cells.push(lines);
+    grid.push(content_width(false) as usize - grid.iter().sum::<usize>());
+    let table = WTable::new(vec![TableRow::new(cells)])
+        .set_grid(grid)
+        .width(5000, WidthType::Pct)
+        .set_borders(no_borders());
+    Header::new().add_table(table)
 }
+
+/// The logo's height in the header (the page program's `height: 11mm`).
+const LOGO_HEIGHT_EMU: u32 = 396_000;
+/// Between the logo and the header's text (`column-gutter: 4mm`).
+const LOGO_GUTTER_MM: f32 = 4.0;
+/// English metric units in a twip.
+const EMU_PER_TWIP: u32 = 635;
 
 /// The running footer: a footer text (the document's, or a section's own),
 /// and "page X / Y".
