@@ -42,6 +42,8 @@ pub struct Document {
 pub struct Logo {
     pub bytes: std::sync::Arc<Vec<u8>>,
     pub format: LogoFormat,
+    /// The logo as a PNG, for the DOCX: the bytes themselves, or the SVG drawn.
+    pub png: std::sync::Arc<Vec<u8>>,
 }
 
 /// The image format of a logo.

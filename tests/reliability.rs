@@ -365,6 +365,53 @@ fn a_png_logo_heads_both_formats_in_its_own_proportions() {
 }
 
 #[test]
+fn an_svg_logo_is_drawn_for_the_docx_and_an_unreadable_one_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap();
+    let session = dir.path().join("logo.yaml");
+    std::fs::write(
+        &session,
+        text.replace(
+            "  ville: Cherbourg-en-Cotentin\n",
+            "  ville: Cherbourg-en-Cotentin\n  logo: logo.svg\n",
+        ),
+    )
+    .unwrap();
+    let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="40" height="40" fill="#1d4e89"/><text x="46" y="26" font-size="16">AFPA</text></svg>"##;
+    std::fs::write(dir.path().join("logo.svg"), svg).unwrap();
+    let out = dir.path().join("out");
+    let run = generate_into(&session, &out, &["--only", "echeancier"]);
+    assert_eq!(run.status.code(), Some(0));
+    let docx = std::fs::read(out.join("echeancier.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
+    let mut png = Vec::new();
+    std::io::Read::read_to_end(
+        &mut zip.by_name("word/media/headerlogo.png").unwrap(),
+        &mut png,
+    )
+    .unwrap();
+    assert_eq!(
+        imagesize::image_type(&png).ok(),
+        Some(imagesize::ImageType::Png)
+    );
+    let header = common::docx_part(&docx, "word/header1.xml");
+    // Three times as wide as high, as the SVG.
+    assert!(
+        header.contains(r#"<wp:extent cx="1188000" cy="396000""#),
+        "{header}"
+    );
+
+    std::fs::write(dir.path().join("logo.svg"), "<svg width=").unwrap();
+    let out = dir.path().join("out2");
+    let run = generate_into(&session, &out, &[]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("logo.yaml:"), "{stderr}");
+    assert!(stderr.contains("est illisible"), "{stderr}");
+    assert!(!out.exists());
+}
+
+#[test]
 fn a_missing_logo_is_a_clear_error_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap();

@@ -168,8 +168,16 @@ fn read_logo(source: &Source, session: &Session) -> Result<Option<Logo>, Error> 
             path.display()
         )));
     };
-    Ok(Some(Logo {
-        bytes: Arc::new(bytes),
-        format,
-    }))
+    let bytes = Arc::new(bytes);
+    let png = match format {
+        LogoFormat::Png => bytes.clone(),
+        LogoFormat::Svg => Arc::new(crate::render::docx::svg_as_png(&bytes).map_err(|why| {
+            Error::Refused(format!(
+                "{}:{line}\u{a0}: centre.logo\u{a0}: le SVG « {} » est illisible\u{a0}; enregistrez-le de nouveau depuis votre logiciel de dessin, ou donnez le logo en PNG (détail technique\u{a0}: {why})",
+                source.name,
+                path.display()
+            ))
+        })?),
+    };
+    Ok(Some(Logo { bytes, format, png }))
 }

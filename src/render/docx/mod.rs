@@ -18,11 +18,14 @@
 
 mod canonical;
 mod geometry;
+mod logo;
 mod package;
 mod schema_order;
 mod sections;
 mod tables;
 mod text;
+
+pub use logo::svg_as_png;
 
 use docx_rs::{
     BorderType, BreakType, Docx, FooterReference, HeaderReference, LineSpacing,

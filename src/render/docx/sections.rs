@@ -12,7 +12,7 @@ use super::geometry::{
 };
 use super::tables::{cell_border, no_borders};
 use super::text::{paragraph, text_run};
-use crate::doc::{Document, LogoFormat, Paragraph, Run, Section};
+use crate::doc::{Document, Paragraph, Run, Section};
 use crate::page::{A4_LONG_MM, A4_SHORT_MM, PAGE};
 
 /// The page margins of every section.
@@ -48,8 +48,8 @@ pub fn page_size(landscape: bool) -> PageSize {
     }
 }
 
-/// The running header, as the page program draws it: the logo if the
-/// centre has a PNG one, beside the centre, the title and the session,
+/// The running header, as the page program draws it: the centre's logo
+/// beside the centre, the title and the session,
 /// small, over a light rule.
 pub fn page_header(doc: &Document) -> Header {
     let ruled = || {
@@ -65,14 +65,12 @@ pub fn page_header(doc: &Document) -> Header {
     let mut cells = Vec::new();
     let mut grid = Vec::new();
     let mut text_pct = 5000;
-    if let Some(logo) = &doc.logo
-        && logo.format == LogoFormat::Png
-    {
+    if let Some(logo) = &doc.logo {
         // 11 mm high, width from the image's own proportions.
-        let (w, h) = imagesize::blob_size(&logo.bytes).map_or((4, 1), |s| (s.width, s.height));
+        let (w, h) = imagesize::blob_size(&logo.png).map_or((4, 1), |s| (s.width, s.height));
         let height_emu = LOGO_HEIGHT_EMU;
         let width_emu = (height_emu as usize * w / h.max(1)) as u32;
-        let pic = Pic::new(&logo.bytes).size(width_emu, height_emu).id("logo");
+        let pic = Pic::new(&logo.png).size(width_emu, height_emu).id("logo");
         let width = (width_emu / EMU_PER_TWIP) as usize + twips(LOGO_GUTTER_MM) as usize;
         let logo_pct = (width * 5000 / content_width(false) as usize).min(2500);
         text_pct -= logo_pct;
