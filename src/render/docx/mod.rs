@@ -42,7 +42,7 @@ use geometry::{
 };
 use sections::{margins, numbered, page_footer, page_header, page_size};
 use tables::TableBuilder;
-use text::{gap, heading, paragraph};
+use text::{closing, gap, heading, paragraph};
 
 /// Renders documents to DOCX.
 pub struct DocxRenderer;
@@ -96,8 +96,9 @@ impl DocxRenderer {
 
         let last = doc.sections.len().saturating_sub(1);
         for (i, section) in doc.sections.iter().enumerate() {
-            for block in &section.blocks {
-                docx = add_block(docx, &mut tables, block, section.landscape);
+            for (b, block) in section.blocks.iter().enumerate() {
+                let at_end = b + 1 == section.blocks.len();
+                docx = add_block(docx, &mut tables, block, section.landscape, at_end);
             }
             if i < last {
                 // The section ends with a paragraph holding its properties.
@@ -106,8 +107,7 @@ impl DocxRenderer {
                     .page_margin(margins());
                 props.header_reference = Some(HeaderReference::new("default", "rIdHeader1"));
                 props.footer_reference = Some(FooterReference::new("default", footer_id(i)));
-                docx = docx
-                    .add_paragraph(WParagraph::new().section_property(numbered(props, section)));
+                docx = docx.add_paragraph(closing().section_property(numbered(props, section)));
             }
         }
         if let Some(last) = doc.sections.last() {
@@ -131,13 +131,24 @@ fn heading_style(level: usize, size: f32) -> Style {
         .size(half_points(size))
 }
 
-/// Adds one block of the document model.
-fn add_block(docx: Docx, tables: &mut TableBuilder, block: &Block, landscape: bool) -> Docx {
+/// Adds one block of the document model; `at_end`, the last of its
+/// section, where the space after a table would only push an empty line
+/// onto a page of its own.
+fn add_block(
+    docx: Docx,
+    tables: &mut TableBuilder,
+    block: &Block,
+    landscape: bool,
+    at_end: bool,
+) -> Docx {
     let width = content_width(landscape);
+    let after_table = if at_end { closing() } else { gap() };
     match block {
         Block::Heading { level, text, align } => docx.add_paragraph(heading(*level, text, *align)),
         Block::Paragraph(p) => docx.add_paragraph(paragraph(p)),
-        Block::Table(t) => docx.add_table(tables.table(t, width)).add_paragraph(gap()),
+        Block::Table(t) => docx
+            .add_table(tables.table(t, width))
+            .add_paragraph(after_table),
         Block::LetterHead { sender, recipient } => {
             docx.add_table(tables::letter_head(sender, recipient, width))
         }
@@ -147,7 +158,7 @@ fn add_block(docx: Docx, tables: &mut TableBuilder, block: &Block, landscape: bo
             height_mm,
         } => docx
             .add_table(tables::signatures(captions, *height_mm, width))
-            .add_paragraph(gap()),
+            .add_paragraph(after_table),
         Block::CutLine { label } => {
             // The scissors above a dashed rule, as in the PDF.
             let mut cut = paragraph(&Paragraph::text("✂").size(11.0).space_after(1.0));

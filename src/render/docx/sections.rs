@@ -4,14 +4,14 @@ use docx_rs::{
     AlignmentType, FieldCharType, Footer, Header, InstrNUMPAGES, InstrPAGE, InstrText, PageMargin,
     PageNumType, PageOrientationType, PageSize, Paragraph as WParagraph, Pic, Run as WRun,
     SectionProperty, SectionType, Table as WTable, TableCell, TableCellBorderPosition,
-    TableCellBorders, TableRow, VAlignType, WidthType,
+    TableCellBorders, TableCellMargins, TableRow, VAlignType, WidthType,
 };
 
 use super::geometry::{
     FOOTER_MM, HEADER_MM, LIGHT_RULE_COLOR, MUTED_TEXT, content_width, half_points, twips,
 };
 use super::tables::{cell_border, no_borders};
-use super::text::{paragraph, text_run};
+use super::text::{closing, paragraph, text_run};
 use crate::doc::{Document, Paragraph, Run, Section};
 use crate::page::{A4_LONG_MM, A4_SHORT_MM, PAGE};
 
@@ -99,8 +99,17 @@ pub fn page_header(doc: &Document) -> Header {
     let table = WTable::new(vec![TableRow::new(cells)])
         .set_grid(grid)
         .width(5000, WidthType::Pct)
-        .set_borders(no_borders());
-    Header::new().add_table(table)
+        .set_borders(no_borders())
+        .margins(flush());
+    Header::new().add_table(table).add_paragraph(closing())
+}
+
+/// No space between a header or footer cell's sides and its text: the
+/// text starts at the margin, as in the PDF.
+fn flush() -> TableCellMargins {
+    TableCellMargins::new()
+        .margin_left(0, WidthType::Dxa)
+        .margin_right(0, WidthType::Dxa)
 }
 
 /// The logo's height in the header (the page program's `height: 11mm`).
@@ -147,6 +156,7 @@ pub fn page_footer(doc: &Document, text: &str) -> Footer {
         cell(numbers, 1250),
     ])])
     .width(5000, WidthType::Pct)
-    .set_borders(no_borders());
-    Footer::new().add_table(table)
+    .set_borders(no_borders())
+    .margins(flush());
+    Footer::new().add_table(table).add_paragraph(closing())
 }

@@ -96,6 +96,18 @@ pub fn heading(level: u8, text: &str, align: Align) -> WParagraph {
         .add_run(text_run(WRun::new(), text))
 }
 
+/// An empty paragraph no taller than a hairline, to end a header or a
+/// footer: both must end with a paragraph, or LibreOffice leaves them off
+/// the first page.
+pub fn closing() -> WParagraph {
+    WParagraph::new().line_spacing(
+        LineSpacing::new()
+            .after(0)
+            .line(20)
+            .line_rule(docx_rs::LineSpacingType::Exact),
+    )
+}
+
 /// A small empty paragraph between two tables (Word merges two tables that
 /// touch).
 pub fn gap() -> WParagraph {
