@@ -15,8 +15,8 @@ const CCP: &str = "ccp-paie-fraude.yaml";
 /// Height of a word's box as pdftotext gives it, per point of type size.
 const BOX_PER_PT: f32 = 0.93;
 
-/// The page count LibreOffice gives each DOCX (converted to PDF).
-fn libreoffice_pages(docx: &[&Produced]) -> Vec<(String, usize)> {
+/// Each DOCX as LibreOffice lays it out (converted to PDF).
+fn libreoffice_pdfs(docx: &[&Produced]) -> Vec<Vec<u8>> {
     let dir = tempfile::tempdir().unwrap();
     let mut paths = Vec::new();
     for (i, f) in docx.iter().enumerate() {
@@ -36,13 +36,55 @@ fn libreoffice_pages(docx: &[&Produced]) -> Vec<(String, usize)> {
         .output()
         .expect("LibreOffice is installed (soffice)");
     assert!(status.status.success(), "soffice failed");
-    docx.iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let pdf = std::fs::read(out.join(format!("doc{i}.pdf"))).unwrap();
-            (f.entry.path.clone(), pdf_pages(&pdf))
-        })
+    (0..docx.len())
+        .map(|i| std::fs::read(out.join(format!("doc{i}.pdf"))).unwrap())
         .collect()
+}
+
+/// The page count LibreOffice gives each DOCX.
+fn libreoffice_pages(docx: &[&Produced]) -> Vec<(String, usize)> {
+    let pdfs = libreoffice_pdfs(docx);
+    docx.iter()
+        .zip(pdfs)
+        .map(|(f, pdf)| (f.entry.path.clone(), pdf_pages(&pdf)))
+        .collect()
+}
+
+#[test]
+fn justified_lines_and_the_opening_title_sit_as_libreoffice_lays_them() {
+    // A juror's pack of a large session: its opening paragraphs are
+    // justified, and one of them needs its spaces shrunk to keep a word.
+    let text = sessiondoc::example::large_session(60);
+    let files = produce_text(&text, &[Kind::LivretJure]);
+    let (pdf, docx) = pairs(&files, "livret-jure", None)[0];
+    let lines = |bytes: &[u8]| -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("doc.pdf");
+        std::fs::write(&path, bytes).unwrap();
+        let out = Command::new("pdftotext")
+            .args(["-enc", "UTF-8", "-l", "1"])
+            .arg(&path)
+            .arg("-")
+            .output()
+            .expect("pdftotext is installed");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .skip_while(|l| !l.starts_with("Nous vous remercions"))
+            .take(7)
+            .map(str::to_owned)
+            .collect()
+    };
+    let ours = lines(&pdf.bytes);
+    assert_eq!(ours.len(), 7, "{ours:?}");
+    assert_eq!(ours, lines(&libreoffice_pdfs(&[docx])[0]));
+    // The title that opens the page has no space above it, as in the PDF.
+    let body = docx_part(&docx.bytes, "word/document.xml");
+    let title = &body[body.find(r#"w:val="Heading1""#).unwrap()..];
+    let spacing = &title[title.find("<w:spacing").unwrap()..];
+    assert!(
+        spacing.starts_with(r#"<w:spacing w:before="0""#),
+        "{spacing:.80}"
+    );
 }
 
 #[test]

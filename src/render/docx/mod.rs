@@ -97,8 +97,11 @@ impl DocxRenderer {
         let last = doc.sections.len().saturating_sub(1);
         for (i, section) in doc.sections.iter().enumerate() {
             for (b, block) in section.blocks.iter().enumerate() {
-                let at_end = b + 1 == section.blocks.len();
-                docx = add_block(docx, &mut tables, block, section.landscape, at_end);
+                let place = Place {
+                    at_top: b == 0 || matches!(section.blocks[b - 1], Block::PageBreak),
+                    at_end: b + 1 == section.blocks.len(),
+                };
+                docx = add_block(docx, &mut tables, block, section.landscape, place);
             }
             if i < last {
                 // The section ends with a paragraph holding its properties.
@@ -131,20 +134,31 @@ fn heading_style(level: usize, size: f32) -> Style {
         .size(half_points(size))
 }
 
-/// Adds one block of the document model; `at_end`, the last of its
-/// section, where the space after a table would only push an empty line
-/// onto a page of its own.
+/// Where a block stands on its page, for the spaces around it that the
+/// page program drops there.
+#[derive(Clone, Copy)]
+struct Place {
+    /// First on a page: no space above a heading.
+    at_top: bool,
+    /// Last of its section: no space after a table, which would only push
+    /// an empty line onto a page of its own.
+    at_end: bool,
+}
+
+/// Adds one block of the document model.
 fn add_block(
     docx: Docx,
     tables: &mut TableBuilder,
     block: &Block,
     landscape: bool,
-    at_end: bool,
+    place: Place,
 ) -> Docx {
     let width = content_width(landscape);
-    let after_table = if at_end { closing() } else { gap() };
+    let after_table = if place.at_end { closing() } else { gap() };
     match block {
-        Block::Heading { level, text, align } => docx.add_paragraph(heading(*level, text, *align)),
+        Block::Heading { level, text, align } => {
+            docx.add_paragraph(heading(*level, text, *align, place.at_top))
+        }
         Block::Paragraph(p) => docx.add_paragraph(paragraph(p)),
         Block::Table(t) => docx
             .add_table(tables.table(t, width))

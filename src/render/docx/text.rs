@@ -87,12 +87,16 @@ pub fn paragraph(p: &Paragraph) -> WParagraph {
 }
 
 /// A heading of level 1 to 3 (the styles `Heading1`…`Heading3`).
-pub fn heading(level: u8, text: &str, align: Align) -> WParagraph {
+pub fn heading(level: u8, text: &str, align: Align, at_top: bool) -> WParagraph {
     WParagraph::new()
         .style(&format!("Heading{}", level.clamp(1, 3)))
         .align(alignment(align))
         .keep_next(true)
-        .line_spacing(LineSpacing::new().before(200).after(140))
+        .line_spacing(
+            LineSpacing::new()
+                .before(if at_top { 0 } else { 200 })
+                .after(140),
+        )
         .add_run(text_run(WRun::new(), text))
 }
 
