@@ -194,17 +194,11 @@ fn libreoffice_shows_the_pages_and_words_of_the_pdf() {
                 .filter(|f| f.entry.path.rsplit_once('/').map_or("", |(d, _)| d) == folder)
                 .map(|f| root.join(&f.entry.path))
                 .collect();
-            let status = Command::new("soffice")
-                .arg(format!(
-                    "-env:UserInstallation=file://{}",
-                    dir.path().join("profile").display()
-                ))
-                .args(["--headless", "--convert-to", "pdf", "--outdir"])
-                .arg(converted.join(name).join(folder))
-                .args(&batch)
-                .output()
-                .expect("LibreOffice is installed (soffice: scripts/tester installs it)");
-            assert!(status.status.success(), "soffice failed");
+            libreoffice_to_pdf(
+                &batch,
+                &converted.join(name).join(folder),
+                &dir.path().join("profile"),
+            );
         }
         for f in docx {
             let ours = pdf_words_of_file(&root.join(f.entry.path.replace(".docx", ".pdf")));

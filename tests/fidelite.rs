@@ -25,17 +25,7 @@ fn libreoffice_pdfs(docx: &[&Produced]) -> Vec<Vec<u8>> {
         paths.push(path);
     }
     let out = dir.path().join("out");
-    let status = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.path().join("profile").display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&out)
-        .args(&paths)
-        .output()
-        .expect("LibreOffice is installed (soffice)");
-    assert!(status.status.success(), "soffice failed");
+    libreoffice_to_pdf(&paths, &out, &dir.path().join("profile"));
     (0..docx.len())
         .map(|i| std::fs::read(out.join(format!("doc{i}.pdf"))).unwrap())
         .collect()

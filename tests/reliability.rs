@@ -292,19 +292,24 @@ fn an_invalid_session_leaves_the_folder_as_it_was() {
     assert!(leftovers.is_empty());
 }
 
-#[test]
-fn a_png_logo_heads_both_formats_in_its_own_proportions() {
+/// The secretaire-comptable session in a new folder, its centre's logo
+/// the file `logo` beside it (not written here).
+fn session_with_logo(logo: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap();
     let session = dir.path().join("logo.yaml");
-    std::fs::write(
-        &session,
-        text.replace(
-            "  ville: Cherbourg-en-Cotentin\n",
-            "  ville: Cherbourg-en-Cotentin\n  logo: logo.png\n",
-        ),
-    )
-    .unwrap();
+    let with_logo = text.replace(
+        "  ville: Cherbourg-en-Cotentin\n",
+        &format!("  ville: Cherbourg-en-Cotentin\n  logo: {logo}\n"),
+    );
+    assert_ne!(with_logo, text);
+    std::fs::write(&session, with_logo).unwrap();
+    (dir, session)
+}
+
+#[test]
+fn a_png_logo_heads_both_formats_in_its_own_proportions() {
+    let (dir, session) = session_with_logo("logo.png");
     // 40 × 10 pixels.
     std::fs::copy(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/common/logo.png"),
@@ -333,17 +338,11 @@ fn a_png_logo_heads_both_formats_in_its_own_proportions() {
     // longest convocation has as many pages there as in the PDF.
     let letter = out.join("convocations/convocation-diallo");
     let converted = dir.path().join("lo");
-    let status = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.path().join("profil").display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&converted)
-        .arg(letter.with_extension("docx"))
-        .output()
-        .expect("LibreOffice is installed (soffice)");
-    assert!(status.status.success());
+    libreoffice_to_pdf(
+        &[letter.with_extension("docx")],
+        &converted,
+        &dir.path().join("profil"),
+    );
     let pages = |pdf: &Path| pdf_pages(&std::fs::read(pdf).unwrap());
     assert_eq!(
         pages(&converted.join("convocation-diallo.pdf")),
@@ -366,17 +365,7 @@ fn a_png_logo_heads_both_formats_in_its_own_proportions() {
 
 #[test]
 fn an_svg_logo_is_drawn_for_the_docx_and_an_unreadable_one_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap();
-    let session = dir.path().join("logo.yaml");
-    std::fs::write(
-        &session,
-        text.replace(
-            "  ville: Cherbourg-en-Cotentin\n",
-            "  ville: Cherbourg-en-Cotentin\n  logo: logo.svg\n",
-        ),
-    )
-    .unwrap();
+    let (dir, session) = session_with_logo("logo.svg");
     let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="40" height="40" fill="#1d4e89"/><text x="46" y="26" font-size="16">AFPA</text></svg>"##;
     std::fs::write(dir.path().join("logo.svg"), svg).unwrap();
     let out = dir.path().join("out");
@@ -413,17 +402,7 @@ fn an_svg_logo_is_drawn_for_the_docx_and_an_unreadable_one_refused() {
 
 #[test]
 fn a_missing_logo_is_a_clear_error_and_writes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap();
-    let session = dir.path().join("logo.yaml");
-    std::fs::write(
-        &session,
-        text.replace(
-            "  ville: Cherbourg-en-Cotentin\n",
-            "  ville: Cherbourg-en-Cotentin\n  logo: absent.png\n",
-        ),
-    )
-    .unwrap();
+    let (dir, session) = session_with_logo("absent.png");
     let out = dir.path().join("out");
     let run = generate_into(&session, &out, &[]);
     assert_eq!(run.status.code(), Some(1));

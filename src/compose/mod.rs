@@ -308,85 +308,65 @@ pub fn file_part(text: &str) -> String {
         .collect()
 }
 
-/// How the documents of one kind are made: the function that composes
-/// them, and the label blocks it reads as typed labels (checked before
-/// anything is composed).
-pub struct Composer {
-    compose: fn(&Ctx, &Filter) -> Result<Vec<Composed>, Error>,
-    labels: &'static [LabelBlock],
+/// The function that composes the documents of a kind.
+#[derive(Clone, Copy)]
+enum Compose {
+    /// Those the filter asks for (`--candidats`: per candidate).
+    Filtered(fn(&Ctx, &Filter) -> Result<Vec<Composed>, Error>),
+    /// Several documents (per person, room or report).
+    Many(fn(&Ctx) -> Result<Vec<Composed>, Error>),
+    /// One document for the session.
+    One(fn(&Ctx) -> Result<Composed, Error>),
 }
 
-impl Composer {
-    const fn new(
-        compose: fn(&Ctx, &Filter) -> Result<Vec<Composed>, Error>,
-        labels: &'static [LabelBlock],
-    ) -> Composer {
-        Composer { compose, labels }
-    }
-}
-
-/// The composer of each kind (the kinds themselves are in `crate::kind`):
-/// a kind without one does not compile.
-fn composer(kind: Kind) -> Composer {
+/// The composer of each kind, and the label blocks it reads as typed
+/// labels (checked before anything is composed). The kinds themselves are
+/// in `crate::kind`; a kind without its composer does not compile.
+fn composer(kind: Kind) -> (Compose, &'static [LabelBlock]) {
     match kind {
-        Kind::Convocation => Composer::new(convocation::each, convocation::LABELS),
-        Kind::ConvocationsLot => Composer::new(convocation::lot, convocation::LABELS),
-        Kind::Affichage => Composer::new(|ctx, _| affichage::affichage(ctx), affichage::LABELS),
-        Kind::PanneauSalle => Composer::new(|ctx, _| panneau::door_signs(ctx), &[]),
-        Kind::LivretJure => Composer::new(|ctx, _| livret_jure::each(ctx), livret_jure::LABELS),
-        Kind::LivretSurveillant => Composer::new(
-            |ctx, _| livret_surveillant::each(ctx),
+        Kind::Convocation => (Compose::Filtered(convocation::each), convocation::LABELS),
+        Kind::ConvocationsLot => (Compose::Filtered(convocation::lot), convocation::LABELS),
+        Kind::Affichage => (Compose::Many(affichage::affichage), affichage::LABELS),
+        Kind::PanneauSalle => (Compose::Many(panneau::door_signs), &[]),
+        Kind::LivretJure => (Compose::Many(livret_jure::each), livret_jure::LABELS),
+        Kind::LivretSurveillant => (
+            Compose::Many(livret_surveillant::each),
             livret_surveillant::LABELS,
         ),
-        Kind::PvIndividuel => Composer::new(pv_individuel::each, pv_individuel::LABELS),
-        Kind::PvSession => Composer::new(
-            |ctx, _| Ok(vec![pv_session::compose(ctx)?]),
-            pv_session::LABELS,
+        Kind::PvIndividuel => (
+            Compose::Filtered(pv_individuel::each),
+            pv_individuel::LABELS,
         ),
-        Kind::AttestationPresence => Composer::new(attestation::each, &[]),
-        Kind::RapportFraude => Composer::new(|ctx, _| fraude::each(ctx), fraude::LABELS),
-        Kind::ListeAdmis => Composer::new(|ctx, _| liste_admis::compose(ctx), &[]),
-        Kind::Emargement => Composer::new(
-            |ctx, _| Ok(vec![emargement::compose(ctx)?]),
-            emargement::LABELS,
-        ),
-        Kind::Echeancier => Composer::new(
-            |ctx, _| Ok(vec![echeancier::compose(ctx)?]),
-            echeancier::LABELS,
-        ),
-        Kind::FormulairesVierges => Composer::new(
-            |ctx, _| Ok(vec![formulaires::compose(ctx)?]),
-            formulaires::LABELS,
-        ),
-        Kind::Preparation => Composer::new(
-            |ctx, _| Ok(vec![preparation::compose(ctx)?]),
-            preparation::LABELS,
-        ),
-        Kind::JourJ => Composer::new(|ctx, _| Ok(vec![jour_j::compose(ctx)?]), jour_j::LABELS),
-        Kind::DeclarationSession => Composer::new(
-            |ctx, _| Ok(vec![lettres::declaration(ctx)?]),
+        Kind::PvSession => (Compose::One(pv_session::compose), pv_session::LABELS),
+        Kind::AttestationPresence => (Compose::Filtered(attestation::each), &[]),
+        Kind::RapportFraude => (Compose::Many(fraude::each), fraude::LABELS),
+        Kind::ListeAdmis => (Compose::Many(liste_admis::compose), &[]),
+        Kind::Emargement => (Compose::One(emargement::compose), emargement::LABELS),
+        Kind::Echeancier => (Compose::One(echeancier::compose), echeancier::LABELS),
+        Kind::FormulairesVierges => (Compose::One(formulaires::compose), formulaires::LABELS),
+        Kind::Preparation => (Compose::One(preparation::compose), preparation::LABELS),
+        Kind::JourJ => (Compose::One(jour_j::compose), jour_j::LABELS),
+        Kind::DeclarationSession => (
+            Compose::One(lettres::declaration),
             lettres::DECLARATION_LABELS,
         ),
-        Kind::TransmissionPv => Composer::new(|ctx, _| Ok(vec![lettres::transmission(ctx)?]), &[]),
-        Kind::PvCarence => Composer::new(
-            |ctx, _| Ok(vec![lettres::carence(ctx)?]),
-            lettres::CARENCE_LABELS,
-        ),
-        Kind::ConvocationJure => Composer::new(
-            |ctx, _| convocation_equipe::jurors(ctx),
+        Kind::TransmissionPv => (Compose::One(lettres::transmission), &[]),
+        Kind::PvCarence => (Compose::One(lettres::carence), lettres::CARENCE_LABELS),
+        Kind::ConvocationJure => (
+            Compose::Many(convocation_equipe::jurors),
             convocation_equipe::LABELS_JURE,
         ),
-        Kind::ConvocationSurveillant => Composer::new(
-            |ctx, _| convocation_equipe::surveillants(ctx),
+        Kind::ConvocationSurveillant => (
+            Compose::Many(convocation_equipe::surveillants),
             convocation_equipe::LABELS_SURVEILLANT,
         ),
-        Kind::FicheRenseignements => Composer::new(fiche::each, fiche::LABELS),
+        Kind::FicheRenseignements => (Compose::Filtered(fiche::each), fiche::LABELS),
     }
 }
 
 /// The label blocks the composer of a kind reads as typed labels.
 pub fn label_blocks(kind: Kind) -> &'static [LabelBlock] {
-    composer(kind).labels
+    composer(kind).1
 }
 
 /// Composes every document the filter asks for, in a stable order. The
@@ -398,7 +378,11 @@ pub fn compose_all(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
     let mut out = Vec::new();
     for &kind in Kind::ALL {
         if filter.wants(kind) {
-            out.extend((composer(kind).compose)(ctx, filter)?);
+            match composer(kind).0 {
+                Compose::Filtered(compose) => out.extend(compose(ctx, filter)?),
+                Compose::Many(compose) => out.extend(compose(ctx)?),
+                Compose::One(compose) => out.push(compose(ctx)?),
+            }
         }
     }
     Ok(out)

@@ -266,3 +266,19 @@ pub fn run_sessiondoc(args: &[&str]) -> (Option<i32>, String) {
         String::from_utf8_lossy(&out.stderr).replace('\u{a0}', " "),
     )
 }
+
+/// Converts DOCX files to PDF into `out`, as LibreOffice shows them to a
+/// user, with its own profile in `profile` (two tests may convert at once).
+pub fn libreoffice_to_pdf(docx: &[PathBuf], out: &Path, profile: &Path) {
+    let status = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(out)
+        .args(docx)
+        .output()
+        .expect("LibreOffice is installed (soffice: scripts/tester installs it)");
+    assert!(status.status.success(), "soffice failed");
+}

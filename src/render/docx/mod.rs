@@ -42,7 +42,7 @@ use geometry::{
 };
 use sections::{margins, numbered, page_footer, page_header, page_size};
 use tables::TableBuilder;
-use text::{closing, gap, heading, paragraph};
+use text::{closing, gap, heading, paragraph, spacer};
 
 /// Renders documents to DOCX.
 pub struct DocxRenderer;
@@ -188,14 +188,7 @@ fn add_block(
                 .size(7.5);
             docx.add_paragraph(cut).add_paragraph(paragraph(&caption))
         }
-        Block::Space { mm } => docx.add_paragraph(
-            WParagraph::new().line_spacing(
-                LineSpacing::new()
-                    .after(twips(*mm))
-                    .line(20)
-                    .line_rule(docx_rs::LineSpacingType::Exact),
-            ),
-        ),
+        Block::Space { mm } => docx.add_paragraph(spacer(20, twips(*mm))),
         Block::PageBreak => {
             docx.add_paragraph(WParagraph::new().add_run(WRun::new().add_break(BreakType::Page)))
         }

@@ -104,21 +104,21 @@ pub fn heading(level: u8, text: &str, align: Align, at_top: bool) -> WParagraph 
 /// footer: both must end with a paragraph, or LibreOffice leaves them off
 /// the first page.
 pub fn closing() -> WParagraph {
-    WParagraph::new().line_spacing(
-        LineSpacing::new()
-            .after(0)
-            .line(20)
-            .line_rule(docx_rs::LineSpacingType::Exact),
-    )
+    spacer(20, 0)
 }
 
 /// A small empty paragraph between two tables (Word merges two tables that
 /// touch).
 pub fn gap() -> WParagraph {
+    spacer(160, 80)
+}
+
+/// An empty paragraph of an exact height and space after, in twips.
+pub fn spacer(line: i32, after: u32) -> WParagraph {
     WParagraph::new().line_spacing(
         LineSpacing::new()
-            .after(80)
-            .line(160)
+            .after(after)
+            .line(line)
             .line_rule(docx_rs::LineSpacingType::Exact),
     )
 }
