@@ -323,44 +323,36 @@ enum Compose {
 /// labels (checked before anything is composed). The kinds themselves are
 /// in `crate::kind`; a kind without its composer does not compile.
 fn composer(kind: Kind) -> (Compose, &'static [LabelBlock]) {
+    use Compose::{Filtered, Many, One};
     match kind {
-        Kind::Convocation => (Compose::Filtered(convocation::each), convocation::LABELS),
-        Kind::ConvocationsLot => (Compose::Filtered(convocation::lot), convocation::LABELS),
-        Kind::Affichage => (Compose::Many(affichage::affichage), affichage::LABELS),
-        Kind::PanneauSalle => (Compose::Many(panneau::door_signs), &[]),
-        Kind::LivretJure => (Compose::Many(livret_jure::each), livret_jure::LABELS),
-        Kind::LivretSurveillant => (
-            Compose::Many(livret_surveillant::each),
-            livret_surveillant::LABELS,
-        ),
-        Kind::PvIndividuel => (
-            Compose::Filtered(pv_individuel::each),
-            pv_individuel::LABELS,
-        ),
-        Kind::PvSession => (Compose::One(pv_session::compose), pv_session::LABELS),
-        Kind::AttestationPresence => (Compose::Filtered(attestation::each), &[]),
-        Kind::RapportFraude => (Compose::Many(fraude::each), fraude::LABELS),
-        Kind::ListeAdmis => (Compose::Many(liste_admis::compose), &[]),
-        Kind::Emargement => (Compose::One(emargement::compose), emargement::LABELS),
-        Kind::Echeancier => (Compose::One(echeancier::compose), echeancier::LABELS),
-        Kind::FormulairesVierges => (Compose::One(formulaires::compose), formulaires::LABELS),
-        Kind::Preparation => (Compose::One(preparation::compose), preparation::LABELS),
-        Kind::JourJ => (Compose::One(jour_j::compose), jour_j::LABELS),
-        Kind::DeclarationSession => (
-            Compose::One(lettres::declaration),
-            lettres::DECLARATION_LABELS,
-        ),
-        Kind::TransmissionPv => (Compose::One(lettres::transmission), &[]),
-        Kind::PvCarence => (Compose::One(lettres::carence), lettres::CARENCE_LABELS),
+        Kind::Convocation => (Filtered(convocation::each), convocation::LABELS),
+        Kind::ConvocationsLot => (Filtered(convocation::lot), convocation::LABELS),
+        Kind::Affichage => (Many(affichage::affichage), affichage::LABELS),
+        Kind::PanneauSalle => (Many(panneau::door_signs), &[]),
+        Kind::LivretJure => (Many(livret_jure::each), livret_jure::LABELS),
+        Kind::LivretSurveillant => (Many(livret_surveillant::each), livret_surveillant::LABELS),
+        Kind::PvIndividuel => (Filtered(pv_individuel::each), pv_individuel::LABELS),
+        Kind::PvSession => (One(pv_session::compose), pv_session::LABELS),
+        Kind::AttestationPresence => (Filtered(attestation::each), &[]),
+        Kind::RapportFraude => (Many(fraude::each), fraude::LABELS),
+        Kind::ListeAdmis => (Many(liste_admis::compose), &[]),
+        Kind::Emargement => (One(emargement::compose), emargement::LABELS),
+        Kind::Echeancier => (One(echeancier::compose), echeancier::LABELS),
+        Kind::FormulairesVierges => (One(formulaires::compose), formulaires::LABELS),
+        Kind::Preparation => (One(preparation::compose), preparation::LABELS),
+        Kind::JourJ => (One(jour_j::compose), jour_j::LABELS),
+        Kind::DeclarationSession => (One(lettres::declaration), lettres::DECLARATION_LABELS),
+        Kind::TransmissionPv => (One(lettres::transmission), &[]),
+        Kind::PvCarence => (One(lettres::carence), lettres::CARENCE_LABELS),
         Kind::ConvocationJure => (
-            Compose::Many(convocation_equipe::jurors),
+            Many(convocation_equipe::jurors),
             convocation_equipe::LABELS_JURE,
         ),
         Kind::ConvocationSurveillant => (
-            Compose::Many(convocation_equipe::surveillants),
+            Many(convocation_equipe::surveillants),
             convocation_equipe::LABELS_SURVEILLANT,
         ),
-        Kind::FicheRenseignements => (Compose::Filtered(fiche::each), fiche::LABELS),
+        Kind::FicheRenseignements => (Filtered(fiche::each), fiche::LABELS),
     }
 }
 
