@@ -4,6 +4,8 @@
 
 /// How many pixels the logo is drawn high: 600 dpi at the header's 11 mm.
 const HEIGHT_PX: f32 = 260.0;
+/// The widest drawing: a logo far wider than high stays a few megabytes.
+const MAX_WIDTH_PX: f32 = 4000.0;
 
 /// An SVG drawn as a PNG `HEIGHT_PX` high, or why it cannot be read.
 pub fn svg_as_png(svg: &[u8]) -> Result<Vec<u8>, String> {
@@ -17,10 +19,14 @@ pub fn svg_as_png(svg: &[u8]) -> Result<Vec<u8>, String> {
     }
     let tree = usvg::Tree::from_data(svg, &options).map_err(|e| e.to_string())?;
     let size = tree.size();
-    let scale = HEIGHT_PX / size.height();
-    let width = (size.width() * scale).round().max(1.0) as u32;
-    let mut pixmap = tiny_skia::Pixmap::new(width, HEIGHT_PX as u32)
-        .ok_or_else(|| "dimensions impossibles".to_owned())?;
+    // 260 pixels high, unless that makes it wider than `MAX_WIDTH_PX`.
+    let scale = (HEIGHT_PX / size.height()).min(MAX_WIDTH_PX / size.width());
+    let (width, height) = (size.width() * scale, size.height() * scale);
+    let mut pixmap = tiny_skia::Pixmap::new(
+        width.round().max(1.0) as u32,
+        height.round().max(1.0) as u32,
+    )
+    .ok_or_else(|| "dimensions impossibles".to_owned())?;
     resvg::render(
         &tree,
         tiny_skia::Transform::from_scale(scale, scale),
@@ -40,5 +46,9 @@ mod tests {
         let size = imagesize::blob_size(&png).unwrap();
         assert_eq!((size.width, size.height), (780, 260));
         assert!(svg_as_png(b"<svg").is_err());
+        // A band a thousand times wider than high is drawn at most 4 000 wide.
+        let band = br#"<svg xmlns="http://www.w3.org/2000/svg" width="10000" height="10"><rect width="10000" height="10"/></svg>"#;
+        let size = imagesize::blob_size(&svg_as_png(band).unwrap()).unwrap();
+        assert_eq!((size.width, size.height), (4000, 4));
     }
 }
