@@ -49,8 +49,7 @@ pub fn page_size(landscape: bool) -> PageSize {
 }
 
 /// The running header, as the page program draws it: the centre's logo
-/// beside the centre, the title and the session,
-/// small, over a light rule.
+/// beside the centre, the title and the session, small, over a light rule.
 pub fn page_header(doc: &Document) -> Header {
     let ruled = || {
         TableCell::new()
@@ -71,10 +70,12 @@ pub fn page_header(doc: &Document) -> Header {
         let height_emu = LOGO_HEIGHT_EMU;
         let width_emu = (height_emu as usize * w / h.max(1)) as u32;
         let pic = Pic::new(&logo.png).size(width_emu, height_emu).id("logo");
+        // At most half the width, however wide the logo.
+        let content = content_width(false) as usize;
         let width = (width_emu / EMU_PER_TWIP) as usize + twips(LOGO_GUTTER_MM) as usize;
-        let logo_pct = (width * 5000 / content_width(false) as usize).min(2500);
+        let logo_pct = (width * 5000 / content).min(2500);
         text_pct -= logo_pct;
-        grid.push(width);
+        grid.push(logo_pct * content / 5000);
         cells.push(
             ruled()
                 .width(logo_pct, WidthType::Pct)
