@@ -94,7 +94,7 @@ pub fn read(path: &Path) -> Result<Source, Diagnostic> {
                 None,
                 format!("le fichier « {name} » n'est pas encodé en UTF-8 (octet invalide ligne {line}, colonne {column})"),
             )
-            .help("enregistrez le fichier en UTF-8 (dans le Bloc-notes ou LibreOffice : « Enregistrer sous », codage UTF-8) ; un export Excel « CSV » est souvent en Latin-1"));
+            .help("enregistrez le fichier en UTF-8 (dans le Bloc-notes ou LibreOffice\u{a0}: « Enregistrer sous », codage UTF-8) ; un export Excel « CSV » est souvent en Latin-1"));
         }
     };
     let text = match text.strip_prefix('\u{FEFF}') {
@@ -134,7 +134,7 @@ pub fn parse(source: &Source) -> Result<Session, Diagnostic> {
             None,
             format!("le fichier « {} » est vide", source.name),
         )
-        .help("partez d'un exemple complet : sessiondoc init session.yaml"));
+        .help("partez d'un exemple complet\u{a0}: sessiondoc init session.yaml"));
     }
     serde_saphyr::from_str_with_options::<Session>(&source.text, options())
         .map_err(|e| translate(&e, &source.text))
@@ -254,7 +254,7 @@ fn translate(err: &YamlError, text: &str) -> Diagnostic {
         ),
         YamlError::Unexpected { expected, .. } => (
             format!("valeur inattendue\u{a0}: on attend {}", expected_fr(expected)),
-            Some("vérifiez l'indentation : une liste s'écrit avec des tirets « - » ou entre crochets [a, b], un bloc avec des clés « nom: valeur »".to_owned()),
+            Some("vérifiez l'indentation\u{a0}: une liste s'écrit avec des tirets « - » ou entre crochets [a, b], un bloc avec des clés « nom: valeur »".to_owned()),
         ),
         YamlError::InvalidScalar { .. } => ("valeur mal écrite pour ce champ".to_owned(), None),
         YamlError::NullIntoString { .. } => (
@@ -264,11 +264,11 @@ fn translate(err: &YamlError, text: &str) -> Diagnostic {
         YamlError::InvalidBooleanStrict { .. } => ("oui/non doit s'écrire true ou false".to_owned(), None),
         YamlError::Eof { .. } => (
             "le fichier s'arrête au milieu d'une valeur".to_owned(),
-            Some("le fichier est peut-être tronqué : vérifiez sa fin".to_owned()),
+            Some("le fichier est peut-être tronqué\u{a0}: vérifiez sa fin".to_owned()),
         ),
         YamlError::MultipleDocuments { .. } => (
             "le fichier contient plusieurs documents YAML (séparés par « --- »)".to_owned(),
-            Some("une session par fichier : retirez les lignes « --- »".to_owned()),
+            Some("une session par fichier\u{a0}: retirez les lignes « --- »".to_owned()),
         ),
         YamlError::Budget { .. }
         | YamlError::AliasReplayLimitExceeded { .. }
@@ -284,7 +284,7 @@ fn translate(err: &YamlError, text: &str) -> Diagnostic {
         YamlError::InvalidUtf8Input => ("le fichier n'est pas encodé en UTF-8".to_owned(), None),
         YamlError::ExternalMessage { msg, .. } if msg.contains("recursion limit") => (
             "le fichier est trop profond (trop de crochets ou d'accolades imbriqués)".to_owned(),
-            Some("un fichier de session n'a besoin que de quelques niveaux d'imbrication : vérifiez les crochets [ ] et les accolades { }".to_owned()),
+            Some("un fichier de session n'a besoin que de quelques niveaux d'imbrication\u{a0}: vérifiez les crochets [ ] et les accolades { }".to_owned()),
         ),
         YamlError::ExternalMessage { msg, .. } => (
             format!("le fichier n'est pas un YAML valide\u{a0}: {}", parser_message_fr(msg)),

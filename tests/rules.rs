@@ -124,6 +124,7 @@ fn expect<'a>(
         "wrong place for {d:#?}"
     );
     assert_eq!(d.line(), Some(line));
+    assert_french_colons(d);
     if let Some((start, end)) = place.bytes {
         assert!(start < end && end <= text.len(), "bad byte range {d:#?}");
         let (l, _) = line_col_of_byte(text, start);
@@ -157,7 +158,20 @@ fn expect_load_error(text: &str, part: &str, (context, token): (&str, &str)) -> 
     assert!(d.message.contains(part), "{part:?} not in {d:#?}");
     let (line, _) = position(text, context, token);
     assert_eq!(d.line(), Some(line), "wrong line for {d:#?}");
+    assert_french_colons(&d);
     d
+}
+
+/// A colon in a message or its help takes a no-break space before it, as
+/// in French; « : » (the character itself, quoted) aside.
+fn assert_french_colons(d: &Diagnostic) {
+    for text in std::iter::once(&d.message).chain(&d.help) {
+        let unquoted = text.replace("« : »", "");
+        assert!(
+            !unquoted.contains(" :"),
+            "plain space before a colon: {text:?}"
+        );
+    }
 }
 
 // ---------------------------------------------------------------- fixtures
@@ -1130,7 +1144,7 @@ fn extra_time_read_as_a_number_is_a_load_error() {
     let text = with_extra_time("30");
     expect_load_error(
         &text,
-        "« 30 » n'est pas un temps supplémentaire : écrivez « tiers_temps » ou une durée",
+        "« 30 » n'est pas un temps supplémentaire\u{a0}: écrivez « tiers_temps » ou une durée",
         ("temps_supplementaire: 30", "30"),
     );
 }

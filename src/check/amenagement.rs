@@ -49,7 +49,7 @@ pub fn extra_time_fits(s: &Session, out: &mut Vec<Diagnostic>) {
                         fr::time(next.debut.value),
                     ),
                 )
-                .help("laissez après l'épreuve le temps supplémentaire du candidat : décalez le créneau suivant, ou faites-le composer dans une autre salle"),
+                .help("laissez après l'épreuve le temps supplémentaire du candidat\u{a0}: décalez le créneau suivant, ou faites-le composer dans une autre salle"),
             );
         }
     }

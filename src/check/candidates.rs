@@ -22,7 +22,7 @@ pub fn identifiants_are_unique(s: &crate::model::Session, out: &mut Vec<Diagnost
                         c.id.value
                     ),
                 )
-                .help("chaque candidat a son propre numéro : retirez le doublon ou corrigez le numéro"),
+                .help("chaque candidat a son propre numéro\u{a0}: retirez le doublon ou corrigez le numéro"),
             ),
             None => {
                 first.insert(number, &c.id.value);

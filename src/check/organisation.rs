@@ -20,7 +20,7 @@ pub fn tests_are_well_formed(s: &Session, out: &mut Vec<Diagnostic>) {
         ) {
             out.push(
                 test_error(i, e, "nature", &e.nature, "n'a pas la nature d'une épreuve")
-                    .help("nature d'une épreuve : epreuve, entretien ou entretien_final (accueil, briefing, correction, délibération et pause sont prévus par planifier)"),
+                    .help("nature d'une épreuve\u{a0}: epreuve, entretien ou entretien_final (accueil, briefing, correction, délibération et pause sont prévus par planifier)"),
             );
         }
         if e.duree.value.0 == 0 {

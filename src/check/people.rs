@@ -151,7 +151,7 @@ pub fn surveillants_are_neither_trainers_nor_responsable(s: &Session, out: &mut 
                     at(&m.id),
                     format!("le surveillant « {} » est le responsable de session", m.id.value),
                 )
-                .help("le responsable de session ne peut pas être le surveillant : désignez une autre personne"),
+                .help("le responsable de session ne peut pas être le surveillant\u{a0}: désignez une autre personne"),
             );
         }
         let trains = s.candidats.value.iter().find(|c| {
@@ -170,7 +170,7 @@ pub fn surveillants_are_neither_trainers_nor_responsable(s: &Session, out: &mut 
                         m.id.value, c.id.value
                     ),
                 )
-                .help("le formateur d'un candidat ne peut pas surveiller la session : désignez une autre personne"),
+                .help("le formateur d'un candidat ne peut pas surveiller la session\u{a0}: désignez une autre personne"),
             );
         }
     }
@@ -194,7 +194,7 @@ pub fn responsable_is_not_the_trainer(s: &Session, out: &mut Vec<Diagnostic>) {
                         c.id.value
                     ),
                 )
-                .help("le responsable de session ne devrait pas être le formateur des candidats : confiez la session au suppléant si possible"),
+                .help("le responsable de session ne devrait pas être le formateur des candidats\u{a0}: confiez la session au suppléant si possible"),
             );
             return;
         }

@@ -42,7 +42,7 @@ pub fn ids_are_slugs(s: &Session, out: &mut Vec<Diagnostic>) {
                         at(id),
                         format!("l'identifiant « {} » contient des caractères non permis", id.value),
                     )
-                    .help("un identifiant ne contient que des minuscules sans accent, des chiffres, « - » et « _ » (par exemple : dupont ou salle-105)"),
+                    .help("un identifiant ne contient que des minuscules sans accent, des chiffres, « - » et « _ » (par exemple\u{a0}: dupont ou salle-105)"),
                 );
             }
         }
@@ -64,7 +64,7 @@ pub fn codes_have_their_format(s: &Session, out: &mut Vec<Diagnostic>) {
                 at(code),
                 format!("le code du titre « {} » n'a pas le format attendu", code.value),
             )
-            .help("format attendu : TP-NNNNN (par exemple TP-00402), tel qu'il figure sur la fiche du titre"),
+            .help("format attendu\u{a0}: TP-NNNNN (par exemple TP-00402), tel qu'il figure sur la fiche du titre"),
         );
     }
     for (i, ccp) in s.titre.ccp.value.iter().enumerate() {
@@ -75,7 +75,7 @@ pub fn codes_have_their_format(s: &Session, out: &mut Vec<Diagnostic>) {
                     at(&ccp.code),
                     format!("le code de CCP « {} » n'a pas le format attendu", ccp.code.value),
                 )
-                .help("format attendu : CP-NNNNNN (par exemple CP-002498), tel qu'il figure sur la fiche du titre"),
+                .help("format attendu\u{a0}: CP-NNNNNN (par exemple CP-002498), tel qu'il figure sur la fiche du titre"),
             );
         }
     }
@@ -222,7 +222,7 @@ pub fn dates_are_in_order(s: &Session, out: &mut Vec<Diagnostic>) {
                         fr::time(slot.debut.value)
                     ),
                 )
-                .help("vérifiez les heures de début et de fin (format attendu : HH:MM, sur 24 heures)"),
+                .help("vérifiez les heures de début et de fin (format attendu\u{a0}: HH:MM, sur 24 heures)"),
             );
         }
     }

@@ -333,7 +333,7 @@ pub fn deliberation_follows_final_interviews(s: &Session, out: &mut Vec<Diagnost
                         span_text(last_final)
                     ),
                 )
-                .help("le jury délibère après l'entretien final du dernier candidat : décalez la délibération"),
+                .help("le jury délibère après l'entretien final du dernier candidat\u{a0}: décalez la délibération"),
             );
         }
     }

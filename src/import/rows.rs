@@ -203,7 +203,7 @@ impl Row<'_> {
             "m" | "mr" | "monsieur" => Civilite::M,
             "mme" | "madame" | "mlle" | "mademoiselle" => Civilite::Mme,
             _ => {
-                self.problem(self.get("civilite"), "civilité attendue : M. ou Mme");
+                self.problem(self.get("civilite"), "civilité attendue\u{a0}: M. ou Mme");
                 Civilite::M
             }
         }
@@ -218,7 +218,7 @@ impl Row<'_> {
             _ => {
                 self.problem(
                     self.get("voie"),
-                    "voie d'accès inconnue : formation, VAE ou équivalence",
+                    "voie d'accès inconnue\u{a0}: formation, VAE ou équivalence",
                 );
                 Voie::Formation
             }

@@ -46,7 +46,7 @@ impl<'de> Deserialize<'de> for TempsSupplementaire {
                 other => parse_time(other)
                     .filter(|t| t.0 > 0)
                     .map(|t| TempsSupplementaire::Minutes(t.0))
-                    .ok_or_else(|| format!("« {v} » n'est pas un temps supplémentaire : écrivez « tiers_temps » ou une durée \"HH:MM\" (par exemple \"00:30\")")),
+                    .ok_or_else(|| format!("« {v} » n'est pas un temps supplémentaire\u{a0}: écrivez « tiers_temps » ou une durée \"HH:MM\" (par exemple \"00:30\")")),
             },
             number: |v| {
                 Err(format!("le temps supplémentaire a été lu comme le nombre {v} : écrivez « tiers_temps » ou une durée entre guillemets, \"HH:MM\" (par exemple \"00:30\")"))

@@ -47,7 +47,7 @@ impl<'de> Deserialize<'de> for Selection {
                 match v {
                     "tous" => Ok(Selection::Tous),
                     other => Err(E::custom(format!(
-                        "« {other} » n'est pas une liste : écrivez « tous » ou une liste d'identifiants entre crochets, par exemple [{other}]"
+                        "« {other} » n'est pas une liste\u{a0}: écrivez « tous » ou une liste d'identifiants entre crochets, par exemple [{other}]"
                     ))),
                 }
             }

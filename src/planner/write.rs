@@ -93,11 +93,11 @@ pub fn into_file(path: &Path, text: &str, s: &Session, proposal: &Proposal) -> R
     let refuse =
         |why: String| Error::Refused(format!("{why}\u{a0}; « {name} » n'a pas été modifié"));
     let with_juries = fill_juries(text, s, proposal).ok_or_else(|| {
-        refuse("un candidat sans binôme n'a pas « jury: [] » écrit sur sa ligne : écrivez « jury: [] » pour que planifier le complète".to_owned())
+        refuse("un candidat sans binôme n'a pas « jury: [] » écrit sur sa ligne\u{a0}: écrivez « jury: [] » pour que planifier le complète".to_owned())
     })?;
     let updated = insert_slots(&with_juries, &proposal.slots).ok_or_else(|| {
         refuse(
-            "le fichier n'a pas de liste « planning: » : ajoutez la ligne « planning: [] »"
+            "le fichier n'a pas de liste « planning: »\u{a0}: ajoutez la ligne « planning: [] »"
                 .to_owned(),
         )
     })?;
