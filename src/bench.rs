@@ -13,6 +13,45 @@ pub fn peak_memory_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// Set in its environment, `generate` ends with a line of figures read by
+/// [`stat`]: « stats: documents=… files=… pages=… peak_kib=… layouts=… ».
+pub const STATS_ENV: &str = "SESSIONDOC_STATS";
+
+/// The figures line of a `generate` run (with [`STATS_ENV`] set).
+pub fn stats_line(documents: usize, files: usize, pages: usize) -> String {
+    format!(
+        "stats: documents={documents} files={files} pages={pages} peak_kib={} layouts={}",
+        peak_memory_kib().unwrap_or(0),
+        crate::render::pdf::layouts()
+    )
+}
+
+/// `generate` of `session` into `out` by the program `exe`, with its
+/// figures line asked for.
+pub fn generate_with_stats(exe: &Path, session: &Path, out: &Path, extra: &[&str]) -> Command {
+    let mut command = Command::new(exe);
+    command
+        .arg("generate")
+        .arg(session)
+        .arg("-o")
+        .arg(out)
+        .args(extra)
+        .env(STATS_ENV, "1");
+    command
+}
+
+/// One figure (`key`: `pages`, `layouts`…) of the figures line in a run's
+/// standard error.
+pub fn stat(stderr: &str, key: &str) -> Option<f64> {
+    stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("stats: "))?
+        .split_whitespace()
+        .find_map(|kv| kv.strip_prefix(key)?.strip_prefix('='))?
+        .parse()
+        .ok()
+}
+
 /// `sessiondoc bench`: the complete set for sessions of several sizes.
 pub fn bench(sizes: &[usize], soffice: bool) -> Result<(), Error> {
     let exe = std::env::current_exe().map_err(|e| Error::Io(e.to_string()))?;
@@ -126,13 +165,7 @@ struct Run {
 /// Runs `generate` on a session into `out` and reads its figures.
 fn timed_generate(exe: &Path, session: &Path, out: &Path, extra: &[&str]) -> Option<Run> {
     let started = Instant::now();
-    let run = Command::new(exe)
-        .arg("generate")
-        .arg(session)
-        .arg("-o")
-        .arg(out)
-        .args(extra)
-        .env("SESSIONDOC_STATS", "1")
+    let run = generate_with_stats(exe, session, out, extra)
         .output()
         .ok()?;
     let seconds = started.elapsed().as_secs_f64();
@@ -141,20 +174,13 @@ fn timed_generate(exe: &Path, session: &Path, out: &Path, extra: &[&str]) -> Opt
         eprintln!("{stderr}");
         return None;
     }
-    let stat = |key: &str| -> f64 {
-        stderr
-            .lines()
-            .find_map(|l| l.strip_prefix("stats: "))
-            .and_then(|l| l.split_whitespace().find_map(|kv| kv.strip_prefix(key)))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0.0)
-    };
+    let stat = |key: &str| stat(&stderr, key).unwrap_or(0.0);
     Some(Run {
         seconds,
-        documents: stat("documents="),
-        files: stat("files="),
-        pages: stat("pages="),
-        peak_kib: stat("peak_kib="),
+        documents: stat("documents"),
+        files: stat("files"),
+        pages: stat("pages"),
+        peak_kib: stat("peak_kib"),
     })
 }
 

@@ -8,7 +8,6 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 use common::fixture;
 
@@ -23,26 +22,14 @@ fn generate(out: &Path, extra: &[&str]) -> usize {
 /// Runs `generate` on a session file with the run's statistics; how many
 /// documents Typst laid out.
 fn generate_session(session: &Path, out: &Path, extra: &[&str]) -> usize {
-    let run = Command::new(env!("CARGO_BIN_EXE_sessiondoc"))
-        .arg("generate")
-        .arg(session)
-        .arg("-o")
-        .arg(out)
-        .args(extra)
-        .env("SESSIONDOC_STATS", "1")
+    let exe = Path::new(env!("CARGO_BIN_EXE_sessiondoc"));
+    let run = sessiondoc::bench::generate_with_stats(exe, session, out, extra)
         .output()
         .expect("binary runs");
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{stderr}");
-    stderr
-        .lines()
-        .find_map(|l| l.strip_prefix("stats: "))
-        .and_then(|l| {
-            l.split_whitespace()
-                .find_map(|kv| kv.strip_prefix("layouts="))
-        })
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("no layout count in « {stderr} »"))
+    sessiondoc::bench::stat(&stderr, "layouts")
+        .unwrap_or_else(|| panic!("no layout count in « {stderr} »")) as usize
 }
 
 /// The manifest's entries of one format: path → (pages, sha256).

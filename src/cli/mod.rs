@@ -175,14 +175,10 @@ fn generate_cmd(path: &Path, options: &GenerateOptions) -> Result<ExitCode, Erro
     let summary = generate::run(&source, &session, options)
         .map_err(|e| e.with_note("Aucun fichier du dossier de sortie n'a été modifié."))?;
     eprintln!("{}", summary.line());
-    if std::env::var_os("SESSIONDOC_STATS").is_some() {
+    if std::env::var_os(crate::bench::STATS_ENV).is_some() {
         eprintln!(
-            "stats: documents={} files={} pages={} peak_kib={} layouts={}",
-            summary.documents,
-            summary.files,
-            summary.pages,
-            crate::bench::peak_memory_kib().unwrap_or(0),
-            crate::render::pdf::layouts()
+            "{}",
+            crate::bench::stats_line(summary.documents, summary.files, summary.pages)
         );
     }
     Ok(ExitCode::SUCCESS)
