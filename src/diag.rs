@@ -43,15 +43,6 @@ impl Place {
             bytes,
         })
     }
-
-    /// A place known only by line and column.
-    pub fn line_col(line: u64, column: u64) -> Place {
-        Place {
-            line,
-            column,
-            bytes: None,
-        }
-    }
 }
 
 /// One finding about the session file.
