@@ -97,11 +97,11 @@ impl DocxRenderer {
         let last = doc.sections.len().saturating_sub(1);
         for (i, section) in doc.sections.iter().enumerate() {
             for (b, block) in section.blocks.iter().enumerate() {
-                let place = Place {
+                let position = BlockPosition {
                     at_top: b == 0 || matches!(section.blocks[b - 1], Block::PageBreak),
                     at_end: b + 1 == section.blocks.len(),
                 };
-                docx = add_block(docx, &mut tables, block, section.landscape, place);
+                docx = add_block(docx, &mut tables, block, section.landscape, position);
             }
             if i < last {
                 // The section ends with a paragraph holding its properties.
@@ -137,7 +137,7 @@ fn heading_style(level: usize, size: f32) -> Style {
 /// Where a block stands on its page, for the spaces around it that the
 /// page program drops there.
 #[derive(Clone, Copy)]
-struct Place {
+struct BlockPosition {
     /// First on a page: no space above a heading.
     at_top: bool,
     /// Last of its section: no space after a table, which would only push
@@ -151,13 +151,13 @@ fn add_block(
     tables: &mut TableBuilder,
     block: &Block,
     landscape: bool,
-    place: Place,
+    position: BlockPosition,
 ) -> Docx {
     let width = content_width(landscape);
-    let after_table = if place.at_end { closing() } else { gap() };
+    let after_table = if position.at_end { closing() } else { gap() };
     match block {
         Block::Heading { level, text, align } => {
-            docx.add_paragraph(heading(*level, text, *align, place.at_top))
+            docx.add_paragraph(heading(*level, text, *align, position.at_top))
         }
         Block::Paragraph(p) => docx.add_paragraph(paragraph(p)),
         Block::Table(t) => docx
