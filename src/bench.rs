@@ -2,7 +2,7 @@
 //! sessions of several sizes.
 
 use crate::error::Error;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
@@ -52,73 +52,90 @@ pub fn stat(stderr: &str, key: &str) -> Option<f64> {
         .ok()
 }
 
-/// `sessiondoc bench`: the complete set for sessions of several sizes.
-pub fn bench(sizes: &[usize], soffice: bool) -> Result<(), Error> {
+/// `sessiondoc bench`: the complete set for sessions of several sizes, and
+/// with `before`, the same runs by another version of the program, the two
+/// taking turns on each session so that a machine's drift weighs on both.
+pub fn bench(sizes: &[usize], soffice: bool, before: Option<&Path>) -> Result<(), Error> {
     let exe = std::env::current_exe().map_err(|e| Error::Io(e.to_string()))?;
     let dir = tempfile::tempdir()
         .map_err(|_| Error::Io("impossible de créer un dossier temporaire".to_owned()))?;
+    // (label, program, folder suffix): the other version first.
+    let programs: Vec<(&str, &Path, &str)> = before
+        .map(|b| ("avant", b, "-avant"))
+        .into_iter()
+        .chain([("", exe.as_path(), "")])
+        .collect();
     println!(
-        "candidats  temps (s)  documents  fichiers  pages  documents/s  pages/s  mémoire max (Mio)"
+        "candidats  version  temps (s)  documents  fichiers  pages  documents/s  pages/s  mémoire max (Mio)"
     );
     // The run LibreOffice is compared on: the size closest to 60 candidates.
     let compared = sizes.iter().copied().min_by_key(|n| n.abs_diff(60));
+    let reference = sizes.iter().copied().min_by_key(|n| n.abs_diff(240));
     let mut ours = None;
-    let mut reference = None;
     for &n in sizes {
         let session = dir.path().join(format!("session-{n}.yaml"));
         std::fs::write(&session, crate::example::large_session(n))
             .map_err(|e| Error::Io(format!("{}\u{a0}: {e}", session.display())))?;
-        let out = dir.path().join(format!("out-{n}"));
-        let run = timed_generate(&exe, &session, &out, &[]).ok_or_else(|| {
-            Error::Refused(format!(
-                "la production de la session de {n} candidats a échoué"
-            ))
-        })?;
-        println!(
-            "{n:>9}  {:>9.2}  {:>9}  {:>8}  {:>5}  {:>11.1}  {:>7.1}  {:>17.0}",
-            run.seconds,
-            run.documents,
-            run.files,
-            run.pages,
-            run.documents / run.seconds,
-            run.pages / run.seconds,
-            run.peak_kib / 1024.0
-        );
-        if Some(n) == compared {
-            ours = Some((n, out.clone(), run.pages / run.seconds));
-        }
-        if reference
-            .as_ref()
-            .is_none_or(|(m, _, _): &(usize, PathBuf, PathBuf)| m.abs_diff(240) > n.abs_diff(240))
-        {
-            reference = Some((n, session, out));
+        for &(label, program, suffix) in &programs {
+            let out = dir.path().join(format!("out-{n}{suffix}"));
+            let run = timed_generate(program, &session, &out, &[]).ok_or_else(|| {
+                Error::Refused(format!(
+                    "la production de la session de {n} candidats a échoué"
+                ))
+            })?;
+            println!(
+                "{n:>9}  {label:>7}  {:>9.2}  {:>9}  {:>8}  {:>5}  {:>11.1}  {:>7.1}  {:>17.0}",
+                run.seconds,
+                run.documents,
+                run.files,
+                run.pages,
+                run.documents / run.seconds,
+                run.pages / run.seconds,
+                run.peak_kib / 1024.0
+            );
+            if Some(n) == compared && label.is_empty() {
+                ours = Some((n, out, run.pages / run.seconds));
+            }
         }
     }
     // A re-run after one change, and one document alone, on the session
     // closest to 240 candidates.
-    if let Some((n, session, out)) = reference {
+    if let Some(n) = reference {
+        let session = dir.path().join(format!("session-{n}.yaml"));
         let text = std::fs::read_to_string(&session).unwrap_or_default();
         let changed = text.replacen(
             "intitule: Entretien technique\n",
             "intitule: Entretien technique et questionnement\n",
             1,
         );
-        if std::fs::write(&session, changed).is_ok()
-            && let Some(run) = timed_generate(&exe, &session, &out, &[])
-        {
-            println!(
-                "un créneau modifié ({n} candidats)\u{a0}: {:.2} s, {} documents refaits, les autres gardés tels quels",
-                run.seconds, run.documents
-            );
+        let changed_session = dir.path().join(format!("session-{n}-modifiee.yaml"));
+        if std::fs::write(&changed_session, changed).is_ok() {
+            for &(label, program, suffix) in &programs {
+                let out = dir.path().join(format!("out-{n}{suffix}"));
+                if let Some(run) = timed_generate(program, &changed_session, &out, &[]) {
+                    println!(
+                        "un créneau modifié ({n} candidats{})\u{a0}: {:.2} s, {} documents refaits, les autres gardés tels quels",
+                        suffix_label(label),
+                        run.seconds,
+                        run.documents
+                    );
+                }
+            }
         }
-        let one = dir.path().join("un-pv");
-        if let Some(run) = timed_generate(
-            &exe,
-            &session,
-            &one,
-            &["--only", "pv-individuel", "--candidat", "c00000"],
-        ) {
-            println!("un PV individuel seul\u{a0}: {:.3} s", run.seconds);
+        for &(label, program, suffix) in &programs {
+            let one = dir.path().join(format!("un-pv{suffix}"));
+            if let Some(run) = timed_generate(
+                program,
+                &session,
+                &one,
+                &["--only", "pv-individuel", "--candidat", "c00000"],
+            ) {
+                println!(
+                    "un PV individuel seul{}\u{a0}: {:.3} s",
+                    suffix_label(label),
+                    run.seconds
+                );
+            }
         }
     }
     plan_timing();
@@ -132,6 +149,15 @@ pub fn bench(sizes: &[usize], soffice: bool) -> Result<(), Error> {
         );
     }
     Ok(())
+}
+
+/// « , avant » after a figure of the other version, nothing after ours.
+fn suffix_label(label: &str) -> String {
+    if label.is_empty() {
+        String::new()
+    } else {
+        format!(", {label}")
+    }
 }
 
 /// Times `planifier` on 60 candidates, 6 jurors and 5 days.

@@ -139,6 +139,10 @@ pub enum Command {
         /// Compare aussi avec LibreOffice (soffice) sur les mêmes DOCX.
         #[arg(long)]
         soffice: bool,
+        /// Mesure aussi, tour à tour sur les mêmes sessions, une autre
+        /// version du programme (son exécutable).
+        #[arg(long, value_name = "PROGRAMME")]
+        avant: Option<PathBuf>,
     },
     /// Écrit une session fictive de N candidats (essais, mesures).
     #[command(hide = true)]

@@ -89,9 +89,11 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
             print!("{}", crate::schema::SCHEMA);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Bench { tailles, soffice } => {
-            crate::bench::bench(&tailles, soffice).map(|()| ExitCode::SUCCESS)
-        }
+        Command::Bench {
+            tailles,
+            soffice,
+            avant,
+        } => crate::bench::bench(&tailles, soffice, avant.as_deref()).map(|()| ExitCode::SUCCESS),
         Command::Exemple { candidats, file } => {
             crate::example::write_example(&file, candidats).map(|()| ExitCode::SUCCESS)
         }
