@@ -540,3 +540,32 @@ fn the_ceres_recap_lists_number_name_decision_and_ccp_by_name() {
     assert_eq!(lines[5], "1801047;LEFÈVRE-DUMAS;Jean-Baptiste;Absent;");
     assert_eq!(lines.len(), 7);
 }
+
+#[test]
+fn partial_results_are_counted_and_the_missing_named() {
+    let text = std::fs::read_to_string(fixture(SC)).unwrap();
+    // AMRANI's and BERNARD's results taken away.
+    let cut = text.find("  - id: chevalier").unwrap();
+    let partial = format!("{}{}", without_results(&text[..cut]), &text[cut..]);
+    let (_dir, path) = session_file(&partial);
+    let (code, err) = run(&["check", p(&path)]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains(
+            "4 résultat(s) sur 6 saisi(s) ; il manque celui de : AMRANI Leïla, BERNARD Lucas"
+        ),
+        "{err}"
+    );
+    // At the list of candidates: its first line.
+    let line = partial
+        .lines()
+        .position(|l| l.starts_with("candidats:"))
+        .unwrap()
+        + 2;
+    assert!(err.contains(&format!("session.yaml:{line}:")), "{err}");
+    for whole in [text.clone(), without_results(&text)] {
+        let (_dir, path) = session_file(&whole);
+        let (_, err) = run(&["check", p(&path)]);
+        assert!(!err.contains("résultat(s) sur"), "{err}");
+    }
+}
