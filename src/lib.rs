@@ -33,6 +33,7 @@ pub mod page;
 pub mod plan;
 pub mod planner;
 pub mod render;
+pub mod results;
 pub mod schema;
 pub mod session_text;
 pub mod wording;

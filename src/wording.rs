@@ -29,6 +29,7 @@ const SHARED: &[(&str, &str)] = &[
         include_str!("../templates/changements.j2"),
     ),
     ("planifier.j2", include_str!("../templates/planifier.j2")),
+    ("resultats.j2", include_str!("../templates/resultats.j2")),
 ];
 
 /// Every embedded template, by file name, each once.

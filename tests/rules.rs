@@ -1777,6 +1777,21 @@ fn a_juror_available_outside_the_session_is_an_error() {
     );
 }
 
+#[test]
+fn some_results_in_and_not_all_is_a_warning_naming_the_missing() {
+    let text = fixture_broken(SC, "    resultat:\n      decision: absent\n", "");
+    let diags = diagnostics(&text);
+    expect(
+        &text,
+        &diags,
+        Severity::Warning,
+        "candidats",
+        "5 résultat(s) sur 6 saisi(s)\u{a0}; il manque celui de\u{a0}: LEFÈVRE-DUMAS Jean-Baptiste",
+        ("  - id: amrani", "- id"),
+    );
+    assert_counts(&diags, 0, 1);
+}
+
 // ---------------------------------------------------------------- coverage
 
 /// Each function of `RULES` (src/check/mod.rs) and the tests of this file
@@ -1987,6 +2002,10 @@ const TESTED: &[(&str, &[&str])] = &[
             "fraud_outside_every_slot_of_the_candidate_is_a_warning",
             "fraud_on_another_day_is_a_warning_and_at_the_end_of_a_slot_is_fine",
         ],
+    ),
+    (
+        "results::results_are_all_in",
+        &["some_results_in_and_not_all_is_a_warning_naming_the_missing"],
     ),
 ];
 

@@ -139,3 +139,29 @@ pub fn fraud_reports_match_a_slot(s: &Session, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+/// Warning: some results are in, not all; says which candidates lack one.
+pub fn results_are_all_in(s: &Session, out: &mut Vec<Diagnostic>) {
+    let all = &s.candidats.value;
+    let missing: Vec<String> = all
+        .iter()
+        .filter(|c| c.resultat.is_none())
+        .map(|c| crate::fr::nom_prenom(c.nom_affiche(), &c.prenom))
+        .collect();
+    let done = all.len() - missing.len();
+    if done == 0 || missing.is_empty() {
+        return;
+    }
+    out.push(
+        Diagnostic::warning(
+            "candidats",
+            at(&s.candidats),
+            format!(
+                "{done} résultat(s) sur {} saisi(s)\u{a0}; il manque celui de\u{a0}: {}",
+                all.len(),
+                missing.join(", ")
+            ),
+        )
+        .help("saisissez-les (sessiondoc resultats SESSION.yaml GRILLE)\u{a0}; d'ici là, leurs PV restent des formulaires vierges et la liste des admis n'est pas produite"),
+    );
+}

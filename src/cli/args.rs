@@ -154,4 +154,32 @@ pub enum Command {
         #[arg(value_name = "FICHIER")]
         file: PathBuf,
     },
+    /// Les résultats de la délibération : écrit la grille que le jury
+    /// remplit (--grille), relit une grille remplie (ou une liste CSV, XLSX,
+    /// ODS) dans le fichier de session, écrit le récapitulatif pour CERES
+    /// (--ceres).
+    #[command(visible_alias = "results")]
+    Resultats {
+        /// Le fichier de session (.yaml).
+        session: PathBuf,
+        /// La grille remplie à relire : XLSX, ODS ou CSV.
+        #[arg(value_name = "GRILLE")]
+        remplie: Option<PathBuf>,
+        /// Écrire la grille à remplir dans ce fichier (.xlsx).
+        #[arg(long, value_name = "GRILLE.xlsx")]
+        grille: Option<PathBuf>,
+        /// Écrire le récapitulatif pour CERES dans ce fichier (.csv).
+        #[arg(long, value_name = "RECAP.csv")]
+        ceres: Option<PathBuf>,
+        /// Dire seulement ce qui changerait, sans écrire le fichier de session.
+        #[arg(long)]
+        essai: bool,
+        /// Remplacer la grille ou le récapitulatif s'ils existent déjà.
+        #[arg(long)]
+        force: bool,
+        /// La feuille du classeur à lire (par défaut : la première qui a
+        /// une ligne d'en-têtes).
+        #[arg(long, value_name = "FEUILLE")]
+        feuille: Option<String>,
+    },
 }

@@ -97,7 +97,85 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
         Command::Exemple { candidats, file } => {
             crate::example::write_example(&file, candidats).map(|()| ExitCode::SUCCESS)
         }
+        Command::Resultats {
+            session,
+            remplie,
+            grille,
+            ceres,
+            essai,
+            force,
+            feuille,
+        } => resultats(
+            &session,
+            &Results {
+                filled: remplie,
+                grid: grille,
+                recap: ceres,
+                dry_run: essai,
+                force,
+                sheet: feuille,
+            },
+        ),
     }
+}
+
+/// What `resultats` is asked to do.
+struct Results {
+    filled: Option<std::path::PathBuf>,
+    grid: Option<std::path::PathBuf>,
+    recap: Option<std::path::PathBuf>,
+    dry_run: bool,
+    force: bool,
+    sheet: Option<String>,
+}
+
+/// Reads a filled grid into the session file, then writes the grid and
+/// the recap asked for (from the results just read).
+fn resultats(session: &Path, asked: &Results) -> Result<ExitCode, Error> {
+    if asked.filled.is_none() && asked.grid.is_none() && asked.recap.is_none() {
+        return Err(Error::Usage(
+            "dites ce qu'il faut faire\u{a0}: --grille GRILLE.xlsx pour écrire la grille du jury, une grille remplie à relire, ou --ceres RECAP.csv".to_owned(),
+        ));
+    }
+    if let Some(filled) = &asked.filled {
+        let read =
+            crate::results::read_grid(session, filled, asked.sheet.as_deref(), asked.dry_run)?;
+        for note in &read.notes {
+            eprintln!("{note}");
+        }
+        if read.changes.is_empty() {
+            eprintln!(
+                "Aucun résultat nouveau ni changé\u{a0}: « {} » n'a pas été modifié.",
+                session.display()
+            );
+        } else {
+            let verb = if read.written {
+                "écrit(s)"
+            } else {
+                "à écrire (--essai\u{a0}: rien n'a été écrit)"
+            };
+            eprintln!(
+                "{} résultat(s) {verb} dans « {} »\u{a0}:",
+                read.changes.len(),
+                session.display()
+            );
+            for line in &read.changes {
+                eprintln!("{line}");
+            }
+        }
+    }
+    if let Some(grid) = &asked.grid {
+        crate::results::write_grid(session, grid, asked.force)?;
+        eprintln!("Grille des résultats écrite dans « {} ».", grid.display());
+    }
+    if let Some(recap) = &asked.recap {
+        crate::results::write_recap(session, recap, asked.force)?;
+        eprintln!(
+            "Récapitulatif pour CERES écrit dans « {} ».",
+            recap.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Adds the candidates of a list to the session file and says how many.

@@ -4,9 +4,9 @@
 //! stay; nothing is written when a row is wrong or the result would not
 //! load, and the file is replaced in one step.
 
-mod columns;
-mod rows;
-mod table;
+pub(crate) mod columns;
+pub(crate) mod rows;
+pub(crate) mod table;
 mod yaml;
 
 use std::path::Path;
@@ -179,7 +179,8 @@ fn columns_read(table: &table::Table, fields: &[Option<&'static str>]) -> Vec<St
     notes
 }
 
-fn problem_line(p: &rows::Problem) -> String {
+/// A problem as said to the user: its row, column and value, then what.
+pub(crate) fn problem_line(p: &rows::Problem) -> String {
     let value = if p.value.is_empty() {
         "cellule vide".to_owned()
     } else {

@@ -295,7 +295,7 @@ const MAX_ID_CHARS: usize = 40;
 
 /// `JJ/MM/AAAA` (or `AAAA-MM-JJ`, as a workbook's date cell) as
 /// `AAAA-MM-JJ`; a time after the date (« 28/02/1999 14:30 ») is dropped.
-fn date(text: &str) -> Result<String, &'static str> {
+pub(crate) fn date(text: &str) -> Result<String, &'static str> {
     let day = text.split([' ', 'T']).next().unwrap_or_default().trim();
     let year_digits = if day.contains('/') {
         day.rsplit('/').next().unwrap_or_default().len()

@@ -15,6 +15,8 @@ pub struct Table {
     pub headers: Vec<String>,
     /// Each row with its number in the file (the first line is row 1).
     pub rows: Vec<(usize, Vec<String>)>,
+    /// The number of the header row in the file.
+    pub header_row: usize,
 }
 
 /// How far down a title and notes may push the header row.
@@ -64,10 +66,11 @@ pub fn read(
         )));
     };
     let mut rows = rows.into_iter().skip(header);
-    let headers = rows.next().map(|(_, r)| r).unwrap_or_default();
+    let (header_row, headers) = rows.next().unwrap_or_default();
     Ok(Table {
         sheet,
         headers,
+        header_row,
         rows: rows
             .filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
             .collect(),
