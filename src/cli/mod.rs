@@ -83,7 +83,14 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
             session,
             colonnes,
             feuille,
-        } => importer(&liste, &session, &colonnes, feuille.as_deref()),
+            mettre_a_jour,
+        } => importer(
+            &liste,
+            &session,
+            &colonnes,
+            feuille.as_deref(),
+            mettre_a_jour,
+        ),
         Command::Planifier { session, ecrire } => crate::planner::run(&session, ecrire),
         Command::Schema => {
             print!("{}", crate::schema::SCHEMA);
@@ -104,16 +111,26 @@ fn importer(
     session: &Path,
     columns: &[String],
     sheet: Option<&str>,
+    update: bool,
 ) -> Result<ExitCode, Error> {
-    let done = crate::import::import(list, session, columns, sheet)?;
+    let done = crate::import::import(list, session, columns, sheet, update)?;
     for note in &done.notes {
         eprintln!("{note}");
     }
-    eprintln!(
-        "{} candidat(s) ajouté(s) à « {} ».",
-        done.added,
-        session.display()
-    );
+    if done.added > 0 || done.updated == 0 {
+        eprintln!(
+            "{} candidat(s) ajouté(s) à « {} ».",
+            done.added,
+            session.display()
+        );
+    }
+    if done.updated > 0 {
+        eprintln!(
+            "{} candidat(s) mis à jour dans « {} ».",
+            done.updated,
+            session.display()
+        );
+    }
     if done.to_complete > 0 {
         eprintln!(
             "Il reste {} point(s) à compléter (jury, créneaux…)\u{a0}: voyez « sessiondoc check {} ».",
