@@ -127,14 +127,22 @@ pub struct Produced {
     pub parts: Vec<(String, Vec<u8>)>,
 }
 
+/// A failure to write the output folder, in French, with what to do.
 fn io_error(what: &str, path: &Path, err: std::io::Error) -> Error {
+    use std::io::ErrorKind as K;
+    let elsewhere = "choisissez un autre dossier de sortie avec -o DOSSIER";
     let reason = match err.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission refusée".to_owned(),
-        std::io::ErrorKind::StorageFull => "le disque est plein".to_owned(),
-        std::io::ErrorKind::NotFound => "dossier introuvable".to_owned(),
+        K::PermissionDenied => format!(
+            "droits insuffisants pour écrire dans ce dossier\u{a0}: {elsewhere}, ou demandez les droits d'écriture"
+        ),
+        K::ReadOnlyFilesystem => format!("le disque est en lecture seule\u{a0}: {elsewhere}"),
+        K::StorageFull => format!("le disque est plein\u{a0}: libérez de la place ou {elsewhere}"),
+        K::NotFound if path.exists() => {
+            format!("ce dossier du système n'accepte pas de nouveaux fichiers\u{a0}: {elsewhere}")
+        }
+        K::NotFound => format!("dossier introuvable\u{a0}: vérifiez le chemin, ou {elsewhere}"),
         _ if err.raw_os_error() == Some(27) => "fichier trop grand (limite de taille)".to_owned(),
-        _ if err.raw_os_error() == Some(30) => "système de fichiers en lecture seule".to_owned(),
-        _ => err.to_string(),
+        _ => format!("{}\u{a0}: {elsewhere}", crate::error::io_fr(&err)),
     };
     Error::Io(format!("{what} « {} »\u{a0}: {reason}", path.display()))
 }

@@ -119,8 +119,9 @@ impl Wording {
 fn read_override(path: &PathBuf) -> Result<String, Error> {
     std::fs::read_to_string(path).map_err(|e| {
         Error::Wording(format!(
-            "impossible de lire le modèle « {} »\u{a0}: {e}",
-            path.display()
+            "impossible de lire le modèle « {} »\u{a0}: {}",
+            path.display(),
+            crate::error::io_fr(&e)
         ))
     })
 }

@@ -533,7 +533,7 @@ fn usage_lines_and_usage_errors_are_french_and_complete() {
         .unwrap_or_default();
     let help = String::from_utf8_lossy(&sessiondoc(&["--help"]).stdout).into_owned();
     let commands: Vec<&str> = help
-        .split("Commandes:\n")
+        .split("Commandes\u{a0}:\n")
         .nth(1)
         .unwrap()
         .lines()
