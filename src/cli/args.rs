@@ -72,6 +72,10 @@ pub enum Command {
         /// (AAAA-MM-JJ, par défaut aujourd'hui), la date qu'ils portent.
         #[arg(long, value_name = "DATE", requires = "depuis")]
         date: Option<String>,
+        /// Écrire aussi une archive zip du dossier de sortie, à côté de
+        /// lui (DOSSIER.zip), à transmettre telle quelle.
+        #[arg(long)]
+        zip: bool,
     },
     /// Ajoute au fichier de session les candidats d'une liste (CSV, XLSX ou
     /// ODS), sans rien changer d'autre au fichier.
