@@ -161,8 +161,8 @@ impl Report {
 
 fn render_one(renderer: &Renderer, d: &Diagnostic, file_name: &str, source: &str) -> String {
     let level = match d.severity {
-        Severity::Error => Level::ERROR.with_name("erreur"),
-        Severity::Warning => Level::WARNING.with_name("avertissement"),
+        Severity::Error => Level::ERROR.with_name("erreur\u{a0}"),
+        Severity::Warning => Level::WARNING.with_name("avertissement\u{a0}"),
     };
     let title = if d.path.is_empty() {
         d.message.clone()
@@ -193,14 +193,14 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, file_name: &str, source: &str
             None => {
                 group = group.element(
                     Level::NOTE
-                        .with_name("à")
+                        .with_name("à\u{a0}")
                         .message(format!("{file_name}:{}:{}", place.line, place.column)),
                 );
             }
         }
     }
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.with_name("aide").message(help.clone()));
+        group = group.element(Level::HELP.with_name("aide\u{a0}").message(help.clone()));
     }
     renderer.render(&[group])
 }

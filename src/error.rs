@@ -64,7 +64,7 @@ pub fn io_fr(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     match e.kind() {
         K::NotFound => "fichier ou dossier introuvable".to_owned(),
-        K::PermissionDenied => "accès refusé (droits du fichier ou du dossier)".to_owned(),
+        K::PermissionDenied => "droits insuffisants sur le fichier ou le dossier (demandez-les, ou travaillez sur une copie)".to_owned(),
         K::AlreadyExists => "le fichier existe déjà".to_owned(),
         K::IsADirectory => "c'est un dossier, pas un fichier".to_owned(),
         K::NotADirectory => "un élément du chemin n'est pas un dossier".to_owned(),

@@ -36,4 +36,5 @@ pub mod render;
 pub mod results;
 pub mod schema;
 pub mod session_text;
+pub mod sommaire;
 pub mod wording;

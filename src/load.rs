@@ -136,8 +136,97 @@ pub fn parse(source: &Source) -> Result<Session, Diagnostic> {
         )
         .help("partez d'un exemple complet\u{a0}: sessiondoc init session.yaml"));
     }
-    serde_saphyr::from_str_with_options::<Session>(&source.text, options())
-        .map_err(|e| translate(&e, &source.text))
+    serde_saphyr::from_str_with_options::<Session>(&source.text, options()).map_err(|e| {
+        let diagnostic = translate(&e, &source.text);
+        let is_syntax = matches!(
+            e.without_snippet(),
+            YamlError::ExternalMessage { .. } | YamlError::Eof { .. }
+        );
+        let upto = diagnostic.place.map_or(u64::MAX, |p| p.line);
+        match is_syntax.then(|| syntax_hint(&source.text, upto)).flatten() {
+            Some(hint) => hint,
+            None => diagnostic,
+        }
+    })
+}
+
+/// Where a person would look for the syntax mistake the parser stopped
+/// at, up to its line `upto`: an indentation with a tab (the parser may
+/// stop a line earlier), or quotes opened and not closed on their line
+/// (the parser stops lines later, where the text it took for quoted
+/// ends).
+fn syntax_hint(text: &str, upto: u64) -> Option<Diagnostic> {
+    let place = |line: usize, column: usize| {
+        let start: usize = text
+            .split_inclusive('\n')
+            .take(line)
+            .map(str::len)
+            .sum::<usize>()
+            + column;
+        Place {
+            line: line as u64 + 1,
+            column: text
+                .lines()
+                .nth(line)
+                .map_or(0, |l| l[..column].chars().count()) as u64
+                + 1,
+            bytes: Some((start, start + 1)),
+        }
+    };
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .take(upto.saturating_add(1) as usize)
+    {
+        let indent = &line[..line.len() - line.trim_start().len()];
+        if let Some(column) = indent.find('\t') {
+            return Some(
+                Diagnostic::error("", Some(place(i, column)), "une tabulation sert d'indentation\u{a0}: le YAML n'accepte que des espaces".to_owned())
+                    .help("remplacez la tabulation par des espaces, autant que les lignes voisines du même bloc (jamais de tabulations)"),
+            );
+        }
+        if (i as u64) < upto
+            && let Some(column) = unclosed_quote(line)
+        {
+            return Some(
+                Diagnostic::error("", Some(place(i, column)), "des guillemets ouverts ne sont pas refermés sur cette ligne".to_owned())
+                    .help("ajoutez le guillemet fermant à la fin de la valeur, ou retirez le guillemet ouvrant\u{a0}; un guillemet dans un texte entre guillemets s'écrit \\\""),
+            );
+        }
+    }
+    None
+}
+
+/// The byte column of a quoted value (after `key: ` or `- `) whose
+/// quotes do not close on its line.
+fn unclosed_quote(line: &str) -> Option<usize> {
+    let trimmed = line.trim_start();
+    if trimmed.starts_with('#') {
+        return None;
+    }
+    let value_at = match trimmed.strip_prefix("- ") {
+        Some(rest) if rest.trim_start().starts_with(['"', '\'']) => {
+            line.len() - rest.trim_start().len()
+        }
+        _ => {
+            let colon = line.find(": ")?;
+            let rest = &line[colon + 2..];
+            line.len() - rest.trim_start().len()
+        }
+    };
+    let value = &line[value_at..];
+    let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let mut chars = value[1..].chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            c if c == quote => return None,
+            _ => {}
+        }
+    }
+    Some(value_at)
 }
 
 /// Warnings about how values are written: a time without quotes

@@ -116,6 +116,10 @@ pub struct Manifest {
     pub session: String,
     pub source_sha256: String,
     pub documents: Vec<Entry>,
+    /// The table of contents this run wrote (`index.html`), hashed: one
+    /// edited by hand since is kept.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub index_sha256: Option<String>,
 }
 
 /// A rendered file, in memory.
@@ -127,14 +131,22 @@ pub struct Produced {
     pub parts: Vec<(String, Vec<u8>)>,
 }
 
+/// A failure to write the output folder, in French, with what to do.
 fn io_error(what: &str, path: &Path, err: std::io::Error) -> Error {
+    use std::io::ErrorKind as K;
+    let elsewhere = "choisissez un autre dossier de sortie avec -o DOSSIER";
     let reason = match err.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission refusée".to_owned(),
-        std::io::ErrorKind::StorageFull => "le disque est plein".to_owned(),
-        std::io::ErrorKind::NotFound => "dossier introuvable".to_owned(),
+        K::PermissionDenied => format!(
+            "droits insuffisants pour écrire dans ce dossier\u{a0}: {elsewhere}, ou demandez les droits d'écriture"
+        ),
+        K::ReadOnlyFilesystem => format!("le disque est en lecture seule\u{a0}: {elsewhere}"),
+        K::StorageFull => format!("le disque est plein\u{a0}: libérez de la place ou {elsewhere}"),
+        K::NotFound if path.exists() => {
+            format!("ce dossier du système n'accepte pas de nouveaux fichiers\u{a0}: {elsewhere}")
+        }
+        K::NotFound => format!("dossier introuvable\u{a0}: vérifiez le chemin, ou {elsewhere}"),
         _ if err.raw_os_error() == Some(27) => "fichier trop grand (limite de taille)".to_owned(),
-        _ if err.raw_os_error() == Some(30) => "système de fichiers en lecture seule".to_owned(),
-        _ => err.to_string(),
+        _ => format!("{}\u{a0}: {elsewhere}", crate::error::io_fr(&err)),
     };
     Error::Io(format!("{what} « {} »\u{a0}: {reason}", path.display()))
 }
@@ -157,6 +169,77 @@ pub fn unchanged_entries(dir: &Path) -> BTreeMap<String, Entry> {
         .filter(|e| {
             e.fingerprint.is_some()
                 && fs::read(dir.join(&e.path)).is_ok_and(|b| sha256_hex(&b) == e.sha256)
+        })
+        .map(|e| (e.path.clone(), e))
+        .collect()
+}
+
+/// Writes `<folder>.zip` beside the folder, in one step: every file of
+/// the folder but the manifest and the hidden layout cache. Its path.
+pub fn zip_folder(folder: &Path) -> Result<PathBuf, Error> {
+    use std::io::Write as _;
+    let target = folder.with_extension("zip");
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let fail = |e: std::io::Error| io_error("impossible d'écrire l'archive", &target, e);
+    let zip_fail = |e: zip::result::ZipError| fail(std::io::Error::other(e));
+    let mut files = Vec::new();
+    collect_files(folder, folder, &mut files).map_err(fail)?;
+    files.sort();
+    let tmp = tempfile::NamedTempFile::new_in(&parent).map_err(fail)?;
+    let mut zip = zip::ZipWriter::new(tmp.as_file());
+    let options = zip::write::SimpleFileOptions::default();
+    let top = folder
+        .file_name()
+        .map_or("session".into(), |n| n.to_string_lossy().into_owned());
+    for rel in &files {
+        zip.start_file(format!("{top}/{rel}"), options)
+            .map_err(zip_fail)?;
+        zip.write_all(&fs::read(folder.join(rel)).map_err(fail)?)
+            .map_err(fail)?;
+    }
+    zip.finish().map_err(zip_fail)?;
+    tmp.persist(&target).map_err(|e| fail(e.error))?;
+    Ok(target)
+}
+
+/// The files under `dir`, relative to `root` with `/`, hidden ones and
+/// the manifest left out.
+fn collect_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || (dir == root && name == MANIFEST) {
+            continue;
+        }
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            collect_files(root, &path, out)?;
+        } else if let Ok(rel) = path.strip_prefix(root) {
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            out.push(parts.join("/"));
+        }
+    }
+    Ok(())
+}
+
+/// The previous run's entries of files edited by hand since it wrote
+/// them (still there, changed), by path.
+pub fn edited_entries(dir: &Path) -> BTreeMap<String, Entry> {
+    let Some(manifest) = previous_manifest(dir) else {
+        return BTreeMap::new();
+    };
+    manifest
+        .documents
+        .into_iter()
+        .filter(|e| {
+            e.fingerprint.is_some()
+                && fs::read(dir.join(&e.path)).is_ok_and(|b| sha256_hex(&b) != e.sha256)
         })
         .map(|e| (e.path.clone(), e))
         .collect()

@@ -30,6 +30,7 @@ const SHARED: &[(&str, &str)] = &[
     ),
     ("planifier.j2", include_str!("../templates/planifier.j2")),
     ("resultats.j2", include_str!("../templates/resultats.j2")),
+    ("sommaire.j2", include_str!("../templates/sommaire.j2")),
 ];
 
 /// Every embedded template, by file name, each once.
@@ -70,6 +71,9 @@ impl Wording {
         env.set_lstrip_blocks(true);
         // A family name in capitals as written (« de SAINT-EXUPÉRY »).
         env.add_filter("capitales", |nom: String| fr::capitals(&nom));
+        if let Some(dir) = overrides {
+            no_stray_template(dir)?;
+        }
         let mut unread = Vec::new();
         for (name, embedded) in embedded() {
             match overrides.map(|dir| dir.join(&name)).filter(|p| p.is_file()) {
@@ -117,11 +121,69 @@ impl Wording {
     }
 }
 
+/// Refuses a centre's template folder that cannot be read, or that holds
+/// a `.j2` file no template has the name of (a misspelt copy would be
+/// silently left unused): each such file is named with the closest
+/// template name.
+fn no_stray_template(dir: &Path) -> Result<(), Error> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Error::Usage(format!(
+            "--templates\u{a0}: impossible de lire le dossier « {} »\u{a0}: {}",
+            dir.display(),
+            crate::error::io_fr(&e)
+        ))
+    })?;
+    let names: Vec<String> = embedded().into_iter().map(|(n, _)| n).collect();
+    let mut stray: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".j2") && !names.contains(n))
+        .collect();
+    if stray.is_empty() {
+        return Ok(());
+    }
+    stray.sort();
+    let lines: Vec<String> = stray
+        .iter()
+        .map(|n| {
+            let closest = names
+                .iter()
+                .min_by_key(|known| edit_distance(n, known))
+                .map(String::as_str)
+                .unwrap_or_default();
+            format!("  « {n} »\u{a0}: vouliez-vous dire « {closest} »\u{a0}?")
+        })
+        .collect();
+    Err(Error::Refused(format!(
+        "--templates\u{a0}: {} fichier(s) de « {} » ne porte(nt) le nom d'aucun modèle et ne seraient pas utilisés\u{a0}:\n{}\nRenommez-les du nom du modèle qu'ils remplacent (la liste\u{a0}: dossier templates/ des sources), ou retirez-les du dossier.",
+        stray.len(),
+        dir.display(),
+        lines.join("\n")
+    )))
+}
+
+/// The number of one-character edits from `a` to `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let replaced = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = replaced.min(row[j] + 1).min(previous + 1);
+        }
+    }
+    row[b.len()]
+}
+
 fn read_override(path: &PathBuf) -> Result<String, Error> {
     std::fs::read_to_string(path).map_err(|e| {
         Error::Wording(format!(
-            "impossible de lire le modèle « {} »\u{a0}: {e}",
-            path.display()
+            "impossible de lire le modèle « {} »\u{a0}: {}",
+            path.display(),
+            crate::error::io_fr(&e)
         ))
     })
 }

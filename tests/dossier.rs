@@ -91,9 +91,11 @@ fn a_withdrawn_candidates_documents_leave_the_folder() {
     );
     let now = files(&out);
     assert!(!now.iter().any(|f| f.contains("lefevre")), "{now:?}");
-    // The folder holds exactly what the manifest lists.
+    // The folder holds exactly what the manifest lists, and its table of
+    // contents.
     let mut expected = listed(&out);
     expected.push("manifest.json".to_owned());
+    expected.push("index.html".to_owned());
     expected.sort();
     assert_eq!(now, expected);
 }

@@ -720,7 +720,7 @@ fn ten_thousand_findings_are_printed_in_under_ten_seconds() {
     let run = check(&path, "10 000 candidates in one room");
     assert_eq!(run.code, 1, "{}", run.describe("clash"));
     assert!(
-        run.stderr.contains(" erreurs, ") && run.stderr.matches("erreur: ").count() > 9_000,
+        run.stderr.contains(" erreurs, ") && run.stderr.matches("erreur\u{a0}: ").count() > 9_000,
         "{}",
         run.describe("clash")
     );

@@ -227,7 +227,7 @@ fn a_bad_row_changes_nothing_and_is_named() {
     let (code, log) = import(&list, &session, "Code=id");
     assert_eq!(code, Some(1), "{log}");
     for line in [
-        "ligne 3, colonne « Date de naissance », valeur « 31/02/1990 » : date inexistante ou illisible (JJ/MM/AAAA)",
+        "ligne 3, colonne « Date de naissance », valeur « 31/02/1990 » : ce jour n'existe pas (le mois n'a pas autant de jours)",
         "ligne 3, colonne « Voie d'accès », valeur « apprentissage » : voie d'accès inconnue",
         "ligne 4, colonne « Nom », cellule vide : le nom manque",
         "ligne 5, colonne « Code », valeur « amrani » : cet identifiant est déjà pris",

@@ -72,6 +72,10 @@ pub enum Command {
         /// (AAAA-MM-JJ, par défaut aujourd'hui), la date qu'ils portent.
         #[arg(long, value_name = "DATE", requires = "depuis")]
         date: Option<String>,
+        /// Écrire aussi une archive zip du dossier de sortie, à côté de
+        /// lui (DOSSIER.zip), à transmettre telle quelle.
+        #[arg(long)]
+        zip: bool,
     },
     /// Ajoute au fichier de session les candidats d'une liste (CSV, XLSX ou
     /// ODS), sans rien changer d'autre au fichier.
@@ -85,13 +89,17 @@ pub enum Command {
         /// Colonnes aux noms inhabituels, séparées par des virgules :
         /// En-tête=champ (champs : id, civilite, nom, nom_usage, prenom,
         /// nom_prenom, date_naissance, identifiant, adresse, code_postal,
-        /// ville, voie, formateur, amenagement, jury).
+        /// ville, voie, formateur, amenagement, jury, telephone, email).
         #[arg(long, value_delimiter = ',', value_name = "EN-TÊTE=CHAMP")]
         colonnes: Vec<String>,
         /// La feuille du classeur à lire (par défaut : la première qui a
         /// une ligne d'en-têtes).
         #[arg(long, value_name = "FEUILLE")]
         feuille: Option<String>,
+        /// Reprendre les valeurs de la liste (adresse, prénom…) pour les
+        /// candidats déjà dans la session dont la liste diffère.
+        #[arg(long = "mettre-a-jour")]
+        mettre_a_jour: bool,
     },
     /// Propose le planning de la session d'après ses épreuves (epreuves),
     /// son organisation, ses jurés et ses candidats ; l'écrit dans le

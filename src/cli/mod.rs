@@ -60,6 +60,7 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
             templates,
             depuis,
             date,
+            zip,
         } => {
             let date = date.as_deref().map(parse_date).transpose()?;
             let options = GenerateOptions {
@@ -72,6 +73,7 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
                 progress: std::io::stderr().is_terminal(),
                 depuis,
                 date,
+                zip,
             };
             generate_cmd(&session, &options)
         }
@@ -83,7 +85,14 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
             session,
             colonnes,
             feuille,
-        } => importer(&liste, &session, &colonnes, feuille.as_deref()),
+            mettre_a_jour,
+        } => importer(
+            &liste,
+            &session,
+            &colonnes,
+            feuille.as_deref(),
+            mettre_a_jour,
+        ),
         Command::Planifier { session, ecrire } => crate::planner::run(&session, ecrire),
         Command::Schema => {
             print!("{}", crate::schema::SCHEMA);
@@ -184,16 +193,26 @@ fn importer(
     session: &Path,
     columns: &[String],
     sheet: Option<&str>,
+    update: bool,
 ) -> Result<ExitCode, Error> {
-    let done = crate::import::import(list, session, columns, sheet)?;
+    let done = crate::import::import(list, session, columns, sheet, update)?;
     for note in &done.notes {
         eprintln!("{note}");
     }
-    eprintln!(
-        "{} candidat(s) ajouté(s) à « {} ».",
-        done.added,
-        session.display()
-    );
+    if done.added > 0 || done.updated == 0 {
+        eprintln!(
+            "{} candidat(s) ajouté(s) à « {} ».",
+            done.added,
+            session.display()
+        );
+    }
+    if done.updated > 0 {
+        eprintln!(
+            "{} candidat(s) mis à jour dans « {} ».",
+            done.updated,
+            session.display()
+        );
+    }
     if done.to_complete > 0 {
         eprintln!(
             "Il reste {} point(s) à compléter (jury, créneaux…)\u{a0}: voyez « sessiondoc check {} ».",
@@ -248,6 +267,9 @@ fn generate_cmd(path: &Path, options: &GenerateOptions) -> Result<ExitCode, Erro
         return Ok(ExitCode::FAILURE);
     };
     if options.depuis.is_some() {
+        if let Some(date) = options.date {
+            sending_date_is_possible(&session, date)?;
+        }
         warn_if_sent_late(&session, options.date);
     }
     generate::stop_cleanly_on_interrupt();
@@ -255,6 +277,10 @@ fn generate_cmd(path: &Path, options: &GenerateOptions) -> Result<ExitCode, Erro
     let summary = generate::run(&source, &session, options)
         .map_err(|e| e.with_note("Aucun fichier du dossier de sortie n'a été modifié."))?;
     eprintln!("{}", summary.line());
+    if options.zip {
+        let archive = crate::output::zip_folder(&summary.folder)?;
+        eprintln!("Archive du dossier\u{a0}: {}", archive.display());
+    }
     if std::env::var_os(crate::bench::STATS_ENV).is_some() {
         eprintln!(
             "{}",
@@ -262,6 +288,32 @@ fn generate_cmd(path: &Path, options: &GenerateOptions) -> Result<ExitCode, Erro
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses a sending day (`--date`) that cannot be: after the session
+/// began, or before the convocations it corrects went out.
+fn sending_date_is_possible(session: &Session, date: crate::model::Date) -> Result<(), Error> {
+    let start = session.session.debut.value;
+    let first_sending = session.session.convocation.date.value;
+    let why = if date > start {
+        format!(
+            "c'est après le début de la session ({})\u{a0}: des documents rectificatifs partent avant",
+            crate::fr::long_date(start)
+        )
+    } else if date < first_sending {
+        format!(
+            "c'est avant l'envoi des convocations qu'ils rectifient ({}, session.convocation.date)",
+            crate::fr::long_date(first_sending)
+        )
+    } else {
+        return Ok(());
+    };
+    Err(Error::Usage(format!(
+        "--date {}\u{a0}: {why}\u{a0}; donnez le jour où les documents rectificatifs partent réellement, entre le {} et le {}",
+        crate::fr::long_date(date),
+        crate::fr::day_month_year(first_sending),
+        crate::fr::day_month_year(start)
+    )))
 }
 
 /// Warns when corrected documents go out less than a month before the
@@ -301,15 +353,36 @@ fn print_error(message: &str) {
     eprintln!("{}", report.render_findings("", "", color).trim_end());
 }
 
+/// The deadlines need only the session's dates: a file still being filled
+/// in (no jury, no candidate yet) gets them, and a note on what `check`
+/// will ask for.
 fn echeancier(path: &Path, today: Option<&str>) -> Result<ExitCode, Error> {
-    let Some((_, session)) = load_and_check(path, false) else {
-        return Ok(ExitCode::FAILURE);
-    };
     let today = match today {
         Some(t) => parse_date(t)?,
         None => crate::model::Date::today(),
     };
+    let session = match load::load(path) {
+        Ok((_, session)) => session,
+        Err(failure) => {
+            let (text, diagnostic) = *failure;
+            let report = Report {
+                diagnostics: vec![diagnostic],
+            };
+            print_report(&path.display().to_string(), &text, &report);
+            return Ok(ExitCode::FAILURE);
+        }
+    };
     print!("{}", crate::deadline_table::table_text(&session, today)?);
+    let errors = crate::check::check(&session)
+        .iter()
+        .filter(|d| d.severity == crate::diag::Severity::Error)
+        .count();
+    if errors > 0 {
+        eprintln!(
+            "Note\u{a0}: ces échéances ne dépendent que des dates de la session\u{a0}; le fichier a encore {errors} erreur(s) (jury, candidats, planning…)\u{a0}: voyez « sessiondoc check {} » avant de produire les documents.",
+            path.display()
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

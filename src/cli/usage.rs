@@ -12,12 +12,13 @@ pub fn parse() -> Result<Cli, clap::Error> {
         .and_then(|m| Cli::from_arg_matches(&m))
 }
 
-/// The help of every command, in French: headings, the help and version
+/// The help of every command, in French: headings (with the no-break
+/// space French puts before the colon clap adds), the help and version
 /// flags, default and possible values said in the arguments' own help.
 fn french(command: clap::Command) -> clap::Command {
     command
         .help_template("{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}")
-        .subcommand_help_heading("Commandes")
+        .subcommand_help_heading("Commandes\u{a0}")
         .subcommand_value_name("COMMANDE")
         .disable_help_flag(true)
         .arg(
@@ -27,7 +28,16 @@ fn french(command: clap::Command) -> clap::Command {
                 .action(clap::ArgAction::Help)
                 .help("Affiche cette aide"),
         )
-        .mut_args(|a| a.hide_default_value(true).hide_possible_values(true))
+        .mut_args(|a| {
+            let heading = if a.is_positional() {
+                "Arguments\u{a0}"
+            } else {
+                "Options\u{a0}"
+            };
+            a.hide_default_value(true)
+                .hide_possible_values(true)
+                .help_heading(heading)
+        })
         .mut_subcommands(french)
 }
 
@@ -61,6 +71,17 @@ fn command_names() -> String {
     }
 }
 
+/// `sessiondoc COMMAND` for the command named on this run's command
+/// line (by its name or an alias), when the error does not say it.
+fn command_asked() -> Option<String> {
+    let cli = Cli::command();
+    std::env::args().skip(1).find_map(|arg| {
+        cli.get_subcommands()
+            .find(|c| c.get_name() == arg || c.get_all_aliases().any(|a| a == arg))
+            .map(|c| format!("sessiondoc {}", c.get_name()))
+    })
+}
+
 /// A misused command line, said in French, with the way to the help.
 pub fn usage_error(e: &clap::Error) -> String {
     use clap::error::{ContextKind, ErrorKind};
@@ -86,10 +107,13 @@ pub fn usage_error(e: &clap::Error) -> String {
                 context(ContextKind::InvalidArg),
             );
             let possible = context(ContextKind::ValidValue);
-            let possible = if possible.is_empty() {
-                String::new()
-            } else {
-                format!(" (valeurs possibles\u{a0}: {possible})")
+            let suggested = context(ContextKind::SuggestedValue);
+            let possible = match (possible.is_empty(), suggested.is_empty()) {
+                (true, _) => String::new(),
+                (false, true) => format!(" (valeurs possibles\u{a0}: {possible})"),
+                (false, false) => format!(
+                    "\u{a0}; vouliez-vous dire « {suggested} »\u{a0}? (valeurs possibles\u{a0}: {possible})"
+                ),
             };
             if value.is_empty() {
                 format!("il manque la valeur de {arg}{possible}")
@@ -117,7 +141,7 @@ pub fn usage_error(e: &clap::Error) -> String {
         .take_while(|w| !w.starts_with(['[', '<', '-']))
         .collect();
     let command = if command.is_empty() {
-        "sessiondoc".to_owned()
+        command_asked().unwrap_or_else(|| "sessiondoc".to_owned())
     } else {
         command.join(" ")
     };

@@ -62,8 +62,9 @@ pub fn compose(
     {
         Some(path) => Some(std::fs::read_to_string(&path).map_err(|e| {
             Error::Io(format!(
-                "impossible de lire « {} »\u{a0}: {e}",
-                path.display()
+                "impossible de lire « {} »\u{a0}: {}",
+                path.display(),
+                crate::error::io_fr(&e)
             ))
         })?),
         None => None,
@@ -148,11 +149,7 @@ fn read_logo(source: &Source, session: &Session) -> Result<Option<Logo>, Error> 
             "{}:{line}\u{a0}: centre.logo\u{a0}: le logo « {} » ne peut pas être lu ({})",
             source.name,
             path.display(),
-            if e.kind() == std::io::ErrorKind::NotFound {
-                "fichier introuvable".to_owned()
-            } else {
-                e.to_string()
-            }
+            crate::error::io_fr(&e)
         ))
     })?;
     let png = imagesize::image_type(&bytes).is_ok_and(|t| t == imagesize::ImageType::Png)

@@ -18,6 +18,7 @@ use crate::load::Source;
 use crate::model::{Date, Session};
 pub use crate::output::Format;
 use crate::output::{self, Entry, Manifest, Produced, Staging};
+use crate::sommaire;
 
 use composition::kept_parts;
 pub use composition::{Composition, compose};
@@ -42,6 +43,8 @@ pub struct GenerateOptions {
     pub depuis: Option<PathBuf>,
     /// The day the corrected documents are sent (default: today).
     pub date: Option<Date>,
+    /// Also write a zip of the folder beside it.
+    pub zip: bool,
 }
 
 impl GenerateOptions {
@@ -69,6 +72,7 @@ impl GenerateOptions {
             progress: false,
             depuis: None,
             date: None,
+            zip: false,
         }
     }
 }
@@ -87,6 +91,11 @@ pub struct Summary {
     pub removed: usize,
     /// Files of documents no longer produced, left because edited by hand.
     pub edited: Vec<PathBuf>,
+    /// Files edited by hand whose document says what it said when they
+    /// were produced: kept as the person left them.
+    pub kept_edited: Vec<PathBuf>,
+    /// The table of contents, when one edited by hand was kept.
+    pub index_edited: Option<PathBuf>,
 }
 
 impl Summary {
@@ -126,6 +135,18 @@ impl Summary {
             },
             self.folder.display()
         );
+        for path in &self.kept_edited {
+            line.push_str(&format!(
+                "\n{}\u{a0}: modifié à la main depuis sa production, gardé tel quel (rien n'a changé pour ce document dans la session\u{a0}; --force le remplacerait)",
+                path.display()
+            ));
+        }
+        if let Some(index) = &self.index_edited {
+            line.push_str(&format!(
+                "\n{}\u{a0}: sommaire modifié à la main, gardé tel quel (retirez-le pour qu'un sommaire à jour soit écrit)",
+                index.display()
+            ));
+        }
         if !self.edited.is_empty() {
             line.push_str(&format!(
                 "\n{} fichier(s) de documents qui ne sont plus produits, modifiés à la main depuis leur production, laissés en place (à retirer vous-même s'ils ne servent plus)\u{a0}:",
@@ -161,27 +182,15 @@ pub fn run(
         .output
         .clone()
         .unwrap_or_else(|| default_folder(source, session));
-    for id in &options.candidats {
-        if session.candidat(id).is_none() {
-            let known: Vec<&str> = session
-                .candidats
-                .value
-                .iter()
-                .map(|c| c.id.value.as_str())
-                .collect();
-            return Err(Error::Refused(format!(
-                "--candidat\u{a0}: le candidat « {id} » n'existe pas (candidats connus\u{a0}: {})",
-                known.join(", ")
-            )));
-        }
-    }
+    candidates_asked_exist(session, options)?;
     let mut composition = compose(source, session, options)?;
     let docx_only = !options.formats.contains(&Format::Pdf);
     let previous = match options.force && !docx_only {
         true => BTreeMap::new(),
         false => output::unchanged_entries(&folder),
     };
-    let (mut kept, kept_documents) = keep_unchanged(&mut composition, &previous, options);
+    let (mut kept, kept_documents, kept_edited) =
+        keep_unchanged_or_edited(&mut composition, &previous, &folder, options);
     if docx_only {
         composition.known_pages = pages::known(&composition, &previous, &kept);
     }
@@ -233,6 +242,11 @@ pub fn run(
     // Two documents (or chunks) saying the same share one file.
     staged_parts.sort();
     staged_parts.dedup();
+    let index = table_of_contents(session, &folder, &listed, options)?;
+    if let Some((Some(html), _)) = &index {
+        staging.stage(sommaire::INDEX, html.as_bytes())?;
+        staged_parts.push(sommaire::INDEX.to_owned());
+    }
     let pages = entries.iter().map(|e| e.pages).sum::<usize>() / options.formats.len().max(1);
     let summary = Summary {
         documents: composition.documents.len(),
@@ -243,12 +257,21 @@ pub fn run(
         folder: folder.clone(),
         removed: removed.len(),
         edited: leftovers.edited,
+        kept_edited,
+        index_edited: match &index {
+            Some(_) => None,
+            None => Some(folder.join(sommaire::INDEX)),
+        },
     };
     let manifest = Manifest {
         sessiondoc: env!("CARGO_PKG_VERSION").to_owned(),
         session: session.session.numero.clone(),
         source_sha256: source.sha256.clone(),
         documents: Vec::new(),
+        index_sha256: match index {
+            Some((_, sha)) => Some(sha),
+            None => output::previous_manifest(&folder).and_then(|m| m.index_sha256),
+        },
     };
     let removed_files = [removed, unused_parts].concat();
     staging.commit(manifest, entries, kept, staged_parts, &removed_files)?;
@@ -256,6 +279,30 @@ pub fn run(
         elapsed: started.elapsed(),
         ..summary
     })
+}
+
+/// The folder's table of contents to write (`None` when the folder has
+/// it already) and its hash; `None` when the one in the folder was edited
+/// by hand since a run wrote it (it is kept).
+fn table_of_contents(
+    session: &Session,
+    folder: &Path,
+    listed: &[&Entry],
+    options: &GenerateOptions,
+) -> Result<Option<(Option<String>, String)>, Error> {
+    let existing = std::fs::read(folder.join(sommaire::INDEX))
+        .ok()
+        .map(|bytes| crate::digest::sha256_hex(&bytes));
+    if let Some(existing) = &existing {
+        let written = output::previous_manifest(folder).and_then(|m| m.index_sha256);
+        if written.as_ref() != Some(existing) && !options.force {
+            return Ok(None);
+        }
+    }
+    let html = sommaire::page(session, listed, options.templates.as_deref())?;
+    let sha = crate::digest::sha256_hex(html.as_bytes());
+    let write = (existing.as_ref() != Some(&sha)).then_some(html);
+    Ok(Some((write, sha)))
 }
 
 /// The files of a document: one per format, and its calendar if it has one.
@@ -267,12 +314,54 @@ fn file_paths(c: &Composed, formats: &[Format]) -> Vec<String> {
     paths
 }
 
+/// Refuses a `--candidat` that names no candidate of the session.
+fn candidates_asked_exist(session: &Session, options: &GenerateOptions) -> Result<(), Error> {
+    for id in &options.candidats {
+        if session.candidat(id).is_none() {
+            let known: Vec<&str> = session
+                .candidats
+                .value
+                .iter()
+                .map(|c| c.id.value.as_str())
+                .collect();
+            return Err(Error::Refused(format!(
+                "--candidat\u{a0}: le candidat « {id} » n'existe pas (candidats connus\u{a0}: {})",
+                known.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// [`keep_unchanged`], files edited by hand since the last run included
+/// when their document says the same; also the paths of those.
+fn keep_unchanged_or_edited(
+    composition: &mut Composition,
+    previous: &BTreeMap<String, Entry>,
+    folder: &Path,
+    options: &GenerateOptions,
+) -> (Vec<Entry>, usize, Vec<PathBuf>) {
+    let edited_by_hand = match options.force {
+        true => BTreeMap::new(),
+        false => output::edited_entries(folder),
+    };
+    let (kept, kept_documents) = keep_unchanged(composition, previous, &edited_by_hand, options);
+    let kept_edited: Vec<PathBuf> = kept
+        .iter()
+        .filter(|e| edited_by_hand.contains_key(&e.path))
+        .map(|e| folder.join(&e.path))
+        .collect();
+    (kept, kept_documents, kept_edited)
+}
+
 /// Takes out of the composition the documents that say what they said
-/// last time and whose files are as they were written: neither rendered
-/// nor rewritten. Their manifest entries, and how many documents they are.
+/// last time and whose files are as they were written, or edited by hand
+/// since (`edited`): neither rendered nor rewritten. Their manifest
+/// entries, and how many documents they are.
 fn keep_unchanged(
     composition: &mut Composition,
     previous: &BTreeMap<String, Entry>,
+    edited: &BTreeMap<String, Entry>,
     options: &GenerateOptions,
 ) -> (Vec<Entry>, usize) {
     if options.force {
@@ -288,6 +377,7 @@ fn keep_unchanged(
             .map(|path| {
                 previous
                     .get(path)
+                    .or_else(|| edited.get(path))
                     .filter(|e| e.fingerprint.as_deref() == Some(print.as_str()))
             })
             .collect();

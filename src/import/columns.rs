@@ -18,6 +18,8 @@ pub const FIELDS: &[&str] = &[
     "formateur",
     "amenagement",
     "jury",
+    "telephone",
+    "email",
 ];
 
 /// How people write each field's header (already normalised).
@@ -65,6 +67,21 @@ const NAMES: &[(&str, &str)] = &[
     ("formateur", "formateur"),
     ("amenagement", "amenagement"),
     ("amenagements", "amenagement"),
+    ("sexe", "civilite"),
+    ("telephone", "telephone"),
+    ("tel", "telephone"),
+    ("portable", "telephone"),
+    ("telephone portable", "telephone"),
+    ("tel portable", "telephone"),
+    ("mobile", "telephone"),
+    ("courriel", "email"),
+    ("e mail", "email"),
+    ("email", "email"),
+    ("mail", "email"),
+    ("adresse mail", "email"),
+    ("adresse e mail", "email"),
+    ("adresse electronique", "email"),
+    ("adresse courriel", "email"),
 ];
 
 /// A header as compared: lowercase ASCII letters and digits, everything

@@ -5,6 +5,8 @@
 //! load, and the file is replaced in one step.
 
 pub(crate) mod columns;
+pub(crate) mod dates;
+mod known;
 pub(crate) mod rows;
 pub(crate) mod table;
 mod yaml;
@@ -18,6 +20,9 @@ use crate::session_text;
 /// What an import did.
 pub struct Imported {
     pub added: usize,
+    /// Candidates already in the session whose values the list corrected
+    /// (with `--mettre-a-jour`).
+    pub updated: usize,
     /// What the user should read first: which column went to which field,
     /// the columns left out, the rows already in the session.
     pub notes: Vec<String>,
@@ -28,12 +33,15 @@ pub struct Imported {
 
 /// Imports the candidates of `list` into the session file `session`.
 /// `mapping` maps other headers to fields: `En-tête=champ`; `sheet` names
-/// the workbook's sheet (else the first with a header row).
+/// the workbook's sheet (else the first with a header row); with
+/// `update`, the candidates already in the session get the values of the
+/// list where they differ.
 pub fn import(
     list: &Path,
     session: &Path,
     mapping: &[String],
     sheet: Option<&str>,
+    update: bool,
 ) -> Result<Imported, Error> {
     let mapping = parse_mapping(mapping)?;
     let text = std::fs::read_to_string(session).map_err(|e| {
@@ -44,7 +52,7 @@ pub fn import(
         ))
     })?;
     let name = session.display().to_string();
-    let known = known_candidates(&text, &name)?;
+    let known = known::Known::read(&text, &name)?;
     let mapped: Vec<String> = mapping.iter().map(|(h, _)| columns::normalise(h)).collect();
     let is_header = |cell: &str| {
         columns::usual_field(cell).is_some() || mapped.contains(&columns::normalise(cell))
@@ -93,7 +101,9 @@ pub fn import(
         ))
     })?;
     notes.extend(read.notes.iter().map(|l| format!("  {l}")));
-    if read.new.is_empty() {
+    notes.extend(general_notes(&read, &fields, update));
+    let updates = if update { read.updates.as_slice() } else { &[] };
+    if read.new.is_empty() && updates.is_empty() {
         let why = if table.rows.is_empty() {
             "aucune ligne de candidat sous les en-têtes".to_owned()
         } else {
@@ -108,11 +118,8 @@ pub fn import(
             list.display()
         )));
     }
-    let updated = yaml::insert(&text, &read.new).ok_or_else(|| {
-        Error::Refused(format!(
-            "« {name} » n'a pas de liste « candidats: »\u{a0}: ajoutez la ligne « candidats: » au fichier"
-        ))
-    })?;
+    let updated = with_updates(&text, updates, &name)?;
+    let updated = with_new(updated, &read.new, &name)?;
     let updated = session_text::with_line_endings_of(&text, updated);
     let new_session = load::parse(&Source::from_text(&name, &updated)).map_err(|d| {
         Error::Refused(format!(
@@ -127,32 +134,52 @@ pub fn import(
     session_text::replace(session, &updated)?;
     Ok(Imported {
         added: read.new.len(),
+        updated: updates.len(),
         notes,
         to_complete,
     })
 }
 
-/// The ids and N° candidat of the candidates already in the file, read
-/// from the YAML tree: a file whose candidate list is still empty does not
-/// load as a session yet.
-fn known_candidates(text: &str, name: &str) -> Result<rows::Known, Error> {
-    let tree: serde_json::Value = serde_saphyr::from_str(text).map_err(|_| {
+/// What to say about the list as a whole: no access route column, rows
+/// that differ from their candidate in the session.
+fn general_notes(read: &rows::Read, fields: &[Option<&str>], update: bool) -> Vec<String> {
+    let mut notes = Vec::new();
+    if !fields.contains(&Some("voie")) && !read.new.is_empty() {
+        notes.push(format!(
+            "  aucune colonne « Voie d'accès »\u{a0}: les {} candidat(s) sont inscrits en « formation »\u{a0}; pour la VAE ou l'équivalence, ajoutez la colonne (formation, VAE, équivalence) ou corrigez « voie: » dans le fichier",
+            read.new.len()
+        ));
+    }
+    if !read.updates.is_empty() && !update {
+        notes.push(format!(
+            "  {} candidat(s) de la session diffèrent de la liste\u{a0}: relancez avec --mettre-a-jour pour reprendre les valeurs de la liste",
+            read.updates.len()
+        ));
+    }
+    notes
+}
+
+/// The session text with the new candidates at the end of its list.
+fn with_new(text: String, new: &[rows::NewCandidate], name: &str) -> Result<String, Error> {
+    if new.is_empty() {
+        return Ok(text);
+    }
+    yaml::insert(&text, new).ok_or_else(|| {
         Error::Refused(format!(
-            "« {name} » ne se lit pas\u{a0}: corrigez-le d'abord (sessiondoc check {name})"
+            "« {name} » n'a pas de liste « candidats: »\u{a0}: ajoutez la ligne « candidats: » au fichier"
         ))
-    })?;
-    let list = tree["candidats"].as_array().cloned().unwrap_or_default();
-    let text_of = |v: &serde_json::Value| match v {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    };
-    Ok(rows::Known {
-        ids: list.iter().filter_map(|c| text_of(&c["id"])).collect(),
-        identifiants: list
-            .iter()
-            .filter_map(|c| text_of(&c["identifiant"]))
-            .collect(),
+    })
+}
+
+/// The session text with the corrections of the list applied.
+fn with_updates(text: &str, updates: &[rows::Update], name: &str) -> Result<String, Error> {
+    updates.iter().try_fold(text.to_owned(), |text, u| {
+        yaml::update(&text, &u.id, &u.fields).ok_or_else(|| {
+            Error::Refused(format!(
+                "le candidat « {} » de « {name} » n'est pas écrit une clé par ligne\u{a0}: corrigez-le à la main\u{a0}; le fichier n'a pas été modifié",
+                u.id
+            ))
+        })
     })
 }
 

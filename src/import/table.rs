@@ -45,7 +45,7 @@ pub fn read(
             )));
         }
         let bytes = std::fs::read(path).map_err(|e| cannot_read(path, &crate::error::io_fr(&e)))?;
-        vec![(None, csv_rows(&decode(&bytes))?)]
+        vec![(None, csv_rows(&decode(&bytes), is_header)?)]
     } else {
         workbook_sheets(path, sheet)?
     };
@@ -93,15 +93,31 @@ fn decode(bytes: &[u8]) -> String {
     }
 }
 
-/// CSV rows; the separator is `;` when the header line has more of them
-/// than of `,`.
-fn csv_rows(text: &str) -> Result<Vec<Row>, Error> {
-    let header = text.lines().next().unwrap_or_default();
-    let separator = if header.matches(';').count() >= header.matches(',').count() {
-        b';'
-    } else {
-        b','
+/// CSV rows, cut at the separator of the header line (`;`, `,` or a
+/// tab: the one that gives it the most recognised headers), so that a
+/// title line above it may hold any of them.
+fn csv_rows(text: &str, is_header: &dyn Fn(&str) -> bool) -> Result<Vec<Row>, Error> {
+    let recognised = |line: &str, separator: char| {
+        line.split(separator)
+            .filter(|cell| is_header(cell.trim().trim_matches('"')))
+            .count()
     };
+    let from_header = text.lines().take(HEADER_SEARCH_ROWS).find_map(|line| {
+        ['\t', ',', ';']
+            .into_iter()
+            .map(|sep| (recognised(line, sep), sep))
+            .filter(|(count, _)| *count >= 2)
+            .max_by_key(|(count, _)| *count)
+            .map(|(_, sep)| sep as u8)
+    });
+    let first = text.lines().next().unwrap_or_default();
+    let separator = from_header.unwrap_or(
+        if first.matches(';').count() >= first.matches(',').count() {
+            b';'
+        } else {
+            b','
+        },
+    );
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator)
         .has_headers(false)

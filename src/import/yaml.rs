@@ -35,10 +35,24 @@ fn fields(c: &NewCandidate) -> Vec<(&'static str, String)> {
     if let Some(trainer) = &c.formateur {
         f.push(("formateur", quoted(trainer)));
     }
-    if let Some(a) = &c.amenagement {
-        f.push(("amenagement", quoted(a)));
+    match &c.amenagement {
+        Some(a) if c.tiers_temps => f.push((
+            "amenagement",
+            format!(
+                "{{description: {}, temps_supplementaire: tiers_temps}}",
+                quoted(a)
+            ),
+        )),
+        Some(a) => f.push(("amenagement", quoted(a))),
+        None => {}
     }
     f.push(("adresse", flow(&c.adresse)));
+    if let Some(phone) = &c.telephone {
+        f.push(("telephone", quoted(phone)));
+    }
+    if let Some(email) = &c.email {
+        f.push(("email", quoted(email)));
+    }
     f.push(("jury", flow(&c.jury)));
     f
 }
@@ -103,6 +117,93 @@ fn insert_flow(lines: &[&str], start: usize, new: &[NewCandidate]) -> String {
     out
 }
 
+/// The session text with the `fields` of the candidate `id` written anew
+/// (a key missing from their entry added at its end), every other line
+/// kept; `None` when the entry is not found as a block of `key: value`
+/// lines (a candidate written `{…}` on one line).
+pub fn update(text: &str, id: &str, fields: &[(&str, String)]) -> Option<String> {
+    let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_owned).collect();
+    for (key, value) in fields {
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let (start, end, indent) = entry_of(&refs, id)?;
+        let found = (start..end).find(|&i| key_value(refs[i], i == start, indent, key).is_some());
+        let pad = " ".repeat(indent);
+        match found {
+            Some(i) => {
+                let continued = (i + 1..end)
+                    .take_while(|&j| {
+                        let l = refs[j];
+                        !l.trim().is_empty() && l.len() - l.trim_start().len() > indent
+                    })
+                    .count();
+                let lead = if i == start {
+                    format!("{}- ", &pad[2..])
+                } else {
+                    pad
+                };
+                lines.splice(i..=i + continued, [format!("{lead}{key}: {value}\n")]);
+            }
+            None => {
+                if !lines[end - 1].ends_with('\n') {
+                    lines[end - 1].push('\n');
+                }
+                lines.insert(end, format!("{pad}{key}: {value}\n"));
+            }
+        }
+    }
+    Some(lines.concat())
+}
+
+/// The lines of the candidate entry whose `id` is `id`: its first line,
+/// the line after its last, and the indentation of its keys.
+fn entry_of(lines: &[&str], id: &str) -> Option<(usize, usize, usize)> {
+    let (start, on_one_line) = key_line(lines, "candidats")?;
+    if on_one_line {
+        return None;
+    }
+    let end = lines[start + 1..]
+        .iter()
+        .position(|l| {
+            !(l.starts_with([' ', '#', '-']) || l.trim().is_empty()) || l.starts_with("---")
+        })
+        .map_or(lines.len(), |i| start + 1 + i);
+    let indent_of = |l: &str| l.len() - l.trim_start().len();
+    let dash = lines[start + 1..end]
+        .iter()
+        .find(|l| l.trim_start().starts_with('-'))
+        .map(|l| indent_of(l))?;
+    let items: Vec<usize> = (start + 1..end)
+        .filter(|&i| indent_of(lines[i]) == dash && lines[i].trim_start().starts_with('-'))
+        .collect();
+    items.iter().enumerate().find_map(|(n, &a)| {
+        let mut b = items.get(n + 1).copied().unwrap_or(end);
+        let is_it = (a..b).any(|i| key_value(lines[i], i == a, dash + 2, "id") == Some(id));
+        while b > a + 1
+            && (lines[b - 1].trim().is_empty() || lines[b - 1].trim_start().starts_with('#'))
+        {
+            b -= 1;
+        }
+        is_it.then_some((a, b, dash + 2))
+    })
+}
+
+/// The value of `key` on a line of an entry whose keys are `indent` in
+/// (the first line of the entry starts with `- `), unquoted.
+fn key_value<'a>(line: &'a str, first: bool, indent: usize, key: &str) -> Option<&'a str> {
+    let rest = if first {
+        line.get(indent - 2..)?.strip_prefix("- ")?
+    } else {
+        let rest = line.get(indent..)?;
+        if line.len() - line.trim_start().len() != indent {
+            return None;
+        }
+        rest
+    };
+    let value = rest.strip_prefix(key)?.strip_prefix(':')?;
+    let value = value.split(" #").next().unwrap_or_default().trim();
+    Some(value.trim_matches(|c| c == '"' || c == '\''))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +222,9 @@ mod tests {
             formateur: None,
             amenagement: None,
             jury: vec![],
+            telephone: None,
+            email: None,
+            tiers_temps: false,
         }
     }
 
@@ -156,6 +260,26 @@ mod tests {
             out,
             format!("candidats:\n- id: a\n  nom: A\n\n{b}\nplanning:\n")
         );
+    }
+
+    #[test]
+    fn an_update_rewrites_the_keys_given_and_keeps_the_rest() {
+        let text = "candidats:\n  - id: a\n    prenom: \"Léa\"\n    adresse:\n      - 1 rue A\n      - 50100 Cherbourg\n    jury: [x, y]\n\n  - id: b\n    prenom: B\nplanning:\n";
+        let out = update(
+            text,
+            "a",
+            &[
+                ("prenom", "\"Lea\"".to_owned()),
+                ("adresse", "[\"2 rue B\"]".to_owned()),
+                ("email", "\"a@b.fr\"".to_owned()),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            "candidats:\n  - id: a\n    prenom: \"Lea\"\n    adresse: [\"2 rue B\"]\n    jury: [x, y]\n    email: \"a@b.fr\"\n\n  - id: b\n    prenom: B\nplanning:\n"
+        );
+        assert!(update("candidats: [{id: a}]\n", "a", &[("nom", "X".into())]).is_none());
     }
 
     #[test]

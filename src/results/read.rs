@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 
 use super::{Labels, NewResult};
 use crate::import::columns::{normalise, usual_field};
-use crate::import::rows::{Problem, date as birth_date};
+use crate::import::dates::birth_date;
+use crate::import::rows::Problem;
 use crate::import::table::Table;
 use crate::model::{Candidat, Decision, Session};
 
@@ -292,7 +293,7 @@ impl Row<'_> {
             return;
         }
         match birth_date(&cell.1) {
-            Err(what) => self.problem(cell, what.to_owned()),
+            Err(what) => self.problem(cell, what),
             Ok(date) => {
                 let known = c.date_naissance.map(|d| d.0.format("%Y-%m-%d").to_string());
                 if known.is_some_and(|k| k != date) {
