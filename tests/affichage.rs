@@ -238,14 +238,11 @@ fn door_signs_show_the_room_and_its_slots_of_the_day_in_large_type() {
 
 #[test]
 fn colons_of_the_rows_take_a_no_break_space() {
-    // A room and who is in it, a candidate's own end: French spacing, as
-    // everywhere else in the documents (the template's sentences).
+    // A room and who is in it, who watches: French spacing, as everywhere
+    // else in the documents (the template's sentences).
     for (fixture, expected) in [
         (SC, ">\u{a0}: Tous les candidats<"),
-        (
-            "huit-ccp-trois-jours.yaml",
-            "CHEVALIER-DE-LA-GRANDE-COMBE Camille\u{a0}: temps supplémentaire, fin à",
-        ),
+        ("huit-ccp-trois-jours.yaml", "Surveillance\u{a0}: M. PETIT"),
     ] {
         let files = produce(fixture, &[Kind::Affichage]);
         let (_, docx) = pairs(&files, "affichage", None)[0];

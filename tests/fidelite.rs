@@ -199,12 +199,58 @@ fn extra_time_gives_the_candidate_their_real_end_everywhere() {
         (pdf_text(&juror[1].bytes), docx_text(&juror[0].bytes))
     };
     assert_both_contain(&pdf, &docx, "fin à 13 h 50 au lieu de 12 h 30");
+    // The posted timetable says how long the room stays in use, for whom
+    // it does not: an accommodation is not made public.
     let (pdf, docx) = texts(pairs(&files, "affichage", None)[0]);
-    assert_both_contain(
-        &pdf,
-        &docx,
-        "CHEVALIER-DE-LA-GRANDE-COMBE Camille : temps supplémentaire, fin à 13 h 50",
+    assert_both_contain(&pdf, &docx, "Salle occupée jusqu'à 13 h 50");
+    assert_neither_contains(&pdf, &docx, "temps supplémentaire");
+    assert_neither_contains(&pdf, &docx, "CHEVALIER-DE-LA-GRANDE-COMBE Camille :");
+}
+
+#[test]
+fn extra_time_is_on_every_staff_paper_and_the_door_sign() {
+    let files = produce(
+        HUIT,
+        &[
+            Kind::ConvocationSurveillant,
+            Kind::LivretSurveillant,
+            Kind::ConvocationJure,
+            Kind::PanneauSalle,
+        ],
     );
+    let late = "CHEVALIER-DE-LA-GRANDE-COMBE Camille : fin à 13 h 50 (temps supplémentaire)";
+    for kind in ["convocation-surveillant", "livret-surveillant"] {
+        let (pdf, docx) = texts(pairs(&files, kind, None)[0]);
+        assert_both_contain(&pdf, &docx, late);
+    }
+    // Camille CHEVALIER is evaluated by LEJEUNE and MOREAU, not by DUPONT.
+    let juror = |id: &str| {
+        let of = |format: &str| {
+            files
+                .iter()
+                .find(|f| {
+                    f.entry.kind == "convocation-jure"
+                        && f.entry.format == format
+                        && f.entry.subject.jure.as_deref() == Some(id)
+                })
+                .unwrap()
+        };
+        texts((of("pdf"), of("docx")))
+    };
+    let said = "CHEVALIER-DE-LA-GRANDE-COMBE Camille dispose d'un temps supplémentaire : Mise en situation professionnelle (épreuve écrite sur poste informatique) (11/01/2027), fin à 13 h 50 au lieu de 12 h 30.";
+    let (pdf, docx) = juror("lejeune");
+    assert_both_contain(&pdf, &docx, said);
+    let (pdf, docx) = juror("dupont");
+    assert_neither_contains(&pdf, &docx, "temps supplémentaire");
+    // The written test's room is in use until the last candidate finishes.
+    let (pdf, docx) = texts(
+        pairs(&files, "panneau-salle", None)
+            .into_iter()
+            .find(|(p, _)| p.entry.path.ends_with("panneau-s204.pdf"))
+            .unwrap(),
+    );
+    assert_both_contain(&pdf, &docx, "8 h 30 – 13 h 50");
+    assert_neither_contains(&pdf, &docx, "12 h 30");
 }
 
 #[test]
