@@ -89,11 +89,98 @@ fn the_day_checklist_names_who_is_expected_each_day() {
             "la session est annulée",
             "sans que l'heure de fin de l'épreuve soit modifiée",
             "Aucun formateur des candidats sur le plateau technique",
-            "Grilles d'évaluation conservées cinq ans",
+            "Grilles d'évaluation remplies par le jury et livrets ECF des candidats conservés cinq ans",
             "signé par chaque juré et par le surveillant",
         ],
     );
     assert!(boxes(&t.0).1 >= 20, "boxes to tick");
+}
+
+/// Each day's part of a day checklist's text, in order.
+fn each_day(text: &str) -> Vec<String> {
+    text.split("Le jour de la session — ")
+        .skip(1)
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_day_checklist_has_each_day_s_own_checks() {
+    // Eight CCPs over three days, the jury's briefing and correction taken
+    // off the first day: a day without jury, then interviews, then the
+    // final interviews and the deliberation.
+    let text = std::fs::read_to_string(fixture("huit-ccp-trois-jours.yaml")).unwrap();
+    let start = text
+        .find("  - date: 2027-01-11\n    debut: \"13:30\"")
+        .unwrap();
+    let end = text.find("  # Jour 2").unwrap();
+    let text = format!("{}{}", &text[..start], &text[end..]);
+    let (pdf, docx) = texts_of(&produce_text(&text, &[Kind::JourJ]), "jour-j", None);
+    let (pdf, docx) = (each_day(&pdf), each_day(&docx));
+    assert_eq!((pdf.len(), docx.len()), (3, 3), "three days:\n{pdf:#?}");
+    let days: Vec<(String, String)> = pdf.into_iter().zip(docx).collect();
+    let welcome = [
+        "pièce d'identité, adresse postale, convocation",
+        "vêtement de travail (Tenue de ville correcte), équipement de protection, outillage, habilitation particulière (permis…) lorsque le titre l'exige",
+        "Candidats en VAE : notification de recevabilité vérifiée",
+    ];
+    for day in &days {
+        both(day, &welcome);
+    }
+    // Day 1: the written test, surveilled, the subjects opened; no juror.
+    both(
+        &days[0],
+        &[
+            "lundi 11 janvier 2027",
+            "Plis vérifiés cachetés",
+            "DTE candidat remis aux candidats",
+            "Surveillant présent et informé des conditions de surveillance et des dispositions à appliquer en cas de fraude : PETIT Henri",
+            "Temps supplémentaire : CHEVALIER-DE-LA-GRANDE-COMBE Camille, Mise en situation professionnelle (épreuve écrite sur poste informatique), fin à 13 h 50 au lieu de 12 h 30.",
+            "Sujets et DTE ramassés auprès des candidats",
+        ],
+    );
+    neither(
+        &days[0],
+        &[
+            "procès-verbal de carence",
+            "membres du jury",
+            "en présence du jury",
+            "PV de session contresigné",
+        ],
+    );
+    // Day 2: the jury, no subjects opened, no surveillant, no closing.
+    both(
+        &days[1],
+        &[
+            "LEJEUNE Claire",
+            "procès-verbal de carence",
+            "Identité des jurés vérifiée",
+        ],
+    );
+    neither(
+        &days[1],
+        &[
+            "Plis vérifiés",
+            "Surveillant",
+            "PV de session contresigné",
+            "Temps supplémentaire :",
+            "Sujets et DTE ramassés",
+        ],
+    );
+    // Day 3: the deliberation and the closing of the PVs.
+    both(
+        &days[2],
+        &[
+            "Jury délibérant hors de toute autre présence",
+            "PV de session contresigné par le responsable de session",
+            "livrets ECF des candidats conservés cinq ans",
+            "Dossiers professionnels rendus aux candidats",
+        ],
+    );
+    neither(&days[2], &["Plis vérifiés", "Surveillant présent"]);
+    for day in &days[..2] {
+        neither(day, &["Jury délibérant", "PV de session contresigné"]);
+    }
 }
 
 #[test]
