@@ -184,6 +184,29 @@ fn the_day_checklist_has_each_day_s_own_checks() {
 }
 
 #[test]
+fn the_letters_leave_blank_what_is_not_known_and_count_every_route() {
+    // Before the session: the number of fraud reports is not known yet.
+    let files = produce("tsmi-avant-session.yaml", &[Kind::TransmissionPv]);
+    let transmission = texts_of(&files, "transmission-pv", None);
+    both(&transmission, &["……… rapport(s) de fraude ;"]);
+    neither(&transmission, &["aucun rapport de fraude", "aucune fraude"]);
+    // A candidate by équivalence is counted with the others, and the
+    // declaration is dated the day it is produced, not its deadline.
+    let text = sc().replacen("voie: formation", "voie: equivalence", 1);
+    let files = produce_text(&text, &[Kind::DeclarationSession]);
+    let declaration = texts_of(&files, "declaration-session", None);
+    let today = sessiondoc::fr::long_date(sessiondoc::model::Date::today());
+    both(
+        &declaration,
+        &[
+            "Nombre de candidats : 6, dont 4 issus de formation, 1 en VAE et 1 par équivalence.",
+            &format!("Fait à Cherbourg-en-Cotentin, le {today}"),
+        ],
+    );
+    neither(&declaration, &["le vendredi 9 octobre 2026"]);
+}
+
+#[test]
 fn the_letters_to_the_ddets_say_what_the_rules_ask() {
     let files = produce(
         SC,
@@ -206,7 +229,6 @@ fn the_letters_to_the_ddets_say_what_the_rules_ask() {
             "Annexe — Planning et organisation",
             "Délibération du jury",
             "8 h 30 – 12 h 30",
-            "Fait à Cherbourg-en-Cotentin, le vendredi 9 octobre 2026",
         ],
     );
     let transmission = texts_of(&files, "transmission-pv", None);
@@ -216,9 +238,11 @@ fn the_letters_to_the_ddets_say_what_the_rules_ask() {
             "l'original du procès-verbal de session",
             "6 procès-verbaux individuels",
             "aucun rapport de fraude",
-            "À poster au plus tard le mercredi 27 janvier 2027",
+            "Les résultats de la session sont enregistrés dans CERES",
+            "Cachet du centre",
         ],
     );
+    neither(&transmission, &["À poster", "au plus tard"]);
     let carence = texts_of(&files, "pv-carence", None);
     both(
         &carence,

@@ -10,7 +10,7 @@ use super::{Composed, Ctx, Kind, parts};
 use crate::doc::{Block, Cell, EMPTY, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::fr;
-use crate::model::Voie;
+use crate::model::{Date, Voie};
 use crate::wording::{LabelBlock, Texts};
 
 /// The labels of `declaration-session.j2` this composer reads.
@@ -44,7 +44,7 @@ struct CarenceLabels {
 }
 
 /// The facts every letter may word: candidates by access route, the
-/// latest dates the rules set.
+/// latest dates the rules set, the day the letter is produced.
 fn extra(ctx: &Ctx) -> Value {
     let plan = ctx.plan;
     let count = |v: Voie| plan.candidates.iter().filter(|c| c.voie == v).count();
@@ -58,6 +58,8 @@ fn extra(ctx: &Ctx) -> Value {
     context! {
         formation => count(Voie::Formation),
         vae => count(Voie::Vae),
+        equivalence => count(Voie::Equivalence),
+        aujourdhui => fr::long_date(Date::today()),
         declaration_avant => date("creation"),
         pv_avant => date("pv"),
         nb_pv_individuels => plan.candidates.len(),
@@ -133,7 +135,10 @@ pub fn transmission(ctx: &Ctx) -> Result<Composed, Error> {
             .collect::<Vec<_>>();
         blocks.extend(pieces);
         blocks.extend(paragraphs(t, "delai")?);
-        closing(t, &mut blocks)?;
+        blocks.extend(paragraphs(t, "formule")?);
+        // The responsable signs beside the centre's stamp.
+        let captions = vec![t.text("cachet")?, t.text("signature")?];
+        blocks.push(Block::signatures(captions, 22.0));
         Ok(vec![Section::portrait(blocks)])
     })
 }
