@@ -348,6 +348,26 @@ fn the_schedule_uses_three_calendar_months_and_working_days() {
 }
 
 #[test]
+fn the_schedule_asks_for_the_subjects_once_as_the_guide_says() {
+    let files = produce(SC, &[Kind::Echeancier]);
+    let (pdf, docx) = texts(pairs(&files, "echeancier", None)[0]);
+    // The declaration, the session and the subjects' request: one
+    // réglementaire step three months before, with spare subjects.
+    for needle in [
+        "Déclarer la session à la DDETS",
+        "envoyer la demande d'épreuves (DTE : toujours 1 ou 2 sujets en plus du nombre de candidats)",
+        "réglementaire : au moins 3 mois avant le début",
+        // The pli not received 4 weeks before Monday 11 January.
+        "Contacter le service des examens si le pli d'examen n'est pas reçu",
+        "lundi 14 décembre 2026",
+    ] {
+        assert_both_contain(&pdf, &docx, needle);
+    }
+    assert_neither_contains(&pdf, &docx, "Commander les sujets");
+    assert_neither_contains(&pdf, &docx, "30 jours");
+}
+
+#[test]
 fn juror_pack_states_durations_and_the_duties_of_the_jury() {
     let files = produce(SC, &[Kind::LivretJure]);
     let (pdf, docx) = texts(pairs(&files, "livret-jure", None)[0]);

@@ -75,6 +75,35 @@ fn the_preparation_guide_is_filled_in_with_its_deadlines() {
 }
 
 #[test]
+fn the_preparation_guide_has_the_millesime_and_every_regulatory_task() {
+    let text = sc().replacen(
+        "  numero: \"375846\"\n",
+        "  numero: \"375846\"\n  millesime: \"2024\"\n",
+        1,
+    );
+    let t = texts_of(
+        &produce_text(&text, &[Kind::Preparation]),
+        "preparation",
+        None,
+    );
+    both(
+        &t,
+        &[
+            "Millésime",
+            "Informer la DDETS en cas de délégation de responsabilité.",
+            "En cas de remplacement exceptionnel du responsable de session, informer la DDETS.",
+            "constater les absences, en informer le jury et les consigner au PV de session",
+            "Établir les procès-verbaux de la session.",
+            // The pli not received 4 weeks before Monday 11 January.
+            "14/12/2026",
+        ],
+    );
+    // The DOCX reads the header row by row; the PDF, column by column.
+    assert!(t.1.contains("Millésime 2024"), "{}", t.1);
+    assert!(t.0.contains("2024") && !sc().contains("2024"), "{}", t.0);
+}
+
+#[test]
 fn the_day_checklist_names_who_is_expected_each_day() {
     let t = texts_of(&produce(SC, &[Kind::JourJ]), "jour-j", None);
     both(

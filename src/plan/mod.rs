@@ -81,6 +81,7 @@ impl<'a> Plan<'a> {
             nb_candidats: s.candidats.value.len(),
             nb_fraudes: s.fraudes.len(),
             resultats_connus: s.has_results(),
+            millesime: info.millesime.clone(),
         };
         let mut slots: Vec<SlotView> = s
             .planning

@@ -190,4 +190,6 @@ pub struct Facts {
     pub nb_candidats: usize,
     pub nb_fraudes: usize,
     pub resultats_connus: bool,
+    /// The millésime of the titre's version, if given.
+    pub millesime: Option<String>,
 }
