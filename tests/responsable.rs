@@ -288,6 +288,27 @@ fn the_letters_to_the_ddets_say_what_the_rules_ask() {
 }
 
 #[test]
+fn the_pv_de_carence_says_what_becomes_of_the_subjects_and_who_came() {
+    let files = produce(SC, &[Kind::PvCarence]);
+    let carence = texts_of(&files, "pv-carence", None);
+    both(
+        &carence,
+        &[
+            "Les candidats convoqués, et ceux qui se sont présentés",
+            "Candidat convoqué",
+            "AMRANI Leïla",
+            "LEFÈVRE-DUMAS Jean-Baptiste",
+            "Les plis d'examen n'ont pas été ouverts : ils restent cachetés",
+            "renvoyés au service expéditeur si la session est annulée",
+        ],
+    );
+    assert!(
+        boxes(&carence.0).1 >= 2 * 6 + 2 * 4,
+        "a box per candidate and juror"
+    );
+}
+
+#[test]
 fn a_fraud_is_counted_in_the_cover_letter() {
     let files = produce("ccp-paie-fraude.yaml", &[Kind::TransmissionPv]);
     let t = texts_of(&files, "transmission-pv", None);

@@ -41,6 +41,7 @@ struct CarenceLabels {
     motif: String,
     responsable: String,
     jures_presents: String,
+    candidat: String,
 }
 
 /// The facts every letter may word: candidates by access route, the
@@ -166,6 +167,10 @@ pub fn carence(ctx: &Ctx) -> Result<Composed, Error> {
                 .size(9.5)
                 .ruled(),
         ));
+        blocks.push(heading(t, "candidats_titre")?);
+        blocks.push(candidates_present(ctx, &l));
+        blocks.push(heading(t, "plis_titre")?);
+        blocks.extend(paragraphs(t, "plis")?);
         for (head, part) in [
             ("fait_titre", "fait"),
             ("ddets_titre", "ddets"),
@@ -182,4 +187,22 @@ pub fn carence(ctx: &Ctx) -> Result<Composed, Error> {
         )?);
         Ok(vec![Section::portrait(blocks)])
     })
+}
+
+/// The candidates convened, with boxes for present and absent.
+fn candidates_present(ctx: &Ctx, l: &CarenceLabels) -> Block {
+    let mut rows = vec![Row::head([&l.candidat, &l.present, &l.absent])];
+    for c in &ctx.plan.candidates {
+        rows.push(Row::new(vec![
+            Cell::text(c.nom_prenom.clone()),
+            Cell::text(EMPTY),
+            Cell::text(EMPTY),
+        ]));
+    }
+    Block::Table(
+        Table::new(vec![8.0, 1.5, 1.5], rows)
+            .header_rows(1)
+            .size(9.5)
+            .ruled(),
+    )
 }
