@@ -241,7 +241,7 @@ fn convocation_handed_over_has_a_tear_off_receipt() {
         "Vêtements de travail et chaussures de sécurité obligatoires ; lunettes de protection fournies par le centre",
         "votre notification de recevabilité",
         "Décharge à découper et à remettre au centre",
-        "Je soussigné(e) M. Dominique PERRIN, reconnais avoir reçu ma convocation",
+        "Je soussigné M. Dominique PERRIN, reconnais avoir reçu ma convocation",
         "Fait à",
         "Signature du candidat",
         "Yannick QUÉRÉ",
@@ -249,6 +249,13 @@ fn convocation_handed_over_has_a_tear_off_receipt() {
         assert_both_contain(&pdf, &docx, needle);
     }
     assert_neither_contains(&pdf, &docx, "Lettre recommandée avec accusé de réception");
+    // The receipt agrees with the candidate.
+    let (pdf, docx) = letter(&files, "c2");
+    assert_both_contain(
+        &pdf,
+        &docx,
+        "Je soussignée Mme Maëlle GUÉGUEN, reconnais avoir reçu ma convocation",
+    );
 
     // Sent by registered letter: no receipt.
     let files = convocations(SC);
