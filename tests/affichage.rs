@@ -104,7 +104,7 @@ fn the_timetable_rows_are_set_at_16_pt_and_name_candidates_never_jurors() {
         "Salle d'entretien 106 8 h 30 DIALLO Mamadou",
         "Pause déjeuner",
         "Jury",
-        "Règlement général des sessions d'examen — principales dispositions (résumé)",
+        "Résumé du règlement général des sessions d'examen",
         "Fraude et tentative de fraude",
     ] {
         assert_both_contain(&pdf_text, &docx_text, needle);

@@ -187,7 +187,7 @@ fn convocation_has_the_timetable_and_the_reglement_in_annex() {
             assert_both_contain(
                 &pdf,
                 &docx,
-                "Annexe 2 — Règlement général des sessions d'examen — principales dispositions (résumé)",
+                "Annexe 2 — Résumé du règlement général des sessions d'examen",
             );
             assert_both_contain(&pdf, &docx, "arrêté du 21 juillet 2016");
             for heading in [
@@ -200,8 +200,12 @@ fn convocation_has_the_timetable_and_the_reglement_in_annex() {
             ] {
                 assert_both_contain(&pdf, &docx, heading);
             }
-            assert_both_contain(&pdf, &docx, "DDETS ou DREETS");
-            assert_both_contain(&pdf, &docx, "jamais par le jury");
+            assert_both_contain(
+                &pdf,
+                &docx,
+                "seul le représentant territorial du ministère du Travail (DDETS) les notifie",
+            );
+            assert_both_contain(&pdf, &docx, "jamais le jury");
         }
     }
 }

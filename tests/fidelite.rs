@@ -398,10 +398,21 @@ fn fraud_measures_are_the_responsable_s_and_the_reglement_is_a_summary() {
     assert_both_contain(
         &pdf,
         &docx,
-        "Règlement général des sessions d'examen — principales dispositions (résumé)",
+        "Annexe 2 — Résumé du règlement général des sessions d'examen",
     );
     assert_both_contain(&pdf, &docx, "arrêté du 21 juillet 2016");
     assert_neither_contains(&pdf, &docx, "Extraits du règlement");
+    // Only what the ministry's documents say: no sanction, no law they
+    // do not cite, no measure they do not give.
+    for said_nowhere in [
+        "loi du 23 décembre 1901",
+        "sanction",
+        "interdiction de se présenter",
+        "Les mesures prises sur le moment",
+        "peut être retiré",
+    ] {
+        assert_neither_contains(&pdf, &docx, said_nowhere);
+    }
 }
 
 #[test]
