@@ -9,8 +9,10 @@ use crate::model::{Date, Session};
 pub const CONVOCATION_MONTHS_BEFORE: i32 = 1;
 /// The session's PVs reach the DDETS within this many days of its end.
 pub const PV_DAYS_AFTER: i64 = 15;
-/// The exam subjects are asked for this many days before the first day.
-pub const SUJETS_DAYS_BEFORE: i64 = 30;
+/// The exams service is called when the exam pli has not come this many
+/// days (4 weeks) before the first day (guide de préparation, document
+/// 002; the subjects themselves are asked for with the session's creation).
+pub const PLI_DAYS_BEFORE: i64 = 28;
 /// The session is created in the ministry's system three months and at
 /// least this many days before the first day (the stricter of the two).
 pub const CREATION_DAYS_BEFORE: i64 = 91;
@@ -28,7 +30,7 @@ pub fn convocations_by(debut: Date) -> Date {
 pub enum Step {
     /// The session created in the ministry's system, tests asked for.
     Creation,
-    /// The exam subjects ordered.
+    /// The exam pli not received yet: the exams service called.
     Sujets,
     /// The convocations sent.
     Convocations,
@@ -78,7 +80,7 @@ pub fn deadlines(s: &Session) -> Vec<Deadline> {
                 .plus_months(-3)
                 .min(debut.plus_days(-CREATION_DAYS_BEFORE)),
         ),
-        (Step::Sujets, debut.plus_days(-SUJETS_DAYS_BEFORE)),
+        (Step::Sujets, debut.plus_days(-PLI_DAYS_BEFORE)),
         (Step::Convocations, convocations_by(debut)),
         (Step::Affichage, debut.plus_days(-1)),
         (Step::Pv, fin.plus_days(PV_DAYS_AFTER)),
@@ -179,7 +181,8 @@ mod tests {
             crate::fr::long_date(find("creation").moved_from.unwrap()),
             "dimanche 11 octobre 2026"
         );
-        assert_eq!(date("sujets"), "vendredi 11 décembre 2026");
+        // 4 weeks before Monday 11 January.
+        assert_eq!(date("sujets"), "lundi 14 décembre 2026");
         // Posted on Friday for a Monday session.
         assert_eq!(date("affichage"), "vendredi 8 janvier 2027");
         assert_eq!(find("convocations").moved_from, None);
@@ -264,8 +267,8 @@ mod tests {
                 );
                 seen.1 += 1;
             }
-            for n in numbers_before(&text, " jours avant") {
-                assert_eq!(n, SUJETS_DAYS_BEFORE, "{name}: the subjects' delay");
+            for n in numbers_before(&text, " semaines avant") {
+                assert_eq!(n * 7, PLI_DAYS_BEFORE, "{name}: the pli's delay");
             }
             for n in numbers_before(&text, " jours)") {
                 assert_eq!(n, CREATION_DAYS_BEFORE, "{name}: the creation delay");

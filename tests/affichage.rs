@@ -104,7 +104,7 @@ fn the_timetable_rows_are_set_at_16_pt_and_name_candidates_never_jurors() {
         "Salle d'entretien 106 8 h 30 DIALLO Mamadou",
         "Pause déjeuner",
         "Jury",
-        "Règlement général des sessions d'examen — principales dispositions (résumé)",
+        "Résumé du règlement général des sessions d'examen",
         "Fraude et tentative de fraude",
     ] {
         assert_both_contain(&pdf_text, &docx_text, needle);
@@ -238,14 +238,11 @@ fn door_signs_show_the_room_and_its_slots_of_the_day_in_large_type() {
 
 #[test]
 fn colons_of_the_rows_take_a_no_break_space() {
-    // A room and who is in it, a candidate's own end: French spacing, as
-    // everywhere else in the documents (the template's sentences).
+    // A room and who is in it, who watches: French spacing, as everywhere
+    // else in the documents (the template's sentences).
     for (fixture, expected) in [
         (SC, ">\u{a0}: Tous les candidats<"),
-        (
-            "huit-ccp-trois-jours.yaml",
-            "CHEVALIER-DE-LA-GRANDE-COMBE Camille\u{a0}: temps supplémentaire, fin à",
-        ),
+        ("huit-ccp-trois-jours.yaml", "Surveillance\u{a0}: M. PETIT"),
     ] {
         let files = produce(fixture, &[Kind::Affichage]);
         let (_, docx) = pairs(&files, "affichage", None)[0];

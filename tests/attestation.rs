@@ -20,7 +20,7 @@ fn attestation_states_the_presence_with_the_session_facts() {
     let (pdf, docx) = texts(found[0]);
     for needle in [
         "ATTESTATION DE PRÉSENCE",
-        "Je soussigné(e) Mme Sophie GARNIER, responsable de session, atteste que M. Lucas BERNARD",
+        "Je soussignée Mme Sophie GARNIER, responsable de session, atteste que M. Lucas BERNARD",
         "a participé à la session d'examen n° 375846",
         "du titre professionnel Secrétaire comptable (TP-00402)",
         "du lundi 11 janvier 2027 au mardi 12 janvier 2027",
@@ -30,6 +30,7 @@ fn attestation_states_the_presence_with_the_session_facts() {
     ] {
         assert_both_contain(&pdf, &docx, needle);
     }
+    assert_neither_contains(&pdf, &docx, "soussigné(e)");
     assert_eq!(pdf_pages(&found[0].0.bytes), 1);
 }
 

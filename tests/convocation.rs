@@ -187,7 +187,7 @@ fn convocation_has_the_timetable_and_the_reglement_in_annex() {
             assert_both_contain(
                 &pdf,
                 &docx,
-                "Annexe 2 — Règlement général des sessions d'examen — principales dispositions (résumé)",
+                "Annexe 2 — Résumé du règlement général des sessions d'examen",
             );
             assert_both_contain(&pdf, &docx, "arrêté du 21 juillet 2016");
             for heading in [
@@ -200,8 +200,12 @@ fn convocation_has_the_timetable_and_the_reglement_in_annex() {
             ] {
                 assert_both_contain(&pdf, &docx, heading);
             }
-            assert_both_contain(&pdf, &docx, "DDETS ou DREETS");
-            assert_both_contain(&pdf, &docx, "jamais par le jury");
+            assert_both_contain(
+                &pdf,
+                &docx,
+                "seul le représentant territorial du ministère du Travail (DDETS) les notifie",
+            );
+            assert_both_contain(&pdf, &docx, "jamais le jury");
         }
     }
 }
@@ -241,7 +245,7 @@ fn convocation_handed_over_has_a_tear_off_receipt() {
         "Vêtements de travail et chaussures de sécurité obligatoires ; lunettes de protection fournies par le centre",
         "votre notification de recevabilité",
         "Décharge à découper et à remettre au centre",
-        "Je soussigné(e) M. Dominique PERRIN, reconnais avoir reçu ma convocation",
+        "Je soussigné M. Dominique PERRIN, reconnais avoir reçu ma convocation",
         "Fait à",
         "Signature du candidat",
         "Yannick QUÉRÉ",
@@ -249,6 +253,13 @@ fn convocation_handed_over_has_a_tear_off_receipt() {
         assert_both_contain(&pdf, &docx, needle);
     }
     assert_neither_contains(&pdf, &docx, "Lettre recommandée avec accusé de réception");
+    // The receipt agrees with the candidate.
+    let (pdf, docx) = letter(&files, "c2");
+    assert_both_contain(
+        &pdf,
+        &docx,
+        "Je soussignée Mme Maëlle GUÉGUEN, reconnais avoir reçu ma convocation",
+    );
 
     // Sent by registered letter: no receipt.
     let files = convocations(SC);

@@ -199,12 +199,58 @@ fn extra_time_gives_the_candidate_their_real_end_everywhere() {
         (pdf_text(&juror[1].bytes), docx_text(&juror[0].bytes))
     };
     assert_both_contain(&pdf, &docx, "fin à 13 h 50 au lieu de 12 h 30");
+    // The posted timetable says how long the room stays in use, for whom
+    // it does not: an accommodation is not made public.
     let (pdf, docx) = texts(pairs(&files, "affichage", None)[0]);
-    assert_both_contain(
-        &pdf,
-        &docx,
-        "CHEVALIER-DE-LA-GRANDE-COMBE Camille : temps supplémentaire, fin à 13 h 50",
+    assert_both_contain(&pdf, &docx, "Salle occupée jusqu'à 13 h 50");
+    assert_neither_contains(&pdf, &docx, "temps supplémentaire");
+    assert_neither_contains(&pdf, &docx, "CHEVALIER-DE-LA-GRANDE-COMBE Camille :");
+}
+
+#[test]
+fn extra_time_is_on_every_staff_paper_and_the_door_sign() {
+    let files = produce(
+        HUIT,
+        &[
+            Kind::ConvocationSurveillant,
+            Kind::LivretSurveillant,
+            Kind::ConvocationJure,
+            Kind::PanneauSalle,
+        ],
     );
+    let late = "CHEVALIER-DE-LA-GRANDE-COMBE Camille : fin à 13 h 50 (temps supplémentaire)";
+    for kind in ["convocation-surveillant", "livret-surveillant"] {
+        let (pdf, docx) = texts(pairs(&files, kind, None)[0]);
+        assert_both_contain(&pdf, &docx, late);
+    }
+    // Camille CHEVALIER is evaluated by LEJEUNE and MOREAU, not by DUPONT.
+    let juror = |id: &str| {
+        let of = |format: &str| {
+            files
+                .iter()
+                .find(|f| {
+                    f.entry.kind == "convocation-jure"
+                        && f.entry.format == format
+                        && f.entry.subject.jure.as_deref() == Some(id)
+                })
+                .unwrap()
+        };
+        texts((of("pdf"), of("docx")))
+    };
+    let said = "CHEVALIER-DE-LA-GRANDE-COMBE Camille dispose d'un temps supplémentaire : Mise en situation professionnelle (épreuve écrite sur poste informatique) (11/01/2027), fin à 13 h 50 au lieu de 12 h 30.";
+    let (pdf, docx) = juror("lejeune");
+    assert_both_contain(&pdf, &docx, said);
+    let (pdf, docx) = juror("dupont");
+    assert_neither_contains(&pdf, &docx, "temps supplémentaire");
+    // The written test's room is in use until the last candidate finishes.
+    let (pdf, docx) = texts(
+        pairs(&files, "panneau-salle", None)
+            .into_iter()
+            .find(|(p, _)| p.entry.path.ends_with("panneau-s204.pdf"))
+            .unwrap(),
+    );
+    assert_both_contain(&pdf, &docx, "8 h 30 – 13 h 50");
+    assert_neither_contains(&pdf, &docx, "12 h 30");
 }
 
 #[test]
@@ -302,6 +348,26 @@ fn the_schedule_uses_three_calendar_months_and_working_days() {
 }
 
 #[test]
+fn the_schedule_asks_for_the_subjects_once_as_the_guide_says() {
+    let files = produce(SC, &[Kind::Echeancier]);
+    let (pdf, docx) = texts(pairs(&files, "echeancier", None)[0]);
+    // The declaration, the session and the subjects' request: one
+    // réglementaire step three months before, with spare subjects.
+    for needle in [
+        "Déclarer la session à la DDETS",
+        "envoyer la demande d'épreuves (DTE : toujours 1 ou 2 sujets en plus du nombre de candidats)",
+        "réglementaire : au moins 3 mois avant le début",
+        // The pli not received 4 weeks before Monday 11 January.
+        "Contacter le service des examens si le pli d'examen n'est pas reçu",
+        "lundi 14 décembre 2026",
+    ] {
+        assert_both_contain(&pdf, &docx, needle);
+    }
+    assert_neither_contains(&pdf, &docx, "Commander les sujets");
+    assert_neither_contains(&pdf, &docx, "30 jours");
+}
+
+#[test]
 fn juror_pack_states_durations_and_the_duties_of_the_jury() {
     let files = produce(SC, &[Kind::LivretJure]);
     let (pdf, docx) = texts(pairs(&files, "livret-jure", None)[0]);
@@ -332,10 +398,21 @@ fn fraud_measures_are_the_responsable_s_and_the_reglement_is_a_summary() {
     assert_both_contain(
         &pdf,
         &docx,
-        "Règlement général des sessions d'examen — principales dispositions (résumé)",
+        "Annexe 2 — Résumé du règlement général des sessions d'examen",
     );
     assert_both_contain(&pdf, &docx, "arrêté du 21 juillet 2016");
     assert_neither_contains(&pdf, &docx, "Extraits du règlement");
+    // Only what the ministry's documents say: no sanction, no law they
+    // do not cite, no measure they do not give.
+    for said_nowhere in [
+        "loi du 23 décembre 1901",
+        "sanction",
+        "interdiction de se présenter",
+        "Les mesures prises sur le moment",
+        "peut être retiré",
+    ] {
+        assert_neither_contains(&pdf, &docx, said_nowhere);
+    }
 }
 
 #[test]

@@ -75,6 +75,35 @@ fn the_preparation_guide_is_filled_in_with_its_deadlines() {
 }
 
 #[test]
+fn the_preparation_guide_has_the_millesime_and_every_regulatory_task() {
+    let text = sc().replacen(
+        "  numero: \"375846\"\n",
+        "  numero: \"375846\"\n  millesime: \"2024\"\n",
+        1,
+    );
+    let t = texts_of(
+        &produce_text(&text, &[Kind::Preparation]),
+        "preparation",
+        None,
+    );
+    both(
+        &t,
+        &[
+            "Millésime",
+            "Informer la DDETS en cas de délégation de responsabilité.",
+            "En cas de remplacement exceptionnel du responsable de session, informer la DDETS.",
+            "constater les absences, en informer le jury et les consigner au PV de session",
+            "Établir les procès-verbaux de la session.",
+            // The pli not received 4 weeks before Monday 11 January.
+            "14/12/2026",
+        ],
+    );
+    // The DOCX reads the header row by row; the PDF, column by column.
+    assert!(t.1.contains("Millésime 2024"), "{}", t.1);
+    assert!(t.0.contains("2024") && !sc().contains("2024"), "{}", t.0);
+}
+
+#[test]
 fn the_day_checklist_names_who_is_expected_each_day() {
     let t = texts_of(&produce(SC, &[Kind::JourJ]), "jour-j", None);
     both(
@@ -89,11 +118,121 @@ fn the_day_checklist_names_who_is_expected_each_day() {
             "la session est annulée",
             "sans que l'heure de fin de l'épreuve soit modifiée",
             "Aucun formateur des candidats sur le plateau technique",
-            "Grilles d'évaluation conservées cinq ans",
+            "Grilles d'évaluation remplies par le jury et livrets ECF des candidats conservés cinq ans",
             "signé par chaque juré et par le surveillant",
         ],
     );
     assert!(boxes(&t.0).1 >= 20, "boxes to tick");
+}
+
+/// Each day's part of a day checklist's text, in order.
+fn each_day(text: &str) -> Vec<String> {
+    text.split("Le jour de la session — ")
+        .skip(1)
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_day_checklist_has_each_day_s_own_checks() {
+    // Eight CCPs over three days, the jury's briefing and correction taken
+    // off the first day: a day without jury, then interviews, then the
+    // final interviews and the deliberation.
+    let text = std::fs::read_to_string(fixture("huit-ccp-trois-jours.yaml")).unwrap();
+    let start = text
+        .find("  - date: 2027-01-11\n    debut: \"13:30\"")
+        .unwrap();
+    let end = text.find("  # Jour 2").unwrap();
+    let text = format!("{}{}", &text[..start], &text[end..]);
+    let (pdf, docx) = texts_of(&produce_text(&text, &[Kind::JourJ]), "jour-j", None);
+    let (pdf, docx) = (each_day(&pdf), each_day(&docx));
+    assert_eq!((pdf.len(), docx.len()), (3, 3), "three days:\n{pdf:#?}");
+    let days: Vec<(String, String)> = pdf.into_iter().zip(docx).collect();
+    let welcome = [
+        "pièce d'identité, adresse postale, convocation",
+        "vêtement de travail (Tenue de ville correcte), équipement de protection, outillage, habilitation particulière (permis…) lorsque le titre l'exige",
+        "Candidats en VAE : notification de recevabilité vérifiée",
+    ];
+    for day in &days {
+        both(day, &welcome);
+    }
+    // Day 1: the written test, surveilled, the subjects opened; no juror.
+    both(
+        &days[0],
+        &[
+            "lundi 11 janvier 2027",
+            "Plis vérifiés cachetés",
+            "DTE candidat remis aux candidats",
+            "Surveillant présent et informé des conditions de surveillance et des dispositions à appliquer en cas de fraude : PETIT Henri",
+            "Temps supplémentaire : CHEVALIER-DE-LA-GRANDE-COMBE Camille, Mise en situation professionnelle (épreuve écrite sur poste informatique), fin à 13 h 50 au lieu de 12 h 30.",
+            "Sujets et DTE ramassés auprès des candidats",
+        ],
+    );
+    neither(
+        &days[0],
+        &[
+            "procès-verbal de carence",
+            "membres du jury",
+            "en présence du jury",
+            "PV de session contresigné",
+        ],
+    );
+    // Day 2: the jury, no subjects opened, no surveillant, no closing.
+    both(
+        &days[1],
+        &[
+            "LEJEUNE Claire",
+            "procès-verbal de carence",
+            "Identité des jurés vérifiée",
+        ],
+    );
+    neither(
+        &days[1],
+        &[
+            "Plis vérifiés",
+            "Surveillant",
+            "PV de session contresigné",
+            "Temps supplémentaire :",
+            "Sujets et DTE ramassés",
+        ],
+    );
+    // Day 3: the deliberation and the closing of the PVs.
+    both(
+        &days[2],
+        &[
+            "Jury délibérant hors de toute autre présence",
+            "PV de session contresigné par le responsable de session",
+            "livrets ECF des candidats conservés cinq ans",
+            "Dossiers professionnels rendus aux candidats",
+        ],
+    );
+    neither(&days[2], &["Plis vérifiés", "Surveillant présent"]);
+    for day in &days[..2] {
+        neither(day, &["Jury délibérant", "PV de session contresigné"]);
+    }
+}
+
+#[test]
+fn the_letters_leave_blank_what_is_not_known_and_count_every_route() {
+    // Before the session: the number of fraud reports is not known yet.
+    let files = produce("tsmi-avant-session.yaml", &[Kind::TransmissionPv]);
+    let transmission = texts_of(&files, "transmission-pv", None);
+    both(&transmission, &["……… rapport(s) de fraude ;"]);
+    neither(&transmission, &["aucun rapport de fraude", "aucune fraude"]);
+    // A candidate by équivalence is counted with the others, and the
+    // declaration is dated the day it is produced, not its deadline.
+    let text = sc().replacen("voie: formation", "voie: equivalence", 1);
+    let files = produce_text(&text, &[Kind::DeclarationSession]);
+    let declaration = texts_of(&files, "declaration-session", None);
+    let today = sessiondoc::fr::long_date(sessiondoc::model::Date::today());
+    both(
+        &declaration,
+        &[
+            "Nombre de candidats : 6, dont 4 issus de formation, 1 en VAE et 1 par équivalence.",
+            &format!("Fait à Cherbourg-en-Cotentin, le {today}"),
+        ],
+    );
+    neither(&declaration, &["le vendredi 9 octobre 2026"]);
 }
 
 #[test]
@@ -119,7 +258,6 @@ fn the_letters_to_the_ddets_say_what_the_rules_ask() {
             "Annexe — Planning et organisation",
             "Délibération du jury",
             "8 h 30 – 12 h 30",
-            "Fait à Cherbourg-en-Cotentin, le vendredi 9 octobre 2026",
         ],
     );
     let transmission = texts_of(&files, "transmission-pv", None);
@@ -129,9 +267,11 @@ fn the_letters_to_the_ddets_say_what_the_rules_ask() {
             "l'original du procès-verbal de session",
             "6 procès-verbaux individuels",
             "aucun rapport de fraude",
-            "À poster au plus tard le mercredi 27 janvier 2027",
+            "Les résultats de la session sont enregistrés dans CERES",
+            "Cachet du centre",
         ],
     );
+    neither(&transmission, &["À poster", "au plus tard"]);
     let carence = texts_of(&files, "pv-carence", None);
     both(
         &carence,
@@ -145,6 +285,27 @@ fn the_letters_to_the_ddets_say_what_the_rules_ask() {
     );
     // Nobody's private details go to the DDETS in these letters.
     neither(&declaration, &["1801008", "8 allée des Tilleuls"]);
+}
+
+#[test]
+fn the_pv_de_carence_says_what_becomes_of_the_subjects_and_who_came() {
+    let files = produce(SC, &[Kind::PvCarence]);
+    let carence = texts_of(&files, "pv-carence", None);
+    both(
+        &carence,
+        &[
+            "Les candidats convoqués, et ceux qui se sont présentés",
+            "Candidat convoqué",
+            "AMRANI Leïla",
+            "LEFÈVRE-DUMAS Jean-Baptiste",
+            "Les plis d'examen n'ont pas été ouverts : ils restent cachetés",
+            "renvoyés au service expéditeur si la session est annulée",
+        ],
+    );
+    assert!(
+        boxes(&carence.0).1 >= 2 * 6 + 2 * 4,
+        "a box per candidate and juror"
+    );
 }
 
 #[test]

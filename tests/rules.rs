@@ -14,12 +14,25 @@ const TSMI: &str = "tsmi-avant-session.yaml";
 
 // ---------------------------------------------------------------- helpers
 
-/// The text of a fixture.
-fn fixture(name: &str) -> String {
+/// The reference session's aménagement, a plain text that says extra time:
+/// a warning of its own (`extra_time_written_as_plain_text_is_a_warning`).
+const PLAIN_EXTRA_TIME: &str = "    amenagement: Tiers-temps supplémentaire sur l'épreuve écrite (avis médical du 12/10/2026)\n";
+/// What the other tests read in its place, so that each finds only its own
+/// finding.
+const PLAIN_AMENAGEMENT: &str =
+    "    amenagement: Épreuve écrite en salle du rez-de-chaussée (avis médical du 12/10/2026)\n";
+
+/// The text of a fixture as it is.
+fn fixture_as_is(name: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures")
         .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The text of a fixture, its aménagement saying no extra time.
+fn fixture(name: &str) -> String {
+    fixture_as_is(name).replacen(PLAIN_EXTRA_TIME, PLAIN_AMENAGEMENT, 1)
 }
 
 /// How many times `needle` occurs in `text` (overlapping occurrences too).
@@ -1105,7 +1118,7 @@ fn a_slot_ending_after_six_pm_is_a_warning() {
 fn with_extra_time(extra: &str) -> String {
     fixture_broken(
         SC,
-        "    amenagement: Tiers-temps supplémentaire sur l'épreuve écrite (avis médical du 12/10/2026)\n",
+        PLAIN_AMENAGEMENT,
         &format!(
             "    amenagement:\n      description: Tiers-temps sur l'épreuve écrite\n      temps_supplementaire: {extra}\n"
         ),
@@ -1137,6 +1150,32 @@ fn extra_time_running_into_the_room_s_next_slot_is_an_error() {
 fn extra_time_that_fits_before_the_next_slot_is_fine() {
     assert!(diagnostics(&with_extra_time("tiers_temps")).is_empty());
     assert!(diagnostics(&with_extra_time("\"01:00\"")).is_empty());
+}
+
+#[test]
+fn extra_time_written_as_plain_text_is_a_warning() {
+    // The reference session says « Tiers-temps » in a plain sentence: no
+    // end can be computed from it.
+    let text = fixture_as_is(SC);
+    let diags = diagnostics(&text);
+    let d = expect(
+        &text,
+        &diags,
+        Severity::Warning,
+        "candidats[2].amenagement",
+        "l'aménagement du candidat « chevalier » parle de temps supplémentaire, mais il est écrit en texte libre\u{a0}: aucun document ne donnera sa véritable heure de fin",
+        ("amenagement: Tiers-temps", "Tiers-temps"),
+    );
+    assert!(
+        d.help
+            .as_deref()
+            .is_some_and(|h| h.contains("temps_supplementaire\u{a0}: tiers_temps")),
+        "{d:#?}"
+    );
+    assert_counts(&diags, 0, 1);
+    // Written in the structured form, or saying no extra time: nothing.
+    assert!(diagnostics(&with_extra_time("tiers_temps")).is_empty());
+    assert!(diagnostics(&broken(&text, PLAIN_EXTRA_TIME, PLAIN_AMENAGEMENT)).is_empty());
 }
 
 #[test]
@@ -1967,6 +2006,10 @@ const TESTED: &[(&str, &[&str])] = &[
             "extra_time_running_into_the_room_s_next_slot_is_an_error",
             "extra_time_that_fits_before_the_next_slot_is_fine",
         ],
+    ),
+    (
+        "amenagement::extra_time_is_structured",
+        &["extra_time_written_as_plain_text_is_a_warning"],
     ),
     (
         "deadlines::convocations_leave_a_month",

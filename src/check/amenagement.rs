@@ -54,3 +54,41 @@ pub fn extra_time_fits(s: &Session, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+/// Words that say extra time in an `amenagement` written as plain text.
+const EXTRA_TIME_WORDS: &[&str] = &[
+    "tiers-temps",
+    "tiers temps",
+    "1/3 temps",
+    "temps supplémentaire",
+    "temps majoré",
+    "majoration de temps",
+];
+
+/// An `amenagement` written as plain text that says extra time: no end is
+/// computed from it, so every paper would print the written end.
+pub fn extra_time_is_structured(s: &Session, out: &mut Vec<Diagnostic>) {
+    for (ci, c) in s.candidats.value.iter().enumerate() {
+        let Some(amenagement) = &c.amenagement else {
+            continue;
+        };
+        if amenagement.value.temps_supplementaire.is_some() {
+            continue;
+        }
+        let text = amenagement.value.description.to_lowercase();
+        if !EXTRA_TIME_WORDS.iter().any(|w| text.contains(w)) {
+            continue;
+        }
+        out.push(
+            Diagnostic::warning(
+                format!("candidats[{ci}].amenagement"),
+                at(amenagement),
+                format!(
+                    "l'aménagement du candidat « {} » parle de temps supplémentaire, mais il est écrit en texte libre\u{a0}: aucun document ne donnera sa véritable heure de fin",
+                    c.id.value
+                ),
+            )
+            .help("écrivez-le sous la forme structurée\u{a0}: « description\u{a0}: » (le texte) et « temps_supplementaire\u{a0}: tiers_temps » (ou une durée, par exemple \"00:30\")"),
+        );
+    }
+}

@@ -47,6 +47,7 @@ const RULES: &[fn(&Session, &mut Vec<Diagnostic>)] = &[
     timetable::deliberation_follows_final_interviews,
     timetable::each_candidate_has_a_final_interview,
     amenagement::extra_time_fits,
+    amenagement::extra_time_is_structured,
     deadlines::convocations_leave_a_month,
     results::decisions_match_their_ccp,
     results::awarded_ccp_are_covered,

@@ -269,13 +269,13 @@ fn posted_rows(slots: &[&SlotView], words: &Words) -> Result<Vec<PostedRow>, Err
         } else {
             Vec::new()
         };
-        // A candidate with extra time: their own end, on a line of its own.
-        for late in &slot.amenages {
-            let args = [
-                Value::from(late.nom_prenom.clone()),
-                Value::from(late.fin.clone()),
-            ];
-            people.push((String::new(), words.texts.call("fin_amenagee", &args)?));
+        // A candidate with extra time: the room stays in use until they
+        // finish, said for no one by name (an accommodation is not public),
+        // and not at all for a slot of one candidate, whom it would name.
+        let several = slot.tous_les_candidats || slot.candidats.len() > 1;
+        if let Some(late) = slot.late_end().filter(|_| several) {
+            let args = [Value::from(late.fin.clone())];
+            people.push((String::new(), words.texts.call("salle_occupee", &args)?));
         }
         let jury_only = slot.candidats.is_empty() && !slot.tous_les_candidats;
         let mut present: Vec<String> = Vec::new();

@@ -11,7 +11,7 @@ use super::paperwork::{heading, letter_head, paragraphs, right};
 use super::{Composed, Ctx, Kind, Staff, file_part};
 use crate::doc::{Block, Paragraph, Section};
 use crate::error::Error;
-use crate::plan::{PersonView, SlotView};
+use crate::plan::{CandidateView, PersonView, SlotView};
 use crate::wording::{LabelBlock, Texts};
 
 /// The labels of a juror's convocation: its timetable's.
@@ -68,6 +68,18 @@ fn one(
             rooms.push(room);
         }
     }
+    // A juror is told the real end of the candidates they evaluate who
+    // have extra time: their productions come later.
+    let late: Vec<&CandidateView> = match role {
+        Staff::Jure => ctx
+            .plan
+            .candidates
+            .iter()
+            .filter(|c| !c.temps_supplementaire.is_empty())
+            .filter(|c| c.jury.iter().any(|j| j.id == p.id))
+            .collect(),
+        Staff::Surveillant => Vec::new(),
+    };
     let template = kind.spec().template;
     // The template's context; `c` is the slot of one calendar event.
     let context = |c: Value| {
@@ -77,6 +89,7 @@ fn one(
             rectificatif => corrected,
             date_lettre => dated,
             nb_creneaux => slots.len(),
+            amenages => Value::from_serialize(&late),
             c => c,
         })
     };
@@ -84,7 +97,12 @@ fn one(
         ctx.wording.with(template, context(Value::UNDEFINED), |t| {
             let title = t.text("fichier")?;
             let footer = ctx.footer(&title)?;
-            let blocks = letter(ctx, t, p, &slots, corrected)?;
+            let late_lines = if late.is_empty() {
+                Vec::new()
+            } else {
+                t.lines("fins_amenagees")?
+            };
+            let blocks = letter(ctx, t, p, (&slots, late_lines), corrected)?;
             Ok((title, footer, blocks, t.text("calendrier")?))
         })?;
     let entries = slots
@@ -120,13 +138,14 @@ fn one(
     Ok(composed)
 }
 
-/// The letter: heads, title, subject, the person's slots, what they are
-/// given on arrival, the no-link rule, whom to call, the signature.
+/// The letter: heads, title, subject, the person's slots (and the real
+/// ends of the candidates with extra time), what they are given on
+/// arrival, the no-link rule, whom to call, the signature.
 fn letter(
     ctx: &Ctx,
     t: &mut Texts,
     p: &PersonView,
-    slots: &[&SlotView],
+    (slots, late): (&[&SlotView], Vec<String>),
     corrected: bool,
 ) -> Result<Vec<Block>, Error> {
     let mut blocks = vec![
@@ -143,6 +162,11 @@ fn letter(
         let columns: SlotLabels = t.labels_as("libelles")?;
         blocks.push(slots_table(ctx, &columns, slots)?);
     }
+    // The real end of a candidate with extra time, under the timetable.
+    blocks.extend(
+        late.into_iter()
+            .map(|l| Block::Paragraph(Paragraph::text(l))),
+    );
     blocks.push(heading(t, "documents_titre")?);
     blocks.extend(paragraphs(t, "documents")?);
     blocks.push(heading(t, "regle_titre")?);

@@ -1,15 +1,19 @@
 //! The session-day checklist (`templates/jour-j.j2`): for each day, the
 //! opening (jurors expected by name, identity and no-link checks, seals,
-//! candidates expected with boxes for present, absent, late), what to
-//! watch during the tests, and the close. One section per day.
+//! candidates expected with boxes for present, absent, late, and the real
+//! end of each candidate with extra time), what to watch during the tests,
+//! and the close. One section per day, with that day's checks only: the
+//! jury's where a juror is expected, the sealed subjects' on the day they
+//! are opened, the closing of the PVs on the deliberation day.
 
 use minijinja::{Value, context};
 
 use super::paperwork::{checklist, heading, paragraphs, ruled_table};
 use super::{Composed, Ctx, Kind, parts};
-use crate::doc::{Block, Cell, EMPTY, Row, Section};
+use crate::doc::{Block, Cell, EMPTY, Paragraph, Row, Section};
 use crate::error::Error;
-use crate::model::Date;
+use crate::model::{Date, NatureCreneau};
+use crate::plan::{CandidateView, Plan};
 use crate::wording::LabelBlock;
 
 /// The labels of `jour-j.j2` this composer reads.
@@ -52,6 +56,43 @@ fn names<'a>(lists: impl Iterator<Item = &'a Vec<String>>) -> Vec<String> {
     out
 }
 
+/// What a day holds, which decides its checks.
+#[derive(serde::Serialize)]
+struct DayFacts {
+    /// A juror is expected.
+    avec_jury: bool,
+    /// The sealed subjects are opened: the first day of a written test, or
+    /// the first day when there is none.
+    ouverture_plis: bool,
+    /// The jury deliberates.
+    deliberation: bool,
+    /// A written test is taken.
+    epreuve: bool,
+    /// A candidate in VAE is expected.
+    vae: bool,
+    /// The session has a surveillant.
+    avec_surveillant: bool,
+}
+
+/// The day the sealed subjects are opened: the first with a written test,
+/// or the first day of the session.
+fn opening_day(plan: &Plan) -> Option<Date> {
+    plan.slots
+        .iter()
+        .find(|s| s.nature == NatureCreneau::Epreuve)
+        .map(|s| s.date)
+        .or_else(|| plan.days.first().copied())
+}
+
+/// A real end of a candidate with extra time, as the day's list says it.
+#[derive(serde::Serialize)]
+struct LateLine<'a> {
+    nom_prenom: &'a str,
+    intitule: &'a str,
+    fin: &'a str,
+    fin_prevue: &'a str,
+}
+
 fn one_day(ctx: &Ctx, day: Date) -> Result<(String, Vec<Block>), Error> {
     let plan = ctx.plan;
     let slots: Vec<_> = plan.slots.iter().filter(|s| s.date == day).collect();
@@ -63,10 +104,35 @@ fn one_day(ctx: &Ctx, day: Date) -> Result<(String, Vec<Block>), Error> {
         .iter()
         .filter(|c| c.creneaux.iter().any(|s| s.date == day))
         .collect();
+    let has = |nature: NatureCreneau| slots.iter().any(|s| s.nature == nature);
+    let facts = DayFacts {
+        avec_jury: !jures.is_empty(),
+        ouverture_plis: opening_day(plan) == Some(day),
+        deliberation: has(NatureCreneau::Deliberation),
+        epreuve: has(NatureCreneau::Epreuve),
+        vae: candidates.iter().any(|c| c.est_vae),
+        avec_surveillant: !plan.surveillants().is_empty(),
+    };
+    let fins: Vec<LateLine> = slots
+        .iter()
+        .flat_map(|s| {
+            s.amenages
+                .iter()
+                .filter(|l| l.minutes_fin > s.minutes_fin)
+                .map(|l| LateLine {
+                    nom_prenom: &l.nom_prenom,
+                    intitule: &s.intitule,
+                    fin: &l.fin,
+                    fin_prevue: &s.fin,
+                })
+        })
+        .collect();
     let extra = context! {
         jour => jour,
         jures => Value::from_serialize(&jures),
         surveillants => Value::from_serialize(&surveillants),
+        fins => Value::from_serialize(&fins),
+        ..Value::from_serialize(&facts)
     };
     ctx.wording.with("jour-j", ctx.context(extra), |t| {
         let l: Labels = t.labels_as("libelles")?;
@@ -75,27 +141,40 @@ fn one_day(ctx: &Ctx, day: Date) -> Result<(String, Vec<Block>), Error> {
         blocks.push(checklist(t.lines("ouverture")?));
         blocks.push(heading(t, "candidats_titre")?);
         blocks.extend(paragraphs(t, "candidats")?);
-        let head = [&l.candidat, &l.arrivee, &l.present, &l.absent, &l.retard];
-        let mut rows = Vec::new();
-        for c in &candidates {
-            let first = c.creneaux.iter().find(|s| s.date == day);
-            rows.push(
-                Row::new(vec![
-                    Cell::text(c.nom_prenom.clone()),
-                    Cell::text(first.map(|s| s.debut.clone()).unwrap_or_default()),
-                    Cell::text(EMPTY),
-                    Cell::text(EMPTY),
-                    Cell::text(format!("{EMPTY} {}", l.heure_retard)),
-                ])
-                .min_height(7.0),
-            );
-        }
-        blocks.push(ruled_table(vec![5.0, 2.2, 1.4, 1.4, 3.0], head, rows, 9.5));
+        blocks.push(candidates_table(&l, &candidates, day));
+        blocks.extend(
+            t.lines("fins_amenagees")?
+                .into_iter()
+                .map(|line| Block::Paragraph(Paragraph::text(line))),
+        );
         blocks.push(heading(t, "pendant_titre")?);
         blocks.push(checklist(t.lines("pendant")?));
-        blocks.push(heading(t, "cloture_titre")?);
-        blocks.push(checklist(t.lines("cloture")?));
+        let closing = t.lines("cloture")?;
+        if !closing.is_empty() {
+            blocks.push(heading(t, "cloture_titre")?);
+            blocks.push(checklist(closing));
+        }
         blocks.push(Block::signatures(vec![l.signature.clone()], 20.0));
         Ok((t.text("fichier")?, blocks))
     })
+}
+
+/// The candidates expected, with boxes for present, absent, late.
+fn candidates_table(l: &Labels, candidates: &[&CandidateView], day: Date) -> Block {
+    let head = [&l.candidat, &l.arrivee, &l.present, &l.absent, &l.retard];
+    let rows = candidates
+        .iter()
+        .map(|c| {
+            let first = c.creneaux.iter().find(|s| s.date == day);
+            Row::new(vec![
+                Cell::text(c.nom_prenom.clone()),
+                Cell::text(first.map(|s| s.debut.clone()).unwrap_or_default()),
+                Cell::text(EMPTY),
+                Cell::text(EMPTY),
+                Cell::text(format!("{EMPTY} {}", l.heure_retard)),
+            ])
+            .min_height(7.0)
+        })
+        .collect();
+    ruled_table(vec![5.0, 2.2, 1.4, 1.4, 3.0], head, rows, 9.5)
 }

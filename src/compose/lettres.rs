@@ -10,7 +10,7 @@ use super::{Composed, Ctx, Kind, parts};
 use crate::doc::{Block, Cell, EMPTY, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::fr;
-use crate::model::Voie;
+use crate::model::{Date, Voie};
 use crate::wording::{LabelBlock, Texts};
 
 /// The labels of `declaration-session.j2` this composer reads.
@@ -41,10 +41,11 @@ struct CarenceLabels {
     motif: String,
     responsable: String,
     jures_presents: String,
+    candidat: String,
 }
 
 /// The facts every letter may word: candidates by access route, the
-/// latest dates the rules set.
+/// latest dates the rules set, the day the letter is produced.
 fn extra(ctx: &Ctx) -> Value {
     let plan = ctx.plan;
     let count = |v: Voie| plan.candidates.iter().filter(|c| c.voie == v).count();
@@ -58,6 +59,8 @@ fn extra(ctx: &Ctx) -> Value {
     context! {
         formation => count(Voie::Formation),
         vae => count(Voie::Vae),
+        equivalence => count(Voie::Equivalence),
+        aujourdhui => fr::long_date(Date::today()),
         declaration_avant => date("creation"),
         pv_avant => date("pv"),
         nb_pv_individuels => plan.candidates.len(),
@@ -133,7 +136,10 @@ pub fn transmission(ctx: &Ctx) -> Result<Composed, Error> {
             .collect::<Vec<_>>();
         blocks.extend(pieces);
         blocks.extend(paragraphs(t, "delai")?);
-        closing(t, &mut blocks)?;
+        blocks.extend(paragraphs(t, "formule")?);
+        // The responsable signs beside the centre's stamp.
+        let captions = vec![t.text("cachet")?, t.text("signature")?];
+        blocks.push(Block::signatures(captions, 22.0));
         Ok(vec![Section::portrait(blocks)])
     })
 }
@@ -161,6 +167,10 @@ pub fn carence(ctx: &Ctx) -> Result<Composed, Error> {
                 .size(9.5)
                 .ruled(),
         ));
+        blocks.push(heading(t, "candidats_titre")?);
+        blocks.push(candidates_present(ctx, &l));
+        blocks.push(heading(t, "plis_titre")?);
+        blocks.extend(paragraphs(t, "plis")?);
         for (head, part) in [
             ("fait_titre", "fait"),
             ("ddets_titre", "ddets"),
@@ -177,4 +187,22 @@ pub fn carence(ctx: &Ctx) -> Result<Composed, Error> {
         )?);
         Ok(vec![Section::portrait(blocks)])
     })
+}
+
+/// The candidates convened, with boxes for present and absent.
+fn candidates_present(ctx: &Ctx, l: &CarenceLabels) -> Block {
+    let mut rows = vec![Row::head([&l.candidat, &l.present, &l.absent])];
+    for c in &ctx.plan.candidates {
+        rows.push(Row::new(vec![
+            Cell::text(c.nom_prenom.clone()),
+            Cell::text(EMPTY),
+            Cell::text(EMPTY),
+        ]));
+    }
+    Block::Table(
+        Table::new(vec![8.0, 1.5, 1.5], rows)
+            .header_rows(1)
+            .size(9.5)
+            .ruled(),
+    )
 }

@@ -7,7 +7,7 @@ use minijinja::context;
 use super::{Ctx, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
-use crate::plan::{PersonView, SlotView};
+use crate::plan::{LateEnd, PersonView, SlotView};
 use crate::wording::{LabelBlock, Texts};
 
 /// The labels a pack's template gives in its block `libelles` for these
@@ -183,8 +183,14 @@ fn facts_table(ctx: &Ctx, t: &mut Texts, l: &FactLabels) -> Result<Block, Error>
     ))
 }
 
+/// The candidates of a slot who finish it later than written.
+fn late_ends(v: &SlotView) -> impl Iterator<Item = &LateEnd> {
+    v.amenages.iter().filter(|l| l.minutes_fin > v.minutes_fin)
+}
+
 /// A timetable: one shaded row per day, then its slots (start, end,
-/// duration, what, room, candidates).
+/// duration, what, room, candidates, and the real end of a candidate with
+/// extra time).
 pub fn slots_table(ctx: &Ctx, l: &SlotLabels, slots: &[&SlotView]) -> Result<Block, Error> {
     let mut rows = vec![Row::head([
         &l.debut,
@@ -196,13 +202,16 @@ pub fn slots_table(ctx: &Ctx, l: &SlotLabels, slots: &[&SlotView]) -> Result<Blo
     ])];
     let mut days: Vec<&str> = slots.iter().map(|v| v.jour.as_str()).collect();
     days.dedup();
-    // Each day's title, as `commun.j2` writes it.
-    let titles = ctx
-        .wording
-        .with("commun", ctx.context(context! { jours => days }), |t| {
-            t.lines("jours")
-        })?;
+    // Each day's title, and each real end of a candidate with extra time,
+    // as `commun.j2` writes them.
+    let fins: Vec<&LateEnd> = slots.iter().flat_map(|v| late_ends(v)).collect();
+    let (titles, late) = ctx.wording.with(
+        "commun",
+        ctx.context(context! { jours => days, fins => fins }),
+        |t| Ok((t.lines("jours")?, t.lines("fins_amenagees")?)),
+    )?;
     let mut titles = titles.into_iter();
+    let mut late = late.into_iter();
     let mut day = None;
     for v in slots {
         if day != Some(v.date) {
@@ -213,11 +222,13 @@ pub fn slots_table(ctx: &Ctx, l: &SlotLabels, slots: &[&SlotView]) -> Result<Blo
             ]));
         }
         let mut cells = parts::slot_cells(v);
-        cells.push(Cell::text(if v.tous_les_candidats {
-            l.tous.clone()
+        let mut who = if v.tous_les_candidats {
+            vec![l.tous.clone()]
         } else {
-            v.candidats.join("\n")
-        }));
+            v.candidats.clone()
+        };
+        who.extend(late_ends(v).map(|_| late.next().unwrap_or_default()));
+        cells.push(Cell::text(who.join("\n")));
         rows.push(Row::new(cells));
     }
     Ok(Block::Table(

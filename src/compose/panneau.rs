@@ -24,22 +24,30 @@ struct Line {
 }
 
 /// The lines of one day's sign: consecutive slots of the same test as one.
+/// A slot ends when its last candidate with extra time finishes: the room
+/// is in use until then.
 fn lines_of(slots: &[&SlotView]) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
     for s in slots {
+        let (fin, minutes_fin) = match s.late_end() {
+            Some(late) => (late.fin.clone(), late.minutes_fin),
+            None => (s.fin.clone(), s.minutes_fin),
+        };
         match lines.last_mut() {
             // The next interview of a series follows within a quarter hour.
             Some(last)
                 if last.intitule == s.intitule && s.minutes_debut <= last.minutes_fin + 15 =>
             {
-                last.minutes_fin = s.minutes_fin;
-                last.fin = s.fin.clone();
+                if minutes_fin > last.minutes_fin {
+                    last.minutes_fin = minutes_fin;
+                    last.fin = fin;
+                }
             }
             _ => lines.push(Line {
                 debut: s.debut.clone(),
-                fin: s.fin.clone(),
+                fin,
                 intitule: s.intitule.clone(),
-                minutes_fin: s.minutes_fin,
+                minutes_fin,
             }),
         }
     }

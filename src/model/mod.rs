@@ -102,6 +102,10 @@ pub struct SessionInfo {
     pub fin: At<Date>,
     pub tenue: Option<String>,
     pub convocation: Convocation,
+    /// The millésime of the titre's version (« 2024 »), as the guide de
+    /// préparation prints it.
+    #[serde(default, deserialize_with = "opt_text")]
+    pub millesime: Option<String>,
 }
 
 /// What the session certifies.

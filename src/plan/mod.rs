@@ -81,6 +81,7 @@ impl<'a> Plan<'a> {
             nb_candidats: s.candidats.value.len(),
             nb_fraudes: s.fraudes.len(),
             resultats_connus: s.has_results(),
+            millesime: info.millesime.clone(),
         };
         let mut slots: Vec<SlotView> = s
             .planning
@@ -419,6 +420,7 @@ fn late_ends(s: &Session, slot: &Creneau) -> Vec<LateEnd> {
             nom_prenom: fr::nom_prenom(c.nom_affiche(), &c.prenom),
             fin: fr::time(real_end(c, slot)),
             duree_hm: duration_hm(real_minutes(c, slot)),
+            minutes_fin: real_end(c, slot).0,
         })
         .collect();
     late.sort_by_cached_key(|l| fr::collation_key(&l.nom_prenom));

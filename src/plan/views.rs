@@ -92,6 +92,17 @@ pub struct SlotView {
     pub minutes_fin: u16,
 }
 
+impl SlotView {
+    /// The latest real end of a candidate with extra time, when it is later
+    /// than the written end: until when the room stays in use.
+    pub fn late_end(&self) -> Option<&LateEnd> {
+        self.amenages
+            .iter()
+            .filter(|l| l.minutes_fin > self.minutes_fin)
+            .max_by_key(|l| l.minutes_fin)
+    }
+}
+
 /// A candidate who finishes a slot later than written (extra time).
 #[derive(Debug, Clone, Serialize)]
 pub struct LateEnd {
@@ -99,6 +110,9 @@ pub struct LateEnd {
     /// Their real end.
     pub fin: String,
     pub duree_hm: String,
+    /// Their real end, in minutes since midnight: how long the room stays
+    /// in use.
+    pub minutes_fin: u16,
 }
 
 /// A candidate with everything a document may print about them.
@@ -176,4 +190,6 @@ pub struct Facts {
     pub nb_candidats: usize,
     pub nb_fraudes: usize,
     pub resultats_connus: bool,
+    /// The millésime of the titre's version, if given.
+    pub millesime: Option<String>,
 }
