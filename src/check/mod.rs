@@ -52,6 +52,7 @@ const RULES: &[fn(&Session, &mut Vec<Diagnostic>)] = &[
     results::awarded_ccp_are_covered,
     results::partial_results_have_recommendations,
     results::fraud_reports_match_a_slot,
+    organisation::jurors_come_on_their_days,
 ];
 
 /// Runs every rule and returns the findings in file order.

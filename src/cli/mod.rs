@@ -92,8 +92,12 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
         Command::Bench { tailles, soffice } => {
             crate::bench::bench(&tailles, soffice).map(|()| ExitCode::SUCCESS)
         }
-        Command::Exemple { candidats, file } => {
-            crate::example::write_example(&file, candidats).map(|()| ExitCode::SUCCESS)
+        Command::Exemple {
+            candidats,
+            file,
+            a_planifier,
+        } => {
+            crate::example::write_example(&file, candidats, a_planifier).map(|()| ExitCode::SUCCESS)
         }
     }
 }
