@@ -221,7 +221,15 @@ fn candidate_breaches(s: &Session) -> Vec<String> {
                 .filter(|slot| {
                     slot.nature == e.nature.value && is_eval(slot) && slot.has_candidat(id)
                 })
-                .filter(|slot| slot.intitule == e.intitule)
+                .filter(|slot| {
+                    // By nature; by title too when two tests share it.
+                    s.epreuves
+                        .iter()
+                        .filter(|x| x.nature.value == e.nature.value)
+                        .count()
+                        == 1
+                        || slot.intitule == e.intitule
+                })
                 .collect();
             if mine.len() != 1 {
                 out.push(format!("{id}: « {} » {} times", e.intitule, mine.len()));
@@ -496,4 +504,24 @@ fn an_unusable_juror_listed_is_left_out_and_named() {
         "{said}"
     );
     assert!(s.planning.value.iter().all(|c| !c.has_jure("pons")));
+}
+
+#[test]
+fn a_pinned_final_titled_otherwise_is_the_candidate_s_final_and_their_file_is_studied_before() {
+    let pinned = "  - date: 2027-03-09\n    debut: \"11:40\"\n    fin: \"12:00\"\n    nature: entretien_final\n    intitule: Entretien final (fixé à la main)\n    salle: bureau3\n    candidats: [c3]\n    jures: tous\n";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/planifier/tsmi-avant-session.yaml");
+    let text = std::fs::read_to_string(path).unwrap().replacen(
+        "planning: []\n",
+        &format!("planning:\n{pinned}"),
+        1,
+    );
+    let (s, _) = plan_and_verify(&text);
+    let finals = s
+        .planning
+        .value
+        .iter()
+        .filter(|c| c.nature == NatureCreneau::EntretienFinal && c.has_candidat("c3"))
+        .count();
+    assert_eq!(finals, 1, "a second final for c3");
 }

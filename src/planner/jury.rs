@@ -151,13 +151,34 @@ impl Search<'_> {
                 .candidates(p)
                 .filter(|&c| self.studied[c].is_none())
                 .collect();
-            todo.sort_by_key(|&c| (self.produced[c], self.rank[c]));
+            // Those whose final interview the file already gives first, the
+            // earliest first.
+            todo.sort_by_key(|&c| {
+                let pinned = self.pinned_final(c);
+                (pinned.is_none(), pinned, self.produced[c], self.rank[c])
+            });
             while !todo.is_empty() {
                 let taken = self.study_chunk(p, &todo, cap, per_candidate, &label)?;
                 todo.drain(..taken);
             }
         }
         Ok(())
+    }
+
+    /// The index of the first final interview among the tests.
+    fn first_final(&self) -> Option<usize> {
+        self.s
+            .epreuves
+            .iter()
+            .position(|e| e.nature.value == NatureCreneau::EntretienFinal)
+    }
+
+    /// When the file's final interview of candidate `c` starts, if the
+    /// file gives it.
+    fn pinned_final(&self, c: usize) -> Option<Moment> {
+        let slot = self.pinned(c, self.first_final()?)?;
+        let day = self.days.iter().position(|d| *d == slot.date.value)?;
+        Some((day, slot.debut.value.0))
     }
 
     /// One study slot of pair `p` for the first of `todo`: at the pair's
@@ -178,18 +199,20 @@ impl Search<'_> {
             self.briefed_pair(p).max(produced.unwrap_or((0, 0)))
         };
         let jurors = self.pairs.jurors[p];
+        // Before the final interviews the file already gives.
+        let deadline = |n: usize| todo[..n].iter().filter_map(|&c| self.pinned_final(c)).min();
         let at = |n: usize| {
-            self.jury_time(
-                (&jurors, &[]),
-                &rooms,
-                &days,
-                lower(n),
-                per_candidate * n as u16,
-            )
+            let length = per_candidate * n as u16;
+            self.jury_time((&jurors, &[]), &rooms, &days, lower(n), length)
+                .filter(|((day, t), _)| deadline(n).is_none_or(|d| (*day, t + length) <= d))
         };
         let Some((first, _)) = at(1) else {
             let group: Vec<usize> = self.pairs.candidates(p).collect();
-            return Err(self.stuck(&group, Some(p), label));
+            let k = self.first_final();
+            return Err(match k.and_then(|k| self.pinned(todo[0], k)) {
+                Some(slot) => self.stuck_before(&group, Some(p), label, slot),
+                None => self.stuck(&group, Some(p), label),
+            });
         };
         let most = cap.min(todo.len());
         let (n, (moment, who)) = (1..=most)

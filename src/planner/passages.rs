@@ -35,7 +35,7 @@ impl Search<'_> {
     }
 
     /// Stuck before a slot of the file.
-    fn stuck_before(
+    pub(super) fn stuck_before(
         &self,
         group: &[usize],
         pair: Option<usize>,
@@ -237,7 +237,14 @@ impl Search<'_> {
             let jury = |c: &&super::NewSlot| c.date == *date && !c.jures.is_empty();
             let before = self.slots.iter().filter(jury).any(|c| c.debut < start);
             let after = self.slots.iter().filter(jury).any(|c| c.fin > end);
-            if !pinned && before && after {
+            // Never printed over a jury's slot the file gives.
+            let covered = self.s.planning.value.iter().any(|c| {
+                c.date.value == *date
+                    && c.jures.is_some()
+                    && c.debut.value.0 < end
+                    && start < c.fin.value.0
+            });
+            if !pinned && !covered && before && after {
                 let slot = self.slot(
                     (day, start),
                     end - start,
