@@ -61,9 +61,15 @@ pub fn init(file: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// `sessiondoc exemple --candidats N FILE`.
-pub fn write_example(file: &Path, candidates: usize) -> Result<(), Error> {
-    std::fs::write(file, large_session(candidates)).map_err(|e| {
+/// `sessiondoc exemple --candidats N FILE`: planned, or without planning
+/// nor pairs (`--a-planifier`).
+pub fn write_example(file: &Path, candidates: usize, unplanned: bool) -> Result<(), Error> {
+    let text = if unplanned {
+        crate::planner::sample::sized_session(candidates)
+    } else {
+        large_session(candidates)
+    };
+    std::fs::write(file, text).map_err(|e| {
         Error::Io(format!(
             "impossible d'écrire « {} »\u{a0}: {}",
             file.display(),

@@ -46,10 +46,7 @@ fn a_session_that_cannot_fit_is_refused_with_its_numbers_and_the_file_unchanged(
     let (code, err) = planifier(&path);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("Le binôme LEJEUNE–MOREAU a besoin de 5 h (3 candidats : 3 × « Entretien technique », 3 × « Entretien final », briefing, étude des dossiers, délibération) mais la journée du lundi 11 janvier 2027 n'offre que 4 h hors pause"), "{err}");
-    assert!(
-        err.contains("ajoutez un jour, un second binôme ou allongez les horaires"),
-        "{err}"
-    );
+    assert!(err.contains("Essayé pour vous :"), "{err}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 
     // The totals fit, but a written test of nine hours leaves no time for
@@ -76,11 +73,14 @@ fn a_session_that_cannot_fit_is_refused_with_its_numbers_and_the_file_unchanged(
 
 #[test]
 fn a_file_check_refuses_is_not_planned() {
-    let text = read(SC).replacen(
-        "habilitation_fin: 2028-06-30",
-        "habilitation_fin: 2026-06-30",
-        1,
-    );
+    // A juror whose accreditation has ended, placed in a slot.
+    let text = read(SC)
+        .replacen(
+            "habilitation_fin: 2028-06-30",
+            "habilitation_fin: 2026-06-30",
+            1,
+        )
+        .replacen("planning: []\n", "planning:\n  - date: 2027-01-11\n    debut: \"08:00\"\n    fin: \"08:30\"\n    nature: briefing\n    intitule: Briefing\n    jures: [lejeune, moreau]\n", 1);
     let (_dir, path) = copy(&text);
     let (code, err) = planifier(&path);
     assert_eq!(code, 1);
@@ -142,4 +142,57 @@ fn a_pinned_later_test_is_never_preceded_by_a_planned_earlier_one() {
         "{err}"
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn the_refusal_tries_its_advice_and_the_change_it_says_works_does() {
+    // One day where two are needed.
+    let text = read(SC).replacen("fin: 2027-01-12", "fin: 2027-01-11", 1);
+    let (_dir, path) = copy(&text);
+    let (code, err) = planifier(&path);
+    assert_eq!(code, 1, "{err}");
+    let first = err
+        .lines()
+        .skip_while(|l| !l.contains("Essayé pour vous"))
+        .nth(1)
+        .unwrap_or_default();
+    assert_eq!(
+        first.trim(),
+        "Avec un jour de plus (session jusqu'au mardi 12 janvier 2027) : possible",
+        "{err}"
+    );
+    // That change, made, plans the session.
+    let (_dir, path) = copy(&read(SC));
+    assert_eq!(planifier(&path).0, 0);
+}
+
+#[test]
+fn a_ccp_without_two_qualified_jurors_is_named_once() {
+    // Every juror restricted to the first CCP.
+    let text = read(SC).replace(
+        "    habilitation_fin: 20",
+        "    ccp: [CP-002498]\n    habilitation_fin: 20",
+    );
+    let (_dir, path) = copy(&text);
+    let (code, err) = planifier(&path);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        err.matches("CP-002499 n'a pas deux jurés").count(),
+        1,
+        "{err}"
+    );
+    assert!(
+        !err.contains("Aucun binôme ne peut évaluer AMRANI"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_errors_come_alone_without_the_warnings_about_slots_to_plan() {
+    let bad = read(SC).replacen("    jury: []", "    jury: [lejeune, lejeune]", 1);
+    let (_dir, path) = copy(&bad);
+    let (code, err) = planifier(&path);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("nomme deux fois le même juré"), "{err}");
+    assert!(!err.contains("n'a pas d'entretien final"), "{err}");
 }

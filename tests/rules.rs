@@ -1835,7 +1835,71 @@ fn some_results_in_and_not_all_is_a_warning_naming_the_missing() {
 
 /// Each function of `RULES` (src/check/mod.rs) and the tests of this file
 /// that break it.
+#[test]
+fn a_juror_placed_on_a_day_they_cannot_come_is_an_error() {
+    let text = fixture_broken(
+        SC,
+        "habilitation_fin: 2027-09-30",
+        "habilitation_fin: 2027-09-30\n    disponibilites: [2027-01-11]",
+    );
+    let diags = diagnostics(&text);
+    let mine: Vec<&Diagnostic> = diags
+        .iter()
+        .filter(|d| d.message.contains("jour où il n'est pas disponible"))
+        .collect();
+    assert!(!mine.is_empty(), "{diags:#?}");
+    let first = mine.iter().min_by_key(|d| d.line()).unwrap();
+    assert_eq!(first.severity, Severity::Error);
+    assert!(
+        first.message.contains(
+            "le juré « moreau » est placé le mardi 12 janvier 2027 (« Entretien technique »)"
+        ),
+        "{first:#?}"
+    );
+    let at = text.find("jures: [lejeune, moreau]").unwrap() + "jures: [lejeune, ".len();
+    let place = first.place.unwrap();
+    assert_eq!((place.line, place.column), line_col_of_byte(&text, at));
+    assert!(
+        first
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("lundi 11 janvier 2027")
+    );
+    assert_french_colons(first);
+    assert!(
+        mine.iter()
+            .all(|d| d.path.starts_with("planning[") && d.path.ends_with(".jures[1]"))
+    );
+}
+
+#[test]
+fn an_expired_juror_only_listed_is_a_warning() {
+    let text = fixture_broken(
+        SC,
+        "\nsurveillants:",
+        "  - id: pons\n    civilite: M.\n    nom: PONS\n    prenom: Jean\n    habilitation_fin: 2026-04-30\n\nsurveillants:",
+    )
+    // `jures: tous` would name him.
+    .replace("jures: tous", "jures: [lejeune, moreau, dupont, haddad]");
+    let diags = diagnostics(&text);
+    let d = expect(
+        &text,
+        &diags,
+        Severity::Warning,
+        "jures[4].habilitation_fin",
+        "l'habilitation de M. PONS Jean prend fin le jeudi 30 avril 2026, avant le dernier jour de la session (mardi 12 janvier 2027)\u{a0}; ce juré n'évalue personne",
+        ("habilitation_fin: 2026-04-30", "2026-04-30"),
+    );
+    assert!(d.help.as_deref().unwrap().contains("retirez-le"));
+    assert_counts(&diags, 0, 1);
+}
+
 const TESTED: &[(&str, &[&str])] = &[
+    (
+        "organisation::jurors_come_on_their_days",
+        &["a_juror_placed_on_a_day_they_cannot_come_is_an_error"],
+    ),
     (
         "organisation::tests_are_well_formed",
         &[
@@ -1939,6 +2003,7 @@ const TESTED: &[(&str, &[&str])] = &[
         &[
             "juror_with_expired_accreditation_is_an_error",
             "accreditation_ending_on_the_last_day_is_enough",
+            "an_expired_juror_only_listed_is_a_warning",
         ],
     ),
     (

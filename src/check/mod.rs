@@ -54,6 +54,7 @@ const RULES: &[fn(&Session, &mut Vec<Diagnostic>)] = &[
     results::partial_results_have_recommendations,
     results::fraud_reports_match_a_slot,
     results::results_are_all_in,
+    organisation::jurors_come_on_their_days,
 ];
 
 /// Runs every rule and returns the findings in file order.

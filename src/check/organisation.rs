@@ -205,3 +205,36 @@ pub fn availabilities_are_session_days(s: &Session, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+/// A juror named in a slot can come that day (`disponibilites`).
+pub fn jurors_come_on_their_days(s: &Session, out: &mut Vec<Diagnostic>) {
+    for (i, slot) in s.planning.value.iter().enumerate() {
+        let Some(sel) = &slot.jures else { continue };
+        for (k, id) in sel.value.ids().iter().enumerate() {
+            let Some(j) = s.jure(&id.value) else { continue };
+            let Some(days) = &j.disponibilites else {
+                continue;
+            };
+            if days.iter().any(|d| d.value == slot.date.value) {
+                continue;
+            }
+            let listed: Vec<String> = days.iter().map(|d| fr::long_date(d.value)).collect();
+            out.push(
+                Diagnostic::error(
+                    format!("planning[{i}].jures[{k}]"),
+                    at(id),
+                    format!(
+                        "le juré « {} » est placé le {} (« {} »), jour où il n'est pas disponible",
+                        id.value,
+                        fr::long_date(slot.date.value),
+                        slot.intitule
+                    ),
+                )
+                .help(format!(
+                    "il est disponible le {}\u{a0}: déplacez le créneau ou confiez-le à un autre juré",
+                    listed.join(", ")
+                )),
+            );
+        }
+    }
+}

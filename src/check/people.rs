@@ -57,25 +57,37 @@ pub fn each_candidate_has_a_pair(s: &Session, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A juror's accreditation runs at least to the session's last day.
+/// A juror's accreditation runs at least to the session's last day: an
+/// error when the juror evaluates a candidate or sits in a slot, a warning
+/// when they are only listed (the planner leaves them out).
 pub fn accreditations_cover_the_session(s: &Session, out: &mut Vec<Diagnostic>) {
     let fin = s.session.fin.value;
     for (i, j) in s.jures.value.iter().enumerate() {
-        if j.habilitation_fin.value < fin {
-            out.push(
-                Diagnostic::error(
-                    format!("jures[{i}].habilitation_fin"),
-                    at(&j.habilitation_fin),
-                    format!(
-                        "l'habilitation de {} prend fin le {}, avant le dernier jour de la session ({})",
-                        fr::full_name(j.civilite, &j.nom, &j.prenom),
-                        fr::long_date(j.habilitation_fin.value),
-                        fr::long_date(fin)
-                    ),
-                )
-                .help("faites renouveler l'habilitation par la DDETS ou choisissez un autre juré habilité"),
-            );
+        if j.habilitation_fin.value >= fin {
+            continue;
         }
+        let id = &j.id.value;
+        let serves = s
+            .candidats
+            .value
+            .iter()
+            .any(|c| c.jury.value.iter().any(|k| &k.value == id))
+            || s.planning.value.iter().any(|slot| slot.has_jure(id));
+        let message = format!(
+            "l'habilitation de {} prend fin le {}, avant le dernier jour de la session ({})",
+            fr::full_name(j.civilite, &j.nom, &j.prenom),
+            fr::long_date(j.habilitation_fin.value),
+            fr::long_date(fin)
+        );
+        let path = format!("jures[{i}].habilitation_fin");
+        let place = at(&j.habilitation_fin);
+        out.push(if serves {
+            Diagnostic::error(path, place, message)
+                .help("faites renouveler l'habilitation par la DDETS ou choisissez un autre juré habilité")
+        } else {
+            Diagnostic::warning(path, place, format!("{message}\u{a0}; ce juré n'évalue personne"))
+                .help("il ne peut siéger dans aucun binôme\u{a0}: faites renouveler son habilitation par la DDETS ou retirez-le de la liste")
+        });
     }
 }
 

@@ -161,6 +161,11 @@ pub enum Command {
         /// Le fichier à créer.
         #[arg(value_name = "FICHIER")]
         file: PathBuf,
+        /// Sans planning ni binômes, à compléter par « planifier »
+        /// (6 jurés et 5 jours jusqu'à 60 candidats, 12 jurés jusqu'à 120,
+        /// 16 jurés et 10 jours au-delà).
+        #[arg(long = "a-planifier")]
+        a_planifier: bool,
     },
     /// Les résultats de la délibération : écrit la grille que le jury
     /// remplit (--grille), relit une grille remplie (ou une liste CSV, XLSX,

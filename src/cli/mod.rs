@@ -103,8 +103,12 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
             soffice,
             avant,
         } => crate::bench::bench(&tailles, soffice, avant.as_deref()).map(|()| ExitCode::SUCCESS),
-        Command::Exemple { candidats, file } => {
-            crate::example::write_example(&file, candidats).map(|()| ExitCode::SUCCESS)
+        Command::Exemple {
+            candidats,
+            file,
+            a_planifier,
+        } => {
+            crate::example::write_example(&file, candidats, a_planifier).map(|()| ExitCode::SUCCESS)
         }
         Command::Resultats {
             session,

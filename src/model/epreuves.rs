@@ -62,6 +62,9 @@ pub struct Organisation {
     pub deliberation: Option<At<Duree>>,
     /// Between two passages in one room.
     pub battement: Option<At<Duree>>,
+    /// The jury's evaluations in a row at most, then its pause: two
+    /// lengths written "HH:MM".
+    pub pause_jury: Option<At<Vec<At<Time>>>>,
 }
 
 /// A length of time, written `"HH:MM"`, kept in minutes.
@@ -141,6 +144,11 @@ impl Organisation {
     /// Between two passages in one room, in minutes (default 5).
     pub fn battement(&self) -> u16 {
         minutes(&self.battement, 5)
+    }
+    /// The jury's evaluations in a row at most, then the length of its
+    /// pause, in minutes (default 3 h then 15 min).
+    pub fn pause_jury(&self) -> (u16, u16) {
+        pair_of(&self.pause_jury).map_or((180, 15), |(a, b)| (a.0, b.0))
     }
 }
 

@@ -15,16 +15,21 @@ pub enum Resource {
     Juror(usize),
     Surveillant(usize),
     Room(usize),
+    /// Who leads the welcome and the briefing: the responsable (0), the
+    /// suppléant (1) when there is one.
+    Lead(usize),
 }
 
-/// The day's frame: its window, the jury's lunch, the gap between two
-/// passages in one room.
+/// The day's frame: its window, the jury's lunch, the gap (`battement`)
+/// between two slots of one person and between two passages in one room.
 #[derive(Debug, Clone, Copy)]
 pub struct Frame {
     pub start: u16,
     pub end: u16,
     pub lunch: (u16, u16),
     pub battement: u16,
+    /// A juror's evaluations in a row at most, then their pause (minutes).
+    pub run: (u16, u16),
 }
 
 /// What a new slot asks for besides its people.
@@ -35,6 +40,9 @@ pub struct Need {
     pub no_lunch: bool,
     /// A test's passage: a room keeps the gap (`battement`) between two.
     pub passage: bool,
+    /// Minutes after `length` the people stay (a candidate's extra time),
+    /// which may run into the lunch break.
+    pub overrun: u16,
 }
 
 /// One interval `[start, end)` a resource is taken, marked when it is a
@@ -44,6 +52,9 @@ struct Taken {
     start: u16,
     end: u16,
     passage: bool,
+    /// The candidates' welcome, which ends with them seated for their
+    /// test: no gap needed after it.
+    welcome: bool,
 }
 
 /// The taken intervals of each resource on each day (day index).
@@ -57,12 +68,17 @@ fn round_up(t: u16) -> u16 {
 }
 
 impl Frame {
+    /// The longer of the morning and the afternoon, in minutes.
+    pub fn longest_half_day(&self) -> u16 {
+        let morning = self.lunch.0.saturating_sub(self.start);
+        let afternoon = self.end.saturating_sub(self.lunch.1);
+        morning.max(afternoon)
+    }
+
     /// Whether a test of `length` minutes can keep out of the lunch break
     /// (a longer one, without the jury, may run through it).
     pub fn fits_beside_lunch(&self, length: u16) -> bool {
-        let morning = self.lunch.0.saturating_sub(self.start);
-        let afternoon = self.end.saturating_sub(self.lunch.1);
-        length <= morning.max(afternoon)
+        length <= self.longest_half_day()
     }
 }
 
@@ -73,11 +89,23 @@ impl Busy {
             start,
             end,
             passage,
+            welcome: false,
+        });
+    }
+
+    /// Marks `r` taken by the candidates' welcome.
+    pub fn book_welcome(&mut self, r: Resource, day: usize, start: u16, end: u16) {
+        self.taken.entry((r, day)).or_default().push(Taken {
+            start,
+            end,
+            passage: false,
+            welcome: true,
         });
     }
 
     /// The end (gap included) of the latest interval of `r` that overlaps
-    /// `[start, end)`; two passages in one room keep the gap between them.
+    /// `[start, end)`; a person keeps the gap between any two of their
+    /// slots, a room between two passages.
     fn clash(
         &self,
         r: Resource,
@@ -96,8 +124,9 @@ impl Busy {
                      start: s,
                      end: e,
                      passage: other,
+                     welcome,
                  }| {
-                    let gap = if room && passage && other {
+                    let gap = if (!room && !welcome) || (room && passage && other) {
                         frame.battement
                     } else {
                         0
@@ -121,24 +150,63 @@ impl Busy {
         frame: &Frame,
     ) -> Option<u16> {
         let length = need.length;
+        let whole = length + need.overrun;
         let mut t = round_up(from.max(frame.start));
         loop {
-            if t + length > frame.end {
+            if t + whole > frame.end {
                 return None;
             }
             if need.no_lunch && t < frame.lunch.1 && frame.lunch.0 < t + length {
                 t = round_up(frame.lunch.1);
                 continue;
             }
-            match who
+            let clash = who
                 .iter()
-                .filter_map(|&r| self.clash(r, day, t, t + length, need.passage, frame))
-                .max()
-            {
+                .filter_map(|&r| self.clash(r, day, t, t + whole, need.passage, frame))
+                .max();
+            let tired = || {
+                who.iter()
+                    .filter(|r| need.passage && matches!(r, Resource::Juror(_)))
+                    .filter_map(|&r| self.rested_at(r, day, (t, t + whole), frame))
+                    .max()
+            };
+            match clash.or_else(tired) {
                 Some(e) => t = round_up(e.max(t + 1)),
                 None => return Some(t),
             }
         }
+    }
+
+    /// When juror `r` may start again, if an evaluation over `span` would
+    /// make their run of evaluations (each less than a pause after the
+    /// previous) longer than the frame allows.
+    fn rested_at(&self, r: Resource, day: usize, span: (u16, u16), frame: &Frame) -> Option<u16> {
+        let (longest, pause) = frame.run;
+        let mut evals: Vec<(u16, u16)> = self
+            .taken
+            .get(&(r, day))?
+            .iter()
+            .filter(|x| x.passage)
+            .map(|x| (x.start, x.end))
+            .collect();
+        evals.push(span);
+        evals.sort_unstable();
+        let i = evals.iter().position(|&x| x == span)?;
+        let (mut a, mut b) = (i, i);
+        while a > 0 && evals[a].0 < evals[a - 1].1 + pause {
+            a -= 1;
+        }
+        while b + 1 < evals.len() && evals[b + 1].0 < evals[b].1 + pause {
+            b += 1;
+        }
+        if a == b || evals[b].1.saturating_sub(evals[a].0) <= longest {
+            return None;
+        }
+        Some(if i > a {
+            evals[i - 1].1 + pause
+        } else {
+            span.0 + STEP
+        })
     }
 
     /// Books every person and room of a slot already in the file.
@@ -186,8 +254,18 @@ impl Busy {
             slot.nature,
             NatureCreneau::Epreuve | NatureCreneau::Entretien | NatureCreneau::EntretienFinal
         );
+        if matches!(
+            slot.nature,
+            NatureCreneau::Accueil | NatureCreneau::Briefing
+        ) {
+            who.push(Resource::Lead(0));
+        }
         for r in who {
-            self.book(r, day, start, end, passage);
+            if slot.nature == NatureCreneau::Accueil {
+                self.book_welcome(r, day, start, end);
+            } else {
+                self.book(r, day, start, end, passage);
+            }
         }
     }
 }

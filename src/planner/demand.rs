@@ -15,12 +15,28 @@ use crate::model::{Date, Encadrement, NatureCreneau, Organisation, Passage, Sess
 pub struct Failure {
     /// Candidates no pair may evaluate ("NOM Prénom").
     pub sans_binome: Vec<String>,
+    /// The session's CCPs fewer than two usable jurors may evaluate.
+    pub ccp_sans_jures: Vec<String>,
     /// Pairs that need more time than their days offer.
     pub manques: Vec<Shortfall>,
     /// What the search could not place.
     pub bloque: Option<Blocked>,
     /// Per test: how many candidates were placed, out of how many.
     pub places: Vec<Count>,
+    /// The jurors listed who cannot serve.
+    pub non_retenus: Vec<super::pairs::LeftOut>,
+    /// The changes tried, those that work first.
+    pub essais: Vec<Trial>,
+}
+
+/// One change tried by planning again.
+#[derive(Debug, Serialize)]
+pub struct Trial {
+    /// Days added (0: the days end later).
+    pub jours: usize,
+    /// The last day added, said in full, or the new end of the day.
+    pub detail: String,
+    pub possible: bool,
 }
 
 /// A pair's need against its days.
@@ -48,6 +64,8 @@ pub struct Blocked {
     pub quoi: String,
     pub candidats: Vec<String>,
     pub binome: Option<String>,
+    /// The file's slot it had to end before.
+    pub fixe: Option<super::search::Pinned>,
 }
 
 /// How many candidates have a test in the proposed timetable.
@@ -74,8 +92,7 @@ pub fn pair_name(s: &Session, pairs: &Pairs, p: usize) -> String {
 }
 
 /// Minutes of a day outside the jury's lunch.
-fn day_minutes(org: &Organisation) -> u16 {
-    let frame = super::frame(org);
+pub(super) fn day_minutes(frame: super::Frame) -> u16 {
     let lunch = frame
         .lunch
         .1
@@ -84,12 +101,59 @@ fn day_minutes(org: &Organisation) -> u16 {
     (frame.end - frame.start).saturating_sub(lunch)
 }
 
+/// The minutes a pair of `n` candidates works, and what they are made
+/// of: (count, test title).
+pub(super) fn pair_need(
+    s: &Session,
+    org: &Organisation,
+    n: usize,
+) -> (usize, Vec<(usize, String)>) {
+    let has_final = s
+        .epreuves
+        .iter()
+        .any(|e| e.nature.value == NatureCreneau::EntretienFinal);
+    let mut need = org.briefing() as usize + org.deliberation() as usize * n;
+    if has_final {
+        need += org.etude_dossiers() as usize * n;
+    }
+    let mut detail = Vec::new();
+    for e in s
+        .epreuves
+        .iter()
+        .filter(|e| e.encadrement.value == Encadrement::Jury)
+    {
+        let passages = match e.passage.value {
+            Passage::Ensemble => 1,
+            Passage::Individuel => n,
+            Passage::Groupes(g) => n.div_ceil(g.max(1) as usize),
+        };
+        need += passages * e.duree.value.0 as usize;
+        detail.push((passages, e.intitule.clone()));
+    }
+    (need, detail)
+}
+
+/// The fewest days the busiest pair's work needs, whole days of the
+/// frame's hours.
+pub fn fewest_days(s: &Session, pairs: &Pairs, org: &Organisation, frame: super::Frame) -> usize {
+    let per_day = day_minutes(frame).max(1) as usize;
+    (0..pairs.jurors.len())
+        .map(|p| {
+            pair_need(s, org, pairs.candidates(p).count())
+                .0
+                .div_ceil(per_day)
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 /// The pairs whose work cannot fit in their days, if any.
 pub fn shortfalls(
     s: &Session,
     pairs: &Pairs,
     days: &[Date],
     org: &Organisation,
+    frame: super::Frame,
 ) -> Option<Failure> {
     let has_final = s
         .epreuves
@@ -98,26 +162,9 @@ pub fn shortfalls(
     let mut manques = Vec::new();
     for p in 0..pairs.jurors.len() {
         let n = pairs.candidates(p).count();
-        let mut need = org.briefing() as usize + org.deliberation() as usize * n;
-        if has_final {
-            need += org.etude_dossiers() as usize * n;
-        }
-        let mut detail = Vec::new();
-        for e in s
-            .epreuves
-            .iter()
-            .filter(|e| e.encadrement.value == Encadrement::Jury)
-        {
-            let passages = match e.passage.value {
-                Passage::Ensemble => 1,
-                Passage::Individuel => n,
-                Passage::Groupes(g) => n.div_ceil(g.max(1) as usize),
-            };
-            need += passages * e.duree.value.0 as usize;
-            detail.push((passages, e.intitule.clone()));
-        }
+        let (need, detail) = pair_need(s, org, n);
         let mine = pair_days(s, pairs.jurors[p], days);
-        let offered = mine.len() * day_minutes(org) as usize;
+        let offered = mine.len() * day_minutes(frame) as usize;
         if need > offered {
             manques.push(Shortfall {
                 binome: pair_name(s, pairs, p),
@@ -138,10 +185,34 @@ pub fn shortfalls(
 }
 
 impl Failure {
-    /// Candidates no pair may evaluate.
+    /// Candidates no pair may evaluate, and the CCPs that lack jurors.
     pub fn without_pair(s: &Session, stuck: &[usize]) -> Failure {
+        let fin = s.session.fin.value;
+        let usable: Vec<&crate::model::Jure> = s
+            .jures
+            .value
+            .iter()
+            .filter(|j| j.habilitation_fin.value >= fin)
+            .collect();
+        let ccp_sans_jures = s
+            .covered_ccp()
+            .into_iter()
+            .filter(|code| {
+                usable
+                    .iter()
+                    .filter(|j| {
+                        j.ccp
+                            .as_ref()
+                            .is_none_or(|list| list.iter().any(|a| a.value == *code))
+                    })
+                    .count()
+                    < 2
+            })
+            .map(str::to_owned)
+            .collect();
         Failure {
             sans_binome: stuck.iter().map(|&c| name(s, c)).collect(),
+            ccp_sans_jures,
             ..Failure::default()
         }
     }
@@ -184,6 +255,7 @@ impl Failure {
                 quoi: stuck.what.clone(),
                 candidats: stuck.candidates.iter().map(|&c| name(s, c)).collect(),
                 binome: stuck.pair.map(|p| pair_name(s, pairs, p)),
+                fixe: stuck.pinned.as_deref().cloned(),
             }),
             places,
             ..Failure::default()

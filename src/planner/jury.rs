@@ -34,10 +34,11 @@ impl Search<'_> {
     }
 
     /// The earliest moment from `lower` on the days `allowed` where the
-    /// jurors (with one of `rooms`) are free for `length` minutes.
+    /// jurors and `also` (with one of `rooms`) are free for `length`
+    /// minutes.
     pub(super) fn jury_time(
         &self,
-        jurors: &[usize],
+        (jurors, also): (&[usize], &[Resource]),
         rooms: &[usize],
         allowed: &[usize],
         lower: Moment,
@@ -48,6 +49,7 @@ impl Search<'_> {
             let mut best: Option<(u16, Vec<Resource>)> = None;
             for &room in rooms {
                 let mut who: Vec<Resource> = jurors.iter().map(|&j| Resource::Juror(j)).collect();
+                who.extend_from_slice(also);
                 who.push(Resource::Room(room));
                 if let Some(t) = self.busy.earliest(
                     &who,
@@ -57,6 +59,7 @@ impl Search<'_> {
                         length,
                         no_lunch: true,
                         passage: false,
+                        overrun: 0,
                     },
                     &self.frame,
                 ) && best.as_ref().is_none_or(|(b, _)| t < *b)
@@ -96,12 +99,19 @@ impl Search<'_> {
                 continue;
             }
             let rooms = self.jury_rooms(None);
-            let Some(((d, t), who)) = self.jury_time(&jurors, &rooms, &[day], (day, 0), minutes)
-            else {
+            // Led by the responsable or the suppléant, whoever is free first.
+            let found = (0..self.leads())
+                .filter_map(|l| {
+                    let lead = [Resource::Lead(l)];
+                    self.jury_time((&jurors, &lead), &rooms, &[day], (day, 0), minutes)
+                })
+                .min_by_key(|(moment, _)| *moment);
+            let Some(((d, t), who)) = found else {
                 return Err(Stuck {
                     candidates: Vec::new(),
                     pair: None,
                     what: self.labels.briefing.clone(),
+                    pinned: None,
                 });
             };
             let slot = self.slot(
@@ -125,21 +135,97 @@ impl Search<'_> {
         self.briefed[a].max(self.briefed[b]).unwrap_or((0, 0))
     }
 
-    /// Each pair studies its candidates' files before its first final
-    /// interview (`etude_dossiers` × candidates).
+    /// Each pair studies its candidates' files (`etude_dossiers` per
+    /// candidate) before their final interviews, in as many slots as
+    /// needed: each as long as the pair's first free time allows (a half
+    /// day at most), after the productions of the candidates it covers.
     pub fn studies(&mut self, per_candidate: u16) -> Result<(), Stuck> {
+        if per_candidate == 0 {
+            return Ok(());
+        }
+        let cap = (self.frame.longest_half_day() / per_candidate).max(1) as usize;
+        let label = self.labels.correction.clone();
         for p in 0..self.pairs.jurors.len() {
-            let n = self.pairs.candidates(p).count() as u16;
-            if self.studied[p].is_some() || n == 0 || per_candidate == 0 {
-                continue;
+            let mut todo: Vec<usize> = self
+                .pairs
+                .candidates(p)
+                .filter(|&c| self.studied[c].is_none())
+                .collect();
+            // Those whose final interview the file already gives first, the
+            // earliest first.
+            todo.sort_by_key(|&c| {
+                let pinned = self.pinned_final(c);
+                (pinned.is_none(), pinned, self.produced[c], self.rank[c])
+            });
+            while !todo.is_empty() {
+                let taken = self.study_chunk(p, &todo, cap, per_candidate, &label)?;
+                todo.drain(..taken);
             }
-            let length = per_candidate * n;
-            let label = self.labels.correction.clone();
-            let lower = self.briefed_pair(p);
-            let (day, t) = self.pair_slot(p, NatureCreneau::Correction, &label, lower, length)?;
-            self.studied[p] = Some((day, t + length));
         }
         Ok(())
+    }
+
+    /// The index of the first final interview among the tests.
+    fn first_final(&self) -> Option<usize> {
+        self.s
+            .epreuves
+            .iter()
+            .position(|e| e.nature.value == NatureCreneau::EntretienFinal)
+    }
+
+    /// When the file's final interview of candidate `c` starts, if the
+    /// file gives it.
+    fn pinned_final(&self, c: usize) -> Option<Moment> {
+        let slot = self.pinned(c, self.first_final()?)?;
+        let day = self.days.iter().position(|d| *d == slot.date.value)?;
+        Some((day, slot.debut.value.0))
+    }
+
+    /// One study slot of pair `p` for the first of `todo`: at the pair's
+    /// earliest free time, as many files as fit there (`cap` at most);
+    /// returns how many it covers.
+    fn study_chunk(
+        &mut self,
+        p: usize,
+        todo: &[usize],
+        cap: usize,
+        per_candidate: u16,
+        label: &str,
+    ) -> Result<usize, Stuck> {
+        let days = pair_days(self.s, self.pairs.jurors[p], self.days);
+        let rooms = self.jury_rooms(Some(p));
+        let lower = |n: usize| {
+            let produced = todo[..n].iter().map(|&c| self.produced[c]).max();
+            self.briefed_pair(p).max(produced.unwrap_or((0, 0)))
+        };
+        let jurors = self.pairs.jurors[p];
+        // Before the final interviews the file already gives.
+        let deadline = |n: usize| todo[..n].iter().filter_map(|&c| self.pinned_final(c)).min();
+        let at = |n: usize| {
+            let length = per_candidate * n as u16;
+            self.jury_time((&jurors, &[]), &rooms, &days, lower(n), length)
+                .filter(|((day, t), _)| deadline(n).is_none_or(|d| (*day, t + length) <= d))
+        };
+        let Some((first, _)) = at(1) else {
+            let group: Vec<usize> = self.pairs.candidates(p).collect();
+            let k = self.first_final();
+            return Err(match k.and_then(|k| self.pinned(todo[0], k)) {
+                Some(slot) => self.stuck_before(&group, Some(p), label, slot),
+                None => self.stuck(&group, Some(p), label),
+            });
+        };
+        let most = cap.min(todo.len());
+        let (n, (moment, who)) = (1..=most)
+            .rev()
+            .find_map(|n| at(n).filter(|(m, _)| *m == first).map(|found| (n, found)))
+            .unwrap_or_else(|| (1, at(1).expect("placed once already")));
+        let length = per_candidate * n as u16;
+        let slot = self.slot(moment, length, NatureCreneau::Correction, label, &who);
+        self.book(moment.0, moment.1, moment.1 + length, &who, slot);
+        for &c in &todo[..n] {
+            self.studied[c] = Some((moment.0, moment.1 + length));
+        }
+        Ok(n)
     }
 
     /// Each pair deliberates (`deliberation` × candidates) after its last
@@ -191,7 +277,7 @@ impl Search<'_> {
         let days = pair_days(self.s, self.pairs.jurors[p], self.days);
         let rooms = self.jury_rooms(Some(p));
         let Some(((day, t), who)) =
-            self.jury_time(&self.pairs.jurors[p], &rooms, &days, lower, length)
+            self.jury_time((&self.pairs.jurors[p], &[]), &rooms, &days, lower, length)
         else {
             let group: Vec<usize> = self.pairs.candidates(p).collect();
             return Err(self.stuck(&group, Some(p), label));

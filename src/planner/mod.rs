@@ -17,6 +17,7 @@ mod passages;
 pub mod sample;
 mod search;
 mod show;
+mod summary;
 pub mod write;
 
 use std::path::Path;
@@ -24,6 +25,7 @@ use std::process::ExitCode;
 
 use crate::diag::Report;
 use crate::error::Error;
+use crate::fr;
 use crate::load;
 use crate::model::{Creneau, Date, Epreuve, NatureCreneau, Organisation, Session, Time};
 pub use busy::Frame;
@@ -126,6 +128,7 @@ pub fn frame(org: &Organisation) -> Frame {
         end: end.0,
         lunch: (a.0, b.0),
         battement: org.battement(),
+        run: org.pause_jury(),
     }
 }
 
@@ -134,15 +137,106 @@ pub fn labels() -> Result<Labels, Error> {
     show::labels()
 }
 
-/// Plans what the file's timetable is missing.
+/// Plans what the file's timetable is missing. A refusal says which
+/// single change (one more day, longer days) would plan the session,
+/// having planned with it.
 pub fn plan(s: &Session, labels: &Labels) -> Result<Proposal, Box<demand::Failure>> {
-    let days = session_days(s);
+    plan_with(s, labels, Change::default()).map_err(|mut failure| {
+        failure.non_retenus = pairs::unusable(s, &session_days(s));
+        failure.essais = [
+            Change {
+                more_days: 1,
+                later_end: 0,
+            },
+            Change {
+                more_days: 0,
+                later_end: 60,
+            },
+            Change {
+                more_days: 2,
+                later_end: 0,
+            },
+        ]
+        .into_iter()
+        .filter_map(|change| change.tried(s, labels))
+        .collect();
+        failure.essais.sort_by_key(|e| !e.possible);
+        failure
+    })
+}
+
+/// A change to the session a refusal tries: working days added after the
+/// last, minutes added at the end of each day.
+#[derive(Debug, Clone, Copy, Default)]
+struct Change {
+    more_days: usize,
+    later_end: u16,
+}
+
+impl Change {
+    /// The session's days with this change.
+    fn days(self, s: &Session) -> Vec<Date> {
+        let mut days = session_days(s);
+        let mut next = s.session.fin.value;
+        for _ in 0..self.more_days {
+            next = next.plus_days(1);
+            while !crate::deadlines::is_working_day(next) {
+                next = next.plus_days(1);
+            }
+            days.push(next);
+        }
+        days
+    }
+
+    /// Plans with this change: what it was and whether it works (`None`
+    /// for a change that changes nothing).
+    fn tried(self, s: &Session, labels: &Labels) -> Option<demand::Trial> {
+        let days = self.days(s);
+        let default = Organisation::default();
+        let org = s.organisation.as_ref().unwrap_or(&default);
+        let end = frame(org).end;
+        let detail = if self.more_days > 0 {
+            fr::long_date(*days.last()?)
+        } else if end + self.later_end <= 23 * 60 {
+            hm(end + self.later_end)
+        } else {
+            return None;
+        };
+        Some(demand::Trial {
+            jours: self.more_days,
+            detail,
+            possible: plan_with(s, labels, self).is_ok(),
+        })
+    }
+}
+
+/// Plans with `change` made to the session's days and hours.
+fn plan_with(
+    s: &Session,
+    labels: &Labels,
+    change: Change,
+) -> Result<Proposal, Box<demand::Failure>> {
+    let days = change.days(s);
+    let days = &days[..];
     let default = Organisation::default();
     let org = s.organisation.as_ref().unwrap_or(&default);
-    let frame = frame(org);
-    let pairs = pairs::form(s, &days)
+    let mut frame = frame(org);
+    frame.end += change.later_end;
+    // One candidate's share of a pair's work, gaps included.
+    let one = demand::pair_need(s, org, 1).0 - org.briefing() as usize;
+    let passages = s
+        .epreuves
+        .iter()
+        .filter(|e| e.encadrement.value == crate::model::Encadrement::Jury)
+        .count()
+        + 2;
+    let effort = pairs::Effort {
+        per_day: demand::day_minutes(frame) as usize,
+        per_candidate: one + passages * frame.battement as usize,
+    };
+    let pairs = pairs::form(s, days, effort)
         .map_err(|stuck| Box::new(demand::Failure::without_pair(s, &stuck)))?;
-    if let Some(failure) = demand::shortfalls(s, &pairs, &days, org) {
+    if let Some(failure) = demand::shortfalls(s, &pairs, days, org, frame) {
         return Err(Box::new(failure));
     }
     // Most constrained first: the pairs with the fewest days, then the
@@ -151,7 +245,7 @@ pub fn plan(s: &Session, labels: &Labels) -> Result<Proposal, Box<demand::Failur
     let mut order: Vec<usize> = (0..n).collect();
     let pair_key = |c: usize| {
         let p = pairs.of_candidate[c];
-        let days = pairs::pair_days(s, pairs.jurors[p], &days).len();
+        let days = pairs::pair_days(s, pairs.jurors[p], days).len();
         (days, std::cmp::Reverse(pairs.candidates(p).count()), c)
     };
     order.sort_by_key(|&c| pair_key(c));
@@ -161,7 +255,7 @@ pub fn plan(s: &Session, labels: &Labels) -> Result<Proposal, Box<demand::Failur
         for (r, &c) in order.iter().enumerate() {
             rank[c] = r;
         }
-        match attempt(s, &days, frame, org, &pairs, labels, rank) {
+        match attempt(s, days, frame, org, &pairs, labels, rank) {
             Ok(mut slots) => {
                 slots.sort_by_key(|c| (c.date, c.debut, c.fin, c.salle.clone()));
                 return Ok(Proposal { slots, pairs });
@@ -266,8 +360,13 @@ pub fn execute(path: &Path, write: bool, color: bool) -> Result<Outcome, Error> 
             )));
         }
     };
+    // The errors alone: the warnings about slots not yet planned would
+    // bury them (`check` says both).
     let report = Report {
-        diagnostics: blocking(&session, crate::check::check(&session)),
+        diagnostics: blocking(&session, crate::check::check(&session))
+            .into_iter()
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .collect(),
     };
     if report.errors() > 0 {
         let text = report.render(&source.name, &source.text, color);
@@ -295,6 +394,11 @@ pub fn execute(path: &Path, write: bool, color: bool) -> Result<Outcome, Error> 
         });
     }
     let mut out = show::timetable(&session, &proposal)?;
+    let default = Organisation::default();
+    let org = session.organisation.as_ref().unwrap_or(&default);
+    let fewest = demand::fewest_days(&session, &proposal.pairs, org, frame(org));
+    let figures = summary::of(&session, &proposal, fewest);
+    out.push_str(&format!("{}\n", show::summary(&figures)?));
     if write {
         write::into_file(path, &source.text, &session, &proposal)?;
         out.push_str(&format!(

@@ -1,5 +1,7 @@
 //! The jury pairs (binômes): those the file already gives, and new ones
-//! for the candidates whose `jury` is empty, shared evenly.
+//! for the candidates whose `jury` is empty, shared in proportion to the
+//! days each pair can give; the jurors who cannot serve are left out and
+//! said why.
 
 use crate::fr;
 use crate::model::{Date, Jure, Session};
@@ -13,6 +15,19 @@ pub struct Pairs {
     pub of_candidate: Vec<usize>,
     /// The candidates whose pair was chosen here.
     pub formed: Vec<usize>,
+    /// The jurors on no pair because they cannot serve.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A juror listed but not retained, and why.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LeftOut {
+    /// "PONS".
+    pub nom: String,
+    /// Why: `habilitation`, `ccp` or `disponibilites`.
+    pub raison: &'static str,
+    /// The accreditation's last day ("30 avril 2027"), or the CCPs allowed.
+    pub detail: String,
 }
 
 impl Pairs {
@@ -42,17 +57,48 @@ pub fn pair_days(s: &Session, pair: [usize; 2], days: &[Date]) -> Vec<usize> {
         .collect()
 }
 
-/// A juror who may sit on a new pair: accredited to the session's end,
-/// not restricted to CCPs the session goes beyond, free one day at least.
-fn may_evaluate(s: &Session, j: &Jure, days: &[Date]) -> bool {
+/// Why a juror may not sit on a new pair (accredited to the session's
+/// end, not restricted to CCPs the session goes beyond, free one day at
+/// least), or `None` when they may.
+fn cannot_serve(s: &Session, j: &Jure, days: &[Date]) -> Option<LeftOut> {
     let covered = s.covered_ccp();
-    j.habilitation_fin.value >= s.session.fin.value
-        && j.ccp.as_ref().is_none_or(|allowed| {
-            covered
+    let why = |raison, detail| LeftOut {
+        nom: j.nom.to_uppercase(),
+        raison,
+        detail,
+    };
+    if j.habilitation_fin.value < s.session.fin.value {
+        return Some(why(
+            "habilitation",
+            fr::day_month_year(j.habilitation_fin.value),
+        ));
+    }
+    if let Some(allowed) = &j.ccp
+        && !covered
+            .iter()
+            .all(|code| allowed.iter().any(|a| a.value == *code))
+    {
+        let codes: Vec<&str> = allowed.iter().map(|a| a.value.as_str()).collect();
+        return Some(why("ccp", codes.join(", ")));
+    }
+    juror_days(j, days)
+        .is_empty()
+        .then(|| why("disponibilites", String::new()))
+}
+
+/// The jurors on no pair written in the file who cannot serve, and why.
+pub fn unusable(s: &Session, days: &[Date]) -> Vec<LeftOut> {
+    s.jures
+        .value
+        .iter()
+        .filter(|j| {
+            !s.candidats
+                .value
                 .iter()
-                .all(|code| allowed.iter().any(|a| a.value == *code))
+                .any(|c| c.jury.value.iter().any(|i| i.value == j.id.value))
         })
-        && !juror_days(j, days).is_empty()
+        .filter_map(|j| cannot_serve(s, j, days))
+        .collect()
 }
 
 /// Whether juror `j` trained candidate `c` (same person as its trainer).
@@ -66,8 +112,17 @@ pub fn trains(s: &Session, j: usize, c: usize) -> bool {
         .is_some_and(|f| key(&f.nom) == key(&juror.nom) && key(&f.prenom) == key(&juror.prenom))
 }
 
-/// The pairs of the session. `Err` names the candidates no pair may take.
-pub fn form(s: &Session, days: &[Date]) -> Result<Pairs, Vec<usize>> {
+/// The minutes a pair's day offers and those one candidate takes it.
+#[derive(Debug, Clone, Copy)]
+pub struct Effort {
+    pub per_day: usize,
+    pub per_candidate: usize,
+}
+
+/// The pairs of the session, none given more candidates than its days
+/// hold while another pair has room. `Err` names the candidates no pair
+/// may take.
+pub fn form(s: &Session, days: &[Date], effort: Effort) -> Result<Pairs, Vec<usize>> {
     let index = |id: &str| s.jures.value.iter().position(|j| j.id.value == id);
     let mut jurors: Vec<[usize; 2]> = Vec::new();
     let mut of_candidate = vec![usize::MAX; s.candidats.value.len()];
@@ -87,19 +142,21 @@ pub fn form(s: &Session, days: &[Date]) -> Result<Pairs, Vec<usize>> {
             formed.push(c);
         }
     }
+    let left_out = unusable(s, days);
+    let mut free: Vec<usize> = (0..s.jures.value.len())
+        .filter(|&j| jurors.iter().all(|p| !p.contains(&j)))
+        .filter(|&j| cannot_serve(s, &s.jures.value[j], days).is_none())
+        .collect();
     if formed.is_empty() {
         return Ok(Pairs {
             jurors,
             of_candidate,
             formed,
+            left_out,
         });
     }
     // New pairs from the jurors not yet on one: each with the free juror
     // sharing the most days with them.
-    let mut free: Vec<usize> = (0..s.jures.value.len())
-        .filter(|&j| jurors.iter().all(|p| !p.contains(&j)))
-        .filter(|&j| may_evaluate(s, &s.jures.value[j], days))
-        .collect();
     while free.len() >= 2 {
         let first = free.remove(0);
         let shared = |other: usize| pair_days(s, [first, other], days).len();
@@ -109,7 +166,7 @@ pub fn form(s: &Session, days: &[Date]) -> Result<Pairs, Vec<usize>> {
         }
     }
     // The most constrained candidates (fewest pairs allowed) first, each
-    // to the least loaded pair allowed.
+    // to the pair allowed with the fewest candidates per day it can give.
     let allowed = |c: usize| -> Vec<usize> {
         (0..jurors.len())
             .filter(|&p| !jurors[p].iter().any(|&j| trains(s, j, c)))
@@ -120,11 +177,28 @@ pub fn form(s: &Session, days: &[Date]) -> Result<Pairs, Vec<usize>> {
     for &p in of_candidate.iter().filter(|&&p| p != usize::MAX) {
         load[p] += 1;
     }
+    let capacity: Vec<usize> = jurors
+        .iter()
+        .map(|&pair| pair_days(s, pair, days).len().max(1))
+        .collect();
+    // The candidates each pair's days hold at most.
+    let room: Vec<usize> = capacity
+        .iter()
+        .map(|&d| d * effort.per_day / effort.per_candidate.max(1))
+        .collect();
+    // A pair with room first, then (load + 1) / capacity, compared
+    // without division.
+    let fuller = |p: usize, q: usize, load: &[usize]| {
+        (load[p] >= room[p])
+            .cmp(&(load[q] >= room[q]))
+            .then(((load[p] + 1) * capacity[q]).cmp(&((load[q] + 1) * capacity[p])))
+            .then(p.cmp(&q))
+    };
     let mut order = formed.clone();
     order.sort_by_key(|&c| (allowed(c).len(), c));
     let mut stuck = Vec::new();
     for c in order {
-        match allowed(c).into_iter().min_by_key(|&p| (load[p], p)) {
+        match allowed(c).into_iter().min_by(|&p, &q| fuller(p, q, &load)) {
             Some(p) => {
                 of_candidate[c] = p;
                 load[p] += 1;
@@ -143,5 +217,6 @@ pub fn form(s: &Session, days: &[Date]) -> Result<Pairs, Vec<usize>> {
         jurors: used.iter().map(|&p| jurors[p]).collect(),
         of_candidate: of_candidate.into_iter().map(renumber).collect(),
         formed,
+        left_out,
     })
 }

@@ -30,6 +30,21 @@ impl Search<'_> {
             candidates: group.to_vec(),
             pair,
             what: what.to_owned(),
+            pinned: None,
+        }
+    }
+
+    /// Stuck before a slot of the file.
+    pub(super) fn stuck_before(
+        &self,
+        group: &[usize],
+        pair: Option<usize>,
+        what: &str,
+        slot: &crate::model::Creneau,
+    ) -> Stuck {
+        Stuck {
+            pinned: Some(Box::new(super::search::Pinned::of(slot))),
+            ..self.stuck(group, pair, what)
         }
     }
 
@@ -44,10 +59,9 @@ impl Search<'_> {
         let days: Vec<usize> = match pair {
             Some(p) => {
                 lower = lower.max(self.briefed_pair(p));
-                if e.nature.value == NatureCreneau::EntretienFinal
-                    && let Some(done) = self.studied[p]
-                {
-                    lower = lower.max(done);
+                if e.nature.value == NatureCreneau::EntretienFinal {
+                    let done = group.iter().filter_map(|&c| self.studied[c]).max();
+                    lower = lower.max(done.unwrap_or((0, 0)));
                 }
                 pair_days(s, self.pairs.jurors[p], self.days)
             }
@@ -60,10 +74,12 @@ impl Search<'_> {
         };
         let rooms = self.test_rooms(k, pair);
         let deadline = self.deadline(k, group);
+        let own = e.duree.value.0;
         let need = Need {
-            length,
-            no_lunch: jury || self.frame.fits_beside_lunch(length),
+            length: own,
+            no_lunch: jury || self.frame.fits_beside_lunch(own),
             passage: true,
+            overrun: length - own,
         };
         for &day in days.iter().filter(|&&d| d >= lower.0) {
             let from = if day == lower.0 { lower.1 } else { 0 };
@@ -85,16 +101,21 @@ impl Search<'_> {
                 }
             }
             let Some((t, who)) = best else { continue };
-            if deadline.is_some_and(|d| (day, t + length) > d) {
-                break;
+            if let Some((d, slot)) = deadline
+                && (day, t + length) > d
+            {
+                return Err(self.stuck_before(group, pair, &e.intitule, slot));
             }
             // The slot is written with the test's own length; its people and
             // room stay booked while a candidate's extra time runs.
             let slot = self.slot((day, t), e.duree.value.0, e.nature.value, &e.intitule, &who);
-            self.book(day, t, t + length, &who, slot);
+            self.book_test(k, (day, t), length, &who, slot);
             for &c in group {
                 let own = super::candidate_minutes(s, c, e);
                 self.ready[c] = (day, t + own);
+                if e.nature.value == NatureCreneau::Epreuve {
+                    self.produced[c] = (day, t + own);
+                }
             }
             if let Some(p) = pair {
                 self.last_eval[p] = self.last_eval[p].max(Some((day, t + length)));
@@ -141,16 +162,20 @@ impl Search<'_> {
         }
         let needed = if jury { 0 } else { rooms.len() };
         let deadline = self.deadline(k, todo);
+        let own = e.duree.value.0;
         let need = Need {
-            length,
-            no_lunch: jury || self.frame.fits_beside_lunch(length),
+            length: own,
+            no_lunch: jury || self.frame.fits_beside_lunch(own),
             passage: true,
+            overrun: length - own,
         };
         for day in lower.0..self.days.len() {
             let mut from = if day == lower.0 { lower.1 } else { 0 };
             while let Some(t) = self.busy.earliest(&who, day, from, need, &self.frame) {
-                if deadline.is_some_and(|d| (day, t + length) > d) {
-                    return Err(self.stuck(todo, None, &e.intitule));
+                if let Some((d, slot)) = deadline
+                    && (day, t + length) > d
+                {
+                    return Err(self.stuck_before(todo, None, &e.intitule, slot));
                 }
                 let free: Vec<usize> = (0..s.surveillants.len())
                     .filter(|&m| {
@@ -188,10 +213,14 @@ impl Search<'_> {
                         &e.intitule,
                         &mine,
                     );
-                    self.book(day, t, t + length, &mine, slot);
+                    let slowest = group_minutes(s, k, group);
+                    self.book_test(k, (day, t), slowest, &mine, slot);
                 }
                 for &c in todo {
                     self.ready[c] = (day, t + super::candidate_minutes(s, c, e));
+                    if e.nature.value == NatureCreneau::Epreuve {
+                        self.produced[c] = self.ready[c];
+                    }
                 }
                 return Ok(());
             }
@@ -208,7 +237,14 @@ impl Search<'_> {
             let jury = |c: &&super::NewSlot| c.date == *date && !c.jures.is_empty();
             let before = self.slots.iter().filter(jury).any(|c| c.debut < start);
             let after = self.slots.iter().filter(jury).any(|c| c.fin > end);
-            if !pinned && before && after {
+            // Never printed over a jury's slot the file gives.
+            let covered = self.s.planning.value.iter().any(|c| {
+                c.date.value == *date
+                    && c.jures.is_some()
+                    && c.debut.value.0 < end
+                    && start < c.fin.value.0
+            });
+            if !pinned && !covered && before && after {
                 let slot = self.slot(
                     (day, start),
                     end - start,

@@ -16,6 +16,27 @@ pub struct Stuck {
     pub candidates: Vec<usize>,
     pub pair: Option<usize>,
     pub what: String,
+    /// The file's slot that the passage should have ended before.
+    pub pinned: Option<Box<Pinned>>,
+}
+
+/// A slot of the file, as a refusal names it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Pinned {
+    pub intitule: String,
+    pub jour: String,
+    pub heure: String,
+}
+
+impl Pinned {
+    /// The slot's title, day and start.
+    pub fn of(slot: &Creneau) -> Pinned {
+        Pinned {
+            intitule: slot.intitule.clone(),
+            jour: crate::fr::long_date(slot.date.value),
+            heure: super::hm(slot.debut.value.0),
+        }
+    }
 }
 
 /// The state of one placement attempt.
@@ -30,7 +51,9 @@ pub struct Search<'a> {
     pub(super) ready: Vec<Moment>,
     /// When each juror has been briefed.
     pub(super) briefed: Vec<Option<Moment>>,
-    /// When each pair has studied its files.
+    /// When each candidate's written productions are done.
+    pub(super) produced: Vec<Moment>,
+    /// When each candidate's file has been studied by their pair.
     pub(super) studied: Vec<Option<Moment>>,
     /// The end of each pair's latest evaluation.
     pub(super) last_eval: Vec<Option<Moment>>,
@@ -69,7 +92,8 @@ impl<'a> Search<'a> {
             busy,
             ready: vec![(0, frame.start); s.candidats.value.len()],
             briefed: vec![None; s.jures.value.len()],
-            studied: vec![None; n_pairs],
+            produced: vec![(0, 0); s.candidats.value.len()],
+            studied: vec![None; s.candidats.value.len()],
             last_eval: vec![None; n_pairs],
             home: vec![None; n_pairs],
             rank,
@@ -102,7 +126,9 @@ impl<'a> Search<'a> {
                     .iter()
                     .all(|&j| has(&slot.jures, &s.jures.value[j].id.value));
                 if both && slot.nature == NatureCreneau::Correction {
-                    self.studied[p] = Some(end);
+                    for c in self.pairs.candidates(p) {
+                        self.studied[c] = self.studied[c].max(Some(end));
+                    }
                 }
                 if both && is_evaluation(slot.nature) {
                     self.last_eval[p] = self.last_eval[p].max(Some(end));
@@ -118,25 +144,36 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// The file's slot of candidate `c` for test `k`, if there is one.
+    /// The file's slot of candidate `c` for test `k`, if there is one:
+    /// the slot of the test's nature that names the candidate.
     pub fn pinned(&self, c: usize, k: usize) -> Option<&'a Creneau> {
         let e = &self.s.epreuves[k];
         let id = &self.s.candidats.value[c].id.value;
+        // By nature and candidate; by title too when two tests share a nature.
+        let shared = self
+            .s
+            .epreuves
+            .iter()
+            .filter(|x| x.nature.value == e.nature.value)
+            .count()
+            > 1;
         self.s.planning.value.iter().find(|slot| {
-            slot.intitule == e.intitule && slot.nature == e.nature.value && has(&slot.candidats, id)
+            slot.nature == e.nature.value
+                && has(&slot.candidats, id)
+                && (!shared || slot.intitule == e.intitule)
         })
     }
 
-    /// The start of the earliest test after `k` that the file already
-    /// gives one of `group`: test `k` must end before it.
-    pub(super) fn deadline(&self, k: usize, group: &[usize]) -> Option<Moment> {
+    /// The earliest test after `k` that the file already gives one of
+    /// `group`, and its start: test `k` must end before it.
+    pub(super) fn deadline(&self, k: usize, group: &[usize]) -> Option<(Moment, &'a Creneau)> {
         group
             .iter()
             .flat_map(|&c| {
                 (k + 1..self.s.epreuves.len()).filter_map(move |later| self.pinned(c, later))
             })
-            .filter_map(|slot| Some((self.day_of(slot)?, slot.debut.value.0)))
-            .min()
+            .filter_map(|slot| Some(((self.day_of(slot)?, slot.debut.value.0), slot)))
+            .min_by_key(|(moment, _)| *moment)
     }
 
     /// Books a new slot and keeps it.
@@ -150,7 +187,33 @@ impl<'a> Search<'a> {
     ) {
         let passage = is_evaluation(slot.nature);
         for &r in who {
-            self.busy.book(r, day, start, end, passage);
+            if slot.nature == NatureCreneau::Accueil {
+                self.busy.book_welcome(r, day, start, end);
+            } else {
+                self.busy.book(r, day, start, end, passage);
+            }
+        }
+        self.slots.push(slot);
+    }
+
+    /// Books a passage of test `k` lasting `length` for the slowest: each
+    /// candidate for their own time, the room, jurors and surveillant
+    /// until the slowest is done.
+    pub(super) fn book_test(
+        &mut self,
+        k: usize,
+        (day, start): Moment,
+        length: u16,
+        who: &[Resource],
+        slot: NewSlot,
+    ) {
+        let e = &self.s.epreuves[k];
+        for &r in who {
+            let end = match r {
+                Resource::Candidate(c) => start + candidate_minutes(self.s, c, e),
+                _ => start + length,
+            };
+            self.busy.book(r, day, start, end, true);
         }
         self.slots.push(slot);
     }
@@ -175,6 +238,7 @@ impl<'a> Search<'a> {
                 Resource::Juror(j) => jures.push(s.jures.value[j].id.value.clone()),
                 Resource::Surveillant(m) => surveillants.push(s.surveillants[m].id.value.clone()),
                 Resource::Room(r) => salle = Some(s.salles[r].id.value.clone()),
+                Resource::Lead(_) => {}
             }
         }
         let every = |n: usize, total: usize, ids: Vec<String>| {
@@ -197,6 +261,12 @@ impl<'a> Search<'a> {
         }
     }
 
+    /// How many people may lead the welcome or a briefing: the
+    /// responsable, and the suppléant when there is one.
+    pub(super) fn leads(&self) -> usize {
+        1 + usize::from(self.s.suppleant.is_some())
+    }
+
     /// The welcome of every candidate, first thing on the first day.
     pub fn welcome(&mut self, minutes: u16) -> Result<(), Stuck> {
         let s = self.s;
@@ -214,9 +284,13 @@ impl<'a> Search<'a> {
                 } else {
                     (0..s.surveillants.len()).map(Some).collect()
                 };
-                for m in watchers {
+                for (m, lead) in watchers
+                    .iter()
+                    .flat_map(|&m| (0..self.leads()).map(move |l| (m, l)))
+                {
                     let mut who = everyone.clone();
                     who.push(Resource::Room(room));
+                    who.push(Resource::Lead(lead));
                     who.extend(m.map(Resource::Surveillant));
                     if let Some(t) = self.busy.earliest(
                         &who,
@@ -226,6 +300,7 @@ impl<'a> Search<'a> {
                             length: minutes,
                             no_lunch: self.frame.fits_beside_lunch(minutes),
                             passage: false,
+                            overrun: 0,
                         },
                         &self.frame,
                     ) {
@@ -247,6 +322,7 @@ impl<'a> Search<'a> {
             candidates: Vec::new(),
             pair: None,
             what: self.labels.accueil.clone(),
+            pinned: None,
         })
     }
 
@@ -260,7 +336,12 @@ impl<'a> Search<'a> {
                 .pinned(c, k)
                 .and_then(|slot| Some((self.day_of(slot)?, slot.fin.value.0)))
             {
-                Some(end) => self.ready[c] = self.ready[c].max(end),
+                Some(end) => {
+                    self.ready[c] = self.ready[c].max(end);
+                    if e.nature.value == NatureCreneau::Epreuve {
+                        self.produced[c] = self.produced[c].max(end);
+                    }
+                }
                 None => todo.push(c),
             }
         }

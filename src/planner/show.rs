@@ -146,7 +146,10 @@ pub fn timetable(s: &Session, proposal: &Proposal) -> Result<String, Error> {
             })
         })
         .collect();
-    render("proposition", context! { jours => days, binomes => formed })
+    render(
+        "proposition",
+        context! { jours => days, binomes => formed, non_retenus => pairs.left_out },
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -171,6 +174,11 @@ fn line(
         surveillants,
         nouveau,
     }
+}
+
+/// The figures of the planned timetable.
+pub fn summary(figures: &super::summary::Summary) -> Result<String, Error> {
+    render("bilan", context! { b => Value::from_serialize(figures) })
 }
 
 /// Why no timetable fits, and what to change.
