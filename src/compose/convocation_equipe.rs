@@ -90,12 +90,22 @@ fn one(
     let entries = slots
         .iter()
         .map(|s| {
-            let summary = ctx
-                .wording
-                .with(template, context(Value::from_serialize(*s)), |t| {
-                    t.text("evenement")
-                })?;
-            Ok(calendar::Entry { slot: s, summary })
+            let (summary, description) =
+                ctx.wording
+                    .with(template, context(Value::from_serialize(*s)), |t| {
+                        Ok((t.text("evenement")?, t.text("evenement_detail")?))
+                    })?;
+            // A surveillant stays until the last candidate's extra time ends.
+            let minutes_fin = match role {
+                Staff::Surveillant => s.amenages.iter().map(|a| a.minutes_fin).max(),
+                Staff::Jure => None,
+            };
+            Ok(calendar::Entry {
+                slot: s,
+                summary,
+                description: Some(description),
+                minutes_fin: minutes_fin.unwrap_or(s.minutes_fin),
+            })
         })
         .collect::<Result<Vec<_>, Error>>()?;
     let owner = Owner {
@@ -103,11 +113,11 @@ fn one(
         role: role.name(),
         id: &p.id,
         name: calendar_name,
-        corrected,
     };
-    let ics = calendar::ics(&owner, &entries, ctx.plan.first_day().0)?;
-    let subject = role.subject(p.id.clone());
     let stem = format!("{folder}-{}", file_part(&p.id));
+    let previous = ctx.sent_calendars.get(&stem).map(String::as_str);
+    let ics = calendar::ics(&owner, &entries, previous, ctx.stamp)?;
+    let subject = role.subject(p.id.clone());
     let mut composed = ctx.composed(
         kind,
         stem,

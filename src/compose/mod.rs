@@ -139,6 +139,11 @@ pub struct Ctx<'a> {
     pub logo: Option<Logo>,
     /// Set by `generate --depuis`: whose documents are corrected.
     pub correction: Option<&'a Correction>,
+    /// The calendars each person last received, by the stem of their
+    /// convocation: what a new calendar updates or cancels.
+    pub sent_calendars: &'a std::collections::HashMap<String, String>,
+    /// The moment the documents are sent: the calendars' DTSTAMP.
+    pub stamp: chrono::DateTime<chrono::Utc>,
 }
 
 impl Ctx<'_> {

@@ -2,6 +2,8 @@
 //! logo and page program, and every document the options ask for.
 
 use std::collections::HashMap;
+
+use chrono::Timelike;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -72,6 +74,7 @@ pub fn compose(
         crate::page::same_geometry(program)?;
     }
     let logo = read_logo(source, session)?;
+    let mut before_session = None;
     let correction = match &options.depuis {
         Some(path) => {
             let (_, before) = crate::load::load(path).map_err(|_| {
@@ -80,7 +83,8 @@ pub fn compose(
                     path.display()
                 ))
             })?;
-            let before_plan = Plan::new(&before);
+            let before = before_session.insert(before);
+            let before_plan = Plan::new(before);
             let changes = crate::changes::compare(&before_plan, &plan);
             // The letters nothing changed for are the ones already sent, as
             // they were dated; the corrected ones are dated the day they go.
@@ -91,11 +95,22 @@ pub fn compose(
         }
         None => None,
     };
+    let before_plan = before_session.as_ref().map(Plan::new);
+    let folder = options
+        .output
+        .clone()
+        .unwrap_or_else(|| super::default_folder(source, session));
+    let mut sent_calendars = crate::record::sent_calendars(&folder);
+    if let Some(before) = &before_plan {
+        seed_calendars(&mut sent_calendars, before, &wording)?;
+    }
     let ctx = Ctx {
         plan: &plan,
         wording: &wording,
         logo,
         correction: correction.as_ref(),
+        sent_calendars: &sent_calendars,
+        stamp: stamp(options.date),
     };
     let filter = Filter {
         only: options.only.clone(),
@@ -133,6 +148,48 @@ pub fn compose(
         known_pages: HashMap::new(),
         kept_parts: HashMap::new(),
     })
+}
+
+/// The calendars of the staff as `before` had them, for those who have
+/// none in the record: what a file sent before the record existed said.
+fn seed_calendars(
+    calendars: &mut HashMap<String, String>,
+    before: &Plan,
+    wording: &Wording,
+) -> Result<(), Error> {
+    let none = HashMap::new();
+    let ctx = Ctx {
+        plan: before,
+        wording,
+        logo: None,
+        correction: None,
+        sent_calendars: &none,
+        stamp: stamp(None),
+    };
+    let filter = Filter {
+        only: vec![Kind::ConvocationJure, Kind::ConvocationSurveillant],
+        candidats: Vec::new(),
+    };
+    for c in compose::compose_all(&ctx, &filter)? {
+        if let Some(calendar) = c.calendar {
+            calendars.entry(c.stem).or_insert(calendar);
+        }
+    }
+    Ok(())
+}
+
+/// The moment the documents are sent: now, or now's time on `date`.
+pub fn stamp(date: Option<Date>) -> chrono::DateTime<chrono::Utc> {
+    let now = chrono::Utc::now();
+    let now = now
+        .with_timezone(&chrono::Utc)
+        .naive_utc()
+        .with_nanosecond(0)
+        .unwrap_or(now.naive_utc());
+    match date {
+        Some(day) if day.0 != now.date() => day.0.and_time(now.time()).and_utc(),
+        _ => now.and_utc(),
+    }
 }
 
 /// Reads the centre's logo, relative to the session file.

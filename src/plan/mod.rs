@@ -419,6 +419,7 @@ fn late_ends(s: &Session, slot: &Creneau) -> Vec<LateEnd> {
             nom_prenom: fr::nom_prenom(c.nom_affiche(), &c.prenom),
             fin: fr::time(real_end(c, slot)),
             duree_hm: duration_hm(real_minutes(c, slot)),
+            minutes_fin: real_end(c, slot).0,
         })
         .collect();
     late.sort_by_cached_key(|l| fr::collation_key(&l.nom_prenom));

@@ -99,6 +99,9 @@ pub struct LateEnd {
     /// Their real end.
     pub fin: String,
     pub duree_hm: String,
+    /// Their real end, in minutes from midnight.
+    #[serde(skip)]
+    pub minutes_fin: u16,
 }
 
 /// A candidate with everything a document may print about them.
