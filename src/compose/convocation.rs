@@ -46,7 +46,7 @@ struct Columns {
 /// One convocation per candidate the filter keeps.
 pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
     filter
-        .candidates(ctx.plan)
+        .convened(ctx.plan)
         .map(|c| {
             let (title, footer, section) = letter(ctx, c)?;
             let stem = format!("convocations/convocation-{}", super::file_part(&c.id));
@@ -67,7 +67,7 @@ pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
 /// with the letter's own footer.
 pub fn lot(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
     let sections = filter
-        .candidates(ctx.plan)
+        .convened(ctx.plan)
         .map(|c| {
             letter(ctx, c).map(|(_, footer, section)| Section {
                 footer: Some(footer),

@@ -85,6 +85,10 @@ impl Filter {
             .iter()
             .filter(|c| self.wants_candidate(&c.id))
     }
+    /// The plan's candidates it keeps who are still convened (not withdrawn).
+    pub fn convened<'p>(&self, plan: &'p Plan) -> impl Iterator<Item = &'p CandidateView> {
+        self.candidates(plan).filter(|c| c.desistement.is_none())
+    }
 }
 
 /// Whom a document of the session's staff is for.

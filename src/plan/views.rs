@@ -140,6 +140,8 @@ pub struct CandidateView {
     pub ccp_obtenus: Vec<CcpView>,
     pub observations: Option<String>,
     pub formateur: Option<String>,
+    /// The day they withdrew, as long: "mercredi 10 février 2027".
+    pub desistement: Option<String>,
 }
 
 /// The facts every document shares.
