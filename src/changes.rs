@@ -160,6 +160,7 @@ impl Changes {
             candidats: by_person(&self.candidats),
             jures: by_person(&self.jures),
             surveillants: by_person(&self.surveillants),
+            precedentes: HashMap::new(),
         }
     }
 }

@@ -4,7 +4,7 @@
 //! what the slot is (its test, its candidates, its day), not its place
 //! in a list; against the calendar the person last received, an event
 //! that changed has its SEQUENCE raised, one that no longer exists is
-//! sent once more as cancelled, and DTSTAMP is the moment of sending.
+//! sent once more as cancelled, and DTSTAMP is the day of sending.
 
 use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike};
 
@@ -55,7 +55,7 @@ pub struct Owner<'a> {
     pub name: String,
 }
 
-/// The calendar of `entries`, stamped `stamp` (the moment it is sent).
+/// The calendar of `entries`, stamped `stamp` (the day it is sent).
 /// Against `previous`, the calendar the person last received (if any):
 /// an event that says something else has its sequence raised, one that
 /// is no longer there is added once more, cancelled.

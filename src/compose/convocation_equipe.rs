@@ -70,15 +70,19 @@ fn one(
     }
     let template = kind.spec().template;
     // The template's context; `c` is the slot of one calendar event.
+    let stem = format!("{folder}-{}", file_part(&p.id));
     let context = |c: Value| {
-        ctx.context(context! {
-            p => Value::from_serialize(p),
-            salles => &rooms,
-            rectificatif => corrected,
-            date_lettre => dated,
-            nb_creneaux => slots.len(),
-            c => c,
-        })
+        ctx.context_for(
+            &stem,
+            context! {
+                p => Value::from_serialize(p),
+                salles => &rooms,
+                rectificatif => corrected,
+                date_lettre => dated,
+                nb_creneaux => slots.len(),
+                c => c,
+            },
+        )
     };
     let (title, footer, blocks, calendar_name) =
         ctx.wording.with(template, context(Value::UNDEFINED), |t| {
@@ -114,7 +118,6 @@ fn one(
         id: &p.id,
         name: calendar_name,
     };
-    let stem = format!("{folder}-{}", file_part(&p.id));
     let previous = ctx.sent_calendars.get(&stem).map(String::as_str);
     let ics = calendar::ics(&owner, &entries, previous, ctx.stamp)?;
     let subject = role.subject(p.id.clone());

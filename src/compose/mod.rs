@@ -146,7 +146,7 @@ pub struct Ctx<'a> {
     /// The calendars each person last received, by the stem of their
     /// convocation: what a new calendar updates or cancels.
     pub sent_calendars: &'a std::collections::HashMap<String, String>,
-    /// The moment the documents are sent: the calendars' DTSTAMP.
+    /// The day the documents are sent, at its start: the calendars' DTSTAMP.
     pub stamp: chrono::DateTime<chrono::Utc>,
 }
 
@@ -157,6 +157,16 @@ impl Ctx<'_> {
         let facts = Value::from_serialize(&self.plan.facts);
         let precedente = self.correction.map(|c| c.precedente.clone());
         minijinja::context! { s => facts, precedente => precedente, ..extra }
+    }
+
+    /// The template context of the documents of `stem`, as
+    /// [`Ctx::context`], whose `precedente` is the day the person's last
+    /// letter was sent when the record knows it.
+    pub fn context_for(&self, stem: &str, extra: Value) -> Value {
+        let precedente = self
+            .correction
+            .map(|c| c.precedentes.get(stem).unwrap_or(&c.precedente).clone());
+        minijinja::context! { precedente => precedente, ..self.context(extra) }
     }
 
     /// A document with the common header and footer, titled by the

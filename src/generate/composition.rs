@@ -2,8 +2,6 @@
 //! logo and page program, and every document the options ask for.
 
 use std::collections::HashMap;
-
-use chrono::Timelike;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -74,6 +72,10 @@ pub fn compose(
         crate::page::same_geometry(program)?;
     }
     let logo = read_logo(source, session)?;
+    let folder = options
+        .output
+        .clone()
+        .unwrap_or_else(|| super::default_folder(source, session));
     let mut before_session = None;
     let correction = match &options.depuis {
         Some(path) => {
@@ -91,15 +93,16 @@ pub fn compose(
             let precedente = before_plan.facts.convocation_date.clone();
             plan.facts.convocation_date = precedente.clone();
             let sent = options.date.unwrap_or_else(Date::today);
-            Some(changes.correction(precedente, crate::fr::long_date(sent)))
+            let mut correction = changes.correction(precedente, crate::fr::long_date(sent));
+            correction.precedentes = crate::record::last_sent_days(&folder)
+                .into_iter()
+                .map(|(stem, day)| (stem, crate::fr::long_date(day)))
+                .collect();
+            Some(correction)
         }
         None => None,
     };
     let before_plan = before_session.as_ref().map(Plan::new);
-    let folder = options
-        .output
-        .clone()
-        .unwrap_or_else(|| super::default_folder(source, session));
     let mut sent_calendars = crate::record::sent_calendars(&folder);
     if let Some(before) = &before_plan {
         seed_calendars(&mut sent_calendars, before, &wording)?;
@@ -178,18 +181,12 @@ fn seed_calendars(
     Ok(())
 }
 
-/// The moment the documents are sent: now, or now's time on `date`.
+/// The moment the documents are sent, to the day (the start of `date`,
+/// by default today, in UTC): the same for
+/// every run of the day, so that a run gives the same files as the last.
 pub fn stamp(date: Option<Date>) -> chrono::DateTime<chrono::Utc> {
-    let now = chrono::Utc::now();
-    let now = now
-        .with_timezone(&chrono::Utc)
-        .naive_utc()
-        .with_nanosecond(0)
-        .unwrap_or(now.naive_utc());
-    match date {
-        Some(day) if day.0 != now.date() => day.0.and_time(now.time()).and_utc(),
-        _ => now.and_utc(),
-    }
+    let day = date.unwrap_or_else(Date::today);
+    day.0.and_time(chrono::NaiveTime::MIN).and_utc()
 }
 
 /// Reads the centre's logo, relative to the session file.
