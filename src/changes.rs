@@ -43,6 +43,44 @@ pub struct PersonChanges {
     pub id: String,
     pub nom: String,
     pub lignes: Vec<Change>,
+    /// All their changes in one line, when they are all of one sort.
+    pub resume: Option<Summary>,
+}
+
+/// What one line says of a person whose changes are all of one sort.
+#[derive(Debug, Serialize)]
+#[serde(tag = "sorte", rename_all = "snake_case")]
+pub enum Summary {
+    /// The session postponed: every slot of theirs moved with it.
+    Report { creneaux: usize },
+    /// One room for another on several of their slots.
+    Salle {
+        avant: String,
+        apres: String,
+        creneaux: usize,
+    },
+}
+
+impl Summary {
+    /// The one line for `lignes`, if they are all of one sort: slots
+    /// moved by a postponement, or several slots from one room to another.
+    fn of(lignes: &[Change], postponed: bool) -> Option<Summary> {
+        let all = |q: What| lignes.iter().all(|l| l.quoi == q);
+        let first = lignes.first()?;
+        if postponed && all(What::Horaire) {
+            return Some(Summary::Report {
+                creneaux: lignes.len(),
+            });
+        }
+        let one_room = lignes
+            .iter()
+            .all(|l| l.quoi == What::Salle && l.avant == first.avant && l.apres == first.apres);
+        (one_room && lignes.len() > 1).then(|| Summary::Salle {
+            avant: first.avant.clone(),
+            apres: first.apres.clone(),
+            creneaux: lignes.len(),
+        })
+    }
 }
 
 /// What a change is about; the template words each (`l.quoi`).
@@ -160,6 +198,7 @@ impl Changes {
             candidats: by_person(&self.candidats),
             jures: by_person(&self.jures),
             surveillants: by_person(&self.surveillants),
+            precedentes: HashMap::new(),
         }
     }
 }
@@ -199,6 +238,7 @@ pub fn compare(before: &Plan, after: &Plan) -> Changes {
                 id: c.id.clone(),
                 nom: now.nom_prenom.clone(),
                 lignes,
+                resume: None,
             });
         }
     }
@@ -216,8 +256,18 @@ pub fn compare(before: &Plan, after: &Plan) -> Changes {
                 id: m.id.clone(),
                 nom: m.nom_prenom,
                 lignes,
+                resume: None,
             });
         }
+    }
+    let postponed = changes.periode.is_some();
+    for p in changes
+        .candidats
+        .iter_mut()
+        .chain(&mut changes.jures)
+        .chain(&mut changes.surveillants)
+    {
+        p.resume = Summary::of(&p.lignes, postponed);
     }
     changes
 }
@@ -252,6 +302,7 @@ fn compare_jurors(before: &Plan, after: &Plan, changes: &mut Changes) {
                     id: j.id.clone(),
                     nom: j.nom_prenom.clone(),
                     lignes,
+                    resume: None,
                 });
             }
             continue;
@@ -274,6 +325,7 @@ fn compare_jurors(before: &Plan, after: &Plan, changes: &mut Changes) {
                 id: j.id.clone(),
                 nom: j.nom_prenom.clone(),
                 lignes: slot_changes(&old, &[]),
+                resume: None,
             }),
         }
     }
@@ -282,6 +334,7 @@ fn compare_jurors(before: &Plan, after: &Plan, changes: &mut Changes) {
             id: n.id.clone(),
             nom: n.nom_prenom.clone(),
             lignes: slot_changes(&[], &after.juror_slots(&n.id)),
+            resume: None,
         });
     }
 }

@@ -32,6 +32,7 @@ pub mod output;
 pub mod page;
 pub mod plan;
 pub mod planner;
+pub mod record;
 pub mod render;
 pub mod results;
 pub mod schema;

@@ -1,7 +1,8 @@
-//! The jurors' calendar files, parsed by an iCalendar parser: one event
-//! per slot with its room, in Paris time right across a change to summer
-//! time, the same UIDs when a slot moves, a raised sequence when the
-//! convocation is corrective.
+//! The jurors' and surveillants' calendar files, parsed by an iCalendar
+//! parser: one event per slot with its room, in Paris time right across
+//! a change to summer time, the same UIDs when a slot moves, a raised
+//! sequence for an event that changed, cancelled events for those that
+//! are gone; the files of successive sendings replayed into one store.
 
 mod common;
 
@@ -124,9 +125,18 @@ fn a_calendar_has_one_event_per_slot_with_its_room() {
 fn a_calendar_issued_again_keeps_its_uids_when_a_slot_moves() {
     let before = produce(SC, &[Kind::ConvocationJure]);
     let again = produce(SC, &[Kind::ConvocationJure]);
+    // The same but for the moment it is stamped with.
+    let unstamped = |p: &Produced| {
+        String::from_utf8(p.bytes.clone())
+            .unwrap()
+            .lines()
+            .filter(|l| !l.starts_with("DTSTAMP"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     assert_eq!(
-        ics_of(&before, "lejeune").bytes,
-        ics_of(&again, "lejeune").bytes,
+        unstamped(ics_of(&before, "lejeune")),
+        unstamped(ics_of(&again, "lejeune")),
         "reproducible"
     );
     // The juror's briefing moves by half an hour.
@@ -254,7 +264,231 @@ fn a_juror_whose_slots_moved_gets_a_corrective_convocation_and_calendar() {
         &letter("docx"),
         "Convocation rectificative : elle annule et remplace celle du vendredi 4 décembre 2026",
     );
-    let ics = String::from_utf8(ics_of(&files, "lejeune").bytes.clone()).unwrap();
-    assert!(ics.contains("SEQUENCE:1"), "{ics}");
-    assert!(!ics.contains("SEQUENCE:0"), "{ics}");
+    // Against the calendar sent with the first file: the moved briefing
+    // is raised to sequence 1, the others stay as they were.
+    let events = stored(&ics_of(&files, "lejeune").bytes);
+    for (uid, e, _) in &events {
+        let expected = u32::from(e.summary.contains("briefing"));
+        assert_eq!(e.sequence, expected, "{uid}: {e:?}");
+        assert!(!e.cancelled);
+    }
+    assert_eq!(events.len(), 9);
+}
+
+/// An event as a calendar store keeps it.
+#[derive(Debug, Clone, PartialEq)]
+struct Stored {
+    sequence: u32,
+    cancelled: bool,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    location: String,
+    summary: String,
+    description: String,
+}
+
+/// The events of a calendar file by UID, as a store reads them.
+fn stored(bytes: &[u8]) -> Vec<(String, Stored, String)> {
+    let parsed = parse(bytes);
+    parsed
+        .calendar
+        .events
+        .iter()
+        .map(|e| {
+            let p = &e.properties;
+            let text = |n: &str| prop(p, n).and_then(|x| x.value.clone()).unwrap_or_default();
+            let event = Stored {
+                sequence: text("SEQUENCE").parse().expect("a SEQUENCE"),
+                cancelled: text("STATUS") == "CANCELLED",
+                start: local(prop(p, "DTSTART").expect("DTSTART")),
+                end: local(prop(p, "DTEND").expect("DTEND")),
+                location: text("LOCATION"),
+                summary: text("SUMMARY"),
+                description: text("DESCRIPTION"),
+            };
+            (text("UID"), event, text("DTSTAMP"))
+        })
+        .collect()
+}
+
+/// Produces the staff's convocations of `text` into `out` (reading the
+/// record there) and sends them on `day`: every calendar copied into
+/// `out/envois/<day>/`, as a sending records them. The calendars sent.
+fn send_calendars(text: &str, out: &std::path::Path, day: &str) -> Vec<(String, Vec<u8>)> {
+    let (source, session) = session_from(text);
+    let diagnostics = sessiondoc::check::check(&session);
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d.severity != sessiondoc::diag::Severity::Error),
+        "session has errors: {diagnostics:?}"
+    );
+    let mut options = sessiondoc::generate::GenerateOptions::all_into(out);
+    options.formats = vec![sessiondoc::generate::Format::Docx];
+    options.only = vec![Kind::ConvocationJure, Kind::ConvocationSurveillant];
+    let date = NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
+    options.date = Some(sessiondoc::model::Date(date));
+    let files = sessiondoc::generate::produce(&source, &session, &options).unwrap();
+    let mut sent = Vec::new();
+    for f in files.iter().filter(|f| f.entry.format == "ics") {
+        let path = out.join("envois").join(day).join(&f.entry.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &f.bytes).unwrap();
+        sent.push((f.entry.path.clone(), f.bytes.clone()));
+    }
+    sent
+}
+
+#[test]
+fn calendars_sent_again_and_replayed_leave_exactly_the_current_slots() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("session");
+    // A season of changes, each sent: the briefing moves, the
+    // deliberation changes room, a second surveillant takes the
+    // reception, the session is postponed by a week.
+    let v1 = sc();
+    let v2 = v1.replacen("debut: \"13:30\"", "debut: \"13:00\"", 1);
+    let v3 = v2.replacen(
+        "nature: deliberation\n    intitule: Délibération du jury et rédaction des procès-verbaux\n    salle: s105",
+        "nature: deliberation\n    intitule: Délibération du jury et rédaction des procès-verbaux\n    salle: s204",
+        1,
+    );
+    let v4 = v3
+        .replacen(
+            "    prenom: Henri\n",
+            "    prenom: Henri\n  - id: leroy\n    civilite: Mme\n    nom: LEROY\n    prenom: Claire\n",
+            1,
+        )
+        .replacen("surveillants: [petit]", "surveillants: [leroy]", 1);
+    let v5 = v4
+        .replace("2027-01-11", "2027-01-18")
+        .replace("2027-01-12", "2027-01-19");
+    let versions = [&v1, &v2, &v3, &v4, &v5];
+    for w in versions.windows(2) {
+        assert_ne!(w[0], w[1], "each step changes the file");
+    }
+    let days = [
+        "2026-12-04",
+        "2026-12-10",
+        "2026-12-15",
+        "2026-12-20",
+        "2026-12-28",
+    ];
+    // One calendar store, fed every file of every sending in order.
+    let mut store: std::collections::BTreeMap<String, Stored> = Default::default();
+    let mut last = Vec::new();
+    for (text, day) in versions.iter().zip(days) {
+        last = send_calendars(text, &out, day);
+        for (path, bytes) in &last {
+            for (uid, event, stamp) in stored(bytes) {
+                let sent_on = day.replace('-', "");
+                assert!(
+                    stamp.starts_with(&sent_on),
+                    "{path}: DTSTAMP {stamp} on {day}"
+                );
+                assert!(stamp.ends_with('Z'), "{stamp}");
+                match store.get(&uid) {
+                    Some(before) if before == &event => {}
+                    Some(before) => assert!(
+                        event.sequence > before.sequence,
+                        "{path} on {day}: {uid} changed without a higher SEQUENCE: {before:?} → {event:?}"
+                    ),
+                    None => assert!(!event.cancelled, "{uid}: cancelled before it was sent"),
+                }
+                store.insert(uid, event);
+            }
+        }
+    }
+    // What the store shows is exactly what the last files say is current.
+    let mut current: Vec<(String, Stored)> = last
+        .iter()
+        .flat_map(|(_, bytes)| stored(bytes))
+        .filter(|(_, e, _)| !e.cancelled)
+        .map(|(uid, e, _)| (uid, e))
+        .collect();
+    current.sort_by(|a, b| a.0.cmp(&b.0));
+    let live: Vec<(String, Stored)> = store
+        .iter()
+        .filter(|(_, e)| !e.cancelled)
+        .map(|(u, e)| (u.clone(), e.clone()))
+        .collect();
+    assert_eq!(live, current, "no stale event, no duplicate");
+    let of = |who: &str| {
+        live.iter()
+            .filter(|(u, _)| u.contains(&format!("-{who}-")))
+            .map(|(_, e)| e.clone())
+            .collect::<Vec<_>>()
+    };
+    // Lejeune's nine slots, a week later; the deliberation in room 204.
+    let lejeune = of("jure-lejeune");
+    assert_eq!(lejeune.len(), 9, "{lejeune:?}");
+    assert!(
+        lejeune
+            .iter()
+            .all(|e| e.start.to_string().starts_with("2027-01-1"))
+    );
+    assert!(
+        lejeune
+            .iter()
+            .all(|e| !e.start.to_string().starts_with("2027-01-11"))
+    );
+    assert!(
+        lejeune
+            .iter()
+            .any(|e| e.start.to_string() == "2027-01-18 13:00:00")
+    );
+    assert!(
+        lejeune
+            .iter()
+            .any(|e| e.summary.contains("Délibération") && e.location == "Salle informatique 204")
+    );
+    // Petit no longer has the reception; Leroy has it.
+    let petit = of("surveillant-petit");
+    assert_eq!(petit.len(), 1, "{petit:?}");
+    assert_eq!(of("surveillant-leroy").len(), 1);
+    // Every event of the first week is cancelled, none stays.
+    let cancelled: Vec<&String> = store
+        .iter()
+        .filter(|(_, e)| e.cancelled)
+        .map(|(u, _)| u)
+        .collect();
+    assert!(cancelled.len() >= 11, "{cancelled:?}");
+    assert!(store.iter().all(|(_, e)| e.cancelled
+        || !e.start.to_string().starts_with("2027-01-11")
+            && !e.start.to_string().starts_with("2027-01-12")));
+    // The moved briefing went through sequences 0, 1, then cancelled at 2.
+    let briefing = store
+        .iter()
+        .find(|(u, e)| u.contains("lejeune-briefing") && e.cancelled)
+        .map(|(_, e)| e.sequence);
+    assert_eq!(briefing, Some(2), "{:?}", store.keys().collect::<Vec<_>>());
+}
+
+#[test]
+fn a_surveillant_stays_for_the_extra_time_and_the_event_says_so() {
+    // The candidate's adapted conditions with their extra time written.
+    let text = sc().replacen(
+        "    amenagement: Tiers-temps supplémentaire sur l'épreuve écrite (avis médical du 12/10/2026)\n",
+        "    amenagement:\n      description: Tiers-temps supplémentaire sur l'épreuve écrite (avis médical du 12/10/2026)\n      temps_supplementaire: tiers_temps\n",
+        1,
+    );
+    assert_ne!(text, sc());
+    let files = produce_text(&text, &[Kind::ConvocationSurveillant]);
+    let events = stored(&ics_of(&files, "petit").bytes);
+    let (_, written, _) = events
+        .iter()
+        .find(|(_, e, _)| e.summary.contains("Mise en situation"))
+        .expect("the written test");
+    // Written 8:30–12:30; a third more for the candidate with extra time.
+    assert_eq!(written.start.to_string(), "2027-01-11 08:30:00");
+    assert_eq!(
+        written.end.to_string(),
+        "2027-01-11 13:50:00",
+        "{written:?}"
+    );
+    assert!(
+        written.description.contains("Temps supplémentaire")
+            && written.description.contains("jusqu'à 13\u{a0}h\u{a0}50"),
+        "{written:?}"
+    );
 }

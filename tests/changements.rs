@@ -412,3 +412,59 @@ fn a_replaced_jurors_partner_is_told() {
     );
     assert!(!report.contains("LEJEUNE"), "{report}");
 }
+
+/// The lines of the report that say what to do (`→ envoyer …`).
+fn action_lines(report: &str) -> Vec<&str> {
+    report
+        .lines()
+        .filter(|l| l.trim_start().starts_with("→ envoyer"))
+        .collect()
+}
+
+#[test]
+fn a_postponement_is_one_line_per_person_each_with_the_action() {
+    let after = original()
+        .replace("2027-01-11", "2027-02-08")
+        .replace("2027-01-12", "2027-02-09");
+    let (code, report) = changes(&after);
+    assert_eq!(code, Some(0), "{report}");
+    // Six candidates, four jurors, one surveillant: one line each.
+    let people = people_lines(&report);
+    assert_eq!(people.len(), 11, "{report}");
+    assert!(
+        report.contains("  AMRANI Leïla : session reportée, ses 4 créneaux aux nouvelles dates\n    → envoyer de nouveau sa convocation (convocation)\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("  LEJEUNE Claire : session reportée, ses 9 créneaux aux nouvelles dates\n    → envoyer de nouveau sa convocation et son calendrier (convocation-jure)\n"),
+        "{report}"
+    );
+    assert_eq!(action_lines(&report).len(), 11, "{report}");
+}
+
+#[test]
+fn a_room_change_is_one_line_per_person_candidates_included() {
+    let after = original().replace("salle: s105", "salle: s204");
+    let (code, report) = changes(&after);
+    assert_eq!(code, Some(0), "{report}");
+    assert!(
+        report.contains(
+            "  LEJEUNE Claire : 9 créneaux, Salle d'entretien 105 → Salle informatique 204\n"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("  AMRANI Leïla : 2 créneaux, Salle d'entretien 105 → Salle informatique 204\n    → envoyer de nouveau sa convocation (convocation)\n"),
+        "{report}"
+    );
+    // Every person named once, each with what to do.
+    let people = people_lines(&report);
+    let mut names: Vec<&str> = people
+        .iter()
+        .map(|l| l.split(" : ").next().unwrap())
+        .collect();
+    let count = names.len();
+    names.dedup();
+    assert_eq!(names.len(), count, "{report}");
+    assert_eq!(action_lines(&report).len(), count, "{report}");
+}

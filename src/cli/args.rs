@@ -195,4 +195,23 @@ pub enum Command {
         #[arg(long, value_name = "FEUILLE")]
         feuille: Option<String>,
     },
+    /// Produit les documents, puis enregistre l'envoi : les lettres de
+    /// chaque personne dont les documents sont nouveaux ou ont changé
+    /// depuis sa dernière lettre, dans un dossier daté (envois/AAAA-MM-JJ)
+    /// jamais réécrit, avec le fichier de session et la liste de l'envoi.
+    Envoyer {
+        /// Le fichier de session (.yaml).
+        session: PathBuf,
+        /// Dossier de sortie (par défaut : session-<numéro> à côté du fichier).
+        #[arg(short = 'o', long = "output", value_name = "DOSSIER")]
+        output: Option<PathBuf>,
+        /// Le jour de l'envoi (AAAA-MM-JJ, par défaut aujourd'hui), la date
+        /// que portent les lettres rectificatives.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// Le fichier tel qu'il était à un envoi fait avant que l'envoi
+        /// soit enregistré (pour la première fois seulement).
+        #[arg(long, value_name = "AVANT.yaml")]
+        depuis: Option<PathBuf>,
+    },
 }

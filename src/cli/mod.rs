@@ -176,6 +176,15 @@ fn resultats(session: &Path, asked: &Results) -> Result<ExitCode, Error> {
                 eprintln!("{line}");
             }
         }
+        Command::Envoyer {
+            session,
+            output,
+            date,
+            depuis,
+        } => {
+            let date = date.as_deref().map(parse_date).transpose()?;
+            envoyer(&session, output, date, depuis)
+        }
     }
     if let Some(grid) = &asked.grid {
         crate::results::write_grid(session, grid, asked.force)?;
@@ -391,6 +400,52 @@ fn echeancier(path: &Path, today: Option<&str>) -> Result<ExitCode, Error> {
 }
 
 /// A date given on the command line, AAAA-MM-JJ.
+/// Produces the documents against the last sending (or `depuis`), then
+/// records the sending of those that are new or changed.
+fn envoyer(
+    path: &Path,
+    output: Option<std::path::PathBuf>,
+    date: Option<crate::model::Date>,
+    depuis: Option<std::path::PathBuf>,
+) -> Result<ExitCode, Error> {
+    let Some((source, session)) = load_and_check(path, false) else {
+        eprintln!("Rien n'a été envoyé.");
+        return Ok(ExitCode::FAILURE);
+    };
+    let day = date.unwrap_or_else(crate::model::Date::today);
+    let folder = output.unwrap_or_else(|| generate::default_folder(&source, &session));
+    let mut options = GenerateOptions::all_into(&folder);
+    options.progress = std::io::stderr().is_terminal();
+    options.date = Some(day);
+    options.depuis = crate::record::last_session(&folder).or(depuis);
+    if options.depuis.is_some() {
+        warn_if_sent_late(&session, options.date);
+    }
+    generate::stop_cleanly_on_interrupt();
+    let summary = generate::run(&source, &session, &options)
+        .map_err(|e| e.with_note("Rien n'a été envoyé ni modifié."))?;
+    eprintln!("{}", summary.line());
+    match crate::record::record(&folder, &source.text, &session, day)? {
+        None => {
+            eprintln!("Rien à envoyer\u{a0}: chacun a déjà reçu ses documents tels qu'ils sont.")
+        }
+        Some(sending) => {
+            eprintln!(
+                "{} enregistré(s) dans {}\u{a0}:",
+                crate::fr::count(sending.lines.len(), "document", "documents"),
+                sending.folder.display()
+            );
+            for line in &sending.lines {
+                eprintln!(
+                    "  {} {} — {} — {}",
+                    line.role, line.id, line.document, line.moyen
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn parse_date(text: &str) -> Result<crate::model::Date, Error> {
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map(crate::model::Date)

@@ -46,13 +46,12 @@ struct Columns {
 /// One convocation per candidate the filter keeps.
 pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
     filter
-        .candidates(ctx.plan)
+        .convened(ctx.plan)
         .map(|c| {
             let (title, footer, section) = letter(ctx, c)?;
-            let stem = format!("convocations/convocation-{}", super::file_part(&c.id));
             ctx.composed(
                 Kind::Convocation,
-                stem,
+                stem(c),
                 Subject::candidat(&c.id),
                 title,
                 footer,
@@ -67,7 +66,7 @@ pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
 /// with the letter's own footer.
 pub fn lot(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
     let sections = filter
-        .candidates(ctx.plan)
+        .convened(ctx.plan)
         .map(|c| {
             letter(ctx, c).map(|(_, footer, section)| Section {
                 footer: Some(footer),
@@ -98,6 +97,11 @@ fn labelled(label: String, text: String) -> Paragraph {
     Paragraph::new(vec![Run::bold(label), Run::plain(format!(" {text}"))]).align(Align::Justify)
 }
 
+/// Where a candidate's convocation goes, without extension.
+fn stem(c: &CandidateView) -> String {
+    format!("convocations/convocation-{}", super::file_part(&c.id))
+}
+
 /// The letter, its receipt and both annexes, as one section (numbered on
 /// its own); with the title and the footer of a single letter.
 fn letter(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Section), Error> {
@@ -115,18 +119,19 @@ fn letter(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Section), Err
         epreuves => tests_of(c),
     };
     let (title, footer, mut blocks, receipt) =
-        ctx.wording.with("convocation", ctx.context(context), |t| {
-            let mut blocks = head(t, c, changed.is_some())?;
-            blocks.push(key_facts(t, c, facts.tenue.as_deref())?);
-            blocks.extend(instructions(t, c)?);
-            blocks.push(Block::PageBreak);
-            blocks.extend(timetable(t, c, changed)?);
-            let receipt = match facts.remise_en_main_propre {
-                true => receipt(t)?,
-                false => Vec::new(),
-            };
-            Ok((t.text("fichier")?, t.text("pied")?, blocks, receipt))
-        })?;
+        ctx.wording
+            .with("convocation", ctx.context_for(&stem(c), context), |t| {
+                let mut blocks = head(t, c, changed.is_some())?;
+                blocks.push(key_facts(t, c, facts.tenue.as_deref())?);
+                blocks.extend(instructions(t, c)?);
+                blocks.push(Block::PageBreak);
+                blocks.extend(timetable(t, c, changed)?);
+                let receipt = match facts.remise_en_main_propre {
+                    true => receipt(t)?,
+                    false => Vec::new(),
+                };
+                Ok((t.text("fichier")?, t.text("pied")?, blocks, receipt))
+            })?;
     // Annex 2: the règlement's extracts.
     blocks.push(Block::PageBreak);
     blocks.extend(parts::reglement(ctx, ReglementType::Annexe)?);

@@ -82,16 +82,20 @@ fn one(
     };
     let template = kind.spec().template;
     // The template's context; `c` is the slot of one calendar event.
+    let stem = format!("{folder}-{}", file_part(&p.id));
     let context = |c: Value| {
-        ctx.context(context! {
-            p => Value::from_serialize(p),
-            salles => &rooms,
-            rectificatif => corrected,
-            date_lettre => dated,
-            nb_creneaux => slots.len(),
-            amenages => Value::from_serialize(&late),
-            c => c,
-        })
+        ctx.context_for(
+            &stem,
+            context! {
+                p => Value::from_serialize(p),
+                salles => &rooms,
+                rectificatif => corrected,
+                date_lettre => dated,
+                nb_creneaux => slots.len(),
+                amenages => Value::from_serialize(&late),
+                c => c,
+            },
+        )
     };
     let (title, footer, blocks, calendar_name) =
         ctx.wording.with(template, context(Value::UNDEFINED), |t| {
@@ -108,12 +112,22 @@ fn one(
     let entries = slots
         .iter()
         .map(|s| {
-            let summary = ctx
-                .wording
-                .with(template, context(Value::from_serialize(*s)), |t| {
-                    t.text("evenement")
-                })?;
-            Ok(calendar::Entry { slot: s, summary })
+            let (summary, description) =
+                ctx.wording
+                    .with(template, context(Value::from_serialize(*s)), |t| {
+                        Ok((t.text("evenement")?, t.text("evenement_detail")?))
+                    })?;
+            // A surveillant stays until the last candidate's extra time ends.
+            let minutes_fin = match role {
+                Staff::Surveillant => s.amenages.iter().map(|a| a.minutes_fin).max(),
+                Staff::Jure => None,
+            };
+            Ok(calendar::Entry {
+                slot: s,
+                summary,
+                description: Some(description),
+                minutes_fin: minutes_fin.unwrap_or(s.minutes_fin),
+            })
         })
         .collect::<Result<Vec<_>, Error>>()?;
     let owner = Owner {
@@ -121,11 +135,10 @@ fn one(
         role: role.name(),
         id: &p.id,
         name: calendar_name,
-        corrected,
     };
-    let ics = calendar::ics(&owner, &entries, ctx.plan.first_day().0)?;
+    let previous = ctx.sent_calendars.get(&stem).map(String::as_str);
+    let ics = calendar::ics(&owner, &entries, previous, ctx.stamp)?;
     let subject = role.subject(p.id.clone());
-    let stem = format!("{folder}-{}", file_part(&p.id));
     let mut composed = ctx.composed(
         kind,
         stem,

@@ -29,7 +29,7 @@ struct Labels {
 pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
     ctx.one_per_candidate(
         Kind::FicheRenseignements,
-        filter.candidates(ctx.plan),
+        filter.convened(ctx.plan),
         "fiches-renseignements/fiche-renseignements",
         |c| content(ctx, c),
     )

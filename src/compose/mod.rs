@@ -85,6 +85,10 @@ impl Filter {
             .iter()
             .filter(|c| self.wants_candidate(&c.id))
     }
+    /// The plan's candidates it keeps who are still convened (not withdrawn).
+    pub fn convened<'p>(&self, plan: &'p Plan) -> impl Iterator<Item = &'p CandidateView> {
+        self.candidates(plan).filter(|c| c.desistement.is_none())
+    }
 }
 
 /// Whom a document of the session's staff is for.
@@ -139,6 +143,11 @@ pub struct Ctx<'a> {
     pub logo: Option<Logo>,
     /// Set by `generate --depuis`: whose documents are corrected.
     pub correction: Option<&'a Correction>,
+    /// The calendars each person last received, by the stem of their
+    /// convocation: what a new calendar updates or cancels.
+    pub sent_calendars: &'a std::collections::HashMap<String, String>,
+    /// The day the documents are sent, at its start: the calendars' DTSTAMP.
+    pub stamp: chrono::DateTime<chrono::Utc>,
 }
 
 impl Ctx<'_> {
@@ -148,6 +157,16 @@ impl Ctx<'_> {
         let facts = Value::from_serialize(&self.plan.facts);
         let precedente = self.correction.map(|c| c.precedente.clone());
         minijinja::context! { s => facts, precedente => precedente, ..extra }
+    }
+
+    /// The template context of the documents of `stem`, as
+    /// [`Ctx::context`], whose `precedente` is the day the person's last
+    /// letter was sent when the record knows it.
+    pub fn context_for(&self, stem: &str, extra: Value) -> Value {
+        let precedente = self
+            .correction
+            .map(|c| c.precedentes.get(stem).unwrap_or(&c.precedente).clone());
+        minijinja::context! { precedente => precedente, ..self.context(extra) }
     }
 
     /// A document with the common header and footer, titled by the

@@ -73,6 +73,11 @@ pub fn compose(
         crate::page::same_geometry(program)?;
     }
     let logo = read_logo(source, session)?;
+    let folder = options
+        .output
+        .clone()
+        .unwrap_or_else(|| super::default_folder(source, session));
+    let mut before_session = None;
     let correction = match &options.depuis {
         Some(path) => {
             let (_, before) = crate::load::load(path).map_err(|_| {
@@ -81,22 +86,35 @@ pub fn compose(
                     path.display()
                 ))
             })?;
-            let before_plan = Plan::new(&before);
+            let before = before_session.insert(before);
+            let before_plan = Plan::new(before);
             let changes = crate::changes::compare(&before_plan, &plan);
             // The letters nothing changed for are the ones already sent, as
             // they were dated; the corrected ones are dated the day they go.
             let precedente = before_plan.facts.convocation_date.clone();
             plan.facts.convocation_date = precedente.clone();
             let sent = options.date.unwrap_or_else(Date::today);
-            Some(changes.correction(precedente, crate::fr::long_date(sent)))
+            let mut correction = changes.correction(precedente, crate::fr::long_date(sent));
+            correction.precedentes = crate::record::last_sent_days(&folder)
+                .into_iter()
+                .map(|(stem, day)| (stem, crate::fr::long_date(day)))
+                .collect();
+            Some(correction)
         }
         None => None,
     };
+    let before_plan = before_session.as_ref().map(Plan::new);
+    let mut sent_calendars = crate::record::sent_calendars(&folder);
+    if let Some(before) = &before_plan {
+        seed_calendars(&mut sent_calendars, before, &wording)?;
+    }
     let ctx = Ctx {
         plan: &plan,
         wording: &wording,
         logo,
         correction: correction.as_ref(),
+        sent_calendars: &sent_calendars,
+        stamp: stamp(options.date),
     };
     let filter = Filter {
         only: options.only.clone(),
@@ -134,6 +152,42 @@ pub fn compose(
         known_pages: HashMap::new(),
         kept_parts: HashMap::new(),
     })
+}
+
+/// The calendars of the staff as `before` had them, for those who have
+/// none in the record: what a file sent before the record existed said.
+fn seed_calendars(
+    calendars: &mut HashMap<String, String>,
+    before: &Plan,
+    wording: &Wording,
+) -> Result<(), Error> {
+    let none = HashMap::new();
+    let ctx = Ctx {
+        plan: before,
+        wording,
+        logo: None,
+        correction: None,
+        sent_calendars: &none,
+        stamp: stamp(None),
+    };
+    let filter = Filter {
+        only: vec![Kind::ConvocationJure, Kind::ConvocationSurveillant],
+        candidats: Vec::new(),
+    };
+    for c in compose::compose_all(&ctx, &filter)? {
+        if let Some(calendar) = c.calendar {
+            calendars.entry(c.stem).or_insert(calendar);
+        }
+    }
+    Ok(())
+}
+
+/// The moment the documents are sent, to the day (the start of `date`,
+/// by default today, in UTC): the same for
+/// every run of the day, so that a run gives the same files as the last.
+pub fn stamp(date: Option<Date>) -> chrono::DateTime<chrono::Utc> {
+    let day = date.unwrap_or_else(Date::today);
+    day.0.and_time(chrono::NaiveTime::MIN).and_utc()
 }
 
 /// Reads the centre's logo, relative to the session file.

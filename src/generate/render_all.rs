@@ -394,5 +394,12 @@ pub fn fingerprint(c: &Composed, program: Option<&str>) -> String {
     }
     bytes.extend_from_slice(program.unwrap_or(crate::render::pdf::PROGRAM).as_bytes());
     bytes.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
+    // A calendar says something else when its events do, whatever its
+    // stamp (the day of the run).
+    for line in c.calendar.iter().flat_map(|t| t.lines()) {
+        if !line.starts_with("DTSTAMP") {
+            bytes.extend_from_slice(line.as_bytes());
+        }
+    }
     output::sha256_hex(&bytes)
 }

@@ -235,6 +235,8 @@ pub struct Candidat {
     /// The juror pair (binôme) who evaluate this candidate.
     pub jury: At<Vec<At<String>>>,
     pub resultat: Option<At<Resultat>>,
+    /// The day the candidate withdrew: no more letters, absent on the PVs.
+    pub desistement: Option<At<Date>>,
 }
 
 /// Access route to the title.

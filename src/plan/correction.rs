@@ -16,4 +16,8 @@ pub struct Correction {
     pub candidats: HashMap<String, Vec<usize>>,
     pub jures: HashMap<String, Vec<usize>>,
     pub surveillants: HashMap<String, Vec<usize>>,
+    /// The day each person's last letter was sent, as long, by the stem
+    /// of the document (from the record of sendings): what their
+    /// rectificative replaces, rather than `precedente`.
+    pub precedentes: HashMap<String, String>,
 }

@@ -89,6 +89,7 @@ impl<'a> Plan<'a> {
             .iter()
             .enumerate()
             .map(|(i, c)| slot_view(s, i, c))
+            .filter(|v| !freed(s, v))
             .collect();
         slots.sort_by_key(|v| (v.date, v.minutes_debut, v.index));
         // Session-wide lists are in alphabetical order, as on the ministry's
@@ -248,8 +249,10 @@ fn slot_view(s: &Session, index: usize, c: &Creneau) -> SlotView {
         people.sort_by_cached_key(|(id, name)| (fr::collation_key(name), id.clone()));
         people
     };
+    // A candidate who withdrew is no longer in any slot.
     let candidats = names(c.candidats.as_ref(), &Vec::new, &|id| {
         s.candidat(id)
+            .filter(|c| c.desistement.is_none())
             .map(|c| fr::nom_prenom(c.nom_affiche(), &c.prenom))
     });
     let jures = names(
@@ -311,9 +314,10 @@ fn slot_view(s: &Session, index: usize, c: &Creneau) -> SlotView {
 
 fn candidate_view(s: &Session, c: &Candidat, slots: &[SlotView]) -> CandidateView {
     let planning = &s.planning.value;
+    let withdrawn = c.desistement.is_some();
     let creneaux: Vec<SlotView> = slots
         .iter()
-        .filter(|v| planning[v.index].has_candidat(&c.id.value))
+        .filter(|v| !withdrawn && planning[v.index].has_candidat(&c.id.value))
         .map(|v| own_slot(c, &planning[v.index], v))
         .collect();
     let temps_supplementaire = creneaux
@@ -329,6 +333,8 @@ fn candidate_view(s: &Session, c: &Candidat, slots: &[SlotView]) -> CandidateVie
         .map(juror_view)
         .collect();
     let resultat = c.resultat.as_ref().map(|r| &r.value);
+    // A convened candidate who withdrew did not come: absent.
+    let decision = c.decision().or(withdrawn.then_some(Decision::Absent));
     let ccp_obtenus = resultat
         .map(|r| {
             s.titre
@@ -373,12 +379,23 @@ fn candidate_view(s: &Session, c: &Candidat, slots: &[SlotView]) -> CandidateVie
             .cloned(),
         creneaux,
         jury,
-        decision: c.decision(),
-        present: c.decision().is_some_and(|d| d != Decision::Absent),
+        decision,
+        present: decision.is_some_and(|d| d != Decision::Absent),
         ccp_obtenus,
         observations: resultat.and_then(|r| r.observations.clone()),
         formateur: c.formateur.as_ref().map(|f| f.value.clone()),
+        desistement: c.desistement.as_ref().map(|d| fr::long_date(d.value)),
     }
+}
+
+/// Whether a slot was only for candidates who withdrew: it is freed.
+fn freed(s: &Session, v: &SlotView) -> bool {
+    let planning = &s.planning.value;
+    let named = planning[v.index]
+        .candidats
+        .as_ref()
+        .is_some_and(|c| matches!(&c.value, Selection::Ids(ids) if !ids.is_empty()));
+    named && v.candidat_ids.is_empty()
 }
 
 /// A candidate's own view of a slot: its end and length their own.
@@ -415,7 +432,7 @@ fn late_ends(s: &Session, slot: &Creneau) -> Vec<LateEnd> {
         .candidats
         .value
         .iter()
-        .filter(|c| extra_minutes(c, slot) > 0)
+        .filter(|c| c.desistement.is_none() && extra_minutes(c, slot) > 0)
         .map(|c| LateEnd {
             nom_prenom: fr::nom_prenom(c.nom_affiche(), &c.prenom),
             fin: fr::time(real_end(c, slot)),

@@ -112,6 +112,7 @@ pub struct LateEnd {
     pub duree_hm: String,
     /// Their real end, in minutes since midnight: how long the room stays
     /// in use.
+    #[serde(skip)]
     pub minutes_fin: u16,
 }
 
@@ -151,6 +152,8 @@ pub struct CandidateView {
     pub ccp_obtenus: Vec<CcpView>,
     pub observations: Option<String>,
     pub formateur: Option<String>,
+    /// The day they withdrew, as long: "mercredi 10 février 2027".
+    pub desistement: Option<String>,
 }
 
 /// The facts every document shares.

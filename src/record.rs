@@ -1,0 +1,260 @@
+//! The record of the sendings, in the output folder: one dated folder per
+//! sending (`envois/2027-01-12/`, then `envois/2027-01-12-2/` for a
+//! second one the same day), never rewritten, holding the files as they
+//! were sent, a copy of the session file as it was and the list of who
+//! got what, when and how (`envoi.json`). What a person last received is
+//! read from it: the next calendar updates or cancels the events of the
+//! last one sent, and a rectificative names the day of the last letter.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::model::{Date, ModeConvocation, Session};
+
+/// The folder of the sendings, in the output folder.
+pub const ENVOIS: &str = "envois";
+
+/// The sending folders of an output folder, oldest first: named by their
+/// day, then `-2`, `-3`… for later sendings the same day.
+pub fn sendings(folder: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder.join(ENVOIS)) else {
+        return Vec::new();
+    };
+    let mut found: Vec<((Date, u32), PathBuf)> = entries
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            order(&name).map(|key| (key, e.path()))
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, path)| path).collect()
+}
+
+/// A sending folder's place in time, from its name (`2027-01-12-2`).
+fn order(name: &str) -> Option<(Date, u32)> {
+    let (day, nth) = match name.get(10..) {
+        Some("") => (name, 1),
+        Some(rest) => (name.get(..10)?, rest.strip_prefix('-')?.parse().ok()?),
+        None => return None,
+    };
+    let day = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+    Some((Date(day), nth))
+}
+
+/// The calendars last sent to each person, by their stem (the path in
+/// the output folder without `.ics`): the latest sending's that has one.
+pub fn sent_calendars(folder: &Path) -> HashMap<String, String> {
+    let mut calendars = HashMap::new();
+    for sending in sendings(folder) {
+        for (relative, path) in files(&sending, "") {
+            let Some(stem) = relative.strip_suffix(".ics") else {
+                continue;
+            };
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                calendars.insert(stem.to_owned(), text);
+            }
+        }
+    }
+    calendars
+}
+
+/// Every file under `dir`, with its path relative to it (`/`-separated).
+fn files(dir: &Path, prefix: &str) -> Vec<(String, PathBuf)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for e in entries.flatten() {
+        let name = format!("{prefix}{}", e.file_name().to_string_lossy());
+        let path = e.path();
+        if path.is_dir() {
+            found.extend(files(&path, &format!("{name}/")));
+        } else {
+            found.push((name, path));
+        }
+    }
+    found
+}
+
+/// The list of a sending, in its folder: who got what, when, how.
+pub const LISTE: &str = "envoi.json";
+
+/// The session file as it was at a sending, in its folder.
+pub const SESSION: &str = "session.yaml";
+
+/// One document of a sending: to whom, which file, the day, the means.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Line {
+    /// "candidat", "jure" or "surveillant".
+    pub role: String,
+    pub id: String,
+    /// The file, relative to the sending's folder (and the output folder).
+    pub document: String,
+    /// The day it was sent, `YYYY-MM-DD`.
+    pub date: String,
+    /// « courrier recommandé » or « remise en main propre ».
+    pub moyen: String,
+    /// What the document said (its fingerprint, else its sha256).
+    pub empreinte: String,
+}
+
+/// The lines of every sending, oldest first.
+pub fn lines(folder: &Path) -> Vec<Line> {
+    sendings(folder)
+        .iter()
+        .filter_map(|s| std::fs::read_to_string(s.join(LISTE)).ok())
+        .filter_map(|text| serde_json::from_str::<Vec<Line>>(&text).ok())
+        .flatten()
+        .collect()
+}
+
+/// The day each document was last sent, by its stem (path without its
+/// extension): the date a rectificative names.
+pub fn last_sent_days(folder: &Path) -> HashMap<String, Date> {
+    let mut days = HashMap::new();
+    for line in lines(folder) {
+        let stem = line
+            .document
+            .rsplit_once('.')
+            .map_or(line.document.as_str(), |(s, _)| s);
+        if let Ok(day) = chrono::NaiveDate::parse_from_str(&line.date, "%Y-%m-%d") {
+            days.insert(stem.to_owned(), Date(day));
+        }
+    }
+    days
+}
+
+/// The session file of the last sending, if there was one.
+pub fn last_session(folder: &Path) -> Option<PathBuf> {
+    sendings(folder)
+        .into_iter()
+        .map(|s| s.join(SESSION))
+        .rfind(|p| p.is_file())
+}
+
+/// What a sending recorded.
+pub struct Sending {
+    /// Its folder.
+    pub folder: PathBuf,
+    pub lines: Vec<Line>,
+}
+
+/// Sends: the documents of the output folder's manifest that go to people
+/// (convocations and their calendars, livrets) and that are new or say
+/// something else than the last ones each person received are copied
+/// as they are into a new dated folder of [`ENVOIS`], with the session
+/// file and the list. Nothing when nothing is to send; the folder is
+/// written whole or not at all, and never over an earlier one.
+pub fn record(
+    folder: &Path,
+    session_text: &str,
+    session: &Session,
+    day: Date,
+) -> Result<Option<Sending>, Error> {
+    let manifest = crate::output::previous_manifest(folder).ok_or_else(|| {
+        Error::Io(format!(
+            "« {} » n'a pas de manifest.json\u{a0}: produisez d'abord les documents",
+            folder.display()
+        ))
+    })?;
+    let mut sent: HashMap<String, String> = HashMap::new();
+    for line in lines(folder) {
+        sent.insert(line.document, line.empreinte);
+    }
+    let moyen = match session.session.convocation.mode {
+        ModeConvocation::Recommande => "courrier recommandé",
+        ModeConvocation::MainPropre => "remise en main propre",
+    };
+    let mut to_send: Vec<Line> = Vec::new();
+    for e in &manifest.documents {
+        let Some((role, id)) = person(e) else {
+            continue;
+        };
+        let empreinte = e.fingerprint.clone().unwrap_or_else(|| e.sha256.clone());
+        if sent.get(&e.path) == Some(&empreinte) {
+            continue;
+        }
+        to_send.push(Line {
+            role: role.to_owned(),
+            id,
+            document: e.path.clone(),
+            date: day.to_string(),
+            moyen: moyen.to_owned(),
+            empreinte,
+        });
+    }
+    if to_send.is_empty() {
+        return Ok(None);
+    }
+    let envois = folder.join(ENVOIS);
+    std::fs::create_dir_all(&envois).map_err(|e| io(&envois, &e))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".envoi-en-cours-")
+        .tempdir_in(&envois)
+        .map_err(|e| io(&envois, &e))?;
+    for line in &to_send {
+        let to = staging.path().join(&line.document);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io(parent, &e))?;
+        }
+        let from = folder.join(&line.document);
+        std::fs::copy(&from, &to).map_err(|e| io(&from, &e))?;
+    }
+    let write = |name: &str, bytes: &[u8]| {
+        let path = staging.path().join(name);
+        std::fs::write(&path, bytes).map_err(|e| io(&path, &e))
+    };
+    write(SESSION, session_text.as_bytes())?;
+    let list = serde_json::to_vec_pretty(&to_send).map_err(|e| Error::Io(e.to_string()))?;
+    write(LISTE, &list)?;
+    let target = free_name(&envois, day);
+    let staged = staging.keep();
+    std::fs::rename(&staged, &target).map_err(|e| {
+        let _ = std::fs::remove_dir_all(&staged);
+        io(&target, &e)
+    })?;
+    Ok(Some(Sending {
+        folder: target,
+        lines: to_send,
+    }))
+}
+
+/// Whom a document of the manifest is sent to, if it is sent to one person.
+fn person(e: &crate::output::Entry) -> Option<(&'static str, String)> {
+    if !e.kind.spec().sent {
+        return None;
+    }
+    let s = &e.subject;
+    let who = [
+        ("candidat", &s.candidat),
+        ("jure", &s.jure),
+        ("surveillant", &s.surveillant),
+    ];
+    who.into_iter()
+        .find_map(|(role, id)| id.clone().map(|id| (role, id)))
+}
+
+/// The first folder name of `day` not taken: `2027-01-12`, then `-2`…
+fn free_name(envois: &Path, day: Date) -> PathBuf {
+    let mut nth = 1;
+    loop {
+        let name = match nth {
+            1 => day.to_string(),
+            n => format!("{day}-{n}"),
+        };
+        let path = envois.join(name);
+        if !path.exists() {
+            return path;
+        }
+        nth += 1;
+    }
+}
+
+fn io(path: &Path, e: &std::io::Error) -> Error {
+    Error::Io(format!("« {} »\u{a0}: {e}", path.display()))
+}

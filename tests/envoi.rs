@@ -1,0 +1,133 @@
+//! `sessiondoc envoyer`: each sending recorded in a dated folder never
+//! rewritten (the documents as sent, the session file as it was, the
+//! list: person, document, day, means), with only the documents new or
+//! changed since each person's last letter; a rectificative names the day
+//! of that person's last letter and is dated the day it is sent.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+fn sc() -> String {
+    std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap()
+}
+
+/// `envoyer` on the session `text`, sent on `day`, into `out`.
+fn send(dir: &Path, text: &str, day: &str) -> String {
+    let session = dir.join("session.yaml");
+    std::fs::write(&session, text).unwrap();
+    let out = dir.join("sortie");
+    let (status, err) = run_sessiondoc(&[
+        "envoyer",
+        session.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--date",
+        day,
+    ]);
+    assert_eq!(status, Some(0), "{err}");
+    err
+}
+
+/// The list of a sending: (role, id, document, date, means).
+fn list(out: &Path, day: &str) -> Vec<serde_json::Value> {
+    let path = out.join("envois").join(day).join("envoi.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    serde_json::from_str(&text).unwrap()
+}
+
+fn people(lines: &[serde_json::Value]) -> std::collections::BTreeSet<String> {
+    lines
+        .iter()
+        .map(|l| {
+            format!(
+                "{}:{}",
+                l["role"].as_str().unwrap(),
+                l["id"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+fn letter(out: &Path, day: &str, who: &str) -> String {
+    let path = out
+        .join("envois")
+        .join(day)
+        .join(format!("convocations-jures/convocation-jure-{who}.pdf"));
+    pdf_text(&std::fs::read(&path).unwrap_or_else(|e| panic!("{path:?}: {e}")))
+}
+
+/// Every file under `dir` with its bytes.
+fn snapshot(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        if e.path().is_dir() {
+            files.extend(snapshot(&e.path()));
+        } else {
+            files.push((e.path(), std::fs::read(e.path()).unwrap()));
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn each_sending_records_what_changed_for_whom_and_names_the_last_letter() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sortie");
+    // 1. The first sending: everyone, by the session's means.
+    let v1 = sc();
+    send(dir.path(), &v1, "2026-12-04");
+    let first = list(&out, "2026-12-04");
+    let everyone = people(&first);
+    assert!(everyone.contains("candidat:amrani"), "{everyone:?}");
+    assert!(everyone.contains("jure:lejeune"), "{everyone:?}");
+    assert!(everyone.contains("surveillant:petit"), "{everyone:?}");
+    for l in &first {
+        assert_eq!(l["date"], "2026-12-04");
+        assert_eq!(l["moyen"], "courrier recommandé", "{l}");
+    }
+    let copy = std::fs::read_to_string(out.join("envois/2026-12-04/session.yaml")).unwrap();
+    assert_eq!(copy, v1, "the session file as it was");
+    let recorded = snapshot(&out.join("envois/2026-12-04"));
+    // Nothing changed: nothing to send, no folder.
+    let err = send(dir.path(), &v1, "2026-12-05");
+    assert!(err.contains("Rien à envoyer"), "{err}");
+    assert!(!out.join("envois/2026-12-05").exists());
+    // 2. The jury's briefing moves: the jurors only, rectificative,
+    // replacing the letter of 4 December, dated 10 December.
+    let v2 = v1.replacen("debut: \"13:30\"", "debut: \"13:00\"", 1);
+    send(dir.path(), &v2, "2026-12-10");
+    let second = people(&list(&out, "2026-12-10"));
+    assert!(second.contains("jure:lejeune"), "{second:?}");
+    assert!(
+        !second.iter().any(|p| p.starts_with("candidat:")),
+        "{second:?}"
+    );
+    let text = normalize(&letter(&out, "2026-12-10", "lejeune"));
+    assert!(
+        text.contains("annule et remplace celle du vendredi 4 décembre 2026"),
+        "{text}"
+    );
+    assert!(text.contains("le jeudi 10 décembre 2026"), "{text}");
+    // 3. The deliberation changes room: the rectificative replaces the
+    // letter each juror last received, that of 10 December.
+    let v3 = v2.replacen(
+        "intitule: Délibération du jury et rédaction des procès-verbaux\n    salle: s105",
+        "intitule: Délibération du jury et rédaction des procès-verbaux\n    salle: s204",
+        1,
+    );
+    assert_ne!(v3, v2);
+    send(dir.path(), &v3, "2026-12-15");
+    let text = normalize(&letter(&out, "2026-12-15", "lejeune"));
+    assert!(
+        text.contains("annule et remplace celle du jeudi 10 décembre 2026"),
+        "{text}"
+    );
+    assert!(!text.contains("4 décembre"), "{text}");
+    // The earlier sendings are as they were written.
+    assert_eq!(snapshot(&out.join("envois/2026-12-04")), recorded);
+    assert!(letter(&out, "2026-12-10", "lejeune").contains("4 décembre"));
+}
