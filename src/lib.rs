@@ -35,4 +35,5 @@ pub mod planner;
 pub mod render;
 pub mod schema;
 pub mod session_text;
+pub mod web;
 pub mod wording;

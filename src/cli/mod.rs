@@ -95,6 +95,11 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
         Command::Exemple { candidats, file } => {
             crate::example::write_example(&file, candidats).map(|()| ExitCode::SUCCESS)
         }
+        Command::Ouvrir {
+            session,
+            no_browser,
+            port,
+        } => crate::web::ouvrir(session, port, !no_browser),
     }
 }
 
