@@ -38,4 +38,5 @@ pub mod results;
 pub mod schema;
 pub mod session_text;
 pub mod sommaire;
+pub mod web;
 pub mod wording;

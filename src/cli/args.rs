@@ -214,4 +214,17 @@ pub enum Command {
         #[arg(long, value_name = "AVANT.yaml")]
         depuis: Option<PathBuf>,
     },
+    /// Ouvre la session dans le navigateur : une page locale, sur cet
+    /// ordinateur seulement, pour tout faire sans éditeur de texte.
+    Ouvrir {
+        /// Le fichier de session à ouvrir (sinon, il se choisit dans la page).
+        #[arg(value_name = "SESSION.yaml")]
+        session: Option<PathBuf>,
+        /// Ne pas ouvrir le navigateur (l'adresse est affichée).
+        #[arg(long = "sans-navigateur")]
+        no_browser: bool,
+        /// Le port (par défaut : un port libre).
+        #[arg(long, value_name = "N")]
+        port: Option<u16>,
+    },
 }

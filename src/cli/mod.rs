@@ -129,6 +129,20 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
                 sheet: feuille,
             },
         ),
+        Command::Envoyer {
+            session,
+            output,
+            date,
+            depuis,
+        } => {
+            let date = date.as_deref().map(parse_date).transpose()?;
+            envoyer(&session, output, date, depuis)
+        }
+        Command::Ouvrir {
+            session,
+            no_browser,
+            port,
+        } => crate::web::ouvrir(session, port, !no_browser),
     }
 }
 
@@ -175,15 +189,6 @@ fn resultats(session: &Path, asked: &Results) -> Result<ExitCode, Error> {
             for line in &read.changes {
                 eprintln!("{line}");
             }
-        }
-        Command::Envoyer {
-            session,
-            output,
-            date,
-            depuis,
-        } => {
-            let date = date.as_deref().map(parse_date).transpose()?;
-            envoyer(&session, output, date, depuis)
         }
     }
     if let Some(grid) = &asked.grid {

@@ -43,6 +43,30 @@ pub fn import(
     sheet: Option<&str>,
     update: bool,
 ) -> Result<Imported, Error> {
+    let (imported, updated) = prepare(list, session, mapping, sheet, update)?;
+    session_text::replace(session, &updated)?;
+    Ok(imported)
+}
+
+/// What importing `list` would do, the session file left as it is: the
+/// same report, or the same refusal, as [`import`].
+pub fn preview(
+    list: &Path,
+    session: &Path,
+    mapping: &[String],
+    sheet: Option<&str>,
+) -> Result<Imported, Error> {
+    prepare(list, session, mapping, sheet, false).map(|(imported, _)| imported)
+}
+
+/// The import's report and the session file's new text.
+fn prepare(
+    list: &Path,
+    session: &Path,
+    mapping: &[String],
+    sheet: Option<&str>,
+    update: bool,
+) -> Result<(Imported, String), Error> {
     let mapping = parse_mapping(mapping)?;
     let text = std::fs::read_to_string(session).map_err(|e| {
         Error::Io(format!(
@@ -131,13 +155,13 @@ pub fn import(
         .iter()
         .filter(|d| d.severity == crate::diag::Severity::Error)
         .count();
-    session_text::replace(session, &updated)?;
-    Ok(Imported {
+    let imported = Imported {
         added: read.new.len(),
         updated: updates.len(),
         notes,
         to_complete,
-    })
+    };
+    Ok((imported, updated))
 }
 
 /// What to say about the list as a whole: no access route column, rows

@@ -1,0 +1,299 @@
+//! The routes: one function per page, chosen by method and path. A new
+//! page (results, sending, timetable) is one line in [`App::route`], one
+//! function and one template, and one row in [`PARTS`] when `check`'s
+//! messages about its part should link to it.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::diag::Severity;
+use crate::error::Error;
+use crate::load::{self, Source};
+use crate::model::Session;
+use crate::web::guard::Guard;
+use crate::web::http::{Reply, Request};
+use crate::web::view::{STYLE, Views};
+
+/// The parts of the file that have a page: `check`'s messages whose path
+/// starts with the part link to it.
+pub const PARTS: &[(&str, &str, &str)] = &[
+    ("centre", "/centre", "Le centre"),
+    ("candidats", "/candidats", "Les candidats"),
+];
+
+/// The state of the server: its guard, its templates, the session open.
+pub struct App {
+    pub guard: Guard,
+    pub views: Views,
+    pub session: Option<PathBuf>,
+    /// A list chosen for import, waiting for confirmation.
+    pub pending_import: Option<crate::web::candidates::Pending>,
+    /// What the last production said.
+    pub last_production: Option<String>,
+}
+
+/// The session file as the pages see it: its text, the session when it
+/// loads, and `check`'s messages.
+pub struct Loaded {
+    pub source: Source,
+    pub session: Option<Session>,
+    pub findings: Vec<Finding>,
+}
+
+/// One message of `check`, for a page.
+#[derive(Serialize)]
+pub struct Finding {
+    /// `erreur` or `avertissement`.
+    pub severity: &'static str,
+    pub message: String,
+    pub help: Option<String>,
+    pub line: Option<u64>,
+    pub path: String,
+    /// The page (and field) it concerns, when there is one.
+    pub link: Option<String>,
+    /// The id of the field on its page (`nom` for `centre.nom`).
+    pub field: Option<String>,
+}
+
+impl App {
+    /// The answer to a request that passed the guard.
+    pub fn route(&mut self, request: &Request) -> Reply {
+        let answer = match (request.method.as_str(), request.path.as_str()) {
+            ("GET", "/") => self.home(None),
+            ("GET", "/style.css") => Ok(Reply {
+                status: 200,
+                content_type: "text/css; charset=utf-8",
+                body: STYLE.as_bytes().to_vec(),
+                headers: Vec::new(),
+            }),
+            ("POST", "/ouvrir") => self.open(request),
+            ("POST", "/nouvelle") => self.create(request),
+            ("GET", "/session") => self.summary(),
+            ("GET", "/centre") => self.centre_page(request),
+            ("POST", "/centre") => self.centre_save(request),
+            ("GET", "/candidats") => self.candidates_page(request),
+            ("POST", "/candidats/importer") => self.import_preview(request),
+            ("POST", "/candidats/confirmer") => self.import_confirm(request),
+            ("POST", "/produire") => self.produce(),
+            ("GET", "/documents") => self.documents_page(),
+            ("GET", "/documents.zip") => self.documents_zip(),
+            ("GET", path) if path.starts_with("/fichiers/") => {
+                self.document_file(&path["/fichiers/".len()..])
+            }
+            _ => Ok(self.message(
+                404,
+                "Page introuvable",
+                "Cette adresse ne correspond à aucune page.",
+            )),
+        };
+        answer.unwrap_or_else(|e| self.message(500, "L'opération n'a pas abouti", &e.to_string()))
+    }
+
+    /// A page that says one thing, with a way back.
+    pub fn message(&self, status: u16, title: &str, text: &str) -> Reply {
+        let context = minijinja::context! {
+            title, lines => text.lines().collect::<Vec<_>>(), session => self.session_name(),
+        };
+        match self.views.render("message.html", context) {
+            Ok(html) => Reply::html(status, html),
+            Err(e) => Reply::text(500, &e.to_string()),
+        }
+    }
+
+    /// The name of the session file open, for the heading of every page.
+    pub fn session_name(&self) -> Option<String> {
+        self.session.as_ref().map(|p| p.display().to_string())
+    }
+
+    /// The session file open, or a page that says to open one.
+    pub fn session_path(&self) -> Result<&Path, Reply> {
+        self.session.as_deref().ok_or_else(|| {
+            self.message(
+                409,
+                "Aucune session ouverte",
+                "Ouvrez d'abord un fichier de session depuis la page d'accueil.",
+            )
+        })
+    }
+
+    /// Reads, loads and checks the session file open.
+    pub fn load(&self) -> Result<Loaded, Reply> {
+        let path = self.session_path()?;
+        let source = load::read(path).map_err(|d| {
+            self.message(
+                409,
+                "Le fichier ne se lit pas",
+                &format!("« {} »\u{a0}: {}", path.display(), d.message),
+            )
+        })?;
+        let (session, mut diagnostics) = match load::parse(&source) {
+            Ok(session) => {
+                let found = crate::check::check(&session);
+                (Some(session), found)
+            }
+            Err(d) => (None, vec![d]),
+        };
+        diagnostics.extend(load::warnings(&source));
+        diagnostics.sort_by_key(|d| (d.severity, d.place.map_or(0, |p| p.line)));
+        let findings = diagnostics
+            .into_iter()
+            .map(|d| {
+                let path = match d.path.as_str() {
+                    "" => d.line().and_then(|l| path_at_line(&source.text, l)),
+                    p => Some(p.to_owned()),
+                };
+                let (link, field) = path.as_deref().map_or((None, None), link_of);
+                Finding {
+                    severity: match d.severity {
+                        Severity::Error => "erreur",
+                        Severity::Warning => "avertissement",
+                    },
+                    line: d.line(),
+                    message: d.message,
+                    help: d.help,
+                    path: d.path,
+                    link,
+                    field,
+                }
+            })
+            .collect();
+        Ok(Loaded {
+            source,
+            session,
+            findings,
+        })
+    }
+
+    fn home(&self, problem: Option<String>) -> Result<Reply, Error> {
+        let context = minijinja::context! {
+            session => self.session_name(), problem,
+            suggestion => std::env::current_dir().ok().map(|d| d.join("session.yaml").display().to_string()),
+        };
+        Ok(Reply::html(
+            if problem.is_some() { 400 } else { 200 },
+            self.views.render("accueil.html", context)?,
+        ))
+    }
+
+    /// Opens the session file named in the form.
+    fn open(&mut self, request: &Request) -> Result<Reply, Error> {
+        let form = request.form();
+        let path = PathBuf::from(
+            crate::web::http::first(&form, "chemin")
+                .unwrap_or_default()
+                .trim(),
+        );
+        if !path.is_file() {
+            return self.home(Some(format!(
+                "« {} » n'est pas un fichier\u{a0}: indiquez le chemin complet d'un fichier de session (.yaml).",
+                path.display()
+            )));
+        }
+        self.session = Some(path);
+        self.pending_import = None;
+        Ok(Reply::redirect("/session"))
+    }
+
+    /// Writes the example of `init` and opens it.
+    fn create(&mut self, request: &Request) -> Result<Reply, Error> {
+        let form = request.form();
+        let path = PathBuf::from(
+            crate::web::http::first(&form, "chemin")
+                .unwrap_or_default()
+                .trim(),
+        );
+        if path.as_os_str().is_empty() {
+            return self.home(Some(
+                "Indiquez le chemin du fichier à créer, par exemple /home/moi/session.yaml."
+                    .to_owned(),
+            ));
+        }
+        if let Err(e) = crate::example::init(&path) {
+            return self.home(Some(e.to_string()));
+        }
+        self.session = Some(path);
+        self.pending_import = None;
+        Ok(Reply::redirect("/session"))
+    }
+
+    /// The session at a glance, `check`'s messages at the top.
+    fn summary(&self) -> Result<Reply, Error> {
+        let loaded = match self.load() {
+            Ok(l) => l,
+            Err(reply) => return Ok(reply),
+        };
+        let facts = loaded.session.as_ref().map(|s| {
+            minijinja::context! {
+                numero => s.session.numero,
+                titre => s.titre.intitule,
+                centre => s.centre.nom,
+                debut => crate::fr::long_date(s.session.debut.value),
+                fin => crate::fr::long_date(s.session.fin.value),
+                candidats => s.candidats.value.len(),
+                jures => s.jures.value.len(),
+                creneaux => s.planning.value.len(),
+            }
+        });
+        let errors = loaded
+            .findings
+            .iter()
+            .filter(|f| f.severity == "erreur")
+            .count();
+        let context = minijinja::context! {
+            session => self.session_name(), facts, findings => loaded.findings, errors,
+            parts => PARTS.iter().map(|(_, url, title)| minijinja::context! { url, title }).collect::<Vec<_>>(),
+        };
+        Ok(Reply::html(
+            200,
+            self.views.render("session.html", context)?,
+        ))
+    }
+}
+
+/// The page (with the field's anchor) a diagnostic's path concerns, and
+/// the field's id on it.
+fn link_of(path: &str) -> (Option<String>, Option<String>) {
+    let head = path.split(['.', '[']).next().unwrap_or_default();
+    let Some((_, url, _)) = PARTS.iter().find(|(part, _, _)| *part == head) else {
+        return (None, None);
+    };
+    let field = path
+        .strip_prefix(head)
+        .and_then(|r| r.strip_prefix('.'))
+        .map(|r| r.split(['.', '[']).next().unwrap_or_default().to_owned())
+        .filter(|f| !f.is_empty());
+    match &field {
+        Some(f) => (Some(format!("{url}#{f}")), field),
+        None => (Some((*url).to_owned()), None),
+    }
+}
+
+/// The part and key written at `line` (1-based), as a path
+/// (`centre.ville`): for a message that has a line but no path, such as a
+/// value the file cannot read.
+fn path_at_line(text: &str, line: u64) -> Option<String> {
+    let lines: Vec<&str> = text.lines().take(usize::try_from(line).ok()?).collect();
+    let is_key = |l: &&str| {
+        let t = l.trim_start();
+        !t.is_empty() && !t.starts_with('#') && !t.starts_with('-') && t.contains(':')
+    };
+    let top = lines
+        .iter()
+        .rposition(|l| is_key(l) && !l.starts_with(' '))?;
+    let part = lines[top].split(':').next()?.trim();
+    let indent = lines[top + 1..]
+        .iter()
+        .find(|l| is_key(l))
+        .map(|l| l.len() - l.trim_start().len());
+    let key = lines[top + 1..]
+        .iter()
+        .rev()
+        .find(|l| is_key(l) && Some(l.len() - l.trim_start().len()) == indent)
+        .and_then(|l| l.split(':').next())
+        .map(str::trim);
+    Some(match key {
+        Some(k) => format!("{part}.{k}"),
+        None => part.to_owned(),
+    })
+}

@@ -1,0 +1,71 @@
+//! The pages' HTML, from the minijinja templates of `templates/web/`
+//! embedded in the program, with HTML escaping always on: what the user
+//! wrote is shown as text, never read as markup.
+
+use minijinja::{AutoEscape, Environment};
+use serde::Serialize;
+
+use crate::error::Error;
+
+/// The style sheet, embedded: nothing is loaded from the network.
+pub const STYLE: &str = include_str!("../../templates/web/style.css");
+
+/// Every page template, by name. A new page is one more line here.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/web/base.html")),
+    (
+        "accueil.html",
+        include_str!("../../templates/web/accueil.html"),
+    ),
+    (
+        "session.html",
+        include_str!("../../templates/web/session.html"),
+    ),
+    (
+        "centre.html",
+        include_str!("../../templates/web/centre.html"),
+    ),
+    (
+        "candidats.html",
+        include_str!("../../templates/web/candidats.html"),
+    ),
+    (
+        "import.html",
+        include_str!("../../templates/web/import.html"),
+    ),
+    (
+        "documents.html",
+        include_str!("../../templates/web/documents.html"),
+    ),
+    (
+        "message.html",
+        include_str!("../../templates/web/message.html"),
+    ),
+];
+
+/// The templates, ready to render.
+pub struct Views {
+    env: Environment<'static>,
+}
+
+impl Views {
+    /// Loads the embedded templates (a faulty one is a program error,
+    /// caught by the tests).
+    pub fn new() -> Result<Views, Error> {
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|_| AutoEscape::Html);
+        for (name, text) in TEMPLATES {
+            env.add_template(name, text)
+                .map_err(|e| Error::Wording(format!("modèle de page « {name} »\u{a0}: {e}")))?;
+        }
+        Ok(Views { env })
+    }
+
+    /// Renders the page `name` with `context`.
+    pub fn render(&self, name: &str, context: impl Serialize) -> Result<String, Error> {
+        self.env
+            .get_template(name)
+            .and_then(|t| t.render(context))
+            .map_err(|e| Error::Wording(format!("page « {name} »\u{a0}: {e}")))
+    }
+}

@@ -1,0 +1,514 @@
+//! `sessiondoc ouvrir`: the local server refuses what is not its user's
+//! (wrong Host, no token, a form from another site, a path out of the
+//! output folder, a too large upload), and serves its pages: the session
+//! with `check`'s messages, the centre saved in place, a list imported
+//! after its report, the documents produced and served.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+
+use sessiondoc::web::Server;
+
+/// A server on a free port, serving a copy of a fixture in a temporary
+/// folder.
+struct Running {
+    port: u16,
+    token: String,
+    dir: tempfile::TempDir,
+}
+
+impl Running {
+    fn start(fixture: &str) -> Running {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("session.yaml");
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        std::fs::copy(fixtures.join(fixture), &session).unwrap();
+        let server = Server::bind(None, Some(session)).unwrap();
+        let url = server.url();
+        let rest = url.strip_prefix("http://127.0.0.1:").unwrap();
+        let (port, token) = rest.split_once("/?jeton=").unwrap();
+        std::thread::spawn(move || server.serve());
+        Running {
+            port: port.parse().unwrap(),
+            token: token.to_owned(),
+            dir,
+        }
+    }
+
+    fn session(&self) -> PathBuf {
+        self.dir.path().join("session.yaml")
+    }
+
+    fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    fn cookie(&self) -> String {
+        format!("sessiondoc_jeton={}", self.token)
+    }
+
+    /// Sends one request, returns the status, the head and the body.
+    fn raw(&self, method: &str, target: &str, headers: &[(&str, String)], body: &[u8]) -> Answer {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        let mut head = format!(
+            "{method} {target} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n",
+            body.len()
+        );
+        for (name, value) in headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        head.push_str("\r\n");
+        stream.write_all(head.as_bytes()).unwrap();
+        stream.write_all(body).unwrap();
+        let mut bytes = Vec::new();
+        stream.read_to_end(&mut bytes).unwrap();
+        let split = bytes.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        let head = String::from_utf8_lossy(&bytes[..split]).into_owned();
+        let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+        Answer {
+            status,
+            head,
+            body: bytes[split + 4..].to_vec(),
+        }
+    }
+
+    /// A GET as the user's browser sends it.
+    fn get(&self, target: &str) -> Answer {
+        self.raw(
+            "GET",
+            target,
+            &[("Host", self.host()), ("Cookie", self.cookie())],
+            b"",
+        )
+    }
+
+    /// A form POST as the user's browser sends it.
+    fn post(&self, target: &str, content_type: &str, body: &[u8]) -> Answer {
+        let headers = [
+            ("Host", self.host()),
+            ("Cookie", self.cookie()),
+            ("Origin", format!("http://{}", self.host())),
+            ("Content-Type", content_type.to_owned()),
+        ];
+        self.raw("POST", target, &headers, body)
+    }
+
+    fn post_form(&self, target: &str, fields: &[(&str, &str)]) -> Answer {
+        let body: Vec<String> = fields
+            .iter()
+            .map(|(n, v)| format!("{n}={}", encode(v)))
+            .collect();
+        self.post(
+            target,
+            "application/x-www-form-urlencoded",
+            body.join("&").as_bytes(),
+        )
+    }
+}
+
+struct Answer {
+    status: u16,
+    head: String,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    fn header(&self, name: &str) -> Option<String> {
+        self.head.lines().find_map(|l| {
+            let (n, v) = l.split_once(':')?;
+            n.eq_ignore_ascii_case(name).then(|| v.trim().to_owned())
+        })
+    }
+}
+
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The sha256 of the session file, as the pages put it in their forms.
+fn hash_of(path: &Path) -> String {
+    sessiondoc::digest::sha256_hex(&std::fs::read(path).unwrap())
+}
+
+#[test]
+fn a_wrong_host_is_refused() {
+    let server = Running::start("secretaire-comptable.yaml");
+    for host in [
+        "evil.example:80",
+        &format!("evil.example:{}", server.port),
+        "127.0.0.1",
+        "127.0.0.1:1",
+    ] {
+        let answer = server.raw(
+            "GET",
+            "/session",
+            &[("Host", host.to_owned()), ("Cookie", server.cookie())],
+            b"",
+        );
+        assert_eq!(answer.status, 403, "Host {host}");
+        assert!(answer.text().contains("Host"), "{}", answer.text());
+    }
+    let localhost = format!("localhost:{}", server.port);
+    let answer = server.raw(
+        "GET",
+        "/session",
+        &[("Host", localhost), ("Cookie", server.cookie())],
+        b"",
+    );
+    assert_eq!(answer.status, 200);
+}
+
+#[test]
+fn a_request_without_the_token_is_refused() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let no_token = server.raw("GET", "/session", &[("Host", server.host())], b"");
+    assert_eq!(no_token.status, 403);
+    assert!(no_token.text().contains("jeton"), "{}", no_token.text());
+    let wrong = format!("sessiondoc_jeton={}0", &server.token[1..]);
+    let wrong_cookie = server.raw(
+        "GET",
+        "/session",
+        &[("Host", server.host()), ("Cookie", wrong)],
+        b"",
+    );
+    assert_eq!(wrong_cookie.status, 403);
+    let css = server.raw("GET", "/style.css", &[("Host", server.host())], b"");
+    assert_eq!(css.status, 403, "even the style sheet needs the token");
+}
+
+#[test]
+fn the_token_of_the_address_becomes_a_strict_cookie() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let first = server.raw(
+        "GET",
+        &format!("/?jeton={}", server.token),
+        &[("Host", server.host())],
+        b"",
+    );
+    assert_eq!(first.status, 303);
+    assert_eq!(first.header("Location").as_deref(), Some("/"));
+    let cookie = first.header("Set-Cookie").unwrap();
+    assert!(cookie.starts_with(&server.cookie()), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert_eq!(
+        home.header("Content-Security-Policy").as_deref(),
+        Some("default-src 'self'")
+    );
+    assert_eq!(
+        home.header("X-Content-Type-Options").as_deref(),
+        Some("nosniff")
+    );
+    assert_eq!(
+        home.header("Referrer-Policy").as_deref(),
+        Some("no-referrer")
+    );
+    assert!(
+        !home.text().contains("http://") && !home.text().contains("https://"),
+        "nothing from the network"
+    );
+}
+
+#[test]
+fn a_form_from_another_site_is_refused() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let before = std::fs::read_to_string(server.session()).unwrap();
+    let body = format!(
+        "empreinte={}&nom=Pirate&site=S&ville=V",
+        hash_of(&server.session())
+    );
+    for origin in [
+        Some("http://evil.example"),
+        Some("null"),
+        Some(&format!("https://127.0.0.1:{}", server.port)[..]),
+        None,
+    ] {
+        let mut headers = vec![
+            ("Host", server.host()),
+            ("Cookie", server.cookie()),
+            (
+                "Content-Type",
+                "application/x-www-form-urlencoded".to_owned(),
+            ),
+        ];
+        if let Some(origin) = origin {
+            headers.push(("Origin", origin.to_owned()));
+        }
+        let answer = server.raw("POST", "/centre", &headers, body.as_bytes());
+        assert_eq!(answer.status, 403, "Origin {origin:?}");
+        assert!(answer.text().contains("Origin"));
+    }
+    assert_eq!(std::fs::read_to_string(server.session()).unwrap(), before);
+}
+
+#[test]
+fn paths_out_of_the_output_folder_are_refused() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let out = server.dir.path().join("session-375846");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("a.pdf"), "%PDF-1.7 dedans").unwrap();
+    std::fs::write(server.dir.path().join("secret.pdf"), "%PDF-1.7 SECRET").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(server.dir.path().join("secret.pdf"), out.join("lien.pdf")).unwrap();
+    let inside = server.get("/fichiers/a.pdf");
+    assert_eq!(inside.status, 200);
+    assert_eq!(inside.text(), "%PDF-1.7 dedans");
+    assert_eq!(
+        inside.header("Content-Type").as_deref(),
+        Some("application/pdf")
+    );
+    for target in [
+        "/fichiers/../secret.pdf",
+        "/fichiers/%2e%2e/secret.pdf",
+        "/fichiers/%2E%2E%2Fsecret.pdf",
+        "/fichiers/..%5csecret.pdf",
+        "/fichiers//etc/passwd",
+        "/fichiers/%2Fetc%2Fpasswd",
+        "/fichiers/lien.pdf",
+        "/fichiers/../session.yaml",
+    ] {
+        let answer = server.get(target);
+        assert_ne!(answer.status, 200, "{target}");
+        assert!(
+            !answer.text().contains("SECRET") && !answer.text().contains("root:"),
+            "{target}"
+        );
+    }
+}
+
+#[test]
+fn a_too_large_upload_is_refused() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let big = vec![b'a'; sessiondoc::web::http::MAX_BODY + 1];
+    let answer = server.post(
+        "/candidats/importer",
+        "multipart/form-data; boundary=X",
+        &big,
+    );
+    assert_eq!(answer.status, 413);
+}
+
+#[test]
+fn the_session_page_shows_checks_messages_linked_to_their_part() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let text = std::fs::read_to_string(server.session()).unwrap();
+    // A town the file cannot read: the message links to the centre's field.
+    let broken = text.replacen("  ville: Cherbourg-en-Cotentin", "  ville: [Cherbourg]", 1);
+    assert_ne!(broken, text);
+    std::fs::write(server.session(), broken).unwrap();
+    let html = server.get("/session").text();
+    assert!(html.contains("1 erreur(s)"), "{html}");
+    assert!(html.contains("href=\"&#x2f;centre#ville\""), "{html}");
+    let centre = server.get("/centre").text();
+    assert!(
+        centre.contains("aria-describedby=\"aide-ville erreur-ville\""),
+        "{centre}"
+    );
+    assert!(centre.contains("id=\"erreur-ville\""), "{centre}");
+    assert!(centre.contains("href=\"#ville\""), "{centre}");
+    // A juror unknown to the file: the message links to the candidates.
+    let unknown = text.replacen("jury: [lejeune, moreau]", "jury: [lejeune, inconnu]", 1);
+    assert_ne!(unknown, text);
+    std::fs::write(server.session(), unknown).unwrap();
+    let html = server.get("/session").text();
+    assert!(html.contains("href=\"&#x2f;candidats\""), "{html}");
+}
+
+#[test]
+fn the_centre_is_saved_in_place_keeping_comments() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let path = server.session();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let hash = hash_of(&path);
+    let fields = [
+        ("empreinte", hash.as_str()),
+        ("nom", "Centre <script>alert(1)</script> & fils"),
+        ("site", "Site de Caen"),
+        ("ville", "Caen"),
+        ("telephone", ""),
+        ("email", "contact@centre.fr"),
+    ];
+    let saved = server.post_form("/centre", &fields);
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        after.contains("  nom: \"Centre <script>alert(1)</script> & fils\""),
+        "{after}"
+    );
+    assert!(after.contains("  ville: \"Caen\""));
+    assert!(
+        !after.contains("  telephone: \"02 33 00 12 34\""),
+        "an emptied optional value is taken away"
+    );
+    let comments = |t: &str| {
+        t.lines()
+            .filter(|l| l.trim_start().starts_with('#'))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(comments(&after), comments(&before));
+    // User text is data: shown escaped, never as markup.
+    let page = server.get("/centre?enregistre=1").text();
+    assert!(
+        page.contains("Centre &lt;script&gt;alert(1)&lt;&#x2f;script&gt; &amp; fils"),
+        "{page}"
+    );
+    assert!(!page.contains("<script>"));
+    // The same form again, with the hash of the file before: refused.
+    let stale = server.post_form("/centre", &fields);
+    assert_eq!(stale.status, 409);
+    assert!(
+        stale.text().contains("Recharger la page"),
+        "{}",
+        stale.text()
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), after);
+}
+
+#[test]
+fn a_required_field_left_empty_is_said_beside_it_and_nothing_is_written() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let before = std::fs::read_to_string(server.session()).unwrap();
+    let hash = hash_of(&server.session());
+    let answer = server.post_form(
+        "/centre",
+        &[
+            ("empreinte", &hash),
+            ("nom", " "),
+            ("site", "S"),
+            ("ville", "V"),
+        ],
+    );
+    assert_eq!(answer.status, 422);
+    let html = answer.text();
+    assert!(html.contains("href=\"#nom\""), "{html}");
+    assert!(
+        html.contains("aria-describedby=\"aide-nom erreur-nom\""),
+        "{html}"
+    );
+    assert!(html.contains("Nom du centre est à remplir."), "{html}");
+    assert_eq!(std::fs::read_to_string(server.session()).unwrap(), before);
+}
+
+/// A multipart body with the list and the hash.
+fn upload(file_name: &str, list: &[u8], hash: &str) -> Vec<u8> {
+    let mut body = Vec::new();
+    body.extend_from_slice(
+        format!("--B0\r\nContent-Disposition: form-data; name=\"empreinte\"\r\n\r\n{hash}\r\n")
+            .as_bytes(),
+    );
+    body.extend_from_slice(format!("--B0\r\nContent-Disposition: form-data; name=\"liste\"; filename=\"{file_name}\"\r\nContent-Type: text/csv\r\n\r\n").as_bytes());
+    body.extend_from_slice(list);
+    body.extend_from_slice(b"\r\n--B0--\r\n");
+    body
+}
+
+#[test]
+fn a_list_is_imported_after_its_report() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let path = server.session();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let list = "Civilité;Nom;Prénom;N° candidat;Date de naissance;Adresse;Code postal;Ville\r\nMadame;NOUVELLE;Zoé;99887766;02/03/1990;1 rue A;14000;Caen\r\nMonsieur;AUTRE;Léo;99887767;04/05/1991;2 rue B;14000;Caen\r\n";
+    let preview = server.post(
+        "/candidats/importer",
+        "multipart/form-data; boundary=B0",
+        &upload("liste.csv", list.as_bytes(), &hash_of(&path)),
+    );
+    assert_eq!(preview.status, 200);
+    let html = preview.text();
+    assert!(html.contains("2 candidat(s) seront ajoutés"), "{html}");
+    assert!(html.contains("« Nom » → nom"), "{html}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        before,
+        "nothing written before confirmation"
+    );
+    let done = server.post_form("/candidats/confirmer", &[("empreinte", &hash_of(&path))]);
+    assert_eq!(done.status, 303, "{}", done.text());
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(after.contains("NOUVELLE") && after.contains("99887767"));
+    assert!(server.get("/candidats?importe=2").text().contains("Zoé"));
+}
+
+#[test]
+fn a_wrong_list_is_reported_row_by_row_and_nothing_is_written() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let path = server.session();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let list = "Civilité;Nom;Prénom;N° candidat;Date de naissance;Adresse;Code postal;Ville\r\nMadame;NOUVELLE;Zoé;99887766;02/03/90;1 rue A;14000;Caen\r\n";
+    let preview = server.post(
+        "/candidats/importer",
+        "multipart/form-data; boundary=B0",
+        &upload("liste.csv", list.as_bytes(), &hash_of(&path)),
+    );
+    let html = preview.text();
+    assert!(
+        html.contains("Cette liste ne peut pas être importée"),
+        "{html}"
+    );
+    assert!(html.contains("valeur « 02&#x2f;03&#x2f;90 »"), "{html}");
+    assert!(!html.contains("Confirmer l'import"));
+    let confirm = server.post_form("/candidats/confirmer", &[("empreinte", &hash_of(&path))]);
+    assert_eq!(confirm.status, 409);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+}
+
+#[test]
+fn documents_are_produced_listed_served_and_zipped() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let produced = server.post_form("/produire", &[]);
+    assert_eq!(produced.status, 303, "{}", produced.text());
+    let page = server.get("/documents");
+    let html = page.text().replace("&#x2f;", "/");
+    assert!(
+        html.contains("Pour les candidats") && html.contains("Pour la DDETS"),
+        "{html}"
+    );
+    let pdf_link = html
+        .split("href=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+        .find(|l| l.starts_with("/fichiers/") && l.ends_with(".pdf"))
+        .unwrap()
+        .to_owned();
+    let pdf = server.get(&pdf_link);
+    assert_eq!(pdf.status, 200);
+    assert!(pdf.body.starts_with(b"%PDF"));
+    assert!(
+        pdf.header("Content-Disposition")
+            .unwrap()
+            .starts_with("inline")
+    );
+    let zip = server.get("/documents.zip");
+    assert_eq!(zip.status, 200);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip.body)).unwrap();
+    let folder = server.dir.path().join("session-375846");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(folder.join("manifest.json")).unwrap()).unwrap();
+    let listed = manifest["documents"].as_array().unwrap();
+    assert!(archive.by_name("manifest.json").is_ok());
+    for entry in listed {
+        let name = entry["path"].as_str().unwrap();
+        let mut bytes = Vec::new();
+        archive
+            .by_name(name)
+            .unwrap()
+            .read_to_end(&mut bytes)
+            .unwrap();
+        assert_eq!(bytes, std::fs::read(folder.join(name)).unwrap(), "{name}");
+    }
+}
