@@ -160,22 +160,29 @@ fn suffix_label(label: &str) -> String {
     }
 }
 
-/// Times `planifier` on 60 candidates, 6 jurors and 5 days.
+/// Times `planifier` on the sessions of `exemple --a-planifier`: 60
+/// candidates (6 jurors, 5 days), 120 (12 jurors, 5 days), 240 (16
+/// jurors, 10 days).
 fn plan_timing() {
-    let text = crate::planner::sample::unplanned_session(60);
-    let source = crate::load::Source::from_text("planifier.yaml", &text);
-    let (Ok(session), Ok(labels)) = (crate::load::parse(&source), crate::planner::labels()) else {
-        return;
-    };
-    let started = Instant::now();
-    let planned = crate::planner::plan(&session, &labels);
-    let seconds = started.elapsed().as_secs_f64();
-    if let Ok(p) = planned {
-        println!(
-            "planifier (60 candidats, 6 jurés, 5 jours)\u{a0}: {:.3} s, {} créneaux",
-            seconds,
-            p.slots.len()
-        );
+    for n in [60, 120, 240] {
+        let text = crate::planner::sample::sized_session(n);
+        let source = crate::load::Source::from_text("planifier.yaml", &text);
+        let (Ok(session), Ok(labels)) = (crate::load::parse(&source), crate::planner::labels())
+        else {
+            return;
+        };
+        let started = Instant::now();
+        let planned = crate::planner::plan(&session, &labels);
+        let seconds = started.elapsed().as_secs_f64();
+        if let Ok(p) = planned {
+            println!(
+                "planifier ({n} candidats, {} jurés, {} jours)\u{a0}: {:.3} s, {} créneaux",
+                session.jures.value.len(),
+                crate::planner::session_days(&session).len(),
+                seconds,
+                p.slots.len()
+            );
+        }
     }
 }
 

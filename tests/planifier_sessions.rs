@@ -168,6 +168,31 @@ fn breaches(s: &Session) -> Vec<String> {
             }
         }
     }
+    // A pause after at most `pause_jury` of evaluations in a row.
+    let (longest, pause) = org.map_or((180, 15), |o| o.pause_jury());
+    for j in &s.jures.value {
+        let mut evals: Vec<&Creneau> = slots
+            .iter()
+            .filter(|c| is_eval(c) && c.has_jure(&j.id.value))
+            .collect();
+        evals.sort_by_key(|c| (c.date.value, c.debut.value));
+        let mut run_start = None;
+        for w in evals.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let start = run_start.unwrap_or(a.debut.value.0);
+            if a.date.value == b.date.value && b.debut.value.0 < a.fin.value.0 + pause {
+                run_start = Some(start);
+                if b.fin.value.0 - start > longest {
+                    out.push(format!(
+                        "{}: evaluations in a row until {}",
+                        j.id.value, b.fin.value
+                    ));
+                }
+            } else {
+                run_start = None;
+            }
+        }
+    }
     out.extend(candidate_breaches(s));
     out.extend(pair_breaches(s));
     out

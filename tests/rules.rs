@@ -1777,6 +1777,21 @@ fn day_hours_or_lunch_hours_out_of_order_are_an_error() {
         "« dejeuner » doit avoir deux heures, le début et la fin (il en a 1)",
         ("dejeuner: [\"12:30\"]", "["),
     );
+    let text = fixture_broken(
+        PLAN_SC,
+        "battement: \"00:05\"",
+        "battement: \"00:05\"\n  pause_jury: [\"03:00\"]",
+    );
+    let diags = diagnostics(&text);
+    let d = expect(
+        &text,
+        &diags,
+        Severity::Error,
+        "organisation.pause_jury",
+        "« pause_jury » doit avoir deux durées, les évaluations d'affilée au plus puis la pause (il en a 1)",
+        ("pause_jury: [\"03:00\"]", "["),
+    );
+    assert!(d.help.as_deref().unwrap().contains("15 minutes de pause"));
 }
 
 #[test]

@@ -96,8 +96,8 @@ pub fn collective_tests_have_seats(s: &Session, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// `horaires` and `dejeuner` are two times in order, and the day is long
-/// enough for each test.
+/// `horaires` and `dejeuner` are two times in order, `pause_jury` two
+/// lengths, and the day is long enough for each test.
 pub fn the_day_holds_every_test(s: &Session, out: &mut Vec<Diagnostic>) {
     let Some(org) = &s.organisation else {
         return window_holds_tests(s, out);
@@ -127,6 +127,21 @@ pub fn the_day_holds_every_test(s: &Session, out: &mut Vec<Diagnostic>) {
                 .help("par exemple [\"12:00\", \"13:00\"]"),
             ),
         }
+    }
+    if let Some(v) = &org.pause_jury
+        && v.value.len() != 2
+    {
+        out.push(
+            Diagnostic::error(
+                "organisation.pause_jury",
+                at(v),
+                format!(
+                    "« pause_jury » doit avoir deux durées, les évaluations d'affilée au plus puis la pause (il en a {})",
+                    v.value.len()
+                ),
+            )
+            .help("par exemple [\"03:00\", \"00:15\"]\u{a0}: 3 heures d'évaluations au plus, puis 15 minutes de pause"),
+        );
     }
     window_holds_tests(s, out);
 }
