@@ -203,6 +203,24 @@ fn the_token_of_the_address_becomes_a_strict_cookie() {
         cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
         "{cookie}"
     );
+    let again = server.raw(
+        "GET",
+        &format!("/centre?jeton={}", server.token),
+        &[("Host", server.host())],
+        b"",
+    );
+    assert_eq!(again.header("Location").as_deref(), Some("/centre"));
+    let elsewhere = server.raw(
+        "GET",
+        &format!("//evil.example?jeton={}", server.token),
+        &[("Host", server.host())],
+        b"",
+    );
+    assert_eq!(
+        elsewhere.header("Location").as_deref(),
+        Some("/"),
+        "never a redirect to another site"
+    );
     let home = server.get("/");
     assert_eq!(home.status, 200);
     assert_eq!(
