@@ -203,6 +203,24 @@ fn the_token_of_the_address_becomes_a_strict_cookie() {
         cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
         "{cookie}"
     );
+    let again = server.raw(
+        "GET",
+        &format!("/centre?jeton={}", server.token),
+        &[("Host", server.host())],
+        b"",
+    );
+    assert_eq!(again.header("Location").as_deref(), Some("/centre"));
+    let elsewhere = server.raw(
+        "GET",
+        &format!("//evil.example?jeton={}", server.token),
+        &[("Host", server.host())],
+        b"",
+    );
+    assert_eq!(
+        elsewhere.header("Location").as_deref(),
+        Some("/"),
+        "never a redirect to another site"
+    );
     let home = server.get("/");
     assert_eq!(home.status, 200);
     assert_eq!(
@@ -511,4 +529,35 @@ fn documents_are_produced_listed_served_and_zipped() {
             .unwrap();
         assert_eq!(bytes, std::fs::read(folder.join(name)).unwrap(), "{name}");
     }
+}
+
+#[test]
+fn a_new_session_starts_from_the_example_and_never_over_a_file() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let new = server.dir.path().join("nouvelle.yaml");
+    let created = server.post_form("/nouvelle", &[("chemin", new.to_str().unwrap())]);
+    assert_eq!(created.status, 303, "{}", created.text());
+    assert_eq!(
+        std::fs::read_to_string(&new).unwrap(),
+        sessiondoc::example::EXAMPLE
+    );
+    assert!(server.get("/session").text().contains("nouvelle.yaml"));
+    // The same name again: refused, the file as it was.
+    std::fs::write(&new, "# à moi\n").unwrap();
+    let again = server.post_form("/nouvelle", &[("chemin", new.to_str().unwrap())]);
+    assert_eq!(again.status, 400);
+    assert!(again.text().contains("existe déjà"), "{}", again.text());
+    assert_eq!(std::fs::read_to_string(&new).unwrap(), "# à moi\n");
+    let missing = server.post_form("/ouvrir", &[("chemin", "/nulle/part.yaml")]);
+    assert_eq!(missing.status, 400);
+    assert!(
+        missing.text().contains("n&#x27;est pas un fichier"),
+        "{}",
+        missing.text()
+    );
+    assert!(
+        missing
+            .text()
+            .contains("aria-describedby=\"aide-ouvrir probleme\"")
+    );
 }

@@ -59,7 +59,10 @@ impl App {
             Ok(l) => l,
             Err(reply) => return Ok(reply),
         };
-        let values = current_values(&loaded.source);
+        let values = match &loaded.session {
+            Some(session) => session_values(&session.centre),
+            None => current_values(&loaded.source),
+        };
         let mut fields = fields_with(|key| values.get(key).cloned().unwrap_or_default());
         for finding in &loaded.findings {
             if let Some(field) = fields
@@ -177,7 +180,21 @@ fn fields_with(value: impl Fn(&str) -> String) -> Vec<Field> {
         .collect()
 }
 
-/// The centre's values as written (the session may not load yet).
+/// The centre's values, read with the session.
+fn session_values(centre: &crate::model::Centre) -> std::collections::BTreeMap<String, String> {
+    [
+        ("nom", Some(&centre.nom)),
+        ("site", Some(&centre.site)),
+        ("ville", Some(&centre.ville)),
+        ("telephone", centre.telephone.as_ref()),
+        ("email", centre.email.as_ref()),
+    ]
+    .into_iter()
+    .filter_map(|(key, value)| Some((key.to_owned(), value?.clone())))
+    .collect()
+}
+
+/// The centre's values as written, when the session does not load.
 fn current_values(source: &Source) -> std::collections::BTreeMap<String, String> {
     let tree: serde_json::Value = serde_saphyr::from_str(&source.text).unwrap_or_default();
     FIELDS

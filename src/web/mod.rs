@@ -91,8 +91,17 @@ fn answer(app: &mut App, request: &Request) -> Reply {
     match app.guard.judge(request) {
         Verdict::Refuse(why) => Reply::text(403, &format!("Accès refusé\u{a0}: {why}.")),
         Verdict::KeepToken => {
-            // Back to the home page, the token now out of the address bar.
-            Reply::redirect("/").with("Set-Cookie", app.guard.cookie())
+            // The same page again, the token now out of the address bar;
+            // a path that is not one of ours plainly (`//other.site`) goes
+            // to the home page.
+            let plain = request.path.starts_with('/')
+                && !request.path.starts_with("//")
+                && request
+                    .path
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "/-_.".contains(c));
+            let target = if plain { request.path.as_str() } else { "/" };
+            Reply::redirect(target).with("Set-Cookie", app.guard.cookie())
         }
         Verdict::Pass => app.route(request),
     }
