@@ -58,7 +58,11 @@ fn extra(ctx: &Ctx) -> Value {
     context! {
         formation => count(Voie::Formation),
         vae => count(Voie::Vae),
-        declaration_avant => date("creation"),
+        // Corrected after a postponement, it is dated the day it is sent.
+        declaration_avant => match ctx.correction.filter(|c| c.report.is_some()) {
+            Some(c) => Some(c.envoi.clone()),
+            None => date("creation"),
+        },
         pv_avant => date("pv"),
         nb_pv_individuels => plan.candidates.len(),
         nb_presents => present,
