@@ -145,7 +145,7 @@ impl SlotText {
 }
 
 /// The session's days, before and after a postponement.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Period {
     pub avant_debut: String,
     pub avant_fin: String,
@@ -199,6 +199,7 @@ impl Changes {
             jures: by_person(&self.jures),
             surveillants: by_person(&self.surveillants),
             precedentes: HashMap::new(),
+            report: self.periode.clone(),
         }
     }
 }

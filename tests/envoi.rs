@@ -131,3 +131,42 @@ fn each_sending_records_what_changed_for_whom_and_names_the_last_letter() {
     assert_eq!(snapshot(&out.join("envois/2026-12-04")), recorded);
     assert!(letter(&out, "2026-12-10", "lejeune").contains("4 décembre"));
 }
+
+#[test]
+fn a_postponement_is_said_in_the_letters_and_to_the_ddets_dated_the_day_sent() {
+    let before = sc();
+    let after = before
+        .replace("2027-01-11", "2027-02-08")
+        .replace("2027-01-12", "2027-02-09");
+    let dir = tempfile::tempdir().unwrap();
+    let avant = dir.path().join("avant.yaml");
+    std::fs::write(&avant, &before).unwrap();
+    let (source, session) = session_from(&after);
+    let mut options = sessiondoc::generate::GenerateOptions::all_into(Path::new("unused"));
+    options.only = vec![
+        sessiondoc::compose::Kind::Convocation,
+        sessiondoc::compose::Kind::ConvocationJure,
+        sessiondoc::compose::Kind::DeclarationSession,
+    ];
+    options.depuis = Some(avant);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 20).unwrap();
+    options.date = Some(sessiondoc::model::Date(day));
+    let files = sessiondoc::generate::produce(&source, &session, &options).unwrap();
+    let said = "La session est reportée du lundi 11 janvier 2027 au lundi 8 février 2027 : elle se tiendra du lundi 8 février 2027 au mardi 9 février 2027.";
+    for (kind, who) in [
+        ("convocation", Some("amrani")),
+        ("convocation-jure", None),
+        ("declaration-session", None),
+    ] {
+        let pair = pairs(&files, kind, who)[0];
+        let (pdf, docx) = texts(pair);
+        assert_both_contain(&pdf, &docx, said);
+        assert_both_contain(&pdf, &docx, "le dimanche 20 décembre 2026");
+    }
+    let (pdf, docx) = texts(pairs(&files, "declaration-session", None)[0]);
+    assert_both_contain(
+        &pdf,
+        &docx,
+        "Cette déclaration rectificative annule et remplace la précédente.",
+    );
+}

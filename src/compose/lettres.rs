@@ -60,7 +60,12 @@ fn extra(ctx: &Ctx) -> Value {
         formation => count(Voie::Formation),
         vae => count(Voie::Vae),
         equivalence => count(Voie::Equivalence),
-        aujourdhui => fr::long_date(Date::today()),
+        // The day it is produced; corrected after a postponement, the day
+        // it is sent.
+        aujourdhui => match ctx.correction.filter(|c| c.report.is_some()) {
+            Some(c) => c.envoi.clone(),
+            None => fr::long_date(Date::today()),
+        },
         declaration_avant => date("creation"),
         pv_avant => date("pv"),
         nb_pv_individuels => plan.candidates.len(),

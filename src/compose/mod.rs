@@ -152,11 +152,16 @@ pub struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// The template context: the session facts as `s`, the date of the
-    /// documents a correction replaces as `precedente`, plus `extra`.
+    /// documents a correction replaces as `precedente`, the days before
+    /// and after a postponement as `report`, plus `extra`.
     pub fn context(&self, extra: Value) -> Value {
         let facts = Value::from_serialize(&self.plan.facts);
         let precedente = self.correction.map(|c| c.precedente.clone());
-        minijinja::context! { s => facts, precedente => precedente, ..extra }
+        let report = self
+            .correction
+            .and_then(|c| c.report.as_ref())
+            .map(Value::from_serialize);
+        minijinja::context! { s => facts, precedente => precedente, report => report, ..extra }
     }
 
     /// The template context of the documents of `stem`, as

@@ -20,4 +20,6 @@ pub struct Correction {
     /// of the document (from the record of sendings): what their
     /// rectificative replaces, rather than `precedente`.
     pub precedentes: HashMap<String, String>,
+    /// The session's days before and after, when it is postponed.
+    pub report: Option<crate::changes::Period>,
 }
