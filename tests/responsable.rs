@@ -151,7 +151,7 @@ fn the_day_checklist_has_each_day_s_own_checks() {
     let welcome = [
         "pièce d'identité, adresse postale, convocation",
         "vêtement de travail (Tenue de ville correcte), équipement de protection, outillage, habilitation particulière (permis…) lorsque le titre l'exige",
-        "Candidats en VAE : notification de recevabilité vérifiée",
+        "convocation, notification de recevabilité pour les candidats en VAE ;",
     ];
     for day in &days {
         both(day, &welcome);
