@@ -290,7 +290,8 @@ fn posted_timetable_as_the_ministry_typical_one() {
     let (pdf_t, docx_t) = texts((pdf, docx));
     // Each test's length, who is present (jurors only as « Jury »).
     assert_both_contain(&pdf_t, &docx_t, "(4 h 00)");
-    assert_both_contain(&pdf_t, &docx_t, "(0 h 20)");
+    assert_both_contain(&pdf_t, &docx_t, "(20 min)");
+    assert_neither_contains(&pdf_t, &docx_t, "(0 h 20)");
     assert_both_contain(&pdf_t, &docx_t, "Surveillance : M. PETIT");
     assert_both_contain(&pdf_t, &docx_t, "Responsable de session : Mme GARNIER");
     for juror in ["LEJEUNE", "MOREAU", "DUPONT", "HADDAD"] {

@@ -151,7 +151,7 @@ fn the_day_checklist_has_each_day_s_own_checks() {
     let welcome = [
         "pièce d'identité, adresse postale, convocation",
         "vêtement de travail (Tenue de ville correcte), équipement de protection, outillage, habilitation particulière (permis…) lorsque le titre l'exige",
-        "Candidats en VAE : notification de recevabilité vérifiée",
+        "convocation, notification de recevabilité pour les candidats en VAE ;",
     ];
     for day in &days {
         both(day, &welcome);
@@ -233,6 +233,14 @@ fn the_letters_leave_blank_what_is_not_known_and_count_every_route() {
         ],
     );
     neither(&declaration, &["le vendredi 9 octobre 2026"]);
+    // Each paragraph of the letter its own.
+    let docx = files
+        .iter()
+        .find(|f| f.entry.kind == "declaration-session" && f.entry.format == "docx")
+        .unwrap();
+    let xml = docx_part(&docx.bytes, "word/document.xml");
+    assert!(xml.contains("M. Thomas LEBRUN.</w:t>"), "{xml}");
+    assert!(!xml.contains("LEBRUN. Vous trouverez"), "{xml}");
 }
 
 #[test]

@@ -45,7 +45,11 @@ pub fn real_end(c: &Candidat, slot: &Creneau) -> Time {
     Time(slot.debut.value.0 + real_minutes(c, slot))
 }
 
-/// "2 h 00", "0 h 40": a test's length as on the ministry's timetable.
+/// "2 h 00", "1 h 30", "40 min": a length as every document prints it (the
+/// ministry's typical timetable), in one form.
 pub fn duration_hm(minutes: u16) -> String {
-    format!("{}\u{a0}h\u{a0}{:02}", minutes / 60, minutes % 60)
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m}\u{a0}min"),
+        (h, m) => format!("{h}\u{a0}h\u{a0}{m:02}"),
+    }
 }

@@ -288,7 +288,7 @@ fn slot_view(s: &Session, index: usize, c: &Creneau) -> SlotView {
         jour_court: fr::short_date(c.date.value),
         debut: fr::time(c.debut.value),
         fin: fr::time(c.fin.value),
-        duree: fr::duration(c.minutes()),
+        duree: duration_hm(c.minutes()),
         duree_hm: duration_hm(c.minutes()),
         fin_prevue: None,
         nature: c.nature,
@@ -404,7 +404,7 @@ fn own_slot(c: &Candidat, slot: &Creneau, view: &SlotView) -> SlotView {
     if extra_minutes(c, slot) > 0 {
         own.fin_prevue = Some(own.fin.clone());
         own.fin = fr::time(real_end(c, slot));
-        own.duree = fr::duration(real_minutes(c, slot));
+        own.duree = duration_hm(real_minutes(c, slot));
         own.duree_hm = duration_hm(real_minutes(c, slot));
         own.minutes_fin = real_end(c, slot).0;
     }

@@ -62,6 +62,7 @@ pub struct SlotView {
     pub jour_court: String,
     pub debut: String,
     pub fin: String,
+    /// "4 h 00", "20 min": a length in the one form of every document.
     pub duree: String,
     /// "2 h 00", as on the ministry's typical timetable.
     pub duree_hm: String,
