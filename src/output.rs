@@ -24,10 +24,28 @@ pub use crate::digest::sha256_hex;
 /// The name of the manifest in the output folder.
 pub const MANIFEST: &str = "manifest.json";
 
-/// The hidden folder, in the output folder, of the chunks of long
-/// documents as PDF files ([`Part`]): never a document, only read back by
-/// the next run.
+/// The hidden folder of the chunks of long documents as PDF files
+/// ([`Part`]), inside the output folder only when the user has no cache
+/// folder ([`parts_dir`]): never a document, only read back by the next
+/// run.
 pub const PARTS: &str = ".parties";
+
+/// The layout cache of an output folder, out of the folder people copy
+/// and send: `sessiondoc/parties/<hash of the folder's absolute path>` in
+/// the user's cache folder (`$XDG_CACHE_HOME`, else `~/.cache`); the
+/// folder's own [`PARTS`] when there is no such folder.
+pub fn parts_dir(folder: &Path) -> PathBuf {
+    let var = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+    let base = var("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| var("HOME").map(|home| PathBuf::from(home).join(".cache")));
+    let Some(base) = base else {
+        return folder.join(PARTS);
+    };
+    let absolute = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
+    let key = sha256_hex(absolute.to_string_lossy().as_bytes());
+    base.join("sessiondoc").join("parties").join(&key[..16])
+}
 
 /// A chunk of a long document laid out as a PDF file of its own, kept in
 /// [`PARTS`] so that the next run reads it back instead of laying it out
@@ -43,9 +61,9 @@ pub struct Part {
 }
 
 impl Part {
-    /// Its file, relative to the output folder.
+    /// Its file, relative to the layout cache ([`parts_dir`]).
     pub fn path(&self) -> String {
-        format!("{PARTS}/{}.pdf", self.key)
+        format!("{}.pdf", self.key)
     }
 }
 
@@ -174,6 +192,20 @@ pub fn unchanged_entries(dir: &Path) -> BTreeMap<String, Entry> {
         .collect()
 }
 
+/// Writes a chunk file into the layout cache `cache` (its own new file,
+/// renamed into place: a reader never sees half of it).
+pub fn write_part(cache: &Path, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+    use std::io::Write as _;
+    let target = cache.join(rel);
+    let fail =
+        |e: std::io::Error| io_error("impossible d'écrire le cache de mise en page", cache, e);
+    fs::create_dir_all(cache).map_err(fail)?;
+    let mut file = tempfile::NamedTempFile::new_in(cache).map_err(fail)?;
+    file.write_all(bytes).map_err(fail)?;
+    file.persist(&target).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
 /// Writes `<folder>.zip` beside the folder, in one step: every file of
 /// the folder but the manifest and the hidden layout cache. Its path.
 pub fn zip_folder(folder: &Path) -> Result<PathBuf, Error> {
@@ -246,7 +278,8 @@ pub fn edited_entries(dir: &Path) -> BTreeMap<String, Entry> {
 }
 
 /// The chunk files of the previous manifest that none of `entries` is
-/// joined from any more, unchanged since written: to remove.
+/// joined from any more, unchanged since written: to remove (paths
+/// relative to the layout cache, [`parts_dir`]).
 pub fn unused_parts(dir: &Path, entries: &[&Entry]) -> Vec<String> {
     let used: BTreeSet<&str> = entries
         .iter()
@@ -262,9 +295,10 @@ pub fn unused_parts(dir: &Path, entries: &[&Entry]) -> Vec<String> {
         .filter(|p| !used.contains(p.key.as_str()))
         .map(|p| (p.path(), p.sha256.clone()))
         .collect();
+    let cache = parts_dir(dir);
     unused
         .into_iter()
-        .filter(|(path, sha)| fs::read(dir.join(path)).is_ok_and(|b| sha256_hex(&b) == *sha))
+        .filter(|(path, sha)| fs::read(cache.join(path)).is_ok_and(|b| sha256_hex(&b) == *sha))
         .map(|(path, _)| path)
         .collect()
 }

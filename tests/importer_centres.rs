@@ -186,7 +186,8 @@ fn tiers_temps_in_the_amenagement_column_gives_the_extra_time() {
         &dir,
         "Civilité;Nom;Prénom;N° candidat;Adresse;Aménagement\n\
          Mme;GIRARD;Anne;1900001;1 rue A;Tiers-temps\n\
-         M.;ROUX;Marc;1900002;2 rue B;Table adaptée\n",
+         M.;ROUX;Marc;1900002;2 rue B;Table adaptée\n\
+         M.;LEROY;Paul;1900003;2 rue B;Pas de tiers-temps, salle au rez-de-chaussée\n",
     );
     let (code, log) = import(&calc(&csv, "xlsx"), &path, &[]);
     assert_eq!(code, Some(0), "{log}");
@@ -204,6 +205,8 @@ fn tiers_temps_in_the_amenagement_column_gives_the_extra_time() {
     let roux = candidate(&text, "roux").amenagement.unwrap().value;
     assert_eq!(roux.temps_supplementaire, None);
     assert!(!log.contains("ligne 3 : « Table"), "{log}");
+    let leroy = candidate(&text, "leroy").amenagement.unwrap().value;
+    assert_eq!(leroy.temps_supplementaire, None);
 }
 
 #[test]
@@ -348,6 +351,20 @@ fn a_list_imported_again_shows_its_corrections_and_applies_them_on_request() {
             1,
         );
     assert_eq!(text, expected);
+
+    // A civilité cell left empty in the list is no correction.
+    let csv = list(
+        &dir,
+        "Civilité;Nom;Prénom;N° candidat;Adresse;CP;Ville\n\
+         ;AMRANI;Leila;1801008;12 rue Neuve;50100;Cherbourg-en-Cotentin\n",
+    );
+    let (code, log) = import(&csv, &path, &[]);
+    assert_eq!(code, Some(1), "{log}");
+    assert!(
+        log.contains("est déjà dans la session, il n'est pas ajouté de nouveau"),
+        "{log}"
+    );
+    assert!(!log.contains("civilite :"), "{log}");
 }
 
 #[test]

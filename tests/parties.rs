@@ -1,5 +1,5 @@
-//! The chunks of a long document are kept as PDF files in the output
-//! folder (`.parties/`): a re-run reads back those that say the same and
+//! The chunks of a long document are kept as PDF files in the layout
+//! cache, out of the output folder: a re-run reads back those that say the same and
 //! lays out only the others, and the file it joins is the one a first run
 //! makes.
 
@@ -26,7 +26,8 @@ fn run(text: &str, folder: &Path) -> generate::Summary {
 
 /// The chunk files, by name, with when each was last written.
 fn parts(folder: &Path) -> BTreeMap<String, SystemTime> {
-    std::fs::read_dir(folder.join(PARTS))
+    assert!(!folder.join(PARTS).exists(), "no cache in the folder");
+    std::fs::read_dir(sessiondoc::output::parts_dir(folder))
         .unwrap()
         .map(|e| {
             let e = e.unwrap();
@@ -106,13 +107,17 @@ fn a_chunk_file_changed_since_written_is_laid_out_again() {
     let expected = std::fs::read(out.join("emargement.pdf")).unwrap();
     // Every chunk file spoiled; the document itself forced to be remade.
     for name in parts(&out).keys() {
-        std::fs::write(out.join(PARTS).join(name), b"%PDF-1.7 not a chunk").unwrap();
+        std::fs::write(
+            sessiondoc::output::parts_dir(&out).join(name),
+            b"%PDF-1.7 not a chunk",
+        )
+        .unwrap();
     }
     std::fs::remove_file(out.join("emargement.pdf")).unwrap();
     run(&text, &out);
     assert!(expected == std::fs::read(out.join("emargement.pdf")).unwrap());
     for name in parts(&out).keys() {
-        let bytes = std::fs::read(out.join(PARTS).join(name)).unwrap();
+        let bytes = std::fs::read(sessiondoc::output::parts_dir(&out).join(name)).unwrap();
         assert!(bytes.len() > 1000, "{name} written again");
     }
 }

@@ -38,11 +38,12 @@ pub struct Composition {
 
 /// The chunk files the previous manifest lists, by key.
 pub(super) fn kept_parts(folder: &Path) -> HashMap<String, (PathBuf, output::Part)> {
+    let cache = output::parts_dir(folder);
     output::previous_manifest(folder)
         .into_iter()
         .flat_map(|m| m.documents)
         .flat_map(|e| e.parts)
-        .map(|p| (p.key.clone(), (folder.join(p.path()), p)))
+        .map(|p| (p.key.clone(), (cache.join(p.path()), p)))
         .collect()
 }
 

@@ -223,14 +223,12 @@ pub fn run(
     let removed: Vec<String> = leftovers.removed.iter().map(|e| e.path.clone()).collect();
     composition.kept_parts = kept_parts(&folder);
     let staging = Staging::new(&folder)?;
-    let staged_parts = std::sync::Mutex::new(Vec::new());
+    // The chunks go to the layout cache, out of the folder.
+    let cache = output::parts_dir(&folder);
     let entries = render_all(&composition, &options.formats, options.progress, |file| {
         staging.stage(&file.entry.path, &file.bytes)?;
         for (path, bytes) in &file.parts {
-            staging.stage(path, bytes)?;
-        }
-        if let Ok(mut staged) = staged_parts.lock() {
-            staged.extend(file.parts.into_iter().map(|(path, _)| path));
+            output::write_part(&cache, path, bytes)?;
         }
         Ok(file.entry)
     })?;
@@ -238,10 +236,7 @@ pub fn run(
     // The chunk files nothing is joined from any more go too (not counted:
     // they are no documents).
     let unused_parts = output::unused_parts(&folder, &listed);
-    let mut staged_parts = staged_parts.into_inner().unwrap_or_default();
-    // Two documents (or chunks) saying the same share one file.
-    staged_parts.sort();
-    staged_parts.dedup();
+    let mut staged_parts = Vec::new();
     let index = table_of_contents(session, &folder, &listed, options)?;
     if let Some((Some(html), _)) = &index {
         staging.stage(sommaire::INDEX, html.as_bytes())?;
@@ -273,8 +268,10 @@ pub fn run(
             None => output::previous_manifest(&folder).and_then(|m| m.index_sha256),
         },
     };
-    let removed_files = [removed, unused_parts].concat();
-    staging.commit(manifest, entries, kept, staged_parts, &removed_files)?;
+    staging.commit(manifest, entries, kept, staged_parts, &removed)?;
+    for part in &unused_parts {
+        let _ = std::fs::remove_file(cache.join(part));
+    }
     Ok(Summary {
         elapsed: started.elapsed(),
         ..summary

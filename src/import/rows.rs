@@ -88,8 +88,16 @@ pub fn candidates(
         };
         let mut c = r.candidate();
         if let Some(file) = known.by_identifiant(&c.identifiant) {
+            // A cell that could not be read is not a correction.
+            let unread: Vec<&str> = COMPARED
+                .into_iter()
+                .filter(|f| {
+                    let column = r.get(f).0;
+                    r.problems.iter().any(|p| p.column == column)
+                })
+                .collect();
             read.notes
-                .extend(compared(*row, &c, file, &mut read.updates));
+                .extend(compared(*row, &c, file, &unread, &mut read.updates));
             continue;
         }
         let identifiant = r.get("identifiant");
@@ -153,6 +161,7 @@ fn compared(
     row: usize,
     c: &NewCandidate,
     file: &KnownCandidate,
+    unread: &[&str],
     updates: &mut Vec<Update>,
 ) -> Vec<String> {
     let who = format!(
@@ -163,7 +172,7 @@ fn compared(
     let mut fields = Vec::new();
     for (field, value, yaml) in values(c) {
         let before = file.values.get(field).cloned().unwrap_or_default();
-        if COMPARED.contains(&field) && before != value {
+        if COMPARED.contains(&field) && !unread.contains(&field) && before != value {
             lines.push(format!("    {field}\u{a0}: « {before} » → « {value} »"));
             fields.push((field, yaml));
         }
@@ -456,7 +465,11 @@ impl Row<'_> {
             return (None, false);
         };
         let plain = super::columns::normalise(&text);
-        let tiers_temps = plain.contains("tiers temps") || plain.contains("1 3 temps");
+        let refused = ["pas de", "sans", "aucun"]
+            .iter()
+            .any(|no| plain.contains(&format!("{no} tiers temps")));
+        let tiers_temps =
+            (plain.contains("tiers temps") || plain.contains("1 3 temps")) && !refused;
         if tiers_temps {
             self.note(format!(
                 "« {text} » lu comme un tiers-temps (temps_supplementaire: tiers_temps)\u{a0}: un tiers de la durée de chaque épreuve en plus"
