@@ -53,6 +53,7 @@ const RULES: &[fn(&Session, &mut Vec<Diagnostic>)] = &[
     results::partial_results_have_recommendations,
     results::fraud_reports_match_a_slot,
     results::results_are_all_in,
+    results::validation_follows_the_session,
 ];
 
 /// Runs every rule and returns the findings in file order.

@@ -253,6 +253,7 @@ fn generate_cmd(path: &Path, options: &GenerateOptions) -> Result<ExitCode, Erro
     let summary = generate::run(&source, &session, options)
         .map_err(|e| e.with_note("Aucun fichier du dossier de sortie n'a été modifié."))?;
     eprintln!("{}", summary.line());
+    warn_if_list_is_a_draft(&session, options);
     if std::env::var_os(crate::bench::STATS_ENV).is_some() {
         eprintln!(
             "{}",
@@ -260,6 +261,17 @@ fn generate_cmd(path: &Path, options: &GenerateOptions) -> Result<ExitCode, Erro
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says once that the public list produced is a draft: the DDETS has not
+/// validated the session yet.
+fn warn_if_list_is_a_draft(session: &Session, options: &GenerateOptions) {
+    let asked = options.only.is_empty() || options.only.contains(&crate::kind::Kind::ListeAdmis);
+    if asked && session.has_results() && session.session.validation_ddets.is_none() {
+        eprintln!(
+            "La liste des admis est un projet\u{a0}: ne l'affichez pas avant que la DDETS ait validé la session\u{a0}; écrivez alors la date de validation (session.validation_ddets) et produisez-la de nouveau."
+        );
+    }
 }
 
 /// Warns when corrected documents go out less than a month before the

@@ -102,6 +102,9 @@ pub struct SessionInfo {
     pub fin: At<Date>,
     pub tenue: Option<String>,
     pub convocation: Convocation,
+    /// The day the DDETS validated the session: the public list is final
+    /// from then, a draft before.
+    pub validation_ddets: Option<At<Date>>,
 }
 
 /// What the session certifies.

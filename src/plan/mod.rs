@@ -81,6 +81,10 @@ impl<'a> Plan<'a> {
             nb_candidats: s.candidats.value.len(),
             nb_fraudes: s.fraudes.len(),
             resultats_connus: s.has_results(),
+            validation_ddets: info
+                .validation_ddets
+                .as_ref()
+                .map(|d| fr::day_month_year(d.value)),
         };
         let mut slots: Vec<SlotView> = s
             .planning

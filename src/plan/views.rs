@@ -176,4 +176,7 @@ pub struct Facts {
     pub nb_candidats: usize,
     pub nb_fraudes: usize,
     pub resultats_connus: bool,
+    /// The day the DDETS validated the session (« 3 février 2027 »), if
+    /// it has.
+    pub validation_ddets: Option<String>,
 }
