@@ -114,6 +114,8 @@ fn fill(sheet: &mut Worksheet, s: &Session, texts: &GridTexts) -> Result<(), Xls
     let candidates = by_name(s);
     for (i, c) in candidates.iter().enumerate() {
         let row = HEADER_ROW + 1 + i as u32;
+        // Room for a few lines of observations.
+        sheet.set_row_height(row, 30)?;
         let result = c.resultat.as_ref().map(|r| &r.value);
         let absent = c.decision() == Some(crate::model::Decision::Absent);
         let fixed = [
