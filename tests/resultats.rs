@@ -569,3 +569,64 @@ fn partial_results_are_counted_and_the_missing_named() {
         assert!(!err.contains("résultat(s) sur"), "{err}");
     }
 }
+
+/// The results read from a grid are those the documents say: the PV of
+/// a partial success ticks its CCPs and prints the jury's observations,
+/// the attestations go to those present, the public list names those
+/// who succeeded (a draft until the DDETS validates the session).
+#[test]
+fn the_documents_say_the_results_read_from_the_grid() {
+    use common::{assert_both_contain, assert_neither_contains, boxes, pairs, produce_text, texts};
+    use sessiondoc::compose::Kind;
+    let original = std::fs::read_to_string(fixture(SC)).unwrap();
+    let filling = results_of(&session_from(&original).1);
+    let (dir, path) = session_file(&without_results(&original));
+    let grid = dir.path().join("grille.xlsx");
+    let (code, err) = run(&["resultats", p(&path), "--grille", p(&grid)]);
+    assert_eq!(code, Some(0), "{err}");
+    let filled = dir.path().join("grille-remplie.xlsx");
+    fill(&grid, &filling, &filled);
+    let (code, err) = run(&["resultats", p(&path), p(&filled)]);
+    assert_eq!(code, Some(0), "{err}");
+    let after = std::fs::read_to_string(&path).unwrap();
+    let kinds = [
+        Kind::PvIndividuel,
+        Kind::AttestationPresence,
+        Kind::ListeAdmis,
+    ];
+    let files = produce_text(&after, &kinds);
+    let (pdf, docx) = texts(pairs(&files, "pv-individuel", Some("bernard"))[0]);
+    for text in [&pdf, &docx] {
+        assert_eq!(
+            boxes(text),
+            (4, 7),
+            "formation + partial + 2 CCP ticked in:\n{text}"
+        );
+    }
+    assert_both_contain(
+        &pdf,
+        &docx,
+        "Bonne maîtrise des travaux courants de comptabilité",
+    );
+    let present: Vec<&str> = files
+        .iter()
+        .filter(|f| f.entry.kind == "attestation-presence" && f.entry.format == "pdf")
+        .filter_map(|f| f.entry.subject.candidat.as_deref())
+        .collect();
+    assert_eq!(
+        present,
+        ["amrani", "bernard", "chevalier", "diallo", "nguyen"]
+    );
+    let (pdf, docx) = texts(pairs(&files, "liste-admis", None)[0]);
+    for name in [
+        "AMRANI Leïla",
+        "BERNARD Lucas",
+        "CHEVALIER Camille",
+        "NGUYEN Thi Hoa",
+        "NE PAS AFFICHER",
+    ] {
+        assert_both_contain(&pdf, &docx, name);
+    }
+    assert_neither_contains(&pdf, &docx, "DIALLO");
+    assert_neither_contains(&pdf, &docx, "LEFÈVRE-DUMAS");
+}

@@ -1846,6 +1846,29 @@ fn some_results_in_and_not_all_is_a_warning_naming_the_missing() {
     assert_counts(&diags, 0, 1);
 }
 
+#[test]
+fn a_ddets_validation_before_the_end_of_the_session_is_an_error() {
+    let text = fixture_broken(
+        SC,
+        "  nature: titre\n",
+        "  nature: titre\n  validation_ddets: 2027-01-05\n",
+    );
+    expect(
+        &text,
+        &diagnostics(&text),
+        Severity::Error,
+        "session.validation_ddets",
+        "la DDETS ne peut valider la session avant sa fin (mardi 12 janvier 2027)",
+        ("validation_ddets: 2027-01-05", "2027-01-05"),
+    );
+    let text = fixture_broken(
+        SC,
+        "  nature: titre\n",
+        "  nature: titre\n  validation_ddets: 2027-01-12\n",
+    );
+    assert_counts(&diagnostics(&text), 0, 0);
+}
+
 // ---------------------------------------------------------------- coverage
 
 /// Each function of `RULES` (src/check/mod.rs) and the tests of this file
@@ -2129,6 +2152,10 @@ const TESTED: &[(&str, &[&str])] = &[
     (
         "results::results_are_all_in",
         &["some_results_in_and_not_all_is_a_warning_naming_the_missing"],
+    ),
+    (
+        "results::validation_follows_the_session",
+        &["a_ddets_validation_before_the_end_of_the_session_is_an_error"],
     ),
 ];
 

@@ -55,6 +55,7 @@ const RULES: &[fn(&Session, &mut Vec<Diagnostic>)] = &[
     results::fraud_reports_match_a_slot,
     results::results_are_all_in,
     organisation::jurors_come_on_their_days,
+    results::validation_follows_the_session,
 ];
 
 /// Runs every rule and returns the findings in file order.

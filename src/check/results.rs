@@ -165,3 +165,23 @@ pub fn results_are_all_in(s: &Session, out: &mut Vec<Diagnostic>) {
         .help("saisissez-les (sessiondoc resultats SESSION.yaml GRILLE)\u{a0}; d'ici là, leurs PV restent des formulaires vierges et la liste des admis n'est pas produite"),
     );
 }
+
+/// The DDETS validates a session once it is over.
+pub fn validation_follows_the_session(s: &Session, out: &mut Vec<Diagnostic>) {
+    let Some(validated) = &s.session.validation_ddets else {
+        return;
+    };
+    if validated.value < s.session.fin.value {
+        out.push(
+            Diagnostic::error(
+                "session.validation_ddets",
+                at(validated),
+                format!(
+                    "la DDETS ne peut valider la session avant sa fin ({})",
+                    crate::fr::long_date(s.session.fin.value)
+                ),
+            )
+            .help("écrivez la date portée sur la validation de la DDETS, ou retirez la clé tant que la session n'est pas validée"),
+        );
+    }
+}

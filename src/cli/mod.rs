@@ -299,6 +299,7 @@ fn generate_cmd(path: &Path, options: &GenerateOptions) -> Result<ExitCode, Erro
         let archive = crate::output::zip_folder(&summary.folder)?;
         eprintln!("Archive du dossier\u{a0}: {}", archive.display());
     }
+    warn_if_list_is_a_draft(&session, options);
     if std::env::var_os(crate::bench::STATS_ENV).is_some() {
         eprintln!(
             "{}",
@@ -332,6 +333,17 @@ fn sending_date_is_possible(session: &Session, date: crate::model::Date) -> Resu
         crate::fr::day_month_year(first_sending),
         crate::fr::day_month_year(start)
     )))
+}
+
+/// Says once that the public list produced is a draft: the DDETS has not
+/// validated the session yet.
+fn warn_if_list_is_a_draft(session: &Session, options: &GenerateOptions) {
+    let asked = options.only.is_empty() || options.only.contains(&crate::kind::Kind::ListeAdmis);
+    if asked && session.has_results() && session.session.validation_ddets.is_none() {
+        eprintln!(
+            "La liste des admis est un projet\u{a0}: ne l'affichez pas avant que la DDETS ait validé la session\u{a0}; écrivez alors la date de validation (session.validation_ddets) et produisez-la de nouveau."
+        );
+    }
 }
 
 /// Warns when corrected documents go out less than a month before the

@@ -1,11 +1,13 @@
 //! The public list of successful candidates. It names them and nothing
 //! else: no juror, no failed or absent candidate, no identifiant, birth
-//! date, address or observation. Produced only once results are known.
+//! date, address or observation. Produced only once results are known;
+//! a draft, with a banner saying not to post it, until the session file
+//! gives the day the DDETS validated the session.
 
 use minijinja::{Value, context};
 
 use super::{Composed, Ctx, Kind, parts};
-use crate::doc::{Block, Paragraph, Run, Section};
+use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::fr;
 use crate::model::Decision;
@@ -34,9 +36,14 @@ pub fn compose(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
             .filter(|c| c.decision == Some(Decision::ReussitePartielle))
             .collect(),
     );
+    let validated = plan.facts.validation_ddets.is_some();
     let extra = Value::UNDEFINED;
     let list = parts::for_session(ctx, Kind::ListeAdmis, "liste-admis", extra, |t| {
-        let mut blocks = parts::title(t, None)?;
+        let mut blocks = Vec::new();
+        if !validated {
+            blocks.push(draft_banner(t.text("projet")?));
+        }
+        blocks.extend(parts::title(t, None)?);
         blocks.push(Block::heading(2, t.text("reussite")?));
         if full.is_empty() {
             blocks.push(Block::Paragraph(Paragraph::text(t.text("aucun")?)));
@@ -75,4 +82,11 @@ fn with_ccp(ctx: &Ctx, c: &CandidateView) -> Result<Block, Error> {
     Ok(Block::Paragraph(
         Paragraph::new(runs).size(12.0).space_after(2.0),
     ))
+}
+
+/// The banner of a draft list: a framed line in bold, above the title,
+/// where whoever posts the list sees it first.
+fn draft_banner(text: String) -> Block {
+    let cell = Cell::new(vec![Paragraph::bold(text).align(Align::Center)]).shaded();
+    Block::Table(Table::new(vec![1.0], vec![Row::new(vec![cell])]).ruled())
 }

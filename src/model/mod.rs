@@ -106,6 +106,9 @@ pub struct SessionInfo {
     /// préparation prints it.
     #[serde(default, deserialize_with = "opt_text")]
     pub millesime: Option<String>,
+    /// The day the DDETS validated the session: the public list is final
+    /// from then, a draft before.
+    pub validation_ddets: Option<At<Date>>,
 }
 
 /// What the session certifies.

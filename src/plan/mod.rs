@@ -82,6 +82,10 @@ impl<'a> Plan<'a> {
             nb_fraudes: s.fraudes.len(),
             resultats_connus: s.has_results(),
             millesime: info.millesime.clone(),
+            validation_ddets: info
+                .validation_ddets
+                .as_ref()
+                .map(|d| fr::day_month_year(d.value)),
         };
         let mut slots: Vec<SlotView> = s
             .planning

@@ -196,4 +196,7 @@ pub struct Facts {
     pub resultats_connus: bool,
     /// The millésime of the titre's version, if given.
     pub millesime: Option<String>,
+    /// The day the DDETS validated the session (« 3 février 2027 »), if
+    /// it has.
+    pub validation_ddets: Option<String>,
 }

@@ -92,7 +92,8 @@ fn fill(sheet: &mut Worksheet, s: &Session, texts: &GridTexts) -> Result<(), Xls
     sheet.merge_range(1, 0, 1, observations_col, &texts.sous_titre, &f.subtitle)?;
     sheet.merge_range(2, 0, 2, observations_col, &texts.consigne, &f.note)?;
     sheet.set_row_height(2, 32)?;
-    sheet.set_row_height(3, 48)?;
+    sheet.set_row_height(3, 64)?;
+    sheet.set_row_height(HEADER_ROW, 30)?;
     let headers = [&l.numero, &l.nom, &l.prenom, &l.naissance, &l.presence];
     for (col, h) in headers.iter().enumerate() {
         sheet.write_string_with_format(HEADER_ROW, col as u16, *h, &f.header)?;
@@ -114,6 +115,8 @@ fn fill(sheet: &mut Worksheet, s: &Session, texts: &GridTexts) -> Result<(), Xls
     let candidates = by_name(s);
     for (i, c) in candidates.iter().enumerate() {
         let row = HEADER_ROW + 1 + i as u32;
+        // Room for a few lines of observations.
+        sheet.set_row_height(row, 30)?;
         let result = c.resultat.as_ref().map(|r| &r.value);
         let absent = c.decision() == Some(crate::model::Decision::Absent);
         let fixed = [
