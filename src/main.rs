@@ -1,10 +1,5 @@
 //! The `sessiondoc` command.
 
-/// mimalloc serves the many small allocations of layout faster than the
-/// system allocator (`docs/temps.md`).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> std::process::ExitCode {
     // A file size limit (`ulimit -f`) then makes a write fail with a clear
     // error instead of killing the program in the middle of a run.

@@ -407,9 +407,7 @@ impl Staging {
         self.tmp.path().join("new").join(rel)
     }
 
-    /// Writes one file (path relative to the output folder); every staged
-    /// file reaches the disk at once in [`Staging::commit`], before any of
-    /// them takes its place.
+    /// Writes one file (path relative to the output folder), synced to disk.
     pub fn stage(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
         // Messages name the file as the user will look for it.
         let shown = self.dir.join(rel);
@@ -421,35 +419,9 @@ impl Staging {
         let mut file =
             fs::File::create(&path).map_err(|e| io_error("impossible d'écrire", &shown, e))?;
         file.write_all(bytes)
+            .map_err(|e| io_error("impossible d'écrire", &shown, e))?;
+        file.sync_all()
             .map_err(|e| io_error("impossible d'écrire", &shown, e))
-    }
-
-    /// Flushes every staged file to disk: on Linux one `syncfs` of the
-    /// staging folder's file system (one journal commit instead of one per
-    /// file), elsewhere each file in turn.
-    fn sync(&self, staged: &[String]) -> Result<(), Error> {
-        let failed = |e| io_error("impossible d'écrire", &self.dir, e);
-        #[cfg(target_os = "linux")]
-        {
-            use std::os::fd::AsRawFd;
-            let _ = staged;
-            let folder = fs::File::open(self.tmp.path()).map_err(failed)?;
-            // SAFETY: syncfs takes an open file descriptor, valid while
-            // `folder` lives, and only flushes its file system.
-            if unsafe { libc::syncfs(folder.as_raw_fd()) } != 0 {
-                return Err(failed(std::io::Error::last_os_error()));
-            }
-            Ok(())
-        }
-        #[cfg(not(target_os = "linux"))]
-        {
-            for rel in staged.iter().map(String::as_str).chain([MANIFEST]) {
-                fs::File::open(self.staged(rel))
-                    .and_then(|f| f.sync_all())
-                    .map_err(failed)?;
-            }
-            Ok(())
-        }
     }
 
     /// Writes the manifest listing the `written` files and the `kept` ones
@@ -475,7 +447,6 @@ impl Staging {
             serde_json::to_vec_pretty(&manifest).map_err(|e| Error::Io(e.to_string()))?;
         json.push(b'\n');
         self.stage(MANIFEST, &json)?;
-        self.sync(&staged)?;
         let dir = &self.dir;
 
         // A new folder moves into place in one step.
