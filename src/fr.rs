@@ -204,10 +204,13 @@ pub fn typography(text: &str) -> String {
 }
 
 /// A key for sorting names in French order: accents sort with their base
-/// letter (É with E, Æ as AE), case and hyphens do not count first.
+/// letter (É with E, Æ as AE), case and hyphens do not count first, and a
+/// particle written in lowercase before the name does not count either
+/// (« de SAINT-EXUPÉRY » under S, « d'ARTOIS » under A, as a directory
+/// lists them).
 pub fn collation_key(text: &str) -> (String, String) {
     let mut base = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in without_particles(text).chars().flat_map(char::to_lowercase) {
         match plain_letters(c) {
             Some(plain) => base.push_str(plain),
             None if c.is_alphanumeric() => base.push(c),
@@ -215,6 +218,30 @@ pub fn collation_key(text: &str) -> (String, String) {
         }
     }
     (base, text.to_owned())
+}
+
+/// `text` from its first word with a capital letter on: the particles
+/// written in lowercase before it (« de », « van der », the « d' » of
+/// « d'ARTOIS ») left out; `text` whole when no word has a capital.
+fn without_particles(text: &str) -> &str {
+    let text = text.trim_start();
+    let mut rest = text;
+    loop {
+        if let Some(name) = rest
+            .strip_prefix("d'")
+            .or_else(|| rest.strip_prefix("d’"))
+            .filter(|n| n.starts_with(char::is_uppercase))
+        {
+            return name;
+        }
+        match rest.split_once(' ') {
+            Some((word, tail)) if !word.chars().any(char::is_uppercase) => {
+                rest = tail.trim_start();
+            }
+            _ if rest.starts_with(char::is_uppercase) => return rest,
+            _ => return text,
+        }
+    }
 }
 
 /// A Latin letter with an accent or a ligature, as plain ASCII letters
@@ -311,6 +338,30 @@ mod tests {
         ] {
             assert_eq!(split(cell), None, "{cell}");
         }
+    }
+
+    #[test]
+    fn a_lowercase_particle_does_not_count_in_the_order() {
+        let mut names = vec![
+            "de SAINT-EXUPÉRY Anne",
+            "ROUSSEAU Marc",
+            "d'ARTOIS Lucie",
+            "van der BERG Piet",
+            "TANGUY Éloïse",
+        ];
+        names.sort_by_key(|n| collation_key(n));
+        assert_eq!(
+            names,
+            vec![
+                "d'ARTOIS Lucie",
+                "van der BERG Piet",
+                "ROUSSEAU Marc",
+                "de SAINT-EXUPÉRY Anne",
+                "TANGUY Éloïse",
+            ]
+        );
+        // A name written all in lowercase keeps its first word.
+        assert_eq!(collation_key("martin paul").0, "martinpaul");
     }
 
     #[test]

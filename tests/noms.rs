@@ -44,3 +44,29 @@ fn a_particle_written_in_lowercase_stays_so() {
         }
     }
 }
+
+#[test]
+fn a_particle_in_lowercase_sorts_under_the_name_itself() {
+    // AMRANI, first by name, becomes « de SAINT-EXUPÉRY »: listed under S,
+    // after NGUYEN, on the PV de session and the public list alike.
+    let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml"))
+        .unwrap()
+        .replacen("    nom: AMRANI\n", "    nom: de SAINT-EXUPÉRY\n", 1);
+    let files = produce_text(&text, &[Kind::PvSession, Kind::ListeAdmis]);
+    for kind in ["pv-session", "liste-admis"] {
+        for (pdf, docx) in pairs(&files, kind, None) {
+            for (format, said) in [
+                ("pdf", pdf_text(&pdf.bytes)),
+                ("docx", docx_text(&docx.bytes)),
+            ] {
+                let said = said.replace('\n', " ").replace('-', "");
+                let saint = said.find("de SAINTEXUPÉRY");
+                let nguyen = said.find("NGUYEN");
+                assert!(
+                    saint.is_some() && nguyen.is_some() && nguyen < saint,
+                    "{kind} {format}: {said}"
+                );
+            }
+        }
+    }
+}
