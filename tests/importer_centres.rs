@@ -398,3 +398,31 @@ fn a_csv_whose_title_line_holds_a_comma_is_read() {
     let girard = candidate(&std::fs::read_to_string(&path).unwrap(), "girard");
     assert_eq!(girard.adresse, ["1 rue A, 50100 Cherbourg"]);
 }
+
+#[test]
+fn a_pair_written_by_name_is_the_pair_of_the_session() {
+    let (dir, path, _) = session();
+    let csv = list(
+        &dir,
+        "Civilité;Nom;Prénom;N° candidat;Adresse;Jury\n\
+         Mme;GIRARD;Anne;1900001;1 rue A;Mme LEJEUNE, M. MOREAU\n\
+         M.;ROUX;Marc;1900002;2 rue B;dupont haddad\n",
+    );
+    let (code, log) = import(&csv, &path, &[]);
+    assert_eq!(code, Some(0), "{log}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let pair = |id: &str| -> Vec<String> {
+        candidate(&text, id)
+            .jury
+            .value
+            .into_iter()
+            .map(|j| j.value)
+            .collect()
+    };
+    assert_eq!(pair("girard"), ["lejeune", "moreau"]);
+    assert_eq!(pair("roux"), ["dupont", "haddad"]);
+    assert!(
+        log.contains("ligne 2 : jury « Mme LEJEUNE » : lejeune (LEJEUNE Claire)"),
+        "{log}"
+    );
+}

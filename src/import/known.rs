@@ -1,6 +1,6 @@
 //! What the session file already holds that a list is compared with: its
 //! candidates (to leave out, to update, to tell apart from a namesake
-//! under another number) and its trainers (a trainer written by name).
+//! under another number), its trainers and its jurors (written by name).
 //! Read from the YAML tree: a file still being filled in does not load
 //! as a session yet.
 
@@ -17,6 +17,8 @@ pub struct Known {
     pub candidates: Vec<KnownCandidate>,
     /// The trainers: id, name, first name.
     pub formateurs: Vec<(String, String, String)>,
+    /// The jurors: id, name, first name.
+    pub jures: Vec<(String, String, String)>,
 }
 
 /// A candidate of the file: its id and the values a list may give, as
@@ -56,17 +58,20 @@ impl Known {
                 values: COMPARED.iter().map(|f| (*f, value_of(&c[*f]))).collect(),
             })
             .collect();
-        let formateurs = tree["formateurs"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
-            .iter()
-            .map(|f| (text_of(&f["id"]), text_of(&f["nom"]), text_of(&f["prenom"])))
-            .collect();
+        let people = |key: &str| -> Vec<(String, String, String)> {
+            tree[key]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .iter()
+                .map(|f| (text_of(&f["id"]), text_of(&f["nom"]), text_of(&f["prenom"])))
+                .collect()
+        };
         Ok(Known {
             ids: candidates.iter().map(|c| c.id.clone()).collect(),
             candidates,
-            formateurs,
+            formateurs: people("formateurs"),
+            jures: people("jures"),
         })
     }
 
@@ -77,46 +82,58 @@ impl Known {
             .find(|c| c.identifiant == identifiant)
     }
 
-    /// The trainer a cell names: their id, or their name with or without
-    /// civilité and first name (« Mme TANGUY », « Anne Tanguy »). `None`
-    /// when no trainer, or more than one, answers to it.
+    /// The trainer a cell names: see [`named`].
     pub fn formateur(&self, cell: &str) -> Option<&(String, String, String)> {
-        if let Some(f) = self.formateurs.iter().find(|f| f.0 == cell) {
-            return Some(f);
-        }
-        let words: Vec<String> = normalise(cell)
-            .split(' ')
-            .map(str::to_owned)
-            .skip_while(|w| {
-                [
-                    "m",
-                    "mr",
-                    "mme",
-                    "madame",
-                    "monsieur",
-                    "mlle",
-                    "mademoiselle",
-                ]
-                .contains(&w.as_str())
-            })
-            .collect();
-        let name = words.join(" ");
-        let matching: Vec<_> = self
-            .formateurs
-            .iter()
-            .filter(|(_, nom, prenom)| {
-                [
-                    normalise(nom),
-                    normalise(&format!("{prenom} {nom}")),
-                    normalise(&format!("{nom} {prenom}")),
-                ]
-                .contains(&name)
-            })
-            .collect();
-        match matching.as_slice() {
-            [one] => Some(one),
-            _ => None,
-        }
+        named(&self.formateurs, cell)
+    }
+
+    /// The juror a cell names: see [`named`].
+    pub fn jure(&self, cell: &str) -> Option<&(String, String, String)> {
+        named(&self.jures, cell)
+    }
+}
+
+/// The person of `people` (id, name, first name) a cell names: their id, or
+/// their name with or without civilité and first name (« Mme TANGUY »,
+/// « Anne Tanguy »). `None` when nobody, or more than one, answers to it.
+fn named<'a>(
+    people: &'a [(String, String, String)],
+    cell: &str,
+) -> Option<&'a (String, String, String)> {
+    if let Some(f) = people.iter().find(|f| f.0 == cell) {
+        return Some(f);
+    }
+    let words: Vec<String> = normalise(cell)
+        .split(' ')
+        .map(str::to_owned)
+        .skip_while(|w| {
+            [
+                "m",
+                "mr",
+                "mme",
+                "madame",
+                "monsieur",
+                "mlle",
+                "mademoiselle",
+            ]
+            .contains(&w.as_str())
+        })
+        .collect();
+    let name = words.join(" ");
+    let matching: Vec<_> = people
+        .iter()
+        .filter(|(_, nom, prenom)| {
+            [
+                normalise(nom),
+                normalise(&format!("{prenom} {nom}")),
+                normalise(&format!("{nom} {prenom}")),
+            ]
+            .contains(&name)
+        })
+        .collect();
+    match matching.as_slice() {
+        [one] => Some(one),
+        _ => None,
     }
 }
 

@@ -263,13 +263,7 @@ impl Row<'_> {
                 "le prénom « {prenom} » est en capitales, le nom « {nom} » ne l'est pas\u{a0}: les colonnes Nom et Prénom seraient-elles inversées\u{a0}?"
             ));
         }
-        let jury: Vec<String> = self
-            .get("jury")
-            .1
-            .split([',', ';', ' '])
-            .filter(|j| !j.is_empty())
-            .map(str::to_owned)
-            .collect();
+        let jury = self.jury();
         let (amenagement, tiers_temps) = self.amenagement();
         NewCandidate {
             id: String::new(),
@@ -498,6 +492,26 @@ impl Row<'_> {
                 Some(cell)
             }
         }
+    }
+
+    /// The pair's ids: each juror of the cell (separated by « , », « ; »
+    /// or « / ») by id or by name (« Mme LEJEUNE »), or ids separated by
+    /// spaces as before; a juror written by name is said with their id.
+    fn jury(&mut self) -> Vec<String> {
+        let cell = self.get("jury").1;
+        let known = self.known;
+        let mut ids = Vec::new();
+        for part in cell.split([',', ';', '/']).map(str::trim) {
+            match known.jure(part) {
+                Some((id, _, _)) if id == part => ids.push(id.clone()),
+                Some((id, nom, prenom)) => {
+                    self.note(format!("jury « {part} »\u{a0}: {id} ({nom} {prenom})"));
+                    ids.push(id.clone());
+                }
+                None => ids.extend(part.split_whitespace().map(str::to_owned)),
+            }
+        }
+        ids
     }
 
     /// The id given in the list, checked, or one made from the name.
