@@ -347,3 +347,20 @@ fn the_folder_has_a_table_of_contents_and_a_zip_on_request() {
         "mon sommaire"
     );
 }
+
+#[test]
+fn the_table_of_contents_prints_user_text_as_text() {
+    let text = fixture_text().replacen(
+        "  intitule: Secrétaire comptable\n",
+        "  intitule: \"Secrétaire <script>alert(1)</script> & co\"\n",
+        1,
+    );
+    assert!(text.contains("<script>"), "the title was not replaced");
+    let (dir, path) = session_file(&text);
+    let out = dir.path().join("out");
+    let (code, log) = generate(&path, &out, &["--only", "echeancier", "--format", "docx"]);
+    assert_eq!(code, Some(0), "{log}");
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(!index.contains("<script>"), "{index}");
+    assert!(index.contains("&lt;script&gt;"), "{index}");
+}
