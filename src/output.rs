@@ -47,6 +47,38 @@ pub fn parts_dir(folder: &Path) -> PathBuf {
     base.join("sessiondoc").join("parties").join(&key[..16])
 }
 
+/// The file of a layout cache that names the output folder it serves.
+const PARTS_OWNER: &str = "dossier";
+
+/// Records in `folder`'s layout cache which folder it serves, and removes
+/// the caches of folders that no longer exist (deleted or moved), so that
+/// the user's cache folder does not keep the chunks of every folder ever
+/// produced. Nothing is said of what cannot be tidied: it is only a cache.
+pub fn tidy_parts_caches(folder: &Path) {
+    let cache = parts_dir(folder);
+    if cache.ends_with(PARTS) {
+        return;
+    }
+    if cache.is_dir() {
+        let absolute = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
+        let _ = fs::write(
+            cache.join(PARTS_OWNER),
+            absolute.as_os_str().as_encoded_bytes(),
+        );
+    }
+    let Some(entries) = cache.parent().and_then(|all| fs::read_dir(all).ok()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let Ok(owner) = fs::read_to_string(entry.path().join(PARTS_OWNER)) else {
+            continue;
+        };
+        if !Path::new(&owner).exists() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 /// A chunk of a long document laid out as a PDF file of its own, kept in
 /// [`PARTS`] so that the next run reads it back instead of laying it out
 /// again when it says the same.

@@ -29,6 +29,7 @@ fn parts(folder: &Path) -> BTreeMap<String, SystemTime> {
     assert!(!folder.join(PARTS).exists(), "no cache in the folder");
     std::fs::read_dir(sessiondoc::output::parts_dir(folder))
         .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_name() != "dossier")
         .map(|e| {
             let e = e.unwrap();
             let written = e.metadata().unwrap().modified().unwrap();
@@ -120,4 +121,21 @@ fn a_chunk_file_changed_since_written_is_laid_out_again() {
         let bytes = std::fs::read(sessiondoc::output::parts_dir(&out).join(name)).unwrap();
         assert!(bytes.len() > 1000, "{name} written again");
     }
+}
+
+#[test]
+fn the_cache_of_a_folder_that_is_gone_goes_at_the_next_run() {
+    let text = sessiondoc::example::large_session(120);
+    let dir = tempfile::tempdir().unwrap();
+    let (gone, kept) = (dir.path().join("ancien"), dir.path().join("actuel"));
+    run(&text, &gone);
+    let gone_cache = sessiondoc::output::parts_dir(&gone);
+    assert!(
+        gone_cache.join("dossier").exists(),
+        "the cache names its folder"
+    );
+    std::fs::remove_dir_all(&gone).unwrap();
+    run(&text, &kept);
+    assert!(!gone_cache.exists(), "the deleted folder's cache stays");
+    assert!(sessiondoc::output::parts_dir(&kept).is_dir());
 }

@@ -272,6 +272,7 @@ pub fn run(
     for part in &unused_parts {
         let _ = std::fs::remove_file(cache.join(part));
     }
+    output::tidy_parts_caches(&folder);
     Ok(Summary {
         elapsed: started.elapsed(),
         ..summary
