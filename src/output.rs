@@ -207,21 +207,36 @@ pub fn previous_manifest(dir: &Path) -> Option<Manifest> {
     serde_json::from_str(&text).ok()
 }
 
-/// The previous run's entries of files still as it wrote them, by path:
-/// what a re-run may keep.
-pub fn unchanged_entries(dir: &Path) -> BTreeMap<String, Entry> {
+/// The previous run's entries, by path, split by whether their file is
+/// still as it wrote them (what a re-run may keep) or was edited by hand
+/// since (still there, changed); each file read and hashed once.
+#[derive(Default)]
+pub struct PreviousFiles {
+    pub unchanged: BTreeMap<String, Entry>,
+    pub edited: BTreeMap<String, Entry>,
+}
+
+/// The previous run's files in `dir`: see [`PreviousFiles`].
+pub fn previous_files(dir: &Path) -> PreviousFiles {
+    let mut files = PreviousFiles::default();
     let Some(manifest) = previous_manifest(dir) else {
-        return BTreeMap::new();
+        return files;
     };
-    manifest
-        .documents
-        .into_iter()
-        .filter(|e| {
-            e.fingerprint.is_some()
-                && fs::read(dir.join(&e.path)).is_ok_and(|b| sha256_hex(&b) == e.sha256)
-        })
-        .map(|e| (e.path.clone(), e))
-        .collect()
+    for e in manifest.documents {
+        if e.fingerprint.is_none() {
+            continue;
+        }
+        let Ok(bytes) = fs::read(dir.join(&e.path)) else {
+            continue;
+        };
+        let side = if sha256_hex(&bytes) == e.sha256 {
+            &mut files.unchanged
+        } else {
+            &mut files.edited
+        };
+        side.insert(e.path.clone(), e);
+    }
+    files
 }
 
 /// Writes a chunk file into the layout cache `cache` (its own new file,
@@ -290,23 +305,6 @@ fn collect_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> std::io::Res
         }
     }
     Ok(())
-}
-
-/// The previous run's entries of files edited by hand since it wrote
-/// them (still there, changed), by path.
-pub fn edited_entries(dir: &Path) -> BTreeMap<String, Entry> {
-    let Some(manifest) = previous_manifest(dir) else {
-        return BTreeMap::new();
-    };
-    manifest
-        .documents
-        .into_iter()
-        .filter(|e| {
-            e.fingerprint.is_some()
-                && fs::read(dir.join(&e.path)).is_ok_and(|b| sha256_hex(&b) != e.sha256)
-        })
-        .map(|e| (e.path.clone(), e))
-        .collect()
 }
 
 /// The chunk files of the previous manifest that none of `entries` is

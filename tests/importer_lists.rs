@@ -5,73 +5,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-use common::run_sessiondoc as run;
-use common::{fixture, session_from};
+use common::{
+    calc_list as calc, candidate_in as candidate, import_list as import, import_session as session,
+};
 
 /// A session file (the secretaire-comptable fixture) in a new folder.
-fn session() -> (tempfile::TempDir, PathBuf, String) {
-    let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("session.yaml");
-    std::fs::write(&path, &text).unwrap();
-    (dir, path, text)
-}
-
-fn import(list: &Path, session: &Path, more: &[&str]) -> (Option<i32>, String) {
-    let mut args = vec![
-        "importer",
-        list.to_str().unwrap(),
-        "--session",
-        session.to_str().unwrap(),
-    ];
-    args.extend_from_slice(more);
-    run(&args)
-}
-
-/// The CSV converted by LibreOffice Calc, read as a French user's Calc
-/// reads it (`;`, UTF-8, French dates), to `ods` or `xlsx`, with a
-/// profile of its own so that two tests may convert at once.
-fn calc(csv: &Path, to: &str) -> PathBuf {
-    let dir = csv.parent().unwrap();
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.join("profil").display()
-    );
-    let out = Command::new("soffice")
-        .arg(profile)
-        .args([
-            "--headless",
-            "--infilter=CSV:59,34,76,1,,1036",
-            "--convert-to",
-            to,
-            "--outdir",
-        ])
-        .arg(dir)
-        .arg(csv)
-        .output()
-        .expect("LibreOffice (soffice) is installed");
-    let converted = csv.with_extension(to);
-    assert!(
-        converted.exists(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    converted
-}
-
-/// The candidate `id` of the session file's text, loaded.
-fn candidate(text: &str, id: &str) -> sessiondoc::model::Candidat {
-    let (_, s) = session_from(text);
-    s.candidats
-        .value
-        .into_iter()
-        .find(|c| c.id.value == id)
-        .unwrap_or_else(|| panic!("no candidate {id} in:\n{text}"))
-}
-
 #[test]
 fn the_headers_people_write_are_read_and_each_column_is_said() {
     let (dir, path, _) = session();

@@ -185,12 +185,14 @@ pub fn run(
     candidates_asked_exist(session, options)?;
     let mut composition = compose(source, session, options)?;
     let docx_only = !options.formats.contains(&Format::Pdf);
-    let previous = match options.force && !docx_only {
-        true => BTreeMap::new(),
-        false => output::unchanged_entries(&folder),
-    };
-    let (mut kept, kept_documents, kept_edited) =
-        keep_unchanged_or_edited(&mut composition, &previous, &folder, options);
+    let (previous, edited_by_hand) = previous_files(&folder, options, docx_only);
+    let (mut kept, kept_documents, kept_edited) = keep_unchanged_or_edited(
+        &mut composition,
+        &previous,
+        &edited_by_hand,
+        &folder,
+        options,
+    );
     if docx_only {
         composition.known_pages = pages::known(&composition, &previous, &kept);
     }
@@ -331,19 +333,34 @@ fn candidates_asked_exist(session: &Session, options: &GenerateOptions) -> Resul
     Ok(())
 }
 
+/// The last run's files the run may keep, and those edited by hand since:
+/// none with `--force` (but a DOCX-only run still reads the page counts of
+/// the unchanged ones).
+fn previous_files(
+    folder: &Path,
+    options: &GenerateOptions,
+    docx_only: bool,
+) -> (BTreeMap<String, Entry>, BTreeMap<String, Entry>) {
+    if options.force && !docx_only {
+        return (BTreeMap::new(), BTreeMap::new());
+    }
+    let files = output::previous_files(folder);
+    match options.force {
+        true => (files.unchanged, BTreeMap::new()),
+        false => (files.unchanged, files.edited),
+    }
+}
+
 /// [`keep_unchanged`], files edited by hand since the last run included
 /// when their document says the same; also the paths of those.
 fn keep_unchanged_or_edited(
     composition: &mut Composition,
     previous: &BTreeMap<String, Entry>,
+    edited_by_hand: &BTreeMap<String, Entry>,
     folder: &Path,
     options: &GenerateOptions,
 ) -> (Vec<Entry>, usize, Vec<PathBuf>) {
-    let edited_by_hand = match options.force {
-        true => BTreeMap::new(),
-        false => output::edited_entries(folder),
-    };
-    let (kept, kept_documents) = keep_unchanged(composition, previous, &edited_by_hand, options);
+    let (kept, kept_documents) = keep_unchanged(composition, previous, edited_by_hand, options);
     let kept_edited: Vec<PathBuf> = kept
         .iter()
         .filter(|e| edited_by_hand.contains_key(&e.path))

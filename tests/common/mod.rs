@@ -282,3 +282,67 @@ pub fn libreoffice_to_pdf(docx: &[PathBuf], out: &Path, profile: &Path) {
         .expect("LibreOffice is installed (soffice: scripts/tester installs it)");
     assert!(status.status.success(), "soffice failed");
 }
+
+/// A copy of the reference session `secretaire-comptable.yaml` in a
+/// folder of its own: the folder, the file, its text.
+pub fn import_session() -> (tempfile::TempDir, PathBuf, String) {
+    let text = std::fs::read_to_string(fixture("secretaire-comptable.yaml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("session.yaml");
+    std::fs::write(&path, &text).unwrap();
+    (dir, path, text)
+}
+
+/// `sessiondoc importer LIST --session SESSION MORE…`: exit status and
+/// what it says.
+pub fn import_list(list: &Path, session: &Path, more: &[&str]) -> (Option<i32>, String) {
+    let mut args = vec![
+        "importer",
+        list.to_str().unwrap(),
+        "--session",
+        session.to_str().unwrap(),
+    ];
+    args.extend_from_slice(more);
+    run_sessiondoc(&args)
+}
+
+/// The CSV converted by LibreOffice Calc, read as a French user's Calc
+/// reads it (`;`, UTF-8, French dates), to `ods` or `xlsx`, with a
+/// profile of its own so that two tests may convert at once.
+pub fn calc_list(csv: &Path, to: &str) -> PathBuf {
+    let dir = csv.parent().unwrap();
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("profil").display()
+    );
+    let out = std::process::Command::new("soffice")
+        .arg(profile)
+        .args([
+            "--headless",
+            "--infilter=CSV:59,34,76,1,,1036",
+            "--convert-to",
+            to,
+            "--outdir",
+        ])
+        .arg(dir)
+        .arg(csv)
+        .output()
+        .expect("LibreOffice (soffice) is installed");
+    let converted = csv.with_extension(to);
+    assert!(
+        converted.exists(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    converted
+}
+
+/// The candidate `id` of the session file's text, loaded.
+pub fn candidate_in(text: &str, id: &str) -> sessiondoc::model::Candidat {
+    let (_, s) = session_from(text);
+    s.candidats
+        .value
+        .into_iter()
+        .find(|c| c.id.value == id)
+        .unwrap_or_else(|| panic!("no candidate {id} in:\n{text}"))
+}
