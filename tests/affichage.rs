@@ -1,7 +1,7 @@
 //! The posted timetable and the door signs, read back from the PDF (with
 //! each word's box, for the type size) and the DOCX.
 
-mod common;
+use crate::common;
 
 use std::fmt::Write as _;
 

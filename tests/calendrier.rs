@@ -4,7 +4,7 @@
 //! sequence for an event that changed, cancelled events for those that
 //! are gone; the files of successive sendings replayed into one store.
 
-mod common;
+use crate::common;
 
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 use common::*;

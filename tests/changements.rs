@@ -1,7 +1,7 @@
 //! `sessiondoc changements AVANT APRES`: what changed, per person to
 //! contact again, compared on what the documents say.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

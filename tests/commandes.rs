@@ -3,7 +3,7 @@
 //! file was edited by hand, `--date` out of the session's time, a centre's
 //! template folder with a misspelt file.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! The convocations, single and in one print file, read back from the PDF
 //! and the DOCX.
 
-mod common;
+use crate::common;
 
 use common::*;
 use sessiondoc::compose::Kind;

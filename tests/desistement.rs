@@ -3,7 +3,7 @@
 //! jurors' calendars, and the PVs show them absent, as for a convened
 //! candidate who did not come.
 
-mod common;
+use crate::common;
 
 use common::*;
 use sessiondoc::compose::Kind;

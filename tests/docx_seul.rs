@@ -4,7 +4,7 @@
 //! output folder, else from the document laid out alone; the print batch's
 //! is summed from its letters', never from the batch laid out whole.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -5,7 +5,7 @@
 //! Needs `openxml-audit` and
 //! `soffice` (LibreOffice), which `scripts/tester` installs.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! previous manifest no longer produced are removed (or, edited by hand,
 //! kept and named), and a restricted run touches nothing outside its scope.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

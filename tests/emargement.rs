@@ -1,6 +1,6 @@
 //! The sign-in sheets, read back from the PDF and the DOCX.
 
-mod common;
+use crate::common;
 
 use common::*;
 use sessiondoc::compose::Kind;

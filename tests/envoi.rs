@@ -4,7 +4,7 @@
 //! changed since each person's last letter; a rectificative names the day
 //! of that person's last letter and is dated the day it is sent.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! Each document read against the ministry's guide, checklist, webinar and
 //! PV layouts: one test per point, reading the PDF and the DOCX back.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

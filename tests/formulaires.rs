@@ -1,7 +1,7 @@
 //! The blank forms to fill by hand: a PV individuel, a PV de session page
 //! and a fraud report, with nothing filled in.
 
-mod common;
+use crate::common;
 
 use common::*;
 use sessiondoc::compose::Kind;

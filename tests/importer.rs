@@ -3,7 +3,7 @@
 //! cells), come back into the session file, which passes `check`; a bad
 //! row changes nothing and is named.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

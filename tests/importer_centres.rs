@@ -4,7 +4,7 @@
 //! of French lists, a trainer by name, a person under a second number, a
 //! list imported again with corrections, a title line with a comma.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

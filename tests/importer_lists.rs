@@ -3,7 +3,7 @@
 //! headers they write, their date-and-time cells, a title row, a first
 //! sheet of notes, a list with nothing to import.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

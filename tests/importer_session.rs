@@ -3,7 +3,7 @@
 //! any layout of the `candidats:` list is accepted, names YAML could
 //! misread stay texts, and the file keeps its mode, link and line endings.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! The public list of successful candidates, read back from both formats:
 //! what it must say, and what it must never say.
 
-mod common;
+use crate::common;
 
 use common::*;
 use sessiondoc::compose::Kind;

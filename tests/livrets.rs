@@ -1,7 +1,7 @@
 //! The briefing packs of the jurors and of the surveillants, read back from
 //! the PDF and the DOCX.
 
-mod common;
+use crate::common;
 
 use common::*;
 use sessiondoc::compose::Kind;

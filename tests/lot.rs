@@ -1,7 +1,7 @@
 //! The print batch of convocations: each letter its own footer, naming
 //! its candidate, in both formats.
 
-mod common;
+use crate::common;
 
 use common::*;
 use sessiondoc::compose::Kind;

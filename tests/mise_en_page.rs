@@ -2,7 +2,7 @@
 //! numbered through, still PDF/A-2b and PDF/UA-1 (its structure tree read
 //! back: every page's marked content belongs to exactly one element).
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::path::Path;

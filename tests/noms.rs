@@ -2,7 +2,7 @@
 //! writes in lowercase stays so (« de SAINT-EXUPÉRY »), in every document
 //! and both formats.
 
-mod common;
+use crate::common;
 
 use common::{docx_text, fixture, pairs, pdf_text, produce_text};
 use sessiondoc::compose::Kind;

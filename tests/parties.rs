@@ -3,7 +3,7 @@
 //! lays out only the others, and the file it joins is the one a first run
 //! makes.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -5,7 +5,7 @@
 //! jurors who may not evaluate never do; 60 candidates in time. The
 //! refusals are in tests/planifier_refus.rs.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

@@ -5,7 +5,7 @@
 //! Each planned file is written with `--ecrire`, then `check` must find no
 //! error and the checker no breach.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::path::PathBuf;

@@ -1,7 +1,7 @@
 //! The print batch of convocations, joined from the letters' own PDF files:
 //! what it is made of, what it claims to be, and how a re-run makes it.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

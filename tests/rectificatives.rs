@@ -1,7 +1,7 @@
 //! `generate --depuis AVANT.yaml`: corrected documents for the people a
 //! change concerns, dated the day they are sent, naming the first ones.
 
-mod common;
+use crate::common;
 
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;

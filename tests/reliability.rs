@@ -1,6 +1,6 @@
 //! User text is data, output is reproducible, and the output folder is safe.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

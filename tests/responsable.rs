@@ -3,7 +3,7 @@
 //! their calendar files, and the candidates' information sheets: read back
 //! from the PDF and the DOCX, the calendars parsed by an iCalendar parser.
 
-mod common;
+use crate::common;
 
 use common::*;
 use sessiondoc::compose::Kind;

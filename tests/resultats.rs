@@ -4,7 +4,7 @@
 //! each incoherent grid refused with its row, column and value, the file
 //! unchanged; the CERES recap.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

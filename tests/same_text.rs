@@ -1,7 +1,7 @@
 //! One description, two formats: every word a document says comes out in
 //! its PDF and in its DOCX, and the DOCX says nothing the PDF does not.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

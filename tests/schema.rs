@@ -1,7 +1,7 @@
 //! The JSON Schema of the session file: every reference session is valid
 //! against it, and structural mistakes are not.
 
-mod common;
+use crate::common;
 
 use common::fixture;
 

@@ -3,7 +3,7 @@
 //! composer reads is registered and written, and a centre's template that
 //! lacks a label is refused before anything is written.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
