@@ -1,11 +1,13 @@
 //! The `echeancier` command's table of the regulatory deadlines and the
-//! notes on moved ones (the deadlines themselves: [`crate::deadlines`]).
+//! notes on moved ones (the deadlines themselves: [`crate::deadlines`]; the
+//! notes, as the document says them: [`crate::compose::moved_notes`]).
 
 use crate::error::Error;
 use minijinja::Value;
 
 use crate::compose::EcheancierLabels as Labels;
-use crate::deadlines::{Deadline, deadlines, public_holiday};
+use crate::compose::{moved_context, moved_notes};
+use crate::deadlines::deadlines;
 use crate::fr;
 use crate::model::{Date, Session};
 use crate::wording::Wording;
@@ -16,33 +18,6 @@ use crate::wording::Wording;
 struct Marks {
     passee: String,
     aujourdhui: String,
-}
-
-/// The moved deadlines for the templates: the day the rule gave, and the
-/// holiday's key when it was one.
-pub fn moved_context(all: &[Deadline]) -> Value {
-    let moved: Vec<Value> = all
-        .iter()
-        .filter_map(|d| d.moved_from)
-        .map(|day| {
-            minijinja::context! {
-                jour => fr::long_date(day),
-                ferie => public_holiday(day),
-            }
-        })
-        .collect();
-    Value::from(moved)
-}
-
-/// For each deadline moved to a working day, the sentence that says so
-/// (template block `avancees`, one line per moved deadline in time order).
-pub fn moved_notes(
-    t: &mut crate::wording::Texts,
-    all: &[Deadline],
-) -> Result<std::collections::HashMap<&'static str, String>, Error> {
-    let moved: Vec<&Deadline> = all.iter().filter(|d| d.moved_from.is_some()).collect();
-    let lines = t.lines("avancees")?;
-    Ok(moved.iter().map(|d| d.key()).zip(lines).collect())
 }
 
 /// The deadlines as printed by the command, past ones marked against `today`.

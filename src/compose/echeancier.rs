@@ -3,17 +3,18 @@
 use minijinja::context;
 
 use super::{Composed, Ctx, Kind, parts};
-use crate::deadlines::Step;
+use crate::deadlines::{Deadline, Step, public_holiday};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::fr;
 use crate::wording::LabelBlock;
+use minijinja::Value;
 
 /// The labels of `echeancier.j2` this composer reads.
 pub const LABELS: &[LabelBlock] = &[LabelBlock::of::<Labels>("echeancier", "libelles")];
 
 /// The block `libelles` of `echeancier.j2` (the `echeancier` command
-/// reads it too, with its own marks: [`crate::deadline_table`]).
+/// reads it too, with its own marks: `crate::deadline_table`).
 #[derive(serde::Deserialize)]
 pub(crate) struct Labels {
     quand: String,
@@ -52,11 +53,11 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
     let planned = ctx.plan.facts.convocation_date.clone();
     let extra = context! {
         date => planned,
-        avancees => crate::deadline_table::moved_context(&ctx.plan.deadlines()),
+        avancees => moved_context(&ctx.plan.deadlines()),
     };
     parts::for_session(ctx, Kind::Echeancier, "echeancier", extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
-        let moved = crate::deadline_table::moved_notes(t, &ctx.plan.deadlines())?;
+        let moved = moved_notes(t, &ctx.plan.deadlines())?;
         let mut rows = vec![Row::head([&l.quand, &l.quoi, &l.regle])];
         for d in ctx.plan.deadlines() {
             let (step, step_rule) = l.step(d.step);
@@ -86,4 +87,31 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
         ];
         Ok(vec![Section::portrait(blocks)])
     })
+}
+
+/// The moved deadlines for the templates: the day the rule gave, and the
+/// holiday's key when it was one.
+pub(crate) fn moved_context(all: &[Deadline]) -> Value {
+    let moved: Vec<Value> = all
+        .iter()
+        .filter_map(|d| d.moved_from)
+        .map(|day| {
+            minijinja::context! {
+                jour => fr::long_date(day),
+                ferie => public_holiday(day),
+            }
+        })
+        .collect();
+    Value::from(moved)
+}
+
+/// For each deadline moved to a working day, the sentence that says so
+/// (template block `avancees`, one line per moved deadline in time order).
+pub(crate) fn moved_notes(
+    t: &mut crate::wording::Texts,
+    all: &[Deadline],
+) -> Result<std::collections::HashMap<&'static str, String>, Error> {
+    let moved: Vec<&Deadline> = all.iter().filter(|d| d.moved_from.is_some()).collect();
+    let lines = t.lines("avancees")?;
+    Ok(moved.iter().map(|d| d.key()).zip(lines).collect())
 }

@@ -36,6 +36,7 @@ use crate::wording::{LabelBlock, Wording};
 pub use crate::kind::{Kind, Subject};
 /// The deadline steps' labels, which the `echeancier` command reads too.
 pub(crate) use echeancier::Labels as EcheancierLabels;
+pub(crate) use echeancier::{moved_context, moved_notes};
 
 /// What a composer writes for one document: its title, the text of its
 /// footer, and its blocks (one run of pages).

@@ -233,3 +233,22 @@ fn read_logo(source: &Source, session: &Session) -> Result<Option<Logo>, Error> 
     };
     Ok(Some(Logo { bytes, format, png }))
 }
+
+/// What a document says, hashed: its composed content, its logo, the page
+/// program (a centre may have its own) and this program's version.
+pub fn fingerprint(c: &Composed, program: Option<&str>) -> String {
+    let mut bytes = serde_json::to_vec(&c.document).unwrap_or_default();
+    if let Some(logo) = &c.document.logo {
+        bytes.extend_from_slice(logo.bytes.as_slice());
+    }
+    bytes.extend_from_slice(program.unwrap_or(crate::render::pdf::PROGRAM).as_bytes());
+    bytes.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
+    // A calendar says something else when its events do, whatever its
+    // stamp (the day of the run).
+    for line in c.calendar.iter().flat_map(|t| t.lines()) {
+        if !line.starts_with("DTSTAMP") {
+            bytes.extend_from_slice(line.as_bytes());
+        }
+    }
+    output::sha256_hex(&bytes)
+}

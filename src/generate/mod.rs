@@ -20,9 +20,9 @@ pub use crate::output::Format;
 use crate::output::{self, Entry, Manifest, Produced, Staging};
 use crate::sommaire;
 
+use composition::fingerprint;
 use composition::kept_parts;
 pub use composition::{Composition, compose};
-use render_all::fingerprint;
 pub use render_all::{render_all, stop_cleanly_on_interrupt};
 
 /// What `generate` was asked for.

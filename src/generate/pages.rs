@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::Composition;
-use super::render_all::fingerprint;
+use super::composition::fingerprint;
 use crate::compose::{Composed, Kind};
 use crate::doc::Document;
 use crate::error::Error;

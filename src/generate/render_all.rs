@@ -16,6 +16,7 @@ use crate::render::join::join;
 use crate::render::pdf::PdfRenderer;
 
 use super::chunked::render_in_chunks;
+use super::composition::fingerprint;
 use super::pages;
 use super::parallel::in_parallel;
 
@@ -383,23 +384,4 @@ fn produced(c: &Composed, format: Format, bytes: Vec<u8>, pages: usize, print: &
         bytes,
         parts: Vec::new(),
     }
-}
-
-/// What a document says, hashed: its composed content, its logo, the page
-/// program (a centre may have its own) and this program's version.
-pub fn fingerprint(c: &Composed, program: Option<&str>) -> String {
-    let mut bytes = serde_json::to_vec(&c.document).unwrap_or_default();
-    if let Some(logo) = &c.document.logo {
-        bytes.extend_from_slice(logo.bytes.as_slice());
-    }
-    bytes.extend_from_slice(program.unwrap_or(crate::render::pdf::PROGRAM).as_bytes());
-    bytes.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
-    // A calendar says something else when its events do, whatever its
-    // stamp (the day of the run).
-    for line in c.calendar.iter().flat_map(|t| t.lines()) {
-        if !line.starts_with("DTSTAMP") {
-            bytes.extend_from_slice(line.as_bytes());
-        }
-    }
-    output::sha256_hex(&bytes)
 }
