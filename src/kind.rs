@@ -1,6 +1,6 @@
 //! The kinds of document, declared once: each row of [`kinds!`] gives a
-//! kind's name (`--only`, manifest), its template, whom it is for, whether
-//! it is sent to people, and what it is. The enum [`Kind`], the list of
+//! kind's name (`--only`, manifest), its template, its file in the output
+//! folder, whom it is for, whether it is sent to people, and what it is. The enum [`Kind`], the list of
 //! every kind, the embedded templates and the `--only` help all come from
 //! that table; the composers are bound by one exhaustive `match` in
 //! `compose`, so a kind without its composer or its template does not
@@ -37,6 +37,10 @@ pub struct KindSpec {
     pub template: &'static str,
     /// The embedded text of that template.
     pub embedded: &'static str,
+    /// Where its file goes in the output folder, without extension: the
+    /// whole path for a document of the session, the start of the name
+    /// (completed by `-<id>`) for one per person, room or report.
+    pub file: &'static str,
     pub audience: Audience,
     /// Sent to people: after a change, reported per person to write to
     /// again rather than as a document to print again.
@@ -46,7 +50,7 @@ pub struct KindSpec {
 }
 
 macro_rules! kinds {
-    ($($variant:ident = $name:literal, $template:literal, $audience:ident, sent: $sent:literal, $about:literal;)*) => {
+    ($($variant:ident = $name:literal, $template:literal, $file:literal, $audience:ident, sent: $sent:literal, $about:literal;)*) => {
         /// A kind of document.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Kind {
@@ -60,6 +64,7 @@ macro_rules! kinds {
                 name: $name,
                 template: $template,
                 embedded: include_str!(concat!("../templates/", $template, ".j2")),
+                file: $file,
                 audience: Audience::$audience,
                 sent: $sent,
                 about: $about,
@@ -74,49 +79,49 @@ macro_rules! kinds {
 }
 
 kinds! {
-    Convocation = "convocation", "convocation", Candidat, sent: true,
+    Convocation = "convocation", "convocation", "convocations/convocation", Candidat, sent: true,
         "la convocation de chaque candidat";
-    ConvocationsLot = "convocations-lot", "convocation", Candidat, sent: true,
+    ConvocationsLot = "convocations-lot", "convocation", "convocations-lot", Candidat, sent: true,
         "toutes les convocations en un lot d'impression";
-    Affichage = "affichage", "affichage", Public, sent: false,
+    Affichage = "affichage", "affichage", "affichage", Public, sent: false,
         "l'affichage du déroulement";
-    PanneauSalle = "panneau-salle", "affichage", Public, sent: false,
+    PanneauSalle = "panneau-salle", "affichage", "panneaux/panneau", Public, sent: false,
         "le panneau de chaque salle";
-    LivretJure = "livret-jure", "livret-jure", Jure, sent: true,
+    LivretJure = "livret-jure", "livret-jure", "livrets-jures/livret-jure", Jure, sent: true,
         "le livret de chaque juré";
-    LivretSurveillant = "livret-surveillant", "livret-surveillant", Surveillant, sent: true,
+    LivretSurveillant = "livret-surveillant", "livret-surveillant", "livrets-surveillants/livret-surveillant", Surveillant, sent: true,
         "le livret de chaque surveillant";
-    PvIndividuel = "pv-individuel", "pv-individuel", Jury, sent: false,
+    PvIndividuel = "pv-individuel", "pv-individuel", "pv-individuels/pv-individuel", Jury, sent: false,
         "le procès-verbal individuel de chaque candidat";
-    PvSession = "pv-session", "pv-session", Jury, sent: false,
+    PvSession = "pv-session", "pv-session", "pv-session", Jury, sent: false,
         "le procès-verbal de la session";
-    AttestationPresence = "attestation-presence", "attestation-presence", Candidat, sent: false,
+    AttestationPresence = "attestation-presence", "attestation-presence", "attestations/attestation-presence", Candidat, sent: false,
         "l'attestation de présence de chaque candidat";
-    RapportFraude = "rapport-fraude", "rapport-fraude", Jury, sent: false,
+    RapportFraude = "rapport-fraude", "rapport-fraude", "rapports-fraude/rapport-fraude", Jury, sent: false,
         "le rapport de chaque suspicion de fraude";
-    ListeAdmis = "liste-admis", "liste-admis", Public, sent: false,
+    ListeAdmis = "liste-admis", "liste-admis", "liste-admis", Public, sent: false,
         "la liste publique des admis";
-    Emargement = "emargement", "emargement", Jury, sent: false,
+    Emargement = "emargement", "emargement", "emargement", Jury, sent: false,
         "les feuilles d'émargement";
-    Echeancier = "echeancier", "echeancier", Responsable, sent: false,
+    Echeancier = "echeancier", "echeancier", "echeancier", Responsable, sent: false,
         "l'échéancier réglementaire";
-    FormulairesVierges = "formulaires-vierges", "commun", Jury, sent: false,
+    FormulairesVierges = "formulaires-vierges", "commun", "formulaires-vierges", Jury, sent: false,
         "les PV et le rapport de fraude vierges";
-    Preparation = "preparation", "preparation", Responsable, sent: false,
+    Preparation = "preparation", "preparation", "responsable/preparation", Responsable, sent: false,
         "le guide de préparation de la session, rempli";
-    JourJ = "jour-j", "jour-j", Responsable, sent: false,
+    JourJ = "jour-j", "jour-j", "responsable/jour-j", Responsable, sent: false,
         "la liste de contrôle de chaque jour de session";
-    DeclarationSession = "declaration-session", "declaration-session", Autorite, sent: false,
+    DeclarationSession = "declaration-session", "declaration-session", "responsable/declaration-session", Autorite, sent: false,
         "la déclaration de la session à la DDETS";
-    TransmissionPv = "transmission-pv", "transmission-pv", Autorite, sent: false,
+    TransmissionPv = "transmission-pv", "transmission-pv", "responsable/transmission-pv", Autorite, sent: false,
         "la lettre de transmission des PV à la DDETS";
-    PvCarence = "pv-carence", "pv-carence", Autorite, sent: false,
+    PvCarence = "pv-carence", "pv-carence", "responsable/pv-carence", Autorite, sent: false,
         "le procès-verbal de carence de jury";
-    ConvocationJure = "convocation-jure", "convocation-jure", Jure, sent: true,
+    ConvocationJure = "convocation-jure", "convocation-jure", "convocations-jures/convocation-jure", Jure, sent: true,
         "la convocation de chaque juré, avec son calendrier .ics";
-    ConvocationSurveillant = "convocation-surveillant", "convocation-surveillant", Surveillant, sent: true,
+    ConvocationSurveillant = "convocation-surveillant", "convocation-surveillant", "convocations-surveillants/convocation-surveillant", Surveillant, sent: true,
         "la convocation de chaque surveillant, avec son calendrier .ics";
-    FicheRenseignements = "fiche-renseignements", "fiche-renseignements", Candidat, sent: false,
+    FicheRenseignements = "fiche-renseignements", "fiche-renseignements", "fiches-renseignements/fiche-renseignements", Candidat, sent: false,
         "la fiche de renseignements de chaque candidat";
 }
 
@@ -129,6 +134,17 @@ impl Kind {
     /// The name used on the command line and in the manifest.
     pub fn name(self) -> &'static str {
         self.spec().name
+    }
+
+    /// Its template's name (`templates/<template>.j2`).
+    pub fn template(self) -> &'static str {
+        self.spec().template
+    }
+
+    /// The file of its document about `id` (a person, a room, a report),
+    /// without extension: `<file>-<id>`, the id made file-name safe.
+    pub fn file_for(self, id: &str) -> String {
+        format!("{}-{}", self.spec().file, file_part(id))
     }
 
     /// The kind of this name.
@@ -182,6 +198,19 @@ impl clap::ValueEnum for Kind {
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
         Some(clap::builder::PossibleValue::new(self.name()).help(self.spec().about))
     }
+}
+
+/// A file-name-safe form of an id (ids are slugs already; this guards the rest).
+pub fn file_part(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }
 
 /// Who or what a document is about, for its file name and the manifest;

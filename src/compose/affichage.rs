@@ -14,7 +14,7 @@ use minijinja::{Value, context};
 
 use super::parts::{self, ReglementType};
 use super::sheet_fit::{split_into_sheets, text_height_pt};
-use super::{Composed, Ctx, Kind};
+use super::{Composed, Composer};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::fr;
@@ -93,7 +93,7 @@ struct Place {
 }
 
 /// The posted timetable: sheets for each day, then the règlement.
-pub fn affichage(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
+pub fn affichage(ctx: &Composer) -> Result<Vec<Composed>, Error> {
     let mut sections = Vec::new();
     let mut title = String::new();
     for day in &ctx.plan.days {
@@ -114,13 +114,7 @@ pub fn affichage(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
         ReglementType::Affiche,
     )?));
     let footer = ctx.footer(&title)?;
-    Ok(vec![ctx.for_session(
-        Kind::Affichage,
-        "affichage",
-        title,
-        footer,
-        sections,
-    )?])
+    Ok(vec![ctx.for_session(title, footer, sections)?])
 }
 
 /// A day's rows and what the sheet's other parts take of its height.
@@ -159,11 +153,11 @@ impl MeasuredDay {
 }
 
 /// The rows of one day, and the heights of the sheet's other parts.
-fn measure_day(ctx: &Ctx, day: Date, jour: &str) -> Result<MeasuredDay, Error> {
+fn measure_day(ctx: &Composer, day: Date, jour: &str) -> Result<MeasuredDay, Error> {
     let plan = ctx.plan;
     let day_slots: Vec<&SlotView> = plan.slots.iter().filter(|v| v.date == day).collect();
     ctx.wording.with(
-        "affichage",
+        ctx.template(),
         ctx.context(context! { jour => jour, suite => true }),
         |t| {
             let l: Labels = t.labels_as("libelles")?;
@@ -207,7 +201,7 @@ fn measure_day(ctx: &Ctx, day: Date, jour: &str) -> Result<MeasuredDay, Error> {
 /// One sheet of a day: its title (with "(suite)" after the first), the
 /// subtitle if it is shown, the table, and the reminder if given.
 fn sheet(
-    ctx: &Ctx,
+    ctx: &Composer,
     jour: &str,
     suite: bool,
     rows: Vec<Row>,
@@ -215,7 +209,7 @@ fn sheet(
     note: Option<&str>,
 ) -> Result<Vec<Block>, Error> {
     ctx.wording.with(
-        "affichage",
+        ctx.template(),
         ctx.context(context! { jour => jour, suite => suite }),
         |t| {
             let l: Labels = t.labels_as("libelles")?;

@@ -4,24 +4,21 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Content, Ctx, Filter, Kind};
+use super::{Composed, Composer, Content, Filter};
 use crate::doc::{Align, Block, Paragraph};
 use crate::error::Error;
 use crate::plan::CandidateView;
 
 /// One attestation per present candidate the filter keeps.
-pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
-    ctx.one_per_candidate(
-        Kind::AttestationPresence,
-        filter.candidates(ctx.plan).filter(|c| c.present),
-        "attestations/attestation-presence",
-        |c| content(ctx, c),
-    )
+pub fn each(ctx: &Composer, filter: &Filter) -> Result<Vec<Composed>, Error> {
+    ctx.one_per_candidate(filter.candidates(ctx.plan).filter(|c| c.present), |c| {
+        content(ctx, c)
+    })
 }
 
-fn content(ctx: &Ctx, c: &CandidateView) -> Result<Content, Error> {
+fn content(ctx: &Composer, c: &CandidateView) -> Result<Content, Error> {
     ctx.wording.with(
-        "attestation-presence",
+        ctx.template(),
         ctx.context(context! { c => Value::from_serialize(c) }),
         |t| {
             let title = t.text("fichier")?;

@@ -8,7 +8,7 @@ use minijinja::{Value, context};
 
 use super::paperwork::justified;
 use super::parts::{self, ReglementType};
-use super::{Composed, Ctx, Filter, Kind, Subject};
+use super::{Composed, Composer, Filter, Kind, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::model::NatureCreneau;
@@ -44,13 +44,12 @@ struct Columns {
 }
 
 /// One convocation per candidate the filter keeps.
-pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
+pub fn each(ctx: &Composer, filter: &Filter) -> Result<Vec<Composed>, Error> {
     filter
         .convened(ctx.plan)
         .map(|c| {
             let (title, footer, section) = letter(ctx, c)?;
             ctx.composed(
-                Kind::Convocation,
                 stem(c),
                 Subject::candidat(&c.id),
                 title,
@@ -64,7 +63,7 @@ pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
 /// Every convocation the filter keeps in one print file: one section per
 /// letter, each on a new recto (recto-verso printing stays per letter),
 /// with the letter's own footer.
-pub fn lot(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
+pub fn lot(ctx: &Composer, filter: &Filter) -> Result<Vec<Composed>, Error> {
     let sections = filter
         .convened(ctx.plan)
         .map(|c| {
@@ -78,18 +77,11 @@ pub fn lot(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
         return Ok(vec![]);
     }
     let (title, footer) = ctx.wording.with(
-        "convocation",
+        ctx.template(),
         ctx.context(context! { c => Value::from(()) }),
         |t| Ok((t.text("fichier_lot")?, ctx.footer(&t.text("pied")?)?)),
     )?;
-    let stem = "convocations-lot".to_owned();
-    Ok(vec![ctx.for_session(
-        Kind::ConvocationsLot,
-        &stem,
-        title,
-        footer,
-        sections,
-    )?])
+    Ok(vec![ctx.for_session(title, footer, sections)?])
 }
 
 /// A bold label followed by plain text, in one paragraph.
@@ -99,12 +91,12 @@ fn labelled(label: String, text: String) -> Paragraph {
 
 /// Where a candidate's convocation goes, without extension.
 fn stem(c: &CandidateView) -> String {
-    format!("convocations/convocation-{}", super::file_part(&c.id))
+    Kind::Convocation.file_for(&c.id)
 }
 
 /// The letter, its receipt and both annexes, as one section (numbered on
 /// its own); with the title and the footer of a single letter.
-fn letter(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Section), Error> {
+fn letter(ctx: &Composer, c: &CandidateView) -> Result<(String, String, Section), Error> {
     let facts = &ctx.plan.facts;
     // In a corrected run, the slots that changed for this candidate.
     let changed = ctx.correction.and_then(|k| k.candidats.get(&c.id));
@@ -120,7 +112,7 @@ fn letter(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Section), Err
     };
     let (title, footer, mut blocks, receipt) =
         ctx.wording
-            .with("convocation", ctx.context_for(&stem(c), context), |t| {
+            .with(ctx.template(), ctx.context_for(&stem(c), context), |t| {
                 let mut blocks = head(t, c, changed.is_some())?;
                 blocks.push(key_facts(t, c, facts.tenue.as_deref())?);
                 blocks.extend(instructions(t, c)?);

@@ -8,7 +8,7 @@ use minijinja::{Value, context};
 use super::calendar::{self, Owner};
 use super::pack::{SlotLabels, slots_table};
 use super::paperwork::{heading, letter_head, paragraphs, right};
-use super::{Composed, Ctx, Kind, Staff, file_part};
+use super::{Composed, Composer, Staff};
 use crate::doc::{Block, Paragraph, Section};
 use crate::error::Error;
 use crate::plan::{CandidateView, PersonView, SlotView};
@@ -24,37 +24,24 @@ pub const LABELS_SURVEILLANT: &[LabelBlock] = &[LabelBlock::of::<SlotLabels>(
 )];
 
 /// One convocation per juror taking part.
-pub fn jurors(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
-    let folder = "convocations-jures/convocation-jure";
-    each(ctx, Kind::ConvocationJure, Staff::Jure, folder)
+pub fn jurors(ctx: &Composer) -> Result<Vec<Composed>, Error> {
+    each(ctx, Staff::Jure)
 }
 
 /// One convocation per surveillant.
-pub fn surveillants(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
-    let folder = "convocations-surveillants/convocation-surveillant";
-    each(
-        ctx,
-        Kind::ConvocationSurveillant,
-        Staff::Surveillant,
-        folder,
-    )
+pub fn surveillants(ctx: &Composer) -> Result<Vec<Composed>, Error> {
+    each(ctx, Staff::Surveillant)
 }
 
-/// One convocation of `kind` per person in `role`, in `folder`.
-fn each(ctx: &Ctx, kind: Kind, role: Staff, folder: &str) -> Result<Vec<Composed>, Error> {
+/// One convocation per person in `role`.
+fn each(ctx: &Composer, role: Staff) -> Result<Vec<Composed>, Error> {
     role.people(ctx.plan)
         .iter()
-        .map(|p| one(ctx, kind, role, p, folder))
+        .map(|p| one(ctx, role, p))
         .collect()
 }
 
-fn one(
-    ctx: &Ctx,
-    kind: Kind,
-    role: Staff,
-    p: &PersonView,
-    folder: &str,
-) -> Result<Composed, Error> {
+fn one(ctx: &Composer, role: Staff, p: &PersonView) -> Result<Composed, Error> {
     let slots = role.slots(ctx.plan, &p.id);
     let corrected = role.corrected(ctx, &p.id);
     // A corrected convocation is dated the day it is sent.
@@ -80,9 +67,9 @@ fn one(
             .collect(),
         Staff::Surveillant => Vec::new(),
     };
-    let template = kind.spec().template;
+    let template = ctx.template();
     // The template's context; `c` is the slot of one calendar event.
-    let stem = format!("{folder}-{}", file_part(&p.id));
+    let stem = ctx.kind.file_for(&p.id);
     let context = |c: Value| {
         ctx.context_for(
             &stem,
@@ -140,7 +127,6 @@ fn one(
     let ics = calendar::ics(&owner, &entries, previous, ctx.stamp)?;
     let subject = role.subject(p.id.clone());
     let mut composed = ctx.composed(
-        kind,
         stem,
         subject,
         title,
@@ -155,7 +141,7 @@ fn one(
 /// ends of the candidates with extra time), what they are given on
 /// arrival, the no-link rule, whom to call, the signature.
 fn letter(
-    ctx: &Ctx,
+    ctx: &Composer,
     t: &mut Texts,
     p: &PersonView,
     (slots, late): (&[&SlotView], Vec<String>),

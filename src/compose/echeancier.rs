@@ -2,7 +2,7 @@
 
 use minijinja::context;
 
-use super::{Composed, Ctx, Kind, parts};
+use super::{Composed, Composer, parts};
 use crate::deadlines::{Deadline, Step, public_holiday};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::error::Error;
@@ -49,13 +49,13 @@ impl Labels {
 }
 
 /// The schedule of the session's regulatory deadlines.
-pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
+pub fn compose(ctx: &Composer) -> Result<Composed, Error> {
     let planned = ctx.plan.facts.convocation_date.clone();
     let extra = context! {
         date => planned,
         avancees => moved_context(&ctx.plan.deadlines()),
     };
-    parts::for_session(ctx, Kind::Echeancier, "echeancier", extra, |t| {
+    parts::for_session(ctx, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
         let moved = moved_notes(t, &ctx.plan.deadlines())?;
         let mut rows = vec![Row::head([&l.quand, &l.quoi, &l.regle])];

@@ -5,7 +5,7 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Ctx, Kind};
+use super::{Composed, Composer};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::fr;
@@ -60,10 +60,10 @@ impl Sheet {
 }
 
 /// The sheets of every half-day, in one document.
-pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
+pub fn compose(ctx: &Composer) -> Result<Composed, Error> {
     let plan = ctx.plan;
     let (title, footer) = ctx.wording.with(
-        "emargement",
+        ctx.template(),
         ctx.context(context! { jour => "", matin => true }),
         |t| {
             let title = t.text("fichier")?;
@@ -82,7 +82,7 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
     }
     if sheets.is_empty() {
         let text = ctx.wording.with(
-            "emargement",
+            ctx.template(),
             ctx.context(context! { jour => "", matin => true }),
             |t| Ok(t.labels_as::<Labels>("libelles")?.vide),
         )?;
@@ -98,7 +98,7 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
         blocks.extend(sheet);
     }
     let sections = vec![Section::portrait(blocks)];
-    ctx.for_session(Kind::Emargement, "emargement", title, footer, sections)
+    ctx.for_session(title, footer, sections)
 }
 
 /// The opening of a sheet: its title, the half-day, its slots and the
@@ -130,7 +130,7 @@ fn head_row(l: &Labels, which: Sheet) -> Row {
 }
 
 /// The sheet of the candidates expected in one half-day.
-fn candidates_sheet(ctx: &Ctx, h: &HalfDay) -> Result<Vec<Block>, Error> {
+fn candidates_sheet(ctx: &Composer, h: &HalfDay) -> Result<Vec<Block>, Error> {
     sheet(ctx, h, Sheet::Candidates, |t, _, rows| {
         for (c, first) in &h.expected {
             let mut name = vec![Paragraph::bold(c.nom_prenom.clone())];
@@ -153,7 +153,7 @@ fn candidates_sheet(ctx: &Ctx, h: &HalfDay) -> Result<Vec<Block>, Error> {
 }
 
 /// The sheet of the jurors and surveillants present in one half-day.
-fn staff_sheet(ctx: &Ctx, h: &HalfDay) -> Result<Vec<Block>, Error> {
+fn staff_sheet(ctx: &Composer, h: &HalfDay) -> Result<Vec<Block>, Error> {
     sheet(ctx, h, Sheet::Staff, |_, l, rows| {
         for (p, juror) in &h.staff {
             let woman = p.civilite == Civilite::Mme;
@@ -181,7 +181,7 @@ fn staff_sheet(ctx: &Ctx, h: &HalfDay) -> Result<Vec<Block>, Error> {
 /// signing table whose rows are added by `fill` (given the template and
 /// its labels).
 fn sheet(
-    ctx: &Ctx,
+    ctx: &Composer,
     h: &HalfDay,
     which: Sheet,
     fill: impl FnOnce(&Texts, &Labels, &mut Vec<Row>) -> Result<(), Error>,
@@ -191,7 +191,7 @@ fn sheet(
         Sheet::Staff => &h.staff_slots,
     };
     ctx.wording.with(
-        "emargement",
+        ctx.template(),
         ctx.context(context! { jour => fr::long_date(h.date), matin => h.matin }),
         |t| {
             let l: Labels = t.labels_as("libelles")?;

@@ -6,7 +6,7 @@
 use minijinja::{Value, context};
 
 use super::paperwork::{pairs, paragraphs};
-use super::{Composed, Content, Ctx, Filter, Kind, parts};
+use super::{Composed, Composer, Content, Filter, parts};
 use crate::doc::{Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
 use crate::plan::CandidateView;
@@ -26,18 +26,13 @@ struct Labels {
 }
 
 /// One sheet per candidate the filter asks for.
-pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
-    ctx.one_per_candidate(
-        Kind::FicheRenseignements,
-        filter.convened(ctx.plan),
-        "fiches-renseignements/fiche-renseignements",
-        |c| content(ctx, c),
-    )
+pub fn each(ctx: &Composer, filter: &Filter) -> Result<Vec<Composed>, Error> {
+    ctx.one_per_candidate(filter.convened(ctx.plan), |c| content(ctx, c))
 }
 
-fn content(ctx: &Ctx, c: &CandidateView) -> Result<Content, Error> {
+fn content(ctx: &Composer, c: &CandidateView) -> Result<Content, Error> {
     let extra = context! { c => Value::from_serialize(c) };
-    parts::content(ctx, "fiche-renseignements", extra, |t| {
+    parts::content(ctx, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
         let mut blocks = parts::title(t, None)?;
         blocks.extend(paragraphs(t, "consigne")?);

@@ -3,7 +3,7 @@
 
 use minijinja::Value;
 
-use super::{Composed, Ctx, Kind, fraude, pv_individuel, pv_session};
+use super::{Composed, Composer, Kind, fraude, pv_individuel, pv_session};
 use crate::doc::Section;
 use crate::error::Error;
 use crate::wording::LabelBlock;
@@ -17,13 +17,13 @@ pub const LABELS: &[LabelBlock] = &[
 ];
 
 /// The blank forms.
-pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
-    let pv = pv_individuel::content(ctx, None)?.blocks;
-    let global = pv_session::content(ctx, true)?.blocks;
-    let report = fraude::content(ctx, None)?.blocks;
+pub fn compose(ctx: &Composer) -> Result<Composed, Error> {
+    let pv = pv_individuel::content(&ctx.of(Kind::PvIndividuel), None)?.blocks;
+    let global = pv_session::content(&ctx.of(Kind::PvSession), true)?.blocks;
+    let report = fraude::content(&ctx.of(Kind::RapportFraude), None)?.blocks;
     let title = ctx
         .wording
-        .with("commun", ctx.context(Value::UNDEFINED), |t| {
+        .with(ctx.template(), ctx.context(Value::UNDEFINED), |t| {
             t.text("formulaires")
         })?;
     let footer = ctx.footer(&title)?;
@@ -32,6 +32,5 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
         Section::landscape(global),
         Section::portrait(report),
     ];
-    let stem = "formulaires-vierges".to_owned();
-    ctx.for_session(Kind::FormulairesVierges, &stem, title, footer, sections)
+    ctx.for_session(title, footer, sections)
 }

@@ -2,7 +2,7 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Content, Ctx, Kind, Subject, parts};
+use super::{Composed, Composer, Content, Subject, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::plan::{FraudView, WitnessRole};
@@ -45,7 +45,7 @@ impl Labels {
 }
 
 /// One report per incident.
-pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
+pub fn each(ctx: &Composer) -> Result<Vec<Composed>, Error> {
     ctx.plan
         .fraud_reports()
         .iter()
@@ -56,12 +56,8 @@ pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
                 blocks,
             } = content(ctx, Some(f))?;
             ctx.composed(
-                Kind::RapportFraude,
-                format!(
-                    "rapports-fraude/rapport-fraude-{}-{}",
-                    f.numero,
-                    super::file_part(&f.candidat_id)
-                ),
+                ctx.kind
+                    .file_for(&format!("{}-{}", f.numero, f.candidat_id)),
                 Subject {
                     fraude: Some(f.numero),
                     ..Subject::candidat(f.candidat_id.clone())
@@ -75,9 +71,9 @@ pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
 }
 
 /// The blocks of a report; `None` gives the blank form.
-pub fn content(ctx: &Ctx, f: Option<&FraudView>) -> Result<Content, Error> {
+pub fn content(ctx: &Composer, f: Option<&FraudView>) -> Result<Content, Error> {
     let extra = context! { f => Value::from_serialize(f) };
-    parts::content(ctx, "rapport-fraude", extra, |t| {
+    parts::content(ctx, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
         let mut blocks = vec![
             Block::centred_heading(1, t.text("titre")?),

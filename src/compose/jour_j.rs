@@ -9,7 +9,7 @@
 use minijinja::{Value, context};
 
 use super::paperwork::{checklist, heading, paragraphs, ruled_table};
-use super::{Composed, Ctx, Kind, parts};
+use super::{Composed, Composer, parts};
 use crate::doc::{Block, Cell, EMPTY, Paragraph, Row, Section};
 use crate::error::Error;
 use crate::model::{Date, NatureCreneau};
@@ -33,7 +33,7 @@ struct Labels {
 }
 
 /// The checklist of every day of the session.
-pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
+pub fn compose(ctx: &Composer) -> Result<Composed, Error> {
     let mut sections = Vec::new();
     let mut title = String::new();
     for &day in &ctx.plan.days {
@@ -42,7 +42,7 @@ pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
         sections.push(Section::portrait(blocks));
     }
     let footer = ctx.footer(&title)?;
-    ctx.for_session(Kind::JourJ, "responsable/jour-j", title, footer, sections)
+    ctx.for_session(title, footer, sections)
 }
 
 /// The names of the people of a day's slots, each once, in order.
@@ -93,7 +93,7 @@ struct LateLine<'a> {
     fin_prevue: &'a str,
 }
 
-fn one_day(ctx: &Ctx, day: Date) -> Result<(String, Vec<Block>), Error> {
+fn one_day(ctx: &Composer, day: Date) -> Result<(String, Vec<Block>), Error> {
     let plan = ctx.plan;
     let slots: Vec<_> = plan.slots.iter().filter(|s| s.date == day).collect();
     let jures = names(slots.iter().map(|s| &s.jures));
@@ -134,7 +134,7 @@ fn one_day(ctx: &Ctx, day: Date) -> Result<(String, Vec<Block>), Error> {
         fins => Value::from_serialize(&fins),
         ..Value::from_serialize(&facts)
     };
-    ctx.wording.with("jour-j", ctx.context(extra), |t| {
+    ctx.wording.with(ctx.template(), ctx.context(extra), |t| {
         let l: Labels = t.labels_as("libelles")?;
         let mut blocks = parts::title(t, None)?;
         blocks.push(heading(t, "ouverture_titre")?);

@@ -6,7 +6,7 @@
 use minijinja::{Value, context};
 
 use super::paperwork::{grid, heading, paragraphs, right, signed, to_authority};
-use super::{Composed, Ctx, Kind, parts};
+use super::{Composed, Composer, parts};
 use crate::doc::{Block, Cell, EMPTY, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::fr;
@@ -46,7 +46,7 @@ struct CarenceLabels {
 
 /// The facts every letter may word: candidates by access route, the
 /// latest dates the rules set, the day the letter is produced.
-fn extra(ctx: &Ctx) -> Value {
+fn extra(ctx: &Composer) -> Value {
     let plan = ctx.plan;
     let count = |v: Voie| plan.candidates.iter().filter(|c| c.voie == v).count();
     let date = |key: &str| {
@@ -75,7 +75,7 @@ fn extra(ctx: &Ctx) -> Value {
 }
 
 /// The opening of a letter: the heads, place and date, subject, greeting.
-fn opening(ctx: &Ctx, t: &mut Texts) -> Result<Vec<Block>, Error> {
+fn opening(ctx: &Composer, t: &mut Texts) -> Result<Vec<Block>, Error> {
     Ok(vec![
         to_authority(ctx),
         right(t, "lieu_date")?,
@@ -92,9 +92,8 @@ fn closing(t: &mut Texts, blocks: &mut Vec<Block>) -> Result<(), Error> {
 }
 
 /// The declaration of the session to the DDETS, its planning attached.
-pub fn declaration(ctx: &Ctx) -> Result<Composed, Error> {
-    let stem = "responsable/declaration-session";
-    parts::for_session(ctx, Kind::DeclarationSession, stem, extra(ctx), |t| {
+pub fn declaration(ctx: &Composer) -> Result<Composed, Error> {
+    parts::for_session(ctx, extra(ctx), |t| {
         let l: PlanningLabels = t.labels_as("libelles")?;
         let mut letter = opening(ctx, t)?;
         letter.extend(paragraphs(t, "corps")?);
@@ -127,11 +126,10 @@ pub fn declaration(ctx: &Ctx) -> Result<Composed, Error> {
 }
 
 /// The cover letter of the original PVs sent to the DDETS.
-pub fn transmission(ctx: &Ctx) -> Result<Composed, Error> {
+pub fn transmission(ctx: &Composer) -> Result<Composed, Error> {
     let mut extra = extra(ctx);
     extra = context! { nb_fraudes => ctx.plan.facts.nb_fraudes, ..extra };
-    let stem = "responsable/transmission-pv";
-    parts::for_session(ctx, Kind::TransmissionPv, stem, extra, |t| {
+    parts::for_session(ctx, extra, |t| {
         let mut blocks = opening(ctx, t)?;
         blocks.extend(paragraphs(t, "corps")?);
         let pieces = t
@@ -151,9 +149,8 @@ pub fn transmission(ctx: &Ctx) -> Result<Composed, Error> {
 
 /// The procès-verbal of a jury that could not be formed, facts to write
 /// by hand on its blank lines.
-pub fn carence(ctx: &Ctx) -> Result<Composed, Error> {
-    let stem = "responsable/pv-carence";
-    parts::for_session(ctx, Kind::PvCarence, stem, extra(ctx), |t| {
+pub fn carence(ctx: &Composer) -> Result<Composed, Error> {
+    parts::for_session(ctx, extra(ctx), |t| {
         let l: CarenceLabels = t.labels_as("libelles")?;
         let mut blocks = parts::title(t, None)?;
         blocks.extend(paragraphs(t, "constat")?);
@@ -195,7 +192,7 @@ pub fn carence(ctx: &Ctx) -> Result<Composed, Error> {
 }
 
 /// The candidates convened, with boxes for present and absent.
-fn candidates_present(ctx: &Ctx, l: &CarenceLabels) -> Block {
+fn candidates_present(ctx: &Composer, l: &CarenceLabels) -> Block {
     let mut rows = vec![Row::head([&l.candidat, &l.present, &l.absent])];
     for c in &ctx.plan.candidates {
         rows.push(Row::new(vec![

@@ -6,7 +6,7 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Ctx, Kind, parts};
+use super::{Composed, Composer, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::fr;
@@ -19,7 +19,7 @@ fn sorted(mut list: Vec<&CandidateView>) -> Vec<&CandidateView> {
 }
 
 /// The list, or nothing before the deliberation.
-pub fn compose(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
+pub fn compose(ctx: &Composer) -> Result<Vec<Composed>, Error> {
     let plan = ctx.plan;
     if !plan.facts.resultats_connus {
         return Ok(Vec::new());
@@ -38,7 +38,7 @@ pub fn compose(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
     );
     let validated = plan.facts.validation_ddets.is_some();
     let extra = Value::UNDEFINED;
-    let list = parts::for_session(ctx, Kind::ListeAdmis, "liste-admis", extra, |t| {
+    let list = parts::for_session(ctx, extra, |t| {
         let mut blocks = Vec::new();
         if !validated {
             blocks.push(draft_banner(t.text("projet")?));
@@ -72,11 +72,11 @@ pub fn compose(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
 
 /// A candidate who obtained part of the title: the name, and under it
 /// the CCPs obtained, one a line (block `ccp_obtenus`).
-fn with_ccp(ctx: &Ctx, c: &CandidateView) -> Result<Block, Error> {
+fn with_ccp(ctx: &Composer, c: &CandidateView) -> Result<Block, Error> {
     let context = ctx.context(context! { c => Value::from_serialize(c) });
     let ccps = ctx
         .wording
-        .with("liste-admis", context, |t| t.lines("ccp_obtenus"))?;
+        .with(ctx.template(), context, |t| t.lines("ccp_obtenus"))?;
     let mut runs = vec![Run::plain(c.nom_prenom.clone())];
     runs.extend(ccps.into_iter().map(|ccp| Run::italic(format!("\n{ccp}"))));
     Ok(Block::Paragraph(

@@ -10,7 +10,7 @@ use minijinja::{Value, context};
 
 use super::pack::{bullets, opening};
 use super::paperwork::{justified, signed};
-use super::{Composed, Content, Ctx, Kind, Staff, pack, parts};
+use super::{Composed, Composer, Content, Staff, pack, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
 use crate::plan::{CandidateView, PersonView};
@@ -42,16 +42,11 @@ struct Labels {
 }
 
 /// One pack per juror taking part, in alphabetical order.
-pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
-    ctx.one_per_staff(
-        Kind::LivretJure,
-        Staff::Jure,
-        "livrets-jures/livret-jure",
-        |j| content(ctx, j),
-    )
+pub fn each(ctx: &Composer) -> Result<Vec<Composed>, Error> {
+    ctx.one_per_staff(Staff::Jure, |j| content(ctx, j))
 }
 
-fn content(ctx: &Ctx, j: &PersonView) -> Result<Content, Error> {
+fn content(ctx: &Composer, j: &PersonView) -> Result<Content, Error> {
     let plan = ctx.plan;
     let candidates = plan.juror_candidates(&j.id);
     let slots = plan.juror_slots(&j.id);
@@ -71,7 +66,7 @@ fn content(ctx: &Ctx, j: &PersonView) -> Result<Content, Error> {
         candidats => names,
         vues => Value::from_serialize(&candidates),
     };
-    parts::content(ctx, "livret-jure", extra, |t| {
+    parts::content(ctx, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
         let voies: parts::Voies = t.labels_as("voies")?;
         let corrected = Staff::Jure.corrected(ctx, &j.id);

@@ -6,7 +6,7 @@ use minijinja::{Value, context};
 
 use super::pack::{bullets, numbered, opening};
 use super::paperwork::{justified, signed};
-use super::{Composed, Content, Ctx, Kind, Staff, pack, parts};
+use super::{Composed, Composer, Content, Staff, pack, parts};
 use crate::doc::Block;
 use crate::error::Error;
 use crate::plan::PersonView;
@@ -31,16 +31,11 @@ struct Labels {
 }
 
 /// One pack per surveillant, in alphabetical order.
-pub fn each(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
-    ctx.one_per_staff(
-        Kind::LivretSurveillant,
-        Staff::Surveillant,
-        "livrets-surveillants/livret-surveillant",
-        |m| content(ctx, m),
-    )
+pub fn each(ctx: &Composer) -> Result<Vec<Composed>, Error> {
+    ctx.one_per_staff(Staff::Surveillant, |m| content(ctx, m))
 }
 
-fn content(ctx: &Ctx, m: &PersonView) -> Result<Content, Error> {
+fn content(ctx: &Composer, m: &PersonView) -> Result<Content, Error> {
     let plan = ctx.plan;
     let facts = &plan.facts;
     let slots = plan.surveillant_slots(&m.id);
@@ -52,7 +47,7 @@ fn content(ctx: &Ctx, m: &PersonView) -> Result<Content, Error> {
         .or_else(|| facts.centre_telephone.clone());
     let corrected = Staff::Surveillant.corrected(ctx, &m.id);
     let extra = context! { m => Value::from_serialize(m), tel => tel };
-    parts::content(ctx, "livret-surveillant", extra, |t| {
+    parts::content(ctx, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
         let mut blocks = opening(ctx, t, &slots, corrected)?;
 

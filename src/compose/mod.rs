@@ -33,7 +33,7 @@ use crate::plan::Correction;
 use crate::plan::{CandidateView, PersonView, Plan, SlotView};
 use crate::wording::{LabelBlock, Wording};
 
-pub use crate::kind::{Kind, Subject};
+pub use crate::kind::{Kind, Subject, file_part};
 /// The deadline steps' labels, which the `echeancier` command reads too.
 pub(crate) use echeancier::Labels as EcheancierLabels;
 pub(crate) use echeancier::{moved_context, moved_notes};
@@ -201,11 +201,52 @@ impl Ctx<'_> {
         })
     }
 
+    /// The common footer text ("Session n° … — <what>").
+    pub fn footer(&self, what: &str) -> Result<String, Error> {
+        self.wording.with(
+            "commun",
+            self.context(minijinja::context! { quoi => what }),
+            |t| t.text("pied"),
+        )
+    }
+}
+
+/// What the composer of one kind receives: the session's [`Ctx`] and the
+/// kind, whose row in the table of kinds gives its template and its file.
+/// The composer never names them: they come from the table.
+pub struct Composer<'a> {
+    ctx: &'a Ctx<'a>,
+    pub kind: Kind,
+}
+
+impl<'a> std::ops::Deref for Composer<'a> {
+    type Target = Ctx<'a>;
+    fn deref(&self) -> &Ctx<'a> {
+        self.ctx
+    }
+}
+
+impl<'a> Composer<'a> {
+    /// The composer of `kind` over `ctx`.
+    pub fn new(ctx: &'a Ctx<'a>, kind: Kind) -> Composer<'a> {
+        Composer { ctx, kind }
+    }
+
+    /// The composer of another kind over the same session, for a document
+    /// that holds another kind's content (the blank forms).
+    pub fn of(&self, kind: Kind) -> Composer<'a> {
+        Composer::new(self.ctx, kind)
+    }
+
+    /// The kind's template.
+    pub fn template(&self) -> &'static str {
+        self.kind.template()
+    }
+
     /// A composed document: `sections` under the common header, with
     /// `footer` beside the page numbers.
     pub fn composed(
         &self,
-        kind: Kind,
         stem: String,
         subject: Subject,
         title: String,
@@ -213,7 +254,7 @@ impl Ctx<'_> {
         sections: Vec<Section>,
     ) -> Result<Composed, Error> {
         Ok(Composed {
-            kind,
+            kind: self.kind,
             stem,
             subject,
             document: self.document(title, footer, sections)?,
@@ -221,18 +262,16 @@ impl Ctx<'_> {
         })
     }
 
-    /// A document about the whole session (no one person).
+    /// The kind's document about the whole session (no one person), in
+    /// the kind's file.
     pub fn for_session(
         &self,
-        kind: Kind,
-        stem: &str,
         title: String,
         footer: String,
         sections: Vec<Section>,
     ) -> Result<Composed, Error> {
         self.composed(
-            kind,
-            stem.to_owned(),
+            self.kind.spec().file.to_owned(),
             Subject::default(),
             title,
             footer,
@@ -241,12 +280,11 @@ impl Ctx<'_> {
     }
 
     /// One portrait document for each of `people` (candidates, jurors…):
-    /// named `<prefix>-<id>`, about `subject(id)`, written by `content`.
+    /// in the kind's file for their id, about `subject(id)`, written by
+    /// `content`.
     pub fn one_per<P>(
         &self,
-        kind: Kind,
         people: impl IntoIterator<Item = P>,
-        prefix: &str,
         id: impl Fn(&P) -> String,
         subject: impl Fn(String) -> Subject,
         content: impl Fn(&P) -> Result<Content, Error>,
@@ -261,8 +299,7 @@ impl Ctx<'_> {
                     blocks,
                 } = content(&person)?;
                 self.composed(
-                    kind,
-                    format!("{prefix}-{}", file_part(&id)),
+                    self.kind.file_for(&id),
                     subject(id),
                     title,
                     footer,
@@ -273,18 +310,14 @@ impl Ctx<'_> {
     }
 
     /// One portrait document for each of `candidates`, about them: see
-    /// [`Ctx::one_per`].
+    /// [`Composer::one_per`].
     pub fn one_per_candidate<'c>(
         &self,
-        kind: Kind,
         candidates: impl IntoIterator<Item = &'c CandidateView>,
-        prefix: &str,
         content: impl Fn(&CandidateView) -> Result<Content, Error>,
     ) -> Result<Vec<Composed>, Error> {
         self.one_per(
-            kind,
             candidates,
-            prefix,
             |c| c.id.clone(),
             Subject::candidat,
             |c| content(c),
@@ -292,63 +325,37 @@ impl Ctx<'_> {
     }
 
     /// One portrait document for each of the staff in `role`, about them:
-    /// see [`Ctx::one_per`].
+    /// see [`Composer::one_per`].
     pub fn one_per_staff(
         &self,
-        kind: Kind,
         role: Staff,
-        prefix: &str,
         content: impl Fn(&PersonView) -> Result<Content, Error>,
     ) -> Result<Vec<Composed>, Error> {
         self.one_per(
-            kind,
             role.people(self.plan),
-            prefix,
             |p| p.id.clone(),
             |id| role.subject(id),
             content,
         )
     }
-
-    /// The common footer text ("Session n° … — <what>").
-    pub fn footer(&self, what: &str) -> Result<String, Error> {
-        self.wording.with(
-            "commun",
-            self.context(minijinja::context! { quoi => what }),
-            |t| t.text("pied"),
-        )
-    }
 }
 
-/// A file-name-safe form of an id (ids are slugs already; this guards the rest).
-pub fn file_part(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
-}
-
-/// The function that composes the documents of a kind.
+/// The function that composes the documents of a kind, by their shape.
 #[derive(Clone, Copy)]
-enum Compose {
+enum Shape {
     /// Those the filter asks for (`--candidats`: per candidate).
-    Filtered(fn(&Ctx, &Filter) -> Result<Vec<Composed>, Error>),
+    Filtered(fn(&Composer, &Filter) -> Result<Vec<Composed>, Error>),
     /// Several documents (per person, room or report).
-    Many(fn(&Ctx) -> Result<Vec<Composed>, Error>),
+    Many(fn(&Composer) -> Result<Vec<Composed>, Error>),
     /// One document for the session.
-    One(fn(&Ctx) -> Result<Composed, Error>),
+    One(fn(&Composer) -> Result<Composed, Error>),
 }
 
 /// The composer of each kind, and the label blocks it reads as typed
 /// labels (checked before anything is composed). The kinds themselves are
 /// in `crate::kind`; a kind without its composer does not compile.
-fn composer(kind: Kind) -> (Compose, &'static [LabelBlock]) {
-    use Compose::{Filtered, Many, One};
+fn composer_of(kind: Kind) -> (Shape, &'static [LabelBlock]) {
+    use Shape::{Filtered, Many, One};
     match kind {
         Kind::Convocation => (Filtered(convocation::each), convocation::LABELS),
         Kind::ConvocationsLot => (Filtered(convocation::lot), convocation::LABELS),
@@ -383,7 +390,7 @@ fn composer(kind: Kind) -> (Compose, &'static [LabelBlock]) {
 
 /// The label blocks the composer of a kind reads as typed labels.
 pub fn label_blocks(kind: Kind) -> &'static [LabelBlock] {
-    composer(kind).1
+    composer_of(kind).1
 }
 
 /// Composes every document the filter asks for, in a stable order. The
@@ -395,10 +402,11 @@ pub fn compose_all(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
     let mut out = Vec::new();
     for &kind in Kind::ALL {
         if filter.wants(kind) {
-            match composer(kind).0 {
-                Compose::Filtered(compose) => out.extend(compose(ctx, filter)?),
-                Compose::Many(compose) => out.extend(compose(ctx)?),
-                Compose::One(compose) => out.push(compose(ctx)?),
+            let composer = Composer::new(ctx, kind);
+            match composer_of(kind).0 {
+                Shape::Filtered(compose) => out.extend(compose(&composer, filter)?),
+                Shape::Many(compose) => out.extend(compose(&composer)?),
+                Shape::One(compose) => out.push(compose(&composer)?),
             }
         }
     }

@@ -5,7 +5,7 @@
 use minijinja::context;
 use serde::Serialize;
 
-use super::{Composed, Ctx, Kind, Subject};
+use super::{Composed, Composer, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::fr;
@@ -56,7 +56,7 @@ fn lines_of(slots: &[&SlotView]) -> Vec<Line> {
 
 /// A door sign per room in use: for each day, a page with the room, « Examen
 /// en cours » and the room's slots of the day with their times.
-pub fn door_signs(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
+pub fn door_signs(ctx: &Composer) -> Result<Vec<Composed>, Error> {
     ctx.plan
         .rooms_in_use()
         .into_iter()
@@ -73,7 +73,7 @@ pub fn door_signs(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
                 .collect();
             let times: Vec<&Line> = days.iter().flat_map(|(_, lines)| lines).collect();
             let context = context! { salle => name, horaires => times };
-            ctx.wording.with("affichage", ctx.context(context), |t| {
+            ctx.wording.with(ctx.template(), ctx.context(context), |t| {
                 // One time range a line, every day's in turn.
                 let mut times = t.lines("horaires")?.into_iter();
                 let (in_progress, silence) = (t.text("en_cours")?, t.text("silence")?);
@@ -92,8 +92,7 @@ pub fn door_signs(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
                 let title = t.text("panneau_titre")?;
                 let footer = ctx.footer(&title)?;
                 ctx.composed(
-                    Kind::PanneauSalle,
-                    format!("panneaux/panneau-{}", super::file_part(&id)),
+                    ctx.kind.file_for(&id),
                     Subject::salle(id.clone()),
                     title,
                     footer,

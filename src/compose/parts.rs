@@ -2,7 +2,7 @@
 
 use minijinja::Value;
 
-use super::{Composed, Content, Ctx, Kind};
+use super::{Composed, Composer, Content, Ctx};
 use crate::doc::{Align, Block, Cell, Paragraph, Section};
 use crate::error::Error;
 use crate::model::Voie;
@@ -75,16 +75,15 @@ pub fn title(t: &mut Texts, subtitle_pt: Option<f32>) -> Result<Vec<Block>, Erro
     ])
 }
 
-/// A document written with the template `name` and `extra` in its context:
-/// titled by the block `fichier`, with the common footer, and the blocks
-/// `write` makes.
+/// A document written with the kind's template and `extra` in its
+/// context: titled by the block `fichier`, with the common footer, and the
+/// blocks `write` makes.
 pub fn content(
-    ctx: &Ctx,
-    name: &str,
+    ctx: &Composer,
     extra: Value,
     write: impl FnOnce(&mut Texts) -> Result<Vec<Block>, Error>,
 ) -> Result<Content, Error> {
-    ctx.wording.with(name, ctx.context(extra), |t| {
+    ctx.wording.with(ctx.template(), ctx.context(extra), |t| {
         let title = t.text("fichier")?;
         let footer = ctx.footer(&title)?;
         let blocks = write(t)?;
@@ -96,23 +95,20 @@ pub fn content(
     })
 }
 
-/// The document of `kind` about the whole session, written with the
-/// kind's template and `extra`: titled by the block `fichier`, with the
-/// common footer, in the sections `write` makes.
+/// The kind's document about the whole session, written with the kind's
+/// template and `extra`: titled by the block `fichier`, with the common
+/// footer, in the sections `write` makes.
 pub fn for_session(
-    ctx: &Ctx,
-    kind: Kind,
-    stem: &str,
+    ctx: &Composer,
     extra: Value,
     write: impl FnOnce(&mut Texts) -> Result<Vec<Section>, Error>,
 ) -> Result<Composed, Error> {
-    ctx.wording
-        .with(kind.spec().template, ctx.context(extra), |t| {
-            let title = t.text("fichier")?;
-            let footer = ctx.footer(&title)?;
-            let sections = write(t)?;
-            ctx.for_session(kind, stem, title, footer, sections)
-        })
+    ctx.wording.with(ctx.template(), ctx.context(extra), |t| {
+        let title = t.text("fichier")?;
+        let footer = ctx.footer(&title)?;
+        let sections = write(t)?;
+        ctx.for_session(title, footer, sections)
+    })
 }
 
 /// A candidate's name in a table: "NOM Prénom" in bold, and under it, when

@@ -6,7 +6,7 @@
 use minijinja::context;
 
 use super::paperwork::{facts, heading, pairs, ruled_table};
-use super::{Composed, Ctx, Kind, parts};
+use super::{Composed, Composer, parts};
 use crate::doc::{Cell, Paragraph, Row, Section};
 use crate::error::Error;
 use crate::fr;
@@ -29,11 +29,10 @@ struct Labels {
 }
 
 /// The filled-in preparation guide.
-pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
+pub fn compose(ctx: &Composer) -> Result<Composed, Error> {
     let count = |v: Voie| ctx.plan.candidates.iter().filter(|c| c.voie == v).count();
     let extra = context! { formation => count(Voie::Formation), vae => count(Voie::Vae) };
-    let stem = "responsable/preparation";
-    parts::for_session(ctx, Kind::Preparation, stem, extra, |t| {
+    parts::for_session(ctx, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
         let mut blocks = parts::title(t, None)?;
         blocks.push(facts(t.lines("entete")?));

@@ -4,7 +4,7 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Content, Ctx, Filter, Kind, parts};
+use super::{Composed, Composer, Content, Filter, parts};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
 use crate::model::{Decision, Voie};
@@ -47,21 +47,16 @@ struct Labels {
 }
 
 /// One PV per candidate the filter keeps.
-pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
-    ctx.one_per_candidate(
-        Kind::PvIndividuel,
-        filter.candidates(ctx.plan),
-        "pv-individuels/pv-individuel",
-        |c| content(ctx, Some(c)),
-    )
+pub fn each(ctx: &Composer, filter: &Filter) -> Result<Vec<Composed>, Error> {
+    ctx.one_per_candidate(filter.candidates(ctx.plan), |c| content(ctx, Some(c)))
 }
 
 /// The blocks of a PV; `None` gives the blank form to fill by hand.
-pub fn content(ctx: &Ctx, c: Option<&CandidateView>) -> Result<Content, Error> {
+pub fn content(ctx: &Composer, c: Option<&CandidateView>) -> Result<Content, Error> {
     let facts = &ctx.plan.facts;
     let date = c.and_then(|c| c.decision).map(|_| facts.fin.clone());
     let extra = context! { c => Value::from_serialize(c), date => date };
-    parts::content(ctx, "pv-individuel", extra, |t| {
+    parts::content(ctx, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
         let mut blocks = heading(t, facts)?;
         blocks.push(identity(&l, facts, c)?);

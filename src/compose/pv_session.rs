@@ -4,7 +4,7 @@
 use minijinja::{Value, context};
 
 use super::paperwork::{justified, signed};
-use super::{Composed, Content, Ctx, Kind, parts};
+use super::{Composed, Composer, Content, parts};
 use crate::doc::{Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::model::Decision;
@@ -40,23 +40,17 @@ struct Labels {
 }
 
 /// The PV de session, filled from the results when they are known.
-pub fn compose(ctx: &Ctx) -> Result<Composed, Error> {
+pub fn compose(ctx: &Composer) -> Result<Composed, Error> {
     let Content {
         title,
         footer,
         blocks,
     } = content(ctx, false)?;
-    ctx.for_session(
-        Kind::PvSession,
-        "pv-session",
-        title,
-        footer,
-        vec![Section::landscape(blocks)],
-    )
+    ctx.for_session(title, footer, vec![Section::landscape(blocks)])
 }
 
 /// The blocks of the PV; `blank` gives a page to fill by hand.
-pub fn content(ctx: &Ctx, blank: bool) -> Result<Content, Error> {
+pub fn content(ctx: &Composer, blank: bool) -> Result<Content, Error> {
     let plan = ctx.plan;
     let facts = &plan.facts;
     let date = (!blank && facts.resultats_connus).then(|| facts.fin.clone());
@@ -66,7 +60,7 @@ pub fn content(ctx: &Ctx, blank: bool) -> Result<Content, Error> {
         candidats => Value::from_serialize(&plan.candidates),
         fraudes => Value::from_serialize(plan.fraud_reports()),
     };
-    parts::content(ctx, "pv-session", extra, |t| {
+    parts::content(ctx, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
         let mut blocks = parts::title(t, None)?;
         blocks.push(results(t, &l, plan, blank)?);
