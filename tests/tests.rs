@@ -10,6 +10,7 @@ mod attestation;
 mod calendrier;
 mod changements;
 mod commandes;
+mod composers;
 mod convocation;
 mod desistement;
 mod docx_seul;

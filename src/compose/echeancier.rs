@@ -55,7 +55,7 @@ pub fn compose(ctx: &Composer) -> Result<Composed, Error> {
         date => planned,
         avancees => moved_context(&ctx.plan.deadlines()),
     };
-    parts::for_session(ctx, extra, |t| {
+    parts::session_document(ctx, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
         let moved = moved_notes(t, &ctx.plan.deadlines())?;
         let mut rows = vec![Row::head([&l.quand, &l.quoi, &l.regle])];

@@ -93,7 +93,7 @@ fn closing(t: &mut Texts, blocks: &mut Vec<Block>) -> Result<(), Error> {
 
 /// The declaration of the session to the DDETS, its planning attached.
 pub fn declaration(ctx: &Composer) -> Result<Composed, Error> {
-    parts::for_session(ctx, extra(ctx), |t| {
+    parts::session_document(ctx, extra(ctx), |t| {
         let l: PlanningLabels = t.labels_as("libelles")?;
         let mut letter = opening(ctx, t)?;
         letter.extend(paragraphs(t, "corps")?);
@@ -129,7 +129,7 @@ pub fn declaration(ctx: &Composer) -> Result<Composed, Error> {
 pub fn transmission(ctx: &Composer) -> Result<Composed, Error> {
     let mut extra = extra(ctx);
     extra = context! { nb_fraudes => ctx.plan.facts.nb_fraudes, ..extra };
-    parts::for_session(ctx, extra, |t| {
+    parts::session_document(ctx, extra, |t| {
         let mut blocks = opening(ctx, t)?;
         blocks.extend(paragraphs(t, "corps")?);
         let pieces = t
@@ -150,7 +150,7 @@ pub fn transmission(ctx: &Composer) -> Result<Composed, Error> {
 /// The procès-verbal of a jury that could not be formed, facts to write
 /// by hand on its blank lines.
 pub fn carence(ctx: &Composer) -> Result<Composed, Error> {
-    parts::for_session(ctx, extra(ctx), |t| {
+    parts::session_document(ctx, extra(ctx), |t| {
         let l: CarenceLabels = t.labels_as("libelles")?;
         let mut blocks = parts::title(t, None)?;
         blocks.extend(paragraphs(t, "constat")?);

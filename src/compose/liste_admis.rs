@@ -38,7 +38,7 @@ pub fn compose(ctx: &Composer) -> Result<Vec<Composed>, Error> {
     );
     let validated = plan.facts.validation_ddets.is_some();
     let extra = Value::UNDEFINED;
-    let list = parts::for_session(ctx, extra, |t| {
+    let list = parts::session_document(ctx, extra, |t| {
         let mut blocks = Vec::new();
         if !validated {
             blocks.push(draft_banner(t.text("projet")?));

@@ -98,7 +98,7 @@ pub fn content(
 /// The kind's document about the whole session, written with the kind's
 /// template and `extra`: titled by the block `fichier`, with the common
 /// footer, in the sections `write` makes.
-pub fn for_session(
+pub fn session_document(
     ctx: &Composer,
     extra: Value,
     write: impl FnOnce(&mut Texts) -> Result<Vec<Section>, Error>,

@@ -32,7 +32,7 @@ struct Labels {
 pub fn compose(ctx: &Composer) -> Result<Composed, Error> {
     let count = |v: Voie| ctx.plan.candidates.iter().filter(|c| c.voie == v).count();
     let extra = context! { formation => count(Voie::Formation), vae => count(Voie::Vae) };
-    parts::for_session(ctx, extra, |t| {
+    parts::session_document(ctx, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
         let mut blocks = parts::title(t, None)?;
         blocks.push(facts(t.lines("entete")?));

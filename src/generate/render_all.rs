@@ -63,7 +63,7 @@ fn render_pdf(
     c: &Composed,
     composition: &Composition,
 ) -> Result<(crate::render::Rendered, Option<Parts>), Error> {
-    let chunked = match large(c) && composition.program.is_none() {
+    let chunked = match grows_with_session(c) && composition.program.is_none() {
         true => render_in_chunks(pdf, &c.document, &composition.kept_parts)?,
         false => None,
     };
@@ -76,7 +76,7 @@ fn render_pdf(
 /// Trims Typst's cache: at once after a session-wide document (it leaves a
 /// large one), else every [`EVICT_EVERY`] documents.
 fn trim_cache(c: &Composed, rendered_count: &AtomicUsize) {
-    if large(c) {
+    if grows_with_session(c) {
         typst::comemo::evict(EVICT_AGE);
         give_back_memory();
     } else if (rendered_count.fetch_add(1, Ordering::Relaxed) + 1).is_multiple_of(EVICT_EVERY) {
@@ -210,7 +210,7 @@ pub fn render_all<T: Send>(
         bar.inc(1);
         files
     };
-    let rendered = in_parallel(&order, |c| large(c), |c| render_one(c))?;
+    let rendered = in_parallel(&order, |c| grows_with_session(c), |c| render_one(c))?;
     bar.finish_and_clear();
     typst::comemo::evict(0);
     Ok(rendered.into_iter().flatten().collect())
@@ -365,7 +365,7 @@ fn give_back_memory() {
 
 /// Whether a document is for the whole session (its size grows with the
 /// session), not for one person, room or day.
-fn large(c: &Composed) -> bool {
+fn grows_with_session(c: &Composed) -> bool {
     c.subject == Subject::default()
 }
 
