@@ -550,3 +550,82 @@ fn a_pinned_final_titled_otherwise_is_the_candidate_s_final_and_their_file_is_st
         .count();
     assert_eq!(finals, 1, "a second final for c3");
 }
+
+/// The figure after « Bilan : » and the lower bound after « pour ».
+fn days_said(said: &str) -> (usize, usize) {
+    let line = said.lines().find(|l| l.starts_with("Bilan : ")).unwrap();
+    let numbers: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    (numbers[0], numbers[1])
+}
+
+#[test]
+fn a_pair_deliberates_at_the_end_of_its_last_day_of_finals() {
+    let (s, said) = plan_and_verify(&sessiondoc::planner::sample::sized_session(60));
+    assert!(
+        said.contains("Journées de juré pour la seule délibération : 0."),
+        "{said}"
+    );
+    let slots = &s.planning.value;
+    for d in slots
+        .iter()
+        .filter(|c| c.nature == NatureCreneau::Deliberation)
+    {
+        let last_final = slots
+            .iter()
+            .filter(|c| c.nature == NatureCreneau::EntretienFinal)
+            .filter(|c| ids_of(&c.jures, &[]) == ids_of(&d.jures, &[]))
+            .map(|c| c.date.value)
+            .max();
+        assert_eq!(Some(d.date.value), last_final, "{}", d.debut.value);
+    }
+}
+
+#[test]
+fn days_used_are_the_least_possible_and_candidates_come_two_days_at_most() {
+    for n in [60, 120, 240] {
+        let (s, said) = plan_and_verify(&sessiondoc::planner::sample::sized_session(n));
+        let (used, least) = days_said(&said);
+        // Equal, or the summary says where the difference comes from.
+        assert!(
+            used == least || (used == least + 1 && said.contains("l'écart vient des attentes")),
+            "{n} candidates: {said}"
+        );
+        if n <= 120 {
+            assert_eq!(used, least, "{n} candidates: {said}");
+        }
+        for c in &s.candidats.value {
+            let id = &c.id.value;
+            let mine = |nature: NatureCreneau| {
+                s.planning
+                    .value
+                    .iter()
+                    .filter(|x| x.nature == nature && x.has_candidat(id))
+                    .map(|x| x.date.value)
+                    .collect::<Vec<_>>()
+            };
+            let (technical, last) = (
+                mine(NatureCreneau::Entretien)[0],
+                mine(NatureCreneau::EntretienFinal)[0],
+            );
+            let next_working_day = (1..4)
+                .map(|d| technical.plus_days(d))
+                .find(|d| sessiondoc::deadlines::is_working_day(*d))
+                .unwrap();
+            assert!(
+                last == technical || last == next_working_day,
+                "{id}: {technical} then {last}"
+            );
+            let on_site: std::collections::BTreeSet<_> = s
+                .planning
+                .value
+                .iter()
+                .filter(|x| x.has_candidat(id))
+                .map(|x| x.date.value)
+                .collect();
+            assert!(on_site.len() <= 2, "{n} candidates: {id} on {on_site:?}");
+        }
+    }
+}

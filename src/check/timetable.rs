@@ -309,20 +309,35 @@ pub fn nothing_after_six_pm(s: &Session, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The deliberation starts after the last final interview ends.
+/// Whether two slots may hold the same juror: both name their jurors and
+/// share one, or one of them names none.
+fn may_share_a_juror(a: &Creneau, b: &Creneau) -> bool {
+    let named = |c: &Creneau| match c.jures.as_ref().map(|j| &j.value) {
+        Some(crate::model::Selection::Ids(ids)) if !ids.is_empty() => Some(ids.clone()),
+        _ => None,
+    };
+    match (named(a), named(b)) {
+        (Some(x), Some(y)) => x.iter().any(|j| y.iter().any(|k| k.value == j.value)),
+        _ => true,
+    }
+}
+
+/// A deliberation starts after the last final interview of its jury ends
+/// (each pair deliberates on its own candidates).
 pub fn deliberation_follows_final_interviews(s: &Session, out: &mut Vec<Diagnostic>) {
     let slots = &s.planning.value;
-    let Some(last_final) = slots
-        .iter()
-        .filter(|c| c.nature == NatureCreneau::EntretienFinal)
-        .max_by_key(|c| (c.date.value, c.fin.value))
-    else {
-        return;
-    };
     for (i, slot) in slots.iter().enumerate() {
-        if slot.nature == NatureCreneau::Deliberation
-            && (slot.date.value, slot.debut.value) < (last_final.date.value, last_final.fin.value)
-        {
+        if slot.nature != NatureCreneau::Deliberation {
+            continue;
+        }
+        let Some(last_final) = slots
+            .iter()
+            .filter(|c| c.nature == NatureCreneau::EntretienFinal && may_share_a_juror(c, slot))
+            .max_by_key(|c| (c.date.value, c.fin.value))
+        else {
+            continue;
+        };
+        if (slot.date.value, slot.debut.value) < (last_final.date.value, last_final.fin.value) {
             out.push(
                 Diagnostic::error(
                     format!("planning[{i}].debut"),

@@ -134,14 +134,42 @@ pub(super) fn pair_need(
 }
 
 /// The fewest days the busiest pair's work needs, whole days of the
-/// frame's hours.
+/// frame's hours: its slots, the gap (`battement`) between two of them in
+/// a half day, and the time every candidate is taken (the welcome, the
+/// tests taken together without the jury), when the pair can at most be
+/// briefed.
 pub fn fewest_days(s: &Session, pairs: &Pairs, org: &Organisation, frame: super::Frame) -> usize {
     let per_day = day_minutes(frame).max(1) as usize;
+    let lunch = (frame.lunch.1 - frame.lunch.0) as usize;
+    let together: Vec<usize> = s
+        .epreuves
+        .iter()
+        .filter(|e| {
+            e.passage.value == Passage::Ensemble && e.encadrement.value != Encadrement::Jury
+        })
+        .map(|e| {
+            let length = e.duree.value.0 as usize;
+            let over_lunch = length > frame.longest_half_day() as usize;
+            length.saturating_sub(if over_lunch { lunch } else { 0 })
+        })
+        .collect();
+    let everyone = org.accueil() as usize + together.iter().sum::<usize>();
+    let lost = everyone
+        .saturating_sub(org.briefing() as usize)
+        .min(per_day);
+    let half_day = frame.longest_half_day().max(1) as usize;
     (0..pairs.jurors.len())
         .map(|p| {
-            pair_need(s, org, pairs.candidates(p).count())
-                .0
-                .div_ceil(per_day)
+            let n = pairs.candidates(p).count();
+            let (need, detail) = pair_need(s, org, n);
+            let studies = (n * org.etude_dossiers() as usize).div_ceil(half_day);
+            let slots = 2 + studies + detail.iter().map(|(count, _)| count).sum::<usize>();
+            (1..)
+                .find(|&d: &usize| {
+                    let gaps = slots.saturating_sub(2 * d + 1) * frame.battement as usize;
+                    d * per_day >= need + lost + gaps
+                })
+                .unwrap_or(1)
         })
         .max()
         .unwrap_or(0)
