@@ -37,6 +37,32 @@ pub struct Trial {
     /// The last day added, said in full, or the new end of the day.
     pub detail: String,
     pub possible: bool,
+    /// When it is not enough: the first pair still short, its need and
+    /// the time it would be offered ("10 h 05", "8 h 30").
+    pub binome: String,
+    pub besoin: String,
+    pub offert: String,
+    /// Or what still cannot be placed.
+    pub bloque: String,
+}
+
+impl Trial {
+    /// A change tried, with the refusal it still meets, if any.
+    pub fn new(jours: usize, detail: String, failure: Option<&Failure>) -> Trial {
+        let short = failure.and_then(|f| f.manques.first());
+        Trial {
+            jours,
+            detail,
+            possible: failure.is_none(),
+            binome: short.map(|m| m.binome.clone()).unwrap_or_default(),
+            besoin: short.map(|m| m.besoin.clone()).unwrap_or_default(),
+            offert: short.map(|m| m.offert.clone()).unwrap_or_default(),
+            bloque: failure
+                .and_then(|f| f.bloque.as_ref())
+                .map(|b| b.quoi.clone())
+                .unwrap_or_default(),
+        }
+    }
 }
 
 /// A pair's need against its days.

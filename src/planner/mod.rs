@@ -144,26 +144,48 @@ pub fn labels() -> Result<Labels, Error> {
 pub fn plan(s: &Session, labels: &Labels) -> Result<Proposal, Box<demand::Failure>> {
     plan_with(s, labels, Change::default()).map_err(|mut failure| {
         failure.non_retenus = pairs::unusable(s, &session_days(s));
-        failure.essais = [
-            Change {
-                more_days: 1,
-                later_end: 0,
-            },
+        failure.essais = trials(s, labels);
+        failure
+    })
+}
+
+/// The latest end of day a refusal tries: 18:00, past which the
+/// regulations advise not to go.
+const LATEST_END: u16 = 18 * 60;
+
+/// The single changes a refusal tries, smallest first: one more day, days
+/// ending at 18:00, two more days only when one is not enough; those that
+/// work first.
+fn trials(s: &Session, labels: &Labels) -> Vec<demand::Trial> {
+    let default = Organisation::default();
+    let end = frame(s.organisation.as_ref().unwrap_or(&default)).end;
+    let one_day = Change {
+        more_days: 1,
+        later_end: 0,
+    }
+    .tried(s, labels);
+    let one_is_enough = one_day.as_ref().is_some_and(|t| t.possible);
+    let mut out: Vec<demand::Trial> = one_day.into_iter().collect();
+    if end < LATEST_END {
+        out.extend(
             Change {
                 more_days: 0,
-                later_end: 60,
-            },
+                later_end: LATEST_END - end,
+            }
+            .tried(s, labels),
+        );
+    }
+    if !one_is_enough {
+        out.extend(
             Change {
                 more_days: 2,
                 later_end: 0,
-            },
-        ]
-        .into_iter()
-        .filter_map(|change| change.tried(s, labels))
-        .collect();
-        failure.essais.sort_by_key(|e| !e.possible);
-        failure
-    })
+            }
+            .tried(s, labels),
+        );
+    }
+    out.sort_by_key(|e| !e.possible);
+    out
 }
 
 /// A change to the session a refusal tries: working days added after the
@@ -196,18 +218,26 @@ impl Change {
         let default = Organisation::default();
         let org = s.organisation.as_ref().unwrap_or(&default);
         let end = frame(org).end;
-        let detail = if self.more_days > 0 {
+        let added = &days[days.len() - self.more_days..];
+        let free_jurors = s
+            .jures
+            .value
+            .iter()
+            .filter(|j| !pairs::juror_days(j, added).is_empty())
+            .count();
+        let detail = if self.more_days > 0 && free_jurors >= 2 {
             fr::long_date(*days.last()?)
-        } else if end + self.later_end <= 23 * 60 {
+        } else if self.more_days == 0 && end + self.later_end <= LATEST_END {
             hm(end + self.later_end)
         } else {
             return None;
         };
-        Some(demand::Trial {
-            jours: self.more_days,
+        let outcome = plan_with(s, labels, self);
+        Some(demand::Trial::new(
+            self.more_days,
             detail,
-            possible: plan_with(s, labels, self).is_ok(),
-        })
+            outcome.err().as_deref(),
+        ))
     }
 }
 
