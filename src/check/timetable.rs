@@ -381,3 +381,42 @@ pub fn each_candidate_has_a_final_interview(s: &Session, out: &mut Vec<Diagnosti
         }
     }
 }
+
+/// The jury's lunch break (a `pause` naming nobody, or its jurors) holds
+/// no slot of the jury: a slot under it is moved, or the break is.
+pub fn lunch_holds_no_jury_slot(s: &Session, out: &mut Vec<Diagnostic>) {
+    let slots = &s.planning.value;
+    for (i, pause) in slots.iter().enumerate() {
+        let nobody = pause.candidats.is_none() && pause.surveillants.is_none();
+        if pause.nature != NatureCreneau::Pause || !nobody {
+            continue;
+        }
+        let under = slots.iter().find(|c| {
+            c.nature != NatureCreneau::Pause
+                && c.date.value == pause.date.value
+                && c.jures.as_ref().is_some_and(|j| match &j.value {
+                    Selection::Tous => true,
+                    Selection::Ids(ids) => !ids.is_empty(),
+                })
+                && may_share_a_juror(c, pause)
+                && c.debut.value < pause.fin.value
+                && pause.debut.value < c.fin.value
+        });
+        if let Some(slot) = under {
+            out.push(
+                Diagnostic::error(
+                    format!("planning[{i}].debut"),
+                    at(&pause.debut),
+                    format!(
+                        "la pause « {} » ({}) recouvre « {} » ({})",
+                        pause.intitule,
+                        span_text(pause),
+                        slot.intitule,
+                        span_text(slot)
+                    ),
+                )
+                .help("le jury ne peut pas être en pause et en séance\u{a0}: décalez la pause ou le créneau"),
+            );
+        }
+    }
+}
