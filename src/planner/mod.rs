@@ -18,6 +18,7 @@ mod passages;
 pub mod sample;
 mod search;
 mod show;
+mod since;
 mod summary;
 pub mod write;
 
@@ -411,24 +412,79 @@ pub struct Outcome {
 /// The command: the proposed timetable, written into the file with
 /// `write`. The file is changed only when the outcome is a success.
 pub fn execute(path: &Path, write: bool, color: bool) -> Result<Outcome, Error> {
-    let failed = |err: String| Outcome {
+    execute_since(path, None, write, color)
+}
+
+fn failed(err: String) -> Outcome {
+    Outcome {
         success: false,
         out: String::new(),
         err,
+    }
+}
+
+/// The file at `path` loaded, or what makes it unreadable.
+fn loaded(path: &Path, color: bool) -> Result<(load::Source, Session), Outcome> {
+    load::load(path).map_err(|failure| {
+        let (text, d) = *failure;
+        let report = Report {
+            diagnostics: vec![d],
+        };
+        failed(report.render(&path.display().to_string(), &text, color))
+    })
+}
+
+/// The file's text and session with the slots announced in `before` that
+/// still hold, and what was kept.
+fn since_before(
+    source: load::Source,
+    session: Session,
+    before: &Path,
+    color: bool,
+) -> Result<(load::Source, Session, Session, since::Since), Outcome> {
+    let (_, old) = loaded(before, color)?;
+    let (keep, moved) = since::kept(&session, &old, &session_days(&session));
+    let gardes = keep.len();
+    let text = since::merged(&source.text, &session, &old, &keep).ok_or_else(|| {
+        failed(format!(
+            "{}\n",
+            show::not_completable(&source.name).unwrap_or_default()
+        ))
+    })?;
+    let merged = load::Source::from_text(&source.name, &text);
+    let session = load::parse(&merged).map_err(|d| {
+        let report = Report {
+            diagnostics: vec![d],
+        };
+        failed(report.render(&merged.name, &merged.text, color))
+    })?;
+    let told = since::Since {
+        avant: before.display().to_string(),
+        gardes,
+        deplaces: moved,
+        ..since::Since::default()
     };
-    let (source, session) = match load::load(path) {
-        Ok(loaded) => loaded,
-        Err(failure) => {
-            let (text, d) = *failure;
-            let report = Report {
-                diagnostics: vec![d],
-            };
-            return Ok(failed(report.render(
-                &path.display().to_string(),
-                &text,
-                color,
-            )));
-        }
+    Ok((merged, session, old, told))
+}
+
+/// The command, re-planning from the timetable announced in `before` when
+/// given: its slots that still hold are kept.
+pub fn execute_since(
+    path: &Path,
+    before: Option<&Path>,
+    write: bool,
+    color: bool,
+) -> Result<Outcome, Error> {
+    let (source, session) = match loaded(path, color) {
+        Ok(l) => l,
+        Err(outcome) => return Ok(outcome),
+    };
+    let (source, session, announced) = match before {
+        None => (source, session, None),
+        Some(b) => match since_before(source, session, b, color) {
+            Ok((src, s, old, told)) => (src, s, Some((old, told))),
+            Err(outcome) => return Ok(outcome),
+        },
     };
     // The errors alone: the warnings about slots not yet planned would
     // bury them (`check` says both).
@@ -455,7 +511,7 @@ pub fn execute(path: &Path, write: bool, color: bool) -> Result<Outcome, Error> 
             )));
         }
     };
-    if proposal.is_empty() {
+    if proposal.is_empty() && announced.is_none() {
         let out = format!("{}\n", show::nothing(&source.name)?);
         return Ok(Outcome {
             success: true,
@@ -469,6 +525,12 @@ pub fn execute(path: &Path, write: bool, color: bool) -> Result<Outcome, Error> 
     let fewest = demand::fewest_days(&session, &proposal.pairs, org, frame(org));
     let figures = summary::of(&session, &proposal, fewest);
     out.push_str(&format!("{}\n", show::summary(&figures)?));
+    if let Some((old, mut told)) = announced {
+        if let Some(after) = planned_session(&source, &session, &proposal) {
+            (told.candidats, told.jures, told.surveillants) = since::letters(&old, &after);
+        }
+        out.push_str(&format!("{}\n", show::since(&told)?));
+    }
     if write {
         write::into_file(path, &source.text, &session, &proposal)?;
         out.push_str(&format!(
@@ -483,10 +545,17 @@ pub fn execute(path: &Path, write: bool, color: bool) -> Result<Outcome, Error> 
     })
 }
 
-/// `sessiondoc planifier`, printed.
-pub fn run(path: &Path, write: bool) -> Result<ExitCode, Error> {
+/// The session as the file would be with the proposal written in it.
+fn planned_session(source: &load::Source, s: &Session, proposal: &Proposal) -> Option<Session> {
+    let text = write::fill_juries(&source.text, s, proposal)?;
+    let text = write::insert_slots(&text, &proposal.slots)?;
+    load::parse(&load::Source::from_text(&source.name, &text)).ok()
+}
+
+/// `sessiondoc planifier`, printed; `before`: the file as announced.
+pub fn run(path: &Path, write: bool, before: Option<&Path>) -> Result<ExitCode, Error> {
     let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let outcome = execute(path, write, color)?;
+    let outcome = execute_since(path, before, write, color)?;
     print!("{}", outcome.out);
     eprint!("{}", outcome.err);
     Ok(if outcome.success {

@@ -129,9 +129,18 @@ impl<'a> Search<'a> {
                 let both = self.pairs.jurors[p]
                     .iter()
                     .all(|&j| has(&slot.jures, &s.jures.value[j].id.value));
+                // The files a study of the file covers: those of the
+                // candidates whose final interview the file gives too (or
+                // all, when the session has no final interview).
                 if both && slot.nature == NatureCreneau::Correction {
+                    let first_final = s
+                        .epreuves
+                        .iter()
+                        .position(|e| e.nature.value == NatureCreneau::EntretienFinal);
                     for c in self.pairs.candidates(p) {
-                        self.studied[c] = self.studied[c].max(Some(end));
+                        if first_final.is_none_or(|k| self.pinned(c, k).is_some()) {
+                            self.studied[c] = self.studied[c].max(Some(end));
+                        }
                     }
                 }
                 if both && is_evaluation(slot.nature) {
