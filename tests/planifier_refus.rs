@@ -198,3 +198,65 @@ fn the_errors_come_alone_without_the_warnings_about_slots_to_plan() {
     assert!(err.contains("nomme deux fois le même juré"), "{err}");
     assert!(!err.contains("n'a pas d'entretien final"), "{err}");
 }
+
+/// The lines under « Essayé pour vous ».
+fn tried(err: &str) -> Vec<String> {
+    err.lines()
+        .skip_while(|l| !l.contains("Essayé pour vous"))
+        .skip(1)
+        .take_while(|l| l.starts_with("    Avec"))
+        .map(|l| l.trim().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_refusal_offers_the_smallest_change_that_works_and_no_day_past_18_h() {
+    // One day where two are needed, days already ending at 18:00.
+    let text = read(SC).replacen("fin: 2027-01-12", "fin: 2027-01-11", 1);
+    let (_dir, path) = copy(&text);
+    let (code, err) = planifier(&path);
+    assert_eq!(code, 1, "{err}");
+    let lines = tried(&err);
+    assert_eq!(
+        lines,
+        ["Avec un jour de plus (session jusqu'au mardi 12 janvier 2027) : possible"],
+        "{err}"
+    );
+}
+
+#[test]
+fn a_change_that_does_not_suffice_says_by_how_much() {
+    // Days of 08:00 to 16:00: one more day is enough, days to 18:00 are
+    // not, by a figure; two more days are not offered.
+    let text = read(SC)
+        .replacen("fin: 2027-01-12", "fin: 2027-01-11", 1)
+        .replacen(
+            "horaires: [\"08:00\", \"18:00\"]",
+            "horaires: [\"08:00\", \"16:00\"]",
+            1,
+        );
+    let (_dir, path) = copy(&text);
+    let (code, err) = planifier(&path);
+    assert_eq!(code, 1, "{err}");
+    let lines = tried(&err);
+    assert_eq!(lines.len(), 2, "{err}");
+    for line in &lines {
+        assert!(
+            line.ends_with(": possible") || line.contains("ne suffit pas : "),
+            "{line}\n{err}"
+        );
+        assert!(!line.contains("19:00") && !line.contains("18:05"), "{err}");
+    }
+    // The first, made, plans the session.
+    let first = &lines[0];
+    assert!(first.ends_with(": possible"), "{err}");
+    let fixed = if first.contains("jour de plus") {
+        text.replacen("fin: 2027-01-11", "fin: 2027-01-12", 1)
+    } else {
+        let end = first.split("jusqu'à ").nth(1).unwrap()[..5].to_owned();
+        text.replacen("\"16:00\"]", &format!("\"{end}\"]"), 1)
+    };
+    let (_dir, path) = copy(&fixed);
+    let (code, said) = planifier(&path);
+    assert_eq!(code, 0, "{first}\n{said}");
+}

@@ -550,3 +550,161 @@ fn a_pinned_final_titled_otherwise_is_the_candidate_s_final_and_their_file_is_st
         .count();
     assert_eq!(finals, 1, "a second final for c3");
 }
+
+/// The figure after « Bilan : » and the lower bound after « pour ».
+fn days_said(said: &str) -> (usize, usize) {
+    let line = said.lines().find(|l| l.starts_with("Bilan : ")).unwrap();
+    let numbers: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    (numbers[0], numbers[1])
+}
+
+#[test]
+fn a_pair_deliberates_at_the_end_of_its_last_day_of_finals() {
+    let (s, said) = plan_and_verify(&sessiondoc::planner::sample::sized_session(60));
+    assert!(
+        said.contains("Journées de juré pour la seule délibération : 0."),
+        "{said}"
+    );
+    let slots = &s.planning.value;
+    for d in slots
+        .iter()
+        .filter(|c| c.nature == NatureCreneau::Deliberation)
+    {
+        let last_final = slots
+            .iter()
+            .filter(|c| c.nature == NatureCreneau::EntretienFinal)
+            .filter(|c| ids_of(&c.jures, &[]) == ids_of(&d.jures, &[]))
+            .map(|c| c.date.value)
+            .max();
+        assert_eq!(Some(d.date.value), last_final, "{}", d.debut.value);
+    }
+}
+
+#[test]
+fn days_used_are_the_least_possible_and_candidates_come_two_days_at_most() {
+    for n in [60, 120, 240] {
+        let (s, said) = plan_and_verify(&sessiondoc::planner::sample::sized_session(n));
+        let (used, least) = days_said(&said);
+        // Equal, or the summary says where the difference comes from.
+        assert!(
+            used == least || (used == least + 1 && said.contains("l'écart vient des attentes")),
+            "{n} candidates: {said}"
+        );
+        if n <= 120 {
+            assert_eq!(used, least, "{n} candidates: {said}");
+        }
+        for c in &s.candidats.value {
+            let id = &c.id.value;
+            let mine = |nature: NatureCreneau| {
+                s.planning
+                    .value
+                    .iter()
+                    .filter(|x| x.nature == nature && x.has_candidat(id))
+                    .map(|x| x.date.value)
+                    .collect::<Vec<_>>()
+            };
+            let (technical, last) = (
+                mine(NatureCreneau::Entretien)[0],
+                mine(NatureCreneau::EntretienFinal)[0],
+            );
+            let next_working_day = (1..4)
+                .map(|d| technical.plus_days(d))
+                .find(|d| sessiondoc::deadlines::is_working_day(*d))
+                .unwrap();
+            assert!(
+                last == technical || last == next_working_day,
+                "{id}: {technical} then {last}"
+            );
+            let on_site: std::collections::BTreeSet<_> = s
+                .planning
+                .value
+                .iter()
+                .filter(|x| x.has_candidat(id))
+                .map(|x| x.date.value)
+                .collect();
+            assert!(on_site.len() <= 2, "{n} candidates: {id} on {on_site:?}");
+        }
+    }
+}
+
+#[test]
+fn planning_again_after_the_letters_keeps_what_was_announced() {
+    // Announced: 40 candidates planned and written.
+    let (announced, _) = plan_written(&sessiondoc::planner::sample::sized_session(40));
+    let (_, before) = session_from(&announced);
+    // Since: one candidate added, and a juror no longer free on 2 March.
+    let text = in_entry(
+        &sessiondoc::planner::sample::sized_session(40),
+        "j5",
+        "    habilitation_fin: 2030-12-31",
+        "    habilitation_fin: 2030-12-31\n    disponibilites: [2027-03-01, 2027-03-03, 2027-03-04, 2027-03-05]",
+    )
+    .replacen(
+        "planning: []\n",
+        "  - id: c00040\n    civilite: Mme\n    nom: NOUVELLE\n    prenom: Lina\n    identifiant: \"3000040\"\n    voie: formation\n    adresse: [41 rue des Essais, 75010 Paris]\n    jury: []\nplanning: []\n",
+        1,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let (avant, path) = (
+        dir.path().join("avant.yaml"),
+        dir.path().join("session.yaml"),
+    );
+    std::fs::write(&avant, &announced).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let o = sessiondoc::planner::execute_since(&path, Some(&avant), true, false).unwrap();
+    let said = format!("{}{}", o.out, o.err).replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(o.success, "{said}");
+    let written = std::fs::read_to_string(&path).unwrap();
+    let (_, after) = session_from(&written);
+    let found = breaches(&after);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    // The juror is not placed on the day they no longer come.
+    assert!(
+        after
+            .planning
+            .value
+            .iter()
+            .all(|c| !(c.has_jure("j5") && c.date.value.to_string() == "2027-03-02"))
+    );
+    // Every announced slot of the other pairs is kept as it was.
+    let key = |c: &Creneau| {
+        (
+            c.date.value,
+            c.debut.value,
+            c.fin.value,
+            c.nature,
+            c.salle.as_ref().map(|r| r.value.clone()),
+            c.intitule.clone(),
+        )
+    };
+    let others = |c: &&Creneau| {
+        c.jures
+            .as_ref()
+            .is_some_and(|j| matches!(&j.value, Selection::Ids(ids) if !ids.is_empty()))
+            && !c.has_jure("j4")
+            && !c.has_jure("j5")
+            && c.nature != NatureCreneau::Deliberation
+    };
+    let kept: Vec<_> = after.planning.value.iter().map(key).collect();
+    let mut checked = 0;
+    for c in before.planning.value.iter().filter(others) {
+        assert!(kept.contains(&key(c)), "moved: {:?}", key(c));
+        checked += 1;
+    }
+    assert!(checked > 50, "{checked}");
+    // Who gets a new letter: the new candidate, those moved, their jurors.
+    let line = said
+        .lines()
+        .find(|l| l.contains("Nouvelle convocation pour "))
+        .unwrap_or_else(|| panic!("{said}"));
+    let people: usize = line
+        .split("Nouvelle convocation pour ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!((2..=15).contains(&people), "{line}");
+}

@@ -2157,6 +2157,10 @@ const TESTED: &[(&str, &[&str])] = &[
         "results::validation_follows_the_session",
         &["a_ddets_validation_before_the_end_of_the_session_is_an_error"],
     ),
+    (
+        "timetable::lunch_holds_no_jury_slot",
+        &["a_jury_slot_under_the_lunch_break_is_an_error"],
+    ),
 ];
 
 #[test]
@@ -2192,4 +2196,43 @@ fn every_rule_has_a_test() {
     for (rule, _) in TESTED {
         assert!(rules.contains(rule), "{rule} is no longer in RULES");
     }
+}
+
+#[test]
+fn a_jury_slot_under_the_lunch_break_is_an_error() {
+    // The lunch moved over the first technical interview.
+    let context = "    debut: \"13:00\"\n    fin: \"14:00\"\n    nature: pause";
+    let text = fixture_broken(
+        CCP,
+        "    debut: \"12:30\"\n    fin: \"13:30\"\n    nature: pause",
+        context,
+    );
+    let diags = diagnostics(&text);
+    let d = expect(
+        &text,
+        &diags,
+        Severity::Error,
+        "planning[3].debut",
+        "la pause « Pause déjeuner » (mercredi 3 février 2027 de 13\u{a0}h\u{a0}00 à 14\u{a0}h\u{a0}00) recouvre « Entretien technique » (mercredi 3 février 2027 de 13\u{a0}h\u{a0}30 à 14\u{a0}h\u{a0}00)",
+        (context, "\"13:00\""),
+    );
+    assert!(d.help.is_some());
+    assert_eq!(count(&diags, Severity::Error), 1, "{diags:#?}");
+}
+
+#[test]
+fn a_study_of_the_files_over_an_interview_of_its_jury_is_an_error() {
+    // The pair studies the files while it holds an interview.
+    let text = fixture(CCP).replacen(
+        "planning:\n",
+        "planning:\n  - date: 2027-02-03\n    debut: \"13:30\"\n    fin: \"14:00\"\n    nature: correction\n    intitule: Étude des dossiers\n    salle: s2\n    jures: tous\n",
+        1,
+    );
+    let diags = diagnostics(&text);
+    assert!(
+        diags.iter().any(|d| d.severity == Severity::Error
+            && d.path.starts_with("planning[")
+            && d.message.contains("Étude des dossiers")),
+        "{diags:#?}"
+    );
 }

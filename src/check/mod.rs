@@ -56,6 +56,7 @@ const RULES: &[fn(&Session, &mut Vec<Diagnostic>)] = &[
     results::results_are_all_in,
     organisation::jurors_come_on_their_days,
     results::validation_follows_the_session,
+    timetable::lunch_holds_no_jury_slot,
 ];
 
 /// Runs every rule and returns the findings in file order.

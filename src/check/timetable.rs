@@ -309,20 +309,35 @@ pub fn nothing_after_six_pm(s: &Session, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The deliberation starts after the last final interview ends.
+/// Whether two slots may hold the same juror: both name their jurors and
+/// share one, or one of them names none.
+fn may_share_a_juror(a: &Creneau, b: &Creneau) -> bool {
+    let named = |c: &Creneau| match c.jures.as_ref().map(|j| &j.value) {
+        Some(crate::model::Selection::Ids(ids)) if !ids.is_empty() => Some(ids.clone()),
+        _ => None,
+    };
+    match (named(a), named(b)) {
+        (Some(x), Some(y)) => x.iter().any(|j| y.iter().any(|k| k.value == j.value)),
+        _ => true,
+    }
+}
+
+/// A deliberation starts after the last final interview of its jury ends
+/// (each pair deliberates on its own candidates).
 pub fn deliberation_follows_final_interviews(s: &Session, out: &mut Vec<Diagnostic>) {
     let slots = &s.planning.value;
-    let Some(last_final) = slots
-        .iter()
-        .filter(|c| c.nature == NatureCreneau::EntretienFinal)
-        .max_by_key(|c| (c.date.value, c.fin.value))
-    else {
-        return;
-    };
     for (i, slot) in slots.iter().enumerate() {
-        if slot.nature == NatureCreneau::Deliberation
-            && (slot.date.value, slot.debut.value) < (last_final.date.value, last_final.fin.value)
-        {
+        if slot.nature != NatureCreneau::Deliberation {
+            continue;
+        }
+        let Some(last_final) = slots
+            .iter()
+            .filter(|c| c.nature == NatureCreneau::EntretienFinal && may_share_a_juror(c, slot))
+            .max_by_key(|c| (c.date.value, c.fin.value))
+        else {
+            continue;
+        };
+        if (slot.date.value, slot.debut.value) < (last_final.date.value, last_final.fin.value) {
             out.push(
                 Diagnostic::error(
                     format!("planning[{i}].debut"),
@@ -362,6 +377,45 @@ pub fn each_candidate_has_a_final_interview(s: &Session, out: &mut Vec<Diagnosti
                     ),
                 )
                 .help("ajoutez un créneau « nature: entretien_final » pour ce candidat"),
+            );
+        }
+    }
+}
+
+/// The jury's lunch break (a `pause` naming nobody, or its jurors) holds
+/// no slot of the jury: a slot under it is moved, or the break is.
+pub fn lunch_holds_no_jury_slot(s: &Session, out: &mut Vec<Diagnostic>) {
+    let slots = &s.planning.value;
+    for (i, pause) in slots.iter().enumerate() {
+        let nobody = pause.candidats.is_none() && pause.surveillants.is_none();
+        if pause.nature != NatureCreneau::Pause || !nobody {
+            continue;
+        }
+        let under = slots.iter().find(|c| {
+            c.nature != NatureCreneau::Pause
+                && c.date.value == pause.date.value
+                && c.jures.as_ref().is_some_and(|j| match &j.value {
+                    Selection::Tous => true,
+                    Selection::Ids(ids) => !ids.is_empty(),
+                })
+                && may_share_a_juror(c, pause)
+                && c.debut.value < pause.fin.value
+                && pause.debut.value < c.fin.value
+        });
+        if let Some(slot) = under {
+            out.push(
+                Diagnostic::error(
+                    format!("planning[{i}].debut"),
+                    at(&pause.debut),
+                    format!(
+                        "la pause « {} » ({}) recouvre « {} » ({})",
+                        pause.intitule,
+                        span_text(pause),
+                        slot.intitule,
+                        span_text(slot)
+                    ),
+                )
+                .help("le jury ne peut pas être en pause et en séance\u{a0}: décalez la pause ou le créneau"),
             );
         }
     }

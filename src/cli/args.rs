@@ -111,6 +111,11 @@ pub enum Command {
         /// ordre gardés), seulement s'il passe la vérification.
         #[arg(long)]
         ecrire: bool,
+        /// Replanifier depuis le fichier tel qu'il était quand les
+        /// convocations sont parties : ses créneaux encore valables sont
+        /// gardés.
+        #[arg(long, value_name = "AVANT")]
+        depuis: Option<PathBuf>,
     },
     /// Affiche le schéma JSON du fichier de session (pour un éditeur qui
     /// complète et vérifie le fichier pendant la saisie).

@@ -93,7 +93,7 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
             feuille.as_deref(),
             mettre_a_jour,
         ),
-        Command::Planifier { session, ecrire } => crate::planner::run(&session, ecrire),
+        planifier @ Command::Planifier { .. } => plan(planifier),
         Command::Schema => {
             print!("{}", crate::schema::SCHEMA);
             Ok(ExitCode::SUCCESS)
@@ -488,4 +488,16 @@ fn changements(before: &Path, after: &Path) -> Result<ExitCode, Error> {
         crate::changes::report(&changes, &old_source.name, &new_source.name)?
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// `planifier`, from the file as announced when `depuis` is given.
+fn plan(command: Command) -> Result<ExitCode, Error> {
+    match command {
+        Command::Planifier {
+            session,
+            ecrire,
+            depuis,
+        } => crate::planner::run(&session, ecrire, depuis.as_deref()),
+        _ => Ok(ExitCode::FAILURE),
+    }
 }

@@ -37,6 +37,32 @@ pub struct Trial {
     /// The last day added, said in full, or the new end of the day.
     pub detail: String,
     pub possible: bool,
+    /// When it is not enough: the first pair still short, its need and
+    /// the time it would be offered ("10 h 05", "8 h 30").
+    pub binome: String,
+    pub besoin: String,
+    pub offert: String,
+    /// Or what still cannot be placed.
+    pub bloque: String,
+}
+
+impl Trial {
+    /// A change tried, with the refusal it still meets, if any.
+    pub fn new(jours: usize, detail: String, failure: Option<&Failure>) -> Trial {
+        let short = failure.and_then(|f| f.manques.first());
+        Trial {
+            jours,
+            detail,
+            possible: failure.is_none(),
+            binome: short.map(|m| m.binome.clone()).unwrap_or_default(),
+            besoin: short.map(|m| m.besoin.clone()).unwrap_or_default(),
+            offert: short.map(|m| m.offert.clone()).unwrap_or_default(),
+            bloque: failure
+                .and_then(|f| f.bloque.as_ref())
+                .map(|b| b.quoi.clone())
+                .unwrap_or_default(),
+        }
+    }
 }
 
 /// A pair's need against its days.
@@ -134,14 +160,42 @@ pub(super) fn pair_need(
 }
 
 /// The fewest days the busiest pair's work needs, whole days of the
-/// frame's hours.
+/// frame's hours: its slots, the gap (`battement`) between two of them in
+/// a half day, and the time every candidate is taken (the welcome, the
+/// tests taken together without the jury), when the pair can at most be
+/// briefed.
 pub fn fewest_days(s: &Session, pairs: &Pairs, org: &Organisation, frame: super::Frame) -> usize {
     let per_day = day_minutes(frame).max(1) as usize;
+    let lunch = (frame.lunch.1 - frame.lunch.0) as usize;
+    let together: Vec<usize> = s
+        .epreuves
+        .iter()
+        .filter(|e| {
+            e.passage.value == Passage::Ensemble && e.encadrement.value != Encadrement::Jury
+        })
+        .map(|e| {
+            let length = e.duree.value.0 as usize;
+            let over_lunch = length > frame.longest_half_day() as usize;
+            length.saturating_sub(if over_lunch { lunch } else { 0 })
+        })
+        .collect();
+    let everyone = org.accueil() as usize + together.iter().sum::<usize>();
+    let lost = everyone
+        .saturating_sub(org.briefing() as usize)
+        .min(per_day);
+    let half_day = frame.longest_half_day().max(1) as usize;
     (0..pairs.jurors.len())
         .map(|p| {
-            pair_need(s, org, pairs.candidates(p).count())
-                .0
-                .div_ceil(per_day)
+            let n = pairs.candidates(p).count();
+            let (need, detail) = pair_need(s, org, n);
+            let studies = (n * org.etude_dossiers() as usize).div_ceil(half_day);
+            let slots = 2 + studies + detail.iter().map(|(count, _)| count).sum::<usize>();
+            (1..)
+                .find(|&d: &usize| {
+                    let gaps = slots.saturating_sub(2 * d + 1) * frame.battement as usize;
+                    d * per_day >= need + lost + gaps
+                })
+                .unwrap_or(1)
         })
         .max()
         .unwrap_or(0)

@@ -143,24 +143,39 @@ impl Search<'_> {
         if per_candidate == 0 {
             return Ok(());
         }
+        for p in 0..self.pairs.jurors.len() {
+            self.study_of(p, per_candidate, None)?;
+        }
+        Ok(())
+    }
+
+    /// Pair `p` studies the files of its candidates `only` (or all) not
+    /// studied yet.
+    pub(super) fn study_of(
+        &mut self,
+        p: usize,
+        per_candidate: u16,
+        only: Option<&[usize]>,
+    ) -> Result<(), Stuck> {
+        if per_candidate == 0 {
+            return Ok(());
+        }
         let cap = (self.frame.longest_half_day() / per_candidate).max(1) as usize;
         let label = self.labels.correction.clone();
-        for p in 0..self.pairs.jurors.len() {
-            let mut todo: Vec<usize> = self
-                .pairs
-                .candidates(p)
-                .filter(|&c| self.studied[c].is_none())
-                .collect();
-            // Those whose final interview the file already gives first, the
-            // earliest first.
-            todo.sort_by_key(|&c| {
-                let pinned = self.pinned_final(c);
-                (pinned.is_none(), pinned, self.produced[c], self.rank[c])
-            });
-            while !todo.is_empty() {
-                let taken = self.study_chunk(p, &todo, cap, per_candidate, &label)?;
-                todo.drain(..taken);
-            }
+        let mut todo: Vec<usize> = self
+            .pairs
+            .candidates(p)
+            .filter(|&c| self.studied[c].is_none() && only.is_none_or(|o| o.contains(&c)))
+            .collect();
+        // Those whose final interview the file already gives first, the
+        // earliest first.
+        todo.sort_by_key(|&c| {
+            let pinned = self.pinned_final(c);
+            (pinned.is_none(), pinned, self.produced[c], self.rank[c])
+        });
+        while !todo.is_empty() {
+            let taken = self.study_chunk(p, &todo, cap, per_candidate, &label)?;
+            todo.drain(..taken);
         }
         Ok(())
     }
@@ -228,38 +243,49 @@ impl Search<'_> {
         Ok(n)
     }
 
-    /// Each pair deliberates (`deliberation` × candidates) after its last
-    /// evaluation and after the session's last final interview.
+    /// Each pair deliberates (`deliberation` × candidates) after its own
+    /// last evaluation: at the end of its last day of finals when it fits.
     pub fn deliberations(&mut self, per_candidate: u16) -> Result<(), Stuck> {
-        let s = self.s;
-        let pinned_finals = super::pinned(s, NatureCreneau::EntretienFinal).filter_map(|c| {
-            Some((
-                self.days.iter().position(|d| *d == c.date.value)?,
-                c.fin.value.0,
-            ))
-        });
-        let new_finals = self
-            .slots
-            .iter()
-            .filter(|c| c.nature == NatureCreneau::EntretienFinal)
-            .filter_map(|c| Some((self.days.iter().position(|d| *d == c.date)?, c.fin)));
-        let last_final = pinned_finals.chain(new_finals).max();
         for p in 0..self.pairs.jurors.len() {
-            let [a, b] = self.pairs.jurors[p];
-            let (ida, idb) = (&s.jures.value[a].id.value, &s.jures.value[b].id.value);
-            let pinned =
-                super::pinned(s, NatureCreneau::Deliberation).any(|c| has_both(c, ida, idb));
-            let n = self.pairs.candidates(p).count() as u16;
-            if pinned || n == 0 || per_candidate == 0 {
-                continue;
-            }
-            let length = per_candidate * n;
-            let lower = self.last_eval[p]
-                .max(last_final)
-                .unwrap_or(self.briefed_pair(p));
-            let label = self.labels.deliberation.clone();
-            self.pair_slot(p, NatureCreneau::Deliberation, &label, lower, length)?;
+            self.deliberation_of(p, per_candidate)?;
         }
+        Ok(())
+    }
+
+    /// Pair `p`'s deliberation, after its last evaluation and after the
+    /// file's final interviews that may concern it (those naming one of
+    /// its jurors, or no juror).
+    pub(super) fn deliberation_of(&mut self, p: usize, per_candidate: u16) -> Result<(), Stuck> {
+        let s = self.s;
+        let [a, b] = self.pairs.jurors[p];
+        let (ida, idb) = (&s.jures.value[a].id.value, &s.jures.value[b].id.value);
+        let pinned = super::pinned(s, NatureCreneau::Deliberation).any(|c| has_both(c, ida, idb));
+        let n = self.pairs.candidates(p).count() as u16;
+        if pinned || n == 0 || per_candidate == 0 {
+            return Ok(());
+        }
+        let theirs = |c: &&crate::model::Creneau| match c.jures.as_ref().map(|j| &j.value) {
+            Some(crate::model::Selection::Ids(ids)) if !ids.is_empty() => {
+                ids.iter().any(|i| i.value == *ida || i.value == *idb)
+            }
+            _ => true,
+        };
+        let pinned_final = super::pinned(s, NatureCreneau::EntretienFinal)
+            .filter(theirs)
+            .filter_map(|c| {
+                Some((
+                    self.days.iter().position(|d| *d == c.date.value)?,
+                    c.fin.value.0,
+                ))
+            })
+            .max();
+        let length = per_candidate * n;
+        let lower = self.last_eval[p]
+            .max(pinned_final)
+            .unwrap_or(self.briefed_pair(p))
+            .max(self.not_before);
+        let label = self.labels.deliberation.clone();
+        self.pair_slot(p, NatureCreneau::Deliberation, &label, lower, length)?;
         Ok(())
     }
 

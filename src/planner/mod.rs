@@ -10,6 +10,7 @@
 //! session that cannot fit.
 
 mod busy;
+mod by_day;
 pub mod demand;
 mod jury;
 mod pairs;
@@ -17,6 +18,7 @@ mod passages;
 pub mod sample;
 mod search;
 mod show;
+mod since;
 mod summary;
 pub mod write;
 
@@ -143,26 +145,48 @@ pub fn labels() -> Result<Labels, Error> {
 pub fn plan(s: &Session, labels: &Labels) -> Result<Proposal, Box<demand::Failure>> {
     plan_with(s, labels, Change::default()).map_err(|mut failure| {
         failure.non_retenus = pairs::unusable(s, &session_days(s));
-        failure.essais = [
-            Change {
-                more_days: 1,
-                later_end: 0,
-            },
+        failure.essais = trials(s, labels);
+        failure
+    })
+}
+
+/// The latest end of day a refusal tries: 18:00, past which the
+/// regulations advise not to go.
+const LATEST_END: u16 = 18 * 60;
+
+/// The single changes a refusal tries, smallest first: one more day, days
+/// ending at 18:00, two more days only when one is not enough; those that
+/// work first.
+fn trials(s: &Session, labels: &Labels) -> Vec<demand::Trial> {
+    let default = Organisation::default();
+    let end = frame(s.organisation.as_ref().unwrap_or(&default)).end;
+    let one_day = Change {
+        more_days: 1,
+        later_end: 0,
+    }
+    .tried(s, labels);
+    let one_is_enough = one_day.as_ref().is_some_and(|t| t.possible);
+    let mut out: Vec<demand::Trial> = one_day.into_iter().collect();
+    if end < LATEST_END {
+        out.extend(
             Change {
                 more_days: 0,
-                later_end: 60,
-            },
+                later_end: LATEST_END - end,
+            }
+            .tried(s, labels),
+        );
+    }
+    if !one_is_enough {
+        out.extend(
             Change {
                 more_days: 2,
                 later_end: 0,
-            },
-        ]
-        .into_iter()
-        .filter_map(|change| change.tried(s, labels))
-        .collect();
-        failure.essais.sort_by_key(|e| !e.possible);
-        failure
-    })
+            }
+            .tried(s, labels),
+        );
+    }
+    out.sort_by_key(|e| !e.possible);
+    out
 }
 
 /// A change to the session a refusal tries: working days added after the
@@ -195,18 +219,26 @@ impl Change {
         let default = Organisation::default();
         let org = s.organisation.as_ref().unwrap_or(&default);
         let end = frame(org).end;
-        let detail = if self.more_days > 0 {
+        let added = &days[days.len() - self.more_days..];
+        let free_jurors = s
+            .jures
+            .value
+            .iter()
+            .filter(|j| !pairs::juror_days(j, added).is_empty())
+            .count();
+        let detail = if self.more_days > 0 && free_jurors >= 2 {
             fr::long_date(*days.last()?)
-        } else if end + self.later_end <= 23 * 60 {
+        } else if self.more_days == 0 && end + self.later_end <= LATEST_END {
             hm(end + self.later_end)
         } else {
             return None;
         };
-        Some(demand::Trial {
-            jours: self.more_days,
+        let outcome = plan_with(s, labels, self);
+        Some(demand::Trial::new(
+            self.more_days,
             detail,
-            possible: plan_with(s, labels, self).is_ok(),
-        })
+            outcome.err().as_deref(),
+        ))
     }
 }
 
@@ -249,16 +281,40 @@ fn plan_with(
         (days, std::cmp::Reverse(pairs.candidates(p).count()), c)
     };
     order.sort_by_key(|&c| pair_key(c));
-    let mut first_stuck: Option<(Stuck, Vec<NewSlot>)> = None;
-    for _ in 0..=RESTARTS {
+    let ranks = |order: &[usize]| {
         let mut rank = vec![0; n];
         for (r, &c) in order.iter().enumerate() {
             rank[c] = r;
         }
-        match attempt(s, days, frame, org, &pairs, labels, rank) {
-            Ok(mut slots) => {
-                slots.sort_by_key(|c| (c.date, c.debut, c.fin, c.salle.clone()));
-                return Ok(Proposal { slots, pairs });
+        rank
+    };
+    // A day of each pair at a time, kept unless the test-by-test order
+    // uses fewer days.
+    let per_day = effort.per_day / effort.per_candidate.max(1) + 2;
+    let by_day = by_day::attempt(
+        (s, days, frame),
+        org,
+        &pairs,
+        labels,
+        ranks(&order),
+        per_day,
+    );
+    let finish = |mut slots: Vec<NewSlot>| {
+        slots.sort_by_key(|c| (c.date, c.debut, c.fin, c.salle.clone()));
+        slots
+    };
+    let mut first_stuck: Option<(Stuck, Vec<NewSlot>)> = None;
+    for _ in 0..=RESTARTS {
+        match attempt(s, days, frame, org, &pairs, labels, ranks(&order)) {
+            Ok(slots) => {
+                let slots = match by_day {
+                    Some(better) if days_used(s, &better) <= days_used(s, &slots) => better,
+                    _ => slots,
+                };
+                return Ok(Proposal {
+                    slots: finish(slots),
+                    pairs,
+                });
             }
             Err((stuck, placed)) => {
                 let moved: Vec<usize> = stuck.candidates.clone();
@@ -274,8 +330,23 @@ fn plan_with(
             }
         }
     }
+    if let Some(slots) = by_day {
+        return Ok(Proposal {
+            slots: finish(slots),
+            pairs,
+        });
+    }
     let (stuck, placed) = first_stuck.expect("at least one attempt");
     Err(Box::new(demand::Failure::stuck(s, &pairs, &stuck, &placed)))
+}
+
+/// The days holding a slot, the file's or a new one.
+fn days_used(s: &Session, slots: &[NewSlot]) -> usize {
+    let mut days: Vec<Date> = slots.iter().map(|c| c.date).collect();
+    days.extend(s.planning.value.iter().map(|c| c.date.value));
+    days.sort_unstable();
+    days.dedup();
+    days.len()
 }
 
 /// One greedy pass, in the order given by `rank`.
@@ -341,24 +412,79 @@ pub struct Outcome {
 /// The command: the proposed timetable, written into the file with
 /// `write`. The file is changed only when the outcome is a success.
 pub fn execute(path: &Path, write: bool, color: bool) -> Result<Outcome, Error> {
-    let failed = |err: String| Outcome {
+    execute_since(path, None, write, color)
+}
+
+fn failed(err: String) -> Outcome {
+    Outcome {
         success: false,
         out: String::new(),
         err,
+    }
+}
+
+/// The file at `path` loaded, or what makes it unreadable.
+fn loaded(path: &Path, color: bool) -> Result<(load::Source, Session), Outcome> {
+    load::load(path).map_err(|failure| {
+        let (text, d) = *failure;
+        let report = Report {
+            diagnostics: vec![d],
+        };
+        failed(report.render(&path.display().to_string(), &text, color))
+    })
+}
+
+/// The file's text and session with the slots announced in `before` that
+/// still hold, and what was kept.
+fn since_before(
+    source: load::Source,
+    session: Session,
+    before: &Path,
+    color: bool,
+) -> Result<(load::Source, Session, Session, since::Since), Outcome> {
+    let (_, old) = loaded(before, color)?;
+    let (keep, moved) = since::kept(&session, &old, &session_days(&session));
+    let gardes = keep.len();
+    let text = since::merged(&source.text, &session, &old, &keep).ok_or_else(|| {
+        failed(format!(
+            "{}\n",
+            show::not_completable(&source.name).unwrap_or_default()
+        ))
+    })?;
+    let merged = load::Source::from_text(&source.name, &text);
+    let session = load::parse(&merged).map_err(|d| {
+        let report = Report {
+            diagnostics: vec![d],
+        };
+        failed(report.render(&merged.name, &merged.text, color))
+    })?;
+    let told = since::Since {
+        avant: before.display().to_string(),
+        gardes,
+        deplaces: moved,
+        ..since::Since::default()
     };
-    let (source, session) = match load::load(path) {
-        Ok(loaded) => loaded,
-        Err(failure) => {
-            let (text, d) = *failure;
-            let report = Report {
-                diagnostics: vec![d],
-            };
-            return Ok(failed(report.render(
-                &path.display().to_string(),
-                &text,
-                color,
-            )));
-        }
+    Ok((merged, session, old, told))
+}
+
+/// The command, re-planning from the timetable announced in `before` when
+/// given: its slots that still hold are kept.
+pub fn execute_since(
+    path: &Path,
+    before: Option<&Path>,
+    write: bool,
+    color: bool,
+) -> Result<Outcome, Error> {
+    let (source, session) = match loaded(path, color) {
+        Ok(l) => l,
+        Err(outcome) => return Ok(outcome),
+    };
+    let (source, session, announced) = match before {
+        None => (source, session, None),
+        Some(b) => match since_before(source, session, b, color) {
+            Ok((src, s, old, told)) => (src, s, Some((old, told))),
+            Err(outcome) => return Ok(outcome),
+        },
     };
     // The errors alone: the warnings about slots not yet planned would
     // bury them (`check` says both).
@@ -385,7 +511,7 @@ pub fn execute(path: &Path, write: bool, color: bool) -> Result<Outcome, Error> 
             )));
         }
     };
-    if proposal.is_empty() {
+    if proposal.is_empty() && announced.is_none() {
         let out = format!("{}\n", show::nothing(&source.name)?);
         return Ok(Outcome {
             success: true,
@@ -399,6 +525,12 @@ pub fn execute(path: &Path, write: bool, color: bool) -> Result<Outcome, Error> 
     let fewest = demand::fewest_days(&session, &proposal.pairs, org, frame(org));
     let figures = summary::of(&session, &proposal, fewest);
     out.push_str(&format!("{}\n", show::summary(&figures)?));
+    if let Some((old, mut told)) = announced {
+        if let Some(after) = planned_session(&source, &session, &proposal) {
+            (told.candidats, told.jures, told.surveillants) = since::letters(&old, &after);
+        }
+        out.push_str(&format!("{}\n", show::since(&told)?));
+    }
     if write {
         write::into_file(path, &source.text, &session, &proposal)?;
         out.push_str(&format!(
@@ -413,10 +545,17 @@ pub fn execute(path: &Path, write: bool, color: bool) -> Result<Outcome, Error> 
     })
 }
 
-/// `sessiondoc planifier`, printed.
-pub fn run(path: &Path, write: bool) -> Result<ExitCode, Error> {
+/// The session as the file would be with the proposal written in it.
+fn planned_session(source: &load::Source, s: &Session, proposal: &Proposal) -> Option<Session> {
+    let text = write::fill_juries(&source.text, s, proposal)?;
+    let text = write::insert_slots(&text, &proposal.slots)?;
+    load::parse(&load::Source::from_text(&source.name, &text)).ok()
+}
+
+/// `sessiondoc planifier`, printed; `before`: the file as announced.
+pub fn run(path: &Path, write: bool, before: Option<&Path>) -> Result<ExitCode, Error> {
     let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let outcome = execute(path, write, color)?;
+    let outcome = execute_since(path, before, write, color)?;
     print!("{}", outcome.out);
     eprint!("{}", outcome.err);
     Ok(if outcome.success {

@@ -54,6 +54,7 @@ impl Search<'_> {
         let e = &s.epreuves[k];
         let length = group_minutes(s, k, group);
         let mut lower: Moment = group.iter().map(|&c| self.ready[c]).max().unwrap_or((0, 0));
+        lower = lower.max(self.not_before);
         let jury = e.encadrement.value == Encadrement::Jury;
         let pair = jury.then(|| self.pairs.of_candidate[group[0]]);
         let days: Vec<usize> = match pair {

@@ -40,6 +40,7 @@ impl Pinned {
 }
 
 /// The state of one placement attempt.
+#[derive(Clone)]
 pub struct Search<'a> {
     pub(super) s: &'a Session,
     pub(super) days: &'a [Date],
@@ -61,6 +62,8 @@ pub struct Search<'a> {
     pub(super) home: Vec<Option<usize>>,
     /// Each candidate's rank: lower goes first.
     pub(super) rank: Vec<usize>,
+    /// No new passage or deliberation before this moment.
+    pub(super) not_before: Moment,
     pub slots: Vec<NewSlot>,
 }
 
@@ -97,6 +100,7 @@ impl<'a> Search<'a> {
             last_eval: vec![None; n_pairs],
             home: vec![None; n_pairs],
             rank,
+            not_before: (0, 0),
             slots: Vec::new(),
         };
         search.read_pinned();
@@ -125,9 +129,18 @@ impl<'a> Search<'a> {
                 let both = self.pairs.jurors[p]
                     .iter()
                     .all(|&j| has(&slot.jures, &s.jures.value[j].id.value));
+                // The files a study of the file covers: those of the
+                // candidates whose final interview the file gives too (or
+                // all, when the session has no final interview).
                 if both && slot.nature == NatureCreneau::Correction {
+                    let first_final = s
+                        .epreuves
+                        .iter()
+                        .position(|e| e.nature.value == NatureCreneau::EntretienFinal);
                     for c in self.pairs.candidates(p) {
-                        self.studied[c] = self.studied[c].max(Some(end));
+                        if first_final.is_none_or(|k| self.pinned(c, k).is_some()) {
+                            self.studied[c] = self.studied[c].max(Some(end));
+                        }
                     }
                 }
                 if both && is_evaluation(slot.nature) {
@@ -328,10 +341,19 @@ impl<'a> Search<'a> {
 
     /// The test `k` for every candidate who does not have it yet.
     pub fn test(&mut self, k: usize) -> Result<(), Stuck> {
+        self.test_for(k, None)
+    }
+
+    /// The test `k` for the candidates `only` (or all) who do not have it
+    /// yet.
+    pub(super) fn test_for(&mut self, k: usize, only: Option<&[usize]>) -> Result<(), Stuck> {
         let s = self.s;
         let e = &s.epreuves[k];
         let mut todo = Vec::new();
         for c in 0..s.candidats.value.len() {
+            if only.is_some_and(|o| !o.contains(&c)) {
+                continue;
+            }
             match self
                 .pinned(c, k)
                 .and_then(|slot| Some((self.day_of(slot)?, slot.fin.value.0)))

@@ -208,3 +208,13 @@ pub fn without_tests(file: &str) -> Result<String, Error> {
 pub fn refused(file: &str) -> Result<String, Error> {
     render("refuse", context! { fichier => file })
 }
+
+/// What re-planning kept of the timetable announced, and the letters.
+pub fn since(told: &super::since::Since) -> Result<String, Error> {
+    render("depuis", context! { d => Value::from_serialize(told) })
+}
+
+/// The file cannot take the announced slots (no block `planning:` list).
+pub fn not_completable(file: &str) -> Result<String, Error> {
+    render("depuis_impossible", context! { fichier => file })
+}

@@ -40,6 +40,8 @@ pub struct Summary {
     pub jours_deliberation_seule: usize,
     /// (pair, room changes between two evaluations of a day).
     pub changements_salle: Vec<(String, usize)>,
+    /// The jury's evaluations in a row at most ("3 h").
+    pub serie: String,
 }
 
 fn ids(who: &Who, all: &[String]) -> Vec<String> {
@@ -160,5 +162,6 @@ pub fn of(s: &Session, proposal: &Proposal, fewest_days: usize) -> Summary {
         plus_longue_attente: fr::duration(longest),
         jours_deliberation_seule: only_deliberation,
         changements_salle,
+        serie: fr::duration(org.pause_jury().0),
     }
 }
