@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::model::{Date, ModeConvocation, Session};
+use crate::model::{Date, ModeConvocation, MoyenEnvoi, Session};
 
 /// The folder of the sendings, in the output folder.
 pub const ENVOIS: &str = "envois";
@@ -97,7 +97,7 @@ pub struct Line {
     pub document: String,
     /// The day it was sent, `YYYY-MM-DD`.
     pub date: String,
-    /// « courrier recommandé » or « remise en main propre ».
+    /// « courrier recommandé », « courriel » or « remise en main propre ».
     pub moyen: String,
     /// What the document said (its fingerprint, else its sha256).
     pub empreinte: String,
@@ -166,10 +166,6 @@ pub fn record(
     for line in lines(folder) {
         sent.insert(line.document, line.empreinte);
     }
-    let moyen = match session.session.convocation.mode {
-        ModeConvocation::Recommande => "courrier recommandé",
-        ModeConvocation::MainPropre => "remise en main propre",
-    };
     let mut to_send: Vec<Line> = Vec::new();
     for e in &manifest.documents {
         let Some((role, id)) = person(e) else {
@@ -181,10 +177,10 @@ pub fn record(
         }
         to_send.push(Line {
             role: role.to_owned(),
+            moyen: label(means(session, role, &id)).to_owned(),
             id,
             document: e.path.clone(),
             date: day.to_string(),
-            moyen: moyen.to_owned(),
             empreinte,
         });
     }
@@ -222,6 +218,43 @@ pub fn record(
         folder: target,
         lines: to_send,
     }))
+}
+
+/// How the letters of the person `id` in `role` ("candidat", "jure",
+/// "surveillant") are sent: their `envoi`, else by e-mail for a juror or
+/// surveillant with an address, else as the session's convocations.
+pub fn means(session: &Session, role: &str, id: &str) -> MoyenEnvoi {
+    let by_mode = match session.session.convocation.mode {
+        ModeConvocation::Recommande => MoyenEnvoi::Courrier,
+        ModeConvocation::MainPropre => MoyenEnvoi::MainPropre,
+    };
+    let (chosen, email) = match role {
+        "candidat" => match session.candidats.value.iter().find(|c| c.id.value == id) {
+            Some(c) => (c.envoi, None),
+            None => (None, None),
+        },
+        "jure" => match session.jures.value.iter().find(|j| j.id.value == id) {
+            Some(j) => (j.envoi, j.email.as_deref()),
+            None => (None, None),
+        },
+        _ => match session.surveillants.iter().find(|m| m.id.value == id) {
+            Some(m) => (m.envoi, m.email.as_deref()),
+            None => (None, None),
+        },
+    };
+    let by_email = email
+        .filter(|e| !e.trim().is_empty())
+        .map(|_| MoyenEnvoi::Courriel);
+    chosen.or(by_email).unwrap_or(by_mode)
+}
+
+/// How a means of sending is said in the record.
+pub fn label(means: MoyenEnvoi) -> &'static str {
+    match means {
+        MoyenEnvoi::Courrier => "courrier recommandé",
+        MoyenEnvoi::Courriel => "courriel",
+        MoyenEnvoi::MainPropre => "remise en main propre",
+    }
 }
 
 /// Whom a document of the manifest is sent to, if it is sent to one person.

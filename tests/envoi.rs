@@ -38,6 +38,15 @@ fn list(out: &Path, day: &str) -> Vec<serde_json::Value> {
     serde_json::from_str(&text).unwrap()
 }
 
+/// Whom a line of a sending is for: "role:id".
+fn person_of(l: &serde_json::Value) -> String {
+    format!(
+        "{}:{}",
+        l["role"].as_str().unwrap(),
+        l["id"].as_str().unwrap()
+    )
+}
+
 fn people(lines: &[serde_json::Value]) -> std::collections::BTreeSet<String> {
     lines
         .iter()
@@ -169,4 +178,94 @@ fn a_postponement_is_said_in_the_letters_and_to_the_ddets_dated_the_day_sent() {
         &docx,
         "Cette déclaration rectificative annule et remplace la précédente.",
     );
+}
+
+/// The session with a juror's e-mail address, a surveillant handed their
+/// letters and a candidate's e-mail address.
+fn with_means() -> String {
+    let text = sc()
+        .replacen(
+            "    prenom: Claire\n",
+            "    prenom: Claire\n    email: c.lejeune@example.fr\n",
+            1,
+        )
+        .replacen(
+            "    prenom: Henri\n",
+            "    prenom: Henri\n    envoi: main_propre\n",
+            1,
+        )
+        .replacen(
+            "    prenom: Leïla\n",
+            "    prenom: Leïla\n    email: l.amrani@example.fr\n",
+            1,
+        );
+    assert_eq!(text.matches("@example.fr\n").count(), 2);
+    assert!(text.contains("envoi: main_propre"));
+    text
+}
+
+#[test]
+fn each_person_is_sent_their_letters_by_their_own_means() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sortie");
+    let err = send(dir.path(), &with_means(), "2026-12-04");
+    let means = |who: &str| {
+        let lines = list(&out, "2026-12-04");
+        let found: Vec<String> = lines
+            .iter()
+            .filter(|l| person_of(l) == who)
+            .map(|l| l["moyen"].as_str().unwrap().to_owned())
+            .collect();
+        assert!(!found.is_empty(), "{who} in {lines:?}");
+        found
+    };
+    // A juror with an e-mail address: by e-mail.
+    assert!(means("jure:lejeune").iter().all(|m| m == "courriel"));
+    // Without one: as the session's convocations go.
+    assert!(
+        means("jure:moreau")
+            .iter()
+            .all(|m| m == "courrier recommandé")
+    );
+    // As the file says.
+    assert!(
+        means("surveillant:petit")
+            .iter()
+            .all(|m| m == "remise en main propre")
+    );
+    // A candidate's convocation goes as the regulations ask, even with an
+    // e-mail address.
+    assert!(
+        means("candidat:amrani")
+            .iter()
+            .all(|m| m == "courrier recommandé")
+    );
+    // The summary says it per person.
+    assert!(
+        err.lines()
+            .any(|l| l.contains("jure lejeune") && l.ends_with("courriel")),
+        "{err}"
+    );
+    assert!(
+        err.lines()
+            .any(|l| l.contains("surveillant petit") && l.ends_with("remise en main propre")),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_candidate_may_be_sent_their_letters_as_the_file_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sortie");
+    let text = with_means().replacen(
+        "    email: l.amrani@example.fr\n",
+        "    email: l.amrani@example.fr\n    envoi: main_propre\n",
+        1,
+    );
+    send(dir.path(), &text, "2026-12-04");
+    for l in list(&out, "2026-12-04") {
+        if l["id"] == "amrani" {
+            assert_eq!(l["moyen"], "remise en main propre", "{l}");
+        }
+    }
 }
