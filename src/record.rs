@@ -166,6 +166,15 @@ pub fn record(
     for line in lines(folder) {
         sent.insert(line.document, line.empreinte);
     }
+    // Someone no longer in the file (a cancellation) is sent to as the
+    // file of the last sending said.
+    let earlier = last_session(folder)
+        .and_then(|p| crate::load::load(&p).ok())
+        .map(|(_, s)| s);
+    let means_of = |role: &str, id: &str| match &earlier {
+        Some(e) if !is_in(session, role, id) => means(e, role, id),
+        _ => means(session, role, id),
+    };
     let mut to_send: Vec<Line> = Vec::new();
     for e in &manifest.documents {
         let Some((role, id)) = person(e) else {
@@ -177,7 +186,7 @@ pub fn record(
         }
         to_send.push(Line {
             role: role.to_owned(),
-            moyen: label(means(session, role, &id)).to_owned(),
+            moyen: label(means_of(role, &id)).to_owned(),
             id,
             document: e.path.clone(),
             date: day.to_string(),
@@ -246,6 +255,15 @@ pub fn means(session: &Session, role: &str, id: &str) -> MoyenEnvoi {
         .filter(|e| !e.trim().is_empty())
         .map(|_| MoyenEnvoi::Courriel);
     chosen.or(by_email).unwrap_or(by_mode)
+}
+
+/// Whether the person `id` in `role` is in the session file.
+fn is_in(session: &Session, role: &str, id: &str) -> bool {
+    match role {
+        "candidat" => session.candidats.value.iter().any(|c| c.id.value == id),
+        "jure" => session.jures.value.iter().any(|j| j.id.value == id),
+        _ => session.surveillants.iter().any(|m| m.id.value == id),
+    }
 }
 
 /// How a means of sending is said in the record.

@@ -269,3 +269,135 @@ fn a_candidate_may_be_sent_their_letters_as_the_file_says() {
         }
     }
 }
+
+/// The session with a second surveillant, Mme Lucie MARTIN, on the first
+/// two slots, and a juror, M. Marc ROUX, who does not take part yet.
+fn with_reserve() -> String {
+    let text = sc()
+        .replacen(
+            "surveillants:\n  - id: petit\n",
+            "surveillants:\n  - id: martin\n    civilite: Mme\n    nom: MARTIN\n    prenom: Lucie\n    email: l.martin@example.fr\n  - id: petit\n",
+            1,
+        )
+        .replacen(
+            "\nsurveillants:\n",
+            "  - id: roux\n    civilite: M.\n    nom: ROUX\n    prenom: Marc\n    habilitation_fin: 2029-06-30\n\nsurveillants:\n",
+            1,
+        )
+        .replace("    surveillants: [petit]\n", "    surveillants: [petit, martin]\n");
+    assert_eq!(text.matches("[petit, martin]").count(), 2);
+    assert!(text.contains("id: roux"));
+    text
+}
+
+/// The file of a sending's folder, whatever its extension.
+fn sent_file(out: &Path, day: &str, stem: &str, ext: &str) -> Vec<u8> {
+    let path = out.join("envois").join(day).join(format!("{stem}.{ext}"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"))
+}
+
+#[test]
+fn a_person_no_longer_convened_gets_one_letter_of_cancellation() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sortie");
+    let v1 = with_reserve();
+    send(dir.path(), &v1, "2026-12-04");
+    // A juror replaced, a surveillant removed, a candidate who withdraws.
+    let v2 = v1
+        .replace("[dupont, haddad]", "[dupont, roux]")
+        .replacen(
+            "  - id: haddad\n    civilite: Mme\n    nom: HADDAD\n    prenom: Samira\n    habilitation_fin: 2027-12-31\n",
+            "",
+            1,
+        )
+        .replace(
+            "    surveillants: [petit, martin]\n",
+            "    surveillants: [petit]\n",
+        )
+        .replacen(
+            "  - id: martin\n    civilite: Mme\n    nom: MARTIN\n    prenom: Lucie\n    email: l.martin@example.fr\n",
+            "",
+            1,
+        )
+        .replacen(
+            "  - id: diallo\n",
+            "  - id: diallo\n    desistement: 2026-12-08\n",
+            1,
+        );
+    assert!(!v2.contains("martin") && !v2.contains("haddad"));
+    send(dir.path(), &v2, "2026-12-10");
+    let lines = list(&out, "2026-12-10");
+    for (who, stem) in [
+        ("jure:haddad", "annulations/annulation-jure-haddad"),
+        (
+            "surveillant:martin",
+            "annulations/annulation-surveillant-martin",
+        ),
+        ("candidat:diallo", "annulations/annulation-candidat-diallo"),
+    ] {
+        let mut theirs: Vec<&str> = lines
+            .iter()
+            .filter(|l| person_of(l) == who)
+            .map(|l| l["document"].as_str().unwrap())
+            .collect();
+        theirs.sort();
+        // The letter, and for the staff their calendar with every event
+        // cancelled.
+        let mut expected = vec![format!("{stem}.docx"), format!("{stem}.pdf")];
+        if !who.starts_with("candidat") {
+            expected.insert(1, format!("{stem}.ics"));
+            let ics = String::from_utf8(sent_file(&out, "2026-12-10", stem, "ics")).unwrap();
+            let events = ics.matches("BEGIN:VEVENT").count();
+            assert!(events > 0, "{ics}");
+            assert_eq!(ics.matches("STATUS:CANCELLED").count(), events, "{ics}");
+        }
+        assert_eq!(theirs, expected, "{who}: the cancellation only");
+        let pdf = pdf_text(&sent_file(&out, "2026-12-10", stem, "pdf"));
+        let docx = docx_text(&sent_file(&out, "2026-12-10", stem, "docx"));
+        let (pdf, docx) = (normalize(&pdf), normalize(&docx));
+        assert_both_contain(
+            &pdf,
+            &docx,
+            "annule la convocation du vendredi 4 décembre 2026",
+        );
+        assert_both_contain(&pdf, &docx, "le jeudi 10 décembre 2026");
+    }
+    let (pdf, docx) = (
+        normalize(&pdf_text(&sent_file(
+            &out,
+            "2026-12-10",
+            "annulations/annulation-candidat-diallo",
+            "pdf",
+        ))),
+        normalize(&docx_text(&sent_file(
+            &out,
+            "2026-12-10",
+            "annulations/annulation-candidat-diallo",
+            "docx",
+        ))),
+    );
+    assert_both_contain(&pdf, &docx, "M. Mamadou DIALLO");
+    assert_both_contain(&pdf, &docx, "50700 Brix");
+    assert_both_contain(&pdf, &docx, "Vous n'êtes plus convoqué à cette session.");
+    // Someone no longer in the file is sent to as the last file said.
+    for l in &lines {
+        if l["id"] == "martin" {
+            assert_eq!(l["moyen"], "courriel", "{l}");
+        }
+    }
+    // The newcomer gets his first convocation, the one who stays is not
+    // written to.
+    assert!(people(&lines).contains("jure:roux"), "{lines:?}");
+    assert!(!people(&lines).contains("candidat:amrani"), "{lines:?}");
+    // The next sending cancels nothing again.
+    let v3 = v2.replacen("debut: \"13:30\"", "debut: \"13:00\"", 1);
+    send(dir.path(), &v3, "2026-12-15");
+    let again = people(&list(&out, "2026-12-15"));
+    for who in ["jure:haddad", "surveillant:martin", "candidat:diallo"] {
+        assert!(!again.contains(who), "{who} in {again:?}");
+    }
+    assert!(
+        !out.join("annulations/annulation-jure-haddad.pdf").exists(),
+        "the output folder holds the current state"
+    );
+}

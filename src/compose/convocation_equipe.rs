@@ -42,8 +42,17 @@ pub fn surveillants(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
 
 /// One convocation of `kind` per person in `role`, in `folder`.
 fn each(ctx: &Ctx, kind: Kind, role: Staff, folder: &str) -> Result<Vec<Composed>, Error> {
+    // A surveillant left without any slot gets the cancellation instead.
+    let cancelled = |id: &str| {
+        ctx.correction.is_some_and(|c| {
+            c.annulations
+                .iter()
+                .any(|a| a.role == role.name() && a.id == id)
+        })
+    };
     role.people(ctx.plan)
         .iter()
+        .filter(|p| !cancelled(&p.id))
         .map(|p| one(ctx, kind, role, p, folder))
         .collect()
 }

@@ -96,6 +96,7 @@ pub fn compose(
             plan.facts.convocation_date = precedente.clone();
             let sent = options.date.unwrap_or_else(Date::today);
             let mut correction = changes.correction(precedente, crate::fr::long_date(sent));
+            correction.annulations = crate::changes::cancelled(&before_plan, &plan);
             correction.precedentes = crate::record::last_sent_days(&folder)
                 .into_iter()
                 .map(|(stem, day)| (stem, crate::fr::long_date(day)))
