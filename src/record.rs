@@ -142,6 +142,8 @@ pub struct Sending {
     /// Its folder.
     pub folder: PathBuf,
     pub lines: Vec<Line>,
+    /// The files of the sending kit, relative to its folder.
+    pub kit: Vec<String>,
 }
 
 /// Sends: the documents of the output folder's manifest that go to people
@@ -217,6 +219,7 @@ pub fn record(
     write(SESSION, session_text.as_bytes())?;
     let list = serde_json::to_vec_pretty(&to_send).map_err(|e| Error::Io(e.to_string()))?;
     write(LISTE, &list)?;
+    let kit = crate::kit::write(staging.path(), &to_send, session, earlier.as_ref(), day)?;
     let target = free_name(&envois, day);
     let staged = staging.keep();
     std::fs::rename(&staged, &target).map_err(|e| {
@@ -226,6 +229,7 @@ pub fn record(
     Ok(Some(Sending {
         folder: target,
         lines: to_send,
+        kit,
     }))
 }
 

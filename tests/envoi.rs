@@ -401,3 +401,106 @@ fn a_person_no_longer_convened_gets_one_letter_of_cancellation() {
         "the output folder holds the current state"
     );
 }
+
+#[test]
+fn each_sending_holds_its_kit_print_file_registered_list_and_email_drafts() {
+    use mail_parser::{MessageParser, MimeHeaders};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sortie");
+    let err = send(dir.path(), &with_means(), "2026-12-04");
+    let folder = out.join("envois/2026-12-04");
+    let lines = list(&out, "2026-12-04");
+    // The print file: the PDF letters of everyone not sent to by e-mail,
+    // each starting on a recto, person by person in the order of the list.
+    let mut by_person: Vec<(String, Vec<&str>)> = Vec::new();
+    for l in lines.iter().filter(|l| l["moyen"] != "courriel") {
+        let Some(pdf) = l["document"].as_str().filter(|d| d.ends_with(".pdf")) else {
+            continue;
+        };
+        match by_person.iter_mut().find(|(p, _)| *p == person_of(l)) {
+            Some((_, files)) => files.push(pdf),
+            None => by_person.push((person_of(l), vec![pdf])),
+        }
+    }
+    let posted: Vec<usize> = by_person
+        .iter()
+        .flat_map(|(_, files)| files)
+        .map(|d| pdf_pages(&std::fs::read(folder.join(d)).unwrap()))
+        .collect();
+    assert!(posted.len() > 10, "{posted:?}");
+    let mut expected = 0;
+    for pages in &posted {
+        expected += expected % 2 + pages;
+    }
+    let print = std::fs::read(folder.join("a-imprimer.pdf")).unwrap();
+    assert_eq!(pdf_pages(&print), expected, "{posted:?}");
+    assert!(err.contains("a-imprimer.pdf"), "{err}");
+    // The registered letters: the candidates with their address, not the
+    // surveillant handed his letters nor the juror sent an e-mail.
+    let csv = std::fs::read_to_string(folder.join("recommandes.csv")).unwrap();
+    let csv = csv.strip_prefix('\u{feff}').expect("a BOM for Excel");
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows[0], "Destinataire;Adresse;Documents");
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("Mme Leïla AMRANI;") && r.contains("convocation-amrani.pdf")),
+        "{csv}"
+    );
+    assert!(
+        rows.iter().any(|r| r.starts_with("M. Patrick MOREAU;")),
+        "{csv}"
+    );
+    assert!(!csv.contains(".docx") && !csv.contains(".ics"), "{csv}");
+    assert!(
+        !csv.contains("LEJEUNE;") && !csv.contains("PETIT;"),
+        "{csv}"
+    );
+    // One e-mail draft, to the juror with an address.
+    let drafts: Vec<_> = std::fs::read_dir(folder.join("courriels"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(drafts, ["jure-lejeune.eml"]);
+    let bytes = std::fs::read(folder.join("courriels/jure-lejeune.eml")).unwrap();
+    let mail = MessageParser::default().parse(&bytes).expect("a mail");
+    let to = mail.to().and_then(|a| a.first()).unwrap();
+    assert_eq!(to.address(), Some("c.lejeune@example.fr"));
+    assert_eq!(
+        mail.from()
+            .and_then(|a| a.first())
+            .and_then(|a| a.address()),
+        Some("s.garnier@cote-ouest.example.fr")
+    );
+    assert_eq!(
+        mail.subject(),
+        Some("Votre convocation — session d'examen n° 375846, Secrétaire comptable")
+    );
+    let body = mail.body_text(0).unwrap().replace("\r\n", "\n");
+    assert!(
+        body.starts_with("Madame,\n\nVous trouverez ci-joint votre convocation"),
+        "{body}"
+    );
+    assert!(
+        body.contains("Le calendrier joint (fichier .ics)"),
+        "{body}"
+    );
+    assert!(
+        body.contains("Mme Sophie GARNIER, responsable de session"),
+        "{body}"
+    );
+    let mut names: Vec<&str> = mail
+        .attachments()
+        .filter_map(|a| a.attachment_name())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "convocation-jure-lejeune.ics",
+            "convocation-jure-lejeune.pdf",
+            "livret-jure-lejeune.pdf"
+        ]
+    );
+    assert_eq!(mail.header_raw("X-Unsent").map(str::trim), Some("1"));
+}
