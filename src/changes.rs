@@ -201,6 +201,7 @@ impl Changes {
             precedentes: HashMap::new(),
             report: self.periode.clone(),
             annulations: Vec::new(),
+            nouveaux: Vec::new(),
         }
     }
 }
@@ -311,6 +312,46 @@ pub fn cancelled(before: &Plan, after: &Plan) -> Vec<Cancelled> {
         }
     }
     out
+}
+
+/// The people convened in `after` who were not in `before` (`role:id`).
+pub fn newcomers(before: &Plan, after: &Plan) -> Vec<String> {
+    let convened = |plan: &Plan| -> Vec<String> {
+        let candidates = plan
+            .candidates
+            .iter()
+            .filter(|c| c.desistement.is_none())
+            .map(|c| format!("candidat:{}", c.id));
+        let jurors = plan
+            .jurors_taking_part()
+            .into_iter()
+            .map(|j| format!("jure:{}", j.id));
+        let surveillants = plan
+            .surveillants()
+            .into_iter()
+            .filter(|m| !plan.surveillant_slots(&m.id).is_empty())
+            .map(|m| format!("surveillant:{}", m.id));
+        candidates.chain(jurors).chain(surveillants).collect()
+    };
+    let was = convened(before);
+    convened(after)
+        .into_iter()
+        .filter(|p| !was.contains(p))
+        .collect()
+}
+
+/// Who is concerned by `changes` (`role:id`): the people whose letters
+/// say something else, to write to again.
+pub fn concerned(changes: &Changes) -> Vec<String> {
+    let of = |role: &str, people: &[PersonChanges]| -> Vec<String> {
+        people.iter().map(|p| format!("{role}:{}", p.id)).collect()
+    };
+    [
+        of("candidat", &changes.candidats),
+        of("jure", &changes.jures),
+        of("surveillant", &changes.surveillants),
+    ]
+    .concat()
 }
 
 /// A juror or surveillant whose convocation is cancelled.

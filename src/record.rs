@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::model::{Date, ModeConvocation, MoyenEnvoi, Session};
+use crate::plan::Plan;
 
 /// The folder of the sendings, in the output folder.
 pub const ENVOIS: &str = "envois";
@@ -177,13 +178,23 @@ pub fn record(
         Some(e) if !is_in(session, role, id) => means(e, role, id),
         _ => means(session, role, id),
     };
+    // Someone who already received a document gets it again only when
+    // the changes since the last sending concern them: their letter then
+    // replaces the last one they received.
+    let concerned: Option<Vec<String>> = earlier.as_ref().map(|e| {
+        let changes = crate::changes::compare(&Plan::new(e), &Plan::new(session));
+        crate::changes::concerned(&changes)
+    });
     let mut to_send: Vec<Line> = Vec::new();
     for e in &manifest.documents {
         let Some((role, id)) = person(e) else {
             continue;
         };
         let empreinte = e.fingerprint.clone().unwrap_or_else(|| e.sha256.clone());
-        if sent.get(&e.path) == Some(&empreinte) {
+        let unconcerned = concerned
+            .as_ref()
+            .is_some_and(|c| !c.contains(&format!("{role}:{id}")));
+        if sent.get(&e.path) == Some(&empreinte) || (sent.contains_key(&e.path) && unconcerned) {
             continue;
         }
         to_send.push(Line {

@@ -66,9 +66,10 @@ fn one(
 ) -> Result<Composed, Error> {
     let slots = role.slots(ctx.plan, &p.id);
     let corrected = role.corrected(ctx, &p.id);
-    // A corrected convocation is dated the day it is sent.
+    // A corrected convocation is dated the day it is sent, and so is a
+    // first one sent after the others.
     let dated = match ctx.correction {
-        Some(k) if corrected => k.envoi.clone(),
+        Some(k) if corrected || k.is_new(role.name(), &p.id) => k.envoi.clone(),
         _ => ctx.plan.facts.convocation_date.clone(),
     };
     let mut rooms: Vec<String> = Vec::new();

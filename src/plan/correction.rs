@@ -25,6 +25,17 @@ pub struct Correction {
     /// The people whose convocation is cancelled: a juror or surveillant
     /// no longer needed, a candidate who withdrew or was removed.
     pub annulations: Vec<Cancelled>,
+    /// The people convened now who were not before (`role:id`): their
+    /// first letter, dated the day it is sent, replaces nothing.
+    pub nouveaux: Vec<String>,
+}
+
+impl Correction {
+    /// Whether the person `id` in `role` ("candidat", "jure",
+    /// "surveillant") is convened for the first time.
+    pub fn is_new(&self, role: &str, id: &str) -> bool {
+        self.nouveaux.iter().any(|n| *n == format!("{role}:{id}"))
+    }
 }
 
 /// A person whose convocation is cancelled, as their last one named them.
