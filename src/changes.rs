@@ -10,10 +10,10 @@ use std::collections::HashMap;
 use minijinja::{Value, context};
 use serde::Serialize;
 
-use crate::compose::Composed;
+use crate::compose::{Composed, file_part};
 use crate::error::Error;
 use crate::kind::Kind;
-use crate::plan::{Correction, Plan, SlotView};
+use crate::plan::{Cancelled, Correction, PersonView, Plan, SlotView};
 use crate::wording::Wording;
 
 /// Every change that concerns someone, grouped by whom to contact.
@@ -200,6 +200,8 @@ impl Changes {
             surveillants: by_person(&self.surveillants),
             precedentes: HashMap::new(),
             report: self.periode.clone(),
+            annulations: Vec::new(),
+            nouveaux: Vec::new(),
         }
     }
 }
@@ -271,6 +273,98 @@ pub fn compare(before: &Plan, after: &Plan) -> Changes {
         p.resume = Summary::of(&p.lignes, postponed);
     }
     changes
+}
+
+/// The people convened in `before` whose convocation `after` cancels: a
+/// candidate who withdrew or was removed, a juror who no longer takes
+/// part, a surveillant removed or left without any slot.
+pub fn cancelled(before: &Plan, after: &Plan) -> Vec<Cancelled> {
+    let mut out = Vec::new();
+    for c in before.candidates.iter().filter(|c| c.desistement.is_none()) {
+        if after
+            .candidate(&c.id)
+            .is_none_or(|now| now.desistement.is_some())
+        {
+            out.push(Cancelled {
+                role: "candidat",
+                id: c.id.clone(),
+                civilite: c.civilite.to_owned(),
+                appel: c.appel.clone(),
+                nom_prenom: c.nom_prenom.clone(),
+                adresse: c.adresse.clone(),
+                convocation: format!("convocations/convocation-{}", file_part(&c.id)),
+            });
+        }
+    }
+    let now = after.jurors_taking_part();
+    for j in before.jurors_taking_part() {
+        if !now.iter().any(|n| n.id == j.id) {
+            out.push(staff("jure", "convocations-jures/convocation-jure", &j));
+        }
+    }
+    for m in before.surveillants() {
+        let kept = after.surveillants().iter().any(|n| n.id == m.id)
+            && (before.surveillant_slots(&m.id).is_empty()
+                || !after.surveillant_slots(&m.id).is_empty());
+        if !kept {
+            let stem = "convocations-surveillants/convocation-surveillant";
+            out.push(staff("surveillant", stem, &m));
+        }
+    }
+    out
+}
+
+/// The people convened in `after` who were not in `before` (`role:id`).
+pub fn newcomers(before: &Plan, after: &Plan) -> Vec<String> {
+    let convened = |plan: &Plan| -> Vec<String> {
+        let candidates = plan
+            .candidates
+            .iter()
+            .filter(|c| c.desistement.is_none())
+            .map(|c| format!("candidat:{}", c.id));
+        let jurors = plan
+            .jurors_taking_part()
+            .into_iter()
+            .map(|j| format!("jure:{}", j.id));
+        let surveillants = plan
+            .surveillants()
+            .into_iter()
+            .filter(|m| !plan.surveillant_slots(&m.id).is_empty())
+            .map(|m| format!("surveillant:{}", m.id));
+        candidates.chain(jurors).chain(surveillants).collect()
+    };
+    let was = convened(before);
+    convened(after)
+        .into_iter()
+        .filter(|p| !was.contains(p))
+        .collect()
+}
+
+/// Who is concerned by `changes` (`role:id`): the people whose letters
+/// say something else, to write to again.
+pub fn concerned(changes: &Changes) -> Vec<String> {
+    let of = |role: &str, people: &[PersonChanges]| -> Vec<String> {
+        people.iter().map(|p| format!("{role}:{}", p.id)).collect()
+    };
+    [
+        of("candidat", &changes.candidats),
+        of("jure", &changes.jures),
+        of("surveillant", &changes.surveillants),
+    ]
+    .concat()
+}
+
+/// A juror or surveillant whose convocation is cancelled.
+fn staff(role: &'static str, stem: &str, p: &PersonView) -> Cancelled {
+    Cancelled {
+        role,
+        id: p.id.clone(),
+        civilite: crate::model::written(p.civilite),
+        appel: p.appel.clone(),
+        nom_prenom: p.nom_prenom.clone(),
+        adresse: Vec::new(),
+        convocation: format!("{stem}-{}", file_part(&p.id)),
+    }
 }
 
 /// Jurors: the same ones with other slots, one replaced by another on the

@@ -123,6 +123,8 @@ kinds! {
         "la convocation de chaque surveillant, avec son calendrier .ics";
     FicheRenseignements = "fiche-renseignements", "fiche-renseignements", "fiches-renseignements/fiche-renseignements", Candidat, sent: false,
         "la fiche de renseignements de chaque candidat";
+    Annulation = "annulation", "annulation", "annulations/annulation", Responsable, sent: true,
+        "la lettre d'annulation de la convocation d'un juré ou d'un surveillant qui n'est plus attendu, ou d'un candidat qui s'est désisté";
 }
 
 impl Kind {

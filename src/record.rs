@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::model::{Date, ModeConvocation, Session};
+use crate::model::{Date, ModeConvocation, MoyenEnvoi, Session};
+use crate::plan::Plan;
 
 /// The folder of the sendings, in the output folder.
 pub const ENVOIS: &str = "envois";
@@ -97,7 +98,7 @@ pub struct Line {
     pub document: String,
     /// The day it was sent, `YYYY-MM-DD`.
     pub date: String,
-    /// « courrier recommandé » or « remise en main propre ».
+    /// « courrier recommandé », « courriel » or « remise en main propre ».
     pub moyen: String,
     /// What the document said (its fingerprint, else its sha256).
     pub empreinte: String,
@@ -142,6 +143,8 @@ pub struct Sending {
     /// Its folder.
     pub folder: PathBuf,
     pub lines: Vec<Line>,
+    /// The files of the sending kit, relative to its folder.
+    pub kit: Vec<String>,
 }
 
 /// Sends: the documents of the output folder's manifest that go to people
@@ -166,25 +169,40 @@ pub fn record(
     for line in lines(folder) {
         sent.insert(line.document, line.empreinte);
     }
-    let moyen = match session.session.convocation.mode {
-        ModeConvocation::Recommande => "courrier recommandé",
-        ModeConvocation::MainPropre => "remise en main propre",
+    // Someone no longer in the file (a cancellation) is sent to as the
+    // file of the last sending said.
+    let earlier = last_session(folder)
+        .and_then(|p| crate::load::load(&p).ok())
+        .map(|(_, s)| s);
+    let means_of = |role: &str, id: &str| match &earlier {
+        Some(e) if !is_in(session, role, id) => means(e, role, id),
+        _ => means(session, role, id),
     };
+    // Someone who already received a document gets it again only when
+    // the changes since the last sending concern them: their letter then
+    // replaces the last one they received.
+    let concerned: Option<Vec<String>> = earlier.as_ref().map(|e| {
+        let changes = crate::changes::compare(&Plan::new(e), &Plan::new(session));
+        crate::changes::concerned(&changes)
+    });
     let mut to_send: Vec<Line> = Vec::new();
     for e in &manifest.documents {
         let Some((role, id)) = person(e) else {
             continue;
         };
         let empreinte = e.fingerprint.clone().unwrap_or_else(|| e.sha256.clone());
-        if sent.get(&e.path) == Some(&empreinte) {
+        let unconcerned = concerned
+            .as_ref()
+            .is_some_and(|c| !c.contains(&format!("{role}:{id}")));
+        if sent.get(&e.path) == Some(&empreinte) || (sent.contains_key(&e.path) && unconcerned) {
             continue;
         }
         to_send.push(Line {
             role: role.to_owned(),
+            moyen: label(means_of(role, &id)).to_owned(),
             id,
             document: e.path.clone(),
             date: day.to_string(),
-            moyen: moyen.to_owned(),
             empreinte,
         });
     }
@@ -212,6 +230,7 @@ pub fn record(
     write(SESSION, session_text.as_bytes())?;
     let list = serde_json::to_vec_pretty(&to_send).map_err(|e| Error::Io(e.to_string()))?;
     write(LISTE, &list)?;
+    let kit = crate::kit::write(staging.path(), &to_send, session, earlier.as_ref(), day)?;
     let target = free_name(&envois, day);
     let staged = staging.keep();
     std::fs::rename(&staged, &target).map_err(|e| {
@@ -221,7 +240,54 @@ pub fn record(
     Ok(Some(Sending {
         folder: target,
         lines: to_send,
+        kit,
     }))
+}
+
+/// How the letters of the person `id` in `role` ("candidat", "jure",
+/// "surveillant") are sent: their `envoi`, else by e-mail for a juror or
+/// surveillant with an address, else as the session's convocations.
+pub fn means(session: &Session, role: &str, id: &str) -> MoyenEnvoi {
+    let by_mode = match session.session.convocation.mode {
+        ModeConvocation::Recommande => MoyenEnvoi::Courrier,
+        ModeConvocation::MainPropre => MoyenEnvoi::MainPropre,
+    };
+    let (chosen, email) = match role {
+        "candidat" => match session.candidats.value.iter().find(|c| c.id.value == id) {
+            Some(c) => (c.envoi, None),
+            None => (None, None),
+        },
+        "jure" => match session.jures.value.iter().find(|j| j.id.value == id) {
+            Some(j) => (j.envoi, j.email.as_deref()),
+            None => (None, None),
+        },
+        _ => match session.surveillants.iter().find(|m| m.id.value == id) {
+            Some(m) => (m.envoi, m.email.as_deref()),
+            None => (None, None),
+        },
+    };
+    let by_email = email
+        .filter(|e| !e.trim().is_empty())
+        .map(|_| MoyenEnvoi::Courriel);
+    chosen.or(by_email).unwrap_or(by_mode)
+}
+
+/// Whether the person `id` in `role` is in the session file.
+fn is_in(session: &Session, role: &str, id: &str) -> bool {
+    match role {
+        "candidat" => session.candidats.value.iter().any(|c| c.id.value == id),
+        "jure" => session.jures.value.iter().any(|j| j.id.value == id),
+        _ => session.surveillants.iter().any(|m| m.id.value == id),
+    }
+}
+
+/// How a means of sending is said in the record.
+pub fn label(means: MoyenEnvoi) -> &'static str {
+    match means {
+        MoyenEnvoi::Courrier => "courrier recommandé",
+        MoyenEnvoi::Courriel => "courriel",
+        MoyenEnvoi::MainPropre => "remise en main propre",
+    }
 }
 
 /// Whom a document of the manifest is sent to, if it is sent to one person.

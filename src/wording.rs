@@ -31,6 +31,7 @@ const SHARED: &[(&str, &str)] = &[
     ("planifier.j2", include_str!("../templates/planifier.j2")),
     ("resultats.j2", include_str!("../templates/resultats.j2")),
     ("sommaire.j2", include_str!("../templates/sommaire.j2")),
+    ("envoi.j2", include_str!("../templates/envoi.j2")),
 ];
 
 /// Every embedded template, by file name, each once.

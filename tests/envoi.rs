@@ -38,6 +38,15 @@ fn list(out: &Path, day: &str) -> Vec<serde_json::Value> {
     serde_json::from_str(&text).unwrap()
 }
 
+/// Whom a line of a sending is for: "role:id".
+fn person_of(l: &serde_json::Value) -> String {
+    format!(
+        "{}:{}",
+        l["role"].as_str().unwrap(),
+        l["id"].as_str().unwrap()
+    )
+}
+
 fn people(lines: &[serde_json::Value]) -> std::collections::BTreeSet<String> {
     lines
         .iter()
@@ -169,4 +178,329 @@ fn a_postponement_is_said_in_the_letters_and_to_the_ddets_dated_the_day_sent() {
         &docx,
         "Cette déclaration rectificative annule et remplace la précédente.",
     );
+}
+
+/// The session with a juror's e-mail address, a surveillant handed their
+/// letters and a candidate's e-mail address.
+fn with_means() -> String {
+    let text = sc()
+        .replacen(
+            "    prenom: Claire\n",
+            "    prenom: Claire\n    email: c.lejeune@example.fr\n",
+            1,
+        )
+        .replacen(
+            "    prenom: Henri\n",
+            "    prenom: Henri\n    envoi: main_propre\n",
+            1,
+        )
+        .replacen(
+            "    prenom: Leïla\n",
+            "    prenom: Leïla\n    email: l.amrani@example.fr\n",
+            1,
+        );
+    assert_eq!(text.matches("@example.fr\n").count(), 2);
+    assert!(text.contains("envoi: main_propre"));
+    text
+}
+
+#[test]
+fn each_person_is_sent_their_letters_by_their_own_means() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sortie");
+    let err = send(dir.path(), &with_means(), "2026-12-04");
+    let means = |who: &str| {
+        let lines = list(&out, "2026-12-04");
+        let found: Vec<String> = lines
+            .iter()
+            .filter(|l| person_of(l) == who)
+            .map(|l| l["moyen"].as_str().unwrap().to_owned())
+            .collect();
+        assert!(!found.is_empty(), "{who} in {lines:?}");
+        found
+    };
+    // A juror with an e-mail address: by e-mail.
+    assert!(means("jure:lejeune").iter().all(|m| m == "courriel"));
+    // Without one: as the session's convocations go.
+    assert!(
+        means("jure:moreau")
+            .iter()
+            .all(|m| m == "courrier recommandé")
+    );
+    // As the file says.
+    assert!(
+        means("surveillant:petit")
+            .iter()
+            .all(|m| m == "remise en main propre")
+    );
+    // A candidate's convocation goes as the regulations ask, even with an
+    // e-mail address.
+    assert!(
+        means("candidat:amrani")
+            .iter()
+            .all(|m| m == "courrier recommandé")
+    );
+    // The summary says it per person.
+    assert!(
+        err.lines()
+            .any(|l| l.contains("jure lejeune") && l.ends_with("courriel")),
+        "{err}"
+    );
+    assert!(
+        err.lines()
+            .any(|l| l.contains("surveillant petit") && l.ends_with("remise en main propre")),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_candidate_may_be_sent_their_letters_as_the_file_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sortie");
+    let text = with_means().replacen(
+        "    email: l.amrani@example.fr\n",
+        "    email: l.amrani@example.fr\n    envoi: main_propre\n",
+        1,
+    );
+    send(dir.path(), &text, "2026-12-04");
+    for l in list(&out, "2026-12-04") {
+        if l["id"] == "amrani" {
+            assert_eq!(l["moyen"], "remise en main propre", "{l}");
+        }
+    }
+}
+
+/// The session with a second surveillant, Mme Lucie MARTIN, on the first
+/// two slots, and a juror, M. Marc ROUX, who does not take part yet.
+fn with_reserve() -> String {
+    let text = sc()
+        .replacen(
+            "surveillants:\n  - id: petit\n",
+            "surveillants:\n  - id: martin\n    civilite: Mme\n    nom: MARTIN\n    prenom: Lucie\n    email: l.martin@example.fr\n  - id: petit\n",
+            1,
+        )
+        .replacen(
+            "\nsurveillants:\n",
+            "  - id: roux\n    civilite: M.\n    nom: ROUX\n    prenom: Marc\n    habilitation_fin: 2029-06-30\n\nsurveillants:\n",
+            1,
+        )
+        .replace("    surveillants: [petit]\n", "    surveillants: [petit, martin]\n");
+    assert_eq!(text.matches("[petit, martin]").count(), 2);
+    assert!(text.contains("id: roux"));
+    text
+}
+
+/// The file of a sending's folder, whatever its extension.
+fn sent_file(out: &Path, day: &str, stem: &str, ext: &str) -> Vec<u8> {
+    let path = out.join("envois").join(day).join(format!("{stem}.{ext}"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"))
+}
+
+#[test]
+fn a_person_no_longer_convened_gets_one_letter_of_cancellation() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sortie");
+    let v1 = with_reserve();
+    send(dir.path(), &v1, "2026-12-04");
+    // A juror replaced, a surveillant removed, a candidate who withdraws.
+    let v2 = v1
+        .replace("[dupont, haddad]", "[dupont, roux]")
+        .replacen(
+            "  - id: haddad\n    civilite: Mme\n    nom: HADDAD\n    prenom: Samira\n    habilitation_fin: 2027-12-31\n",
+            "",
+            1,
+        )
+        .replace(
+            "    surveillants: [petit, martin]\n",
+            "    surveillants: [petit]\n",
+        )
+        .replacen(
+            "  - id: martin\n    civilite: Mme\n    nom: MARTIN\n    prenom: Lucie\n    email: l.martin@example.fr\n",
+            "",
+            1,
+        )
+        .replacen(
+            "  - id: diallo\n",
+            "  - id: diallo\n    desistement: 2026-12-08\n",
+            1,
+        );
+    assert!(!v2.contains("martin") && !v2.contains("haddad"));
+    send(dir.path(), &v2, "2026-12-10");
+    let lines = list(&out, "2026-12-10");
+    for (who, stem) in [
+        ("jure:haddad", "annulations/annulation-jure-haddad"),
+        (
+            "surveillant:martin",
+            "annulations/annulation-surveillant-martin",
+        ),
+        ("candidat:diallo", "annulations/annulation-candidat-diallo"),
+    ] {
+        let mut theirs: Vec<&str> = lines
+            .iter()
+            .filter(|l| person_of(l) == who)
+            .map(|l| l["document"].as_str().unwrap())
+            .collect();
+        theirs.sort();
+        // The letter, and for the staff their calendar with every event
+        // cancelled.
+        let mut expected = vec![format!("{stem}.docx"), format!("{stem}.pdf")];
+        if !who.starts_with("candidat") {
+            expected.insert(1, format!("{stem}.ics"));
+            let ics = String::from_utf8(sent_file(&out, "2026-12-10", stem, "ics")).unwrap();
+            let events = ics.matches("BEGIN:VEVENT").count();
+            assert!(events > 0, "{ics}");
+            assert_eq!(ics.matches("STATUS:CANCELLED").count(), events, "{ics}");
+        }
+        assert_eq!(theirs, expected, "{who}: the cancellation only");
+        let pdf = pdf_text(&sent_file(&out, "2026-12-10", stem, "pdf"));
+        let docx = docx_text(&sent_file(&out, "2026-12-10", stem, "docx"));
+        let (pdf, docx) = (normalize(&pdf), normalize(&docx));
+        assert_both_contain(
+            &pdf,
+            &docx,
+            "annule la convocation du vendredi 4 décembre 2026",
+        );
+        assert_both_contain(&pdf, &docx, "le jeudi 10 décembre 2026");
+    }
+    let (pdf, docx) = (
+        normalize(&pdf_text(&sent_file(
+            &out,
+            "2026-12-10",
+            "annulations/annulation-candidat-diallo",
+            "pdf",
+        ))),
+        normalize(&docx_text(&sent_file(
+            &out,
+            "2026-12-10",
+            "annulations/annulation-candidat-diallo",
+            "docx",
+        ))),
+    );
+    assert_both_contain(&pdf, &docx, "M. Mamadou DIALLO");
+    assert_both_contain(&pdf, &docx, "50700 Brix");
+    assert_both_contain(&pdf, &docx, "Vous n'êtes plus convoqué à cette session.");
+    // Someone no longer in the file is sent to as the last file said.
+    for l in &lines {
+        if l["id"] == "martin" {
+            assert_eq!(l["moyen"], "courriel", "{l}");
+        }
+    }
+    // The newcomer gets his first convocation, the one who stays is not
+    // written to.
+    assert!(people(&lines).contains("jure:roux"), "{lines:?}");
+    assert!(!people(&lines).contains("candidat:amrani"), "{lines:?}");
+    // The next sending cancels nothing again.
+    let v3 = v2.replacen("debut: \"13:30\"", "debut: \"13:00\"", 1);
+    send(dir.path(), &v3, "2026-12-15");
+    let again = people(&list(&out, "2026-12-15"));
+    for who in ["jure:haddad", "surveillant:martin", "candidat:diallo"] {
+        assert!(!again.contains(who), "{who} in {again:?}");
+    }
+    assert!(
+        !out.join("annulations/annulation-jure-haddad.pdf").exists(),
+        "the output folder holds the current state"
+    );
+}
+
+#[test]
+fn each_sending_holds_its_kit_print_file_registered_list_and_email_drafts() {
+    use mail_parser::{MessageParser, MimeHeaders};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sortie");
+    let err = send(dir.path(), &with_means(), "2026-12-04");
+    let folder = out.join("envois/2026-12-04");
+    let lines = list(&out, "2026-12-04");
+    // The print file: the PDF letters of everyone not sent to by e-mail,
+    // each starting on a recto, person by person in the order of the list.
+    let mut by_person: Vec<(String, Vec<&str>)> = Vec::new();
+    for l in lines.iter().filter(|l| l["moyen"] != "courriel") {
+        let Some(pdf) = l["document"].as_str().filter(|d| d.ends_with(".pdf")) else {
+            continue;
+        };
+        match by_person.iter_mut().find(|(p, _)| *p == person_of(l)) {
+            Some((_, files)) => files.push(pdf),
+            None => by_person.push((person_of(l), vec![pdf])),
+        }
+    }
+    let posted: Vec<usize> = by_person
+        .iter()
+        .flat_map(|(_, files)| files)
+        .map(|d| pdf_pages(&std::fs::read(folder.join(d)).unwrap()))
+        .collect();
+    assert!(posted.len() > 10, "{posted:?}");
+    let mut expected = 0;
+    for pages in &posted {
+        expected += expected % 2 + pages;
+    }
+    let print = std::fs::read(folder.join("a-imprimer.pdf")).unwrap();
+    assert_eq!(pdf_pages(&print), expected, "{posted:?}");
+    assert!(err.contains("a-imprimer.pdf"), "{err}");
+    // The registered letters: the candidates with their address, not the
+    // surveillant handed his letters nor the juror sent an e-mail.
+    let csv = std::fs::read_to_string(folder.join("recommandes.csv")).unwrap();
+    let csv = csv.strip_prefix('\u{feff}').expect("a BOM for Excel");
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows[0], "Destinataire;Adresse;Documents");
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("Mme Leïla AMRANI;") && r.contains("convocation-amrani.pdf")),
+        "{csv}"
+    );
+    assert!(
+        rows.iter().any(|r| r.starts_with("M. Patrick MOREAU;")),
+        "{csv}"
+    );
+    assert!(!csv.contains(".docx") && !csv.contains(".ics"), "{csv}");
+    assert!(
+        !csv.contains("LEJEUNE;") && !csv.contains("PETIT;"),
+        "{csv}"
+    );
+    // One e-mail draft, to the juror with an address.
+    let drafts: Vec<_> = std::fs::read_dir(folder.join("courriels"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(drafts, ["jure-lejeune.eml"]);
+    let bytes = std::fs::read(folder.join("courriels/jure-lejeune.eml")).unwrap();
+    let mail = MessageParser::default().parse(&bytes).expect("a mail");
+    let to = mail.to().and_then(|a| a.first()).unwrap();
+    assert_eq!(to.address(), Some("c.lejeune@example.fr"));
+    assert_eq!(
+        mail.from()
+            .and_then(|a| a.first())
+            .and_then(|a| a.address()),
+        Some("s.garnier@cote-ouest.example.fr")
+    );
+    assert_eq!(
+        mail.subject(),
+        Some("Votre convocation — session d'examen n° 375846, Secrétaire comptable")
+    );
+    let body = mail.body_text(0).unwrap().replace("\r\n", "\n");
+    assert!(
+        body.starts_with("Madame,\n\nVous trouverez ci-joint votre convocation"),
+        "{body}"
+    );
+    assert!(
+        body.contains("Le calendrier joint (fichier .ics)"),
+        "{body}"
+    );
+    assert!(
+        body.contains("Mme Sophie GARNIER, responsable de session"),
+        "{body}"
+    );
+    let mut names: Vec<&str> = mail
+        .attachments()
+        .filter_map(|a| a.attachment_name())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "convocation-jure-lejeune.ics",
+            "convocation-jure-lejeune.pdf",
+            "livret-jure-lejeune.pdf"
+        ]
+    );
+    assert_eq!(mail.header_raw("X-Unsent").map(str::trim), Some("1"));
 }

@@ -43,6 +43,7 @@ mod reliability;
 mod responsable;
 mod resultats;
 mod rules;
+mod saison;
 mod same_text;
 mod schema;
 mod tester;

@@ -458,6 +458,9 @@ fn envoyer(
                     line.role, line.id, line.document, line.moyen
                 );
             }
+            for file in &sending.kit {
+                eprintln!("  à envoyer\u{a0}: {}", sending.folder.join(file).display());
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -101,8 +101,10 @@ fn letter(ctx: &Composer, c: &CandidateView) -> Result<(String, String, Section)
     // In a corrected run, the slots that changed for this candidate.
     let changed = ctx.correction.and_then(|k| k.candidats.get(&c.id));
     // A corrected letter is dated the day it is sent.
+    // So is a first letter sent after the others.
     let dated = match (ctx.correction, changed) {
         (Some(k), Some(_)) => k.envoi.clone(),
+        (Some(k), None) if k.is_new("candidat", &c.id) => k.envoi.clone(),
         _ => facts.convocation_date.clone(),
     };
     let context = context! {

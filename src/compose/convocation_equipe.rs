@@ -35,8 +35,17 @@ pub fn surveillants(ctx: &Composer) -> Result<Vec<Composed>, Error> {
 
 /// One convocation per person in `role`.
 fn each(ctx: &Composer, role: Staff) -> Result<Vec<Composed>, Error> {
+    // A surveillant left without any slot gets the cancellation instead.
+    let cancelled = |id: &str| {
+        ctx.correction.is_some_and(|c| {
+            c.annulations
+                .iter()
+                .any(|a| a.role == role.name() && a.id == id)
+        })
+    };
     role.people(ctx.plan)
         .iter()
+        .filter(|p| !cancelled(&p.id))
         .map(|p| one(ctx, role, p))
         .collect()
 }
@@ -44,9 +53,10 @@ fn each(ctx: &Composer, role: Staff) -> Result<Vec<Composed>, Error> {
 fn one(ctx: &Composer, role: Staff, p: &PersonView) -> Result<Composed, Error> {
     let slots = role.slots(ctx.plan, &p.id);
     let corrected = role.corrected(ctx, &p.id);
-    // A corrected convocation is dated the day it is sent.
+    // A corrected convocation is dated the day it is sent, and so is a
+    // first one sent after the others.
     let dated = match ctx.correction {
-        Some(k) if corrected => k.envoi.clone(),
+        Some(k) if corrected || k.is_new(role.name(), &p.id) => k.envoi.clone(),
         _ => ctx.plan.facts.convocation_date.clone(),
     };
     let mut rooms: Vec<String> = Vec::new();

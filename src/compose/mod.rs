@@ -2,6 +2,7 @@
 //! layout-neutral [`Document`]s with the wording of its template.
 
 mod affichage;
+mod annulation;
 mod attestation;
 mod calendar;
 mod convocation;
@@ -385,6 +386,7 @@ fn composer_of(kind: Kind) -> (Shape, &'static [LabelBlock]) {
             convocation_equipe::LABELS_SURVEILLANT,
         ),
         Kind::FicheRenseignements => (Filtered(fiche::each), fiche::LABELS),
+        Kind::Annulation => (Many(annulation::each), &[]),
     }
 }
 

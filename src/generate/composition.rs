@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::load::Source;
 use crate::model::{Date, Session};
 use crate::output::{self, Format};
-use crate::plan::Plan;
+use crate::plan::{Correction, Plan};
 use crate::wording::Wording;
 
 use super::GenerateOptions;
@@ -96,6 +96,7 @@ pub fn compose(
             plan.facts.convocation_date = precedente.clone();
             let sent = options.date.unwrap_or_else(Date::today);
             let mut correction = changes.correction(precedente, crate::fr::long_date(sent));
+            arrivals_and_departures(&mut correction, &before_plan, &plan);
             correction.precedentes = crate::record::last_sent_days(&folder)
                 .into_iter()
                 .map(|(stem, day)| (stem, crate::fr::long_date(day)))
@@ -153,6 +154,21 @@ pub fn compose(
         known_pages: HashMap::new(),
         kept_parts: HashMap::new(),
     })
+}
+
+/// The people `after` no longer convenes (their cancellation) and those
+/// it convenes for the first time (whose first letter replaces nothing).
+fn arrivals_and_departures(correction: &mut Correction, before: &Plan, after: &Plan) {
+    correction.annulations = crate::changes::cancelled(before, after);
+    correction.nouveaux = crate::changes::newcomers(before, after);
+    for new in &correction.nouveaux {
+        match new.split_once(':') {
+            Some(("candidat", id)) => correction.candidats.remove(id),
+            Some(("jure", id)) => correction.jures.remove(id),
+            Some((_, id)) => correction.surveillants.remove(id),
+            None => None,
+        };
+    }
 }
 
 /// The calendars of the staff as `before` had them, for those who have

@@ -186,6 +186,8 @@ pub struct Jure {
     pub ccp: Option<Vec<At<String>>>,
     /// The days this juror can come (default: every day of the session).
     pub disponibilites: Option<Vec<At<Date>>>,
+    /// How their letters are sent (default: see [`MoyenEnvoi`]).
+    pub envoi: Option<MoyenEnvoi>,
 }
 
 /// A surveillant or a trainer: a person with an id.
@@ -199,6 +201,8 @@ pub struct Membre {
     #[serde(default, deserialize_with = "opt_text")]
     pub telephone: Option<String>,
     pub email: Option<String>,
+    /// How their letters are sent (default: see [`MoyenEnvoi`]).
+    pub envoi: Option<MoyenEnvoi>,
 }
 
 /// A room.
@@ -240,6 +244,8 @@ pub struct Candidat {
     pub resultat: Option<At<Resultat>>,
     /// The day the candidate withdrew: no more letters, absent on the PVs.
     pub desistement: Option<At<Date>>,
+    /// How their letters are sent (default: see [`MoyenEnvoi`]).
+    pub envoi: Option<MoyenEnvoi>,
 }
 
 /// Access route to the title.
@@ -415,4 +421,20 @@ impl Creneau {
     pub fn minutes(&self) -> u16 {
         self.fin.value.0.saturating_sub(self.debut.value.0)
     }
+}
+
+/// How a person's letters are sent. Without `envoi` in the file: by
+/// e-mail for a juror or surveillant who has an address, else as the
+/// session's convocations go (`convocation.mode`); a candidate's, as the
+/// session's convocations go, the regulations asking for a registered
+/// letter or a hand delivery.
+#[derive(Debug, Deserialize, Serialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum MoyenEnvoi {
+    /// Lettre recommandée avec accusé de réception.
+    Courrier,
+    /// Courriel, from the responsable's own mail program.
+    Courriel,
+    /// Remise en main propre contre récépissé.
+    MainPropre,
 }

@@ -22,4 +22,37 @@ pub struct Correction {
     pub precedentes: HashMap<String, String>,
     /// The session's days before and after, when it is postponed.
     pub report: Option<crate::changes::Period>,
+    /// The people whose convocation is cancelled: a juror or surveillant
+    /// no longer needed, a candidate who withdrew or was removed.
+    pub annulations: Vec<Cancelled>,
+    /// The people convened now who were not before (`role:id`): their
+    /// first letter, dated the day it is sent, replaces nothing.
+    pub nouveaux: Vec<String>,
+}
+
+impl Correction {
+    /// Whether the person `id` in `role` ("candidat", "jure",
+    /// "surveillant") is convened for the first time.
+    pub fn is_new(&self, role: &str, id: &str) -> bool {
+        self.nouveaux.iter().any(|n| *n == format!("{role}:{id}"))
+    }
+}
+
+/// A person whose convocation is cancelled, as their last one named them.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Cancelled {
+    /// "candidat", "jure" or "surveillant".
+    pub role: &'static str,
+    pub id: String,
+    /// "Mme" or "M.".
+    pub civilite: String,
+    /// "Mme Claire LEJEUNE", as on an envelope.
+    pub appel: String,
+    /// "LEJEUNE Claire".
+    pub nom_prenom: String,
+    /// Their postal address, when the file gives one (candidates).
+    pub adresse: Vec<String>,
+    /// The stem of their last convocation in the output folder: the
+    /// record knows the day it was sent.
+    pub convocation: String,
 }

@@ -1,0 +1,343 @@
+//! A season of changes sent one after the other, as a responsable lives
+//! it: the first sending; a slot moved; a room changed; a juror replaced
+//! and a candidate who withdraws; the session postponed. After each
+//! sending: what everyone received before is kept as it was; each new
+//! letter is right (a first letter, a rectificative naming the day of the
+//! person's last letter, or a cancellation); the calendars sent, replayed
+//! in order into one calendar, hold exactly the current slots.
+
+use crate::common;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+/// The days of sending, and how the letters write them.
+const DAYS: [(&str, &str); 5] = [
+    ("2026-12-04", "vendredi 4 décembre 2026"),
+    ("2026-12-10", "jeudi 10 décembre 2026"),
+    ("2026-12-15", "mardi 15 décembre 2026"),
+    ("2026-12-18", "vendredi 18 décembre 2026"),
+    ("2026-12-22", "mardi 22 décembre 2026"),
+];
+
+fn long(day: &str) -> &'static str {
+    DAYS.iter().find(|(d, _)| *d == day).unwrap().1
+}
+
+/// The session files of the season, one per sending.
+fn season() -> Vec<String> {
+    let v1 = std::fs::read_to_string(fixture("secretaire-comptable.yaml"))
+        .unwrap()
+        .replacen(
+            "\nsurveillants:\n",
+            "  - id: roux\n    civilite: M.\n    nom: ROUX\n    prenom: Marc\n    habilitation_fin: 2029-06-30\n\nsurveillants:\n",
+            1,
+        );
+    // The jury's briefing moves.
+    let v2 = v1.replacen("debut: \"13:30\"", "debut: \"13:00\"", 1);
+    // The deliberation changes room.
+    let v3 = v2.replacen(
+        "intitule: Délibération du jury et rédaction des procès-verbaux\n    salle: s105",
+        "intitule: Délibération du jury et rédaction des procès-verbaux\n    salle: s204",
+        1,
+    );
+    // M. ROUX replaces Mme HADDAD; M. DIALLO withdraws.
+    let v4 = v3
+        .replace("[dupont, haddad]", "[dupont, roux]")
+        .replacen(
+            "  - id: haddad\n    civilite: Mme\n    nom: HADDAD\n    prenom: Samira\n    habilitation_fin: 2027-12-31\n",
+            "",
+            1,
+        )
+        .replacen("  - id: diallo\n", "  - id: diallo\n    desistement: 2026-12-16\n", 1);
+    // The session is postponed by four weeks.
+    let v5 = v4
+        .replace("2027-01-11", "2027-02-08")
+        .replace("2027-01-12", "2027-02-09");
+    let all = vec![v1, v2, v3, v4, v5];
+    for pair in all.windows(2) {
+        assert_ne!(pair[0], pair[1], "each step changes the file");
+    }
+    assert!(!all[3].contains("haddad"));
+    all
+}
+
+fn sessiondoc(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_sessiondoc"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Every file under `dir`, relative, with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        if e.path().is_dir() {
+            files.extend(snapshot(&e.path()));
+        } else {
+            files.insert(e.path(), std::fs::read(e.path()).unwrap());
+        }
+    }
+    files
+}
+
+/// The list of a sending.
+fn list(out: &Path, day: &str) -> Vec<serde_json::Value> {
+    let text = std::fs::read_to_string(out.join("envois").join(day).join("envoi.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// The letter of a person among their documents of a sending.
+fn is_letter(document: &str) -> bool {
+    document.ends_with(".pdf")
+        && (document.starts_with("convocations") || document.starts_with("annulations/"))
+}
+
+/// One event of a calendar: its UID, SEQUENCE, whether cancelled, when.
+struct Event {
+    uid: String,
+    sequence: u32,
+    cancelled: bool,
+    when: (String, String),
+}
+
+fn events(path: &Path) -> Vec<Event> {
+    let bytes = std::fs::read(path).unwrap();
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(bytes.as_slice()));
+    let calendar = parser.next().expect("a calendar").expect("valid iCalendar");
+    calendar
+        .events
+        .iter()
+        .map(|e| {
+            let text = |n: &str| {
+                e.properties
+                    .iter()
+                    .find(|p| p.name == n)
+                    .and_then(|p| p.value.clone())
+                    .unwrap_or_default()
+            };
+            Event {
+                uid: text("UID"),
+                sequence: text("SEQUENCE").parse().unwrap_or(0),
+                cancelled: text("STATUS") == "CANCELLED",
+                when: (text("DTSTART"), text("DTEND")),
+            }
+        })
+        .collect()
+}
+
+fn calendars(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = snapshot(dir)
+        .into_keys()
+        .filter(|p| p.extension().is_some_and(|e| e == "ics"))
+        .collect();
+    found.sort();
+    found
+}
+
+/// The calendars of every sending so far, replayed in order into one
+/// store keyed by UID: a higher SEQUENCE replaces, CANCELLED removes.
+fn replayed(out: &Path, days: &[&str]) -> BTreeMap<String, (String, String)> {
+    let mut store: HashMap<String, Event> = HashMap::new();
+    for day in days {
+        for path in calendars(&out.join("envois").join(day)) {
+            for e in events(&path) {
+                if let Some(held) = store.get(&e.uid) {
+                    assert!(
+                        e.sequence >= held.sequence,
+                        "{}: SEQUENCE {} after {} ({path:?})",
+                        e.uid,
+                        e.sequence,
+                        held.sequence
+                    );
+                    if e.sequence == held.sequence {
+                        assert_eq!(e.when, held.when, "{}: changed, same SEQUENCE", e.uid);
+                    }
+                }
+                store.insert(e.uid.clone(), e);
+            }
+        }
+    }
+    store
+        .into_values()
+        .filter(|e| !e.cancelled)
+        .map(|e| (e.uid, e.when))
+        .collect()
+}
+
+/// The events of the current calendars of the output folder.
+fn current(out: &Path) -> BTreeMap<String, (String, String)> {
+    let mut now = BTreeMap::new();
+    for folder in ["convocations-jures", "convocations-surveillants"] {
+        for path in calendars(&out.join(folder)) {
+            for e in events(&path).into_iter().filter(|e| !e.cancelled) {
+                assert!(
+                    now.insert(e.uid.clone(), e.when).is_none(),
+                    "{} twice",
+                    e.uid
+                );
+            }
+        }
+    }
+    now
+}
+
+#[test]
+fn a_season_of_sendings_leaves_every_letter_and_calendar_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sortie");
+    let session = dir.path().join("session.yaml");
+    let files = season();
+    // Each person's last letter: the day it was sent.
+    let mut last: HashMap<String, &str> = HashMap::new();
+    let mut kept: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
+    for (step, (text, (day, _))) in files.iter().zip(DAYS).enumerate() {
+        std::fs::write(&session, text).unwrap();
+        let (ok, _, err) = sessiondoc(&[
+            "envoyer",
+            session.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--date",
+            day,
+        ]);
+        assert!(ok, "step {step}: {err}");
+        // What was sent before is as it was.
+        let envois = snapshot(&out.join("envois"));
+        for (path, bytes) in &kept {
+            assert_eq!(
+                envois.get(path),
+                Some(bytes),
+                "step {step}: {path:?} rewritten"
+            );
+        }
+        kept = envois;
+        // Each letter of this sending against the person's last one.
+        let lines = list(&out, day);
+        assert!(!lines.is_empty(), "step {step}");
+        let mut written: Vec<String> = Vec::new();
+        for l in lines
+            .iter()
+            .filter(|l| is_letter(l["document"].as_str().unwrap()))
+        {
+            let who = format!(
+                "{}:{}",
+                l["role"].as_str().unwrap(),
+                l["id"].as_str().unwrap()
+            );
+            let document = l["document"].as_str().unwrap();
+            let text = normalize(&pdf_text(
+                &std::fs::read(out.join("envois").join(day).join(document)).unwrap(),
+            ));
+            let context = format!("step {step}, {who}, {document}:\n{text}");
+            match last.get(&who) {
+                _ if document.starts_with("annulations/") => {
+                    let before = last.get(&who).expect("a cancellation after a letter");
+                    let said = format!("annule la convocation du {}", long(before));
+                    assert!(text.contains(&said), "{context}");
+                    assert!(text.contains(&format!("le {}", long(day))), "{context}");
+                }
+                None => assert!(!text.contains("rectificati"), "{context}"),
+                Some(before) => {
+                    assert!(text.contains("annule et remplace"), "{context}");
+                    assert!(text.contains(&format!("du {}", long(before))), "{context}");
+                    assert!(text.contains(&format!("le {}", long(day))), "{context}");
+                }
+            }
+            if step == 4 && !document.starts_with("annulations/") {
+                assert!(text.contains("La session est reportée du"), "{context}");
+            }
+            written.push(who);
+        }
+        for who in written {
+            last.insert(who, day);
+        }
+        // The calendars sent so far hold exactly the current slots.
+        let days: Vec<&str> = DAYS[..=step].iter().map(|(d, _)| *d).collect();
+        assert_eq!(replayed(&out, &days), current(&out), "step {step}");
+        // Who gets what at each step.
+        let people: Vec<String> = lines
+            .iter()
+            .map(|l| {
+                format!(
+                    "{}:{}",
+                    l["role"].as_str().unwrap(),
+                    l["id"].as_str().unwrap()
+                )
+            })
+            .collect();
+        let has = |who: &str| people.iter().any(|p| p == who);
+        match step {
+            1 | 2 => assert!(
+                !people.iter().any(|p| p.starts_with("candidat:")),
+                "{people:?}"
+            ),
+            3 => {
+                for who in ["jure:haddad", "candidat:diallo", "jure:roux"] {
+                    assert!(has(who), "{who} in {people:?}");
+                }
+                assert!(!has("candidat:amrani"), "{people:?}");
+            }
+            4 => {
+                assert!(
+                    has("candidat:amrani") && has("surveillant:petit"),
+                    "{people:?}"
+                );
+                assert!(!has("jure:haddad") && !has("candidat:diallo"), "{people:?}");
+            }
+            _ => {}
+        }
+    }
+    // The postponement is said to the DDETS, dated the day it is sent.
+    let (pdf, docx) = (
+        normalize(&pdf_text(
+            &std::fs::read(out.join("responsable/declaration-session.pdf")).unwrap(),
+        )),
+        normalize(&docx_text(
+            &std::fs::read(out.join("responsable/declaration-session.docx")).unwrap(),
+        )),
+    );
+    assert_both_contain(
+        &pdf,
+        &docx,
+        "La session est reportée du lundi 11 janvier 2027 au lundi 8 février 2027",
+    );
+    assert_both_contain(&pdf, &docx, "le mardi 22 décembre 2026");
+    // `changements` for the postponement: every person once, with what to do.
+    let before = dir.path().join("avant.yaml");
+    std::fs::write(&before, &files[3]).unwrap();
+    let (ok, report, err) = sessiondoc(&[
+        "changements",
+        before.to_str().unwrap(),
+        session.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    let named: Vec<&str> = report
+        .lines()
+        .filter(|l| l.starts_with("  ") && !l.trim_start().starts_with('→'))
+        .filter_map(|l| l.split_once(':').map(|(who, _)| who.trim()))
+        .collect();
+    let mut unique = named.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), named.len(), "{report}");
+    let convened = list(&out, "2026-12-22")
+        .iter()
+        .filter(|l| is_letter(l["document"].as_str().unwrap()))
+        .count();
+    assert_eq!(named.len(), convened, "{report}");
+    let actions = report
+        .lines()
+        .filter(|l| l.trim_start().starts_with('→'))
+        .count();
+    assert_eq!(actions, named.len(), "{report}");
+}
