@@ -109,18 +109,17 @@ pub fn affichage(ctx: &Ctx) -> Result<Vec<Composed>, Error> {
             sections.push(Section::landscape(blocks));
         }
     }
-    sections.push(Section::portrait(parts::reglement(
-        ctx,
-        ReglementType::Affiche,
-    )?));
+    // The summary of the règlement, unless the official text follows.
+    if ctx.reglement.is_none() {
+        sections.push(Section::portrait(parts::reglement(
+            ctx,
+            ReglementType::Affiche,
+        )?));
+    }
     let footer = ctx.footer(&title)?;
-    Ok(vec![ctx.for_session(
-        Kind::Affichage,
-        "affichage",
-        title,
-        footer,
-        sections,
-    )?])
+    let mut composed = ctx.for_session(Kind::Affichage, "affichage", title, footer, sections)?;
+    composed.appendix = ctx.reglement.clone();
+    Ok(vec![composed])
 }
 
 /// A day's rows and what the sheet's other parts take of its height.

@@ -49,14 +49,16 @@ pub fn each(ctx: &Ctx, filter: &Filter) -> Result<Vec<Composed>, Error> {
         .convened(ctx.plan)
         .map(|c| {
             let (title, footer, section) = letter(ctx, c)?;
-            ctx.composed(
+            let mut composed = ctx.composed(
                 Kind::Convocation,
                 stem(c),
                 Subject::candidat(&c.id),
                 title,
                 footer,
                 vec![section],
-            )
+            )?;
+            composed.appendix = ctx.reglement.clone();
+            Ok(composed)
         })
         .collect()
 }
@@ -132,9 +134,11 @@ fn letter(ctx: &Ctx, c: &CandidateView) -> Result<(String, String, Section), Err
                 };
                 Ok((t.text("fichier")?, t.text("pied")?, blocks, receipt))
             })?;
-    // Annex 2: the règlement's extracts.
-    blocks.push(Block::PageBreak);
-    blocks.extend(parts::reglement(ctx, ReglementType::Annexe)?);
+    // Annex 2: the règlement's extracts, unless the official text follows.
+    if ctx.reglement.is_none() {
+        blocks.push(Block::PageBreak);
+        blocks.extend(parts::reglement(ctx, ReglementType::Annexe)?);
+    }
     // The receipt last, so that tearing it off a sheet printed recto-verso
     // spoils nothing.
     blocks.extend(receipt);

@@ -31,6 +31,7 @@ use crate::doc::{Block, Document, Logo, Section};
 use crate::error::Error;
 use crate::plan::Correction;
 use crate::plan::{CandidateView, PersonView, Plan, SlotView};
+use crate::render::append::Appendix;
 use crate::wording::{LabelBlock, Wording};
 
 pub use crate::kind::{Kind, Subject};
@@ -54,6 +55,9 @@ pub struct Composed {
     pub document: Document,
     /// An iCalendar file to write beside the document (`<stem>.ics`).
     pub calendar: Option<String>,
+    /// A PDF file whose pages follow the document's own in its PDF (the
+    /// official règlement général).
+    pub appendix: Option<Appendix>,
 }
 
 impl Composed {
@@ -148,6 +152,8 @@ pub struct Ctx<'a> {
     pub sent_calendars: &'a std::collections::HashMap<String, String>,
     /// The day the documents are sent, at its start: the calendars' DTSTAMP.
     pub stamp: chrono::DateTime<chrono::Utc>,
+    /// The official règlement général, when the session file names it.
+    pub reglement: Option<Appendix>,
 }
 
 impl Ctx<'_> {
@@ -217,6 +223,7 @@ impl Ctx<'_> {
             subject,
             document: self.document(title, footer, sections)?,
             calendar: None,
+            appendix: None,
         })
     }
 

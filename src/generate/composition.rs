@@ -12,6 +12,7 @@ use crate::load::Source;
 use crate::model::{Date, Session};
 use crate::output::{self, Format};
 use crate::plan::Plan;
+use crate::render::append::Appendix;
 use crate::wording::Wording;
 
 use super::GenerateOptions;
@@ -74,6 +75,7 @@ pub fn compose(
         crate::page::same_geometry(program)?;
     }
     let logo = read_logo(source, session)?;
+    let reglement = read_reglement(source, session)?;
     let folder = options
         .output
         .clone()
@@ -116,6 +118,7 @@ pub fn compose(
         correction: correction.as_ref(),
         sent_calendars: &sent_calendars,
         stamp: stamp(options.date),
+        reglement,
     };
     let filter = Filter {
         only: options.only.clone(),
@@ -170,6 +173,7 @@ fn seed_calendars(
         correction: None,
         sent_calendars: &none,
         stamp: stamp(None),
+        reglement: None,
     };
     let filter = Filter {
         only: vec![Kind::ConvocationJure, Kind::ConvocationSurveillant],
@@ -232,4 +236,20 @@ fn read_logo(source: &Source, session: &Session) -> Result<Option<Logo>, Error> 
         })?),
     };
     Ok(Some(Logo { bytes, format, png }))
+}
+
+/// Reads the official règlement général the session file names, relative
+/// to the session file: a PDF file its pages are joined from.
+fn read_reglement(source: &Source, session: &Session) -> Result<Option<Appendix>, Error> {
+    let Some(name) = &session.session.reglement_general else {
+        return Ok(None);
+    };
+    let (bytes, _) = crate::check::read_reglement(source, name).map_err(|d| {
+        let line = d.place.map_or(0, |p| p.line);
+        Error::Refused(format!("{}:{line}\u{a0}: {}", source.name, d.message))
+    })?;
+    Ok(Some(Appendix {
+        name: name.value.clone(),
+        bytes: Arc::new(bytes),
+    }))
 }

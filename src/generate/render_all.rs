@@ -11,6 +11,7 @@ use super::{Composition, Format};
 use crate::compose::{Composed, Kind, Subject};
 use crate::error::Error;
 use crate::output::{self, Entry, Produced};
+use crate::render::append::append;
 use crate::render::docx::DocxRenderer;
 use crate::render::join::join;
 use crate::render::pdf::PdfRenderer;
@@ -56,20 +57,27 @@ type Parts = (Vec<crate::output::Part>, Vec<(String, Vec<u8>)>);
 
 /// A document's PDF: a session-wide document laid out in chunks (with the
 /// page program of this version, which numbers chunks as the whole), any
-/// other laid out whole.
+/// other laid out whole; then the pages of its appendix, if it has one.
+/// With the count of the document's own pages (the DOCX's).
 fn render_pdf(
     pdf: &PdfRenderer,
     c: &Composed,
     composition: &Composition,
-) -> Result<(crate::render::Rendered, Option<Parts>), Error> {
+) -> Result<(crate::render::Rendered, Option<Parts>, usize), Error> {
     let chunked = match large(c) && composition.program.is_none() {
         true => render_in_chunks(pdf, &c.document, &composition.kept_parts)?,
         false => None,
     };
-    Ok(match chunked {
+    let (r, parts) = match chunked {
         Some(chunked) => (chunked.rendered, Some((chunked.parts, chunked.new_files))),
         None => (pdf.render(&c.document)?, None),
-    })
+    };
+    let own = r.pages;
+    let r = match &c.appendix {
+        Some(appendix) => append(&c.document.title, &r, appendix)?,
+        None => r,
+    };
+    Ok((r, parts, own))
 }
 
 /// Trims Typst's cache: at once after a session-wide document (it leaves a
@@ -124,8 +132,8 @@ pub fn render_all<T: Send>(
         let mut pages = None;
         let print = fingerprint(c, program);
         if formats.contains(&Format::Pdf) {
-            let (r, parts) = render_pdf(&pdf, c, composition)?;
-            pages = Some(r.pages);
+            let (r, parts, own) = render_pdf(&pdf, c, composition)?;
+            pages = Some(own);
             if let Some(batch) = &batch
                 && c.kind == Kind::Convocation
             {
@@ -393,6 +401,9 @@ pub fn fingerprint(c: &Composed, program: Option<&str>) -> String {
         bytes.extend_from_slice(logo.bytes.as_slice());
     }
     bytes.extend_from_slice(program.unwrap_or(crate::render::pdf::PROGRAM).as_bytes());
+    if let Some(appendix) = &c.appendix {
+        bytes.extend_from_slice(appendix.bytes.as_slice());
+    }
     bytes.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
     // A calendar says something else when its events do, whatever its
     // stamp (the day of the run).
