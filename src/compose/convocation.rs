@@ -262,6 +262,8 @@ fn instructions(t: &mut Texts, c: &CandidateView) -> Result<Vec<Block>, Error> {
     blocks.push(Block::Paragraph(
         Paragraph::text(t.lines("signature")?.join("\n")).align(Align::Right),
     ));
+    // The closing and the signature on the page of the letter's last lines.
+    crate::doc::keep_last_together(&mut blocks, 2);
     Ok(blocks)
 }
 

@@ -190,6 +190,9 @@ impl Ctx<'_> {
     ) -> Result<Document, Error> {
         let mut sections = sections;
         crate::fit::fit_tables(&mut sections);
+        for section in &mut sections {
+            crate::doc::keep_signatures_with_what_they_sign(&mut section.blocks);
+        }
         let (header, page_label) =
             self.wording
                 .with("commun", self.context(Value::UNDEFINED), |t| {
