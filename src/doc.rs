@@ -228,6 +228,10 @@ pub enum Block {
     },
     /// Go on at the top of the next page.
     PageBreak,
+    /// Blocks kept on one page: a signature with the last lines it signs.
+    Keep {
+        blocks: Vec<Block>,
+    },
 }
 
 impl Block {
@@ -284,6 +288,7 @@ impl Block {
             Block::Signatures { captions, .. } => captions.iter().for_each(|c| line(c)),
             Block::CutLine { label } => line(label),
             Block::Lines { .. } | Block::Space { .. } | Block::PageBreak => {}
+            Block::Keep { blocks } => blocks.iter().for_each(|b| b.push_text(out)),
         }
     }
 }
@@ -302,6 +307,8 @@ pub struct Table {
     pub size: Option<f32>,
     /// Draw the cell borders.
     pub ruled: bool,
+    /// Kept on the page of the block that follows (in a [`Block::Keep`]).
+    pub keep_with_next: bool,
 }
 
 impl Table {
@@ -314,6 +321,7 @@ impl Table {
             rows,
             size: None,
             ruled: false,
+            keep_with_next: false,
         }
     }
     /// Makes the first `n` rows header rows.
@@ -439,4 +447,83 @@ impl Document {
         }
         out
     }
+}
+
+/// Keeps each row of signatures on the page of what it signs: the
+/// signature, the headings, closing lines and other signatures just before
+/// it, and the last paragraph (or the last row of a table without borders)
+/// before them go into one [`Block::Keep`]. A paragraph too long to move
+/// without leaving half a page empty stays where it is (kept with the
+/// next as far as the layout can).
+pub fn keep_signatures_with_what_they_sign(blocks: &mut Vec<Block>) {
+    let mut i = 0;
+    while i < blocks.len() {
+        if !matches!(blocks[i], Block::Signatures { .. }) {
+            i += 1;
+            continue;
+        }
+        let start = start_of_what_is_signed(blocks, i);
+        let mut kept: Vec<Block> = blocks.drain(start..=i).collect();
+        // The last row of a checklist before the signature comes along.
+        if let Some(Block::Table(t)) = blocks.get_mut(start.wrapping_sub(1))
+            && !t.ruled
+            && t.rows.len() > t.header_rows + 1
+            && let Some(row) = t.rows.pop()
+        {
+            let last = Table {
+                header_rows: 0,
+                rows: vec![row],
+                ..t.clone()
+            };
+            kept.insert(0, Block::Table(last));
+        }
+        blocks.insert(start, Block::Keep { blocks: kept });
+        i = start + 1;
+    }
+}
+
+/// The longest paragraph moved along with a signature, in characters.
+const KEPT_PARAGRAPH_MAX: usize = 1200;
+
+/// Whether a paragraph is short enough to go to the next page with the
+/// signature that follows it.
+pub fn movable(p: &Paragraph) -> bool {
+    p.plain_text().chars().count() <= KEPT_PARAGRAPH_MAX
+}
+
+/// Where the blocks kept with the signatures at `at` start.
+fn start_of_what_is_signed(blocks: &[Block], at: usize) -> usize {
+    let mut start = at;
+    while start > 0 {
+        match &blocks[start - 1] {
+            Block::Heading { .. }
+            | Block::Signatures { .. }
+            | Block::Space { .. }
+            | Block::Lines { .. } => start -= 1,
+            Block::Paragraph(p) if movable(p) => {
+                start -= 1;
+                // Closing lines (« Fait à … ») go on to what they close.
+                if p.plain_text().chars().count() > 80 {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    start
+}
+
+/// Keeps the last `n` blocks on one page, with the one before them when it
+/// is a paragraph short enough to move along (a letter's last lines).
+pub fn keep_last_together(blocks: &mut Vec<Block>, n: usize) {
+    let mut from = blocks.len().saturating_sub(n);
+    if let Some(Block::Paragraph(p)) = from.checked_sub(1).and_then(|i| blocks.get_mut(i)) {
+        if movable(p) {
+            from -= 1;
+        } else {
+            p.keep_with_next = true;
+        }
+    }
+    let kept = blocks.split_off(from);
+    blocks.push(Block::Keep { blocks: kept });
 }

@@ -180,6 +180,7 @@ mod tests {
             rows: vec![Row::new(cells.into_iter().map(Cell::head).collect())],
             size: Some(9.0),
             ruled: true,
+            keep_with_next: false,
         }
     }
 

@@ -259,3 +259,48 @@ fn colons_of_the_rows_take_a_no_break_space() {
         );
     }
 }
+
+#[test]
+fn a_day_s_sheets_are_numbered_over_the_day() {
+    // TSMI's second day takes two sheets: « page 1 / 2 », « page 2 / 2 ».
+    let files = produce("tsmi-avant-session.yaml", &[Kind::Affichage]);
+    let (pdf, _) = pairs(&files, "affichage", None)[0];
+    let pages = pdf_words(&pdf.bytes);
+    let sheets = day_sheets(&pages);
+    let numbers: Vec<String> = sheets
+        .iter()
+        .map(|s| {
+            let text = text_of(s);
+            let at = text.rfind("page ").expect("a page number");
+            text[at..].to_owned()
+        })
+        .collect();
+    assert_eq!(numbers, ["page 1 / 1", "page 1 / 2", "page 2 / 2"]);
+}
+
+#[test]
+fn the_jury_is_marked_where_it_is_and_two_pairs_are_told_apart_by_room() {
+    // The correction of day 1 done by each pair in its own room.
+    let text = std::fs::read_to_string(fixture(SC)).unwrap().replacen(
+        "    intitule: Correction des productions et étude des dossiers professionnels\n    salle: s105\n    jures: tous\n",
+        "    intitule: Correction des productions et étude des dossiers professionnels\n    salle: s105\n    jures: [lejeune, moreau]\n  - date: 2027-01-11\n    debut: \"14:00\"\n    fin: \"17:30\"\n    nature: correction\n    intitule: Correction des productions et étude des dossiers professionnels\n    salle: s106\n    jures: [dupont, haddad]\n",
+        1,
+    );
+    let files = produce_text(&text, &[Kind::Affichage]);
+    let (pdf, docx) = texts(pairs(&files, "affichage", None)[0]);
+    assert_both_contain(
+        &pdf,
+        &docx,
+        "Correction des productions et étude des dossiers professionnels — Salle d'entretien 105 · Jury — Salle d'entretien 106 · Jury",
+    );
+    // A pair alone: no room said.
+    assert_both_contain(&pdf, &docx, "Accueil et briefing du jury — Jury");
+    // The interviews, with the candidates, say the jury is there.
+    assert!(docx.contains("Entretien technique (45 min) Jury"), "{docx}");
+    assert!(docx.contains("Entretien final (20 min) Jury"), "{docx}");
+    // The written test, watched, has no jury.
+    assert!(
+        !docx.contains("informatique) (4 h 00) Surveillance : M. PETIT Jury"),
+        "{docx}"
+    );
+}

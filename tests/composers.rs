@@ -31,6 +31,7 @@ fn composed(name: &str) -> Vec<Composed> {
         correction: None,
         sent_calendars: &no_calendars,
         stamp: chrono::DateTime::UNIX_EPOCH,
+        reglement: None,
     };
     compose_all(&ctx, &Filter::default()).unwrap()
 }

@@ -183,3 +183,48 @@ fn pdf_is_pdf_a_2b_with_every_font_embedded() {
         assert_eq!(emb, "yes", "font not embedded: {line}");
     }
 }
+
+/// The session of eight CCPs with the longest centre and titles a form
+/// may have to hold: a centre's name, site and address of five lines, each
+/// CCP title of 100 to 160 characters, a candidate's observations of a
+/// paragraph.
+fn longest_pv_session() -> String {
+    let text = std::fs::read_to_string(fixture("huit-ccp-trois-jours.yaml")).unwrap();
+    let mut text = text
+        .replacen(
+            "  nom: Centre de formation Côte Ouest\n  site: Site de Cherbourg-en-Cotentin\n  adresse:\n    - 12 rue de Beuzeville\n",
+            "  nom: Association régionale pour la formation professionnelle des adultes et la promotion sociale de Normandie occidentale\n  site: Établissement de formation professionnelle de Cherbourg-en-Cotentin, plateau technique tertiaire et numérique\n  adresse:\n    - Zone d'activités économiques des Fourches, bâtiment C, deuxième étage, porte 204\n    - 12 rue de Beuzeville prolongée\n",
+            1,
+        );
+    let long = ", intitulé officiel complet tel que le référentiel le donne";
+    for code in 2498..=2505 {
+        let key = format!("    - code: CP-00{code}\n      intitule: ");
+        let at = text.find(&key).unwrap() + key.len();
+        let end = text[at..].find('\n').unwrap() + at;
+        text.insert_str(end, long);
+    }
+    text
+}
+
+#[test]
+fn pv_individuel_is_one_page_with_the_longest_centre_and_eight_long_ccp() {
+    let files = produce_text(&longest_pv_session(), &[Kind::PvIndividuel]);
+    let pvs = pairs(&files, "pv-individuel", None);
+    let dir = tempfile::tempdir().unwrap();
+    let mut docx = Vec::new();
+    for (pdf, d) in &pvs {
+        assert_eq!(pdf_pages(&pdf.bytes), 1, "{}", pdf.entry.path);
+        assert!(pdf_text(&pdf.bytes).contains("intitulé officiel complet"));
+        let path = dir.path().join(d.entry.path.replace('/', "-"));
+        std::fs::write(&path, &d.bytes).unwrap();
+        docx.push(path);
+    }
+    // The DOCX as LibreOffice lays it out: one page too.
+    let out = dir.path().join("lo");
+    libreoffice_to_pdf(&docx, &out, &dir.path().join("profil"));
+    for path in docx {
+        let name = path.with_extension("pdf");
+        let pdf = std::fs::read(out.join(name.file_name().unwrap())).unwrap();
+        assert_eq!(pdf_pages(&pdf), 1, "{} in LibreOffice", path.display());
+    }
+}

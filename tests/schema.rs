@@ -227,8 +227,8 @@ fn an_hour_without_quotes_is_a_warning_that_says_to_quote_it() {
         "le nombre 510".to_owned(),
         "écrivez-la entre guillemets : \"08:30\"".to_owned(),
         // The other: the reference session's aménagement, extra time
-        // written as plain text.
-        "2 avertissements".to_owned(),
+        // written as plain text; and no official règlement named.
+        "3 avertissements".to_owned(),
     ] {
         assert!(log.contains(&part), "«{part}» in:\n{log}");
     }

@@ -6,6 +6,7 @@
 mod amenagement;
 mod candidates;
 mod deadlines;
+mod files;
 mod organisation;
 mod people;
 mod results;
@@ -13,6 +14,7 @@ mod structure;
 mod timetable;
 
 pub use deadlines::ONE_MONTH_RULE;
+pub use files::{files, read_reglement};
 
 use crate::diag::{Diagnostic, Place};
 use crate::model::{At, Session};

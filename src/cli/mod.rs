@@ -267,6 +267,7 @@ pub fn load_and_check(path: &Path, print_clean: bool) -> Option<(Source, Session
     };
     let mut diagnostics = crate::check::check(&session);
     diagnostics.extend(load::warnings(&source));
+    diagnostics.extend(crate::check::files(&source, &session));
     diagnostics.sort_by_key(|d| (d.place.map_or((0, 0), |p| (p.line, p.column)), d.severity));
     let report = Report { diagnostics };
     if !report.diagnostics.is_empty() || print_clean {

@@ -90,6 +90,8 @@ struct Place {
     people: Vec<(String, String)>,
     /// Everyone at once: the row cannot take a series.
     whole_group: bool,
+    /// The jury alone: its room is not the candidates' concern.
+    jury_only: bool,
 }
 
 /// The posted timetable: sheets for each day, then the règlement.
@@ -103,18 +105,28 @@ pub fn affichage(ctx: &Composer) -> Result<Vec<Composed>, Error> {
         let (show_note, show_subtitle, room) = measured.layout();
         let sheets = split_into_sheets(measured.rows, room);
         let last = sheets.len().saturating_sub(1);
+        // A day's sheets are one section: « page x / n » counts them.
+        let mut blocks = Vec::new();
         for (i, rows) in sheets.into_iter().enumerate() {
             let note = (i == last && show_note).then_some(measured.note.as_str());
-            let blocks = sheet(ctx, &jour, i > 0, rows, show_subtitle, note)?;
-            sections.push(Section::landscape(blocks));
+            if i > 0 {
+                blocks.push(Block::PageBreak);
+            }
+            blocks.extend(sheet(ctx, &jour, i > 0, rows, show_subtitle, note)?);
         }
+        sections.push(Section::landscape(blocks));
     }
-    sections.push(Section::portrait(parts::reglement(
-        ctx,
-        ReglementType::Affiche,
-    )?));
+    // The summary of the règlement, unless the official text follows.
+    if ctx.reglement.is_none() {
+        sections.push(Section::portrait(parts::reglement(
+            ctx,
+            ReglementType::Affiche,
+        )?));
+    }
     let footer = ctx.footer(&title)?;
-    Ok(vec![ctx.for_session(title, footer, sections)?])
+    let mut composed = ctx.for_session(title, footer, sections)?;
+    composed.appendix = ctx.reglement.clone();
+    Ok(vec![composed])
 }
 
 /// A day's rows and what the sheet's other parts take of its height.
@@ -280,13 +292,15 @@ fn posted_rows(slots: &[&SlotView], words: &Words) -> Result<Vec<PostedRow>, Err
             let names = Value::from_serialize(&slot.surveillance);
             present.push(words.texts.call("surveillance", &[names])?);
         }
+        // As the ministry's typical timetable: « Jury » where it is present.
+        if slot.avec_jury && !jury_only {
+            present.push(words.jury.clone());
+        }
         let place = Place {
-            // Where the jury works alone is not the candidates' concern.
-            room: if jury_only {
-                String::new()
-            } else {
-                slot.salle.clone().unwrap_or_default()
-            },
+            // Where the jury works alone is said only to tell two pairs
+            // apart (see `table_row`).
+            room: slot.salle.clone().unwrap_or_default(),
+            jury_only,
             people,
             whole_group: slot.tous_les_candidats || slot.candidats.is_empty(),
         };
@@ -295,6 +309,9 @@ fn posted_rows(slots: &[&SlotView], words: &Words) -> Result<Vec<PostedRow>, Err
             r.start == slot.minutes_debut && r.end == slot.minutes_fin && r.title == slot.intitule
         });
         match same_time {
+            // The same break, or the same work of the jury alone for two
+            // pairs: one row.
+            Some(row) if row.thin && thin => row.places.push(place),
             Some(row) if !row.thin => {
                 row.places.push(place);
                 for p in present {
@@ -361,15 +378,26 @@ fn table_row(row: &PostedRow, t: &Texts) -> Result<Row, Error> {
     let time = format!("{} – {}", row.debut, row.fin).replace(' ', "\u{a0}");
     if row.thin {
         let mut runs = vec![Run::italic(row.title.clone())];
+        // The rooms tell two pairs apart; a pair alone needs none.
+        let mut rooms: Vec<&str> = row.places.iter().map(|p| p.room.as_str()).collect();
+        rooms.sort_unstable();
+        rooms.dedup();
+        let apart = rooms.len() > 1;
+        let mut said: Vec<String> = Vec::new();
         for place in &row.places {
             let who: Vec<&str> = place.people.iter().map(|(_, w)| w.as_str()).collect();
-            let text = [place.room.as_str(), &who.join(", ")]
+            let room = match apart || !place.jury_only {
+                true => place.room.as_str(),
+                false => "",
+            };
+            let text = [room, &who.join(", ")]
                 .into_iter()
                 .filter(|t| !t.is_empty())
                 .collect::<Vec<_>>()
                 .join(" · ");
-            if !text.is_empty() {
+            if !text.is_empty() && !said.contains(&text) {
                 runs.push(Run::plain(format!(" — {text}")));
+                said.push(text);
             }
         }
         return Ok(Row::new(vec![

@@ -49,13 +49,15 @@ pub fn each(ctx: &Composer, filter: &Filter) -> Result<Vec<Composed>, Error> {
         .convened(ctx.plan)
         .map(|c| {
             let (title, footer, section) = letter(ctx, c)?;
-            ctx.composed(
+            let mut composed = ctx.composed(
                 stem(c),
                 Subject::candidat(&c.id),
                 title,
                 footer,
                 vec![section],
-            )
+            )?;
+            composed.appendix = ctx.reglement.clone();
+            Ok(composed)
         })
         .collect()
 }
@@ -126,9 +128,11 @@ fn letter(ctx: &Composer, c: &CandidateView) -> Result<(String, String, Section)
                 };
                 Ok((t.text("fichier")?, t.text("pied")?, blocks, receipt))
             })?;
-    // Annex 2: the règlement's extracts.
-    blocks.push(Block::PageBreak);
-    blocks.extend(parts::reglement(ctx, ReglementType::Annexe)?);
+    // Annex 2: the règlement's extracts, unless the official text follows.
+    if ctx.reglement.is_none() {
+        blocks.push(Block::PageBreak);
+        blocks.extend(parts::reglement(ctx, ReglementType::Annexe)?);
+    }
     // The receipt last, so that tearing it off a sheet printed recto-verso
     // spoils nothing.
     blocks.extend(receipt);
@@ -252,6 +256,8 @@ fn instructions(t: &mut Texts, c: &CandidateView) -> Result<Vec<Block>, Error> {
     blocks.push(Block::Paragraph(
         Paragraph::text(t.lines("signature")?.join("\n")).align(Align::Right),
     ));
+    // The closing and the signature on the page of the letter's last lines.
+    crate::doc::keep_last_together(&mut blocks, 2);
     Ok(blocks)
 }
 

@@ -32,6 +32,7 @@ use crate::doc::{Block, Document, Logo, Section};
 use crate::error::Error;
 use crate::plan::Correction;
 use crate::plan::{CandidateView, PersonView, Plan, SlotView};
+use crate::render::append::Appendix;
 use crate::wording::{LabelBlock, Wording};
 
 pub use crate::kind::{Kind, Subject, file_part};
@@ -56,6 +57,9 @@ pub struct Composed {
     pub document: Document,
     /// An iCalendar file to write beside the document (`<stem>.ics`).
     pub calendar: Option<String>,
+    /// A PDF file whose pages follow the document's own in its PDF (the
+    /// official règlement général).
+    pub appendix: Option<Appendix>,
 }
 
 impl Composed {
@@ -150,6 +154,8 @@ pub struct Ctx<'a> {
     pub sent_calendars: &'a std::collections::HashMap<String, String>,
     /// The day the documents are sent, at its start: the calendars' DTSTAMP.
     pub stamp: chrono::DateTime<chrono::Utc>,
+    /// The official règlement général, when the session file names it.
+    pub reglement: Option<Appendix>,
 }
 
 impl Ctx<'_> {
@@ -186,6 +192,9 @@ impl Ctx<'_> {
     ) -> Result<Document, Error> {
         let mut sections = sections;
         crate::fit::fit_tables(&mut sections);
+        for section in &mut sections {
+            crate::doc::keep_signatures_with_what_they_sign(&mut section.blocks);
+        }
         let (header, page_label) =
             self.wording
                 .with("commun", self.context(Value::UNDEFINED), |t| {
@@ -260,6 +269,7 @@ impl<'a> Composer<'a> {
             subject,
             document: self.document(title, footer, sections)?,
             calendar: None,
+            appendix: None,
         })
     }
 

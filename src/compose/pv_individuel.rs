@@ -58,17 +58,24 @@ pub fn content(ctx: &Composer, c: Option<&CandidateView>) -> Result<Content, Err
     let extra = context! { c => Value::from_serialize(c), date => date };
     parts::content(ctx, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
+        let fit = Reduction::for_form(facts, c);
         let mut blocks = heading(t, facts)?;
-        blocks.push(identity(&l, facts, c)?);
+        blocks.push(identity(&l, facts, c, fit.identity_pt)?);
         blocks.push(route_and_result(&l, c)?);
         blocks.push(Block::Paragraph(
             Paragraph::text(t.text("note_equivalence")?).size(7.5),
         ));
-        blocks.push(jury_and_ccp(&l, facts, c)?);
+        blocks.push(jury_and_ccp(&l, facts, c, fit)?);
         blocks.push(Block::heading(2, l.observations.clone()));
         blocks.push(match c.and_then(|c| c.observations.as_deref()) {
-            Some(obs) => Block::Paragraph(Paragraph::text(obs).align(Align::Justify)),
-            None => Block::Lines { count: 3 },
+            Some(obs) => Block::Paragraph(
+                Paragraph::text(obs)
+                    .align(Align::Justify)
+                    .size(fit.identity_pt),
+            ),
+            None => Block::Lines {
+                count: fit.observation_lines,
+            },
         });
         blocks.push(Block::Paragraph(
             Paragraph::text(t.text("fait_a")?).align(Align::Right),
@@ -76,6 +83,97 @@ pub fn content(ctx: &Composer, c: Option<&CandidateView>) -> Result<Content, Err
         Ok(blocks)
     })
 }
+
+/// What is reduced so that the form holds on one page, as the ministry's
+/// does: first the lines left for observations, then the type of the
+/// identity block, the table of the jury and the CCPs last.
+#[derive(Debug, Clone, Copy)]
+struct Reduction {
+    observation_lines: u16,
+    identity_pt: f32,
+    table_pt: f32,
+    /// The height of a row one signs in.
+    signing_mm: f32,
+}
+
+/// From none to the most: each step saves more height than the one before.
+const REDUCTIONS: [Reduction; 5] = [
+    Reduction {
+        observation_lines: 3,
+        identity_pt: 8.5,
+        table_pt: 8.5,
+        signing_mm: 10.0,
+    },
+    Reduction {
+        observation_lines: 2,
+        identity_pt: 8.5,
+        table_pt: 8.5,
+        signing_mm: 10.0,
+    },
+    Reduction {
+        observation_lines: 2,
+        identity_pt: 7.5,
+        table_pt: 8.5,
+        signing_mm: 10.0,
+    },
+    Reduction {
+        observation_lines: 1,
+        identity_pt: 7.0,
+        table_pt: 7.5,
+        signing_mm: 8.0,
+    },
+    Reduction {
+        observation_lines: 1,
+        identity_pt: 7.0,
+        table_pt: 7.0,
+        signing_mm: 7.0,
+    },
+];
+
+/// The height, in points, each step of [`REDUCTIONS`] can absorb beyond
+/// what the form of a title of eight CCPs of two lines each leaves free
+/// (on the safe side, for Word's and LibreOffice's taller lines).
+const ABSORBED_PT: [f32; 5] = [20.0, 40.0, 70.0, 150.0, 200.0];
+
+impl Reduction {
+    /// The least reduction that keeps the form of candidate `c` on one
+    /// page, from an estimate of the lines its long texts take beyond the
+    /// common case: the centre's name, site and address, the CCPs' titles.
+    fn for_form(facts: &Facts, c: Option<&CandidateView>) -> Reduction {
+        let content_pt = crate::page::PAGE.content_width_mm(false) * 72.0 / 25.4;
+        let lines = |text: &str, share: f32| {
+            let width = content_pt * share - 8.0;
+            super::sheet_fit::text_height_pt(text, false, 8.5, width) / (8.5 * LINE_FACTOR)
+        };
+        let identity_share = 3.7 / 11.0;
+        let centre =
+            lines(&facts.centre_nom, identity_share) + lines(&facts.centre_site, identity_share);
+        let address: f32 = facts
+            .centre_adresse
+            .iter()
+            .map(|a| lines(a, identity_share))
+            .sum();
+        let ccp_share = 7.2 / 16.2;
+        let ccp: f32 = facts
+            .titre_ccp
+            .iter()
+            .map(|x| (lines(&x.intitule, ccp_share) - 2.0).max(0.0))
+            .sum();
+        let observations = c
+            .and_then(|c| c.observations.as_deref())
+            .map_or(0.0, |o| (lines(o, 1.0) - 3.0).max(0.0));
+        let extra_lines = (centre - 2.0).max(0.0) + (address - 3.0).max(0.0) + ccp + observations;
+        let extra_pt = extra_lines * 8.5 * LINE_FACTOR;
+        let step = ABSORBED_PT
+            .iter()
+            .position(|&absorbed| extra_pt <= absorbed)
+            .unwrap_or(REDUCTIONS.len() - 1);
+        REDUCTIONS[step]
+    }
+}
+
+/// Line height per point of type, as the layouts set it.
+const LINE_FACTOR: f32 = 1.15;
 
 /// The form's head: the ministry, the title and the deadline to send it.
 fn heading(t: &mut Texts, facts: &Facts) -> Result<Vec<Block>, Error> {
@@ -97,7 +195,12 @@ fn heading(t: &mut Texts, facts: &Facts) -> Result<Vec<Block>, Error> {
 }
 
 /// The candidate (left) beside the session (right), label and value.
-fn identity(l: &Labels, facts: &Facts, c: Option<&CandidateView>) -> Result<Block, Error> {
+fn identity(
+    l: &Labels,
+    facts: &Facts,
+    c: Option<&CandidateView>,
+    size: f32,
+) -> Result<Block, Error> {
     let value = |v: Option<&str>| Cell::text(v.unwrap_or(""));
     let text = |s: String| Cell::new(vec![Paragraph::text(s)]);
     let rows = vec![
@@ -133,7 +236,7 @@ fn identity(l: &Labels, facts: &Facts, c: Option<&CandidateView>) -> Result<Bloc
     Ok(Block::Table(
         Table::new(vec![1.9, 3.1, 2.3, 3.7], rows)
             .header_rows(1)
-            .size(8.5)
+            .size(size)
             .ruled(),
     ))
 }
@@ -186,7 +289,12 @@ type SigningRow = (Vec<Cell>, bool);
 
 /// The jury (the pair, then the responsable) beside the CCPs of the title,
 /// as on the ministry's form: one table, the shorter side padded.
-fn jury_and_ccp(l: &Labels, facts: &Facts, c: Option<&CandidateView>) -> Result<Block, Error> {
+fn jury_and_ccp(
+    l: &Labels,
+    facts: &Facts,
+    c: Option<&CandidateView>,
+    fit: Reduction,
+) -> Result<Block, Error> {
     let (mut left, responsable) = jury(l, facts, c)?;
     let mut right = ccps(l, facts, c)?;
     let total = (left.len() + responsable.len()).max(right.len());
@@ -201,12 +309,16 @@ fn jury_and_ccp(l: &Labels, facts: &Facts, c: Option<&CandidateView>) -> Result<
         .map(|((mut cells, signs), ccp)| {
             cells.extend(ccp);
             let row = Row::new(cells);
-            if signs { row.min_height(10.0) } else { row }
+            if signs {
+                row.min_height(fit.signing_mm)
+            } else {
+                row
+            }
         })
         .collect();
     Ok(Block::Table(
         Table::new(vec![2.3, 1.9, 2.2, 7.2, 0.7, 1.9], rows)
-            .size(8.5)
+            .size(fit.table_pt)
             .ruled(),
     ))
 }

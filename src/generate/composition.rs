@@ -12,6 +12,7 @@ use crate::load::Source;
 use crate::model::{Date, Session};
 use crate::output::{self, Format};
 use crate::plan::{Correction, Plan};
+use crate::render::append::Appendix;
 use crate::wording::Wording;
 
 use super::GenerateOptions;
@@ -74,6 +75,7 @@ pub fn compose(
         crate::page::same_geometry(program)?;
     }
     let logo = read_logo(source, session)?;
+    let reglement = read_reglement(source, session)?;
     let folder = options
         .output
         .clone()
@@ -117,6 +119,7 @@ pub fn compose(
         correction: correction.as_ref(),
         sent_calendars: &sent_calendars,
         stamp: stamp(options.date),
+        reglement,
     };
     let filter = Filter {
         only: options.only.clone(),
@@ -186,6 +189,7 @@ fn seed_calendars(
         correction: None,
         sent_calendars: &none,
         stamp: stamp(None),
+        reglement: None,
     };
     let filter = Filter {
         only: vec![Kind::ConvocationJure, Kind::ConvocationSurveillant],
@@ -258,6 +262,9 @@ pub fn fingerprint(c: &Composed, program: Option<&str>) -> String {
         bytes.extend_from_slice(logo.bytes.as_slice());
     }
     bytes.extend_from_slice(program.unwrap_or(crate::render::pdf::PROGRAM).as_bytes());
+    if let Some(appendix) = &c.appendix {
+        bytes.extend_from_slice(appendix.bytes.as_slice());
+    }
     bytes.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
     // A calendar says something else when its events do, whatever its
     // stamp (the day of the run).
@@ -267,4 +274,20 @@ pub fn fingerprint(c: &Composed, program: Option<&str>) -> String {
         }
     }
     output::sha256_hex(&bytes)
+}
+
+/// Reads the official règlement général the session file names, relative
+/// to the session file: a PDF file its pages are joined from.
+fn read_reglement(source: &Source, session: &Session) -> Result<Option<Appendix>, Error> {
+    let Some(name) = &session.session.reglement_general else {
+        return Ok(None);
+    };
+    let (bytes, _) = crate::check::read_reglement(source, name).map_err(|d| {
+        let line = d.place.map_or(0, |p| p.line);
+        Error::Refused(format!("{}:{line}\u{a0}: {}", source.name, d.message))
+    })?;
+    Ok(Some(Appendix {
+        name: name.value.clone(),
+        bytes: Arc::new(bytes),
+    }))
 }

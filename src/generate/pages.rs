@@ -26,7 +26,8 @@ pub fn known(
     let mut known = HashMap::new();
     for c in composition.documents.iter().chain(&composition.reference) {
         let print = fingerprint(c, program);
-        let current = [Format::Pdf, Format::Docx].iter().find_map(|f| {
+        // The DOCX first: a PDF may hold a joined text's pages besides.
+        let current = [Format::Docx, Format::Pdf].iter().find_map(|f| {
             previous
                 .get(&c.path(f.extension()))
                 .filter(|e| e.fingerprint.as_deref() == Some(print.as_str()))

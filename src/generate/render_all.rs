@@ -11,6 +11,7 @@ use super::{Composition, Format};
 use crate::compose::{Composed, Kind, Subject};
 use crate::error::Error;
 use crate::output::{self, Entry, Produced};
+use crate::render::append::append;
 use crate::render::docx::DocxRenderer;
 use crate::render::join::join;
 use crate::render::pdf::PdfRenderer;
@@ -57,20 +58,27 @@ type Parts = (Vec<crate::output::Part>, Vec<(String, Vec<u8>)>);
 
 /// A document's PDF: a session-wide document laid out in chunks (with the
 /// page program of this version, which numbers chunks as the whole), any
-/// other laid out whole.
+/// other laid out whole; then the pages of its appendix, if it has one.
+/// With the count of the document's own pages (the DOCX's).
 fn render_pdf(
     pdf: &PdfRenderer,
     c: &Composed,
     composition: &Composition,
-) -> Result<(crate::render::Rendered, Option<Parts>), Error> {
+) -> Result<(crate::render::Rendered, Option<Parts>, usize), Error> {
     let chunked = match grows_with_session(c) && composition.program.is_none() {
         true => render_in_chunks(pdf, &c.document, &composition.kept_parts)?,
         false => None,
     };
-    Ok(match chunked {
+    let (r, parts) = match chunked {
         Some(chunked) => (chunked.rendered, Some((chunked.parts, chunked.new_files))),
         None => (pdf.render(&c.document)?, None),
-    })
+    };
+    let own = r.pages;
+    let r = match &c.appendix {
+        Some(appendix) => append(&c.document.title, &r, appendix)?,
+        None => r,
+    };
+    Ok((r, parts, own))
 }
 
 /// Trims Typst's cache: at once after a session-wide document (it leaves a
@@ -125,8 +133,8 @@ pub fn render_all<T: Send>(
         let mut pages = None;
         let print = fingerprint(c, program);
         if formats.contains(&Format::Pdf) {
-            let (r, parts) = render_pdf(&pdf, c, composition)?;
-            pages = Some(r.pages);
+            let (r, parts, own) = render_pdf(&pdf, c, composition)?;
+            pages = Some(own);
             if let Some(batch) = &batch
                 && c.kind == Kind::Convocation
             {

@@ -109,6 +109,10 @@ pub struct SessionInfo {
     /// The day the DDETS validated the session: the public list is final
     /// from then, a draft before.
     pub validation_ddets: Option<At<Date>>,
+    /// The official règlement général des sessions, a PDF file relative to
+    /// the session file: its pages follow every convocation and the posted
+    /// timetable.
+    pub reglement_general: Option<At<String>>,
 }
 
 /// What the session certifies.

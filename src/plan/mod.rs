@@ -86,6 +86,7 @@ impl<'a> Plan<'a> {
                 .validation_ddets
                 .as_ref()
                 .map(|d| fr::day_month_year(d.value)),
+            reglement_general: info.reglement_general.as_ref().map(|r| r.value.clone()),
         };
         let mut slots: Vec<SlotView> = s
             .planning

@@ -199,4 +199,7 @@ pub struct Facts {
     /// The day the DDETS validated the session (« 3 février 2027 »), if
     /// it has.
     pub validation_ddets: Option<String>,
+    /// The file of the official règlement général joined to the
+    /// convocations and the posted timetable, as the session file names it.
+    pub reglement_general: Option<String>,
 }

@@ -56,6 +56,7 @@ fn blocks_weight(blocks: &[Block]) -> usize {
         .iter()
         .map(|b| match b {
             Block::Table(t) => 1 + t.rows.len(),
+            Block::Keep { blocks } => blocks_weight(blocks),
             _ => 1,
         })
         .sum()

@@ -185,7 +185,7 @@ pub(super) fn hang_page(
 
 /// Keeps an object of a letter unless it belongs to the letter's structure
 /// tree or is its metadata, which the batch leaves out: not even read in.
-fn outside_structure(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
+pub(super) fn outside_structure(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
     let kind = match object {
         Object::Dictionary(dict) => dict.get(b"Type").ok(),
         Object::Stream(stream) => stream.dict.get(b"Type").ok(),

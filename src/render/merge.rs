@@ -346,6 +346,18 @@ fn tree_root(mut merged: Merged, document_id: ObjectId) -> Object {
 }
 
 /// The XMP metadata, the first chunk's, gives the whole page count.
+/// Makes the XMP metadata of `out` (if it has any) say `count` pages.
+pub(super) fn set_page_count(out: &mut Document, count: usize) -> Result<(), lopdf::Error> {
+    let metadata = out
+        .catalog()?
+        .get(b"Metadata")
+        .and_then(Object::as_reference);
+    match metadata {
+        Ok(metadata) => whole_page_count(out, metadata, count),
+        Err(_) => Ok(()),
+    }
+}
+
 fn whole_page_count(
     out: &mut Document,
     metadata: ObjectId,

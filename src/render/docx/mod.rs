@@ -34,7 +34,7 @@ use docx_rs::{
 };
 
 use super::Rendered;
-use crate::doc::{Align, Block, Document, Paragraph, Run};
+use crate::doc::{Align, Block, Document, Paragraph, Run, Table};
 use crate::error::Error;
 use crate::page::PAGE;
 use geometry::{
@@ -162,7 +162,7 @@ fn add_block(
         Block::Paragraph(p) => docx.add_paragraph(paragraph(p)),
         Block::Table(t) => docx
             .add_table(tables.table(t, width))
-            .add_paragraph(after_table),
+            .add_paragraph(after_table.keep_next(t.keep_with_next)),
         Block::LetterHead { sender, recipient } => {
             docx.add_table(tables::letter_head(sender, recipient, width))
         }
@@ -192,5 +192,40 @@ fn add_block(
         Block::PageBreak => {
             docx.add_paragraph(WParagraph::new().add_run(WRun::new().add_break(BreakType::Page)))
         }
+        Block::Keep { blocks } => {
+            // Each block kept with the next (Word's keep-with-next).
+            let last = blocks.len().saturating_sub(1);
+            blocks.iter().enumerate().fold(docx, |docx, (k, b)| {
+                let b = if k < last {
+                    kept_with_next(b)
+                } else {
+                    b.clone()
+                };
+                let position = BlockPosition {
+                    at_top: position.at_top && k == 0,
+                    at_end: position.at_end && k == last,
+                };
+                add_block(docx, tables, &b, landscape, position)
+            })
+        }
+    }
+}
+
+/// A block kept on the page of the block after it.
+fn kept_with_next(block: &Block) -> Block {
+    match block {
+        Block::Paragraph(p) => Block::Paragraph(p.clone().keep_with_next()),
+        Block::Table(t) => Block::Table(Table {
+            keep_with_next: true,
+            ..t.clone()
+        }),
+        // An empty paragraph as high, kept with the next.
+        Block::Space { mm } => Block::Paragraph(
+            Paragraph::text("")
+                .size(1.0)
+                .space_after(*mm)
+                .keep_with_next(),
+        ),
+        other => other.clone(),
     }
 }

@@ -29,6 +29,9 @@ pub struct TableBuilder {
 impl TableBuilder {
     /// A table of the document model, `width` twips wide.
     pub fn table(&mut self, t: &Table, width: u32) -> WTable {
+        if t.keep_with_next {
+            return self.table(&kept_with_next(t), width);
+        }
         let total: f32 = t.widths.iter().sum::<f32>().max(f32::EPSILON);
         let grid: Vec<usize> = t
             .widths
@@ -239,7 +242,8 @@ pub fn signatures(captions: &[String], height_mm: f32, width: u32) -> WTable {
                     .add_paragraph(paragraph(
                         &Paragraph::new(vec![Run::bold(c.clone())])
                             .size(9.0)
-                            .space_after(1.0),
+                            .space_after(1.0)
+                            .keep_with_next(),
                     ))
             })
             .collect(),
@@ -272,4 +276,17 @@ pub fn signatures(captions: &[String], height_mm: f32, width: u32) -> WTable {
     .height_rule(HeightRule::Exact)
     .cant_split();
     fixed(vec![caption_row, box_row], vec![w; n], width).set_borders(no_borders())
+}
+
+/// A table whose every paragraph is kept with the next: the table stays
+/// on the page of the block after it.
+fn kept_with_next(t: &Table) -> Table {
+    let mut t = t.clone();
+    t.keep_with_next = false;
+    for cell in t.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+        for p in &mut cell.paragraphs {
+            p.keep_with_next = true;
+        }
+    }
+    t
 }
