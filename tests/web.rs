@@ -233,7 +233,7 @@ fn the_token_of_the_address_becomes_a_strict_cookie() {
     );
     assert_eq!(
         home.header("Referrer-Policy").as_deref(),
-        Some("no-referrer")
+        Some("same-origin")
     );
     assert!(
         !home.text().contains("http://") && !home.text().contains("https://"),

@@ -67,6 +67,13 @@ impl App {
                 body: STYLE.as_bytes().to_vec(),
                 headers: Vec::new(),
             }),
+            // No icon: an empty answer rather than a 404 in the browser's log.
+            ("GET", "/favicon.ico") => Ok(Reply {
+                status: 204,
+                content_type: "image/x-icon",
+                body: Vec::new(),
+                headers: Vec::new(),
+            }),
             ("POST", "/ouvrir") => self.open(request),
             ("POST", "/nouvelle") => self.create(request),
             ("GET", "/session") => self.summary(),
