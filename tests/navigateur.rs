@@ -328,7 +328,7 @@ fn calc_made_list(dir: &Path) -> PathBuf {
          Mme;NAVIGATEUR;Zoé;1909001;03/04/1995;4 rue des Onglets;50100;Cherbourg-en-Cotentin;\
          Mme LEJEUNE, M. MOREAU\n\
          M.;CHROMIUM;Élie;1909002;21/11/1989;9 quai du Moteur;50130;Octeville;\
-         Mme LEJEUNE, M. MOREAU\n",
+         M. DUPONT, Mme HADDAD\n",
     )
     .unwrap();
     common::calc_list(&csv, "xlsx")
@@ -418,6 +418,74 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
         .await;
     assert!(walk.text().await.contains("NAVIGATEUR"));
     walk.look("candidats-importes", true).await;
+
+    // The timetable: the jury's deliberation moved after the interviews
+    // to come, then the planner's proposal accepted.
+    walk.goto("/planning").await;
+    let page = walk.text().await;
+    assert!(page.contains("Ce que dit le planificateur"), "{page}");
+    assert!(page.contains("proposé : Entretien final"), "{page}");
+    walk.look("planning", true).await;
+    let mut deliberation = None;
+    for option in walk
+        .client
+        .find_all(Locator::Css("#creneau option"))
+        .await
+        .unwrap()
+    {
+        if option.text().await.unwrap().contains("Délibération") {
+            deliberation = option.attr("value").await.unwrap();
+        }
+    }
+    let deliberation = deliberation.expect("the deliberation is a slot of the file");
+    let form = walk.client.find(Locator::Css("#creneau")).await.unwrap();
+    form.select_by_value(&deliberation).await.unwrap();
+    walk.client
+        .find(Locator::Css("#jour"))
+        .await
+        .unwrap()
+        .select_by_value("2027-01-12")
+        .await
+        .unwrap();
+    walk.fill("#heure", "25:00").await;
+    walk.click("form[action='/planning/deplacer'] button").await;
+    let page = walk.text().await;
+    assert!(page.contains("« 25:00 » n'est pas une heure"), "{page}");
+    walk.look("planning-erreur", true).await;
+    walk.client
+        .find(Locator::Css("#creneau"))
+        .await
+        .unwrap()
+        .select_by_value(&deliberation)
+        .await
+        .unwrap();
+    walk.client
+        .find(Locator::Css("#jour"))
+        .await
+        .unwrap()
+        .select_by_value("2027-01-12")
+        .await
+        .unwrap();
+    walk.fill("#heure", "15:15").await;
+    walk.click("form[action='/planning/deplacer'] button").await;
+    assert!(
+        walk.text().await.contains("Le créneau est déplacé"),
+        "{}",
+        walk.text().await
+    );
+    walk.look("planning-deplace", true).await;
+    walk.click("form[action='/planning/accepter'] button").await;
+    assert!(
+        walk.text().await.contains("Le planning proposé est écrit"),
+        "{}",
+        walk.text().await
+    );
+    walk.look("planning-accepte", true).await;
+    let text = std::fs::read_to_string(&session).unwrap();
+    assert!(
+        text.contains("    debut: \"15:15\"\n    fin: \"17:30\"\n    nature: deliberation"),
+        "{text}"
+    );
 
     // The documents.
     walk.goto("/session").await;

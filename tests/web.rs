@@ -561,3 +561,61 @@ fn a_new_session_starts_from_the_example_and_never_over_a_file() {
             .contains("aria-describedby=\"aide-ouvrir probleme\"")
     );
 }
+
+#[test]
+fn a_slot_is_moved_in_place_and_a_wrong_time_is_said_beside_its_field() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let path = server.session();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let page = server.get("/planning");
+    assert_eq!(page.status, 200, "{}", page.text());
+    for said in ["<caption>Lundi", "Ce que dit le planificateur", "n° 1"] {
+        assert!(page.text().contains(said), "{said} in:\n{}", page.text());
+    }
+    let hash = hash_of(&path);
+    let wrong = server.post_form(
+        "/planning/deplacer",
+        &[
+            ("empreinte", hash.as_str()),
+            ("creneau", "1"),
+            ("jour", "2027-01-11"),
+            ("heure", "7h45"),
+            ("salle", ""),
+        ],
+    );
+    assert_eq!(wrong.status, 422);
+    let text = wrong.text();
+    assert!(
+        text.contains("<p class=\"erreur\" id=\"erreur-heure\">« 7h45 » n&#x27;est pas une heure"),
+        "{text}"
+    );
+    assert!(text.contains("aria-describedby=\"aide-heure erreur-heure\""));
+    // What was chosen stays chosen.
+    assert!(text.contains("value=\"7h45\""), "{text}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+
+    let moved = server.post_form(
+        "/planning/deplacer",
+        &[
+            ("empreinte", hash.as_str()),
+            ("creneau", "1"),
+            ("jour", "2027-01-11"),
+            ("heure", "07:45"),
+            ("salle", ""),
+        ],
+    );
+    assert_eq!(moved.status, 303, "{}", moved.text());
+    let after = std::fs::read_to_string(&path).unwrap();
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(before.lines().count(), after.lines().count());
+    assert_eq!(changed.len(), 2, "{changed:?}");
+    assert!(after.contains("debut: \"07:45\""), "{after}");
+    assert!(
+        after.contains("fin: \"08:15\""),
+        "the slot keeps its length"
+    );
+}

@@ -20,6 +20,7 @@ use crate::web::view::{STYLE, Views};
 pub const PARTS: &[(&str, &str, &str)] = &[
     ("centre", "/centre", "Le centre"),
     ("candidats", "/candidats", "Les candidats"),
+    ("planning", "/planning", "Le planning"),
 ];
 
 /// The state of the server: its guard, its templates, the session open.
@@ -82,6 +83,9 @@ impl App {
             ("GET", "/candidats") => self.candidates_page(request),
             ("POST", "/candidats/importer") => self.import_preview(request),
             ("POST", "/candidats/confirmer") => self.import_confirm(request),
+            ("GET", "/planning") => self.planning_page(request),
+            ("POST", "/planning/accepter") => self.planning_accept(request),
+            ("POST", "/planning/deplacer") => self.planning_move(request),
             ("POST", "/produire") => self.produce(),
             ("GET", "/documents") => self.documents_page(),
             ("GET", "/documents.zip") => self.documents_zip(),

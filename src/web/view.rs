@@ -41,6 +41,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "message.html",
         include_str!("../../templates/web/message.html"),
     ),
+    (
+        "planning.html",
+        include_str!("../../templates/web/planning.html"),
+    ),
 ];
 
 /// The templates, ready to render.
