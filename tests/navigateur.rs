@@ -398,6 +398,28 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
     assert!(walk.text().await.contains("Ville est à remplir"));
     walk.look("centre-erreur", true).await;
 
+    // The dates and the responsable: their forms, in place.
+    walk.goto("/dates").await;
+    walk.fill("#tenue", "Tenue de ville, badge du centre").await;
+    walk.click("form[action='/dates'] button[type=submit]")
+        .await;
+    assert!(
+        walk.text()
+            .await
+            .contains("Enregistré dans le fichier de session")
+    );
+    walk.look("dates", true).await;
+    walk.goto("/responsable").await;
+    walk.fill("#prenom", "Sophie-Anne").await;
+    walk.click("form[action='/responsable'] button[type=submit]")
+        .await;
+    assert!(
+        walk.text()
+            .await
+            .contains("Enregistré dans le fichier de session")
+    );
+    walk.look("responsable", true).await;
+
     // A list made with Calc, imported after its report.
     let list = calc_made_list(dir.path());
     walk.goto("/candidats").await;
@@ -547,6 +569,8 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
         assert!(after.contains(comment), "comment lost: {comment}");
     }
     assert!(after.contains("Centre « Essai » du navigateur"));
+    assert!(after.contains("  tenue: \"Tenue de ville, badge du centre\""));
+    assert!(after.contains("  prenom: \"Sophie-Anne\""));
 
     let problems = walk.problems;
     assert!(

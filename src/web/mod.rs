@@ -13,6 +13,7 @@ pub mod edit;
 pub mod guard;
 pub mod http;
 pub mod pages;
+pub mod parts;
 pub mod planning;
 pub mod view;
 

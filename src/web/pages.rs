@@ -13,6 +13,7 @@ use crate::load::{self, Source};
 use crate::model::Session;
 use crate::web::guard::Guard;
 use crate::web::http::{Reply, Request};
+use crate::web::parts;
 use crate::web::view::{STYLE, Views};
 
 /// The parts of the file that have a page: `check`'s messages whose path
@@ -21,6 +22,8 @@ pub const PARTS: &[(&str, &str, &str)] = &[
     ("centre", "/centre", "Le centre"),
     ("candidats", "/candidats", "Les candidats"),
     ("planning", "/planning", "Le planning"),
+    ("session", "/dates", "Les dates"),
+    ("responsable", "/responsable", "Le responsable"),
 ];
 
 /// The state of the server: its guard, its templates, the session open.
@@ -86,6 +89,10 @@ impl App {
             ("GET", "/planning") => self.planning_page(request),
             ("POST", "/planning/accepter") => self.planning_accept(request),
             ("POST", "/planning/deplacer") => self.planning_move(request),
+            ("GET", "/dates") => self.part_page(&parts::DATES, request),
+            ("POST", "/dates") => self.part_save(&parts::DATES, request),
+            ("GET", "/responsable") => self.part_page(&parts::RESPONSABLE, request),
+            ("POST", "/responsable") => self.part_save(&parts::RESPONSABLE, request),
             ("POST", "/produire") => self.produce(),
             ("GET", "/documents") => self.documents_page(),
             ("GET", "/documents.zip") => self.documents_zip(),

@@ -45,6 +45,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "planning.html",
         include_str!("../../templates/web/planning.html"),
     ),
+    (
+        "partie.html",
+        include_str!("../../templates/web/partie.html"),
+    ),
 ];
 
 /// The templates, ready to render.
