@@ -31,6 +31,7 @@ mod livrets;
 mod lot;
 mod mise_en_page;
 mod mutations;
+mod navigateur;
 mod noms;
 mod parties;
 mod planifier;

@@ -233,7 +233,7 @@ fn the_token_of_the_address_becomes_a_strict_cookie() {
     );
     assert_eq!(
         home.header("Referrer-Policy").as_deref(),
-        Some("no-referrer")
+        Some("same-origin")
     );
     assert!(
         !home.text().contains("http://") && !home.text().contains("https://"),
@@ -560,4 +560,116 @@ fn a_new_session_starts_from_the_example_and_never_over_a_file() {
             .text()
             .contains("aria-describedby=\"aide-ouvrir probleme\"")
     );
+}
+
+#[test]
+fn a_slot_is_moved_in_place_and_a_wrong_time_is_said_beside_its_field() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let path = server.session();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let page = server.get("/planning");
+    assert_eq!(page.status, 200, "{}", page.text());
+    for said in ["<caption>Lundi", "Ce que dit le planificateur", "n° 1"] {
+        assert!(page.text().contains(said), "{said} in:\n{}", page.text());
+    }
+    let hash = hash_of(&path);
+    let wrong = server.post_form(
+        "/planning/deplacer",
+        &[
+            ("empreinte", hash.as_str()),
+            ("creneau", "1"),
+            ("jour", "2027-01-11"),
+            ("heure", "7h45"),
+            ("salle", ""),
+        ],
+    );
+    assert_eq!(wrong.status, 422);
+    let text = wrong.text();
+    assert!(
+        text.contains("<p class=\"erreur\" id=\"erreur-heure\">« 7h45 » n&#x27;est pas une heure"),
+        "{text}"
+    );
+    assert!(text.contains("aria-describedby=\"aide-heure erreur-heure\""));
+    // What was chosen stays chosen.
+    assert!(text.contains("value=\"7h45\""), "{text}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+
+    let moved = server.post_form(
+        "/planning/deplacer",
+        &[
+            ("empreinte", hash.as_str()),
+            ("creneau", "1"),
+            ("jour", "2027-01-11"),
+            ("heure", "07:45"),
+            ("salle", ""),
+        ],
+    );
+    assert_eq!(moved.status, 303, "{}", moved.text());
+    let after = std::fs::read_to_string(&path).unwrap();
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(before.lines().count(), after.lines().count());
+    assert_eq!(changed.len(), 2, "{changed:?}");
+    assert!(after.contains("debut: \"07:45\""), "{after}");
+    assert!(
+        after.contains("fin: \"08:15\""),
+        "the slot keeps its length"
+    );
+}
+
+#[test]
+fn the_dates_are_saved_in_place_and_a_wrong_date_is_said_beside_its_field() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let path = server.session();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let page = server.get("/dates").text();
+    assert!(page.contains("value=\"2027-01-11\""), "{page}");
+    let hash = hash_of(&path);
+    let mut fields = vec![
+        ("empreinte", hash.as_str()),
+        ("numero", "375846"),
+        ("debut", "11/01/2027"),
+        ("fin", "2027-01-12"),
+        ("tenue", ""),
+    ];
+    let wrong = server.post_form("/dates", &fields);
+    assert_eq!(wrong.status, 422);
+    assert!(
+        wrong
+            .text()
+            .contains("<p class=\"erreur\" id=\"erreur-debut\">« 11&#x2f;01&#x2f;2027 » n&#x27;est pas une date"),
+        "{}",
+        wrong.text()
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    fields[2] = ("debut", "2027-01-11");
+    let saved = server.post_form("/dates", &fields);
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(after.contains("  debut: \"2027-01-11\""), "{after}");
+    assert!(
+        !after.contains("  tenue:"),
+        "an emptied optional value is taken away"
+    );
+    let comments = |t: &str| {
+        t.lines()
+            .filter(|l| l.trim_start().starts_with('#'))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(comments(&after), comments(&before));
+    let (code, log) = {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sessiondoc"))
+            .args(["check", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    assert_eq!(code, Some(0), "{log}");
 }

@@ -105,7 +105,7 @@ fn set_value(lines: &mut Vec<String>, block: &str, change: &Change) -> Result<()
 
 /// The comment after a one-line value (`  # …`, or nothing); `None` when
 /// the value goes on below (`|`, `>`, nothing on the line, an open quote).
-fn comment_of(rest: &str) -> Option<String> {
+pub(crate) fn comment_of(rest: &str) -> Option<String> {
     let value = rest.trim_start();
     let end = match value.chars().next() {
         None | Some('|' | '>') => return None,

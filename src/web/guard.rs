@@ -17,7 +17,7 @@ pub const TOKEN_PARAMETER: &str = "jeton";
 pub const SECURITY_HEADERS: &[(&str, &str)] = &[
     ("Content-Security-Policy", "default-src 'self'"),
     ("X-Content-Type-Options", "nosniff"),
-    ("Referrer-Policy", "no-referrer"),
+    ("Referrer-Policy", "same-origin"),
     ("X-Frame-Options", "DENY"),
     ("Cache-Control", "no-store"),
 ];

@@ -13,6 +13,8 @@ pub mod edit;
 pub mod guard;
 pub mod http;
 pub mod pages;
+pub mod parts;
+pub mod planning;
 pub mod view;
 
 use std::path::PathBuf;

@@ -13,6 +13,7 @@ use crate::load::{self, Source};
 use crate::model::Session;
 use crate::web::guard::Guard;
 use crate::web::http::{Reply, Request};
+use crate::web::parts;
 use crate::web::view::{STYLE, Views};
 
 /// The parts of the file that have a page: `check`'s messages whose path
@@ -20,6 +21,9 @@ use crate::web::view::{STYLE, Views};
 pub const PARTS: &[(&str, &str, &str)] = &[
     ("centre", "/centre", "Le centre"),
     ("candidats", "/candidats", "Les candidats"),
+    ("planning", "/planning", "Le planning"),
+    ("session", "/dates", "Les dates"),
+    ("responsable", "/responsable", "Le responsable"),
 ];
 
 /// The state of the server: its guard, its templates, the session open.
@@ -67,6 +71,13 @@ impl App {
                 body: STYLE.as_bytes().to_vec(),
                 headers: Vec::new(),
             }),
+            // No icon: an empty answer rather than a 404 in the browser's log.
+            ("GET", "/favicon.ico") => Ok(Reply {
+                status: 204,
+                content_type: "image/x-icon",
+                body: Vec::new(),
+                headers: Vec::new(),
+            }),
             ("POST", "/ouvrir") => self.open(request),
             ("POST", "/nouvelle") => self.create(request),
             ("GET", "/session") => self.summary(),
@@ -75,6 +86,13 @@ impl App {
             ("GET", "/candidats") => self.candidates_page(request),
             ("POST", "/candidats/importer") => self.import_preview(request),
             ("POST", "/candidats/confirmer") => self.import_confirm(request),
+            ("GET", "/planning") => self.planning_page(request),
+            ("POST", "/planning/accepter") => self.planning_accept(request),
+            ("POST", "/planning/deplacer") => self.planning_move(request),
+            ("GET", "/dates") => self.part_page(&parts::DATES, request),
+            ("POST", "/dates") => self.part_save(&parts::DATES, request),
+            ("GET", "/responsable") => self.part_page(&parts::RESPONSABLE, request),
+            ("POST", "/responsable") => self.part_save(&parts::RESPONSABLE, request),
             ("POST", "/produire") => self.produce(),
             ("GET", "/documents") => self.documents_page(),
             ("GET", "/documents.zip") => self.documents_zip(),

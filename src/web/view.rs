@@ -41,6 +41,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         "message.html",
         include_str!("../../templates/web/message.html"),
     ),
+    (
+        "planning.html",
+        include_str!("../../templates/web/planning.html"),
+    ),
+    (
+        "partie.html",
+        include_str!("../../templates/web/partie.html"),
+    ),
 ];
 
 /// The templates, ready to render.

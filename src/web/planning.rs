@@ -1,0 +1,437 @@
+//! The timetable page: the file's slots and the planner's proposal day by
+//! day as a grid (hours down, rooms across), with what the planner says
+//! of it — its summary, or its refusal — as `planifier` prints it; the
+//! proposal accepted in one step (as `planifier --ecrire`); one slot of
+//! the file moved (day, time, room) with a small form, written in place.
+//! The planner keeps the file's slots where they stand: a slot moved is
+//! pinned there.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::load::{self, Source};
+use crate::model::{Date, Selection, Session, Time};
+use crate::planner::{self, NewSlot, Who};
+use crate::web::http::{Reply, Request, first};
+use crate::web::pages::App;
+
+/// One slot in a cell of the grid.
+#[derive(Serialize)]
+struct Item {
+    /// Its number in the file's `planning` (1 for the first), for the form;
+    /// `None` for a slot the planner proposes.
+    numero: Option<usize>,
+    intitule: String,
+    candidats: String,
+    jury: String,
+}
+
+/// One line of a day: a span of time, a cell per room.
+#[derive(Serialize)]
+struct Row {
+    time: String,
+    cells: Vec<Vec<Item>>,
+}
+
+/// One day of the grid.
+#[derive(Serialize)]
+struct Day {
+    title: String,
+    rooms: Vec<String>,
+    rows: Vec<Row>,
+}
+
+/// A slot, from the file or proposed, as the grid places it.
+struct Placed {
+    date: Date,
+    debut: u16,
+    fin: u16,
+    salle: Option<String>,
+    item: Item,
+}
+
+/// Names of the people a selection names (`tous` said as such).
+fn names(selection: Option<&Selection>, of: impl Fn(&str) -> Option<String>) -> String {
+    match selection {
+        None => String::new(),
+        Some(Selection::Tous) => "tous".to_owned(),
+        Some(Selection::Ids(ids)) => ids
+            .iter()
+            .map(|id| of(&id.value).unwrap_or_else(|| id.value.clone()))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+fn candidate_name(s: &Session, id: &str) -> Option<String> {
+    let c = s.candidats.value.iter().find(|c| c.id.value == id)?;
+    Some(format!("{} {}", c.nom_affiche(), c.prenom))
+}
+
+fn juror_name(s: &Session, id: &str) -> Option<String> {
+    let j = s.jures.value.iter().find(|j| j.id.value == id)?;
+    Some(format!("{} {}", j.nom, j.prenom))
+}
+
+fn who_names(who: &Who, of: impl Fn(&str) -> Option<String>) -> String {
+    match who {
+        Who::Tous => "tous".to_owned(),
+        Who::Ids(ids) => ids
+            .iter()
+            .map(|id| of(id).unwrap_or_else(|| id.clone()))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// The file's slots, then the proposed ones.
+fn placed(s: &Session, proposed: &[NewSlot]) -> Vec<Placed> {
+    let file = s.planning.value.iter().enumerate().map(|(i, c)| Placed {
+        date: c.date.value,
+        debut: c.debut.value.0,
+        fin: c.fin.value.0,
+        salle: c.salle.as_ref().map(|r| r.value.clone()),
+        item: Item {
+            numero: Some(i + 1),
+            intitule: c.intitule.clone(),
+            candidats: names(c.candidats.as_ref().map(|c| &c.value), |id| {
+                candidate_name(s, id)
+            }),
+            jury: names(c.jures.as_ref().map(|j| &j.value), |id| juror_name(s, id)),
+        },
+    });
+    let new = proposed.iter().map(|n| Placed {
+        date: n.date,
+        debut: n.debut,
+        fin: n.fin,
+        salle: n.salle.clone(),
+        item: Item {
+            numero: None,
+            intitule: n.intitule.clone(),
+            candidats: who_names(&n.candidats, |id| candidate_name(s, id)),
+            jury: who_names(&n.jures, |id| juror_name(s, id)),
+        },
+    });
+    file.chain(new).collect()
+}
+
+/// The grid: one table a day, a line per span of time, a column per room
+/// (in the order of `salles`, then « sans salle »).
+fn grid(s: &Session, proposed: &[NewSlot]) -> Vec<Day> {
+    let mut by_day: BTreeMap<Date, Vec<Placed>> = BTreeMap::new();
+    for p in placed(s, proposed) {
+        by_day.entry(p.date).or_default().push(p);
+    }
+    let room_name = |id: &str| {
+        s.salles
+            .iter()
+            .find(|r| r.id.value == id)
+            .map_or_else(|| id.to_owned(), |r| r.nom.clone())
+    };
+    by_day
+        .into_iter()
+        .map(|(date, slots)| {
+            let mut rooms: Vec<Option<String>> = s
+                .salles
+                .iter()
+                .map(|r| Some(r.id.value.clone()))
+                .filter(|r| slots.iter().any(|p| &p.salle == r))
+                .collect();
+            if slots.iter().any(|p| p.salle.is_none()) {
+                rooms.push(None);
+            }
+            let mut rows: BTreeMap<(u16, u16), Vec<Vec<Item>>> = BTreeMap::new();
+            for p in slots {
+                let column = rooms.iter().position(|r| *r == p.salle).unwrap_or(0);
+                let cells = rows
+                    .entry((p.debut, p.fin))
+                    .or_insert_with(|| (0..rooms.len()).map(|_| Vec::new()).collect());
+                cells[column].push(p.item);
+            }
+            Day {
+                title: crate::fr::long_date(date),
+                rooms: rooms
+                    .iter()
+                    .map(|r| {
+                        r.as_deref()
+                            .map_or_else(|| "Sans salle".to_owned(), room_name)
+                    })
+                    .collect(),
+                rows: rows
+                    .into_iter()
+                    .map(|((a, b), cells)| Row {
+                        time: format!("{}–{}", Time(a), Time(b)),
+                        cells,
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// What the move form asks, checked: the slot's index, its new day,
+/// start and room.
+struct Move {
+    index: usize,
+    date: Date,
+    debut: Time,
+    salle: Option<String>,
+}
+
+impl App {
+    /// The timetable, the planner's proposal and the forms.
+    pub fn planning_page(&self, request: &Request) -> Result<Reply, Error> {
+        let written = request.query("ecrit").is_some();
+        let moved = request.query("deplace").is_some();
+        self.planning_view(200, (written, moved), Vec::new(), &[])
+    }
+
+    /// The page; `done` says what was just written (the proposal, a
+    /// move), `problems` what is wrong with the move form, `chosen` its
+    /// values as given.
+    fn planning_view(
+        &self,
+        status: u16,
+        done: (bool, bool),
+        problems: Vec<(String, String)>,
+        chosen: &[(String, String)],
+    ) -> Result<Reply, Error> {
+        let (written, moved) = done;
+        let loaded = match self.load() {
+            Ok(l) => l,
+            Err(reply) => return Ok(reply),
+        };
+        let path = match self.session_path() {
+            Ok(p) => p,
+            Err(reply) => return Ok(reply),
+        };
+        let Some(session) = &loaded.session else {
+            return Ok(self.message(
+                409,
+                "Le fichier ne se lit pas",
+                "Corrigez d'abord les erreurs signalées sur la page de la session.",
+            ));
+        };
+        let outcome = planner::execute(path, false, false)?;
+        let proposal = if outcome.success {
+            planner::plan(session, &planner::labels()?).ok()
+        } else {
+            None
+        };
+        let proposed = proposal.as_ref().map_or(&[][..], |p| &p.slots[..]);
+        let slots: Vec<_> = session
+            .planning
+            .value
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                minijinja::context! {
+                    numero => i + 1,
+                    label => format!("n° {} — {} {}–{} — {}", i + 1, crate::fr::short_date(c.date.value), c.debut.value, c.fin.value, c.intitule),
+                }
+            })
+            .collect();
+        let findings: Vec<_> = loaded
+            .findings
+            .iter()
+            .filter(|f| f.path.starts_with("planning"))
+            .collect();
+        let context = minijinja::context! {
+            session => self.session_name(),
+            days => grid(session, proposed),
+            planner_lines => outcome.out.lines().chain(outcome.err.lines()).collect::<Vec<_>>(),
+            success => outcome.success,
+            to_accept => proposed.len(),
+            empreinte => loaded.source.sha256,
+            slots,
+            dates => planner::session_days(session).iter().map(|d| minijinja::context! { value => d.to_string(), label => crate::fr::long_date(*d) }).collect::<Vec<_>>(),
+            rooms => session.salles.iter().map(|r| minijinja::context! { value => r.id.value, label => r.nom }).collect::<Vec<_>>(),
+            written, moved, problems, findings,
+            chosen => chosen.iter().cloned().collect::<BTreeMap<_, _>>(),
+        };
+        Ok(Reply::html(
+            status,
+            self.views.render("planning.html", context)?,
+        ))
+    }
+
+    /// Writes the proposal into the file, as `planifier --ecrire`.
+    pub fn planning_accept(&self, request: &Request) -> Result<Reply, Error> {
+        let path = match self.session_path() {
+            Ok(p) => p.to_path_buf(),
+            Err(reply) => return Ok(reply),
+        };
+        let form = request.form();
+        let seen = first(&form, "empreinte").unwrap_or_default();
+        let source = match load::read(&path) {
+            Ok(s) => s,
+            Err(d) => return Ok(self.message(409, "Le fichier ne se lit pas", &d.message)),
+        };
+        if source.sha256 != seen {
+            return Ok(self.changed_on_disk("/planning"));
+        }
+        let outcome = planner::execute(&path, true, false)?;
+        if !outcome.success {
+            return Ok(self.message(422, "Le planning n'a pas été écrit", &outcome.err));
+        }
+        Ok(Reply::redirect("/planning?ecrit=1"))
+    }
+
+    /// Moves one slot of the file: its day, its start (its length kept),
+    /// its room.
+    pub fn planning_move(&self, request: &Request) -> Result<Reply, Error> {
+        let path = match self.session_path() {
+            Ok(p) => p.to_path_buf(),
+            Err(reply) => return Ok(reply),
+        };
+        let form = request.form();
+        let given = |key: &str| first(&form, key).unwrap_or_default().trim().to_owned();
+        let source = match load::read(&path) {
+            Ok(s) => s,
+            Err(d) => return Ok(self.message(409, "Le fichier ne se lit pas", &d.message)),
+        };
+        if source.sha256 != given("empreinte") {
+            return Ok(self.changed_on_disk("/planning"));
+        }
+        let session = match load::parse(&source) {
+            Ok(s) => s,
+            Err(d) => return Ok(self.message(409, "Le fichier ne se lit pas", &d.message)),
+        };
+        let wanted = match read_move(&session, &given) {
+            Ok(m) => m,
+            Err(problems) => return self.planning_view(422, (false, false), problems, &form),
+        };
+        let Some(text) = moved_text(&source.text, &session, &wanted) else {
+            let why = "ce créneau n'est pas écrit une valeur par ligne (date, debut, fin, salle)\u{a0}; modifiez-le avec un éditeur de texte".to_owned();
+            return self.planning_view(
+                409,
+                (false, false),
+                vec![("creneau".to_owned(), why)],
+                &form,
+            );
+        };
+        if let Err(d) = load::parse(&Source::from_text(&source.name, &text)) {
+            let why = format!(
+                "ce déplacement rendrait le fichier illisible ({})\u{a0}; rien n'a été écrit",
+                d.message
+            );
+            return self.planning_view(
+                422,
+                (false, false),
+                vec![("creneau".to_owned(), why)],
+                &form,
+            );
+        }
+        crate::session_text::replace(&path, &text)?;
+        Ok(Reply::redirect("/planning?deplace=1"))
+    }
+}
+
+/// The move form's values, or what is wrong with each (field, message).
+fn read_move(s: &Session, given: &dyn Fn(&str) -> String) -> Result<Move, Vec<(String, String)>> {
+    let mut problems = Vec::new();
+    let index = given("creneau")
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=s.planning.value.len()).contains(n))
+        .map(|n| n - 1);
+    if index.is_none() {
+        problems.push((
+            "creneau".to_owned(),
+            "Choisissez le créneau à déplacer dans la liste.".to_owned(),
+        ));
+    }
+    let date = chrono::NaiveDate::parse_from_str(&given("jour"), "%Y-%m-%d")
+        .ok()
+        .map(Date);
+    if date.is_none() {
+        problems.push((
+            "jour".to_owned(),
+            "Choisissez le jour dans la liste.".to_owned(),
+        ));
+    }
+    let debut = parse_hm(&given("heure"));
+    if debut.is_none() {
+        problems.push((
+            "heure".to_owned(),
+            format!(
+                "« {} » n'est pas une heure au format attendu HH:MM (par exemple 09:15).",
+                given("heure")
+            ),
+        ));
+    }
+    let salle = Some(given("salle")).filter(|r| !r.is_empty());
+    if let Some(r) = &salle
+        && !s.salles.iter().any(|x| &x.id.value == r)
+    {
+        problems.push((
+            "salle".to_owned(),
+            "Choisissez la salle dans la liste.".to_owned(),
+        ));
+    }
+    match (index, date, debut) {
+        (Some(index), Some(date), Some(debut)) if problems.is_empty() => Ok(Move {
+            index,
+            date,
+            debut,
+            salle,
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// `HH:MM` (or `H:MM`), from 00:00 to 23:59.
+fn parse_hm(text: &str) -> Option<Time> {
+    let (h, m) = text.split_once(':')?;
+    let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60 && text.len() <= 5).then(|| Time::hm(h, m))
+}
+
+/// The text with slot `m.index` at its new day, start (same length) and
+/// room: the value of each line changed, its comment kept; a room added
+/// under `fin` when the slot had none. `None` when a value is not on a
+/// line of its own key.
+fn moved_text(text: &str, s: &Session, m: &Move) -> Option<String> {
+    let slot = s.planning.value.get(m.index)?;
+    let length = slot.fin.value.0.saturating_sub(slot.debut.value.0);
+    let fin = Time(m.debut.0 + length);
+    if fin.0 >= 24 * 60 {
+        return None;
+    }
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let line_of = |line: u64| usize::try_from(line).ok()?.checked_sub(1);
+    let date_line = line_of(slot.date.referenced.line())?;
+    let debut_line = line_of(slot.debut.referenced.line())?;
+    let fin_line = line_of(slot.fin.referenced.line())?;
+    set_line(&mut lines, date_line, "date", &m.date.to_string())?;
+    set_line(&mut lines, debut_line, "debut", &format!("\"{}\"", m.debut))?;
+    set_line(&mut lines, fin_line, "fin", &format!("\"{fin}\""))?;
+    if let Some(room) = &m.salle {
+        match &slot.salle {
+            Some(old) => set_line(&mut lines, line_of(old.referenced.line())?, "salle", room)?,
+            None => {
+                let at = lines[debut_line].find("debut:")?;
+                let indent = " ".repeat(at);
+                lines.insert(fin_line + 1, format!("{indent}salle: {room}"));
+            }
+        }
+    }
+    let mut out = lines.join("\n");
+    if text.ends_with('\n') {
+        out.push('\n');
+    }
+    Some(crate::session_text::with_line_endings_of(text, out))
+}
+
+/// Writes `value` after `key:` on line `i`, keeping what comes before the
+/// key (`- `, indentation) and the line's comment.
+fn set_line(lines: &mut [String], i: usize, key: &str, value: &str) -> Option<()> {
+    let line = lines.get(i)?;
+    let start = line.find(&format!("{key}:"))?;
+    let rest = &line[start + key.len() + 1..];
+    let comment = crate::web::edit::comment_of(rest)?;
+    lines[i] = format!("{}{key}: {value}{comment}", &line[..start]);
+    Some(())
+}
