@@ -708,3 +708,32 @@ fn planning_again_after_the_letters_keeps_what_was_announced() {
         .unwrap();
     assert!((2..=15).contains(&people), "{line}");
 }
+
+#[test]
+fn the_last_sending_record_is_the_timetable_announced_without_depuis() {
+    let (announced, _) = plan_written(&sessiondoc::planner::sample::sized_session(40));
+    let text = sessiondoc::planner::sample::sized_session(40).replacen(
+        "planning: []\n",
+        "  - id: c00040\n    civilite: Mme\n    nom: NOUVELLE\n    prenom: Lina\n    identifiant: \"3000040\"\n    voie: formation\n    adresse: [41 rue des Essais, 75010 Paris]\n    jury: []\nplanning: []\n",
+        1,
+    );
+    let (dir, path) = copy(&text);
+    let (_, session) = session_from(&text);
+    let numero = session.session.numero.clone();
+    let sent = dir
+        .path()
+        .join(format!("session-{numero}"))
+        .join("envois")
+        .join("2027-01-15");
+    std::fs::create_dir_all(&sent).unwrap();
+    std::fs::write(sent.join("session.yaml"), &announced).unwrap();
+    let o = sessiondoc::planner::execute(&path, true, false).unwrap();
+    let said = format!("{}{}", o.out, o.err).replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(o.success, "{said}");
+    assert!(said.contains("Depuis « "), "{said}");
+    // Only the new candidate gets a letter, and their pair.
+    assert!(
+        said.contains("Nouvelle convocation pour 3 personnes : 1 candidat, 2 jurés, 0 surveillant"),
+        "{said}"
+    );
+}

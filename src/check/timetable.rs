@@ -382,8 +382,9 @@ pub fn each_candidate_has_a_final_interview(s: &Session, out: &mut Vec<Diagnosti
     }
 }
 
-/// The jury's lunch break (a `pause` naming nobody, or its jurors) holds
-/// no slot of the jury: a slot under it is moved, or the break is.
+/// The jury's lunch break (a `pause` naming no candidate nor surveillant)
+/// holds no evaluation of its jurors (a test or interview they hold): the
+/// evaluation is moved, or the break is.
 pub fn lunch_holds_no_jury_slot(s: &Session, out: &mut Vec<Diagnostic>) {
     let slots = &s.planning.value;
     for (i, pause) in slots.iter().enumerate() {
@@ -392,8 +393,10 @@ pub fn lunch_holds_no_jury_slot(s: &Session, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let under = slots.iter().find(|c| {
-            c.nature != NatureCreneau::Pause
-                && c.date.value == pause.date.value
+            matches!(
+                c.nature,
+                NatureCreneau::Epreuve | NatureCreneau::Entretien | NatureCreneau::EntretienFinal
+            ) && c.date.value == pause.date.value
                 && c.jures.as_ref().is_some_and(|j| match &j.value {
                     Selection::Tous => true,
                     Selection::Ids(ids) => !ids.is_empty(),

@@ -443,8 +443,7 @@ fn since_before(
     color: bool,
 ) -> Result<(load::Source, Session, Session, since::Since), Outcome> {
     let (_, old) = loaded(before, color)?;
-    let (keep, moved) = since::kept(&session, &old, &session_days(&session));
-    let gardes = keep.len();
+    let (keep, moved, gardes) = since::kept(&session, &old, &session_days(&session));
     let text = since::merged(&source.text, &session, &old, &keep).ok_or_else(|| {
         failed(format!(
             "{}\n",
@@ -479,7 +478,12 @@ pub fn execute_since(
         Ok(l) => l,
         Err(outcome) => return Ok(outcome),
     };
-    let (source, session, announced) = match before {
+    // Without `--depuis`, the session file of the last sending, if any.
+    let recorded = before
+        .is_none()
+        .then(|| crate::record::last_session(&crate::generate::default_folder(&source, &session)));
+    let before = before.map(Path::to_path_buf).or(recorded.flatten());
+    let (source, session, announced) = match before.as_deref() {
         None => (source, session, None),
         Some(b) => match since_before(source, session, b, color) {
             Ok((src, s, old, told)) => (src, s, Some((old, told))),

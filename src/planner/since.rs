@@ -134,10 +134,15 @@ fn holds(s: &Session, before: &Session, slot: &Creneau, days: &[Date]) -> bool {
     all_jurors_ok && room_ok && people_ok && same_pair && free
 }
 
-/// The announced slots to keep: those that still hold, of the natures
-/// people are told about; a candidate with one interview that must move
-/// has all their interviews planned again.
-pub fn kept<'b>(s: &Session, before: &'b Session, days: &[Date]) -> (Vec<&'b Creneau>, usize) {
+/// The announced slots to add to the file: those that still hold, of the
+/// natures people are told about, and that the file does not give
+/// already; a candidate with one interview that must move has all their
+/// interviews planned again. With how many must move and how many stay.
+pub fn kept<'b>(
+    s: &Session,
+    before: &'b Session,
+    days: &[Date],
+) -> (Vec<&'b Creneau>, usize, usize) {
     let told =
         |c: &&Creneau| !matches!(c.nature, NatureCreneau::Deliberation | NatureCreneau::Pause);
     let announced: Vec<&Creneau> = before.planning.value.iter().filter(told).collect();
@@ -158,6 +163,8 @@ pub fn kept<'b>(s: &Session, before: &'b Session, days: &[Date]) -> (Vec<&'b Cre
     keep.retain(|c| {
         !(interview(c) && ids(&c.candidats).is_some_and(|l| l.iter().any(|i| affected.contains(i))))
     });
+    let moved = announced.len() - keep.len();
+    let stay = keep.len();
     // Already in the file as it is: not written twice.
     keep.retain(|c| {
         !s.planning.value.iter().any(|x| {
@@ -166,8 +173,7 @@ pub fn kept<'b>(s: &Session, before: &'b Session, days: &[Date]) -> (Vec<&'b Cre
                 && ids(&x.candidats) == ids(&c.candidats)
         })
     });
-    let moved = announced.len() - keep.len();
-    (keep, moved)
+    (keep, moved, stay)
 }
 
 /// The file's text with the announced slots `keep` added to its planning
