@@ -1,6 +1,7 @@
 //! The sending kit, written into each sending's folder beside the letters:
 //! one print file of just the letters to post or hand over (each letter
-//! starting on a recto), the list of registered letters (CSV that Calc and
+//! starting on a recto, a récépissé to sign after the letters handed
+//! over), the list of registered letters (CSV that Calc and
 //! Excel open), and an e-mail draft (`.eml`, `X-Unsent: 1`) for each person
 //! sent to by e-mail, their letters attached. Nothing is sent from here:
 //! the user's own mail program sends the drafts.
@@ -63,11 +64,15 @@ pub fn write(
         .collect();
     if !posted.is_empty() {
         let title = wording.with("envoi", context! { s => &s }, |t| t.text("lot"))?;
-        let letters: Vec<Vec<u8>> = posted
-            .iter()
-            .flat_map(|p| p.documents.iter().filter(|d| d.ends_with(".pdf")))
-            .map(|d| read(&dir.join(d)))
-            .collect::<Result<_, Error>>()?;
+        let mut letters: Vec<Vec<u8>> = Vec::new();
+        for p in &posted {
+            for d in p.documents.iter().filter(|d| d.ends_with(".pdf")) {
+                letters.push(read(&dir.join(d))?);
+            }
+            if p.moyen == crate::record::label(crate::model::MoyenEnvoi::MainPropre) {
+                letters.push(receipt(&wording, &plans, p)?);
+            }
+        }
         let letters: Vec<&[u8]> = letters.iter().map(Vec::as_slice).collect();
         let batch = crate::render::join::join(&title, day, &letters)?;
         save(&dir.join(A_IMPRIMER), &batch.bytes)?;
@@ -100,6 +105,48 @@ pub fn write(
         written.push(name);
     }
     Ok(written)
+}
+
+/// The récépissé of a hand delivery to `p`, to sign on handing over
+/// their letters: one page, in PDF.
+fn receipt(wording: &Wording, plans: &[Plan], p: &Person) -> Result<Vec<u8>, Error> {
+    use crate::doc::{Align, Block, Paragraph, Section};
+    let r = recipient(plans, p);
+    let documents: Vec<&str> = p
+        .documents
+        .iter()
+        .filter(|d| d.ends_with(".pdf"))
+        .map(|d| file_name(d))
+        .collect();
+    let none = std::collections::HashMap::new();
+    let ctx = crate::compose::Ctx {
+        plan: &plans[0],
+        wording,
+        logo: None,
+        correction: None,
+        sent_calendars: &none,
+        stamp: chrono::DateTime::UNIX_EPOCH,
+    };
+    let context = ctx.context(context! {
+        p => context! { appel => &r.appel, civilite => &r.civilite },
+        documents => documents,
+    });
+    let (title, blocks) = wording.with("envoi", context, |t| {
+        let title = t.text("recepisse_titre")?;
+        let mut blocks = vec![Block::centred_heading(1, title.clone())];
+        for text in t.paragraphs("recepisse")? {
+            blocks.push(Block::Paragraph(
+                Paragraph::text(text).align(Align::Justify),
+            ));
+        }
+        blocks.push(Block::signatures(t.lines("recepisse_signatures")?, 30.0));
+        Ok((title, blocks))
+    })?;
+    let footer = ctx.footer(&title)?;
+    let document = ctx.document(title, footer, vec![Section::portrait(blocks)])?;
+    Ok(crate::render::pdf::PdfRenderer::new(None)
+        .render(&document)?
+        .bytes)
 }
 
 /// The lines of a sending, person by person, in the order first met.

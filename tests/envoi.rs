@@ -422,11 +422,16 @@ fn each_sending_holds_its_kit_print_file_registered_list_and_email_drafts() {
             None => by_person.push((person_of(l), vec![pdf])),
         }
     }
-    let posted: Vec<usize> = by_person
-        .iter()
-        .flat_map(|(_, files)| files)
-        .map(|d| pdf_pages(&std::fs::read(folder.join(d)).unwrap()))
-        .collect();
+    // After the letters handed over, one page of récépissé to sign.
+    let mut posted: Vec<usize> = Vec::new();
+    for (who, files) in &by_person {
+        for d in files {
+            posted.push(pdf_pages(&std::fs::read(folder.join(d)).unwrap()));
+        }
+        if who == "surveillant:petit" {
+            posted.push(1);
+        }
+    }
     assert!(posted.len() > 10, "{posted:?}");
     let mut expected = 0;
     for pages in &posted {
@@ -435,6 +440,21 @@ fn each_sending_holds_its_kit_print_file_registered_list_and_email_drafts() {
     let print = std::fs::read(folder.join("a-imprimer.pdf")).unwrap();
     assert_eq!(pdf_pages(&print), expected, "{posted:?}");
     assert!(err.contains("a-imprimer.pdf"), "{err}");
+    let text = pdf_text(&print);
+    assert_eq!(
+        text.matches("reconnais avoir reçu en main propre").count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        text.contains("Récépissé de remise en main propre"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Je soussigné, M. Henri PETIT, reconnais avoir reçu en main propre"),
+        "{text}"
+    );
+    assert!(text.contains("livret-surveillant-petit.pdf"), "{text}");
     // The registered letters: the candidates with their address, not the
     // surveillant handed his letters nor the juror sent an e-mail.
     let csv = std::fs::read_to_string(folder.join("recommandes.csv")).unwrap();
