@@ -126,6 +126,7 @@ fn receipt(wording: &Wording, plans: &[Plan], p: &Person) -> Result<Vec<u8>, Err
         correction: None,
         sent_calendars: &none,
         stamp: chrono::DateTime::UNIX_EPOCH,
+        reglement: None,
     };
     let context = ctx.context(context! {
         p => context! { appel => &r.appel, civilite => &r.civilite },
