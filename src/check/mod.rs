@@ -58,6 +58,7 @@ const RULES: &[fn(&Session, &mut Vec<Diagnostic>)] = &[
     results::results_are_all_in,
     organisation::jurors_come_on_their_days,
     results::validation_follows_the_session,
+    structure::centre_article_is_known,
 ];
 
 /// Runs every rule and returns the findings in file order.
