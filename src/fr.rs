@@ -263,6 +263,21 @@ pub fn plain_letters(c: char) -> Option<&'static str> {
     })
 }
 
+/// The article a centre's name takes when the session file does not say:
+/// « l' » before a vowel or a mute h (« l'AFPA », « l'Institut… »), else
+/// « le » (« le Centre… », « le GRETA… »). A name that takes « la »,
+/// « les » or none says so in `centre.article`.
+pub fn article_of(name: &str) -> &'static str {
+    let first = name.trim_start().chars().next().map(|c| {
+        let folded: String = c.to_lowercase().collect();
+        collation_key(&folded).0
+    });
+    match first.as_deref() {
+        Some("a" | "e" | "i" | "o" | "u" | "y" | "h") => "l'",
+        _ => "le",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1869,6 +1869,29 @@ fn a_ddets_validation_before_the_end_of_the_session_is_an_error() {
     assert_counts(&diagnostics(&text), 0, 0);
 }
 
+#[test]
+fn an_unknown_article_of_the_centre_is_an_error() {
+    let text = fixture_broken(
+        SC,
+        "  nom: Centre de formation Côte Ouest\n",
+        "  nom: Centre de formation Côte Ouest\n  article: du\n",
+    );
+    expect(
+        &text,
+        &diagnostics(&text),
+        Severity::Error,
+        "centre.article",
+        "l'article « du » n'est pas connu",
+        ("article: du", "du"),
+    );
+    let text = fixture_broken(
+        SC,
+        "  nom: Centre de formation Côte Ouest\n",
+        "  nom: Centre de formation Côte Ouest\n  article: \"l'\"\n",
+    );
+    assert_counts(&diagnostics(&text), 0, 0);
+}
+
 // ---------------------------------------------------------------- coverage
 
 /// Each function of `RULES` (src/check/mod.rs) and the tests of this file
@@ -2160,6 +2183,10 @@ const TESTED: &[(&str, &[&str])] = &[
     (
         "timetable::lunch_holds_no_jury_slot",
         &["a_jury_slot_under_the_lunch_break_is_an_error"],
+    ),
+    (
+        "structure::centre_article_is_known",
+        &["an_unknown_article_of_the_centre_is_an_error"],
     ),
 ];
 

@@ -6,6 +6,7 @@
 mod common;
 
 mod affichage;
+mod article;
 mod attestation;
 mod calendrier;
 mod changements;

@@ -59,6 +59,7 @@ const RULES: &[fn(&Session, &mut Vec<Diagnostic>)] = &[
     organisation::jurors_come_on_their_days,
     results::validation_follows_the_session,
     timetable::lunch_holds_no_jury_slot,
+    structure::centre_article_is_known,
 ];
 
 /// Runs every rule and returns the findings in file order.

@@ -324,3 +324,24 @@ pub fn ccp_codes_belong_to_the_title(s: &Session, out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+/// The articles `centre.article` may give.
+const ARTICLES: [&str; 5] = ["le", "la", "l'", "les", "aucun"];
+
+/// `centre.article` is one the documents know how to say.
+pub fn centre_article_is_known(s: &Session, out: &mut Vec<Diagnostic>) {
+    if let Some(article) = &s.centre.article
+        && !ARTICLES.contains(&article.value.as_str())
+    {
+        out.push(
+            Diagnostic::error(
+                "centre.article",
+                at(article),
+                format!("l'article « {} » n'est pas connu", article.value),
+            )
+            .help(
+                "écrivez « le » (au Centre…), « la » (à la Maison…), « l' » (à l'AFPA), « les » (aux Ateliers…) ou « aucun » (à Formaplus)",
+            ),
+        );
+    }
+}

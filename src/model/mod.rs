@@ -60,6 +60,9 @@ pub struct Centre {
     pub email: Option<String>,
     /// A PNG or SVG logo, relative to the session file.
     pub logo: Option<At<String>>,
+    /// The article the centre's name takes (« le », « la », « l' »,
+    /// « les », « aucun »): « au Centre… », « à l'AFPA ».
+    pub article: Option<At<String>>,
 }
 
 /// The State service that receives the procès-verbaux.

@@ -87,6 +87,11 @@ impl<'a> Plan<'a> {
                 .as_ref()
                 .map(|d| fr::day_month_year(d.value)),
             reglement_general: info.reglement_general.as_ref().map(|r| r.value.clone()),
+            centre_article: match &s.centre.article {
+                Some(a) if a.value == "aucun" => String::new(),
+                Some(a) => a.value.clone(),
+                None => fr::article_of(&s.centre.nom).to_owned(),
+            },
         };
         let mut slots: Vec<SlotView> = s
             .planning

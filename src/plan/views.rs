@@ -202,4 +202,7 @@ pub struct Facts {
     /// The file of the official règlement général joined to the
     /// convocations and the posted timetable, as the session file names it.
     pub reglement_general: Option<String>,
+    /// The article the centre's name takes: « le », « la », « l' »,
+    /// « les » or « » (none), given or found by [`crate::fr::article_of`].
+    pub centre_article: String,
 }
