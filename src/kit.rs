@@ -74,7 +74,7 @@ pub fn write(
             }
         }
         let letters: Vec<&[u8]> = letters.iter().map(Vec::as_slice).collect();
-        let batch = crate::render::join::join(&title, day, &letters)?;
+        let batch = crate::render::pdf::print_batch::join_letters(&title, day, &letters)?;
         save(&dir.join(A_IMPRIMER), &batch.bytes)?;
         written.push(A_IMPRIMER.to_owned());
     }

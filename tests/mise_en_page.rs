@@ -11,8 +11,8 @@ use std::process::Command;
 use lopdf::{Document, Object, ObjectId};
 use sessiondoc::compose::Kind;
 use sessiondoc::generate::{self, Format, GenerateOptions};
-use sessiondoc::render::chunks::{CHUNK_WEIGHT, CHUNKED_FROM, split, weight};
 use sessiondoc::render::pdf::PdfRenderer;
+use sessiondoc::render::pdf::chunks::{CHUNK_WEIGHT, CHUNKED_FROM, split, weight};
 
 use common::*;
 

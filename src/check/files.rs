@@ -52,7 +52,7 @@ pub fn read_reglement(source: &Source, name: &At<String>) -> Result<(Vec<u8>, us
             "donnez le chemin du PDF du règlement, relatif au fichier de session",
         )
     })?;
-    let pages = crate::render::append::pages_of(&bytes).map_err(|why| {
+    let pages = crate::render::pdf::appendix::pages_of(&bytes).map_err(|why| {
         error(
             format!("ne peut pas être joint\u{a0}: {why}"),
             "enregistrez le texte officiel en PDF, sans mot de passe (« Imprimer » vers PDF)",

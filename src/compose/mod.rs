@@ -32,7 +32,7 @@ use crate::doc::{Block, Document, Logo, Section};
 use crate::error::Error;
 use crate::plan::Correction;
 use crate::plan::{CandidateView, PersonView, Plan, SlotView};
-use crate::render::append::Appendix;
+use crate::render::pdf::appendix::Appendix;
 use crate::wording::{LabelBlock, Wording};
 
 pub use crate::kind::{Kind, Subject, file_part};

@@ -1,8 +1,8 @@
-//! Session-wide documents laid out in chunks ([`crate::render::chunks`]):
+//! Session-wide documents laid out in chunks ([`crate::render::pdf::chunks`]):
 //! each chunk laid out once, without page numbers, or read back from the
 //! output folder where an earlier run left it ([`crate::output::PARTS`]);
 //! their PDF files joined into one tagged document
-//! ([`crate::render::merge`]) with « page x / n » laid over every page
+//! ([`crate::render::pdf::chunks_joined`]) with « page x / n » laid over every page
 //! from a document of page numbers alone. Memory is bounded by a chunk,
 //! not by the session.
 
@@ -13,8 +13,8 @@ use crate::doc::Document;
 use crate::error::Error;
 use crate::output::{Part, sha256_hex};
 use crate::render::Rendered;
-use crate::render::chunks::{CHUNK_WEIGHT, CHUNKED_FROM, page_numbers, split, weight};
-use crate::render::merge::merge;
+use crate::render::pdf::chunks::{CHUNK_WEIGHT, CHUNKED_FROM, page_numbers, split, weight};
+use crate::render::pdf::chunks_joined::join_chunks;
 use crate::render::pdf::{PROGRAM, PdfRenderer};
 
 /// A document rendered in chunks: the joined file, the chunks it was
@@ -71,7 +71,7 @@ pub fn render_in_chunks(
     let pages: Vec<Vec<usize>> = parts.iter().map(|p| p.pages.clone()).collect();
     let numbers = pdf.render_page_numbers(doc, &page_numbers(doc, &chunks, &pages))?;
     let joined: Vec<&[u8]> = files.iter().map(Vec::as_slice).collect();
-    let rendered = merge(&doc.title, &joined, &numbers.bytes)?;
+    let rendered = join_chunks(&doc.title, &joined, &numbers.bytes)?;
     Ok(Some(Chunked {
         rendered,
         parts,

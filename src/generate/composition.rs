@@ -12,7 +12,7 @@ use crate::load::Source;
 use crate::model::{Date, Session};
 use crate::output::{self, Format};
 use crate::plan::{Correction, Plan};
-use crate::render::append::Appendix;
+use crate::render::pdf::appendix::Appendix;
 use crate::wording::Wording;
 
 use super::GenerateOptions;

@@ -11,10 +11,10 @@ use super::{Composition, Format};
 use crate::compose::{Composed, Kind, Subject};
 use crate::error::Error;
 use crate::output::{self, Entry, Produced};
-use crate::render::append::append;
 use crate::render::docx::DocxRenderer;
-use crate::render::join::join;
 use crate::render::pdf::PdfRenderer;
+use crate::render::pdf::appendix::append;
+use crate::render::pdf::print_batch::join_letters;
 
 use super::chunked::render_in_chunks;
 use super::composition::fingerprint;
@@ -182,7 +182,7 @@ pub fn render_all<T: Send>(
         let pages = if formats.contains(&Format::Pdf) {
             let letters = letter_files(composition, letters.rendered)?;
             let parts: Vec<&[u8]> = letters.iter().map(Vec::as_slice).collect();
-            let r = join(&lot.document.title, lot.document.date, &parts)?;
+            let r = join_letters(&lot.document.title, lot.document.date, &parts)?;
             drop(letters);
             give_back_memory();
             files.push(keep(produced(lot, Format::Pdf, r.bytes, r.pages, &print))?);

@@ -6,7 +6,7 @@
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
-use super::join::inherited;
+use super::objects::inherited;
 
 /// The name of the page numbers' Form XObject in a page's resources.
 const NAME: &[u8] = b"SdPageNumber";

@@ -16,10 +16,10 @@
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
-use super::Rendered;
-use super::join::{annotations, failed, finish, hang_page};
+use super::objects::{annotations, failed, finish, hang_page};
 use super::overlay::lay_over;
 use crate::error::Error;
+use crate::render::Rendered;
 
 /// What the merge gathers from every chunk.
 #[derive(Default)]
@@ -67,7 +67,7 @@ fn joined_catalog(
 
 /// Joins the chunks' PDF files, in order, into one tagged document titled
 /// `title`, with the pages of `numbers` laid over its pages.
-pub fn merge(title: &str, chunks: &[&[u8]], numbers: &[u8]) -> Result<Rendered, Error> {
+pub fn join_chunks(title: &str, chunks: &[&[u8]], numbers: &[u8]) -> Result<Rendered, Error> {
     let failed = |e: lopdf::Error| failed(title, e);
     let refused = |what: &str| {
         Error::Render(format!(

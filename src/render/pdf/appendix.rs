@@ -14,9 +14,9 @@ use std::sync::Arc;
 
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId, Stream};
 
-use super::Rendered;
-use super::join::{failed, finish, hang_page, inherited, outside_structure};
+use super::objects::{failed, finish, hang_page, inherited, outside_structure};
 use crate::error::Error;
+use crate::render::Rendered;
 
 /// A PDF file joined after a document's own pages.
 #[derive(Debug, Clone)]
@@ -86,7 +86,7 @@ pub fn append(title: &str, ours: &Rendered, appendix: &Appendix) -> Result<Rende
         _ => return Err(failed(lopdf::Error::DictKey("Kids".to_owned()))),
     }
     let total = ours.pages + added;
-    super::merge::set_page_count(&mut out, total).map_err(failed)?;
+    super::chunks_joined::set_page_count(&mut out, total).map_err(failed)?;
     finish(out, title, &[&ours.bytes, &appendix.bytes], total)
 }
 

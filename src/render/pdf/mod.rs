@@ -4,6 +4,15 @@
 //! (`templates/document.typ`) are loaded once per run; each document is
 //! handed to that program as data (`/data.json`), never as Typst source.
 //! Output is PDF/A-2b and PDF/UA-1, dated by the document's own date.
+//! Its submodules join PDF files: the chunks of one long document, the
+//! letters of the print batch, the official règlement appended.
+
+pub mod appendix;
+pub mod chunks;
+pub mod chunks_joined;
+mod objects;
+pub mod overlay;
+pub mod print_batch;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -21,10 +30,10 @@ use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use super::Rendered;
-use super::chunks::PageNumber;
 use crate::doc::{Document, LogoFormat};
 use crate::error::Error;
+use crate::render::Rendered;
+use chunks::PageNumber;
 
 /// The page program embedded in the binary.
 pub use crate::page::PROGRAM;

@@ -1,6 +1,6 @@
 //! A long session-wide document cut into chunks, each laid out on its own
 //! (memory bounded by the chunk, chunks laid out side by side) and joined
-//! back into one tagged PDF ([`super::merge`]).
+//! back into one tagged PDF ([`super::chunks_joined`]).
 //!
 //! A chunk breaks only where the document already starts a new page:
 //! between sections, or at a page break inside a section. A chunk shows no
