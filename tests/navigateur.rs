@@ -509,6 +509,11 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
         "{text}"
     );
 
+    // The results, as the file holds them.
+    walk.goto("/resultats").await;
+    assert!(walk.text().await.contains("CCP obtenus"));
+    walk.look("resultats", true).await;
+
     // The documents.
     walk.goto("/session").await;
     walk.look("session", true).await;

@@ -673,3 +673,25 @@ fn the_dates_are_saved_in_place_and_a_wrong_date_is_said_beside_its_field() {
     };
     assert_eq!(code, Some(0), "{log}");
 }
+
+#[test]
+fn the_results_are_shown_in_the_grids_words_and_the_grid_downloads() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let page = server.get("/resultats");
+    assert_eq!(page.status, 200, "{}", page.text());
+    let text = page.text();
+    for said in [
+        "<th scope=\"col\">CCP obtenus</th>",
+        "<td>Réussite</td>",
+        "CP-002498",
+    ] {
+        assert!(text.contains(said), "{said} in:\n{text}");
+    }
+    let grid = server.get("/resultats/grille.xlsx");
+    assert_eq!(grid.status, 200, "{}", grid.text());
+    assert!(grid.body.starts_with(b"PK"), "an XLSX is a zip");
+    assert!(
+        grid.header("Content-Disposition")
+            .is_some_and(|d| d.contains("grille-resultats.xlsx"))
+    );
+}
