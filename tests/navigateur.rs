@@ -541,6 +541,38 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
     tokio::time::sleep(Duration::from_secs(2)).await;
     walk.look("pdf", false).await;
 
+    // At 200 % zoom (a window half as wide): every page reflows, none
+    // scrolls sideways.
+    walk.client.set_window_size(600, 1000).await.unwrap();
+    for page in [
+        "/",
+        "/session",
+        "/centre",
+        "/dates",
+        "/responsable",
+        "/candidats",
+        "/planning",
+        "/resultats",
+        "/documents",
+    ] {
+        walk.goto(page).await;
+        let sideways = walk
+            .client
+            .execute(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if sideways == true {
+            walk.problems
+                .push(format!("{page}: scrolls sideways at 200 %"));
+        }
+        let name = format!("zoom-{}", page.trim_start_matches('/'));
+        walk.look(&name, false).await;
+    }
+    walk.client.set_window_size(1200, 1000).await.unwrap();
+
     // The whole folder as a zip, downloaded.
     walk.goto("/documents").await;
     walk.click_only("a[href='/documents.zip']").await;
