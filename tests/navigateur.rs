@@ -11,6 +11,7 @@ use crate::common;
 
 use std::collections::BTreeSet;
 use std::net::TcpStream;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -58,7 +59,13 @@ struct Driver {
 }
 
 impl Drop for Driver {
+    /// Ends chromedriver and the Chromium it started (its process group),
+    /// also when the test failed before closing the browser.
     fn drop(&mut self) {
+        if let Ok(pid) = i32::try_from(self.child.id()) {
+            // SAFETY: a signal to the process group this test created.
+            unsafe { libc::kill(-pid, libc::SIGTERM) };
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -92,6 +99,7 @@ fn start_driver() -> Driver {
     let port = free_port();
     let child = Command::new(program)
         .arg(format!("--port={port}"))
+        .process_group(0)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -509,6 +517,11 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
         "{text}"
     );
 
+    // The results, as the file holds them.
+    walk.goto("/resultats").await;
+    assert!(walk.text().await.contains("CCP obtenus"));
+    walk.look("resultats", true).await;
+
     // The documents.
     walk.goto("/session").await;
     walk.look("session", true).await;
@@ -535,6 +548,38 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
     assert_eq!(kind, "application/pdf");
     tokio::time::sleep(Duration::from_secs(2)).await;
     walk.look("pdf", false).await;
+
+    // At 200 % zoom (a window half as wide): every page reflows, none
+    // scrolls sideways.
+    walk.client.set_window_size(600, 1000).await.unwrap();
+    for page in [
+        "/",
+        "/session",
+        "/centre",
+        "/dates",
+        "/responsable",
+        "/candidats",
+        "/planning",
+        "/resultats",
+        "/documents",
+    ] {
+        walk.goto(page).await;
+        let sideways = walk
+            .client
+            .execute(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if sideways == true {
+            walk.problems
+                .push(format!("{page}: scrolls sideways at 200 %"));
+        }
+        let name = format!("zoom-{}", page.trim_start_matches('/'));
+        walk.look(&name, false).await;
+    }
+    walk.client.set_window_size(1200, 1000).await.unwrap();
 
     // The whole folder as a zip, downloaded.
     walk.goto("/documents").await;

@@ -76,7 +76,7 @@ fn which(name: &str) -> PathBuf {
         .unwrap_or_else(|| panic!("{name} not found"))
 }
 
-const PACKAGES: &str = "install -y -qq --no-install-recommends poppler-utils libreoffice-writer-nogui fonts-liberation2 python3-venv";
+const PACKAGES: &str = "install -y -qq --no-install-recommends poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2 chromium chromium-driver python3-venv";
 
 #[test]
 fn as_root_it_installs_what_is_missing_then_runs_the_tests() {
@@ -139,7 +139,7 @@ fn what_is_there_is_not_installed_again() {
     let machine = Machine::fresh(0, false);
     let bin = machine.dir.path().join("bin");
     // The tools are there, openxml-audit in sessiondoc's environment too.
-    for tool in ["pdftotext", "soffice"] {
+    for tool in ["pdftotext", "soffice", "chromium", "chromedriver"] {
         std::os::unix::fs::symlink(which("bash"), bin.join(tool)).unwrap();
     }
     std::fs::write(bin.join("fc-list"), "#!/bin/bash\necho 'Liberation Sans'\n").unwrap();
@@ -173,7 +173,9 @@ fn the_readme_and_ci_use_it() {
     for package in [
         "poppler-utils",
         "libreoffice-writer-nogui",
+        "libreoffice-calc-nogui",
         "fonts-liberation2",
+        "chromium-driver",
         "openxml-audit",
     ] {
         assert!(

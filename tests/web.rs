@@ -673,3 +673,50 @@ fn the_dates_are_saved_in_place_and_a_wrong_date_is_said_beside_its_field() {
     };
     assert_eq!(code, Some(0), "{log}");
 }
+
+#[test]
+fn the_results_are_shown_in_the_grids_words_and_the_grid_downloads() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let page = server.get("/resultats");
+    assert_eq!(page.status, 200, "{}", page.text());
+    let text = page.text();
+    for said in [
+        "<th scope=\"col\">CCP obtenus</th>",
+        "<td>Réussite</td>",
+        "CP-002498",
+    ] {
+        assert!(text.contains(said), "{said} in:\n{text}");
+    }
+    let grid = server.get("/resultats/grille.xlsx");
+    assert_eq!(grid.status, 200, "{}", grid.text());
+    assert!(grid.body.starts_with(b"PK"), "an XLSX is a zip");
+    assert!(
+        grid.header("Content-Disposition")
+            .is_some_and(|d| d.contains("grille-resultats.xlsx"))
+    );
+}
+
+#[test]
+fn a_slot_without_a_room_is_given_one_under_its_end() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let path = server.session();
+    let hash = hash_of(&path);
+    let moved = server.post_form(
+        "/planning/deplacer",
+        &[
+            ("empreinte", hash.as_str()),
+            ("creneau", "3"),
+            ("jour", "2027-01-11"),
+            ("heure", "12:45"),
+            ("salle", "s106"),
+        ],
+    );
+    assert_eq!(moved.status, 303, "{}", moved.text());
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        after.contains(
+            "    debut: \"12:45\"\n    fin: \"13:45\"\n    salle: s106\n    nature: pause"
+        ),
+        "{after}"
+    );
+}

@@ -15,6 +15,7 @@ pub mod http;
 pub mod pages;
 pub mod parts;
 pub mod planning;
+pub mod results;
 pub mod view;
 
 use std::path::PathBuf;

@@ -93,6 +93,8 @@ impl App {
             ("POST", "/dates") => self.part_save(&parts::DATES, request),
             ("GET", "/responsable") => self.part_page(&parts::RESPONSABLE, request),
             ("POST", "/responsable") => self.part_save(&parts::RESPONSABLE, request),
+            ("GET", "/resultats") => self.results_page(),
+            ("GET", "/resultats/grille.xlsx") => self.results_grid(),
             ("POST", "/produire") => self.produce(),
             ("GET", "/documents") => self.documents_page(),
             ("GET", "/documents.zip") => self.documents_zip(),

@@ -49,6 +49,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "partie.html",
         include_str!("../../templates/web/partie.html"),
     ),
+    (
+        "resultats.html",
+        include_str!("../../templates/web/resultats.html"),
+    ),
 ];
 
 /// The templates, ready to render.
