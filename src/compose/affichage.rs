@@ -13,7 +13,11 @@
 use minijinja::{Value, context};
 
 use super::parts::{self, ReglementType};
-use super::sheet_fit::{split_into_sheets, text_height_pt};
+use super::sheet_fit::{
+    BETWEEN_MM, LINE_FACTOR, MM, NOTE_PT, ROW_PADDING_PT, ROW_PT, SHEET_HEIGHT_PT, SHEET_WIDTH_PT,
+    SUBTITLE_AFTER_MM, TABLE_SPACING_PT, TITLE_AFTER_MM, TITLE_PT, WIDTHS, split_into_sheets,
+    text_height_pt,
+};
 use super::{Composed, Composer};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
@@ -34,29 +38,6 @@ struct Labels {
     jury: String,
     tous: String,
 }
-
-/// The timetable's rows and column headers.
-pub(super) const ROW_PT: f32 = 16.0;
-/// Breaks and the reminder: smaller, never under 14 pt.
-const NOTE_PT: f32 = 14.0;
-const TITLE_PT: f32 = 20.0;
-/// Space under the title and the subtitle, in millimetres.
-const TITLE_AFTER_MM: f32 = 2.0;
-const SUBTITLE_AFTER_MM: f32 = 3.0;
-/// Column design widths: time, test, rooms with their candidates.
-pub(super) const WIDTHS: [f32; 3] = [2.6, 6.6, 4.9];
-/// The width between the margins of a landscape sheet, in points.
-pub(super) const SHEET_WIDTH_PT: f32 = 261.0 * 72.0 / 25.4;
-/// The height of a landscape sheet between its margins (166 mm), in points.
-const SHEET_HEIGHT_PT: f32 = 166.0 * 72.0 / 25.4;
-/// Height of a line (Word's, the taller: Arial's 1.15 em) and padding of a
-/// row, in points; the space between the table and the reminder.
-pub(super) const LINE_FACTOR: f32 = 1.15;
-pub(super) const ROW_PADDING_PT: f32 = 6.0;
-const TABLE_SPACING_PT: f32 = 12.0;
-/// Space between the paragraphs of a cell (each room), in millimetres.
-pub(super) const BETWEEN_MM: f32 = 1.5;
-pub(super) const MM: f32 = 72.0 / 25.4;
 
 /// One row of the posted timetable.
 struct PostedRow {

@@ -1,12 +1,32 @@
-//! How much of a landscape sheet the posted timetable's rows take,
-//! estimated from the width of their words in the PDF's font, with room to
-//! spare for Word's taller lines.
+//! The posted timetable's sheet: its geometry, and how much of it the rows
+//! take, estimated from the width of their words in the PDF's font, with
+//! room to spare for Word's taller lines.
 
-use super::affichage::{
-    BETWEEN_MM, LINE_FACTOR, MM, ROW_PADDING_PT, ROW_PT, SHEET_WIDTH_PT, WIDTHS,
-};
 use crate::doc::Row;
 use crate::fit::text_width_pt;
+
+/// The timetable's rows and column headers.
+pub(super) const ROW_PT: f32 = 16.0;
+/// Breaks and the reminder: smaller, never under 14 pt.
+pub(super) const NOTE_PT: f32 = 14.0;
+pub(super) const TITLE_PT: f32 = 20.0;
+/// Space under the title and the subtitle, in millimetres.
+pub(super) const TITLE_AFTER_MM: f32 = 2.0;
+pub(super) const SUBTITLE_AFTER_MM: f32 = 3.0;
+/// Column design widths: time, test, rooms with their candidates.
+pub(super) const WIDTHS: [f32; 3] = [2.6, 6.6, 4.9];
+/// The width between the margins of a landscape sheet, in points.
+pub(super) const SHEET_WIDTH_PT: f32 = 261.0 * 72.0 / 25.4;
+/// The height of a landscape sheet between its margins (166 mm), in points.
+pub(super) const SHEET_HEIGHT_PT: f32 = 166.0 * 72.0 / 25.4;
+/// Height of a line (Word's, the taller: Arial's 1.15 em) and padding of a
+/// row, in points; the space between the table and the reminder.
+pub(super) const LINE_FACTOR: f32 = 1.15;
+pub(super) const ROW_PADDING_PT: f32 = 6.0;
+pub(super) const TABLE_SPACING_PT: f32 = 12.0;
+/// Space between the paragraphs of a cell (each room), in millimetres.
+pub(super) const BETWEEN_MM: f32 = 1.5;
+pub(super) const MM: f32 = 72.0 / 25.4;
 
 /// The rows of one day, in sheets that each fit one landscape page.
 pub(super) fn split_into_sheets(rows: Vec<Row>, budget: f32) -> Vec<Vec<Row>> {

@@ -2,22 +2,11 @@
 //! in the browser — the importer's report first, the file written only
 //! once the user confirms, and only if it did not change meanwhile.
 
-use std::path::PathBuf;
-
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::web::app::{App, Pending};
 use crate::web::http::{Reply, Request, first};
-use crate::web::pages::App;
-
-/// A list waiting for confirmation: where it was put, and the session
-/// file's sha256 when its report was made.
-pub struct Pending {
-    /// Removed with the list when dropped.
-    _folder: tempfile::TempDir,
-    list: PathBuf,
-    session_sha256: String,
-}
 
 /// One row of the list.
 #[derive(Serialize)]

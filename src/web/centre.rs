@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::load::{self, Source};
+use crate::web::app::App;
 use crate::web::edit::{self, Change, Refusal};
 use crate::web::http::{Reply, Request, first};
-use crate::web::pages::App;
 
 /// The fields of the form: key in the file, label, required, format said
 /// before the field.

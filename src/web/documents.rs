@@ -10,9 +10,9 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::generate::{self, Format, GenerateOptions};
 use crate::kind::Audience;
+use crate::web::app::App;
 use crate::web::guard::confined;
 use crate::web::http::Reply;
-use crate::web::pages::App;
 
 /// The groups of the documents page, in order.
 const AUDIENCES: &[(Audience, &str)] = &[

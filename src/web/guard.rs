@@ -12,16 +12,6 @@ pub const COOKIE: &str = "sessiondoc_jeton";
 /// The query parameter of the address printed.
 pub const TOKEN_PARAMETER: &str = "jeton";
 
-/// Headers on every answer: nothing from elsewhere, no guessing of types,
-/// no address told to other sites, no framing, nothing kept in a cache.
-pub const SECURITY_HEADERS: &[(&str, &str)] = &[
-    ("Content-Security-Policy", "default-src 'self'"),
-    ("X-Content-Type-Options", "nosniff"),
-    ("Referrer-Policy", "same-origin"),
-    ("X-Frame-Options", "DENY"),
-    ("Cache-Control", "no-store"),
-];
-
 /// A secret of 32 random bytes, in hexadecimal.
 pub fn new_token() -> Result<String, crate::error::Error> {
     let mut bytes = [0u8; 32];

@@ -6,6 +6,7 @@
 //! `check`, `import`, `generate`. One request is served at a time: one
 //! person uses it, and a save never races another.
 
+pub mod app;
 pub mod candidates;
 pub mod centre;
 pub mod documents;
@@ -22,9 +23,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::error::Error;
+use crate::web::app::App;
 use crate::web::guard::{Guard, Verdict};
 use crate::web::http::{Reply, Request, Unreadable};
-use crate::web::pages::App;
 
 /// A server bound to its port, ready to serve.
 pub struct Server {

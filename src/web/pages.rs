@@ -11,10 +11,10 @@ use crate::diag::Severity;
 use crate::error::Error;
 use crate::load::{self, Source};
 use crate::model::Session;
-use crate::web::guard::Guard;
+use crate::web::app::App;
 use crate::web::http::{Reply, Request};
 use crate::web::parts;
-use crate::web::view::{STYLE, Views};
+use crate::web::view::STYLE;
 
 /// The parts of the file that have a page: `check`'s messages whose path
 /// starts with the part link to it.
@@ -25,17 +25,6 @@ pub const PARTS: &[(&str, &str, &str)] = &[
     ("session", "/dates", "Les dates"),
     ("responsable", "/responsable", "Le responsable"),
 ];
-
-/// The state of the server: its guard, its templates, the session open.
-pub struct App {
-    pub guard: Guard,
-    pub views: Views,
-    pub session: Option<PathBuf>,
-    /// A list chosen for import, waiting for confirmation.
-    pub pending_import: Option<crate::web::candidates::Pending>,
-    /// What the last production said.
-    pub last_production: Option<String>,
-}
 
 /// The session file as the pages see it: its text, the session when it
 /// loads, and `check`'s messages.

@@ -9,9 +9,9 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::load::{self, Source};
+use crate::web::app::App;
 use crate::web::edit::{self, Change, Refusal};
 use crate::web::http::{Reply, Request, first};
-use crate::web::pages::App;
 
 /// What a field holds, for the form's own check before writing.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -14,8 +14,8 @@ use crate::error::Error;
 use crate::load::{self, Source};
 use crate::model::{Date, Selection, Session, Time};
 use crate::planner::{self, NewSlot, Who};
+use crate::web::app::App;
 use crate::web::http::{Reply, Request, first};
-use crate::web::pages::App;
 
 /// One slot in a cell of the grid.
 #[derive(Serialize)]

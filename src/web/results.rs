@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::web::app::App;
 use crate::web::http::Reply;
-use crate::web::pages::App;
 
 /// One candidate's line.
 #[derive(Serialize)]
