@@ -165,7 +165,7 @@ fn suffix_label(label: &str) -> String {
 /// jurors, 10 days).
 fn plan_timing() {
     for n in [60, 120, 240] {
-        let text = crate::planner::sample::sized_session(n);
+        let text = crate::example::unplanned::sized_session(n);
         let source = crate::load::Source::from_text("planifier.yaml", &text);
         let (Ok(session), Ok(labels)) = (crate::load::parse(&source), crate::planner::labels())
         else {

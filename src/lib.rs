@@ -26,7 +26,6 @@ pub mod fr;
 pub mod generate;
 pub mod import;
 pub mod kind;
-pub mod kit;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -321,7 +321,7 @@ fn no_slot_falls_on_a_weekend_day() {
 
 #[test]
 fn sixty_candidates_six_jurors_five_days_in_well_under_a_second() {
-    let text = sessiondoc::planner::sample::unplanned_session(60);
+    let text = sessiondoc::example::unplanned::unplanned_session(60);
     let (_, session) = session_from(&text);
     let labels = sessiondoc::planner::labels().unwrap();
     let started = Instant::now();

@@ -411,7 +411,7 @@ fn plan_and_verify(text: &str) -> (Session, String) {
 #[test]
 fn the_sample_sessions_of_60_120_and_240_candidates_are_planned_within_every_rule() {
     for n in [60, 120, 240] {
-        let text = sessiondoc::planner::sample::sized_session(n);
+        let text = sessiondoc::example::unplanned::sized_session(n);
         let (_, session) = session_from(&text);
         let labels = sessiondoc::planner::labels().unwrap();
         let started = Instant::now();
@@ -434,7 +434,7 @@ fn in_entry(text: &str, id: &str, old: &str, new: &str) -> String {
 #[test]
 fn a_tiers_temps_lets_the_others_go_on() {
     let text = in_entry(
-        &sessiondoc::planner::sample::sized_session(60),
+        &sessiondoc::example::unplanned::sized_session(60),
         "c00000",
         "    jury: []",
         "    jury: []\n    amenagement:\n      description: Tiers-temps sur l'épreuve écrite\n      temps_supplementaire: tiers_temps",
@@ -463,7 +463,7 @@ fn a_tiers_temps_lets_the_others_go_on() {
 
 #[test]
 fn pairs_written_by_hand_are_kept_and_the_others_formed_around_them() {
-    let mut text = sessiondoc::planner::sample::sized_session(60);
+    let mut text = sessiondoc::example::unplanned::sized_session(60);
     for i in 0..12 {
         let pair = if i < 8 { "[j0, j1]" } else { "[j2, j3]" };
         text = in_entry(
@@ -484,7 +484,7 @@ fn pairs_written_by_hand_are_kept_and_the_others_formed_around_them() {
 #[test]
 fn a_juror_available_one_day_gets_fewer_candidates() {
     let text = in_entry(
-        &sessiondoc::planner::sample::sized_session(40),
+        &sessiondoc::example::unplanned::sized_session(40),
         "j5",
         "    habilitation_fin: 2030-12-31",
         "    habilitation_fin: 2030-12-31\n    disponibilites: [2027-03-05]",
@@ -507,7 +507,7 @@ fn a_juror_available_one_day_gets_fewer_candidates() {
 
 #[test]
 fn an_unusable_juror_listed_is_left_out_and_named() {
-    let text = sessiondoc::planner::sample::sized_session(60).replacen(
+    let text = sessiondoc::example::unplanned::sized_session(60).replacen(
         "jures:\n",
         "jures:\n  - id: pons\n    civilite: M.\n    nom: PONS\n    prenom: Jean\n    habilitation_fin: 2027-02-26\n",
         1,
@@ -563,7 +563,7 @@ fn days_said(said: &str) -> (usize, usize) {
 
 #[test]
 fn a_pair_deliberates_at_the_end_of_its_last_day_of_finals() {
-    let (s, said) = plan_and_verify(&sessiondoc::planner::sample::sized_session(60));
+    let (s, said) = plan_and_verify(&sessiondoc::example::unplanned::sized_session(60));
     assert!(
         said.contains("Journées de juré pour la seule délibération : 0."),
         "{said}"
@@ -586,7 +586,7 @@ fn a_pair_deliberates_at_the_end_of_its_last_day_of_finals() {
 #[test]
 fn days_used_are_the_least_possible_and_candidates_come_two_days_at_most() {
     for n in [60, 120, 240] {
-        let (s, said) = plan_and_verify(&sessiondoc::planner::sample::sized_session(n));
+        let (s, said) = plan_and_verify(&sessiondoc::example::unplanned::sized_session(n));
         let (used, least) = days_said(&said);
         // Equal, or the summary says where the difference comes from.
         assert!(
@@ -633,11 +633,11 @@ fn days_used_are_the_least_possible_and_candidates_come_two_days_at_most() {
 #[test]
 fn planning_again_after_the_letters_keeps_what_was_announced() {
     // Announced: 40 candidates planned and written.
-    let (announced, _) = plan_written(&sessiondoc::planner::sample::sized_session(40));
+    let (announced, _) = plan_written(&sessiondoc::example::unplanned::sized_session(40));
     let (_, before) = session_from(&announced);
     // Since: one candidate added, and a juror no longer free on 2 March.
     let text = in_entry(
-        &sessiondoc::planner::sample::sized_session(40),
+        &sessiondoc::example::unplanned::sized_session(40),
         "j5",
         "    habilitation_fin: 2030-12-31",
         "    habilitation_fin: 2030-12-31\n    disponibilites: [2027-03-01, 2027-03-03, 2027-03-04, 2027-03-05]",
@@ -711,8 +711,8 @@ fn planning_again_after_the_letters_keeps_what_was_announced() {
 
 #[test]
 fn the_last_sending_record_is_the_timetable_announced_without_depuis() {
-    let (announced, _) = plan_written(&sessiondoc::planner::sample::sized_session(40));
-    let text = sessiondoc::planner::sample::sized_session(40).replacen(
+    let (announced, _) = plan_written(&sessiondoc::example::unplanned::sized_session(40));
+    let text = sessiondoc::example::unplanned::sized_session(40).replacen(
         "planning: []\n",
         "  - id: c00040\n    civilite: Mme\n    nom: NOUVELLE\n    prenom: Lina\n    identifiant: \"3000040\"\n    voie: formation\n    adresse: [41 rue des Essais, 75010 Paris]\n    jury: []\nplanning: []\n",
         1,

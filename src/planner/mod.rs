@@ -15,7 +15,6 @@ pub mod demand;
 mod jury;
 mod pairs;
 mod passages;
-pub mod sample;
 mod search;
 mod show;
 mod since;

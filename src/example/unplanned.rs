@@ -4,6 +4,8 @@
 
 use std::fmt::Write as _;
 
+use super::head::{push_header, surveillant_and_rooms};
+
 /// The session file's text: six jurors, five days (1 to 5 March 2027).
 pub fn unplanned_session(n: usize) -> String {
     session_of(n, 6, "2027-03-05")
@@ -24,7 +26,7 @@ pub fn sized_session(n: usize) -> String {
 /// 1 March 2027 to `last_day`.
 fn session_of(n: usize, jurors: usize, last_day: &str) -> String {
     let mut y = String::with_capacity(n * 300 + 4096);
-    crate::example::push_header(&mut y, "900002", last_day);
+    push_header(&mut y, "900002", last_day);
     y.push_str("jures:\n");
     for j in 0..jurors {
         let _ = writeln!(
@@ -33,7 +35,7 @@ fn session_of(n: usize, jurors: usize, last_day: &str) -> String {
         );
     }
     let rooms = (jurors / 2).max(1);
-    crate::example::surveillant_and_rooms(&mut y, "Hall", rooms);
+    surveillant_and_rooms(&mut y, "Hall", rooms);
     let listed: Vec<String> = (0..rooms).map(|r| format!("s{r}")).collect();
     let tests = TESTS.replace("[s0, s1, s2]", &format!("[{}]", listed.join(", ")));
     y.push_str(&tests);

@@ -1,82 +1,9 @@
-//! Example sessions: the commented file of `init`, and large fictitious
-//! sessions for tests and measurements (`exemple`, `bench`).
+//! Large sample sessions, planned and with results, for `bench` and the
+//! tests at scale (`sessiondoc exemple --candidats N`).
 
-use crate::error::Error;
 use std::fmt::Write as _;
-use std::path::Path;
 
-/// The commented example written by `sessiondoc init`.
-pub const EXAMPLE: &str = include_str!("../templates/exemple-session.yaml");
-
-/// `sessiondoc init FILE`: writes the example, never over an existing file.
-pub fn init(file: &Path) -> Result<(), Error> {
-    let created = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(file);
-    let mut f = match created {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(Error::Refused(format!(
-                "« {} » existe déjà\u{a0}: il n'est pas remplacé. Choisissez un autre nom, par exemple « sessiondoc init nouvelle-session.yaml ».",
-                file.display()
-            )));
-        }
-        Err(e) => {
-            return Err(Error::Io(format!(
-                "impossible de créer « {} »\u{a0}: {}",
-                file.display(),
-                crate::error::io_fr(&e)
-            )));
-        }
-    };
-    use std::io::Write;
-    f.write_all(EXAMPLE.as_bytes()).map_err(|e| {
-        Error::Io(format!(
-            "impossible d'écrire « {} »\u{a0}: {}",
-            file.display(),
-            crate::error::io_fr(&e)
-        ))
-    })?;
-    // The schema the example's first line names, beside it (an editor with
-    // a YAML language server then completes and checks the file).
-    let schema = file
-        .parent()
-        .unwrap_or(Path::new(""))
-        .join(crate::schema::FILE_NAME);
-    if !schema.exists() {
-        std::fs::write(&schema, crate::schema::SCHEMA).map_err(|e| {
-            Error::Io(format!(
-                "impossible d'écrire « {} »\u{a0}: {}",
-                schema.display(),
-                crate::error::io_fr(&e)
-            ))
-        })?;
-    }
-    eprintln!(
-        "Fichier d'exemple écrit\u{a0}: {}\nÉtapes suivantes\u{a0}: modifiez-le, puis « sessiondoc check {0} » et « sessiondoc generate {0} ».\nUn éditeur qui lit les schémas YAML (VS Code avec l'extension YAML, par exemple) complète et vérifie le fichier pendant la saisie grâce à « {} ».",
-        file.display(),
-        schema.display()
-    );
-    Ok(())
-}
-
-/// `sessiondoc exemple --candidats N FILE`: planned, or without planning
-/// nor pairs (`--a-planifier`).
-pub fn write_example(file: &Path, candidates: usize, unplanned: bool) -> Result<(), Error> {
-    let text = if unplanned {
-        crate::planner::sample::sized_session(candidates)
-    } else {
-        large_session(candidates)
-    };
-    std::fs::write(file, text).map_err(|e| {
-        Error::Io(format!(
-            "impossible d'écrire « {} »\u{a0}: {}",
-            file.display(),
-            crate::error::io_fr(&e)
-        ))
-    })
-}
+use super::head::{push_header, surveillant_and_rooms};
 
 const FIRST_NAMES: [&str; 12] = [
     "Camille", "Léa", "Hugo", "Inès", "Lucas", "Chloé", "Nathan", "Manon", "Théo", "Zoé", "Noé",
@@ -86,51 +13,6 @@ const LAST_NAMES: [&str; 12] = [
     "MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND", "LEROY",
     "MOREAU", "SIMON", "LAURENT",
 ];
-
-/// The centre, authority, title, session and responsable of a fictitious
-/// session; `{numero}` and `{fin}` are filled by [`push_header`].
-const HEADER: &str = r#"# Session fictive générée pour les essais et les mesures.
-centre:
-  nom: Centre de formation d'essai
-  site: Site principal
-  adresse:
-    - 1 rue de l'Essai
-    - 75001 Paris
-  ville: Paris
-  telephone: "01 00 00 00 00"
-autorite:
-  nom: DDETS de Paris
-  adresse:
-    - 2 rue de l'Administration
-    - 75002 Paris
-titre:
-  code: TP-00402
-  intitule: Secrétaire comptable
-  sigle: SC
-  ccp:
-    - code: CP-002498
-      intitule: Assister une équipe dans la communication des informations et l'organisation des activités
-    - code: CP-002499
-      intitule: Traiter les opérations administratives liées à la gestion commerciale et aux ressources humaines
-    - code: CP-002500
-      intitule: Assurer les travaux courants de comptabilité
-    - code: CP-002501
-      intitule: Préparer la paie et les déclarations sociales courantes
-session:
-  numero: "{numero}"
-  nature: titre
-  debut: 2027-03-01
-  fin: {fin}
-  tenue: Tenue de ville correcte
-  convocation:
-    date: 2027-01-15
-    mode: recommande
-responsable:
-  civilite: Mme
-  nom: RESPONSABLE
-  prenom: Sophie
-  telephone: "01 00 00 00 01"
-"#;
 
 /// A valid session of `n` candidates over three days: a collective written
 /// test on day 1, technical interviews on day 2, final interviews and the
@@ -157,27 +39,6 @@ pub fn large_session(n: usize) -> String {
     }
     push_planning(&mut y, n, pairs);
     y
-}
-
-/// The fixed part of a fictitious session numbered `numero`, from 1 March
-/// 2027 to `fin`.
-pub(crate) fn push_header(y: &mut String, numero: &str, fin: &str) {
-    y.push_str(&HEADER.replace("{numero}", numero).replace("{fin}", fin));
-}
-
-/// The surveillant and the rooms of a fictitious session: a hall named
-/// `hall`, the amphitheatre and `interview_rooms` interview rooms.
-pub(crate) fn surveillant_and_rooms(y: &mut String, hall: &str, interview_rooms: usize) {
-    y.push_str(
-        "surveillants:\n  - id: surv\n    civilite: M.\n    nom: SURVEILLANT\n    prenom: Henri\n",
-    );
-    let _ = write!(
-        y,
-        "salles:\n  - id: accueil\n    nom: {hall}\n  - id: amphi\n    nom: Amphithéâtre\n"
-    );
-    for r in 0..interview_rooms {
-        let _ = writeln!(y, "  - id: s{r}\n    nom: Salle d'entretien {}", 100 + r);
-    }
 }
 
 /// Candidate `i` of a large session, with a result: one in ten absent, two

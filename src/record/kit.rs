@@ -10,10 +10,10 @@ use std::path::Path;
 
 use minijinja::{Value, context};
 
+use super::list::{Line, label};
 use crate::error::Error;
 use crate::model::{Date, Session};
 use crate::plan::Plan;
-use crate::record::Line;
 use crate::wording::Wording;
 
 /// The print file of the letters to post or hand over.
@@ -60,7 +60,7 @@ pub fn write(
     let mut written = Vec::new();
     let posted: Vec<&Person> = people
         .iter()
-        .filter(|p| p.moyen != crate::record::label(crate::model::MoyenEnvoi::Courriel))
+        .filter(|p| p.moyen != label(crate::model::MoyenEnvoi::Courriel))
         .collect();
     if !posted.is_empty() {
         let title = wording.with("envoi", context! { s => &s }, |t| t.text("lot"))?;
@@ -69,7 +69,7 @@ pub fn write(
             for d in p.documents.iter().filter(|d| d.ends_with(".pdf")) {
                 letters.push(read(&dir.join(d))?);
             }
-            if p.moyen == crate::record::label(crate::model::MoyenEnvoi::MainPropre) {
+            if p.moyen == label(crate::model::MoyenEnvoi::MainPropre) {
                 letters.push(receipt(&wording, &plans, p)?);
             }
         }
@@ -80,7 +80,7 @@ pub fn write(
     }
     let registered: Vec<&Person> = people
         .iter()
-        .filter(|p| p.moyen == crate::record::label(crate::model::MoyenEnvoi::Courrier))
+        .filter(|p| p.moyen == label(crate::model::MoyenEnvoi::Courrier))
         .collect();
     if !registered.is_empty() {
         let csv = registered_list(&wording, &s, &registered, &plans)?;
@@ -89,7 +89,7 @@ pub fn write(
     }
     for p in people
         .iter()
-        .filter(|p| p.moyen == crate::record::label(crate::model::MoyenEnvoi::Courriel))
+        .filter(|p| p.moyen == label(crate::model::MoyenEnvoi::Courriel))
     {
         let name = format!(
             "{COURRIELS}/{}-{}.eml",

@@ -6,10 +6,13 @@
 //! read from it: the next calendar updates or cancels the events of the
 //! last one sent, and a rectificative names the day of the last letter.
 
+mod kit;
+mod list;
+
+pub use list::{Line, label};
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-
-use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::model::{Date, ModeConvocation, MoyenEnvoi, Session};
@@ -87,22 +90,6 @@ pub const LISTE: &str = "envoi.json";
 
 /// The session file as it was at a sending, in its folder.
 pub const SESSION: &str = "session.yaml";
-
-/// One document of a sending: to whom, which file, the day, the means.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Line {
-    /// "candidat", "jure" or "surveillant".
-    pub role: String,
-    pub id: String,
-    /// The file, relative to the sending's folder (and the output folder).
-    pub document: String,
-    /// The day it was sent, `YYYY-MM-DD`.
-    pub date: String,
-    /// « courrier recommandé », « courriel » or « remise en main propre ».
-    pub moyen: String,
-    /// What the document said (its fingerprint, else its sha256).
-    pub empreinte: String,
-}
 
 /// The lines of every sending, oldest first.
 pub fn lines(folder: &Path) -> Vec<Line> {
@@ -230,7 +217,7 @@ pub fn record(
     write(SESSION, session_text.as_bytes())?;
     let list = serde_json::to_vec_pretty(&to_send).map_err(|e| Error::Io(e.to_string()))?;
     write(LISTE, &list)?;
-    let kit = crate::kit::write(staging.path(), &to_send, session, earlier.as_ref(), day)?;
+    let kit = kit::write(staging.path(), &to_send, session, earlier.as_ref(), day)?;
     let target = free_name(&envois, day);
     let staged = staging.keep();
     std::fs::rename(&staged, &target).map_err(|e| {
@@ -278,15 +265,6 @@ fn is_in(session: &Session, role: &str, id: &str) -> bool {
         "candidat" => session.candidats.value.iter().any(|c| c.id.value == id),
         "jure" => session.jures.value.iter().any(|j| j.id.value == id),
         _ => session.surveillants.iter().any(|m| m.id.value == id),
-    }
-}
-
-/// How a means of sending is said in the record.
-pub fn label(means: MoyenEnvoi) -> &'static str {
-    match means {
-        MoyenEnvoi::Courrier => "courrier recommandé",
-        MoyenEnvoi::Courriel => "courriel",
-        MoyenEnvoi::MainPropre => "remise en main propre",
     }
 }
 
