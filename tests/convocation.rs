@@ -395,7 +395,7 @@ fn filter_keeps_only_the_asked_candidates() {
     let files = sessiondoc::generate::produce(&source, &session, &options).unwrap();
     let singles: Vec<_> = files
         .iter()
-        .filter(|f| f.entry.kind == "convocation")
+        .filter(|f| f.entry.kind == Kind::Convocation)
         .collect();
     assert_eq!(singles.len(), 1);
     assert_eq!(
@@ -404,7 +404,7 @@ fn filter_keeps_only_the_asked_candidates() {
     );
     let lot = files
         .iter()
-        .find(|f| f.entry.kind == "convocations-lot")
+        .find(|f| f.entry.kind == Kind::ConvocationsLot)
         .expect("a lot");
     let text = pdf_text(&lot.bytes);
     assert!(text.contains("M. Lucas BERNARD"));

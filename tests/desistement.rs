@@ -37,7 +37,9 @@ fn a_withdrawn_candidate_gets_no_letter_and_is_absent_on_the_pvs() {
     let of = |kind: &str, who: &str| {
         files
             .iter()
-            .filter(|f| f.entry.kind == kind && f.entry.subject.candidat.as_deref() == Some(who))
+            .filter(|f| {
+                f.entry.kind.name() == kind && f.entry.subject.candidat.as_deref() == Some(who)
+            })
             .count()
     };
     assert_eq!(of("convocation", "c2"), 0, "no convocation");

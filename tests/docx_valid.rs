@@ -12,6 +12,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::*;
+use sessiondoc::compose::Kind;
 use sessiondoc::generate::{self, Format, GenerateOptions};
 use sessiondoc::output::Produced;
 
@@ -209,7 +210,7 @@ fn libreoffice_shows_the_pages_and_words_of_the_pdf() {
             );
             // A print batch pads each letter to a recto with a blank page
             // (no footer) that LibreOffice leaves out.
-            let padding = if f.entry.kind == "convocations-lot" {
+            let padding = if f.entry.kind == Kind::ConvocationsLot {
                 ours.iter()
                     .filter(|p| !p.iter().any(|w| w.text == "page"))
                     .count()

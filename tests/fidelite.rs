@@ -229,7 +229,7 @@ fn extra_time_is_on_every_staff_paper_and_the_door_sign() {
             files
                 .iter()
                 .find(|f| {
-                    f.entry.kind == "convocation-jure"
+                    f.entry.kind == Kind::ConvocationJure
                         && f.entry.format == format
                         && f.entry.subject.jure.as_deref() == Some(id)
                 })

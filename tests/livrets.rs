@@ -24,7 +24,7 @@ fn pack<'a>(files: &'a [Produced], kind: &str, who: &str) -> (&'a Produced, &'a 
     let of = |format: &str| -> &'a Produced {
         let found: Vec<&Produced> = files
             .iter()
-            .filter(|f| f.entry.kind == kind && f.entry.format == format)
+            .filter(|f| f.entry.kind.name() == kind && f.entry.format == format)
             .filter(|f| {
                 f.entry.subject.jure.as_deref() == Some(who)
                     || f.entry.subject.surveillant.as_deref() == Some(who)

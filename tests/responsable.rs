@@ -20,7 +20,7 @@ fn texts_of(files: &[Produced], kind: &str, who: Option<&str>) -> (String, Strin
     let of = |format: &str| -> &Produced {
         let found: Vec<&Produced> = files
             .iter()
-            .filter(|f| f.entry.kind == kind && f.entry.format == format)
+            .filter(|f| f.entry.kind.name() == kind && f.entry.format == format)
             .filter(|f| {
                 let e = &f.entry;
                 who.is_none()
@@ -50,7 +50,7 @@ fn neither(texts: &(String, String), needles: &[&str]) {
 #[test]
 fn the_preparation_guide_is_filled_in_with_its_deadlines() {
     let files = produce(SC, &[Kind::Preparation]);
-    assert!(files.iter().all(|f| f.entry.kind == "preparation"));
+    assert!(files.iter().all(|f| f.entry.kind == Kind::Preparation));
     let t = texts_of(&files, "preparation", None);
     both(
         &t,
@@ -236,7 +236,7 @@ fn the_letters_leave_blank_what_is_not_known_and_count_every_route() {
     // Each paragraph of the letter its own.
     let docx = files
         .iter()
-        .find(|f| f.entry.kind == "declaration-session" && f.entry.format == "docx")
+        .find(|f| f.entry.kind == Kind::DeclarationSession && f.entry.format == "docx")
         .unwrap();
     let xml = docx_part(&docx.bytes, "word/document.xml");
     assert!(xml.contains("M. Thomas LEBRUN.</w:t>"), "{xml}");
@@ -358,7 +358,7 @@ fn each_juror_and_surveillant_is_convened_to_their_own_slots() {
     let count = |kind: &str, format: &str| {
         files
             .iter()
-            .filter(|f| f.entry.kind == kind && f.entry.format == format)
+            .filter(|f| f.entry.kind.name() == kind && f.entry.format == format)
             .count()
     };
     assert_eq!(count("convocation-jure", "pdf"), 4);
@@ -413,6 +413,9 @@ fn every_new_kind_is_known_to_only() {
         let kind = Kind::from_name(name).unwrap_or_else(|| panic!("{name} is a kind"));
         let files = produce(SC, &[kind]);
         assert!(!files.is_empty(), "{name} makes something");
-        assert!(files.iter().all(|f| f.entry.kind == name), "{name} only");
+        assert!(
+            files.iter().all(|f| f.entry.kind.name() == name),
+            "{name} only"
+        );
     }
 }

@@ -610,7 +610,7 @@ fn the_documents_say_the_results_read_from_the_grid() {
     );
     let present: Vec<&str> = files
         .iter()
-        .filter(|f| f.entry.kind == "attestation-presence" && f.entry.format == "pdf")
+        .filter(|f| f.entry.kind == Kind::AttestationPresence && f.entry.format == "pdf")
         .filter_map(|f| f.entry.subject.candidat.as_deref())
         .collect();
     assert_eq!(

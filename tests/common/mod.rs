@@ -58,7 +58,7 @@ pub fn pairs<'a>(
     let of = |format: &str| -> Vec<&'a Produced> {
         files
             .iter()
-            .filter(|f| f.entry.kind == kind && f.entry.format == format)
+            .filter(|f| f.entry.kind.name() == kind && f.entry.format == format)
             .filter(|f| candidat.is_none() || f.entry.subject.candidat.as_deref() == candidat)
             .collect()
     };
