@@ -364,3 +364,18 @@ fn the_table_of_contents_prints_user_text_as_text() {
     assert!(!index.contains("<script>"), "{index}");
     assert!(index.contains("&lt;script&gt;"), "{index}");
 }
+
+#[test]
+fn the_table_of_contents_knows_when_each_kind_is_used_and_its_name() {
+    // A kind missing from the template's tables would not be listed.
+    let template = include_str!("../templates/sommaire.j2");
+    for spec in sessiondoc::kind::KINDS {
+        let key = format!("\"{}\":", spec.name);
+        assert_eq!(
+            template.matches(&key).count(),
+            2,
+            "sommaire.j2 must say when « {} » is used and how it is named",
+            spec.name
+        );
+    }
+}
