@@ -125,6 +125,8 @@ kinds! {
         "la fiche de renseignements de chaque candidat";
     Annulation = "annulation", "annulation", "annulations/annulation", Responsable, sent: true,
         "la lettre d'annulation de la convocation d'un juré ou d'un surveillant qui n'est plus attendu, ou d'un candidat qui s'est désisté";
+    AttestationJure = "attestation-jure", "attestation-jure", "attestations-jures/attestation-jure", Jure, sent: false,
+        "l'attestation de présence de chaque juré, pour son employeur";
 }
 
 impl Kind {

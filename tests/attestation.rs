@@ -83,3 +83,51 @@ fn no_attestation_before_the_results() {
     let files = produce("tsmi-avant-session.yaml", &[Kind::AttestationPresence]);
     assert!(files.is_empty(), "no attestation without results");
 }
+
+#[test]
+fn a_juror_s_attestation_gives_their_days_and_hours_for_their_employer() {
+    let files = produce(SC, &[Kind::AttestationJure]);
+    let all = pairs(&files, "attestation-jure", None);
+    let mut ids: Vec<&str> = all
+        .iter()
+        .map(|(pdf, _)| pdf.entry.subject.jure.as_deref().unwrap())
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["dupont", "haddad", "lejeune", "moreau"]);
+    let lejeune = *all
+        .iter()
+        .find(|(pdf, _)| pdf.entry.subject.jure.as_deref() == Some("lejeune"))
+        .unwrap();
+    assert_eq!(
+        lejeune.0.entry.path,
+        "attestations-jures/attestation-jure-lejeune.pdf"
+    );
+    let (pdf, docx) = texts(lejeune);
+    // The closing sentence is a paragraph of its own.
+    let xml = docx_part(&lejeune.1.bytes, "word/document.xml");
+    assert!(xml.contains(">La présente attestation"), "one paragraph");
+    for needle in [
+        "ATTESTATION DE PRÉSENCE",
+        "atteste que Mme Claire LEJEUNE a siégé en qualité de membre du jury",
+        "de la session d'examen n° 375846",
+        "le lundi 11 janvier 2027, de 13 h 30 à 17 h 30 ; le mardi 12 janvier 2027, de 8 h 30 à",
+        "pour être remise à son employeur",
+        "Cachet du centre agréé",
+    ] {
+        assert_both_contain(&pdf, &docx, needle);
+    }
+    // Nobody else, and no result.
+    for other in ["MOREAU", "DUPONT", "BERNARD", "AMRANI"] {
+        assert_neither_contains(&pdf, &docx, other);
+    }
+    for word in RESULT_WORDS {
+        assert_neither_contains(&pdf, &docx, word);
+    }
+    assert_eq!(pdf_pages(&lejeune.0.bytes), 1);
+}
+
+#[test]
+fn no_juror_attestation_before_the_results() {
+    let files = produce("tsmi-avant-session.yaml", &[Kind::AttestationJure]);
+    assert!(pairs(&files, "attestation-jure", None).is_empty());
+}

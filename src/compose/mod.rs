@@ -4,6 +4,7 @@
 mod affichage;
 mod annulation;
 mod attestation;
+mod attestation_jure;
 mod calendar;
 mod convocation;
 mod convocation_equipe;
@@ -397,6 +398,7 @@ fn composer_of(kind: Kind) -> (Shape, &'static [LabelBlock]) {
         ),
         Kind::FicheRenseignements => (Filtered(fiche::each), fiche::LABELS),
         Kind::Annulation => (Many(annulation::each), &[]),
+        Kind::AttestationJure => (Many(attestation_jure::each), &[]),
     }
 }
 
