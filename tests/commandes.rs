@@ -379,3 +379,16 @@ fn the_table_of_contents_knows_when_each_kind_is_used_and_its_name() {
         );
     }
 }
+
+#[test]
+fn changements_names_every_internal_kind() {
+    // A kind not sent to people is reported by its name in the template.
+    let template = include_str!("../templates/changements.j2");
+    for spec in sessiondoc::kind::KINDS.iter().filter(|s| !s.sent) {
+        assert!(
+            template.contains(&format!("\"{}\":", spec.name)),
+            "changements.j2 must name « {} »",
+            spec.name
+        );
+    }
+}
