@@ -4,8 +4,7 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Composer, Content, Filter};
-use crate::doc::{Align, Block, Paragraph};
+use super::{Composed, Composer, Content, Filter, paperwork};
 use crate::error::Error;
 use crate::plan::CandidateView;
 
@@ -23,34 +22,7 @@ fn content(ctx: &Composer, c: &CandidateView) -> Result<Content, Error> {
         |t| {
             let title = t.text("fichier")?;
             let footer = ctx.footer(&t.text("pied")?)?;
-            let mut blocks = vec![
-                Block::Space { mm: 12.0 },
-                Block::centred_heading(1, t.text("titre")?),
-                Block::Paragraph(
-                    Paragraph::bold(t.text("sous_titre")?)
-                        .align(Align::Center)
-                        .space_after(14.0),
-                ),
-            ];
-            for p in t.paragraphs("texte")? {
-                blocks.push(Block::Paragraph(
-                    Paragraph::text(p)
-                        .size(11.0)
-                        .align(Align::Justify)
-                        .space_after(5.0),
-                ));
-            }
-            blocks.push(Block::Space { mm: 8.0 });
-            blocks.push(Block::Paragraph(
-                Paragraph::text(t.text("fait_a")?)
-                    .size(11.0)
-                    .align(Align::Right),
-            ));
-            blocks.push(Block::Space { mm: 6.0 });
-            blocks.push(Block::signatures(
-                vec![t.text("signature")?, t.text("cachet")?],
-                35.0,
-            ));
+            let blocks = paperwork::attestation(t)?;
             Ok(Content {
                 title,
                 footer,

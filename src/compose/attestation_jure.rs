@@ -4,8 +4,7 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Composer, Content, Staff, parts};
-use crate::doc::{Align, Block, Paragraph};
+use super::{Composed, Composer, Content, Staff, paperwork, parts};
 use crate::error::Error;
 use crate::plan::PersonView;
 
@@ -48,35 +47,5 @@ fn content(ctx: &Composer, j: &PersonView) -> Result<Content, Error> {
         }
     }
     let extra = context! { j => Value::from_serialize(j), jours => Value::from_serialize(&days) };
-    parts::content(ctx, extra, |t| {
-        let mut blocks = vec![
-            Block::Space { mm: 12.0 },
-            Block::centred_heading(1, t.text("titre")?),
-            Block::Paragraph(
-                Paragraph::bold(t.text("sous_titre")?)
-                    .align(Align::Center)
-                    .space_after(14.0),
-            ),
-        ];
-        for p in t.paragraphs("texte")? {
-            blocks.push(Block::Paragraph(
-                Paragraph::text(p)
-                    .size(11.0)
-                    .align(Align::Justify)
-                    .space_after(5.0),
-            ));
-        }
-        blocks.push(Block::Space { mm: 8.0 });
-        blocks.push(Block::Paragraph(
-            Paragraph::text(t.text("fait_a")?)
-                .size(11.0)
-                .align(Align::Right),
-        ));
-        blocks.push(Block::Space { mm: 6.0 });
-        blocks.push(Block::signatures(
-            vec![t.text("signature")?, t.text("cachet")?],
-            35.0,
-        ));
-        Ok(blocks)
-    })
+    parts::content(ctx, extra, paperwork::attestation)
 }

@@ -119,3 +119,38 @@ pub fn facts(lines: Vec<String>) -> Block {
         .collect();
     Block::Table(Table::new(vec![4.0, 8.0], rows).size(9.5).ruled())
 }
+
+/// An attestation's page, from the blocks of its template: `titre`,
+/// `sous_titre`, the paragraphs of `texte`, `fait_a`, and the boxes for
+/// the `signature` and the `cachet`.
+pub fn attestation(t: &mut Texts) -> Result<Vec<Block>, Error> {
+    let mut blocks = vec![
+        Block::Space { mm: 12.0 },
+        Block::centred_heading(1, t.text("titre")?),
+        Block::Paragraph(
+            Paragraph::bold(t.text("sous_titre")?)
+                .align(Align::Center)
+                .space_after(14.0),
+        ),
+    ];
+    for p in t.paragraphs("texte")? {
+        blocks.push(Block::Paragraph(
+            Paragraph::text(p)
+                .size(11.0)
+                .align(Align::Justify)
+                .space_after(5.0),
+        ));
+    }
+    blocks.push(Block::Space { mm: 8.0 });
+    blocks.push(Block::Paragraph(
+        Paragraph::text(t.text("fait_a")?)
+            .size(11.0)
+            .align(Align::Right),
+    ));
+    blocks.push(Block::Space { mm: 6.0 });
+    blocks.push(Block::signatures(
+        vec![t.text("signature")?, t.text("cachet")?],
+        35.0,
+    ));
+    Ok(blocks)
+}

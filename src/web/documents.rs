@@ -57,11 +57,7 @@ impl App {
         let loaded = self.load()?;
         match &loaded.session {
             Some(session) => Ok(generate::default_folder(&loaded.source, session)),
-            None => Err(self.message(
-                409,
-                "Le fichier ne se lit pas",
-                "Corrigez d'abord les erreurs signalées sur la page de la session.",
-            )),
+            None => Err(self.not_loaded()),
         }
     }
 

@@ -126,15 +126,21 @@ impl App {
         })
     }
 
+    /// The answer when the session file does not read, saying why.
+    pub fn unreadable(&self, why: &str) -> Reply {
+        self.message(409, "Le fichier ne se lit pas", why)
+    }
+
+    /// The answer when the session file has errors that stop it loading.
+    pub fn not_loaded(&self) -> Reply {
+        self.unreadable("Corrigez d'abord les erreurs signalées sur la page de la session.")
+    }
+
     /// Reads, loads and checks the session file open.
     pub fn load(&self) -> Result<Loaded, Reply> {
         let path = self.session_path()?;
         let source = load::read(path).map_err(|d| {
-            self.message(
-                409,
-                "Le fichier ne se lit pas",
-                &format!("« {} »\u{a0}: {}", path.display(), d.message),
-            )
+            self.unreadable(&format!("« {} »\u{a0}: {}", path.display(), d.message))
         })?;
         let (session, mut diagnostics) = match load::parse(&source) {
             Ok(session) => {

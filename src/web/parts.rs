@@ -203,7 +203,7 @@ impl App {
         }
         let source = match load::read(&path) {
             Ok(s) => s,
-            Err(d) => return Ok(self.message(409, "Le fichier ne se lit pas", &d.message)),
+            Err(d) => return Ok(self.unreadable(&d.message)),
         };
         if source.sha256 != seen {
             return Ok(self.changed_on_disk(part.url));

@@ -208,11 +208,7 @@ impl App {
             Err(reply) => return Ok(reply),
         };
         let Some(session) = &loaded.session else {
-            return Ok(self.message(
-                409,
-                "Le fichier ne se lit pas",
-                "Corrigez d'abord les erreurs signalées sur la page de la session.",
-            ));
+            return Ok(self.not_loaded());
         };
         let outcome = planner::execute(path, false, false)?;
         let proposal = if outcome.success {
@@ -267,7 +263,7 @@ impl App {
         let seen = first(&form, "empreinte").unwrap_or_default();
         let source = match load::read(&path) {
             Ok(s) => s,
-            Err(d) => return Ok(self.message(409, "Le fichier ne se lit pas", &d.message)),
+            Err(d) => return Ok(self.unreadable(&d.message)),
         };
         if source.sha256 != seen {
             return Ok(self.changed_on_disk("/planning"));
@@ -290,14 +286,14 @@ impl App {
         let given = |key: &str| first(&form, key).unwrap_or_default().trim().to_owned();
         let source = match load::read(&path) {
             Ok(s) => s,
-            Err(d) => return Ok(self.message(409, "Le fichier ne se lit pas", &d.message)),
+            Err(d) => return Ok(self.unreadable(&d.message)),
         };
         if source.sha256 != given("empreinte") {
             return Ok(self.changed_on_disk("/planning"));
         }
         let session = match load::parse(&source) {
             Ok(s) => s,
-            Err(d) => return Ok(self.message(409, "Le fichier ne se lit pas", &d.message)),
+            Err(d) => return Ok(self.unreadable(&d.message)),
         };
         let wanted = match read_move(&session, &given) {
             Ok(m) => m,

@@ -27,11 +27,7 @@ impl App {
             Err(reply) => return Ok(reply),
         };
         let Some(session) = &loaded.session else {
-            return Ok(self.message(
-                409,
-                "Le fichier ne se lit pas",
-                "Corrigez d'abord les erreurs signalées sur la page de la session.",
-            ));
+            return Ok(self.not_loaded());
         };
         let texts = crate::results::texts(session)?;
         let lines: Vec<Line> = session
