@@ -3,6 +3,8 @@
 //! refuses, a file with no test to plan, a pinned later test that an
 //! earlier one cannot precede. Each time the file stays byte for byte.
 
+use crate::common;
+
 use std::path::{Path, PathBuf};
 
 const SC: &str = "planifier/secretaire-comptable.yaml";
@@ -259,4 +261,133 @@ fn a_change_that_does_not_suffice_says_by_how_much() {
     let (_dir, path) = copy(&fixed);
     let (code, said) = planifier(&path);
     assert_eq!(code, 0, "{first}\n{said}");
+}
+
+/// `text` with `line` added after the first line of the entry `- id: id`
+/// that starts with `after`.
+fn add_in_entry(text: &str, id: &str, after: &str, line: &str) -> String {
+    let start = text.find(&format!("  - id: {id}\n")).unwrap();
+    let at = start + text[start..].find(after).unwrap();
+    let end = at + text[at..].find('\n').unwrap() + 1;
+    format!("{}{line}{}", &text[..end], &text[end..])
+}
+
+#[test]
+fn one_more_pair_from_the_jurors_on_none_is_tried_and_applied_plans_the_session() {
+    // Every candidate written to LEJEUNE–MOREAU, who come on 12 January
+    // only; DUPONT and HADDAD are listed but on no pair.
+    let mut text = read(SC).replace("    jury: []", "    jury: [lejeune, moreau]");
+    for j in ["lejeune", "moreau"] {
+        text = add_in_entry(
+            &text,
+            j,
+            "habilitation_fin",
+            "    disponibilites: [2027-01-12]\n",
+        );
+    }
+    let (_dir, path) = copy(&text);
+    let (code, err) = planifier(&path);
+    assert_eq!(code, 1, "{err}");
+    let lines = tried(&err);
+    let first = lines.first().unwrap_or_else(|| panic!("{err}"));
+    assert!(
+        first.starts_with("Avec un binôme de plus, DUPONT–HADDAD, pour ")
+            && first.ends_with(
+                "(leur « jury » devient [dupont, haddad], au lieu de LEJEUNE–MOREAU) : possible"
+            ),
+        "{err}"
+    );
+    // A day more does not suffice, said with its figure.
+    assert!(
+        lines.iter().any(|l| l.starts_with("Avec un jour de plus")
+            && l.ends_with(
+                "ne suffit pas : le binôme LEJEUNE–MOREAU a besoin de 9 h 30 pour 9 h offertes"
+            )),
+        "{err}"
+    );
+    // Made as said: the candidates named get [dupont, haddad].
+    let named = first
+        .split(", pour ")
+        .nth(1)
+        .and_then(|r| r.split(" (leur").next())
+        .unwrap();
+    let (_, session) = common::session_from(&text);
+    let mut fixed = text.clone();
+    let mut moved = 0;
+    for c in &session.candidats.value {
+        let name = sessiondoc::fr::nom_prenom(c.nom_affiche(), &c.prenom);
+        if named.split(", ").any(|n| n == name) {
+            let start = fixed.find(&format!("  - id: {}\n", c.id.value)).unwrap();
+            let at = start + fixed[start..].find("jury: [lejeune, moreau]").unwrap();
+            fixed.replace_range(at..at + 23, "jury: [dupont, haddad]");
+            moved += 1;
+        }
+    }
+    assert!(moved > 0, "{named}");
+    let (_dir, path) = copy(&fixed);
+    let (code, said) = planifier(&path);
+    assert_eq!(code, 0, "{first}\n{said}");
+}
+
+#[test]
+fn one_more_room_is_tried_when_rooms_block_and_applied_plans_the_session() {
+    // Three pairs sharing one interview room.
+    let text = sessiondoc::example::unplanned::sized_session(40)
+        .replace("salles: [s0, s1, s2]", "salles: [s0]");
+    let (_dir, path) = copy(&text);
+    let (code, err) = planifier(&path);
+    assert_eq!(code, 1, "{err}");
+    let lines = tried(&err);
+    assert_eq!(
+        lines.first().map(String::as_str),
+        Some(
+            "Avec une salle de plus pour « Entretien technique » et « Entretien final » (ajoutée à « salles » et à leurs salles) : possible"
+        ),
+        "{err}"
+    );
+    // Made: a room at the end of `salles` and of the tests' rooms.
+    let fixed = text.replace("salles: [s0]", "salles: [s0, s9]").replacen(
+        "epreuves:\n",
+        "  - id: s9\n    nom: Salle d'entretien 109\nepreuves:\n",
+        1,
+    );
+    let (_dir, path) = copy(&fixed);
+    let (code, said) = planifier(&path);
+    assert_eq!(code, 0, "{said}");
+}
+
+#[test]
+fn one_more_surveillant_is_tried_when_a_watched_test_lacks_one() {
+    // The written test needs two rooms, hence two surveillants; one is listed.
+    let text = read(SC)
+        .replacen(
+            "    nom: Salle informatique 204\n",
+            "    nom: Salle informatique 204\n    places: 3\n",
+            1,
+        )
+        .replacen("salles: [s204]", "salles: [s204, accueil]", 1);
+    let (_dir, path) = copy(&text);
+    let (code, err) = planifier(&path);
+    assert_eq!(code, 1, "{err}");
+    let lines = tried(&err);
+    assert_eq!(
+        lines.first().map(String::as_str),
+        Some("Avec un surveillant de plus : possible"),
+        "{err}"
+    );
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.ends_with(": possible") || l.contains(": ne suffit pas : ")),
+        "{err}"
+    );
+    let fixed = add_in_entry(
+        &text,
+        "petit",
+        "prenom:",
+        "  - id: martin\n    civilite: Mme\n    nom: MARTIN\n    prenom: Julie\n",
+    );
+    let (_dir, path) = copy(&fixed);
+    let (code, said) = planifier(&path);
+    assert_eq!(code, 0, "{said}");
 }

@@ -26,7 +26,7 @@ fn first_pair_test(s: &Session) -> Option<usize> {
 /// candidates a day at most; `None` when some pair's candidates cannot
 /// be seen a day at a time.
 pub(super) fn attempt(
-    (s, days, frame): (&Session, &[Date], Frame),
+    (s, days, frame, extra): (&Session, &[Date], Frame, super::search::Extra),
     org: &Organisation,
     pairs: &Pairs,
     labels: &Labels,
@@ -42,6 +42,7 @@ pub(super) fn attempt(
         return None;
     }
     let mut search = Search::new(s, days, frame, pairs, labels, rank);
+    search.extra = extra;
     search.welcome(org.accueil()).ok()?;
     search.briefings(org.briefing()).ok()?;
     for k in 0..tail {

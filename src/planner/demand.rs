@@ -44,10 +44,21 @@ pub struct Trial {
     pub offert: String,
     /// Or what still cannot be placed.
     pub bloque: String,
+    /// What the change is: `jours`, `horaires`, `binome`, `salle` or
+    /// `surveillant`.
+    pub sorte: &'static str,
+    /// One more pair: the candidates it takes ("NOM Prénom"), the pairs
+    /// they leave, and their `jury` as it would be ("[dupont, haddad]").
+    pub candidats: Vec<String>,
+    pub quittent: Vec<String>,
+    pub jury: String,
+    /// One more room: the tests it is added to.
+    pub epreuves: Vec<String>,
 }
 
 impl Trial {
-    /// A change tried, with the refusal it still meets, if any.
+    /// A change of days or hours tried, with the refusal it still meets,
+    /// if any.
     pub fn new(jours: usize, detail: String, failure: Option<&Failure>) -> Trial {
         let short = failure.and_then(|f| f.manques.first());
         Trial {
@@ -61,6 +72,58 @@ impl Trial {
                 .and_then(|f| f.bloque.as_ref())
                 .map(|b| b.quoi.clone())
                 .unwrap_or_default(),
+            sorte: if jours > 0 { "jours" } else { "horaires" },
+            candidats: Vec::new(),
+            quittent: Vec::new(),
+            jury: String::new(),
+            epreuves: Vec::new(),
+        }
+    }
+
+    /// One more pair tried: `more` taken from `pairs`.
+    pub fn pair(
+        s: &Session,
+        pairs: &Pairs,
+        more: &super::pairs::MorePair,
+        failure: Option<&Failure>,
+    ) -> Trial {
+        let mut quittent: Vec<String> = Vec::new();
+        for &c in &more.candidates {
+            let from = pair_name(s, pairs, pairs.of_candidate[c]);
+            if !quittent.contains(&from) {
+                quittent.push(from);
+            }
+        }
+        let [a, b] = more.jurors;
+        let ids = [a, b].map(|j| s.jures.value[j].id.value.as_str());
+        Trial {
+            sorte: "binome",
+            detail: format!(
+                "{}\u{2013}{}",
+                s.jures.value[a].nom.to_uppercase(),
+                s.jures.value[b].nom.to_uppercase()
+            ),
+            candidats: more.candidates.iter().map(|&c| name(s, c)).collect(),
+            quittent,
+            jury: format!("[{}]", ids.join(", ")),
+            ..Trial::new(0, String::new(), failure)
+        }
+    }
+
+    /// One more room tried for the tests `epreuves`.
+    pub fn room(epreuves: Vec<String>, failure: Option<&Failure>) -> Trial {
+        Trial {
+            sorte: "salle",
+            epreuves,
+            ..Trial::new(0, String::new(), failure)
+        }
+    }
+
+    /// One more surveillant tried.
+    pub fn watcher(failure: Option<&Failure>) -> Trial {
+        Trial {
+            sorte: "surveillant",
+            ..Trial::new(0, String::new(), failure)
         }
     }
 }

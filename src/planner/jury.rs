@@ -12,18 +12,20 @@ impl Search<'_> {
     pub(super) fn jury_rooms(&self, pair: Option<usize>) -> Vec<usize> {
         let s = self.s;
         let mut rooms: Vec<usize> = pair.and_then(|p| self.home[p]).into_iter().collect();
-        for e in s
-            .epreuves
-            .iter()
-            .filter(|e| e.encadrement.value == Encadrement::Jury)
-        {
+        for (k, e) in s.epreuves.iter().enumerate() {
+            if e.encadrement.value != Encadrement::Jury {
+                continue;
+            }
             for r in &e.salles.value {
                 if let Some(i) = s.salles.iter().position(|x| x.id.value == r.value) {
                     rooms.push(i);
                 }
             }
+            if self.extra.room_for(k) {
+                rooms.push(s.salles.len());
+            }
         }
-        rooms.extend(0..s.salles.len());
+        rooms.extend(0..self.rooms());
         let mut seen = Vec::new();
         rooms.retain(|r| {
             let first = !seen.contains(r);

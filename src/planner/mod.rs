@@ -139,12 +139,12 @@ pub fn labels() -> Result<Labels, Error> {
 }
 
 /// Plans what the file's timetable is missing. A refusal says which
-/// single change (one more day, longer days) would plan the session,
-/// having planned with it.
+/// single change (one more pair, room or surveillant, one more day,
+/// longer days) would plan the session, having planned with it.
 pub fn plan(s: &Session, labels: &Labels) -> Result<Proposal, Box<demand::Failure>> {
     plan_with(s, labels, Change::default()).map_err(|mut failure| {
         failure.non_retenus = pairs::unusable(s, &session_days(s));
-        failure.essais = trials(s, labels);
+        failure.essais = trials(s, labels, &failure);
         failure
     })
 }
@@ -153,24 +153,28 @@ pub fn plan(s: &Session, labels: &Labels) -> Result<Proposal, Box<demand::Failur
 /// regulations advise not to go.
 const LATEST_END: u16 = 18 * 60;
 
-/// The single changes a refusal tries, smallest first: one more day, days
-/// ending at 18:00, two more days only when one is not enough; those that
-/// work first.
-fn trials(s: &Session, labels: &Labels) -> Vec<demand::Trial> {
+/// The single changes a refusal tries, smallest first: one more pair from
+/// the jurors on none, one more room or surveillant where they block, one
+/// more day, days ending at 18:00, two more days only when one is not
+/// enough; those that work first.
+fn trials(s: &Session, labels: &Labels, failure: &demand::Failure) -> Vec<demand::Trial> {
     let default = Organisation::default();
     let end = frame(s.organisation.as_ref().unwrap_or(&default)).end;
+    let mut out: Vec<demand::Trial> = Vec::new();
+    out.extend(more_pair(s, labels));
+    out.extend(more_rooms_or_watchers(s, labels, failure));
     let one_day = Change {
         more_days: 1,
-        later_end: 0,
+        ..Change::default()
     }
     .tried(s, labels);
     let one_is_enough = one_day.as_ref().is_some_and(|t| t.possible);
-    let mut out: Vec<demand::Trial> = one_day.into_iter().collect();
+    out.extend(one_day);
     if end < LATEST_END {
         out.extend(
             Change {
-                more_days: 0,
                 later_end: LATEST_END - end,
+                ..Change::default()
             }
             .tried(s, labels),
         );
@@ -179,7 +183,7 @@ fn trials(s: &Session, labels: &Labels) -> Vec<demand::Trial> {
         out.extend(
             Change {
                 more_days: 2,
-                later_end: 0,
+                ..Change::default()
             }
             .tried(s, labels),
         );
@@ -188,17 +192,88 @@ fn trials(s: &Session, labels: &Labels) -> Vec<demand::Trial> {
     out
 }
 
+/// One more pair made of jurors listed on no pair, taking candidates from
+/// the busiest pairs, as if their `jury` named it.
+fn more_pair(s: &Session, labels: &Labels) -> Option<demand::Trial> {
+    let days = session_days(s);
+    let pairs = pairs_of(s, &days, &Change::default()).ok()?;
+    let more = pairs::one_more(s, &pairs, &days)?;
+    let change = Change {
+        more: Some(more.clone()),
+        ..Change::default()
+    };
+    let outcome = plan_with(s, labels, change);
+    Some(demand::Trial::pair(
+        s,
+        &pairs,
+        &more,
+        outcome.err().as_deref(),
+    ))
+}
+
+/// One more room for the test the search got stuck on (and the tests
+/// given the same rooms), one more surveillant when the test is watched.
+fn more_rooms_or_watchers(
+    s: &Session,
+    labels: &Labels,
+    failure: &demand::Failure,
+) -> Vec<demand::Trial> {
+    let Some(stuck) = failure.bloque.as_ref().filter(|b| b.fixe.is_none()) else {
+        return Vec::new();
+    };
+    let Some(k) = s.epreuves.iter().position(|e| e.intitule == stuck.quoi) else {
+        return Vec::new();
+    };
+    let listed = |e: &Epreuve| {
+        let mut ids: Vec<String> = e.salles.value.iter().map(|r| r.value.clone()).collect();
+        ids.sort_unstable();
+        ids
+    };
+    let same: Vec<usize> = (0..s.epreuves.len().min(64))
+        .filter(|&x| listed(&s.epreuves[x]) == listed(&s.epreuves[k]))
+        .collect();
+    let mut out = Vec::new();
+    let rooms = Change {
+        extra: search::Extra {
+            rooms: same.iter().fold(0, |m, &x| m | 1 << x),
+            surveillant: false,
+        },
+        ..Change::default()
+    };
+    let titles: Vec<String> = same
+        .iter()
+        .map(|&x| s.epreuves[x].intitule.clone())
+        .collect();
+    let outcome = plan_with(s, labels, rooms);
+    out.push(demand::Trial::room(titles, outcome.err().as_deref()));
+    if s.epreuves[k].encadrement.value == crate::model::Encadrement::Surveillant {
+        let watcher = Change {
+            extra: search::Extra {
+                rooms: 0,
+                surveillant: true,
+            },
+            ..Change::default()
+        };
+        let outcome = plan_with(s, labels, watcher);
+        out.push(demand::Trial::watcher(outcome.err().as_deref()));
+    }
+    out
+}
+
 /// A change to the session a refusal tries: working days added after the
-/// last, minutes added at the end of each day.
-#[derive(Debug, Clone, Copy, Default)]
+/// last, minutes added at the end of each day, one more pair, one more
+/// room or surveillant.
+#[derive(Debug, Clone, Default)]
 struct Change {
     more_days: usize,
     later_end: u16,
+    more: Option<pairs::MorePair>,
+    extra: search::Extra,
 }
 
 impl Change {
     /// The session's days with this change.
-    fn days(self, s: &Session) -> Vec<Date> {
+    fn days(&self, s: &Session) -> Vec<Date> {
         let mut days = session_days(s);
         let mut next = s.session.fin.value;
         for _ in 0..self.more_days {
@@ -211,8 +286,8 @@ impl Change {
         days
     }
 
-    /// Plans with this change: what it was and whether it works (`None`
-    /// for a change that changes nothing).
+    /// Plans with this change of days or hours: what it was and whether
+    /// it works (`None` for a change that changes nothing).
     fn tried(self, s: &Session, labels: &Labels) -> Option<demand::Trial> {
         let days = self.days(s);
         let default = Organisation::default();
@@ -232,13 +307,46 @@ impl Change {
         } else {
             return None;
         };
+        let more_days = self.more_days;
         let outcome = plan_with(s, labels, self);
         Some(demand::Trial::new(
-            self.more_days,
+            more_days,
             detail,
             outcome.err().as_deref(),
         ))
     }
+}
+
+/// What planning needs of a day and of one candidate, for forming pairs.
+fn effort_of(s: &Session, org: &Organisation, frame: Frame) -> pairs::Effort {
+    // One candidate's share of a pair's work, gaps included.
+    let one = demand::pair_need(s, org, 1).0 - org.briefing() as usize;
+    let passages = s
+        .epreuves
+        .iter()
+        .filter(|e| e.encadrement.value == crate::model::Encadrement::Jury)
+        .count()
+        + 2;
+    pairs::Effort {
+        per_day: demand::day_minutes(frame) as usize,
+        per_candidate: one + passages * frame.battement as usize,
+    }
+}
+
+/// The day's frame with `change` made to its hours.
+fn frame_with(s: &Session, change: &Change) -> Frame {
+    let default = Organisation::default();
+    let mut frame = frame(s.organisation.as_ref().unwrap_or(&default));
+    frame.end += change.later_end;
+    frame
+}
+
+/// The pairs on `days` with `change` made.
+fn pairs_of(s: &Session, days: &[Date], change: &Change) -> Result<Pairs, Vec<usize>> {
+    let default = Organisation::default();
+    let org = s.organisation.as_ref().unwrap_or(&default);
+    let effort = effort_of(s, org, frame_with(s, change));
+    pairs::form(s, days, effort, change.more.as_ref())
 }
 
 /// Plans with `change` made to the session's days and hours.
@@ -251,21 +359,9 @@ fn plan_with(
     let days = &days[..];
     let default = Organisation::default();
     let org = s.organisation.as_ref().unwrap_or(&default);
-    let mut frame = frame(org);
-    frame.end += change.later_end;
-    // One candidate's share of a pair's work, gaps included.
-    let one = demand::pair_need(s, org, 1).0 - org.briefing() as usize;
-    let passages = s
-        .epreuves
-        .iter()
-        .filter(|e| e.encadrement.value == crate::model::Encadrement::Jury)
-        .count()
-        + 2;
-    let effort = pairs::Effort {
-        per_day: demand::day_minutes(frame) as usize,
-        per_candidate: one + passages * frame.battement as usize,
-    };
-    let pairs = pairs::form(s, days, effort)
+    let frame = frame_with(s, &change);
+    let effort = effort_of(s, org, frame);
+    let pairs = pairs_of(s, days, &change)
         .map_err(|stuck| Box::new(demand::Failure::without_pair(s, &stuck)))?;
     if let Some(failure) = demand::shortfalls(s, &pairs, days, org, frame) {
         return Err(Box::new(failure));
@@ -291,7 +387,7 @@ fn plan_with(
     // uses fewer days.
     let per_day = effort.per_day / effort.per_candidate.max(1) + 2;
     let by_day = by_day::attempt(
-        (s, days, frame),
+        (s, days, frame, change.extra),
         org,
         &pairs,
         labels,
@@ -304,7 +400,13 @@ fn plan_with(
     };
     let mut first_stuck: Option<(Stuck, Vec<NewSlot>)> = None;
     for _ in 0..=RESTARTS {
-        match attempt(s, days, frame, org, &pairs, labels, ranks(&order)) {
+        match attempt(
+            (s, days, frame, change.extra),
+            org,
+            &pairs,
+            labels,
+            ranks(&order),
+        ) {
             Ok(slots) => {
                 let slots = match by_day {
                     Some(better) if days_used(s, &better) <= days_used(s, &slots) => better,
@@ -350,15 +452,14 @@ fn days_used(s: &Session, slots: &[NewSlot]) -> usize {
 
 /// One greedy pass, in the order given by `rank`.
 fn attempt(
-    s: &Session,
-    days: &[Date],
-    frame: Frame,
+    (s, days, frame, extra): (&Session, &[Date], Frame, search::Extra),
     org: &Organisation,
     pairs: &Pairs,
     labels: &Labels,
     rank: Vec<usize>,
 ) -> Result<Vec<NewSlot>, (Stuck, Vec<NewSlot>)> {
     let mut search = Search::new(s, days, frame, pairs, labels, rank);
+    search.extra = extra;
     let first_final = s
         .epreuves
         .iter()

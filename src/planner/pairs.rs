@@ -119,16 +119,32 @@ pub struct Effort {
     pub per_candidate: usize,
 }
 
+/// One more pair a refusal tries, from jurors on no pair: its jurors and
+/// the candidates it takes, as if their `jury` named it.
+#[derive(Debug, Clone, Default)]
+pub struct MorePair {
+    pub jurors: [usize; 2],
+    pub candidates: Vec<usize>,
+}
+
 /// The pairs of the session, none given more candidates than its days
-/// hold while another pair has room. `Err` names the candidates no pair
-/// may take.
-pub fn form(s: &Session, days: &[Date], effort: Effort) -> Result<Pairs, Vec<usize>> {
+/// hold while another pair has room; with `more`, its candidates written
+/// to its pair. `Err` names the candidates no pair may take.
+pub fn form(
+    s: &Session,
+    days: &[Date],
+    effort: Effort,
+    more: Option<&MorePair>,
+) -> Result<Pairs, Vec<usize>> {
     let index = |id: &str| s.jures.value.iter().position(|j| j.id.value == id);
     let mut jurors: Vec<[usize; 2]> = Vec::new();
     let mut of_candidate = vec![usize::MAX; s.candidats.value.len()];
     let mut formed = Vec::new();
     for (c, cand) in s.candidats.value.iter().enumerate() {
-        let ids: Vec<Option<usize>> = cand.jury.value.iter().map(|j| index(&j.value)).collect();
+        let mut ids: Vec<Option<usize>> = cand.jury.value.iter().map(|j| index(&j.value)).collect();
+        if let Some(m) = more.filter(|m| m.candidates.contains(&c)) {
+            ids = m.jurors.iter().copied().map(Some).collect();
+        }
         if let [Some(a), Some(b)] = ids[..] {
             let p = jurors
                 .iter()
@@ -218,5 +234,55 @@ pub fn form(s: &Session, days: &[Date], effort: Effort) -> Result<Pairs, Vec<usi
         of_candidate: of_candidate.into_iter().map(renumber).collect(),
         formed,
         left_out,
+    })
+}
+
+/// The jurors on no pair who may serve, and the two of them sharing the
+/// most days (the first such in the list and their best partner).
+fn spare_pair(s: &Session, pairs: &Pairs, days: &[Date]) -> Option<[usize; 2]> {
+    let free: Vec<usize> = (0..s.jures.value.len())
+        .filter(|&j| pairs.jurors.iter().all(|p| !p.contains(&j)))
+        .filter(|&j| cannot_serve(s, &s.jures.value[j], days).is_none())
+        .collect();
+    free.iter()
+        .flat_map(|&a| free.iter().filter(move |&&b| b > a).map(move |&b| [a, b]))
+        .filter(|&pair| !pair_days(s, pair, days).is_empty())
+        .max_by_key(|&pair| (pair_days(s, pair, days).len(), std::cmp::Reverse(pair)))
+}
+
+/// One more pair from the jurors on none, taking from the pairs with the
+/// most candidates per day (the last of them in the list) while that
+/// evens the load; `None` when no two such jurors share a day.
+pub fn one_more(s: &Session, pairs: &Pairs, days: &[Date]) -> Option<MorePair> {
+    let new = spare_pair(s, pairs, days)?;
+    let capacity = |pair: [usize; 2]| pair_days(s, pair, days).len().max(1);
+    let cap: Vec<usize> = pairs.jurors.iter().map(|&p| capacity(p)).collect();
+    let new_cap = capacity(new);
+    let mut mine: Vec<Vec<usize>> = (0..pairs.jurors.len())
+        .map(|p| {
+            pairs
+                .candidates(p)
+                .filter(|&c| !new.iter().any(|&j| trains(s, j, c)))
+                .collect()
+        })
+        .collect();
+    let mut load: Vec<usize> = (0..pairs.jurors.len())
+        .map(|p| pairs.candidates(p).count())
+        .collect();
+    let mut moved = Vec::new();
+    // The busiest pair with a candidate the new pair may take, while the
+    // new pair stays no busier than that one was.
+    while let Some(p) = (0..load.len())
+        .filter(|&p| !mine[p].is_empty())
+        .max_by(|&p, &q| (load[p] * cap[q]).cmp(&(load[q] * cap[p])).then(q.cmp(&p)))
+        .filter(|&p| (moved.len() + 1) * cap[p] <= load[p] * new_cap)
+    {
+        moved.extend(mine[p].pop());
+        load[p] -= 1;
+    }
+    moved.sort_unstable();
+    (!moved.is_empty()).then_some(MorePair {
+        jurors: new,
+        candidates: moved,
     })
 }

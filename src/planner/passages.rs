@@ -10,18 +10,27 @@ impl Search<'_> {
     /// The rooms of test `k`, the pair's own room first.
     fn test_rooms(&self, k: usize, pair: Option<usize>) -> Vec<usize> {
         let s = self.s;
-        let listed = s.epreuves[k]
+        let mut listed: Vec<usize> = s.epreuves[k]
             .salles
             .value
             .iter()
-            .filter_map(|r| s.salles.iter().position(|x| x.id.value == r.value));
+            .filter_map(|r| s.salles.iter().position(|x| x.id.value == r.value))
+            .collect();
+        if self.extra.room_for(k) {
+            listed.push(s.salles.len());
+        }
         let mut rooms: Vec<usize> = Vec::new();
         if let Some(home) = pair.and_then(|p| self.home[p])
-            && listed.clone().any(|r| r == home)
+            && listed.contains(&home)
         {
             rooms.push(home);
         }
-        rooms.extend(listed.filter(|r| !rooms.contains(r)).collect::<Vec<_>>());
+        rooms.extend(
+            listed
+                .into_iter()
+                .filter(|r| !rooms.contains(r))
+                .collect::<Vec<_>>(),
+        );
         rooms
     }
 
@@ -71,7 +80,7 @@ impl Search<'_> {
         let watchers: Vec<Option<usize>> = if jury {
             vec![None]
         } else {
-            (0..s.surveillants.len()).map(Some).collect()
+            (0..self.watchers()).map(Some).collect()
         };
         let rooms = self.test_rooms(k, pair);
         let deadline = self.deadline(k, group);
@@ -144,9 +153,10 @@ impl Search<'_> {
             if left.is_empty() {
                 break;
             }
-            let seats = s.salles[r]
-                .places
-                .as_ref()
+            let seats = s
+                .salles
+                .get(r)
+                .and_then(|x| x.places.as_ref())
                 .map_or(left.len(), |p| p.value as usize);
             let (here, rest) = left.split_at(seats.min(left.len()));
             rooms.push((r, here.to_vec()));
@@ -178,7 +188,7 @@ impl Search<'_> {
                 {
                     return Err(self.stuck_before(todo, None, &e.intitule, slot));
                 }
-                let free: Vec<usize> = (0..s.surveillants.len())
+                let free: Vec<usize> = (0..self.watchers())
                     .filter(|&m| {
                         let me = [Resource::Surveillant(m)];
                         self.busy.earliest(

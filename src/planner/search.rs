@@ -39,6 +39,24 @@ impl Pinned {
     }
 }
 
+/// What a refusal tries besides the file's own resources: one more room
+/// for some tests, one more surveillant. The room comes after the file's
+/// rooms (and after each of those tests' rooms), the surveillant after
+/// its surveillants, as the file would list them once added.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Extra {
+    /// The tests (bit `k` for test `k`) that get one more room.
+    pub rooms: u64,
+    pub surveillant: bool,
+}
+
+impl Extra {
+    /// Whether test `k` gets the room added.
+    pub fn room_for(self, k: usize) -> bool {
+        k < 64 && self.rooms & (1 << k) != 0
+    }
+}
+
 /// The state of one placement attempt.
 #[derive(Clone)]
 pub struct Search<'a> {
@@ -64,6 +82,8 @@ pub struct Search<'a> {
     pub(super) rank: Vec<usize>,
     /// No new passage or deliberation before this moment.
     pub(super) not_before: Moment,
+    /// The room or surveillant a refusal tries adding.
+    pub(super) extra: Extra,
     pub slots: Vec<NewSlot>,
 }
 
@@ -101,6 +121,7 @@ impl<'a> Search<'a> {
             home: vec![None; n_pairs],
             rank,
             not_before: (0, 0),
+            extra: Extra::default(),
             slots: Vec::new(),
         };
         search.read_pinned();
@@ -249,8 +270,10 @@ impl<'a> Search<'a> {
             match r {
                 Resource::Candidate(c) => candidats.push(s.candidats.value[c].id.value.clone()),
                 Resource::Juror(j) => jures.push(s.jures.value[j].id.value.clone()),
-                Resource::Surveillant(m) => surveillants.push(s.surveillants[m].id.value.clone()),
-                Resource::Room(r) => salle = Some(s.salles[r].id.value.clone()),
+                Resource::Surveillant(m) => {
+                    surveillants.extend(s.surveillants.get(m).map(|x| x.id.value.clone()))
+                }
+                Resource::Room(r) => salle = s.salles.get(r).map(|x| x.id.value.clone()),
                 Resource::Lead(_) => {}
             }
         }
@@ -274,6 +297,16 @@ impl<'a> Search<'a> {
         }
     }
 
+    /// The rooms, the one added included (indices `0..rooms()`).
+    pub(super) fn rooms(&self) -> usize {
+        self.s.salles.len() + usize::from(self.extra.rooms != 0)
+    }
+
+    /// The surveillants, the one added included.
+    pub(super) fn watchers(&self) -> usize {
+        self.s.surveillants.len() + usize::from(self.extra.surveillant)
+    }
+
     /// How many people may lead the welcome or a briefing: the
     /// responsable, and the suppléant when there is one.
     pub(super) fn leads(&self) -> usize {
@@ -291,11 +324,11 @@ impl<'a> Search<'a> {
             .map(Resource::Candidate)
             .collect();
         for day in 0..self.days.len() {
-            for room in 0..s.salles.len() {
-                let watchers: Vec<Option<usize>> = if s.surveillants.is_empty() {
+            for room in 0..self.rooms() {
+                let watchers: Vec<Option<usize>> = if self.watchers() == 0 {
                     vec![None]
                 } else {
-                    (0..s.surveillants.len()).map(Some).collect()
+                    (0..self.watchers()).map(Some).collect()
                 };
                 for (m, lead) in watchers
                     .iter()
