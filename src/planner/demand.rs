@@ -228,6 +228,35 @@ pub(super) fn pair_need(
 /// tests taken together without the jury), when the pair can at most be
 /// briefed.
 pub fn fewest_days(s: &Session, pairs: &Pairs, org: &Organisation, frame: super::Frame) -> usize {
+    (0..pairs.jurors.len())
+        .map(|p| pair_bound(s, pairs, org, frame, p).days)
+        .max()
+        .unwrap_or(0)
+}
+
+/// A pair's fewest days and what they are made of (minutes).
+#[derive(Debug, Clone, Copy)]
+pub struct Bound {
+    pub days: usize,
+    /// The pair's slots, briefing included.
+    pub work: usize,
+    /// The gaps (`battement`) between them, at the least.
+    pub gaps: usize,
+    /// The first day's time when every candidate is taken, the briefing
+    /// apart.
+    pub lost: usize,
+    /// A day's minutes outside lunch.
+    pub per_day: usize,
+}
+
+/// Pair `p`'s fewest days, as [`fewest_days`] counts them.
+pub fn pair_bound(
+    s: &Session,
+    pairs: &Pairs,
+    org: &Organisation,
+    frame: super::Frame,
+    p: usize,
+) -> Bound {
     let per_day = day_minutes(frame).max(1) as usize;
     let lunch = (frame.lunch.1 - frame.lunch.0) as usize;
     let together: Vec<usize> = s
@@ -247,21 +276,21 @@ pub fn fewest_days(s: &Session, pairs: &Pairs, org: &Organisation, frame: super:
         .saturating_sub(org.briefing() as usize)
         .min(per_day);
     let half_day = frame.longest_half_day().max(1) as usize;
-    (0..pairs.jurors.len())
-        .map(|p| {
-            let n = pairs.candidates(p).count();
-            let (need, detail) = pair_need(s, org, n);
-            let studies = (n * org.etude_dossiers() as usize).div_ceil(half_day);
-            let slots = 2 + studies + detail.iter().map(|(count, _)| count).sum::<usize>();
-            (1..)
-                .find(|&d: &usize| {
-                    let gaps = slots.saturating_sub(2 * d + 1) * frame.battement as usize;
-                    d * per_day >= need + lost + gaps
-                })
-                .unwrap_or(1)
-        })
-        .max()
-        .unwrap_or(0)
+    let n = pairs.candidates(p).count();
+    let (need, detail) = pair_need(s, org, n);
+    let studies = (n * org.etude_dossiers() as usize).div_ceil(half_day);
+    let slots = 2 + studies + detail.iter().map(|(count, _)| count).sum::<usize>();
+    let gaps = |d: usize| slots.saturating_sub(2 * d + 1) * frame.battement as usize;
+    let days = (1..)
+        .find(|&d: &usize| d * per_day >= need + lost + gaps(d))
+        .unwrap_or(1);
+    Bound {
+        days,
+        work: need,
+        gaps: gaps(days),
+        lost,
+        per_day,
+    }
 }
 
 /// The pairs whose work cannot fit in their days, if any.

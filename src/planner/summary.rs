@@ -42,6 +42,113 @@ pub struct Summary {
     pub changements_salle: Vec<(String, usize)>,
     /// The jury's evaluations in a row at most ("3 h").
     pub serie: String,
+    /// When more days are used than the least possible: why, for the
+    /// pair that ends last.
+    pub ecart: Option<Gap>,
+}
+
+/// The account of the pair that ends last, over the least possible
+/// days: the time they offer, what its slots take there, and what is
+/// left beyond them.
+#[derive(Debug, Serialize)]
+pub struct Gap {
+    /// "JURE0–JURE1".
+    pub binome: String,
+    pub candidats: usize,
+    /// The least possible days.
+    pub jours: usize,
+    /// Its work, briefing included, and the gaps (`battement`) between
+    /// its slots at the least ("45 h").
+    pub travail: String,
+    pub battements: String,
+    /// The time those days offer it, outside lunch and after the time
+    /// every candidate is taken.
+    pub offert: String,
+    /// What is left for waiting: offered − work − gaps.
+    pub marge: String,
+    /// Its time without a slot on those days, the gaps apart.
+    pub attentes: String,
+    /// Of which after its last slot of each day, lunch apart.
+    pub fins: String,
+    /// Its work left beyond those days, and the candidates it sees there.
+    pub reste: String,
+    pub reste_candidats: usize,
+    /// Its deliberation, one slot ("5 h").
+    pub deliberation: String,
+}
+
+/// Why the pair that ends last needs more than `fewest` days, from the
+/// slots it has in the timetable.
+fn gap(s: &Session, proposal: &Proposal, all: &[Seen], fewest: usize) -> Option<Gap> {
+    let default = crate::model::Organisation::default();
+    let org = s.organisation.as_ref().unwrap_or(&default);
+    let pairs = &proposal.pairs;
+    let days = super::session_days(s);
+    let ids = |p: usize| pairs.jurors[p].map(|j| s.jures.value[j].id.value.clone());
+    let mine = |p: usize| {
+        let [a, b] = ids(p);
+        all.iter()
+            .filter(move |x| x.jures.contains(&a) && x.jures.contains(&b))
+    };
+    // Its first `fewest` days, and its slots there and beyond.
+    let split = |p: usize| {
+        let own = super::pairs::pair_days(s, pairs.jurors[p], &days);
+        let last = own.get(fewest.checked_sub(1)?).map(|&d| days[d])?;
+        let (inside, beyond): (Vec<&Seen>, Vec<&Seen>) = mine(p).partition(|x| x.date <= last);
+        Some((inside, beyond))
+    };
+    let minutes = |list: &[&Seen]| {
+        list.iter()
+            .map(|x| (x.fin - x.debut) as usize)
+            .sum::<usize>()
+    };
+    let p = (0..pairs.jurors.len())
+        .filter_map(|p| {
+            let (_, beyond) = split(p)?;
+            let end = mine(p).map(|x| x.date).max()?;
+            Some((end, minutes(&beyond), p))
+        })
+        .max()?
+        .2;
+    let (inside, beyond) = split(p)?;
+    if beyond.is_empty() {
+        return None;
+    }
+    let bound = super::demand::pair_bound(s, pairs, org, super::frame(org), p);
+    let offered = (fewest * bound.per_day).saturating_sub(bound.lost);
+    let margin = offered.saturating_sub(bound.work + bound.gaps);
+    let waits = offered.saturating_sub(minutes(&inside) + bound.gaps);
+    let frame = super::frame(org);
+    let mut ends: BTreeMap<Date, u16> = BTreeMap::new();
+    for x in &inside {
+        let end = ends.entry(x.date).or_default();
+        *end = (*end).max(x.fin);
+    }
+    let after_last: usize = ends
+        .values()
+        .map(|&end| {
+            let lunch = frame.lunch.1.saturating_sub(frame.lunch.0.max(end));
+            frame.end.saturating_sub(end).saturating_sub(lunch) as usize
+        })
+        .sum();
+    let mut seen_there: Vec<&String> = beyond.iter().flat_map(|x| &x.candidats).collect();
+    seen_there.sort_unstable();
+    seen_there.dedup();
+    let d = |m: usize| fr::duration(m.min(u16::MAX as usize) as u16);
+    Some(Gap {
+        binome: pair_name(s, pairs, p),
+        candidats: pairs.candidates(p).count(),
+        jours: fewest,
+        travail: d(bound.work),
+        battements: d(bound.gaps),
+        offert: d(offered),
+        marge: d(margin),
+        attentes: d(waits),
+        fins: d(after_last.min(waits)),
+        reste: d(minutes(&beyond)),
+        reste_candidats: seen_there.len(),
+        deliberation: d(org.deliberation() as usize * pairs.candidates(p).count()),
+    })
 }
 
 fn ids(who: &Who, all: &[String]) -> Vec<String> {
@@ -163,5 +270,8 @@ pub fn of(s: &Session, proposal: &Proposal, fewest_days: usize) -> Summary {
         jours_deliberation_seule: only_deliberation,
         changements_salle,
         serie: fr::duration(org.pause_jury().0),
+        ecart: (days.len() > fewest_days)
+            .then(|| gap(s, proposal, &all, fewest_days))
+            .flatten(),
     }
 }
