@@ -381,6 +381,14 @@ fn one_more_surveillant_is_tried_when_a_watched_test_lacks_one() {
             .all(|l| l.ends_with(": possible") || l.contains(": ne suffit pas : ")),
         "{err}"
     );
+    // A room more leaves the same test stuck for the same candidates:
+    // rooms are not what blocks, it is not offered.
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.starts_with("Avec une salle de plus")),
+        "{err}"
+    );
     let fixed = add_in_entry(
         &text,
         "petit",

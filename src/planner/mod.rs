@@ -212,7 +212,8 @@ fn more_pair(s: &Session, labels: &Labels) -> Option<demand::Trial> {
 }
 
 /// One more room for the test the search got stuck on (and the tests
-/// given the same rooms), one more surveillant when the test is watched.
+/// given the same rooms), one more surveillant when the test is watched;
+/// each said only when it changes what blocks.
 fn more_rooms_or_watchers(
     s: &Session,
     labels: &Labels,
@@ -245,7 +246,9 @@ fn more_rooms_or_watchers(
         .map(|&x| s.epreuves[x].intitule.clone())
         .collect();
     let outcome = plan_with(s, labels, rooms);
-    out.push(demand::Trial::room(titles, outcome.err().as_deref()));
+    if helps(stuck, &outcome) {
+        out.push(demand::Trial::room(titles, outcome.err().as_deref()));
+    }
     if s.epreuves[k].encadrement.value == crate::model::Encadrement::Surveillant {
         let watcher = Change {
             extra: search::Extra {
@@ -255,9 +258,21 @@ fn more_rooms_or_watchers(
             ..Change::default()
         };
         let outcome = plan_with(s, labels, watcher);
-        out.push(demand::Trial::watcher(outcome.err().as_deref()));
+        if helps(stuck, &outcome) {
+            out.push(demand::Trial::watcher(outcome.err().as_deref()));
+        }
     }
     out
+}
+
+/// Whether a room or surveillant added changed anything: the session
+/// planned, or the search stuck elsewhere than on `stuck`.
+fn helps(stuck: &demand::Blocked, outcome: &Result<Proposal, Box<demand::Failure>>) -> bool {
+    outcome.as_ref().err().is_none_or(|f| {
+        f.bloque
+            .as_ref()
+            .is_none_or(|b| b.quoi != stuck.quoi || b.candidats != stuck.candidats)
+    })
 }
 
 /// A change to the session a refusal tries: working days added after the
