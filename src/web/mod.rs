@@ -8,11 +8,11 @@
 
 pub mod app;
 pub mod candidates;
-pub mod centre;
 pub mod documents;
 pub mod edit;
 pub mod guard;
 pub mod http;
+pub mod lists;
 pub mod pages;
 pub mod parts;
 pub mod planning;

@@ -22,10 +22,6 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/web/session.html"),
     ),
     (
-        "centre.html",
-        include_str!("../../templates/web/centre.html"),
-    ),
-    (
         "candidats.html",
         include_str!("../../templates/web/candidats.html"),
     ),
@@ -52,6 +48,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "resultats.html",
         include_str!("../../templates/web/resultats.html"),
+    ),
+    ("liste.html", include_str!("../../templates/web/liste.html")),
+    (
+        "champs.html",
+        include_str!("../../templates/web/champs.html"),
     ),
 ];
 
