@@ -406,6 +406,9 @@ pub struct Outcome {
     pub out: String,
     /// For standard error: the file's errors, or why nothing fits.
     pub err: String,
+    /// What was proposed, for a caller that also shows it otherwise (the
+    /// web page's grid); `None` when nothing was.
+    pub proposal: Option<Box<Proposal>>,
 }
 
 /// The command: the proposed timetable, written into the file with
@@ -419,6 +422,7 @@ fn failed(err: String) -> Outcome {
         success: false,
         out: String::new(),
         err,
+        proposal: None,
     }
 }
 
@@ -520,6 +524,7 @@ pub fn execute_since(
             success: true,
             out,
             err: String::new(),
+            proposal: Some(Box::new(proposal)),
         });
     }
     let mut out = show::timetable(&session, &proposal)?;
@@ -545,6 +550,7 @@ pub fn execute_since(
         success: true,
         out,
         err: String::new(),
+        proposal: Some(Box::new(proposal)),
     })
 }
 

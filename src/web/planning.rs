@@ -210,13 +210,10 @@ impl App {
         let Some(session) = &loaded.session else {
             return Ok(self.not_loaded());
         };
+        // The planner runs once: what it says and its grid come from the
+        // same proposal.
         let outcome = planner::execute(path, false, false)?;
-        let proposal = if outcome.success {
-            planner::plan(session, &planner::labels()?).ok()
-        } else {
-            None
-        };
-        let proposed = proposal.as_ref().map_or(&[][..], |p| &p.slots[..]);
+        let proposed = outcome.proposal.as_ref().map_or(&[][..], |p| &p.slots[..]);
         let slots: Vec<_> = session
             .planning
             .value
