@@ -428,6 +428,50 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
     );
     walk.look("responsable", true).await;
 
+    // The lists: a juror's item saved in place; a room added, first with
+    // a wrong number said beside its field, then taken away; the other
+    // lists and the days' organisation, each page checked.
+    walk.goto("/jures").await;
+    walk.look("jures", true).await;
+    walk.fill("#l4-email", "s.haddad@exemple.fr").await;
+    walk.click("#l4 form[action='/jures'] button[type=submit]")
+        .await;
+    assert!(
+        walk.text().await.contains("Élément n° 4 enregistré"),
+        "{}",
+        walk.text().await
+    );
+    walk.look("jures-enregistre", true).await;
+    walk.goto("/salles").await;
+    walk.fill("#nouveau-id", "s107").await;
+    walk.fill("#nouveau-nom", "Salle 107").await;
+    walk.fill("#nouveau-places", "douze").await;
+    walk.click("form[action='/salles/ajouter'] button").await;
+    assert!(walk.text().await.contains("n'est pas un nombre entier"));
+    walk.look("salles-erreur", true).await;
+    walk.fill("#nouveau-places", "8").await;
+    walk.click("form[action='/salles/ajouter'] button").await;
+    assert!(walk.text().await.contains("Salle n° 5 : Salle 107"));
+    walk.look("salles-ajoutee", true).await;
+    walk.click("#l5 form[action='/salles/retirer'] button")
+        .await;
+    assert!(walk.text().await.contains("Élément retiré"));
+    assert!(!walk.text().await.contains("Salle 107"));
+    for page in ["/surveillants", "/formateurs", "/epreuves"] {
+        walk.goto(page).await;
+        walk.look(page.trim_start_matches('/'), true).await;
+    }
+    walk.goto("/organisation").await;
+    walk.fill("#battement", "00:05").await;
+    walk.click("form[action='/organisation'] button[type=submit]")
+        .await;
+    assert!(
+        walk.text()
+            .await
+            .contains("Enregistré dans le fichier de session")
+    );
+    walk.look("organisation", true).await;
+
     // A list made with Calc, imported after its report.
     let list = calc_made_list(dir.path());
     walk.goto("/candidats").await;
@@ -616,6 +660,7 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
     assert!(after.contains("Centre « Essai » du navigateur"));
     assert!(after.contains("  tenue: \"Tenue de ville, badge du centre\""));
     assert!(after.contains("  prenom: \"Sophie-Anne\""));
+    assert!(after.contains("    email: \"s.haddad@exemple.fr\""));
 
     let problems = walk.problems;
     assert!(

@@ -750,7 +750,7 @@ fn a_juror_is_changed_added_and_removed_in_place() {
     for said in [
         "id=\"l2-habilitation_fin\"",
         "value=\"2027-09-30\"",
-        "<legend>Juré n°\u{a0}2\u{a0}: MOREAU Patrick</legend>",
+        "<legend class=\"masque\">Juré n°\u{a0}2\u{a0}: MOREAU Patrick</legend>",
         "<label for=\"l2-civilite\">",
         "aria-describedby=\"aide-l2-habilitation_fin\"",
         "id=\"nouveau-id\"",

@@ -85,7 +85,13 @@ pub const JURES: List = List {
     heading: &["nom", "prenom"],
     fields: &[
         ID,
-        ("civilite", "Civilité", true, "Mme ou M.", CIVILITE),
+        (
+            "civilite",
+            "Civilité",
+            true,
+            "Mme ou M., à choisir dans la liste",
+            CIVILITE,
+        ),
         NOM,
         PRENOM,
         TELEPHONE,
@@ -125,7 +131,13 @@ pub const SURVEILLANTS: List = List {
     heading: &["nom", "prenom"],
     fields: &[
         ID,
-        ("civilite", "Civilité", true, "Mme ou M.", CIVILITE),
+        (
+            "civilite",
+            "Civilité",
+            true,
+            "Mme ou M., à choisir dans la liste",
+            CIVILITE,
+        ),
         NOM,
         PRENOM,
         TELEPHONE,
@@ -144,7 +156,13 @@ pub const FORMATEURS: List = List {
     heading: &["nom", "prenom"],
     fields: &[
         ID,
-        ("civilite", "Civilité", true, "Mme ou M.", CIVILITE),
+        (
+            "civilite",
+            "Civilité",
+            true,
+            "Mme ou M., à choisir dans la liste",
+            CIVILITE,
+        ),
         NOM,
         PRENOM,
         TELEPHONE,

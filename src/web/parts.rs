@@ -149,7 +149,13 @@ pub const RESPONSABLE: Part = Part {
     legend: "Le responsable de session",
     intro: "Il signe les documents de la session. Le suppléant se modifie dans le fichier.",
     fields: &[
-        ("civilite", "Civilité", true, "Mme ou M.", CIVILITE),
+        (
+            "civilite",
+            "Civilité",
+            true,
+            "Mme ou M., à choisir dans la liste",
+            CIVILITE,
+        ),
         (
             "nom",
             "Nom",
