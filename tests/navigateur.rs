@@ -570,6 +570,13 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
     walk.goto("/session").await;
     walk.look("session", true).await;
     walk.click("form[action='/produire'] button").await;
+    assert!(
+        walk.text().await.contains("Production terminée"),
+        "{}",
+        walk.text().await
+    );
+    walk.look("production", true).await;
+    walk.click("#voir-documents").await;
     assert_eq!(walk.path().await, "/documents", "{}", walk.text().await);
     walk.look("documents", true).await;
 

@@ -66,11 +66,11 @@ impl Running {
         let split = bytes.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
         let head = String::from_utf8_lossy(&bytes[..split]).into_owned();
         let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-        Answer {
-            status,
-            head,
-            body: bytes[split + 4..].to_vec(),
+        let mut body = bytes[split + 4..].to_vec();
+        if head.contains("Transfer-Encoding: chunked") {
+            body = unchunked(&body);
         }
+        Answer { status, head, body }
     }
 
     /// A GET as the user's browser sends it.
@@ -104,6 +104,23 @@ impl Running {
             "application/x-www-form-urlencoded",
             body.join("&").as_bytes(),
         )
+    }
+}
+
+/// A chunked body, its pieces joined; it must end with its last, empty,
+/// chunk.
+fn unchunked(mut body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let line = body.windows(2).position(|w| w == b"\r\n").unwrap();
+        let size = usize::from_str_radix(std::str::from_utf8(&body[..line]).unwrap(), 16).unwrap();
+        if size == 0 {
+            assert_eq!(&body[line..], b"\r\n\r\n");
+            return out;
+        }
+        out.extend_from_slice(&body[line + 2..line + 2 + size]);
+        assert_eq!(&body[line + 2 + size..line + 4 + size], b"\r\n");
+        body = &body[line + 4 + size..];
     }
 }
 
@@ -488,8 +505,17 @@ fn a_wrong_list_is_reported_row_by_row_and_nothing_is_written() {
 #[test]
 fn documents_are_produced_listed_served_and_zipped() {
     let server = Running::start("secretaire-comptable.yaml");
+    // The page is written as the production goes: its head, then the
+    // summary and the way to the documents.
     let produced = server.post_form("/produire", &[]);
-    assert_eq!(produced.status, 303, "{}", produced.text());
+    assert_eq!(produced.status, 200, "{}", produced.text());
+    let text = produced.text();
+    let head = text.find("<h1>Production des documents</h1>").unwrap();
+    let end = text.find("Production terminée").unwrap();
+    assert!(head < end, "{text}");
+    assert!(text.contains("id=\"voir-documents\""), "{text}");
+    assert!(text.trim_end().ends_with("</html>"), "{text}");
+    assert!(produced.header("Content-Security-Policy").is_some());
     let page = server.get("/documents");
     let html = page.text().replace("&#x2f;", "/");
     assert!(

@@ -16,6 +16,7 @@ pub mod lists;
 pub mod pages;
 pub mod parts;
 pub mod planning;
+pub mod production;
 pub mod results;
 pub mod view;
 
@@ -53,10 +54,10 @@ impl Server {
                 port,
                 token: guard::new_token()?,
             },
-            views: view::Views::new()?,
+            views: std::sync::Arc::new(view::Views::new()?),
             session,
             pending_import: None,
-            last_production: None,
+            last_production: Default::default(),
         };
         Ok(Server { http, app })
     }

@@ -74,6 +74,7 @@ impl App {
                 content_type: "text/css; charset=utf-8",
                 body: STYLE.as_bytes().to_vec(),
                 headers: Vec::new(),
+                stream: None,
             }),
             // No icon: an empty answer rather than a 404 in the browser's log.
             ("GET", "/favicon.ico") => Ok(Reply {
@@ -81,6 +82,7 @@ impl App {
                 content_type: "image/x-icon",
                 body: Vec::new(),
                 headers: Vec::new(),
+                stream: None,
             }),
             ("POST", "/ouvrir") => self.open(request),
             ("POST", "/nouvelle") => self.create(request),

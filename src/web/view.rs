@@ -51,6 +51,18 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("liste.html", include_str!("../../templates/web/liste.html")),
     (
+        "production.html",
+        include_str!("../../templates/web/production.html"),
+    ),
+    (
+        "production-etape.html",
+        include_str!("../../templates/web/production-etape.html"),
+    ),
+    (
+        "production-fin.html",
+        include_str!("../../templates/web/production-fin.html"),
+    ),
+    (
         "champs.html",
         include_str!("../../templates/web/champs.html"),
     ),
