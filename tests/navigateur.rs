@@ -609,10 +609,15 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
         "/centre",
         "/dates",
         "/responsable",
+        "/jures",
+        "/salles",
+        "/epreuves",
+        "/organisation",
         "/candidats",
         "/planning",
         "/resultats",
         "/documents",
+        "/envois",
     ] {
         walk.goto(page).await;
         let sideways = walk
@@ -637,6 +642,16 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
     walk.click_only("a[href='/documents.zip']").await;
     let zip = downloaded(&downloads, "zip");
     walk.look("zip-telecharge", false).await;
+
+    // What to send: the list, then the sending recorded and its kit.
+    walk.goto("/envois").await;
+    assert!(walk.text().await.contains("premier envoi"));
+    walk.look("envois", true).await;
+    walk.click("form[action='/envois'] button").await;
+    let recorded = walk.text().await;
+    assert!(recorded.contains("Envoi enregistré"), "{recorded}");
+    assert!(recorded.contains("envoi.json"), "{recorded}");
+    walk.look("envois-enregistre", true).await;
     walk.client.close().await.unwrap();
 
     let unpacked = dir.path().join("zip");

@@ -978,3 +978,59 @@ fn rooms_tests_and_the_days_organisation_are_written_in_place() {
             .contains("value=\"s105, s106\"")
     );
 }
+
+#[test]
+fn what_to_send_is_shown_then_recorded_with_its_kit() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let before = server.get("/envois").text();
+    assert!(
+        before.contains("produisez d&#x27;abord les documents"),
+        "{before}"
+    );
+    assert_eq!(server.post_form("/produire", &[]).status, 200);
+    let page = server.get("/envois").text();
+    for said in [
+        "Candidat&nbsp;: AMRANI Leïla",
+        "premier envoi",
+        "courrier recommandé",
+        "Enregistrer l'envoi du",
+        "Aucun envoi n'a encore été enregistré",
+    ] {
+        assert!(page.contains(said), "{said} in:\n{page}");
+    }
+    assert!(!page.contains("rectificatif"), "{page}");
+    let recorded = server.post_form("/envois", &[("empreinte", &hash_of(&server.session()))]);
+    assert_eq!(recorded.status, 303, "{}", recorded.text());
+    let location = recorded.header("Location").unwrap();
+    assert!(location.starts_with("/envois?enregistre="), "{location}");
+    let day = location.trim_start_matches("/envois?enregistre=");
+    let folder = server.dir.path().join("session-375846/envois").join(day);
+    assert!(folder.join("envoi.json").is_file());
+    let page = server.get(&location).text();
+    assert!(page.contains("Envoi enregistré"), "{page}");
+    assert!(page.contains("Rien à envoyer"), "{page}");
+    let kit = format!("href=\"&#x2f;fichiers&#x2f;envois&#x2f;{day}&#x2f;envoi.json\"");
+    assert!(page.contains(&kit), "{kit} in:\n{page}");
+    let served = server.get(&format!("/fichiers/envois/{day}/envoi.json"));
+    assert_eq!(served.status, 200);
+    assert!(served.text().contains("\"amrani\""));
+
+    // A candidate's address changed, the documents produced again: her
+    // convocation is a rectificative to send.
+    let text = std::fs::read_to_string(server.session()).unwrap();
+    let moved = text.replacen(
+        "      - 8 allée des Tilleuls",
+        "      - 9 allée des Tilleuls",
+        1,
+    );
+    assert_ne!(moved, text);
+    std::fs::write(server.session(), moved).unwrap();
+    assert_eq!(server.post_form("/produire", &[]).status, 200);
+    let page = server.get("/envois").text();
+    assert!(page.contains("rectificatif"), "{page}");
+    assert!(page.contains("AMRANI Leïla"), "{page}");
+    assert!(!page.contains("HADDAD"), "{page}");
+    // A page shown before the file changed records nothing.
+    let stale = server.post_form("/envois", &[("empreinte", "0")]);
+    assert_eq!(stale.status, 409);
+}

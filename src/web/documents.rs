@@ -222,7 +222,7 @@ fn collect_files(dir: &Path, prefix: &str, files: &mut Vec<String>) {
 }
 
 /// A path for a URL: every byte but letters, digits, `-._~/` as `%XX`.
-fn encode_path(path: &str) -> String {
+pub(super) fn encode_path(path: &str) -> String {
     path.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {

@@ -18,6 +18,7 @@ pub mod parts;
 pub mod planning;
 pub mod production;
 pub mod results;
+pub mod sending;
 pub mod view;
 
 use std::path::PathBuf;

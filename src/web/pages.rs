@@ -105,6 +105,8 @@ impl App {
             ("GET", "/resultats/grille.xlsx") => self.results_grid(),
             ("POST", "/produire") => self.produce(),
             ("GET", "/documents") => self.documents_page(),
+            ("GET", "/envois") => self.sending_page(request),
+            ("POST", "/envois") => self.sending_record(request),
             ("GET", "/documents.zip") => self.documents_zip(),
             ("GET", path) if path.starts_with("/fichiers/") => {
                 self.document_file(&path["/fichiers/".len()..])

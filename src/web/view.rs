@@ -51,6 +51,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("liste.html", include_str!("../../templates/web/liste.html")),
     (
+        "envois.html",
+        include_str!("../../templates/web/envois.html"),
+    ),
+    (
         "production.html",
         include_str!("../../templates/web/production.html"),
     ),
