@@ -1034,3 +1034,32 @@ fn what_to_send_is_shown_then_recorded_with_its_kit() {
     let stale = server.post_form("/envois", &[("empreinte", "0")]);
     assert_eq!(stale.status, 409);
 }
+
+#[test]
+fn the_proposal_follows_a_test_changed_on_its_page() {
+    let server = Running::start("planifier/secretaire-comptable.yaml");
+    let page = server.get("/planning").text();
+    assert!(page.contains("Entretien technique"), "{page}");
+    assert!(!page.contains("Entretien oral"), "{page}");
+    // Shown again, unchanged: the same page.
+    assert_eq!(server.get("/planning").text(), page);
+    // The test renamed on its own page: the next proposal says so.
+    let hash = hash_of(&server.session());
+    let renamed = server.post_form(
+        "/epreuves",
+        &[
+            ("empreinte", hash.as_str()),
+            ("ligne", "2"),
+            ("intitule", "Entretien oral"),
+            ("nature", "entretien"),
+            ("duree", "00:45"),
+            ("passage", "individuel"),
+            ("salles", "s105, s106"),
+            ("encadrement", "jury"),
+        ],
+    );
+    assert_eq!(renamed.status, 303, "{}", renamed.text());
+    let page = server.get("/planning").text();
+    assert!(page.contains("Entretien oral"), "{page}");
+    assert!(!page.contains("Entretien technique"), "{page}");
+}

@@ -15,6 +15,8 @@ pub struct App {
     pub pending_import: Option<Pending>,
     /// What the last production said.
     pub last_production: Arc<Mutex<Option<String>>>,
+    /// The planner's last outcome, shown again while nothing changed.
+    pub planned: Mutex<Option<crate::web::planning::Planned>>,
 }
 
 /// A list waiting for confirmation: where it was put, and the session

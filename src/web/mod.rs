@@ -59,6 +59,7 @@ impl Server {
             session,
             pending_import: None,
             last_production: Default::default(),
+            planned: Default::default(),
         };
         Ok(Server { http, app })
     }
