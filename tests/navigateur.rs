@@ -651,6 +651,10 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
     let recorded = walk.text().await;
     assert!(recorded.contains("Envoi enregistré"), "{recorded}");
     assert!(recorded.contains("envoi.json"), "{recorded}");
+    // The juror given an address gets a draft to send from the mail
+    // program.
+    assert!(recorded.contains("courriels/"), "{recorded}");
+    assert!(recorded.contains("haddad"), "{recorded}");
     walk.look("envois-enregistre", true).await;
     walk.client.close().await.unwrap();
 

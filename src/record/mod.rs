@@ -9,6 +9,8 @@
 mod kit;
 mod list;
 
+/// The folder of a sending's e-mail drafts.
+pub use kit::COURRIELS;
 pub use list::{Line, label};
 
 use std::collections::HashMap;

@@ -106,17 +106,28 @@ fn recorded(folder: &Path) -> Vec<Recorded> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
-                .into_iter()
-                .flatten()
-                .flatten()
-                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .map(|f| {
-                    let relative = format!("{}/{name}/{f}", crate::record::ENVOIS);
-                    (f, file_url(&relative))
-                })
-                .collect();
+            // The kit's files, and its e-mail drafts in their folder.
+            let in_folder = |sub: &str| {
+                std::fs::read_dir(dir.join(sub))
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                    .map(|e| {
+                        let file = e.file_name().to_string_lossy().into_owned();
+                        let shown = [sub, file.as_str()]
+                            .iter()
+                            .filter(|p| !p.is_empty())
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join("/");
+                        let relative = format!("{}/{name}/{shown}", crate::record::ENVOIS);
+                        (shown, file_url(&relative))
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let mut files = in_folder("");
+            files.extend(in_folder(crate::record::COURRIELS));
             files.sort();
             Recorded { name, files }
         })
