@@ -428,6 +428,50 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
     );
     walk.look("responsable", true).await;
 
+    // The lists: a juror's item saved in place; a room added, first with
+    // a wrong number said beside its field, then taken away; the other
+    // lists and the days' organisation, each page checked.
+    walk.goto("/jures").await;
+    walk.look("jures", true).await;
+    walk.fill("#l4-email", "s.haddad@exemple.fr").await;
+    walk.click("#l4 form[action='/jures'] button[type=submit]")
+        .await;
+    assert!(
+        walk.text().await.contains("Élément n° 4 enregistré"),
+        "{}",
+        walk.text().await
+    );
+    walk.look("jures-enregistre", true).await;
+    walk.goto("/salles").await;
+    walk.fill("#nouveau-id", "s107").await;
+    walk.fill("#nouveau-nom", "Salle 107").await;
+    walk.fill("#nouveau-places", "douze").await;
+    walk.click("form[action='/salles/ajouter'] button").await;
+    assert!(walk.text().await.contains("n'est pas un nombre entier"));
+    walk.look("salles-erreur", true).await;
+    walk.fill("#nouveau-places", "8").await;
+    walk.click("form[action='/salles/ajouter'] button").await;
+    assert!(walk.text().await.contains("Salle n° 5 : Salle 107"));
+    walk.look("salles-ajoutee", true).await;
+    walk.click("#l5 form[action='/salles/retirer'] button")
+        .await;
+    assert!(walk.text().await.contains("Élément retiré"));
+    assert!(!walk.text().await.contains("Salle 107"));
+    for page in ["/surveillants", "/formateurs", "/epreuves"] {
+        walk.goto(page).await;
+        walk.look(page.trim_start_matches('/'), true).await;
+    }
+    walk.goto("/organisation").await;
+    walk.fill("#battement", "00:05").await;
+    walk.click("form[action='/organisation'] button[type=submit]")
+        .await;
+    assert!(
+        walk.text()
+            .await
+            .contains("Enregistré dans le fichier de session")
+    );
+    walk.look("organisation", true).await;
+
     // A list made with Calc, imported after its report.
     let list = calc_made_list(dir.path());
     walk.goto("/candidats").await;
@@ -526,6 +570,13 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
     walk.goto("/session").await;
     walk.look("session", true).await;
     walk.click("form[action='/produire'] button").await;
+    assert!(
+        walk.text().await.contains("Production terminée"),
+        "{}",
+        walk.text().await
+    );
+    walk.look("production", true).await;
+    walk.click("#voir-documents").await;
     assert_eq!(walk.path().await, "/documents", "{}", walk.text().await);
     walk.look("documents", true).await;
 
@@ -558,10 +609,15 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
         "/centre",
         "/dates",
         "/responsable",
+        "/jures",
+        "/salles",
+        "/epreuves",
+        "/organisation",
         "/candidats",
         "/planning",
         "/resultats",
         "/documents",
+        "/envois",
     ] {
         walk.goto(page).await;
         let sideways = walk
@@ -586,6 +642,20 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
     walk.click_only("a[href='/documents.zip']").await;
     let zip = downloaded(&downloads, "zip");
     walk.look("zip-telecharge", false).await;
+
+    // What to send: the list, then the sending recorded and its kit.
+    walk.goto("/envois").await;
+    assert!(walk.text().await.contains("premier envoi"));
+    walk.look("envois", true).await;
+    walk.click("form[action='/envois'] button").await;
+    let recorded = walk.text().await;
+    assert!(recorded.contains("Envoi enregistré"), "{recorded}");
+    assert!(recorded.contains("envoi.json"), "{recorded}");
+    // The juror given an address gets a draft to send from the mail
+    // program.
+    assert!(recorded.contains("courriels/"), "{recorded}");
+    assert!(recorded.contains("haddad"), "{recorded}");
+    walk.look("envois-enregistre", true).await;
     walk.client.close().await.unwrap();
 
     let unpacked = dir.path().join("zip");
@@ -616,6 +686,7 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
     assert!(after.contains("Centre « Essai » du navigateur"));
     assert!(after.contains("  tenue: \"Tenue de ville, badge du centre\""));
     assert!(after.contains("  prenom: \"Sophie-Anne\""));
+    assert!(after.contains("    email: \"s.haddad@exemple.fr\""));
 
     let problems = walk.problems;
     assert!(

@@ -66,11 +66,11 @@ impl Running {
         let split = bytes.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
         let head = String::from_utf8_lossy(&bytes[..split]).into_owned();
         let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-        Answer {
-            status,
-            head,
-            body: bytes[split + 4..].to_vec(),
+        let mut body = bytes[split + 4..].to_vec();
+        if head.contains("Transfer-Encoding: chunked") {
+            body = unchunked(&body);
         }
+        Answer { status, head, body }
     }
 
     /// A GET as the user's browser sends it.
@@ -104,6 +104,23 @@ impl Running {
             "application/x-www-form-urlencoded",
             body.join("&").as_bytes(),
         )
+    }
+}
+
+/// A chunked body, its pieces joined; it must end with its last, empty,
+/// chunk.
+fn unchunked(mut body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let line = body.windows(2).position(|w| w == b"\r\n").unwrap();
+        let size = usize::from_str_radix(std::str::from_utf8(&body[..line]).unwrap(), 16).unwrap();
+        if size == 0 {
+            assert_eq!(&body[line..], b"\r\n\r\n");
+            return out;
+        }
+        out.extend_from_slice(&body[line + 2..line + 2 + size]);
+        assert_eq!(&body[line + 2 + size..line + 4 + size], b"\r\n");
+        body = &body[line + 4 + size..];
     }
 }
 
@@ -488,8 +505,17 @@ fn a_wrong_list_is_reported_row_by_row_and_nothing_is_written() {
 #[test]
 fn documents_are_produced_listed_served_and_zipped() {
     let server = Running::start("secretaire-comptable.yaml");
+    // The page is written as the production goes: its head, then the
+    // summary and the way to the documents.
     let produced = server.post_form("/produire", &[]);
-    assert_eq!(produced.status, 303, "{}", produced.text());
+    assert_eq!(produced.status, 200, "{}", produced.text());
+    let text = produced.text();
+    let head = text.find("<h1>Production des documents</h1>").unwrap();
+    let end = text.find("Production terminée").unwrap();
+    assert!(head < end, "{text}");
+    assert!(text.contains("id=\"voir-documents\""), "{text}");
+    assert!(text.trim_end().ends_with("</html>"), "{text}");
+    assert!(produced.header("Content-Security-Policy").is_some());
     let page = server.get("/documents");
     let html = page.text().replace("&#x2f;", "/");
     assert!(
@@ -719,4 +745,321 @@ fn a_slot_without_a_room_is_given_one_under_its_end() {
         ),
         "{after}"
     );
+}
+
+/// The comment lines of a file, in order.
+fn comment_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| l.trim_start().starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// `sessiondoc check` on `path`: its exit code and what it said.
+fn check_of(path: &Path) -> (Option<i32>, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sessiondoc"))
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_juror_is_changed_added_and_removed_in_place() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let path = server.session();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let page = server.get("/jures").text();
+    for said in [
+        "id=\"l2-habilitation_fin\"",
+        "value=\"2027-09-30\"",
+        "<legend class=\"masque\">Juré n°\u{a0}2\u{a0}: MOREAU Patrick</legend>",
+        "<label for=\"l2-civilite\">",
+        "aria-describedby=\"aide-l2-habilitation_fin\"",
+        "id=\"nouveau-id\"",
+    ] {
+        assert!(page.contains(said), "{said} in:\n{page}");
+    }
+    let hash = hash_of(&path);
+    let mut moreau = vec![
+        ("empreinte", hash.as_str()),
+        ("ligne", "2"),
+        ("id", "moreau"),
+        ("civilite", "M."),
+        ("nom", "MOREAU"),
+        ("prenom", "Patrick"),
+        ("telephone", ""),
+        ("email", "p.moreau@exemple.fr"),
+        ("habilitation_fin", "30/09/2028"),
+        ("ccp", ""),
+        ("disponibilites", "2027-01-11, 2027-01-12"),
+        ("envoi", ""),
+    ];
+    let wrong = server.post_form("/jures", &moreau);
+    assert_eq!(wrong.status, 422);
+    let text = wrong.text();
+    assert!(
+        text.contains("<p class=\"erreur\" id=\"erreur-l2-habilitation_fin\">« 30&#x2f;09&#x2f;2028 » n&#x27;est pas une date"),
+        "{text}"
+    );
+    assert!(
+        text.contains("aria-describedby=\"aide-l2-habilitation_fin erreur-l2-habilitation_fin\"")
+    );
+    assert!(text.contains("href=\"#l2-habilitation_fin\""), "{text}");
+    assert!(
+        text.contains("value=\"30&#x2f;09&#x2f;2028\""),
+        "what was given stays"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+
+    moreau[8] = ("habilitation_fin", "2028-09-30");
+    let saved = server.post_form("/jures", &moreau);
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        after.contains("  - id: \"moreau\"\n    civilite: M.\n    nom: \"MOREAU\"\n    prenom: \"Patrick\"\n    habilitation_fin: \"2028-09-30\"\n    email: \"p.moreau@exemple.fr\"\n    disponibilites: [2027-01-11, 2027-01-12]\n  - id: dupont\n"),
+        "{after}"
+    );
+    assert_eq!(comment_lines(&after), comment_lines(&before));
+    assert_eq!(check_of(&path).0, Some(0), "{}", check_of(&path).1);
+
+    // A juror added at the end of the list, then taken away: the file as
+    // it was.
+    let hash = hash_of(&path);
+    let added = server.post_form(
+        "/jures/ajouter",
+        &[
+            ("empreinte", hash.as_str()),
+            ("id", "martin"),
+            ("civilite", "Mme"),
+            ("nom", "MARTIN"),
+            ("prenom", "Léa"),
+            ("habilitation_fin", "2029-01-31"),
+            ("envoi", "courrier"),
+        ],
+    );
+    assert_eq!(added.status, 303, "{}", added.text());
+    let with_martin = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        with_martin.contains("    habilitation_fin: 2027-12-31\n  - id: \"martin\"\n    civilite: Mme\n    nom: \"MARTIN\"\n    prenom: \"Léa\"\n    habilitation_fin: \"2029-01-31\"\n    envoi: courrier\n\nsurveillants:"),
+        "{with_martin}"
+    );
+    let page = server.get("/jures?ajoute=1").text();
+    assert!(page.contains("Juré n°\u{a0}5\u{a0}: MARTIN Léa"), "{page}");
+    let hash = hash_of(&path);
+    let removed = server.post_form(
+        "/jures/retirer",
+        &[("empreinte", hash.as_str()), ("ligne", "5")],
+    );
+    assert_eq!(removed.status, 303, "{}", removed.text());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), after);
+    // The same removal again, from the page as it was: refused.
+    let stale = server.post_form(
+        "/jures/retirer",
+        &[("empreinte", hash.as_str()), ("ligne", "4")],
+    );
+    assert_eq!(stale.status, 409);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), after);
+}
+
+#[test]
+fn checks_messages_about_an_item_stand_beside_its_field() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let text = std::fs::read_to_string(server.session()).unwrap();
+    let expired = text.replacen(
+        "habilitation_fin: 2027-09-30",
+        "habilitation_fin: 2026-09-30",
+        1,
+    );
+    assert_ne!(expired, text);
+    std::fs::write(server.session(), expired).unwrap();
+    let summary = server.get("/session").text();
+    assert!(
+        summary.contains("href=\"&#x2f;jures#l2-habilitation_fin\""),
+        "{summary}"
+    );
+    let page = server.get("/jures").text();
+    assert!(page.contains("id=\"erreur-l2-habilitation_fin\""), "{page}");
+    assert!(page.contains("aria-invalid=\"true\" aria-describedby=\"aide-l2-habilitation_fin erreur-l2-habilitation_fin\""), "{page}");
+    assert!(page.contains("href=\"#l2-habilitation_fin\""), "{page}");
+}
+
+#[test]
+fn rooms_tests_and_the_days_organisation_are_written_in_place() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let path = server.session();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let hash = hash_of(&path);
+    let room = |places: &'static str| {
+        [
+            ("empreinte", hash.clone()),
+            ("ligne", "2".to_owned()),
+            ("id", "s204".to_owned()),
+            ("nom", "Salle informatique 204".to_owned()),
+            ("places", places.to_owned()),
+        ]
+    };
+    let as_refs =
+        |f: &[(&'static str, String)]| f.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>();
+    let wrong: Vec<(&str, String)> = as_refs(&room("douze"));
+    let wrong: Vec<(&str, &str)> = wrong.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let answer = server.post_form("/salles", &wrong);
+    assert_eq!(answer.status, 422);
+    assert!(
+        answer
+            .text()
+            .contains("« douze » n&#x27;est pas un nombre entier"),
+        "{}",
+        answer.text()
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+
+    // The file has no tests yet: the list is added at its end.
+    let test = server.post_form(
+        "/epreuves/ajouter",
+        &[
+            ("empreinte", hash.as_str()),
+            ("intitule", "Entretien technique"),
+            ("nature", "entretien"),
+            ("duree", "00:45"),
+            ("passage", "individuel"),
+            ("salles", "s105, s106"),
+            ("encadrement", "jury"),
+        ],
+    );
+    assert_eq!(test.status, 303, "{}", test.text());
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        after.ends_with("\nepreuves:\n  - intitule: \"Entretien technique\"\n    nature: entretien\n    duree: \"00:45\"\n    passage: \"individuel\"\n    salles: [\"s105\", \"s106\"]\n    encadrement: jury\n"),
+        "{after}"
+    );
+    let hash = hash_of(&path);
+    let wrong = server.post_form(
+        "/organisation",
+        &[
+            ("empreinte", hash.as_str()),
+            ("horaires", "8h, 18h"),
+            ("battement", "5 min"),
+        ],
+    );
+    assert_eq!(wrong.status, 422);
+    let text = wrong.text();
+    assert!(text.contains("id=\"erreur-horaires\""), "{text}");
+    assert!(
+        text.contains(
+            "<p class=\"erreur\" id=\"erreur-battement\">« 5 min » n&#x27;est pas au format HH:MM"
+        ),
+        "{text}"
+    );
+    let saved = server.post_form(
+        "/organisation",
+        &[
+            ("empreinte", hash.as_str()),
+            ("horaires", "07:30, 18:00"),
+            ("battement", "00:10"),
+        ],
+    );
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    let organised = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        organised.ends_with("    encadrement: jury\n\norganisation:\n  horaires: [\"07:30\", \"18:00\"]\n  battement: \"00:10\"\n"),
+        "{organised}"
+    );
+    assert_eq!(comment_lines(&organised), comment_lines(&before));
+    let page = server.get("/organisation").text();
+    assert!(page.contains("value=\"07:30, 18:00\""), "{page}");
+    assert!(
+        server
+            .get("/epreuves")
+            .text()
+            .contains("value=\"s105, s106\"")
+    );
+}
+
+#[test]
+fn what_to_send_is_shown_then_recorded_with_its_kit() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let before = server.get("/envois").text();
+    assert!(
+        before.contains("produisez d&#x27;abord les documents"),
+        "{before}"
+    );
+    assert_eq!(server.post_form("/produire", &[]).status, 200);
+    let page = server.get("/envois").text();
+    for said in [
+        "Candidat&nbsp;: AMRANI Leïla",
+        "premier envoi",
+        "courrier recommandé",
+        "Enregistrer l'envoi du",
+        "Aucun envoi n'a encore été enregistré",
+    ] {
+        assert!(page.contains(said), "{said} in:\n{page}");
+    }
+    assert!(!page.contains("rectificatif"), "{page}");
+    let recorded = server.post_form("/envois", &[("empreinte", &hash_of(&server.session()))]);
+    assert_eq!(recorded.status, 303, "{}", recorded.text());
+    let location = recorded.header("Location").unwrap();
+    assert!(location.starts_with("/envois?enregistre="), "{location}");
+    let day = location.trim_start_matches("/envois?enregistre=");
+    let folder = server.dir.path().join("session-375846/envois").join(day);
+    assert!(folder.join("envoi.json").is_file());
+    let page = server.get(&location).text();
+    assert!(page.contains("Envoi enregistré"), "{page}");
+    assert!(page.contains("Rien à envoyer"), "{page}");
+    let kit = format!("href=\"&#x2f;fichiers&#x2f;envois&#x2f;{day}&#x2f;envoi.json\"");
+    assert!(page.contains(&kit), "{kit} in:\n{page}");
+    let served = server.get(&format!("/fichiers/envois/{day}/envoi.json"));
+    assert_eq!(served.status, 200);
+    assert!(served.text().contains("\"amrani\""));
+
+    // A candidate's address changed, the documents produced again: her
+    // convocation is a rectificative to send.
+    let text = std::fs::read_to_string(server.session()).unwrap();
+    let moved = text.replacen(
+        "      - 8 allée des Tilleuls",
+        "      - 9 allée des Tilleuls",
+        1,
+    );
+    assert_ne!(moved, text);
+    std::fs::write(server.session(), moved).unwrap();
+    assert_eq!(server.post_form("/produire", &[]).status, 200);
+    let page = server.get("/envois").text();
+    assert!(page.contains("rectificatif"), "{page}");
+    assert!(page.contains("AMRANI Leïla"), "{page}");
+    assert!(!page.contains("HADDAD"), "{page}");
+    // A page shown before the file changed records nothing.
+    let stale = server.post_form("/envois", &[("empreinte", "0")]);
+    assert_eq!(stale.status, 409);
+}
+
+#[test]
+fn the_proposal_follows_a_test_changed_on_its_page() {
+    let server = Running::start("planifier/secretaire-comptable.yaml");
+    let page = server.get("/planning").text();
+    assert!(page.contains("Entretien technique"), "{page}");
+    assert!(!page.contains("Entretien oral"), "{page}");
+    // Shown again, unchanged: the same page.
+    assert_eq!(server.get("/planning").text(), page);
+    // The test renamed on its own page: the next proposal says so.
+    let hash = hash_of(&server.session());
+    let renamed = server.post_form(
+        "/epreuves",
+        &[
+            ("empreinte", hash.as_str()),
+            ("ligne", "2"),
+            ("intitule", "Entretien oral"),
+            ("nature", "entretien"),
+            ("duree", "00:45"),
+            ("passage", "individuel"),
+            ("salles", "s105, s106"),
+            ("encadrement", "jury"),
+        ],
+    );
+    assert_eq!(renamed.status, 303, "{}", renamed.text());
+    let page = server.get("/planning").text();
+    assert!(page.contains("Entretien oral"), "{page}");
+    assert!(!page.contains("Entretien technique"), "{page}");
 }

@@ -522,6 +522,9 @@ pub struct Outcome {
     pub out: String,
     /// For standard error: the file's errors, or why nothing fits.
     pub err: String,
+    /// What was proposed, for a caller that also shows it otherwise (the
+    /// web page's grid); `None` when nothing was.
+    pub proposal: Option<Box<Proposal>>,
 }
 
 /// The command: the proposed timetable, written into the file with
@@ -535,6 +538,7 @@ fn failed(err: String) -> Outcome {
         success: false,
         out: String::new(),
         err,
+        proposal: None,
     }
 }
 
@@ -636,6 +640,7 @@ pub fn execute_since(
             success: true,
             out,
             err: String::new(),
+            proposal: Some(Box::new(proposal)),
         });
     }
     let mut out = show::timetable(&session, &proposal)?;
@@ -661,6 +666,7 @@ pub fn execute_since(
         success: true,
         out,
         err: String::new(),
+        proposal: Some(Box::new(proposal)),
     })
 }
 

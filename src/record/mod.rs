@@ -9,6 +9,8 @@
 mod kit;
 mod list;
 
+/// The folder of a sending's e-mail drafts.
+pub use kit::COURRIELS;
 pub use list::{Line, label};
 
 use std::collections::HashMap;
@@ -134,18 +136,10 @@ pub struct Sending {
     pub kit: Vec<String>,
 }
 
-/// Sends: the documents of the output folder's manifest that go to people
-/// (convocations and their calendars, livrets) and that are new or say
-/// something else than the last ones each person received are copied
-/// as they are into a new dated folder of [`ENVOIS`], with the session
-/// file and the list. Nothing when nothing is to send; the folder is
-/// written whole or not at all, and never over an earlier one.
-pub fn record(
-    folder: &Path,
-    session_text: &str,
-    session: &Session,
-    day: Date,
-) -> Result<Option<Sending>, Error> {
+/// What [`record`] would record on `day`, without recording it: the
+/// documents of the manifest that go to people and that are new or say
+/// something else than the last ones each person received.
+pub fn pending(folder: &Path, session: &Session, day: Date) -> Result<Vec<Line>, Error> {
     let manifest = crate::output::previous_manifest(folder).ok_or_else(|| {
         Error::Io(format!(
             "« {} » n'a pas de manifest.json\u{a0}: produisez d'abord les documents",
@@ -193,6 +187,25 @@ pub fn record(
             empreinte,
         });
     }
+    Ok(to_send)
+}
+
+/// Sends: the documents of the output folder's manifest that go to people
+/// (convocations and their calendars, livrets) and that are new or say
+/// something else than the last ones each person received are copied
+/// as they are into a new dated folder of [`ENVOIS`], with the session
+/// file and the list. Nothing when nothing is to send; the folder is
+/// written whole or not at all, and never over an earlier one.
+pub fn record(
+    folder: &Path,
+    session_text: &str,
+    session: &Session,
+    day: Date,
+) -> Result<Option<Sending>, Error> {
+    let to_send = pending(folder, session, day)?;
+    let earlier = last_session(folder)
+        .and_then(|p| crate::load::load(&p).ok())
+        .map(|(_, s)| s);
     if to_send.is_empty() {
         return Ok(None);
     }

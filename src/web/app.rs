@@ -1,6 +1,7 @@
 //! The state of the server that every page reads and changes.
 
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use crate::web::guard::Guard;
 use crate::web::view::Views;
@@ -8,12 +9,14 @@ use crate::web::view::Views;
 /// The state of the server: its guard, its templates, the session open.
 pub struct App {
     pub guard: Guard,
-    pub views: Views,
+    pub views: Arc<Views>,
     pub session: Option<PathBuf>,
     /// A list chosen for import, waiting for confirmation.
     pub pending_import: Option<Pending>,
     /// What the last production said.
-    pub last_production: Option<String>,
+    pub last_production: Arc<Mutex<Option<String>>>,
+    /// The planner's last outcome, shown again while nothing changed.
+    pub planned: Mutex<Option<crate::web::planning::Planned>>,
 }
 
 /// A list waiting for confirmation: where it was put, and the session

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::generate::{self, Format, GenerateOptions};
+use crate::generate::{self, Format};
 use crate::kind::Audience;
 use crate::web::app::App;
 use crate::web::guard::confined;
@@ -61,34 +61,6 @@ impl App {
         }
     }
 
-    /// Checks, then produces every document in PDF and DOCX.
-    pub fn produce(&mut self) -> Result<Reply, Error> {
-        let loaded = match self.load() {
-            Ok(l) => l,
-            Err(reply) => return Ok(reply),
-        };
-        let errors = loaded
-            .findings
-            .iter()
-            .filter(|f| f.severity == "erreur")
-            .count();
-        let Some(session) = loaded.session.filter(|_| errors == 0) else {
-            return Ok(self.message(
-                409,
-                "Aucun document n'a été produit",
-                &format!("Le fichier a {errors} erreur(s)\u{a0}: corrigez-les d'abord (voir la page de la session)."),
-            ));
-        };
-        let options = GenerateOptions {
-            output: None,
-            ..GenerateOptions::all_into(Path::new(""))
-        };
-        let summary = generate::run(&loaded.source, &session, &options)
-            .map_err(|e| e.with_note("Aucun fichier du dossier de sortie n'a été modifié."))?;
-        self.last_production = Some(summary.line());
-        Ok(Reply::redirect("/documents"))
-    }
-
     /// The documents produced, grouped by whom they are for.
     pub fn documents_page(&self) -> Result<Reply, Error> {
         let folder = match self.output_folder() {
@@ -127,7 +99,7 @@ impl App {
             .collect();
         let context = minijinja::context! {
             session => self.session_name(), groups, count => entries.len(),
-            folder => folder.display().to_string(), production => self.last_production,
+            folder => folder.display().to_string(), production => self.last_production.lock().ok().and_then(|l| l.clone()),
         };
         Ok(Reply::html(
             200,
@@ -177,6 +149,7 @@ impl App {
                 "Content-Disposition",
                 format!("{disposition}; filename*=UTF-8''{}", encode_path(name)),
             )],
+            stream: None,
         })
     }
 
@@ -219,6 +192,7 @@ impl App {
                 "Content-Disposition",
                 format!("attachment; filename*=UTF-8''{}", encode_path(&name)),
             )],
+            stream: None,
         })
     }
 }
@@ -248,7 +222,7 @@ fn collect_files(dir: &Path, prefix: &str, files: &mut Vec<String>) {
 }
 
 /// A path for a URL: every byte but letters, digits, `-._~/` as `%XX`.
-fn encode_path(path: &str) -> String {
+pub(super) fn encode_path(path: &str) -> String {
     path.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {

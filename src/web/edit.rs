@@ -1,16 +1,17 @@
 //! Changes the values of a form in the session file's text, the way a
 //! person would: the line of each value rewritten (its comment kept), a
-//! missing optional value added at the end of its part, an emptied one
-//! taken away; every other line, comment and line ending as written.
+//! missing optional value added at the end of its mapping, an emptied one
+//! taken away; an item of a list added at its end or taken away whole;
+//! every other line, comment and line ending as written.
 
 use crate::session_text;
 
-/// A change to one `key: value` line of a top-level part.
+/// A change to one `key: value` line of a mapping.
 pub struct Change<'a> {
     pub key: &'a str,
-    /// The new value; `None` takes the line away (an optional value left
-    /// empty).
-    pub value: Option<&'a str>,
+    /// The new value, as YAML (already quoted when it is text); `None`
+    /// takes the line away (an optional value left empty).
+    pub value: Option<String>,
 }
 
 /// Why the text could not be changed.
@@ -20,19 +21,139 @@ pub enum Refusal {
     NoPart,
     /// The value of `key` spans several lines: it is left to an editor.
     MultiLine(String),
+    /// The list is written on one line (`key: [...]`), or the item asked
+    /// for is not in it.
+    NoItem,
+    /// `key` opens its item (`- key: …`): it cannot be taken away here.
+    FirstKey(String),
 }
 
-/// The text with the values of part `block` changed.
-pub fn set_values(text: &str, block: &str, changes: &[Change]) -> Result<String, Refusal> {
-    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
-    for change in changes {
-        set_value(&mut lines, block, change)?;
+impl Refusal {
+    /// What the page says, in French, with what to do.
+    pub fn explained(&self, block: &str) -> String {
+        match self {
+            Refusal::NoPart => format!(
+                "le fichier n'a pas de partie « {block}: »\u{a0}; ajoutez-la avec un éditeur de texte"
+            ),
+            Refusal::MultiLine(key) => format!(
+                "la valeur de « {key} » est écrite sur plusieurs lignes\u{a0}; modifiez-la avec un éditeur de texte"
+            ),
+            Refusal::NoItem => format!(
+                "la liste « {block} » n'est pas écrite un élément par ligne « - », ou l'élément n'y est plus\u{a0}; rechargez la page, ou modifiez la liste avec un éditeur de texte"
+            ),
+            Refusal::FirstKey(key) => format!(
+                "« {key} » ouvre l'élément dans le fichier (« - {key}: »)\u{a0}; donnez-lui une valeur, ou modifiez l'élément avec un éditeur de texte"
+            ),
+        }
     }
+}
+
+/// The lines of one mapping: the part's, or an item's.
+struct Span {
+    /// Its first line (an item's `- ` line).
+    start: usize,
+    /// One past its last written line.
+    end: usize,
+    /// The indentation of its keys.
+    indent: usize,
+    /// Whether its first line opens a list item.
+    dash: bool,
+}
+
+/// The text with the values of the top-level part `block` changed; a part
+/// the file lacks is added at its end.
+pub fn set_values(text: &str, block: &str, changes: &[Change]) -> Result<String, Refusal> {
+    let mut lines = lines_of(text);
+    if part_line(&lines, block).is_none() {
+        if lines.last().is_some_and(|l| !l.trim().is_empty()) {
+            lines.push(String::new());
+        }
+        lines.push(format!("{block}:"));
+    }
+    for change in changes {
+        let span = part_span(&lines, block).ok_or(Refusal::NoPart)?;
+        set_value(&mut lines, &span, change)?;
+    }
+    Ok(joined(text, &lines))
+}
+
+/// The text with the values of item `index` (0 for the first) of the
+/// top-level list `block` changed.
+pub fn set_item_values(
+    text: &str,
+    block: &str,
+    index: usize,
+    changes: &[Change],
+) -> Result<String, Refusal> {
+    let mut lines = lines_of(text);
+    for change in changes {
+        let span = item_span(&lines, block, index)?;
+        set_value(&mut lines, &span, change)?;
+    }
+    Ok(joined(text, &lines))
+}
+
+/// The text with item `index` of the list `block` taken away, its lines
+/// and the comments inside it; the list left empty is written `[]`.
+pub fn remove_item(text: &str, block: &str, index: usize) -> Result<String, Refusal> {
+    let mut lines = lines_of(text);
+    let span = item_span(&lines, block, index)?;
+    lines.drain(span.start..span.end);
+    let (key, items, _) = list_lines(&lines, block)?;
+    if items.is_empty() {
+        let rest = lines[key][block.len() + 1..].to_owned();
+        let comment = comment_after_key(&rest);
+        lines[key] = format!("{block}: []{comment}");
+    }
+    Ok(joined(text, &lines))
+}
+
+/// The text with a new item at the end of the list `block` (the list
+/// added at the end of the file when it has none), from its `(key, YAML
+/// value)` pairs.
+pub fn append_item(text: &str, block: &str, values: &[(&str, String)]) -> Result<String, Refusal> {
+    let entry = |indent: usize| {
+        let lead = " ".repeat(indent);
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, (key, value))| {
+                let head = if i == 0 { "- " } else { "  " };
+                format!("{lead}{head}{key}: {value}\n")
+            })
+            .collect::<String>()
+    };
+    let physical: Vec<&str> = text.split_inclusive('\n').collect();
+    let out = match session_text::key_line(&physical, block) {
+        Some((_, true)) => return Err(Refusal::NoItem),
+        Some((start, false)) => {
+            session_text::append_to_block_list(&physical, start, false, |i| vec![entry(i)])
+        }
+        None => {
+            let mut out = text.to_owned();
+            if !out.is_empty() && !out.ends_with('\n') {
+                out.push('\n');
+            }
+            if !out.is_empty() && !out.ends_with("\n\n") {
+                out.push('\n');
+            }
+            out.push_str(&format!("{block}:\n{}", entry(2)));
+            out
+        }
+    };
+    Ok(session_text::with_line_endings_of(text, out))
+}
+
+fn lines_of(text: &str) -> Vec<String> {
+    text.lines().map(str::to_owned).collect()
+}
+
+fn joined(text: &str, lines: &[String]) -> String {
     let mut out = lines.join("\n");
     if text.ends_with('\n') {
         out.push('\n');
     }
-    Ok(session_text::with_line_endings_of(text, out))
+    session_text::with_line_endings_of(text, out)
 }
 
 fn indent_of(line: &str) -> usize {
@@ -44,15 +165,17 @@ fn is_content(line: &str) -> bool {
     !t.is_empty() && !t.starts_with('#')
 }
 
-fn set_value(lines: &mut Vec<String>, block: &str, change: &Change) -> Result<(), Refusal> {
-    let start = lines
-        .iter()
-        .position(|l| {
-            l.strip_prefix(block)
-                .and_then(|r| r.strip_prefix(':'))
-                .is_some_and(|r| r.trim().is_empty() || r.trim_start().starts_with('#'))
-        })
-        .ok_or(Refusal::NoPart)?;
+/// The line of `block:` at the top of the file, its value below it.
+fn part_line(lines: &[String], block: &str) -> Option<usize> {
+    lines.iter().position(|l| {
+        l.strip_prefix(block)
+            .and_then(|r| r.strip_prefix(':'))
+            .is_some_and(|r| r.trim().is_empty() || r.trim_start().starts_with('#'))
+    })
+}
+
+fn part_span(lines: &[String], block: &str) -> Option<Span> {
+    let start = part_line(lines, block)?;
     // The part ends with its last indented line.
     let end = (start + 1..lines.len())
         .take_while(|&i| !is_content(&lines[i]) || indent_of(&lines[i]) > 0)
@@ -62,42 +185,120 @@ fn set_value(lines: &mut Vec<String>, block: &str, change: &Change) -> Result<()
     let indent = (start + 1..end)
         .find(|&i| is_content(&lines[i]))
         .map_or(2, |i| indent_of(&lines[i]));
-    let found = (start + 1..end).find(|&i| {
-        indent_of(&lines[i]) == indent
-            && lines[i][indent..]
-                .strip_prefix(change.key)
-                .is_some_and(|r| r.starts_with(':'))
-    });
-    let new_line = |comment: &str| {
-        change.value.map(|v| {
-            format!(
-                "{}{}: {}{comment}",
-                " ".repeat(indent),
-                change.key,
-                session_text::quoted(v)
-            )
-        })
+    Some(Span {
+        start: start + 1,
+        end,
+        indent,
+        dash: false,
+    })
+}
+
+/// The list `block`: the line of its key, the `- ` line of each item, and
+/// one past its last written line.
+fn list_lines(lines: &[String], block: &str) -> Result<(usize, Vec<usize>, usize), Refusal> {
+    let key = lines
+        .iter()
+        .position(|l| l.strip_prefix(block).is_some_and(|r| r.starts_with(':')))
+        .ok_or(Refusal::NoPart)?;
+    let value = comment_free(&lines[key][block.len() + 1..]);
+    if !value.is_empty() {
+        return match value {
+            "[]" => Ok((key, Vec::new(), key + 1)),
+            _ => Err(Refusal::NoItem),
+        };
+    }
+    let in_list = |l: &String| {
+        !is_content(l) || indent_of(l) > 0 || (l.starts_with('-') && !l.starts_with("---"))
     };
-    match found {
-        Some(i) => {
-            let rest = lines[i][indent + change.key.len() + 1..].to_owned();
-            let continued = lines
-                .get(i + 1)
-                .is_some_and(|next| i + 1 < end && is_content(next) && indent_of(next) > indent);
-            let comment = comment_of(&rest)
-                .filter(|_| !continued)
-                .ok_or_else(|| Refusal::MultiLine(change.key.to_owned()))?;
-            match new_line(&comment) {
-                Some(line) => lines[i] = line,
-                None => {
-                    lines.remove(i);
-                }
-            }
+    let end = (key + 1..lines.len())
+        .take_while(|&i| in_list(&lines[i]))
+        .filter(|&i| is_content(&lines[i]))
+        .last()
+        .map_or(key + 1, |i| i + 1);
+    let dash_indent = (key + 1..end)
+        .find(|&i| is_content(&lines[i]))
+        .map(|i| indent_of(&lines[i]));
+    let items = (key + 1..end)
+        .filter(|&i| {
+            is_content(&lines[i])
+                && Some(indent_of(&lines[i])) == dash_indent
+                && lines[i].trim_start().starts_with('-')
+        })
+        .collect();
+    Ok((key, items, end))
+}
+
+/// The value on a key's line, its comment left out.
+fn comment_free(rest: &str) -> &str {
+    let value = rest.trim();
+    match value.find(" #") {
+        _ if value.starts_with('#') => "",
+        Some(i) => value[..i].trim(),
+        None => value,
+    }
+}
+
+/// The comment after `key:` when the value is empty or `[]`.
+fn comment_after_key(rest: &str) -> String {
+    rest.find('#')
+        .map(|i| format!(" {}", &rest[i..]))
+        .unwrap_or_default()
+}
+
+fn item_span(lines: &[String], block: &str, index: usize) -> Result<Span, Refusal> {
+    let (_, items, end) = list_lines(lines, block)?;
+    let start = *items.get(index).ok_or(Refusal::NoItem)?;
+    let next = items.get(index + 1).copied().unwrap_or(end);
+    let end = (start..next)
+        .rev()
+        .find(|&i| is_content(&lines[i]))
+        .map_or(start + 1, |i| i + 1);
+    let dash = indent_of(&lines[start]);
+    let after = &lines[start][dash + 1..];
+    let indent = dash + 1 + (after.len() - after.trim_start_matches(' ').len());
+    Ok(Span {
+        start,
+        end,
+        indent,
+        dash: true,
+    })
+}
+
+/// Whether `line` holds `key:` at `indent` (after `- ` on an item's first
+/// line).
+fn has_key(line: &str, indent: usize, key: &str) -> bool {
+    let Some((lead, rest)) = line.get(..indent).zip(line.get(indent..)) else {
+        return false;
+    };
+    matches!(lead.trim(), "" | "-") && rest.strip_prefix(key).is_some_and(|r| r.starts_with(':'))
+}
+
+fn set_value(lines: &mut Vec<String>, span: &Span, change: &Change) -> Result<(), Refusal> {
+    let indent = span.indent;
+    let found = (span.start..span.end).find(|&i| has_key(&lines[i], indent, change.key));
+    let Some(i) = found else {
+        if let Some(value) = &change.value {
+            let line = format!("{}{}: {value}", " ".repeat(indent), change.key);
+            lines.insert(span.end, line);
+        }
+        return Ok(());
+    };
+    let rest = lines[i][indent + change.key.len() + 1..].to_owned();
+    let continued = lines
+        .get(i + 1)
+        .is_some_and(|next| i + 1 < span.end && is_content(next) && indent_of(next) > indent);
+    let comment = comment_of(&rest)
+        .filter(|_| !continued)
+        .ok_or_else(|| Refusal::MultiLine(change.key.to_owned()))?;
+    match &change.value {
+        Some(value) => {
+            lines[i] = format!("{}{}: {value}{comment}", &lines[i][..indent], change.key);
+        }
+        None if span.dash && i == span.start => {
+            return Err(Refusal::FirstKey(change.key.to_owned()));
         }
         None => {
-            if let Some(line) = new_line("") {
-                lines.insert(end, line);
-            }
+            lines.remove(i);
         }
     }
     Ok(())
@@ -111,6 +312,7 @@ pub(crate) fn comment_of(rest: &str) -> Option<String> {
         None | Some('|' | '>') => return None,
         Some('"') => closing_double_quote(value)?,
         Some('\'') => value[1..].find('\'').map(|i| i + 2)?,
+        Some('[') => value.find(']').map(|i| i + 1)?,
         Some(_) => value.find(" #").unwrap_or(value.len()),
     };
     let after = &value[end..];
@@ -143,24 +345,22 @@ mod tests {
 
     const TEXT: &str = "# tête\r\ncentre:\r\n  nom: Ancien # le nom\r\n  site: \"S\"\r\n  telephone: \"01\"\r\n\r\n# suite\r\nautorite:\r\n  nom: A\r\n";
 
+    fn change<'a>(key: &'a str, value: Option<&str>) -> Change<'a> {
+        Change {
+            key,
+            value: value.map(str::to_owned),
+        }
+    }
+
     #[test]
     fn values_change_and_comments_stay() {
         let out = set_values(
             TEXT,
             "centre",
             &[
-                Change {
-                    key: "nom",
-                    value: Some("Nouveau: « x » # y"),
-                },
-                Change {
-                    key: "telephone",
-                    value: None,
-                },
-                Change {
-                    key: "email",
-                    value: Some("a@b.fr"),
-                },
+                change("nom", Some("\"Nouveau: « x » # y\"")),
+                change("telephone", None),
+                change("email", Some("\"a@b.fr\"")),
             ],
         )
         .unwrap();
@@ -173,13 +373,84 @@ mod tests {
     #[test]
     fn a_value_on_several_lines_is_refused() {
         let text = "centre:\n  nom: >\n    long\n";
-        let change = Change {
-            key: "nom",
-            value: Some("x"),
-        };
         assert_eq!(
-            set_values(text, "centre", &[change]),
+            set_values(text, "centre", &[change("nom", Some("x"))]),
             Err(Refusal::MultiLine("nom".to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_missing_part_is_added_at_the_end() {
+        let out = set_values(
+            "a: 1\n",
+            "organisation",
+            &[change("battement", Some("\"00:05\""))],
+        );
+        assert_eq!(
+            out.unwrap(),
+            "a: 1\n\norganisation:\n  battement: \"00:05\"\n"
+        );
+    }
+
+    const LIST: &str = "salles:\n  # la première\n  - id: a # hall\n    nom: A\n  # la deuxième\n  - id: b\n    nom: B\n    places: [1]\n\ncandidats: []\n";
+
+    #[test]
+    fn an_item_changes_in_place() {
+        let out = set_item_values(
+            LIST,
+            "salles",
+            1,
+            &[
+                change("id", Some("c")),
+                change("places", None),
+                change("nom", Some("\"C\"")),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            "salles:\n  # la première\n  - id: a # hall\n    nom: A\n  # la deuxième\n  - id: c\n    nom: \"C\"\n\ncandidats: []\n"
+        );
+        let first = set_item_values(LIST, "salles", 0, &[change("places", Some("3"))]).unwrap();
+        assert!(first.contains("  - id: a # hall\n    nom: A\n    places: 3\n  # la deuxième\n"));
+        assert_eq!(
+            set_item_values(LIST, "salles", 0, &[change("id", None)]),
+            Err(Refusal::FirstKey("id".to_owned()))
+        );
+        assert_eq!(
+            set_item_values(LIST, "salles", 2, &[change("id", Some("x"))]).err(),
+            Some(Refusal::NoItem)
+        );
+    }
+
+    #[test]
+    fn items_are_added_and_removed() {
+        let added = append_item(
+            LIST,
+            "salles",
+            &[("id", "z".to_owned()), ("nom", "\"Z\"".to_owned())],
+        )
+        .unwrap();
+        assert!(
+            added.contains("    places: [1]\n  - id: z\n    nom: \"Z\"\n\ncandidats: []\n"),
+            "{added}"
+        );
+        let into_empty = append_item(LIST, "candidats", &[("id", "k".to_owned())]).unwrap();
+        assert!(
+            into_empty.ends_with("candidats:\n  - id: k\n"),
+            "{into_empty}"
+        );
+        let new_list = append_item("a: 1\n", "formateurs", &[("id", "f".to_owned())]).unwrap();
+        assert_eq!(new_list, "a: 1\n\nformateurs:\n  - id: f\n");
+        let removed = remove_item(LIST, "salles", 0).unwrap();
+        assert_eq!(
+            removed,
+            "salles:\n  # la première\n  # la deuxième\n  - id: b\n    nom: B\n    places: [1]\n\ncandidats: []\n"
+        );
+        let none_left = remove_item(&removed, "salles", 0).unwrap();
+        assert_eq!(
+            none_left,
+            "salles: []\n  # la première\n  # la deuxième\n\ncandidats: []\n"
         );
     }
 }

@@ -3,6 +3,7 @@
 //! and the answer written with the security headers every page carries.
 
 use std::io::Read;
+use std::io::Write;
 
 /// Headers on every answer: nothing from elsewhere, no guessing of types,
 /// no address told to other sites, no framing, nothing kept in a cache.
@@ -213,12 +214,18 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
+/// A body written as it is made, on the connection itself (then closed):
+/// a long operation's progress.
+pub type Stream = Box<dyn FnOnce(&mut dyn Write)>;
+
 /// An answer: status, content type, body and any other header.
 pub struct Reply {
     pub status: u16,
     pub content_type: &'static str,
     pub body: Vec<u8>,
     pub headers: Vec<(&'static str, String)>,
+    /// A body written as it is made, in place of `body`.
+    pub stream: Option<Stream>,
 }
 
 impl Reply {
@@ -229,6 +236,7 @@ impl Reply {
             content_type: "text/html; charset=utf-8",
             body: body.into_bytes(),
             headers: Vec::new(),
+            stream: None,
         }
     }
 
@@ -239,6 +247,7 @@ impl Reply {
             content_type: "text/plain; charset=utf-8",
             body: body.as_bytes().to_vec(),
             headers: Vec::new(),
+            stream: None,
         }
     }
 
@@ -255,8 +264,19 @@ impl Reply {
         self
     }
 
+    /// An HTML page written by `stream` as it is made.
+    pub fn html_stream(stream: Stream) -> Reply {
+        Reply {
+            stream: Some(stream),
+            ..Reply::html(200, String::new())
+        }
+    }
+
     /// Sends it, with the headers every answer carries.
-    pub fn send(self, raw: tiny_http::Request) {
+    pub fn send(mut self, raw: tiny_http::Request) {
+        if let Some(stream) = self.stream.take() {
+            return self.send_stream(raw, stream);
+        }
         let mut response = tiny_http::Response::from_data(self.body)
             .with_status_code(self.status)
             .with_chunked_threshold(usize::MAX);
@@ -273,6 +293,50 @@ impl Reply {
         }
         // The browser may have gone; nothing to do then.
         let _ = raw.respond(response);
+    }
+
+    /// Writes the head, then lets `stream` write the body, each piece
+    /// sent as it comes (chunked: the browser knows where it ends, and the
+    /// connection stays usable).
+    fn send_stream(self, raw: tiny_http::Request, stream: Stream) {
+        let reason = tiny_http::StatusCode(self.status).default_reason_phrase();
+        let mut head = format!("HTTP/1.1 {} {reason}\r\n", self.status);
+        let headers = [
+            ("Content-Type", self.content_type),
+            ("Transfer-Encoding", "chunked"),
+        ]
+        .into_iter()
+        .chain(SECURITY_HEADERS.iter().copied())
+        .chain(self.headers.iter().map(|(n, v)| (*n, v.as_str())));
+        for (name, value) in headers.filter(|(_, v)| !v.contains(['\r', '\n'])) {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        head.push_str("\r\n");
+        let mut writer = raw.into_writer();
+        // The browser may have gone: the stream still runs to its end.
+        let _ = writer
+            .write_all(head.as_bytes())
+            .and_then(|()| writer.flush());
+        stream(&mut Chunked(&mut writer));
+        let _ = writer.write_all(b"0\r\n\r\n").and_then(|()| writer.flush());
+    }
+}
+
+/// Each write sent as one chunk of a chunked body.
+struct Chunked<'a>(&'a mut dyn Write);
+
+impl Write for Chunked<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if !bytes.is_empty() {
+            write!(self.0, "{:x}\r\n", bytes.len())?;
+            self.0.write_all(bytes)?;
+            self.0.write_all(b"\r\n")?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
     }
 }
 

@@ -8,15 +8,17 @@
 
 pub mod app;
 pub mod candidates;
-pub mod centre;
 pub mod documents;
 pub mod edit;
 pub mod guard;
 pub mod http;
+pub mod lists;
 pub mod pages;
 pub mod parts;
 pub mod planning;
+pub mod production;
 pub mod results;
+pub mod sending;
 pub mod view;
 
 use std::path::PathBuf;
@@ -53,10 +55,11 @@ impl Server {
                 port,
                 token: guard::new_token()?,
             },
-            views: view::Views::new()?,
+            views: std::sync::Arc::new(view::Views::new()?),
             session,
             pending_import: None,
-            last_production: None,
+            last_production: Default::default(),
+            planned: Default::default(),
         };
         Ok(Server { http, app })
     }

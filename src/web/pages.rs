@@ -24,6 +24,16 @@ pub const PARTS: &[(&str, &str, &str)] = &[
     ("planning", "/planning", "Le planning"),
     ("session", "/dates", "Les dates"),
     ("responsable", "/responsable", "Le responsable"),
+    ("jures", "/jures", "Les jurés"),
+    ("surveillants", "/surveillants", "Les surveillants"),
+    ("formateurs", "/formateurs", "Les formateurs"),
+    ("salles", "/salles", "Les salles"),
+    ("epreuves", "/epreuves", "Les épreuves"),
+    (
+        "organisation",
+        "/organisation",
+        "L'organisation des journées",
+    ),
 ];
 
 /// The session file as the pages see it: its text, the session when it
@@ -52,6 +62,11 @@ pub struct Finding {
 impl App {
     /// The answer to a request that passed the guard.
     pub fn route(&mut self, request: &Request) -> Reply {
+        if let Some(answer) = self.list_route(request) {
+            return answer.unwrap_or_else(|e| {
+                self.message(500, "L'opération n'a pas abouti", &e.to_string())
+            });
+        }
         let answer = match (request.method.as_str(), request.path.as_str()) {
             ("GET", "/") => self.home(None),
             ("GET", "/style.css") => Ok(Reply {
@@ -59,6 +74,7 @@ impl App {
                 content_type: "text/css; charset=utf-8",
                 body: STYLE.as_bytes().to_vec(),
                 headers: Vec::new(),
+                stream: None,
             }),
             // No icon: an empty answer rather than a 404 in the browser's log.
             ("GET", "/favicon.ico") => Ok(Reply {
@@ -66,12 +82,13 @@ impl App {
                 content_type: "image/x-icon",
                 body: Vec::new(),
                 headers: Vec::new(),
+                stream: None,
             }),
             ("POST", "/ouvrir") => self.open(request),
             ("POST", "/nouvelle") => self.create(request),
             ("GET", "/session") => self.summary(),
-            ("GET", "/centre") => self.centre_page(request),
-            ("POST", "/centre") => self.centre_save(request),
+            ("GET", "/centre") => self.part_page(&parts::CENTRE, request),
+            ("POST", "/centre") => self.part_save(&parts::CENTRE, request),
             ("GET", "/candidats") => self.candidates_page(request),
             ("POST", "/candidats/importer") => self.import_preview(request),
             ("POST", "/candidats/confirmer") => self.import_confirm(request),
@@ -82,10 +99,14 @@ impl App {
             ("POST", "/dates") => self.part_save(&parts::DATES, request),
             ("GET", "/responsable") => self.part_page(&parts::RESPONSABLE, request),
             ("POST", "/responsable") => self.part_save(&parts::RESPONSABLE, request),
+            ("GET", "/organisation") => self.part_page(&parts::ORGANISATION, request),
+            ("POST", "/organisation") => self.part_save(&parts::ORGANISATION, request),
             ("GET", "/resultats") => self.results_page(),
             ("GET", "/resultats/grille.xlsx") => self.results_grid(),
             ("POST", "/produire") => self.produce(),
             ("GET", "/documents") => self.documents_page(),
+            ("GET", "/envois") => self.sending_page(request),
+            ("POST", "/envois") => self.sending_record(request),
             ("GET", "/documents.zip") => self.documents_zip(),
             ("GET", path) if path.starts_with("/fichiers/") => {
                 self.document_file(&path["/fichiers/".len()..])
@@ -273,9 +294,31 @@ fn link_of(path: &str) -> (Option<String>, Option<String>) {
     let Some((_, url, _)) = PARTS.iter().find(|(part, _, _)| *part == head) else {
         return (None, None);
     };
-    let field = path
-        .strip_prefix(head)
-        .and_then(|r| r.strip_prefix('.'))
+    let rest = path.strip_prefix(head).unwrap_or_default();
+    // An item of a list: `jures[1].nom` is the field `l2-nom`, `jures[1]`
+    // the item `l2`.
+    let is_list = crate::web::lists::LISTS.iter().any(|l| l.block == head);
+    if let Some((index, after)) = Some(rest)
+        .filter(|_| is_list)
+        .and_then(|r| r.strip_prefix('['))
+        .and_then(|r| r.split_once(']'))
+        .and_then(|(i, after)| Some((i.parse::<usize>().ok()?, after)))
+    {
+        let item = format!("l{}", index + 1);
+        let key = after
+            .strip_prefix('.')
+            .map(|r| r.split(['.', '[']).next().unwrap_or_default())
+            .filter(|k| !k.is_empty());
+        return match key {
+            Some(k) => (
+                Some(format!("{url}#{item}-{k}")),
+                Some(format!("{item}-{k}")),
+            ),
+            None => (Some(format!("{url}#{item}")), Some(item)),
+        };
+    }
+    let field = rest
+        .strip_prefix('.')
         .map(|r| r.split(['.', '[']).next().unwrap_or_default().to_owned())
         .filter(|f| !f.is_empty());
     match &field {

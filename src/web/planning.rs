@@ -180,6 +180,13 @@ struct Move {
     salle: Option<String>,
 }
 
+/// The planner's outcome for a session file (its sha256) and the last
+/// sending it planned against.
+pub struct Planned {
+    key: (String, Option<std::path::PathBuf>),
+    outcome: planner::Outcome,
+}
+
 impl App {
     /// The timetable, the planner's proposal and the forms.
     pub fn planning_page(&self, request: &Request) -> Result<Reply, Error> {
@@ -210,13 +217,23 @@ impl App {
         let Some(session) = &loaded.session else {
             return Ok(self.not_loaded());
         };
-        let outcome = planner::execute(path, false, false)?;
-        let proposal = if outcome.success {
-            planner::plan(session, &planner::labels()?).ok()
-        } else {
-            None
+        // The planner runs once: what it says and its grid come from the
+        // same proposal, kept until the file (or the last sending, which
+        // it plans against) changes.
+        let folder = crate::generate::default_folder(&loaded.source, session);
+        let key = (
+            loaded.source.sha256.clone(),
+            crate::record::last_session(&folder),
+        );
+        let mut planned = self.planned.lock().unwrap_or_else(|e| e.into_inner());
+        let outcome = match planned.take().filter(|p| p.key == key) {
+            Some(kept) => &planned.insert(kept).outcome,
+            None => {
+                let outcome = planner::execute(path, false, false)?;
+                &planned.insert(Planned { key, outcome }).outcome
+            }
         };
-        let proposed = proposal.as_ref().map_or(&[][..], |p| &p.slots[..]);
+        let proposed = outcome.proposal.as_ref().map_or(&[][..], |p| &p.slots[..]);
         let slots: Vec<_> = session
             .planning
             .value

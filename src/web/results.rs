@@ -100,6 +100,7 @@ impl App {
                 "Content-Disposition",
                 "attachment; filename=\"grille-resultats.xlsx\"".to_owned(),
             )],
+            stream: None,
         })
     }
 }

@@ -22,10 +22,6 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/web/session.html"),
     ),
     (
-        "centre.html",
-        include_str!("../../templates/web/centre.html"),
-    ),
-    (
         "candidats.html",
         include_str!("../../templates/web/candidats.html"),
     ),
@@ -52,6 +48,27 @@ const TEMPLATES: &[(&str, &str)] = &[
     (
         "resultats.html",
         include_str!("../../templates/web/resultats.html"),
+    ),
+    ("liste.html", include_str!("../../templates/web/liste.html")),
+    (
+        "envois.html",
+        include_str!("../../templates/web/envois.html"),
+    ),
+    (
+        "production.html",
+        include_str!("../../templates/web/production.html"),
+    ),
+    (
+        "production-etape.html",
+        include_str!("../../templates/web/production-etape.html"),
+    ),
+    (
+        "production-fin.html",
+        include_str!("../../templates/web/production-fin.html"),
+    ),
+    (
+        "champs.html",
+        include_str!("../../templates/web/champs.html"),
     ),
 ];
 

@@ -1,0 +1,578 @@
+//! The forms of the file's lists (jurors, surveillants, trainers, rooms,
+//! tests), from one table per list: each item a form of its own, saved in
+//! place; an item added at the end of the list; an item taken away. The
+//! fields are those of the parts' forms ([`crate::web::parts`]): the
+//! format said before each, the form's own check, then `check`'s
+//! messages beside the field their path names (`jures[1].nom` is the
+//! field `l2-nom`). A save is refused, and said, if the file changed
+//! since the page was shown or would no longer read as a session.
+
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::load::{self, Source};
+use crate::web::app::App;
+use crate::web::edit::{self, Refusal};
+use crate::web::http::{Reply, Request, first};
+use crate::web::parts::{
+    CIVILITE, Field, FieldSpec, Kind, changes, fields_with, problem, shown, tree_of, yaml_value,
+};
+
+/// A list of the file with a page of its own.
+pub struct List {
+    /// Its key at the top of the file.
+    pub block: &'static str,
+    /// Its page.
+    pub url: &'static str,
+    pub title: &'static str,
+    /// What one item is called, with its article: « un juré ».
+    pub item: &'static str,
+    /// What the page says before the items.
+    pub intro: &'static str,
+    /// The keys whose values name an item in its legend.
+    pub heading: &'static [&'static str],
+    pub fields: &'static [FieldSpec],
+}
+
+const ID: FieldSpec = (
+    "id",
+    "Identifiant",
+    true,
+    "un mot court sans espace, unique dans le fichier, par exemple dupont (le planning et les candidats le désignent ainsi)",
+    Kind::Text,
+);
+const NOM: FieldSpec = (
+    "nom",
+    "Nom",
+    true,
+    "en capitales, par exemple DUPONT",
+    Kind::Text,
+);
+const PRENOM: FieldSpec = ("prenom", "Prénom", true, "par exemple Claire", Kind::Text);
+const TELEPHONE: FieldSpec = (
+    "telephone",
+    "Téléphone",
+    false,
+    "par exemple 02 33 00 12 34",
+    Kind::Text,
+);
+const EMAIL: FieldSpec = (
+    "email",
+    "Courriel",
+    false,
+    "par exemple c.dupont@exemple.fr",
+    Kind::Text,
+);
+const ENVOI: FieldSpec = (
+    "envoi",
+    "Envoi de ses courriers",
+    false,
+    "par défaut, par courriel s'il a une adresse, sinon comme les convocations",
+    Kind::Choice(&[
+        ("courriel", "par courriel"),
+        ("courrier", "par lettre recommandée"),
+        ("main_propre", "remis en main propre"),
+    ]),
+);
+
+/// The accredited jurors (`jures:`).
+pub const JURES: List = List {
+    block: "jures",
+    url: "/jures",
+    title: "Les jurés",
+    item: "un juré",
+    intro: "Les jurés habilités de la session. Leur habilitation doit couvrir le dernier jour de la session.",
+    heading: &["nom", "prenom"],
+    fields: &[
+        ID,
+        (
+            "civilite",
+            "Civilité",
+            true,
+            "Mme ou M., à choisir dans la liste",
+            CIVILITE,
+        ),
+        NOM,
+        PRENOM,
+        TELEPHONE,
+        EMAIL,
+        (
+            "habilitation_fin",
+            "Fin de l'habilitation",
+            true,
+            "AAAA-MM-JJ, par exemple 2028-06-30",
+            Kind::Date,
+        ),
+        (
+            "ccp",
+            "CCP qu'il peut évaluer",
+            false,
+            "les codes séparés par des virgules, par exemple CP-002498, CP-002499 (vide\u{a0}: tous)",
+            Kind::Texts,
+        ),
+        (
+            "disponibilites",
+            "Jours où il peut venir",
+            false,
+            "AAAA-MM-JJ séparés par des virgules, par exemple 2027-01-11, 2027-01-12 (vide\u{a0}: tous les jours de la session)",
+            Kind::Dates,
+        ),
+        ENVOI,
+    ],
+};
+
+/// The surveillants (`surveillants:`).
+pub const SURVEILLANTS: List = List {
+    block: "surveillants",
+    url: "/surveillants",
+    title: "Les surveillants",
+    item: "un surveillant",
+    intro: "Ils surveillent les épreuves passées sans le jury. Jamais le formateur des candidats ni le responsable.",
+    heading: &["nom", "prenom"],
+    fields: &[
+        ID,
+        (
+            "civilite",
+            "Civilité",
+            true,
+            "Mme ou M., à choisir dans la liste",
+            CIVILITE,
+        ),
+        NOM,
+        PRENOM,
+        TELEPHONE,
+        EMAIL,
+        ENVOI,
+    ],
+};
+
+/// The candidates' trainers (`formateurs:`).
+pub const FORMATEURS: List = List {
+    block: "formateurs",
+    url: "/formateurs",
+    title: "Les formateurs",
+    item: "un formateur",
+    intro: "Les formateurs des candidats\u{a0}: la vérification s'assure qu'aucun n'évalue ni ne surveille ses candidats.",
+    heading: &["nom", "prenom"],
+    fields: &[
+        ID,
+        (
+            "civilite",
+            "Civilité",
+            true,
+            "Mme ou M., à choisir dans la liste",
+            CIVILITE,
+        ),
+        NOM,
+        PRENOM,
+        TELEPHONE,
+        EMAIL,
+        ENVOI,
+    ],
+};
+
+/// The rooms (`salles:`).
+pub const SALLES: List = List {
+    block: "salles",
+    url: "/salles",
+    title: "Les salles",
+    item: "une salle",
+    intro: "Les salles où se tient la session.",
+    heading: &["nom"],
+    fields: &[
+        (
+            "id",
+            "Identifiant",
+            true,
+            "un mot court sans espace, unique dans le fichier, par exemple s204 (le planning et les épreuves la désignent ainsi)",
+            Kind::Text,
+        ),
+        (
+            "nom",
+            "Nom",
+            true,
+            "tel qu'il est affiché, par exemple Salle informatique 204",
+            Kind::Text,
+        ),
+        (
+            "places",
+            "Places assises",
+            false,
+            "un nombre, pour planifier une épreuve passée ensemble, par exemple 12",
+            Kind::Number,
+        ),
+    ],
+};
+
+/// The référentiel's tests, for the planner (`epreuves:`).
+pub const EPREUVES: List = List {
+    block: "epreuves",
+    url: "/epreuves",
+    title: "Les épreuves",
+    item: "une épreuve",
+    intro: "Les épreuves du référentiel, dans l'ordre où chaque candidat les passe\u{a0}: le planificateur s'en sert pour proposer le planning.",
+    heading: &["intitule"],
+    fields: &[
+        (
+            "intitule",
+            "Intitulé",
+            true,
+            "tel qu'il figure sur les documents, par exemple Entretien technique",
+            Kind::Text,
+        ),
+        (
+            "nature",
+            "Nature",
+            true,
+            "épreuve, entretien ou entretien final",
+            Kind::Choice(&[
+                ("epreuve", "épreuve"),
+                ("entretien", "entretien"),
+                ("entretien_final", "entretien final"),
+            ]),
+        ),
+        (
+            "duree",
+            "Durée",
+            true,
+            "HH:MM, par exemple 00:45",
+            Kind::Time,
+        ),
+        (
+            "passage",
+            "Passage",
+            true,
+            "ensemble (tous les candidats à la fois), individuel, ou le nombre de candidats par groupe, par exemple 2",
+            Kind::Text,
+        ),
+        (
+            "salles",
+            "Salles",
+            true,
+            "les identifiants des salles séparés par des virgules, par exemple s105, s106",
+            Kind::Texts,
+        ),
+        (
+            "encadrement",
+            "Encadrement",
+            true,
+            "le jury du candidat, ou un surveillant",
+            Kind::Choice(&[("jury", "le jury"), ("surveillant", "un surveillant")]),
+        ),
+    ],
+};
+
+/// Every list with a page.
+pub const LISTS: &[&List] = &[&JURES, &SURVEILLANTS, &FORMATEURS, &SALLES, &EPREUVES];
+
+/// One item of a list, as the template shows it.
+#[derive(Serialize)]
+struct Row {
+    /// 1 for the first; its fields' ids start with `l1-`.
+    numero: usize,
+    legend: String,
+    fields: Vec<Field>,
+    /// Messages of `check` about the item as a whole.
+    errors: Vec<String>,
+}
+
+/// A form sent back with its problems: which item (`None` for the new
+/// one), its fields as given.
+struct Given {
+    index: Option<usize>,
+    fields: Vec<Field>,
+}
+
+/// What the page says at its top after an action.
+#[derive(Serialize, Default)]
+struct Notice {
+    saved: Option<usize>,
+    added: bool,
+    removed: bool,
+    refused: Option<String>,
+}
+
+fn row_id(index: usize) -> String {
+    format!("l{}", index + 1)
+}
+
+impl List {
+    fn legend(&self, index: usize, fields: &[Field]) -> String {
+        let named: Vec<&str> = self
+            .heading
+            .iter()
+            .filter_map(|k| fields.iter().find(|f| f.key == *k))
+            .map(|f| f.value.as_str())
+            .filter(|v| !v.is_empty())
+            .collect();
+        let item = self.item.split_once(' ').map_or(self.item, |(_, n)| n);
+        let mut letters = item.chars();
+        let item: String = letters
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(letters)
+            .collect();
+        match named.is_empty() {
+            true => format!("{item} n°\u{a0}{}", index + 1),
+            false => format!("{item} n°\u{a0}{}\u{a0}: {}", index + 1, named.join(" ")),
+        }
+    }
+
+    /// The form's values as given, checked.
+    fn read(&self, form: &[(String, String)], id: impl Fn(&str) -> String) -> Vec<Field> {
+        let given = |key: &str| first(form, key).unwrap_or_default().trim().to_owned();
+        let mut fields = fields_with(self.fields, id, given);
+        for (field, spec) in fields.iter_mut().zip(self.fields) {
+            field.errors.extend(problem(spec, &field.value));
+        }
+        fields
+    }
+}
+
+impl App {
+    /// The answer when `request` is for one of the lists' pages.
+    pub fn list_route(&self, request: &Request) -> Option<Result<Reply, Error>> {
+        let (list, action) = LISTS.iter().find_map(|l| {
+            let rest = request.path.strip_prefix(l.url)?;
+            Some((*l, rest))
+        })?;
+        Some(match (request.method.as_str(), action) {
+            ("GET", "") => self.list_page(list, request),
+            ("POST", "") => self.list_save(list, request),
+            ("POST", "/ajouter") => self.list_add(list, request),
+            ("POST", "/retirer") => self.list_remove(list, request),
+            _ => return None,
+        })
+    }
+
+    fn list_page(&self, list: &List, request: &Request) -> Result<Reply, Error> {
+        let notice = Notice {
+            saved: request.query("enregistre").and_then(|n| n.parse().ok()),
+            added: request.query("ajoute").is_some(),
+            removed: request.query("retire").is_some(),
+            refused: None,
+        };
+        self.list_view(list, 200, None, None, notice)
+    }
+
+    /// The page: the file's items (one of them, or the new one, as given
+    /// when `given` says so), `check`'s messages beside their fields.
+    fn list_view(
+        &self,
+        list: &List,
+        status: u16,
+        given: Option<Given>,
+        hash: Option<&str>,
+        notice: Notice,
+    ) -> Result<Reply, Error> {
+        let loaded = match self.load() {
+            Ok(l) => l,
+            Err(reply) => return Ok(reply),
+        };
+        let tree = tree_of(&loaded.source);
+        let items = tree[list.block].as_array().cloned().unwrap_or_default();
+        let (given_index, mut given_fields) = match given {
+            Some(g) => (g.index, Some(g.fields)),
+            None => (None, None),
+        };
+        let mut rows: Vec<Row> = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            let fields = match given_fields.take_if(|_| given_index == Some(index)) {
+                Some(fields) => fields,
+                None => {
+                    let id = row_id(index);
+                    let mut fields = fields_with(
+                        list.fields,
+                        |k| format!("{id}-{k}"),
+                        |k| shown(&item[k]).unwrap_or_default(),
+                    );
+                    for finding in &loaded.findings {
+                        if let Some(field) = fields.iter_mut().find(|f| {
+                            finding.link.as_deref() == Some(&format!("{}#{}", list.url, f.id))
+                        }) {
+                            field.errors.push(finding.message.clone());
+                        }
+                    }
+                    fields
+                }
+            };
+            let anchor = format!("{}#{}", list.url, row_id(index));
+            rows.push(Row {
+                numero: index + 1,
+                legend: list.legend(index, &fields),
+                errors: loaded
+                    .findings
+                    .iter()
+                    .filter(|f| f.link.as_deref() == Some(&anchor))
+                    .map(|f| f.message.clone())
+                    .collect(),
+                fields,
+            });
+        }
+        let new = given_fields.unwrap_or_else(|| {
+            fields_with(list.fields, |k| format!("nouveau-{k}"), |_| String::new())
+        });
+        let summary: Vec<_> = rows
+            .iter()
+            .flat_map(|r| {
+                let whole = r.errors.iter().map(move |e| {
+                    minijinja::context! { href => format!("#l{}", r.numero), label => r.legend, message => e }
+                });
+                let fields = r.fields.iter().filter(|f| !f.errors.is_empty()).map(move |f| {
+                    minijinja::context! { href => format!("#{}", f.id), label => format!("{}, {}", r.legend, f.label), message => f.errors.join(" ") }
+                });
+                whole.chain(fields).collect::<Vec<_>>()
+            })
+            .chain(new.iter().filter(|f| !f.errors.is_empty()).map(|f| {
+                minijinja::context! { href => format!("#{}", f.id), label => format!("Nouvel élément, {}", f.label), message => f.errors.join(" ") }
+            }))
+            .collect();
+        let context = minijinja::context! {
+            session => self.session_name(), rows, new, summary, notice,
+            empreinte => hash.unwrap_or(&loaded.source.sha256),
+            url => list.url, title => list.title, item => list.item, intro => list.intro,
+            page => list.url.trim_start_matches('/'),
+        };
+        Ok(Reply::html(
+            status,
+            self.views.render("liste.html", context)?,
+        ))
+    }
+
+    /// The file read again, if it did not change since the page was shown.
+    fn unchanged_source(
+        &self,
+        list: &List,
+        seen: &str,
+    ) -> Result<(std::path::PathBuf, Source), Reply> {
+        let path = self.session_path()?.to_path_buf();
+        let source = load::read(&path).map_err(|d| self.unreadable(&d.message))?;
+        if source.sha256 != seen {
+            return Err(self.changed_on_disk(list.url));
+        }
+        Ok((path, source))
+    }
+
+    /// Writes `text` if it still reads as a session, then goes to `then`.
+    fn list_write(
+        &self,
+        list: &List,
+        path: &std::path::Path,
+        source: &Source,
+        edited: Result<String, Refusal>,
+        then: &str,
+        given: Option<Given>,
+    ) -> Result<Reply, Error> {
+        let refused = |why: String, status: u16, given: Option<Given>| {
+            let notice = Notice {
+                refused: Some(why),
+                ..Notice::default()
+            };
+            self.list_view(list, status, given, Some(&source.sha256), notice)
+        };
+        let text = match edited {
+            Ok(t) => t,
+            Err(refusal) => return refused(refusal.explained(list.block), 409, given),
+        };
+        if let Err(d) = load::parse(&Source::from_text(&source.name, &text)) {
+            let why = format!(
+                "ces valeurs rendraient le fichier illisible ({})\u{a0}; rien n'a été écrit",
+                d.message
+            );
+            return refused(why, 422, given);
+        }
+        crate::session_text::replace(path, &text)?;
+        Ok(Reply::redirect(&format!("{}?{then}", list.url)))
+    }
+
+    fn list_save(&self, list: &List, request: &Request) -> Result<Reply, Error> {
+        let form = request.form();
+        let seen = first(&form, "empreinte").unwrap_or_default().to_owned();
+        let Some(index) = first(&form, "ligne")
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| n.checked_sub(1))
+        else {
+            return Ok(self.message(
+                400,
+                "Élément inconnu",
+                "Rechargez la page, puis refaites votre saisie.",
+            ));
+        };
+        let id = row_id(index);
+        let fields = list.read(&form, |k| format!("{id}-{k}"));
+        if fields.iter().any(|f| !f.errors.is_empty()) {
+            let given = Some(Given {
+                index: Some(index),
+                fields,
+            });
+            return self.list_view(list, 422, given, Some(&seen), Notice::default());
+        }
+        let (path, source) = match self.unchanged_source(list, &seen) {
+            Ok(found) => found,
+            Err(reply) => return Ok(reply),
+        };
+        let edited = edit::set_item_values(
+            &source.text,
+            list.block,
+            index,
+            &changes(list.fields, &fields),
+        );
+        let then = format!("enregistre={}#{id}", index + 1);
+        let given = Some(Given {
+            index: Some(index),
+            fields,
+        });
+        self.list_write(list, &path, &source, edited, &then, given)
+    }
+
+    fn list_add(&self, list: &List, request: &Request) -> Result<Reply, Error> {
+        let form = request.form();
+        let seen = first(&form, "empreinte").unwrap_or_default().to_owned();
+        let fields = list.read(&form, |k| format!("nouveau-{k}"));
+        if fields.iter().any(|f| !f.errors.is_empty()) {
+            let given = Some(Given {
+                index: None,
+                fields,
+            });
+            return self.list_view(list, 422, given, Some(&seen), Notice::default());
+        }
+        let (path, source) = match self.unchanged_source(list, &seen) {
+            Ok(found) => found,
+            Err(reply) => return Ok(reply),
+        };
+        let values: Vec<(&str, String)> = fields
+            .iter()
+            .zip(list.fields)
+            .filter(|(f, _)| !f.value.is_empty())
+            .map(|(f, spec)| (f.key, yaml_value(spec.4, &f.value)))
+            .collect();
+        let edited = edit::append_item(&source.text, list.block, &values);
+        let given = Some(Given {
+            index: None,
+            fields,
+        });
+        self.list_write(list, &path, &source, edited, "ajoute=1", given)
+    }
+
+    fn list_remove(&self, list: &List, request: &Request) -> Result<Reply, Error> {
+        let form = request.form();
+        let seen = first(&form, "empreinte").unwrap_or_default().to_owned();
+        let Some(index) = first(&form, "ligne")
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| n.checked_sub(1))
+        else {
+            return Ok(self.message(
+                400,
+                "Élément inconnu",
+                "Rechargez la page, puis refaites votre saisie.",
+            ));
+        };
+        let (path, source) = match self.unchanged_source(list, &seen) {
+            Ok(found) => found,
+            Err(reply) => return Ok(reply),
+        };
+        let edited = edit::remove_item(&source.text, list.block, index);
+        self.list_write(list, &path, &source, edited, "retire=1", None)
+    }
+}
