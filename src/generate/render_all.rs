@@ -364,10 +364,17 @@ fn letter_files(
 /// so without this the peaks of documents laid out one after the other on
 /// different threads add up.
 fn give_back_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only releases free memory; it has no preconditions.
+    #[cfg(not(target_env = "msvc"))]
+    // SAFETY: purging every arena (index MALLCTL_ARENAS_ALL) reads and
+    // writes nothing; it only returns unused pages to the system.
     unsafe {
-        libc::malloc_trim(0);
+        tikv_jemalloc_sys::mallctl(
+            c"arena.4096.purge".as_ptr(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            0,
+        );
     }
 }
 

@@ -52,6 +52,11 @@ pub fn layouts() -> usize {
     LAYOUTS.load(Ordering::Relaxed)
 }
 
+/// Set to a file path, a run records how long Typst spent on each part of
+/// the page program and writes it there when the renderer is dropped
+/// (Chrome's trace format, lines of `templates/document.typ`).
+pub const TRACE_ENV: &str = "SESSIONDOC_TYPST_TRACE";
+
 /// Renders documents to PDF; built once per run and shared by every thread.
 pub struct PdfRenderer {
     library: LazyHash<Library>,
@@ -72,6 +77,9 @@ impl PdfRenderer {
             .flat_map(|bytes| Font::iter(Bytes::new(*bytes)))
             .collect();
         let main_id = file_id("/document.typ");
+        if std::env::var_os(TRACE_ENV).is_some() {
+            typst_timing::enable();
+        }
         PdfRenderer {
             library: LazyHash::new(Library::default()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
@@ -218,6 +226,32 @@ impl PdfRenderer {
             "le PDF « {title} » n'a pas pu être produit\u{a0}: {}",
             details.join(" ; ")
         ))
+    }
+}
+
+impl Drop for PdfRenderer {
+    /// Writes the trace asked for by [`TRACE_ENV`].
+    fn drop(&mut self) {
+        let Some(path) = std::env::var_os(TRACE_ENV) else {
+            return;
+        };
+        let line_of = |raw| {
+            let span = typst::syntax::DiagSpan::from_span(typst::syntax::Span::from_raw(raw), None);
+            let line = match span.get() {
+                typst::syntax::DiagSpanKind::Number { id, num, sub_range }
+                    if id == self.main_id =>
+                {
+                    self.main
+                        .range(num, sub_range)
+                        .and_then(|r| self.main.lines().byte_to_line(r.start))
+                }
+                _ => None,
+            };
+            ("document.typ".to_owned(), line.map_or(0, |l| l as u32 + 1))
+        };
+        if let Ok(file) = std::fs::File::create(path) {
+            let _ = typst_timing::export_json(std::io::BufWriter::new(file), line_of);
+        }
     }
 }
 
