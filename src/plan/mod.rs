@@ -9,7 +9,7 @@ mod extra_time;
 mod fraud;
 mod half_day;
 mod views;
-pub use correction::{Cancelled, Correction};
+pub use correction::{Cancelled, Correction, Letter};
 pub use extra_time::{applies, duration_hm, extra_for, extra_minutes, real_end, real_minutes};
 pub use fraud::{FraudView, WitnessRole};
 pub use half_day::HalfDay;

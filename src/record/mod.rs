@@ -6,9 +6,11 @@
 //! read from it: the next calendar updates or cancels the events of the
 //! last one sent, and a rectificative names the day of the last letter.
 
+mod held;
 mod kit;
 mod list;
 
+pub use held::apply as held_letters;
 pub use list::{Line, label};
 
 use std::collections::HashMap;
