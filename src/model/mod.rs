@@ -194,7 +194,7 @@ pub struct Jure {
     /// The days this juror can come (default: every day of the session).
     pub disponibilites: Option<Vec<At<Date>>>,
     /// How their letters are sent (default: see [`MoyenEnvoi`]).
-    pub envoi: Option<MoyenEnvoi>,
+    pub envoi: Option<At<MoyenEnvoi>>,
 }
 
 /// A surveillant or a trainer: a person with an id.
@@ -209,7 +209,7 @@ pub struct Membre {
     pub telephone: Option<String>,
     pub email: Option<String>,
     /// How their letters are sent (default: see [`MoyenEnvoi`]).
-    pub envoi: Option<MoyenEnvoi>,
+    pub envoi: Option<At<MoyenEnvoi>>,
 }
 
 /// A room.
@@ -252,7 +252,7 @@ pub struct Candidat {
     /// The day the candidate withdrew: no more letters, absent on the PVs.
     pub desistement: Option<At<Date>>,
     /// How their letters are sent (default: see [`MoyenEnvoi`]).
-    pub envoi: Option<MoyenEnvoi>,
+    pub envoi: Option<At<MoyenEnvoi>>,
 }
 
 /// Access route to the title.

@@ -243,15 +243,15 @@ pub fn means(session: &Session, role: &str, id: &str) -> MoyenEnvoi {
     };
     let (chosen, email) = match role {
         "candidat" => match session.candidats.value.iter().find(|c| c.id.value == id) {
-            Some(c) => (c.envoi, None),
+            Some(c) => (c.envoi.as_ref().map(|e| e.value), None),
             None => (None, None),
         },
         "jure" => match session.jures.value.iter().find(|j| j.id.value == id) {
-            Some(j) => (j.envoi, j.email.as_deref()),
+            Some(j) => (j.envoi.as_ref().map(|e| e.value), j.email.as_deref()),
             None => (None, None),
         },
         _ => match session.surveillants.iter().find(|m| m.id.value == id) {
-            Some(m) => (m.envoi, m.email.as_deref()),
+            Some(m) => (m.envoi.as_ref().map(|e| e.value), m.email.as_deref()),
             None => (None, None),
         },
     };
