@@ -384,7 +384,7 @@ fn staff(role: &'static str, stem: &str, p: &PersonView) -> Cancelled {
         civilite: crate::model::written(p.civilite),
         appel: p.appel.clone(),
         nom_prenom: p.nom_prenom.clone(),
-        adresse: Vec::new(),
+        adresse: p.adresse.clone(),
         convocation: format!("{stem}-{}", file_part(&p.id)),
     }
 }

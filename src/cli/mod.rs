@@ -462,6 +462,11 @@ fn envoyer(
             for file in &sending.kit {
                 eprintln!("  à envoyer\u{a0}: {}", sending.folder.join(file).display());
             }
+            for who in &sending.sans_adresse {
+                eprintln!(
+                    "  sans adresse postale\u{a0}: {who}\u{a0}; son adresse est vide dans recommandes.csv\u{a0}: écrivez-la sur l'enveloppe et dans la liste, et ajoutez-la au fichier de session (adresse:) pour les envois suivants, ou choisissez envoi: courriel ou envoi: main_propre"
+                );
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

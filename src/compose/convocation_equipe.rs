@@ -160,8 +160,11 @@ fn letter(
     (slots, late): (&[&SlotView], Vec<String>),
     corrected: bool,
 ) -> Result<Vec<Block>, Error> {
+    // The address in the envelope window, when the file gives one.
+    let mut recipient = vec![p.appel.clone()];
+    recipient.extend(p.adresse.iter().cloned());
     let mut blocks = vec![
-        letter_head(ctx, vec![p.appel.clone()]),
+        letter_head(ctx, recipient),
         right(t, "lieu_date")?,
         Block::centred_heading(1, t.text("titre")?),
         Block::Paragraph(Paragraph::bold(t.text("objet")?)),

@@ -195,6 +195,10 @@ pub struct Jure {
     pub disponibilites: Option<Vec<At<Date>>>,
     /// How their letters are sent (default: see [`MoyenEnvoi`]).
     pub envoi: Option<At<MoyenEnvoi>>,
+    /// Their postal address, one line per item, for the letters sent by
+    /// post (optional).
+    #[serde(default)]
+    pub adresse: Vec<String>,
 }
 
 /// A surveillant or a trainer: a person with an id.
@@ -210,6 +214,10 @@ pub struct Membre {
     pub email: Option<String>,
     /// How their letters are sent (default: see [`MoyenEnvoi`]).
     pub envoi: Option<At<MoyenEnvoi>>,
+    /// Their postal address, one line per item, for the letters sent by
+    /// post (optional).
+    #[serde(default)]
+    pub adresse: Vec<String>,
 }
 
 /// A room.

@@ -82,7 +82,7 @@ pub struct Cancelled {
     pub appel: String,
     /// "LEJEUNE Claire".
     pub nom_prenom: String,
-    /// Their postal address, when the file gives one (candidates).
+    /// Their postal address, when the file gives one.
     pub adresse: Vec<String>,
     /// The stem of their last convocation in the output folder: the
     /// record knows the day it was sent.

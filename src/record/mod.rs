@@ -134,6 +134,9 @@ pub struct Sending {
     pub lines: Vec<Line>,
     /// The files of the sending kit, relative to its folder.
     pub kit: Vec<String>,
+    /// Those to send a registered letter to whom the file gives no
+    /// postal address ("Mme Claire LEJEUNE").
+    pub sans_adresse: Vec<String>,
 }
 
 /// Sends: the documents of the output folder's manifest that go to people
@@ -220,6 +223,7 @@ pub fn record(
     let list = serde_json::to_vec_pretty(&to_send).map_err(|e| Error::Io(e.to_string()))?;
     write(LISTE, &list)?;
     let kit = kit::write(staging.path(), &to_send, session, earlier.as_ref(), day)?;
+    let sans_adresse = kit::without_address(&to_send, session, earlier.as_ref());
     let target = free_name(&envois, day);
     let staged = staging.keep();
     std::fs::rename(&staged, &target).map_err(|e| {
@@ -230,6 +234,7 @@ pub fn record(
         folder: target,
         lines: to_send,
         kit,
+        sans_adresse,
     }))
 }
 
