@@ -599,3 +599,51 @@ fn a_letter_by_post_carries_the_staff_s_address_and_one_without_is_named() {
         }
     }
 }
+
+#[test]
+fn after_a_first_sending_from_an_earlier_file_the_folder_shows_the_letters_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sortie");
+    let before = dir.path().join("avant.yaml");
+    std::fs::write(&before, sc()).unwrap();
+    // The jury's briefing moved since the letters sent before the record.
+    let text = sc().replacen("debut: \"13:30\"", "debut: \"13:00\"", 1);
+    let session = dir.path().join("session.yaml");
+    std::fs::write(&session, &text).unwrap();
+    let run = |command: &str, more: &[&str]| {
+        let mut args = vec![
+            command,
+            session.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        args.extend(more);
+        let (status, err) = run_sessiondoc(&args);
+        assert_eq!(status, Some(0), "{err}");
+    };
+    run(
+        "envoyer",
+        &["--date", "2026-12-10", "--depuis", before.to_str().unwrap()],
+    );
+    let sent = |stem: &str| normalize(&pdf_text(&sent_file(&out, "2026-12-10", stem, "pdf")));
+    let juror = "convocations-jures/convocation-jure-lejeune";
+    let candidate = "convocations/convocation-amrani";
+    assert!(
+        sent(juror).contains("annule et remplace celle du vendredi 4 décembre 2026"),
+        "{}",
+        sent(juror)
+    );
+    assert!(
+        !sent(candidate).contains("rectificative"),
+        "{}",
+        sent(candidate)
+    );
+    // A later generate shows each the letter they received.
+    run("generate", &[]);
+    for stem in [juror, candidate] {
+        let shown = normalize(&pdf_text(
+            &std::fs::read(out.join(format!("{stem}.pdf"))).unwrap(),
+        ));
+        assert_eq!(shown, sent(stem), "{stem}");
+    }
+}

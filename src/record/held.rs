@@ -19,6 +19,8 @@ use crate::plan::{Correction, Letter, Plan};
 struct Sent {
     day: Date,
     session: Option<Session>,
+    /// The file a first sending corrected (`--depuis`), when it had one.
+    seed: Option<Session>,
     letters: Vec<String>,
     cancelled: Vec<String>,
 }
@@ -28,70 +30,106 @@ struct Sent {
 /// received. Nothing without a record.
 pub fn apply(correction: &mut Correction, folder: &Path, now: &Plan) {
     let sendings: Vec<Sent> = super::sendings(folder).iter().map(|s| read(s)).collect();
-    if sendings.is_empty() {
+    let Some(first) = sendings.first() else {
         return;
-    }
+    };
+    // The session of each sending, then the file the first one corrected.
     let plans: Vec<Option<Plan>> = sendings
         .iter()
         .map(|s| s.session.as_ref().map(Plan::new))
+        .chain(std::iter::once(first.seed.as_ref().map(Plan::new)))
         .collect();
-    let mut against: HashMap<usize, Changes> = HashMap::new();
+    let seed = sendings.len();
+    let mut compared = Compared {
+        plans: &plans,
+        now,
+        to_now: HashMap::new(),
+        between: HashMap::new(),
+    };
+    let long = |i: usize| crate::fr::long_date(sendings[i].day);
     for who in changes::convened(now) {
-        let Some(stem) = letter_stem(&who) else {
+        let (Some(stem), received) = (letter_stem(&who), letters_of(&sendings, &who)) else {
             continue;
         };
-        let received = letters_of(&sendings, &who);
-        let Some(&last) = received.last() else {
+        let Some((last, Some(then))) = received.last().map(|&l| (l, plans[l].as_ref())) else {
             continue;
         };
-        let Some(then) = &plans[last] else {
-            continue;
-        };
-        let since_last = against
-            .entry(last)
-            .or_insert_with(|| changes::compare(then, now));
-        let long = |i: usize| crate::fr::long_date(sendings[i].day);
-        let role = who.split_once(':').map_or("", |(r, _)| r);
-        if let Some(slots) = since_last.slots_of(&who) {
+        let (role, id) = who.split_once(':').unwrap_or_default();
+        if let Some(slots) = compared.since(last).slots_of(&who) {
             // A rectificative of their last letter, sent now.
             let letter = Letter {
                 date: correction.envoi.clone(),
                 precedente: Some(long(last)),
                 report: changes::period(then, now),
             };
-            correction.of_role(role).insert(id_of(&who), slots);
+            correction.of_role(role).insert(id.to_owned(), slots);
             correction.lettres.insert(stem, letter);
             continue;
         }
         // Nothing changed for them: the letter they hold, as it was.
-        correction.of_role(role).remove(&id_of(&who));
+        correction.of_role(role).remove(id);
         let before = match received.len() {
-            1 => last.checked_sub(1),
-            n => Some(received[n - 2]),
+            1 => last.checked_sub(1).unwrap_or(seed),
+            n => received[n - 2],
         };
-        let before_plan = before.and_then(|i| plans[i].as_ref());
-        let letter = match before_plan {
+        let Some(b) = plans[before].as_ref() else {
             // A first letter of the first sending: dated as the file says.
-            None => continue,
-            Some(b) if !changes::convened(b).contains(&who) => Letter {
+            continue;
+        };
+        let letter = if !changes::convened(b).contains(&who) {
+            Letter {
                 date: long(last),
                 precedente: None,
                 report: None,
-            },
-            Some(b) => {
-                let slots = changes::compare(b, now).slots_of(&who).unwrap_or_default();
-                correction.of_role(role).insert(id_of(&who), slots);
-                Letter {
-                    date: long(last),
-                    precedente: Some(match received.len() {
-                        1 => b.facts.convocation_date.clone(),
-                        n => long(received[n - 2]),
-                    }),
-                    report: changes::period(b, then),
-                }
+            }
+        } else if compared.between(before, last).slots_of(&who).is_none() {
+            // Sent with the first sending though nothing had changed for
+            // them: dated as the file says.
+            continue;
+        } else {
+            let slots = compared.since(before).slots_of(&who).unwrap_or_default();
+            correction.of_role(role).insert(id.to_owned(), slots);
+            Letter {
+                date: long(last),
+                precedente: Some(match received.len() {
+                    1 => b.facts.convocation_date.clone(),
+                    n => long(received[n - 2]),
+                }),
+                report: changes::period(b, then),
             }
         };
         correction.lettres.insert(stem, letter);
+    }
+}
+
+/// The changes between the sessions of the record and now, each computed
+/// once.
+struct Compared<'p> {
+    plans: &'p [Option<Plan<'p>>],
+    now: &'p Plan<'p>,
+    to_now: HashMap<usize, Changes>,
+    between: HashMap<(usize, usize), Changes>,
+}
+
+impl Compared<'_> {
+    /// What changed since the session `i` of the record.
+    fn since(&mut self, i: usize) -> &Changes {
+        let (plans, now) = (self.plans, self.now);
+        self.to_now.entry(i).or_insert_with(|| match &plans[i] {
+            Some(then) => changes::compare(then, now),
+            None => Changes::default(),
+        })
+    }
+
+    /// What changed from the session `i` of the record to the session `j`.
+    fn between(&mut self, i: usize, j: usize) -> &Changes {
+        let plans = self.plans;
+        self.between
+            .entry((i, j))
+            .or_insert_with(|| match (&plans[i], &plans[j]) {
+                (Some(a), Some(b)) => changes::compare(a, b),
+                _ => Changes::default(),
+            })
     }
 }
 
@@ -102,9 +140,8 @@ fn read(folder: &Path) -> Sent {
         .as_deref()
         .and_then(super::order)
         .map_or_else(Date::today, |(day, _)| day);
-    let session = crate::load::load(&folder.join(super::SESSION))
-        .ok()
-        .map(|(_, s)| s);
+    let load = |name: &str| crate::load::load(&folder.join(name)).ok().map(|(_, s)| s);
+    let (session, seed) = (load(super::SESSION), load(super::SEED));
     let lines: Vec<super::Line> = std::fs::read_to_string(folder.join(super::LISTE))
         .ok()
         .and_then(|text| serde_json::from_str(&text).ok())
@@ -114,6 +151,7 @@ fn read(folder: &Path) -> Sent {
     Sent {
         day,
         session,
+        seed,
         letters: lines
             .iter()
             .filter(pdf)
@@ -154,8 +192,4 @@ fn letter_stem(who: &str) -> Option<String> {
         _ => return None,
     };
     Some(kind.file_for(id))
-}
-
-fn id_of(who: &str) -> String {
-    who.split_once(':').map_or(who, |(_, id)| id).to_owned()
 }

@@ -1,7 +1,8 @@
 //! The record of the sendings, in the output folder: one dated folder per
 //! sending (`envois/2027-01-12/`, then `envois/2027-01-12-2/` for a
 //! second one the same day), never rewritten, holding the files as they
-//! were sent, a copy of the session file as it was and the list of who
+//! were sent, a copy of the session file as it was (for a first sending
+//! from `--depuis`, the file it corrected too) and the list of who
 //! got what, when and how (`envoi.json`). What a person last received is
 //! read from it: the next calendar updates or cancels the events of the
 //! last one sent, and a rectificative names the day of the last letter.
@@ -93,6 +94,10 @@ pub const LISTE: &str = "envoi.json";
 /// The session file as it was at a sending, in its folder.
 pub const SESSION: &str = "session.yaml";
 
+/// The session file a first sending corrected (`--depuis`): the letters
+/// sent before the record existed, which its rectificatives replace.
+pub const SEED: &str = "session-precedente.yaml";
+
 /// The lines of every sending, oldest first.
 pub fn lines(folder: &Path) -> Vec<Line> {
     sendings(folder)
@@ -149,7 +154,7 @@ pub fn record(
     folder: &Path,
     session_text: &str,
     session: &Session,
-    day: Date,
+    (day, seed): (Date, Option<&Path>),
 ) -> Result<Option<Sending>, Error> {
     let manifest = crate::output::previous_manifest(folder).ok_or_else(|| {
         Error::Io(format!(
@@ -220,6 +225,10 @@ pub fn record(
         std::fs::write(&path, bytes).map_err(|e| io(&path, &e))
     };
     write(SESSION, session_text.as_bytes())?;
+    if let Some(seed) = seed.filter(|_| earlier.is_none()) {
+        let text = std::fs::read(seed).map_err(|e| io(seed, &e))?;
+        write(SEED, &text)?;
+    }
     let list = serde_json::to_vec_pretty(&to_send).map_err(|e| Error::Io(e.to_string()))?;
     write(LISTE, &list)?;
     let kit = kit::write(staging.path(), &to_send, session, earlier.as_ref(), day)?;
