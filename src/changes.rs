@@ -178,6 +178,19 @@ impl Changes {
 }
 
 impl Changes {
+    /// The slots (places in the new planning) that changed for the person
+    /// `role:id`, if anything changed for them.
+    pub fn slots_of(&self, who: &str) -> Option<Vec<usize>> {
+        let (role, id) = who.split_once(':')?;
+        let people = match role {
+            "candidat" => &self.candidats,
+            "jure" => &self.jures,
+            _ => &self.surveillants,
+        };
+        let p = people.iter().find(|p| p.id == id)?;
+        Some(p.lignes.iter().filter_map(|l| l.creneau).collect())
+    }
+
     /// The corrections these changes call for; `precedente` is the date of
     /// the earlier convocations, `envoi` the day the corrected ones are sent.
     pub fn correction(&self, precedente: String, envoi: String) -> Correction {
@@ -202,22 +215,17 @@ impl Changes {
             report: self.periode.clone(),
             annulations: Vec::new(),
             nouveaux: Vec::new(),
+            lettres: HashMap::new(),
         }
     }
 }
 
 /// Compares two plans of the same session.
 pub fn compare(before: &Plan, after: &Plan) -> Changes {
-    let mut changes = Changes::default();
-    let (b, a) = (&before.facts, &after.facts);
-    if (&b.debut, &b.fin) != (&a.debut, &a.fin) {
-        changes.periode = Some(Period {
-            avant_debut: b.debut.clone(),
-            avant_fin: b.fin.clone(),
-            apres_debut: a.debut.clone(),
-            apres_fin: a.fin.clone(),
-        });
-    }
+    let mut changes = Changes {
+        periode: period(before, after),
+        ..Changes::default()
+    };
     for c in &before.candidates {
         let Some(now) = after.candidate(&c.id) else {
             changes.retires.push(c.nom_prenom.clone());
@@ -314,25 +322,39 @@ pub fn cancelled(before: &Plan, after: &Plan) -> Vec<Cancelled> {
     out
 }
 
+/// The session's days before and after, when they moved.
+pub fn period(before: &Plan, after: &Plan) -> Option<Period> {
+    let (b, a) = (&before.facts, &after.facts);
+    ((&b.debut, &b.fin) != (&a.debut, &a.fin)).then(|| Period {
+        avant_debut: b.debut.clone(),
+        avant_fin: b.fin.clone(),
+        apres_debut: a.debut.clone(),
+        apres_fin: a.fin.clone(),
+    })
+}
+
+/// The people `plan` convenes (`role:id`): candidates who did not
+/// withdraw, jurors taking part, surveillants with a slot.
+pub fn convened(plan: &Plan) -> Vec<String> {
+    let candidates = plan
+        .candidates
+        .iter()
+        .filter(|c| c.desistement.is_none())
+        .map(|c| format!("candidat:{}", c.id));
+    let jurors = plan
+        .jurors_taking_part()
+        .into_iter()
+        .map(|j| format!("jure:{}", j.id));
+    let surveillants = plan
+        .surveillants()
+        .into_iter()
+        .filter(|m| !plan.surveillant_slots(&m.id).is_empty())
+        .map(|m| format!("surveillant:{}", m.id));
+    candidates.chain(jurors).chain(surveillants).collect()
+}
+
 /// The people convened in `after` who were not in `before` (`role:id`).
 pub fn newcomers(before: &Plan, after: &Plan) -> Vec<String> {
-    let convened = |plan: &Plan| -> Vec<String> {
-        let candidates = plan
-            .candidates
-            .iter()
-            .filter(|c| c.desistement.is_none())
-            .map(|c| format!("candidat:{}", c.id));
-        let jurors = plan
-            .jurors_taking_part()
-            .into_iter()
-            .map(|j| format!("jure:{}", j.id));
-        let surveillants = plan
-            .surveillants()
-            .into_iter()
-            .filter(|m| !plan.surveillant_slots(&m.id).is_empty())
-            .map(|m| format!("surveillant:{}", m.id));
-        candidates.chain(jurors).chain(surveillants).collect()
-    };
     let was = convened(before);
     convened(after)
         .into_iter()
@@ -362,7 +384,7 @@ fn staff(role: &'static str, stem: &str, p: &PersonView) -> Cancelled {
         civilite: crate::model::written(p.civilite),
         appel: p.appel.clone(),
         nom_prenom: p.nom_prenom.clone(),
-        adresse: Vec::new(),
+        adresse: p.adresse.clone(),
         convocation: format!("{stem}-{}", file_part(&p.id)),
     }
 }

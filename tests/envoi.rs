@@ -524,3 +524,126 @@ fn each_sending_holds_its_kit_print_file_registered_list_and_email_drafts() {
     );
     assert_eq!(mail.header_raw("X-Unsent").map(str::trim), Some("1"));
 }
+
+#[test]
+fn a_letter_by_post_carries_the_staff_s_address_and_one_without_is_named() {
+    let text = sc()
+        .replacen(
+            "    prenom: Patrick\n",
+            "    prenom: Patrick\n    adresse:\n      - 4 rue des Lilas\n      - 50100 Cherbourg-en-Cotentin\n",
+            1,
+        )
+        .replacen(
+            "    prenom: Henri\n",
+            "    prenom: Henri\n    adresse: [8 allée des Pins, 50130 Octeville]\n",
+            1,
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sortie");
+    let err = send(dir.path(), &text, "2026-12-04");
+    let folder = out.join("envois/2026-12-04");
+    // Every registered letter is listed, with its address or an empty cell.
+    let csv = std::fs::read_to_string(folder.join("recommandes.csv")).unwrap();
+    let row = |who: &str| {
+        csv.lines()
+            .find(|r| {
+                r.trim_start_matches('\u{feff}')
+                    .starts_with(&format!("{who};"))
+            })
+            .unwrap_or_else(|| panic!("no row for {who}:\n{csv}"))
+            .to_owned()
+    };
+    assert!(
+        row("M. Patrick MOREAU")
+            .starts_with("M. Patrick MOREAU;4 rue des Lilas, 50100 Cherbourg-en-Cotentin;"),
+        "{csv}"
+    );
+    assert!(
+        row("M. Henri PETIT").starts_with("M. Henri PETIT;8 allée des Pins, 50130 Octeville;"),
+        "{csv}"
+    );
+    let without = [
+        "Mme Claire LEJEUNE",
+        "M. Olivier DUPONT",
+        "Mme Samira HADDAD",
+    ];
+    for who in without {
+        assert!(row(who).starts_with(&format!("{who};;")), "{csv}");
+    }
+    // The summary names each person without an address, once, and says
+    // what to do.
+    let said: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("sans adresse postale"))
+        .collect();
+    assert_eq!(said.len(), without.len(), "{err}");
+    for who in without {
+        assert_eq!(said.iter().filter(|l| l.contains(who)).count(), 1, "{err}");
+    }
+    assert!(said.iter().all(|l| l.contains("adresse:")), "{err}");
+    // The letters posted carry the address in the envelope window.
+    for (stem, lines) in [
+        (
+            "convocations-jures/convocation-jure-moreau",
+            ["4 rue des Lilas", "50100 Cherbourg-en-Cotentin"],
+        ),
+        (
+            "convocations-surveillants/convocation-surveillant-petit",
+            ["8 allée des Pins", "50130 Octeville"],
+        ),
+    ] {
+        let pdf = normalize(&pdf_text(&sent_file(&out, "2026-12-04", stem, "pdf")));
+        let docx = normalize(&docx_text(&sent_file(&out, "2026-12-04", stem, "docx")));
+        for line in lines {
+            assert_both_contain(&pdf, &docx, line);
+        }
+    }
+}
+
+#[test]
+fn after_a_first_sending_from_an_earlier_file_the_folder_shows_the_letters_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sortie");
+    let before = dir.path().join("avant.yaml");
+    std::fs::write(&before, sc()).unwrap();
+    // The jury's briefing moved since the letters sent before the record.
+    let text = sc().replacen("debut: \"13:30\"", "debut: \"13:00\"", 1);
+    let session = dir.path().join("session.yaml");
+    std::fs::write(&session, &text).unwrap();
+    let run = |command: &str, more: &[&str]| {
+        let mut args = vec![
+            command,
+            session.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        args.extend(more);
+        let (status, err) = run_sessiondoc(&args);
+        assert_eq!(status, Some(0), "{err}");
+    };
+    run(
+        "envoyer",
+        &["--date", "2026-12-10", "--depuis", before.to_str().unwrap()],
+    );
+    let sent = |stem: &str| normalize(&pdf_text(&sent_file(&out, "2026-12-10", stem, "pdf")));
+    let juror = "convocations-jures/convocation-jure-lejeune";
+    let candidate = "convocations/convocation-amrani";
+    assert!(
+        sent(juror).contains("annule et remplace celle du vendredi 4 décembre 2026"),
+        "{}",
+        sent(juror)
+    );
+    assert!(
+        !sent(candidate).contains("rectificative"),
+        "{}",
+        sent(candidate)
+    );
+    // A later generate shows each the letter they received.
+    run("generate", &[]);
+    for stem in [juror, candidate] {
+        let shown = normalize(&pdf_text(
+            &std::fs::read(out.join(format!("{stem}.pdf"))).unwrap(),
+        ));
+        assert_eq!(shown, sent(stem), "{stem}");
+    }
+}

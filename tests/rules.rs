@@ -892,6 +892,33 @@ fn responsable_who_is_the_trainer_is_a_warning() {
     assert_counts(&diags, 0, 1);
 }
 
+#[test]
+fn sending_by_courriel_without_an_email_is_a_warning() {
+    let context = "    prenom: Henri\n    envoi: courriel\n";
+    let text = fixture_broken(SC, "    prenom: Henri\n", context);
+    let diags = diagnostics(&text);
+    let d = expect(
+        &text,
+        &diags,
+        Severity::Warning,
+        "surveillants[0].envoi",
+        "le surveillant « petit » reçoit ses lettres par courriel (envoi: courriel) mais n'a pas d'adresse e-mail",
+        (context, "courriel"),
+    );
+    let help = d.help.clone().unwrap_or_default();
+    assert!(help.contains("email:"), "{help}");
+    assert!(help.contains("envoi: courrier"), "{help}");
+    assert!(help.contains("envoi: main_propre"), "{help}");
+    assert_counts(&diags, 0, 1);
+    // With an address, nothing to say.
+    let with_address = broken(
+        &text,
+        context,
+        "    prenom: Henri\n    email: h.petit@example.fr\n    envoi: courriel\n",
+    );
+    assert_counts(&diagnostics(&with_address), 0, 0);
+}
+
 // ---------------------------------------------------------------- timetable
 
 /// The 08:30 interview of diallo in room s106 (planning[6]).
@@ -2187,6 +2214,10 @@ const TESTED: &[(&str, &[&str])] = &[
     (
         "structure::centre_article_is_known",
         &["an_unknown_article_of_the_centre_is_an_error"],
+    ),
+    (
+        "people::courriel_needs_an_address",
+        &["sending_by_courriel_without_an_email_is_a_warning"],
     ),
 ];
 

@@ -3,8 +3,11 @@
 //! and a candidate who withdraws; the session postponed. After each
 //! sending: what everyone received before is kept as it was; each new
 //! letter is right (a first letter, a rectificative naming the day of the
-//! person's last letter, or a cancellation); the calendars sent, replayed
-//! in order into one calendar, hold exactly the current slots.
+//! person's last letter, or a cancellation); the letter of each person the
+//! output folder shows is the one they last received until a change
+//! concerns them; the calendars sent, replayed in order into one calendar,
+//! hold exactly the current slots. Then a slot moved after the
+//! postponement: the letters do not announce it again.
 
 use crate::common;
 
@@ -15,12 +18,13 @@ use std::process::Command;
 use common::*;
 
 /// The days of sending, and how the letters write them.
-const DAYS: [(&str, &str); 5] = [
+const DAYS: [(&str, &str); 6] = [
     ("2026-12-04", "vendredi 4 décembre 2026"),
     ("2026-12-10", "jeudi 10 décembre 2026"),
     ("2026-12-15", "mardi 15 décembre 2026"),
     ("2026-12-18", "vendredi 18 décembre 2026"),
     ("2026-12-22", "mardi 22 décembre 2026"),
+    ("2027-01-05", "mardi 5 janvier 2027"),
 ];
 
 fn long(day: &str) -> &'static str {
@@ -57,7 +61,9 @@ fn season() -> Vec<String> {
     let v5 = v4
         .replace("2027-01-11", "2027-02-08")
         .replace("2027-01-12", "2027-02-09");
-    let all = vec![v1, v2, v3, v4, v5];
+    // The jury's briefing moves back, after the postponement was sent.
+    let v6 = v5.replacen("debut: \"13:00\"", "debut: \"13:30\"", 1);
+    let all = vec![v1, v2, v3, v4, v5, v6];
     for pair in all.windows(2) {
         assert_ne!(pair[0], pair[1], "each step changes the file");
     }
@@ -199,6 +205,8 @@ fn a_season_of_sendings_leaves_every_letter_and_calendar_right() {
     let files = season();
     // Each person's last letter: the day it was sent.
     let mut last: HashMap<String, &str> = HashMap::new();
+    // Each person's last convocation: the day and the file.
+    let mut held: HashMap<String, (&str, String)> = HashMap::new();
     let mut kept: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
     for (step, (text, (day, _))) in files.iter().zip(DAYS).enumerate() {
         std::fs::write(&session, text).unwrap();
@@ -256,7 +264,22 @@ fn a_season_of_sendings_leaves_every_letter_and_calendar_right() {
             if step == 4 && !document.starts_with("annulations/") {
                 assert!(text.contains("La session est reportée du"), "{context}");
             }
+            // Those who were told of the postponement are not told again.
+            if step == 5 {
+                assert!(!text.contains("reportée"), "{context}");
+            }
+            match document.starts_with("annulations/") {
+                true => held.remove(&who),
+                false => held.insert(who.clone(), (day, document.to_owned())),
+            };
             written.push(who);
+        }
+        // Whom this sending left alone: the output folder shows the letter
+        // they last received, rectificative or not.
+        for (who, (when, document)) in &held {
+            if !written.contains(who) {
+                assert_holds(&out, who, when, document, &format!("step {step}"));
+            }
         }
         for who in written {
             last.insert(who, day);
@@ -293,32 +316,35 @@ fn a_season_of_sendings_leaves_every_letter_and_calendar_right() {
                     "{people:?}"
                 );
                 assert!(!has("jure:haddad") && !has("candidat:diallo"), "{people:?}");
+                ddets_told(&out);
             }
+            5 => assert!(people.iter().all(|p| p.starts_with("jure:")), "{people:?}"),
             _ => {}
         }
     }
-    // The postponement is said to the DDETS, dated the day it is sent.
-    let (pdf, docx) = (
-        normalize(&pdf_text(
-            &std::fs::read(out.join("responsable/declaration-session.pdf")).unwrap(),
-        )),
-        normalize(&docx_text(
-            &std::fs::read(out.join("responsable/declaration-session.docx")).unwrap(),
-        )),
-    );
-    assert_both_contain(
-        &pdf,
-        &docx,
-        "La session est reportée du lundi 11 janvier 2027 au lundi 8 février 2027",
-    );
-    assert_both_contain(&pdf, &docx, "le mardi 22 décembre 2026");
+    // Nothing changed since: a later `generate` leaves everyone's letter
+    // as they received it.
+    let (ok, _, err) = sessiondoc(&[
+        "generate",
+        session.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    for (who, (when, document)) in &held {
+        assert_holds(&out, who, when, document, "generate");
+    }
+    let after_postponement = held.values().filter(|(when, _)| *when == DAYS[4].0).count();
+    assert!(after_postponement > 0, "{held:?}");
     // `changements` for the postponement: every person once, with what to do.
     let before = dir.path().join("avant.yaml");
     std::fs::write(&before, &files[3]).unwrap();
+    let postponed = dir.path().join("reportee.yaml");
+    std::fs::write(&postponed, &files[4]).unwrap();
     let (ok, report, err) = sessiondoc(&[
         "changements",
         before.to_str().unwrap(),
-        session.to_str().unwrap(),
+        postponed.to_str().unwrap(),
     ]);
     assert!(ok, "{err}");
     let named: Vec<&str> = report
@@ -340,4 +366,34 @@ fn a_season_of_sendings_leaves_every_letter_and_calendar_right() {
         .filter(|l| l.trim_start().starts_with('→'))
         .count();
     assert_eq!(actions, named.len(), "{report}");
+}
+
+/// The letter of `who` in the output folder says what the one they
+/// received on `when` said.
+fn assert_holds(out: &Path, who: &str, when: &str, document: &str, context: &str) {
+    let read = |path: PathBuf| normalize(&pdf_text(&std::fs::read(path).unwrap()));
+    let sent = read(out.join("envois").join(when).join(document));
+    let shown = read(out.join(document));
+    assert_eq!(
+        shown, sent,
+        "{context}: {who}'s letter in the folder is not the one sent on {when}"
+    );
+}
+
+/// The postponement is said to the DDETS, dated the day it is sent.
+fn ddets_told(out: &Path) {
+    let (pdf, docx) = (
+        normalize(&pdf_text(
+            &std::fs::read(out.join("responsable/declaration-session.pdf")).unwrap(),
+        )),
+        normalize(&docx_text(
+            &std::fs::read(out.join("responsable/declaration-session.docx")).unwrap(),
+        )),
+    );
+    assert_both_contain(
+        &pdf,
+        &docx,
+        "La session est reportée du lundi 11 janvier 2027 au lundi 8 février 2027",
+    );
+    assert_both_contain(&pdf, &docx, "le mardi 22 décembre 2026");
 }

@@ -60,6 +60,7 @@ const RULES: &[fn(&Session, &mut Vec<Diagnostic>)] = &[
     results::validation_follows_the_session,
     timetable::lunch_holds_no_jury_slot,
     structure::centre_article_is_known,
+    people::courriel_needs_an_address,
 ];
 
 /// Runs every rule and returns the findings in file order.

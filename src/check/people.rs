@@ -3,7 +3,7 @@
 use super::{at, known, same_person};
 use crate::diag::Diagnostic;
 use crate::fr;
-use crate::model::{Membre, Session};
+use crate::model::{Membre, MoyenEnvoi, Session};
 
 /// A session needs at least two accredited jurors.
 pub fn at_least_two_jurors(s: &Session, out: &mut Vec<Diagnostic>) {
@@ -210,5 +210,41 @@ pub fn responsable_is_not_the_trainer(s: &Session, out: &mut Vec<Diagnostic>) {
             );
             return;
         }
+    }
+}
+
+/// Warning: a person to reach by e-mail (`envoi: courriel`) without an
+/// e-mail address.
+pub fn courriel_needs_an_address(s: &Session, out: &mut Vec<Diagnostic>) {
+    let candidates = s.candidats.value.iter().enumerate().map(|(i, c)| {
+        let path = format!("candidats[{i}].envoi");
+        (path, "le candidat", &c.id, &c.envoi, &c.email)
+    });
+    let jurors = s.jures.value.iter().enumerate().map(|(i, j)| {
+        let path = format!("jures[{i}].envoi");
+        (path, "le juré", &j.id, &j.envoi, &j.email)
+    });
+    let surveillants = s.surveillants.iter().enumerate().map(|(i, m)| {
+        let path = format!("surveillants[{i}].envoi");
+        (path, "le surveillant", &m.id, &m.envoi, &m.email)
+    });
+    for (path, who, id, envoi, email) in candidates.chain(jurors).chain(surveillants) {
+        let Some(envoi) = envoi.as_ref().filter(|e| e.value == MoyenEnvoi::Courriel) else {
+            continue;
+        };
+        if email.as_deref().is_some_and(|e| !e.trim().is_empty()) {
+            continue;
+        }
+        out.push(
+            Diagnostic::warning(
+                &path,
+                at(envoi),
+                format!(
+                    "{who} « {} » reçoit ses lettres par courriel (envoi: courriel) mais n'a pas d'adresse e-mail",
+                    id.value
+                ),
+            )
+            .help("ajoutez son adresse (email: …), ou choisissez envoi: courrier (lettre recommandée) ou envoi: main_propre (remise en main propre)"),
+        );
     }
 }

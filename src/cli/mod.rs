@@ -435,7 +435,10 @@ fn envoyer(
     let mut options = GenerateOptions::all_into(&folder);
     options.progress = std::io::stderr().is_terminal();
     options.date = Some(day);
-    options.depuis = crate::record::last_session(&folder).or(depuis);
+    let recorded = crate::record::last_session(&folder);
+    // The file given once, before the record existed, is kept with it.
+    let seed = depuis.filter(|_| recorded.is_none());
+    options.depuis = recorded.or_else(|| seed.clone());
     if options.depuis.is_some() {
         warn_if_sent_late(&session, options.date);
     }
@@ -443,7 +446,7 @@ fn envoyer(
     let summary = generate::run(&source, &session, &options)
         .map_err(|e| e.with_note("Rien n'a été envoyé ni modifié."))?;
     eprintln!("{}", summary.line());
-    match crate::record::record(&folder, &source.text, &session, day)? {
+    match crate::record::record(&folder, &source.text, &session, (day, seed.as_deref()))? {
         None => {
             eprintln!("Rien à envoyer\u{a0}: chacun a déjà reçu ses documents tels qu'ils sont.")
         }
@@ -461,6 +464,11 @@ fn envoyer(
             }
             for file in &sending.kit {
                 eprintln!("  à envoyer\u{a0}: {}", sending.folder.join(file).display());
+            }
+            for who in &sending.sans_adresse {
+                eprintln!(
+                    "  sans adresse postale\u{a0}: {who}\u{a0}; son adresse est vide dans recommandes.csv\u{a0}: écrivez-la sur l'enveloppe et dans la liste, et ajoutez-la au fichier de session (adresse:) pour les envois suivants, ou choisissez envoi: courriel ou envoi: main_propre"
+                );
             }
         }
     }

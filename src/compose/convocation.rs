@@ -104,9 +104,12 @@ fn letter(ctx: &Composer, c: &CandidateView) -> Result<(String, String, Section)
     let changed = ctx.correction.and_then(|k| k.candidats.get(&c.id));
     // A corrected letter is dated the day it is sent.
     // So is a first letter sent after the others.
-    let dated = match (ctx.correction, changed) {
-        (Some(k), Some(_)) => k.envoi.clone(),
-        (Some(k), None) if k.is_new("candidat", &c.id) => k.envoi.clone(),
+    // The record may know better: the letter they hold, as it was dated.
+    let held = ctx.correction.and_then(|k| k.letter(&stem(c)));
+    let dated = match (ctx.correction, changed, held) {
+        (_, _, Some(l)) => l.date.clone(),
+        (Some(k), Some(_), None) => k.envoi.clone(),
+        (Some(k), None, None) if k.is_new("candidat", &c.id) => k.envoi.clone(),
         _ => facts.convocation_date.clone(),
     };
     let context = context! {

@@ -55,8 +55,12 @@ fn one(ctx: &Composer, role: Staff, p: &PersonView) -> Result<Composed, Error> {
     let corrected = role.corrected(ctx, &p.id);
     // A corrected convocation is dated the day it is sent, and so is a
     // first one sent after the others.
-    let dated = match ctx.correction {
-        Some(k) if corrected || k.is_new(role.name(), &p.id) => k.envoi.clone(),
+    let stem = ctx.kind.file_for(&p.id);
+    // The record may know better: the letter they hold, as it was dated.
+    let held = ctx.correction.and_then(|k| k.letter(&stem));
+    let dated = match (ctx.correction, held) {
+        (_, Some(l)) => l.date.clone(),
+        (Some(k), None) if corrected || k.is_new(role.name(), &p.id) => k.envoi.clone(),
         _ => ctx.plan.facts.convocation_date.clone(),
     };
     let mut rooms: Vec<String> = Vec::new();
@@ -79,7 +83,6 @@ fn one(ctx: &Composer, role: Staff, p: &PersonView) -> Result<Composed, Error> {
     };
     let template = ctx.template();
     // The template's context; `c` is the slot of one calendar event.
-    let stem = ctx.kind.file_for(&p.id);
     let context = |c: Value| {
         ctx.context_for(
             &stem,
@@ -157,8 +160,11 @@ fn letter(
     (slots, late): (&[&SlotView], Vec<String>),
     corrected: bool,
 ) -> Result<Vec<Block>, Error> {
+    // The address in the envelope window, when the file gives one.
+    let mut recipient = vec![p.appel.clone()];
+    recipient.extend(p.adresse.iter().cloned());
     let mut blocks = vec![
-        letter_head(ctx, vec![p.appel.clone()]),
+        letter_head(ctx, recipient),
         right(t, "lieu_date")?,
         Block::centred_heading(1, t.text("titre")?),
         Block::Paragraph(Paragraph::bold(t.text("objet")?)),

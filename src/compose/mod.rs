@@ -177,10 +177,19 @@ impl Ctx<'_> {
     /// [`Ctx::context`], whose `precedente` is the day the person's last
     /// letter was sent when the record knows it.
     pub fn context_for(&self, stem: &str, extra: Value) -> Value {
-        let precedente = self
-            .correction
-            .map(|c| c.precedentes.get(stem).unwrap_or(&c.precedente).clone());
-        minijinja::context! { precedente => precedente, ..self.context(extra) }
+        let Some(letter) = self.correction.and_then(|c| c.letter(stem)) else {
+            let precedente = self
+                .correction
+                .map(|c| c.precedentes.get(stem).unwrap_or(&c.precedente).clone());
+            return minijinja::context! { precedente => precedente, ..self.context(extra) };
+        };
+        // What the record says this person's letter replaces.
+        let report = letter.report.as_ref().map(Value::from_serialize);
+        minijinja::context! {
+            precedente => letter.precedente.clone(),
+            report => report,
+            ..self.context(extra)
+        }
     }
 
     /// A document with the common header and footer, titled by the

@@ -80,33 +80,15 @@ pub fn compose(
         .output
         .clone()
         .unwrap_or_else(|| super::default_folder(source, session));
-    let mut before_session = None;
-    let correction = match &options.depuis {
-        Some(path) => {
-            let (_, before) = crate::load::load(path).map_err(|_| {
-                Error::Refused(format!(
-                    "« {} » n'a pas pu être lu\u{a0}: vérifiez-le avec « sessiondoc check »",
-                    path.display()
-                ))
-            })?;
-            let before = before_session.insert(before);
-            let before_plan = Plan::new(before);
-            let changes = crate::changes::compare(&before_plan, &plan);
-            // The letters nothing changed for are the ones already sent, as
-            // they were dated; the corrected ones are dated the day they go.
-            let precedente = before_plan.facts.convocation_date.clone();
-            plan.facts.convocation_date = precedente.clone();
-            let sent = options.date.unwrap_or_else(Date::today);
-            let mut correction = changes.correction(precedente, crate::fr::long_date(sent));
-            arrivals_and_departures(&mut correction, &before_plan, &plan);
-            correction.precedentes = crate::record::last_sent_days(&folder)
-                .into_iter()
-                .map(|(stem, day)| (stem, crate::fr::long_date(day)))
-                .collect();
-            Some(correction)
-        }
-        None => None,
-    };
+    // Without a file given, the session as it was at the last sending.
+    let depuis = options
+        .depuis
+        .clone()
+        .or_else(|| crate::record::last_session(&folder));
+    let before_session = depuis.as_deref().map(read_earlier).transpose()?;
+    let correction = before_session
+        .as_ref()
+        .map(|before| correction(before, &mut plan, &folder, options.date));
     let before_plan = before_session.as_ref().map(Plan::new);
     let mut sent_calendars = crate::record::sent_calendars(&folder);
     if let Some(before) = &before_plan {
@@ -157,6 +139,37 @@ pub fn compose(
         known_pages: HashMap::new(),
         kept_parts: HashMap::new(),
     })
+}
+
+/// The session file as it was when the letters went out.
+fn read_earlier(path: &Path) -> Result<Session, Error> {
+    crate::load::load(path).map(|(_, s)| s).map_err(|_| {
+        Error::Refused(format!(
+            "« {} » n'a pas pu être lu\u{a0}: vérifiez-le avec « sessiondoc check »",
+            path.display()
+        ))
+    })
+}
+
+/// What the documents of `plan` correct since `before` (the file as it
+/// was at the last sending), person by person against the record of
+/// sendings in `folder`; `sent` is the day the corrected ones go.
+fn correction(before: &Session, plan: &mut Plan, folder: &Path, sent: Option<Date>) -> Correction {
+    let before_plan = Plan::new(before);
+    let changes = crate::changes::compare(&before_plan, plan);
+    // The letters nothing changed for are the ones already sent, as
+    // they were dated; the corrected ones are dated the day they go.
+    let precedente = before_plan.facts.convocation_date.clone();
+    plan.facts.convocation_date = precedente.clone();
+    let sent = sent.unwrap_or_else(Date::today);
+    let mut correction = changes.correction(precedente, crate::fr::long_date(sent));
+    arrivals_and_departures(&mut correction, &before_plan, plan);
+    correction.precedentes = crate::record::last_sent_days(folder)
+        .into_iter()
+        .map(|(stem, day)| (stem, crate::fr::long_date(day)))
+        .collect();
+    crate::record::held_letters(&mut correction, folder, plan);
+    correction
 }
 
 /// The people `after` no longer convenes (their cancellation) and those

@@ -194,7 +194,11 @@ pub struct Jure {
     /// The days this juror can come (default: every day of the session).
     pub disponibilites: Option<Vec<At<Date>>>,
     /// How their letters are sent (default: see [`MoyenEnvoi`]).
-    pub envoi: Option<MoyenEnvoi>,
+    pub envoi: Option<At<MoyenEnvoi>>,
+    /// Their postal address, one line per item, for the letters sent by
+    /// post (optional).
+    #[serde(default)]
+    pub adresse: Vec<String>,
 }
 
 /// A surveillant or a trainer: a person with an id.
@@ -209,7 +213,11 @@ pub struct Membre {
     pub telephone: Option<String>,
     pub email: Option<String>,
     /// How their letters are sent (default: see [`MoyenEnvoi`]).
-    pub envoi: Option<MoyenEnvoi>,
+    pub envoi: Option<At<MoyenEnvoi>>,
+    /// Their postal address, one line per item, for the letters sent by
+    /// post (optional).
+    #[serde(default)]
+    pub adresse: Vec<String>,
 }
 
 /// A room.
@@ -252,7 +260,7 @@ pub struct Candidat {
     /// The day the candidate withdrew: no more letters, absent on the PVs.
     pub desistement: Option<At<Date>>,
     /// How their letters are sent (default: see [`MoyenEnvoi`]).
-    pub envoi: Option<MoyenEnvoi>,
+    pub envoi: Option<At<MoyenEnvoi>>,
 }
 
 /// Access route to the title.

@@ -28,6 +28,23 @@ pub struct Correction {
     /// The people convened now who were not before (`role:id`): their
     /// first letter, dated the day it is sent, replaces nothing.
     pub nouveaux: Vec<String>,
+    /// What each person's current letter says, by the stem of their
+    /// convocation, when the record of sendings knows what they received:
+    /// rather than `envoi`, `precedentes` and `report`.
+    pub lettres: HashMap<String, Letter>,
+}
+
+/// What a person's current letter says, read against the letters the
+/// record of sendings says they received.
+#[derive(Debug, Clone)]
+pub struct Letter {
+    /// The day it is dated, as long.
+    pub date: String,
+    /// The day of the letter it replaces, as long; `None`: a first letter.
+    pub precedente: Option<String>,
+    /// The session's days before and after, when it announces that the
+    /// session is postponed.
+    pub report: Option<crate::changes::Period>,
 }
 
 impl Correction {
@@ -35,6 +52,21 @@ impl Correction {
     /// "surveillant") is convened for the first time.
     pub fn is_new(&self, role: &str, id: &str) -> bool {
         self.nouveaux.iter().any(|n| *n == format!("{role}:{id}"))
+    }
+
+    /// What the current letter of `stem` says, when the record knows.
+    pub fn letter(&self, stem: &str) -> Option<&Letter> {
+        self.lettres.get(stem)
+    }
+
+    /// The people of `role` who receive a corrected document, with the
+    /// slots that changed for them.
+    pub fn of_role(&mut self, role: &str) -> &mut HashMap<String, Vec<usize>> {
+        match role {
+            "candidat" => &mut self.candidats,
+            "jure" => &mut self.jures,
+            _ => &mut self.surveillants,
+        }
     }
 }
 
@@ -50,7 +82,7 @@ pub struct Cancelled {
     pub appel: String,
     /// "LEJEUNE Claire".
     pub nom_prenom: String,
-    /// Their postal address, when the file gives one (candidates).
+    /// Their postal address, when the file gives one.
     pub adresse: Vec<String>,
     /// The stem of their last convocation in the output folder: the
     /// record knows the day it was sent.

@@ -9,7 +9,7 @@ mod extra_time;
 mod fraud;
 mod half_day;
 mod views;
-pub use correction::{Cancelled, Correction};
+pub use correction::{Cancelled, Correction, Letter};
 pub use extra_time::{applies, duration_hm, extra_for, extra_minutes, real_end, real_minutes};
 pub use fraud::{FraudView, WitnessRole};
 pub use half_day::HalfDay;
@@ -220,26 +220,34 @@ fn alphabetical(mut people: Vec<PersonView>) -> Vec<PersonView> {
 
 /// A juror as printed.
 fn juror_view(j: &Jure) -> PersonView {
-    PersonView::new(
+    let view = PersonView::new(
         &j.id.value,
         j.civilite,
         &j.nom,
         &j.prenom,
         &j.telephone,
         &j.email,
-    )
+    );
+    PersonView {
+        adresse: j.adresse.clone(),
+        ..view
+    }
 }
 
 /// A surveillant or trainer as printed.
 fn member_view(m: &Membre) -> PersonView {
-    PersonView::new(
+    let view = PersonView::new(
         &m.id.value,
         m.civilite,
         &m.nom,
         &m.prenom,
         &m.telephone,
         &m.email,
-    )
+    );
+    PersonView {
+        adresse: m.adresse.clone(),
+        ..view
+    }
 }
 
 fn slot_view(s: &Session, index: usize, c: &Creneau) -> SlotView {

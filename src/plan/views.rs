@@ -19,6 +19,8 @@ pub struct PersonView {
     pub appel: String,
     pub telephone: Option<String>,
     pub email: Option<String>,
+    /// Their postal address, when the file gives one.
+    pub adresse: Vec<String>,
 }
 
 impl PersonView {
@@ -39,6 +41,7 @@ impl PersonView {
             appel: format!("{} {} {}", fr::civilite(c), prenom, fr::capitals(nom)),
             telephone: tel.clone(),
             email: email.clone(),
+            adresse: Vec::new(),
         }
     }
 }

@@ -150,6 +150,26 @@ fn receipt(wording: &Wording, plans: &[Plan], p: &Person) -> Result<Vec<u8>, Err
         .bytes)
 }
 
+/// The people of a sending whose letters go by registered post and whom
+/// no address is known for ("Mme Claire LEJEUNE"), once each.
+pub fn without_address(
+    lines: &[Line],
+    session: &Session,
+    earlier: Option<&Session>,
+) -> Vec<String> {
+    let plans: Vec<Plan> = std::iter::once(session)
+        .chain(earlier)
+        .map(Plan::new)
+        .collect();
+    by_person(lines)
+        .iter()
+        .filter(|p| p.moyen == label(crate::model::MoyenEnvoi::Courrier))
+        .map(|p| recipient(&plans, p))
+        .filter(|r| r.adresse.iter().all(|l| l.trim().is_empty()))
+        .map(|r| r.appel)
+        .collect()
+}
+
 /// The lines of a sending, person by person, in the order first met.
 fn by_person(lines: &[Line]) -> Vec<Person<'_>> {
     let mut people: Vec<Person> = Vec::new();
@@ -186,7 +206,7 @@ fn recipient(plans: &[Plan], p: &Person) -> Recipient {
                 staff.into_iter().find(|m| m.id == p.id).map(|m| Recipient {
                     civilite: civilite(m.civilite),
                     appel: m.appel,
-                    adresse: Vec::new(),
+                    adresse: m.adresse,
                     email: m.email,
                 })
             }

@@ -1,14 +1,17 @@
 //! The record of the sendings, in the output folder: one dated folder per
 //! sending (`envois/2027-01-12/`, then `envois/2027-01-12-2/` for a
 //! second one the same day), never rewritten, holding the files as they
-//! were sent, a copy of the session file as it was and the list of who
+//! were sent, a copy of the session file as it was (for a first sending
+//! from `--depuis`, the file it corrected too) and the list of who
 //! got what, when and how (`envoi.json`). What a person last received is
 //! read from it: the next calendar updates or cancels the events of the
 //! last one sent, and a rectificative names the day of the last letter.
 
+mod held;
 mod kit;
 mod list;
 
+pub use held::apply as held_letters;
 /// The folder of a sending's e-mail drafts.
 pub use kit::COURRIELS;
 pub use list::{Line, label};
@@ -93,6 +96,10 @@ pub const LISTE: &str = "envoi.json";
 /// The session file as it was at a sending, in its folder.
 pub const SESSION: &str = "session.yaml";
 
+/// The session file a first sending corrected (`--depuis`): the letters
+/// sent before the record existed, which its rectificatives replace.
+pub const SEED: &str = "session-precedente.yaml";
+
 /// The lines of every sending, oldest first.
 pub fn lines(folder: &Path) -> Vec<Line> {
     sendings(folder)
@@ -134,6 +141,9 @@ pub struct Sending {
     pub lines: Vec<Line>,
     /// The files of the sending kit, relative to its folder.
     pub kit: Vec<String>,
+    /// Those to send a registered letter to whom the file gives no
+    /// postal address ("Mme Claire LEJEUNE").
+    pub sans_adresse: Vec<String>,
 }
 
 /// What [`record`] would record on `day`, without recording it: the
@@ -200,7 +210,7 @@ pub fn record(
     folder: &Path,
     session_text: &str,
     session: &Session,
-    day: Date,
+    (day, seed): (Date, Option<&Path>),
 ) -> Result<Option<Sending>, Error> {
     let to_send = pending(folder, session, day)?;
     let earlier = last_session(folder)
@@ -228,9 +238,14 @@ pub fn record(
         std::fs::write(&path, bytes).map_err(|e| io(&path, &e))
     };
     write(SESSION, session_text.as_bytes())?;
+    if let Some(seed) = seed.filter(|_| earlier.is_none()) {
+        let text = std::fs::read(seed).map_err(|e| io(seed, &e))?;
+        write(SEED, &text)?;
+    }
     let list = serde_json::to_vec_pretty(&to_send).map_err(|e| Error::Io(e.to_string()))?;
     write(LISTE, &list)?;
     let kit = kit::write(staging.path(), &to_send, session, earlier.as_ref(), day)?;
+    let sans_adresse = kit::without_address(&to_send, session, earlier.as_ref());
     let target = free_name(&envois, day);
     let staged = staging.keep();
     std::fs::rename(&staged, &target).map_err(|e| {
@@ -241,6 +256,7 @@ pub fn record(
         folder: target,
         lines: to_send,
         kit,
+        sans_adresse,
     }))
 }
 
@@ -254,15 +270,15 @@ pub fn means(session: &Session, role: &str, id: &str) -> MoyenEnvoi {
     };
     let (chosen, email) = match role {
         "candidat" => match session.candidats.value.iter().find(|c| c.id.value == id) {
-            Some(c) => (c.envoi, None),
+            Some(c) => (c.envoi.as_ref().map(|e| e.value), None),
             None => (None, None),
         },
         "jure" => match session.jures.value.iter().find(|j| j.id.value == id) {
-            Some(j) => (j.envoi, j.email.as_deref()),
+            Some(j) => (j.envoi.as_ref().map(|e| e.value), j.email.as_deref()),
             None => (None, None),
         },
         _ => match session.surveillants.iter().find(|m| m.id.value == id) {
-            Some(m) => (m.envoi, m.email.as_deref()),
+            Some(m) => (m.envoi.as_ref().map(|e| e.value), m.email.as_deref()),
             None => (None, None),
         },
     };

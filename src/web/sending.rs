@@ -197,7 +197,7 @@ impl App {
         generate::run(&source, &session, &options)
             .map_err(|e| e.with_note("Rien n'a été envoyé ni modifié."))?;
         Ok(
-            match crate::record::record(&folder, &source.text, &session, day)? {
+            match crate::record::record(&folder, &source.text, &session, (day, None))? {
                 None => Reply::redirect("/envois?rien=1"),
                 Some(sending) => {
                     let name = sending
