@@ -27,6 +27,7 @@ mod importer;
 mod importer_centres;
 mod importer_lists;
 mod importer_session;
+mod lettre_validation;
 mod liste_admis;
 mod livrets;
 mod lot;
