@@ -35,6 +35,7 @@ mod mise_en_page;
 mod mutations;
 mod navigateur;
 mod noms;
+mod pagination;
 mod parties;
 mod planifier;
 mod planifier_refus;
