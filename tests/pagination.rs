@@ -93,3 +93,20 @@ fn the_posted_timetable_numbers_each_day_in_libreoffice() {
         ["page 1 / 1", "page 1 / 2", "page 2 / 2", "page 1 / 1"]
     );
 }
+
+#[test]
+fn a_juror_pack_of_a_large_session_has_the_pdf_s_pages_in_libreoffice() {
+    // At 60 candidates a juror's timetable fills its first page: a cell
+    // left empty (no candidate in a slot of the whole jury) must be no
+    // taller in LibreOffice than in the PDF.
+    let text = sessiondoc::example::large_session(60);
+    let files = produce_text(&text, &[Kind::LivretJure]);
+    let (pdf, docx) = pairs(&files, "livret-jure", None)[0];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.docx");
+    std::fs::write(&path, &docx.bytes).unwrap();
+    let out = dir.path().join("out");
+    libreoffice_to_pdf(&[path], &out, &dir.path().join("profile"));
+    let libreoffice = std::fs::read(out.join("doc.pdf")).unwrap();
+    assert_eq!(pdf_pages(&libreoffice), pdf_pages(&pdf.bytes));
+}

@@ -38,7 +38,8 @@ use crate::doc::{Align, Block, Document, Paragraph, Run, Table};
 use crate::error::Error;
 use crate::page::PAGE;
 use geometry::{
-    CUT_COLOR, FONT, HEADING_PT, PARAGRAPH_AFTER_TWIPS, content_width, half_points, twips,
+    CUT_COLOR, FONT, HEADING_PT, PARAGRAPH_AFTER_TWIPS, TALLER_LINE_EM, content_width, half_points,
+    twips,
 };
 use sections::{PageTotal, margins, numbered, page_footer, page_header, page_size, section_end};
 use tables::TableBuilder;
@@ -188,7 +189,7 @@ fn add_block(
         Block::Heading { level, text, align } => {
             docx.add_paragraph(heading(*level, text, *align, position.at_top))
         }
-        Block::Paragraph(p) => docx.add_paragraph(paragraph(p)),
+        Block::Paragraph(p) => docx.add_paragraph(paragraph(&in_body(p))),
         Block::Table(t) => docx
             .add_table(tables.table(t, width))
             .add_paragraph(after_table.keep_next(t.keep_with_next)),
@@ -237,6 +238,20 @@ fn add_block(
                 add_block(docx, tables, &b, landscape, position)
             })
         }
+    }
+}
+
+/// A paragraph of the page's body: its own space after less what Word's
+/// taller line adds (list items, names one under the other, the lines of
+/// a letter), so that a page holds as many as in the PDF.
+fn in_body(p: &Paragraph) -> std::borrow::Cow<'_, Paragraph> {
+    match p.space_after {
+        Some(mm) => {
+            let size_mm = p.size.unwrap_or(PAGE.body_pt) * 25.4 / 72.0;
+            let after = (mm - TALLER_LINE_EM * size_mm).max(0.0);
+            std::borrow::Cow::Owned(p.clone().space_after(after))
+        }
+        None => std::borrow::Cow::Borrowed(p),
     }
 }
 
