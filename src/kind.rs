@@ -127,6 +127,8 @@ kinds! {
         "la lettre d'annulation de la convocation d'un juré ou d'un surveillant qui n'est plus attendu, ou d'un candidat qui s'est désisté";
     AttestationJure = "attestation-jure", "attestation-jure", "attestations-jures/attestation-jure", Jure, sent: false,
         "l'attestation de présence de chaque juré, pour son employeur";
+    LettreValidation = "lettre-validation", "lettre-validation", "lettres-validation/lettre-validation", Candidat, sent: false,
+        "la lettre de résultat de chaque candidat qui a obtenu le titre ou des CCP : le parchemin, le livret de certification, les CCP acquis et ceux qui restent";
 }
 
 impl Kind {

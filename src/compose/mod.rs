@@ -14,6 +14,7 @@ mod fiche;
 mod formulaires;
 mod fraude;
 mod jour_j;
+mod lettre_validation;
 mod lettres;
 mod liste_admis;
 mod livret_jure;
@@ -408,6 +409,7 @@ fn composer_of(kind: Kind) -> (Shape, &'static [LabelBlock]) {
         Kind::FicheRenseignements => (Filtered(fiche::each), fiche::LABELS),
         Kind::Annulation => (Many(annulation::each), &[]),
         Kind::AttestationJure => (Many(attestation_jure::each), &[]),
+        Kind::LettreValidation => (Filtered(lettre_validation::each), &[]),
     }
 }
 

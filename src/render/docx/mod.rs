@@ -28,9 +28,9 @@ mod text;
 pub use logo::svg_as_png;
 
 use docx_rs::{
-    BorderType, BreakType, Docx, FooterReference, HeaderReference, LineSpacing,
-    Paragraph as WParagraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
-    Run as WRun, RunFonts, SectionProperty, Style, StyleType,
+    BorderType, BreakType, DocumentChild, Docx, Footer, FooterReference, HeaderReference,
+    LineSpacing, Paragraph as WParagraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, Run as WRun, RunFonts, SectionProperty, Style, StyleType,
 };
 
 use super::Rendered;
@@ -38,9 +38,10 @@ use crate::doc::{Align, Block, Document, Paragraph, Run, Table};
 use crate::error::Error;
 use crate::page::PAGE;
 use geometry::{
-    CUT_COLOR, FONT, HEADING_PT, PARAGRAPH_AFTER_TWIPS, content_width, half_points, twips,
+    CUT_COLOR, FONT, HEADING_PT, PARAGRAPH_AFTER_TWIPS, TALLER_LINE_EM, content_width, half_points,
+    twips,
 };
-use sections::{margins, numbered, page_footer, page_header, page_size};
+use sections::{PageTotal, margins, numbered, page_footer, page_header, page_size, section_end};
 use tables::TableBuilder;
 use text::{closing, gap, heading, paragraph, spacer};
 
@@ -66,30 +67,16 @@ impl DocxRenderer {
             .created_at(&date)
             .updated_at(&date)
             .header(page_header(doc));
-        // One footer part per distinct footer text, the first one through
-        // docx-rs (rIdFooter1), the others added to the package after it.
-        let texts: Vec<&str> = doc
-            .sections
-            .iter()
-            .map(|s| s.footer.as_deref().unwrap_or(&doc.footer))
-            .collect();
-        let mut distinct: Vec<&str> = Vec::new();
-        for t in &texts {
-            if !distinct.contains(t) {
-                distinct.push(t);
-            }
+        // One footer part per section, each counting the pages of its own
+        // section, the first one through docx-rs (rIdFooter1), the others
+        // added to the package after it.
+        let mut parts = footers(doc).into_iter();
+        if let Some(first) = parts.next() {
+            docx = docx.footer(first);
         }
-        let first = distinct.first().copied().unwrap_or(&doc.footer);
-        docx = docx.footer(page_footer(doc, first));
-        let extra_footers = distinct
-            .iter()
-            .skip(1)
-            .map(|t| page_footer(doc, t))
-            .collect();
-        let footer_id = |i: usize| {
-            let n = distinct.iter().position(|t| *t == texts[i]).unwrap_or(0);
-            format!("rIdFooter{}", n + 1)
-        };
+        let extra_footers = parts.collect();
+        let footer_id = |i: usize| format!("rIdFooter{}", i + 1);
+        let several = doc.sections.len() > 1;
         for (i, size) in HEADING_PT.iter().enumerate() {
             docx = docx.add_style(heading_style(i + 1, *size));
         }
@@ -110,7 +97,12 @@ impl DocxRenderer {
                     .page_margin(margins());
                 props.header_reference = Some(HeaderReference::new("default", "rIdHeader1"));
                 props.footer_reference = Some(FooterReference::new("default", footer_id(i)));
-                docx = docx.add_paragraph(closing().section_property(numbered(props, section)));
+                let end = closing()
+                    .add_bookmark_start(i + 1, section_end(i))
+                    .add_bookmark_end(i + 1);
+                docx = docx.add_paragraph(end.section_property(numbered(props, section)));
+            } else if several {
+                docx = mark_end(docx, i);
             }
         }
         if let Some(last) = doc.sections.last() {
@@ -124,6 +116,44 @@ impl DocxRenderer {
         }
         let bytes = package::package(docx, extra_footers, &doc.title)?;
         Ok(Rendered { bytes, pages })
+    }
+}
+
+/// The footer of each section: its text (the section's own, or the
+/// document's), and the pages of the file, or of the section when there
+/// are several.
+fn footers(doc: &Document) -> Vec<Footer> {
+    let several = doc.sections.len() > 1;
+    doc.sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let total = if several {
+                PageTotal::Section(i)
+            } else {
+                PageTotal::File
+            };
+            page_footer(doc, s.footer.as_deref().unwrap_or(&doc.footer), total)
+        })
+        .collect()
+}
+
+/// The bookmark of the end of the last section `i`, in its last
+/// paragraph (or in a hairline one after its last table).
+fn mark_end(mut docx: Docx, i: usize) -> Docx {
+    let (id, name) = (i + 1, section_end(i));
+    match docx.document.children.pop() {
+        Some(DocumentChild::Paragraph(p)) => {
+            let marked = (*p).add_bookmark_start(id, name).add_bookmark_end(id);
+            docx.document
+                .children
+                .push(DocumentChild::Paragraph(Box::new(marked)));
+            docx
+        }
+        other => {
+            docx.document.children.extend(other);
+            docx.add_paragraph(closing().add_bookmark_start(id, name).add_bookmark_end(id))
+        }
     }
 }
 
@@ -159,7 +189,7 @@ fn add_block(
         Block::Heading { level, text, align } => {
             docx.add_paragraph(heading(*level, text, *align, position.at_top))
         }
-        Block::Paragraph(p) => docx.add_paragraph(paragraph(p)),
+        Block::Paragraph(p) => docx.add_paragraph(paragraph(&in_body(p))),
         Block::Table(t) => docx
             .add_table(tables.table(t, width))
             .add_paragraph(after_table.keep_next(t.keep_with_next)),
@@ -208,6 +238,20 @@ fn add_block(
                 add_block(docx, tables, &b, landscape, position)
             })
         }
+    }
+}
+
+/// A paragraph of the page's body: its own space after less what Word's
+/// taller line adds (list items, names one under the other, the lines of
+/// a letter), so that a page holds as many as in the PDF.
+fn in_body(p: &Paragraph) -> std::borrow::Cow<'_, Paragraph> {
+    match p.space_after {
+        Some(mm) => {
+            let size_mm = p.size.unwrap_or(PAGE.body_pt) * 25.4 / 72.0;
+            let after = (mm - TALLER_LINE_EM * size_mm).max(0.0);
+            std::borrow::Cow::Owned(p.clone().space_after(after))
+        }
+        None => std::borrow::Cow::Borrowed(p),
     }
 }
 

@@ -1,10 +1,10 @@
 //! Sections: page size and numbering, the running header and footer.
 
 use docx_rs::{
-    AlignmentType, FieldCharType, Footer, Header, InstrNUMPAGES, InstrPAGE, InstrText, PageMargin,
-    PageNumType, PageOrientationType, PageSize, Paragraph as WParagraph, Pic, Run as WRun,
-    SectionProperty, SectionType, Table as WTable, TableCell, TableCellBorderPosition,
-    TableCellBorders, TableCellMargins, TableRow, VAlignType, WidthType,
+    AlignmentType, FieldCharType, Footer, Header, InstrNUMPAGES, InstrPAGE, InstrPAGEREF,
+    InstrText, PageMargin, PageNumType, PageOrientationType, PageSize, Paragraph as WParagraph,
+    Pic, Run as WRun, SectionProperty, SectionType, Table as WTable, TableCell,
+    TableCellBorderPosition, TableCellBorders, TableCellMargins, TableRow, VAlignType, WidthType,
 };
 
 use super::geometry::{
@@ -120,9 +120,26 @@ const LOGO_GUTTER_MM: f32 = 4.0;
 /// English metric units in a twip.
 const EMU_PER_TWIP: u32 = 635;
 
+/// The name of the bookmark on the last page of the section `index`:
+/// its page number there, counted from 1 in the section, is the section's
+/// number of pages.
+pub fn section_end(index: usize) -> String {
+    format!("_RefSectionEnd{}", index + 1)
+}
+
+/// What the Y of a footer's "page X / Y" counts.
+pub enum PageTotal {
+    /// The pages of the file (a document of one section): NUMPAGES.
+    File,
+    /// The pages of the section `index`: the page of its end, as a page
+    /// reference to [`section_end`] (Word and LibreOffice both show it;
+    /// LibreOffice shows Word's SECTIONPAGES as 1).
+    Section(usize),
+}
+
 /// The running footer: a footer text (the document's, or a section's own),
-/// and "page X / Y".
-pub fn page_footer(doc: &Document, text: &str) -> Footer {
+/// and "page X / Y", Y counted as `total` says.
+pub fn page_footer(doc: &Document, text: &str, total: PageTotal) -> Footer {
     let style = |r: WRun| r.size(half_points(PAGE.small_pt)).color(MUTED_TEXT);
     let field = |p: WParagraph, instr: InstrText| {
         p.add_run(style(WRun::new()).add_field_char(FieldCharType::Begin, false))
@@ -135,13 +152,15 @@ pub fn page_footer(doc: &Document, text: &str) -> Footer {
         .align(AlignmentType::Right)
         .add_run(style(WRun::new()).add_text(format!("{} ", doc.page_label)));
     numbers = field(numbers, InstrText::PAGE(InstrPAGE::new()));
-    // NUMPAGES counts the whole file: a file of several sections (a print
-    // batch) shows "page X" alone, X restarting at each section. (Word's
-    // SECTIONPAGES would do, but LibreOffice shows it as 1.)
-    if doc.sections.len() == 1 {
-        numbers = numbers.add_run(style(WRun::new()).add_text(" / "));
-        numbers = field(numbers, InstrText::NUMPAGES(InstrNUMPAGES::new()));
-    }
+    // X restarts at each section, and so does Y.
+    numbers = numbers.add_run(style(WRun::new()).add_text(" / "));
+    numbers = field(
+        numbers,
+        match total {
+            PageTotal::File => InstrText::NUMPAGES(InstrNUMPAGES::new()),
+            PageTotal::Section(i) => InstrText::PAGEREF(InstrPAGEREF::new(section_end(i))),
+        },
+    );
     let left = WParagraph::new().add_run(text_run(style(WRun::new()), text));
     let cell = |p: WParagraph, w: usize| {
         TableCell::new()

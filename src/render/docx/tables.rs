@@ -10,7 +10,7 @@ use docx_rs::{
 
 use super::geometry::{
     CELL_INSET_Y_TWIPS, CELL_PARAGRAPH_AFTER_MM, LIGHT_RULE_COLOR, RULE_COLOR, SHADE,
-    cell_inset_x_twips, twips,
+    cell_inset_x_twips, half_points, twips,
 };
 use super::text::{paragraph, text_run};
 use crate::doc::{Cell, Paragraph, Row, Run, Table};
@@ -151,8 +151,13 @@ fn table_cell(cell: &Cell, width: usize, size: Option<f32>, mark: Option<&str>) 
         c = c.add_paragraph(wp);
     }
     if cell.paragraphs.is_empty() {
-        // Word wants a paragraph in every cell.
-        let empty = WParagraph::new();
+        // Word wants a paragraph in every cell: one line of the table's
+        // type and no space after, no taller than the PDF's empty cell
+        // beside the text of its row (a paragraph of the body's type with
+        // its space after made a timetable's rows half as tall again).
+        let empty = WParagraph::new()
+            .size(half_points(size.unwrap_or(PAGE.body_pt)))
+            .line_spacing(LineSpacing::new().after(0));
         c = c.add_paragraph(match mark {
             Some(id) => empty.id(id),
             None => empty,
