@@ -33,8 +33,8 @@ use docx_rs::{
     Run as WRun, RunFonts, SectionProperty, Style, StyleType,
 };
 
-use super::Rendered;
-use crate::doc::{Align, Block, Document, Paragraph, Run, Table};
+use super::{RenderContext, Rendered, Renderer};
+use crate::doc::{Align, Block, Paragraph, Run, Table};
 use crate::error::Error;
 use crate::page::PAGE;
 use geometry::{
@@ -47,9 +47,11 @@ use text::{closing, gap, heading, paragraph, spacer};
 /// Renders documents to DOCX.
 pub struct DocxRenderer;
 
-impl DocxRenderer {
-    /// Renders one document; `pages` is left to the caller (Word lays out).
-    pub fn render(&self, doc: &Document, pages: usize) -> Result<Rendered, Error> {
+impl Renderer for DocxRenderer {
+    /// Renders one document; its page count is the context's (Word lays
+    /// out), 0 when not known.
+    fn render(&self, ctx: &RenderContext) -> Result<Rendered, Error> {
+        let doc = ctx.document;
         let mut tables = TableBuilder::default();
         let date = format!("{}T00:00:00Z", doc.date);
         let mut docx = Docx::new()
@@ -123,7 +125,10 @@ impl DocxRenderer {
             docx.document.section_property = numbered(props, last);
         }
         let bytes = package::package(docx, extra_footers, &doc.title)?;
-        Ok(Rendered { bytes, pages })
+        Ok(Rendered {
+            bytes,
+            pages: ctx.pages.unwrap_or(0),
+        })
     }
 }
 
