@@ -36,6 +36,8 @@ pub struct Page {
     pub letter_head_mm: f32,
     /// The size of the recipient's address in `letter-head`.
     pub recipient_pt: f32,
+    /// The headings of level 1, 2 and 3 (`#show heading.where(level: …)`).
+    pub heading_pt: [f32; 3],
 }
 
 /// The geometry of the embedded page program.
@@ -64,6 +66,11 @@ impl Page {
             cell_inset_x_pt: inset,
             letter_head_mm: letter_head(program).ok_or("letter-head(b)")?,
             recipient_pt: recipient_size(program).ok_or("letter-head(b)")?,
+            heading_pt: [
+                heading_size(program, 1)?,
+                heading_size(program, 2)?,
+                heading_size(program, 3)?,
+            ],
         })
     }
 
@@ -94,6 +101,12 @@ pub fn same_geometry(program: &str) -> Result<(), Error> {
         Ok(_) => Err(refused(
             "la géométrie de la page (marges, fenêtre de l'enveloppe, tailles du texte) diffère de celle du modèle fourni, que suivent le DOCX et la largeur des colonnes".to_owned(),
         )),
+        Err(name) if name.starts_with("show ") => Err(refused(format!(
+            "la ligne « #{name}: … » manque ou ne donne pas une taille simple"
+        ))),
+        Err(name) if name.starts_with("show ") => Err(refused(format!(
+            "la ligne « #{name}: … » manque ou ne donne pas une taille simple"
+        ))),
         Err(name) => Err(refused(format!(
             "la ligne « #let {name} = … » manque ou ne donne pas une longueur simple"
         ))),
@@ -123,6 +136,19 @@ fn letter_head(program: &str) -> Option<f32> {
         .split(',')
         .next()?;
     sum_mm(expr, &|name| length(program, name))
+}
+
+/// The size of the headings of `level`
+/// (`#show heading.where(level: 1): set text(size: 14pt, …)`); `Err`
+/// names the line.
+fn heading_size(program: &str, level: u8) -> Result<f32, String> {
+    let line = format!("show heading.where(level: {level})");
+    let prefix = format!("#{line}: set text(size: ");
+    program
+        .lines()
+        .find_map(|l| l.strip_prefix(prefix.as_str()))
+        .and_then(|rest| rest.split("pt").next()?.trim().parse().ok())
+        .ok_or(line)
 }
 
 /// The `text(size: …pt)` of the recipient's address (`b.recipient`).
@@ -182,6 +208,7 @@ mod tests {
         assert_eq!(page.content_height_mm(true), 166.0);
         assert_eq!(page.letter_head_mm, 73.0);
         assert_eq!(page.recipient_pt, 10.5);
+        assert_eq!(page.heading_pt, [14.0, 11.5, 10.5]);
     }
 
     #[test]
@@ -197,6 +224,12 @@ mod tests {
         let larger = PROGRAM.replace(
             "text(size: 10.5pt, b.recipient",
             "text(size: 12pt, b.recipient",
+        );
+        assert_ne!(larger, PROGRAM);
+        assert!(same_geometry(&larger).is_err());
+        let larger = PROGRAM.replace(
+            "level: 2): set text(size: 11.5pt",
+            "level: 2): set text(size: 12pt",
         );
         assert_ne!(larger, PROGRAM);
         assert!(same_geometry(&larger).is_err());
@@ -217,6 +250,15 @@ mod tests {
         let unread = PROGRAM.replace("#let body-size = 10pt", "#let body-size = 1em");
         let err = same_geometry(&unread).unwrap_err().to_string();
         assert!(err.contains("« #let body-size = … » manque"), "{err}");
+        let unread = PROGRAM.replace(
+            "level: 1): set text(size: 14pt",
+            "level: 1): set text(size: 1.4em",
+        );
+        let err = same_geometry(&unread).unwrap_err().to_string();
+        assert!(
+            err.contains("« #show heading.where(level: 1): … » manque"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -37,9 +37,7 @@ use super::{RenderContext, Rendered, Renderer};
 use crate::doc::{Align, Block, Paragraph, Run, Table};
 use crate::error::Error;
 use crate::page::PAGE;
-use geometry::{
-    CUT_COLOR, FONT, HEADING_PT, PARAGRAPH_AFTER_TWIPS, content_width, half_points, twips,
-};
+use geometry::{CUT_COLOR, FONT, PARAGRAPH_AFTER_TWIPS, content_width, half_points, twips};
 use sections::{margins, numbered, page_footer, page_header, page_size};
 use tables::TableBuilder;
 use text::{closing, gap, heading, paragraph, spacer};
@@ -92,7 +90,7 @@ impl Renderer for DocxRenderer {
             let n = distinct.iter().position(|t| *t == texts[i]).unwrap_or(0);
             format!("rIdFooter{}", n + 1)
         };
-        for (i, size) in HEADING_PT.iter().enumerate() {
+        for (i, size) in PAGE.heading_pt.iter().enumerate() {
             docx = docx.add_style(heading_style(i + 1, *size));
         }
 
