@@ -606,10 +606,17 @@ pub fn internal_documents(before: &[Composed], after: &[Composed]) -> Vec<Kind> 
         .collect()
 }
 
+/// The block of each kind's template that names it in the report.
+pub const NAMES: &str = "nom_changements";
+
 /// The report printed by `sessiondoc changements`, from `templates/changements.j2`.
 pub fn report(changes: &Changes, before: &str, after: &str) -> Result<String, Error> {
-    let context = context! { c => Value::from_serialize(changes), avant => before, apres => after };
-    Wording::new(None)?.with("changements", context, |t| {
+    let wording = Wording::new(None)?;
+    let sortes = wording.kind_names(NAMES, changes.internes.iter().copied())?;
+    let context = context! {
+        c => Value::from_serialize(changes), avant => before, apres => after, sortes => sortes,
+    };
+    wording.with("changements", context, |t| {
         if changes.is_empty() {
             Ok(format!("{}\n", t.text("aucun")?))
         } else {

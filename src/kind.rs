@@ -1,10 +1,10 @@
-//! The kinds of document, declared once: each row of [`kinds!`] gives a
-//! kind's name (`--only`, manifest), its template, its file in the output
-//! folder, whom it is for, whether it is sent to people, and what it is. The enum [`Kind`], the list of
-//! every kind, the embedded templates and the `--only` help all come from
-//! that table; the composers are bound by one exhaustive `match` in
-//! `compose`, so a kind without its composer or its template does not
-//! compile.
+//! The kinds of document, declared once: each row of [`kind_table!`] gives
+//! a kind's name (`--only`, manifest), its template, its file in the output
+//! folder, whom it is for, when it is used, whether it is sent to people,
+//! its composer and what it is. The enum [`Kind`], the list of every kind,
+//! the embedded templates, the `--only` help and, in `compose`, the binding
+//! of each kind to its composer all come from that table, so a kind without
+//! its composer or its template does not compile.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -47,10 +47,29 @@ pub struct KindSpec {
     pub sent: bool,
     /// What it is, for the `--only` help.
     pub about: &'static str,
+    /// When it is used, for the folder's table of contents.
+    pub moment: Moment,
 }
 
-macro_rules! kinds {
-    ($($variant:ident = $name:literal, $template:literal, $file:literal, $audience:ident, sent: $sent:literal, $about:literal;)*) => {
+/// When a kind of document is used; the folder's table of contents
+/// (`templates/sommaire.j2`) words each moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Moment {
+    /// Before the session (convocations, letters, preparation).
+    Avant,
+    /// On the days of the session (sheets, PVs, posted timetable).
+    Jour,
+    /// After the session (list of the admitted, transmission).
+    Apres,
+}
+
+/// Declares the enum [`Kind`] and the rows of [`KINDS`] from the table of
+/// kinds (its composers are bound in `compose`).
+macro_rules! declare_kinds {
+    ($($variant:ident = $name:literal, $template:literal, $file:literal, $audience:ident,
+        $moment:ident, sent: $sent:literal, $shape:ident($composer:path), $labels:expr,
+        $about:literal;)*) => {
         /// A kind of document.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Kind {
@@ -68,6 +87,7 @@ macro_rules! kinds {
                 audience: Audience::$audience,
                 sent: $sent,
                 about: $about,
+                moment: Moment::$moment,
             },)*
         ];
 
@@ -78,58 +98,97 @@ macro_rules! kinds {
     };
 }
 
-kinds! {
-    Convocation = "convocation", "convocation", "convocations/convocation", Candidat, sent: true,
-        "la convocation de chaque candidat";
-    ConvocationsLot = "convocations-lot", "convocation", "convocations-lot", Candidat, sent: true,
-        "toutes les convocations en un lot d'impression";
-    Affichage = "affichage", "affichage", "affichage", Public, sent: false,
-        "l'affichage du déroulement";
-    PanneauSalle = "panneau-salle", "affichage", "panneaux/panneau", Public, sent: false,
-        "le panneau de chaque salle";
-    LivretJure = "livret-jure", "livret-jure", "livrets-jures/livret-jure", Jure, sent: true,
-        "le livret de chaque juré";
-    LivretSurveillant = "livret-surveillant", "livret-surveillant", "livrets-surveillants/livret-surveillant", Surveillant, sent: true,
-        "le livret de chaque surveillant";
-    PvIndividuel = "pv-individuel", "pv-individuel", "pv-individuels/pv-individuel", Jury, sent: false,
-        "le procès-verbal individuel de chaque candidat";
-    PvSession = "pv-session", "pv-session", "pv-session", Jury, sent: false,
-        "le procès-verbal de la session";
-    AttestationPresence = "attestation-presence", "attestation-presence", "attestations/attestation-presence", Candidat, sent: false,
-        "l'attestation de présence de chaque candidat";
-    RapportFraude = "rapport-fraude", "rapport-fraude", "rapports-fraude/rapport-fraude", Jury, sent: false,
-        "le rapport de chaque suspicion de fraude";
-    ListeAdmis = "liste-admis", "liste-admis", "liste-admis", Public, sent: false,
-        "la liste publique des admis";
-    Emargement = "emargement", "emargement", "emargement", Jury, sent: false,
-        "les feuilles d'émargement";
-    Echeancier = "echeancier", "echeancier", "echeancier", Responsable, sent: false,
-        "l'échéancier réglementaire";
-    FormulairesVierges = "formulaires-vierges", "commun", "formulaires-vierges", Jury, sent: false,
-        "les PV et le rapport de fraude vierges";
-    Preparation = "preparation", "preparation", "responsable/preparation", Responsable, sent: false,
-        "le guide de préparation de la session, rempli";
-    JourJ = "jour-j", "jour-j", "responsable/jour-j", Responsable, sent: false,
-        "la liste de contrôle de chaque jour de session";
-    DeclarationSession = "declaration-session", "declaration-session", "responsable/declaration-session", Autorite, sent: false,
-        "la déclaration de la session à la DDETS";
-    TransmissionPv = "transmission-pv", "transmission-pv", "responsable/transmission-pv", Autorite, sent: false,
-        "la lettre de transmission des PV à la DDETS";
-    PvCarence = "pv-carence", "pv-carence", "responsable/pv-carence", Autorite, sent: false,
-        "le procès-verbal de carence de jury";
-    ConvocationJure = "convocation-jure", "convocation-jure", "convocations-jures/convocation-jure", Jure, sent: true,
-        "la convocation de chaque juré, avec son calendrier .ics";
-    ConvocationSurveillant = "convocation-surveillant", "convocation-surveillant", "convocations-surveillants/convocation-surveillant", Surveillant, sent: true,
-        "la convocation de chaque surveillant, avec son calendrier .ics";
-    FicheRenseignements = "fiche-renseignements", "fiche-renseignements", "fiches-renseignements/fiche-renseignements", Candidat, sent: false,
-        "la fiche de renseignements de chaque candidat";
-    Annulation = "annulation", "annulation", "annulations/annulation", Responsable, sent: true,
-        "la lettre d'annulation de la convocation d'un juré ou d'un surveillant qui n'est plus attendu, ou d'un candidat qui s'est désisté";
-    AttestationJure = "attestation-jure", "attestation-jure", "attestations-jures/attestation-jure", Jure, sent: false,
-        "l'attestation de présence de chaque juré, pour son employeur";
-    LettreValidation = "lettre-validation", "lettre-validation", "lettres-validation/lettre-validation", Candidat, sent: false,
-        "la lettre de résultat de chaque candidat qui a obtenu le titre ou des CCP : le parchemin, le livret de certification, les CCP acquis et ceux qui restent";
+/// The table of kinds, one row per kind: its variant, its name, its
+/// template, its file, whom it is for, when it is used, whether it is sent
+/// to people, its composer (by shape, a path inside `compose`), the label
+/// blocks that composer reads, and what it is. The table is handed to the
+/// macro `$then`, which takes from it what its module needs: here the enum
+/// and [`KINDS`], in `compose` the composer of each kind. Adding a kind is
+/// adding its row (and its composer, its template and its test).
+macro_rules! kind_table {
+    ($then:ident) => {
+        $then! {
+        Convocation = "convocation", "convocation", "convocations/convocation", Candidat, Avant, sent: true,
+            Filtered(convocation::each), convocation::LABELS,
+            "la convocation de chaque candidat";
+        ConvocationsLot = "convocations-lot", "convocation", "convocations-lot", Candidat, Avant, sent: true,
+            Filtered(convocation::lot), convocation::LABELS,
+            "toutes les convocations en un lot d'impression";
+        Affichage = "affichage", "affichage", "affichage", Public, Jour, sent: false,
+            Many(affichage::affichage), affichage::LABELS,
+            "l'affichage du déroulement";
+        PanneauSalle = "panneau-salle", "affichage", "panneaux/panneau", Public, Jour, sent: false,
+            Many(panneau::door_signs), &[],
+            "le panneau de chaque salle";
+        LivretJure = "livret-jure", "livret-jure", "livrets-jures/livret-jure", Jure, Avant, sent: true,
+            Many(livret_jure::each), livret_jure::LABELS,
+            "le livret de chaque juré";
+        LivretSurveillant = "livret-surveillant", "livret-surveillant", "livrets-surveillants/livret-surveillant", Surveillant, Avant, sent: true,
+            Many(livret_surveillant::each), livret_surveillant::LABELS,
+            "le livret de chaque surveillant";
+        PvIndividuel = "pv-individuel", "pv-individuel", "pv-individuels/pv-individuel", Jury, Jour, sent: false,
+            Filtered(pv_individuel::each), pv_individuel::LABELS,
+            "le procès-verbal individuel de chaque candidat";
+        PvSession = "pv-session", "pv-session", "pv-session", Jury, Jour, sent: false,
+            One(pv_session::compose), pv_session::LABELS,
+            "le procès-verbal de la session";
+        AttestationPresence = "attestation-presence", "attestation-presence", "attestations/attestation-presence", Candidat, Jour, sent: false,
+            Filtered(attestation::each), &[],
+            "l'attestation de présence de chaque candidat";
+        RapportFraude = "rapport-fraude", "rapport-fraude", "rapports-fraude/rapport-fraude", Jury, Jour, sent: false,
+            Many(fraude::each), fraude::LABELS,
+            "le rapport de chaque suspicion de fraude";
+        ListeAdmis = "liste-admis", "liste-admis", "liste-admis", Public, Apres, sent: false,
+            Many(liste_admis::compose), &[],
+            "la liste publique des admis";
+        Emargement = "emargement", "emargement", "emargement", Jury, Jour, sent: false,
+            One(emargement::compose), emargement::LABELS,
+            "les feuilles d'émargement";
+        Echeancier = "echeancier", "echeancier", "echeancier", Responsable, Avant, sent: false,
+            One(echeancier::compose), echeancier::LABELS,
+            "l'échéancier réglementaire";
+        FormulairesVierges = "formulaires-vierges", "commun", "formulaires-vierges", Jury, Jour, sent: false,
+            One(formulaires::compose), formulaires::LABELS,
+            "les PV et le rapport de fraude vierges";
+        Preparation = "preparation", "preparation", "responsable/preparation", Responsable, Avant, sent: false,
+            One(preparation::compose), preparation::LABELS,
+            "le guide de préparation de la session, rempli";
+        JourJ = "jour-j", "jour-j", "responsable/jour-j", Responsable, Jour, sent: false,
+            One(jour_j::compose), jour_j::LABELS,
+            "la liste de contrôle de chaque jour de session";
+        DeclarationSession = "declaration-session", "declaration-session", "responsable/declaration-session", Autorite, Avant, sent: false,
+            One(lettres::declaration), lettres::DECLARATION_LABELS,
+            "la déclaration de la session à la DDETS";
+        TransmissionPv = "transmission-pv", "transmission-pv", "responsable/transmission-pv", Autorite, Apres, sent: false,
+            One(lettres::transmission), &[],
+            "la lettre de transmission des PV à la DDETS";
+        PvCarence = "pv-carence", "pv-carence", "responsable/pv-carence", Autorite, Jour, sent: false,
+            One(lettres::carence), lettres::CARENCE_LABELS,
+            "le procès-verbal de carence de jury";
+        ConvocationJure = "convocation-jure", "convocation-jure", "convocations-jures/convocation-jure", Jure, Avant, sent: true,
+            Many(convocation_equipe::jurors), convocation_equipe::LABELS_JURE,
+            "la convocation de chaque juré, avec son calendrier .ics";
+        ConvocationSurveillant = "convocation-surveillant", "convocation-surveillant", "convocations-surveillants/convocation-surveillant", Surveillant, Avant, sent: true,
+            Many(convocation_equipe::surveillants), convocation_equipe::LABELS_SURVEILLANT,
+            "la convocation de chaque surveillant, avec son calendrier .ics";
+        FicheRenseignements = "fiche-renseignements", "fiche-renseignements", "fiches-renseignements/fiche-renseignements", Candidat, Jour, sent: false,
+            Filtered(fiche::each), fiche::LABELS,
+            "la fiche de renseignements de chaque candidat";
+        Annulation = "annulation", "annulation", "annulations/annulation", Responsable, Avant, sent: true,
+            Many(annulation::each), &[],
+            "la lettre d'annulation de la convocation d'un juré ou d'un surveillant qui n'est plus attendu, ou d'un candidat qui s'est désisté";
+        AttestationJure = "attestation-jure", "attestation-jure", "attestations-jures/attestation-jure", Jure, Apres, sent: false,
+            Many(attestation_jure::each), &[],
+            "l'attestation de présence de chaque juré, pour son employeur";
+        LettreValidation = "lettre-validation", "lettre-validation", "lettres-validation/lettre-validation", Candidat, Apres, sent: false,
+            Filtered(lettre_validation::each), &[],
+            "la lettre de résultat de chaque candidat qui a obtenu le titre ou des CCP : le parchemin, le livret de certification, les CCP acquis et ceux qui restent";
+        }
+    };
 }
+pub(crate) use kind_table;
+
+kind_table!(declare_kinds);
 
 impl Kind {
     /// The row of this kind in the table.

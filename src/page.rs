@@ -32,6 +32,12 @@ pub struct Page {
     pub small_pt: f32,
     /// `cell-inset`'s `x`: a cell's padding on each side.
     pub cell_inset_x_pt: f32,
+    /// `letter-head`'s height, from the top margin to below the address.
+    pub letter_head_mm: f32,
+    /// The size of the recipient's address in `letter-head`.
+    pub recipient_pt: f32,
+    /// The headings of level 1, 2 and 3 (`#show heading.where(level: …)`).
+    pub heading_pt: [f32; 3],
 }
 
 /// The geometry of the embedded page program.
@@ -58,6 +64,13 @@ impl Page {
             body_pt: points(program, "body-size").ok_or("body-size")?,
             small_pt: points(program, "small-size").ok_or("small-size")?,
             cell_inset_x_pt: inset,
+            letter_head_mm: letter_head(program).ok_or("letter-head(b)")?,
+            recipient_pt: recipient_size(program).ok_or("letter-head(b)")?,
+            heading_pt: [
+                heading_size(program, 1)?,
+                heading_size(program, 2)?,
+                heading_size(program, 3)?,
+            ],
         })
     }
 
@@ -65,6 +78,12 @@ impl Page {
     pub fn content_width_mm(&self, landscape: bool) -> f32 {
         let sheet = if landscape { A4_LONG_MM } else { A4_SHORT_MM };
         sheet - 2.0 * self.margin_x_mm
+    }
+
+    /// The height between the top and bottom margins, in millimetres.
+    pub fn content_height_mm(&self, landscape: bool) -> f32 {
+        let sheet = if landscape { A4_SHORT_MM } else { A4_LONG_MM };
+        sheet - self.margin_top_mm - self.margin_bottom_mm
     }
 }
 
@@ -82,6 +101,12 @@ pub fn same_geometry(program: &str) -> Result<(), Error> {
         Ok(_) => Err(refused(
             "la géométrie de la page (marges, fenêtre de l'enveloppe, tailles du texte) diffère de celle du modèle fourni, que suivent le DOCX et la largeur des colonnes".to_owned(),
         )),
+        Err(name) if name.starts_with("show ") => Err(refused(format!(
+            "la ligne « #{name}: … » manque ou ne donne pas une taille simple"
+        ))),
+        Err(name) if name.starts_with("show ") => Err(refused(format!(
+            "la ligne « #{name}: … » manque ou ne donne pas une taille simple"
+        ))),
         Err(name) => Err(refused(format!(
             "la ligne « #let {name} = … » manque ou ne donne pas une longueur simple"
         ))),
@@ -98,7 +123,39 @@ fn definition<'a>(program: &'a str, name: &str) -> Option<&'a str> {
 
 /// The value of `#let name = …mm…` in millimetres.
 fn length(program: &str, name: &str) -> Option<f32> {
-    definition(program, name).and_then(sum_mm)
+    definition(program, name).and_then(|expr| sum_mm(expr, &|_| None))
+}
+
+/// The `height:` of `#let letter-head(b) = block(…)`, in millimetres: a
+/// sum of lengths and of the values named on their own lines
+/// (`window-y - margin-top + 42mm`).
+fn letter_head(program: &str) -> Option<f32> {
+    let expr = definition(program, "letter-head(b)")?
+        .split("height: ")
+        .nth(1)?
+        .split(',')
+        .next()?;
+    sum_mm(expr, &|name| length(program, name))
+}
+
+/// The size of the headings of `level`
+/// (`#show heading.where(level: 1): set text(size: 14pt, …)`); `Err`
+/// names the line.
+fn heading_size(program: &str, level: u8) -> Result<f32, String> {
+    let line = format!("show heading.where(level: {level})");
+    let prefix = format!("#{line}: set text(size: ");
+    program
+        .lines()
+        .find_map(|l| l.strip_prefix(prefix.as_str()))
+        .and_then(|rest| rest.split("pt").next()?.trim().parse().ok())
+        .ok_or(line)
+}
+
+/// The `text(size: …pt)` of the recipient's address (`b.recipient`).
+fn recipient_size(program: &str) -> Option<f32> {
+    let line = program.lines().find(|l| l.contains("b.recipient"))?;
+    let size = line.split("text(size: ").nth(1)?.split("pt").next()?;
+    size.trim().parse().ok()
 }
 
 /// The value of `#let name = …pt` in points.
@@ -110,8 +167,9 @@ fn points(program: &str, name: &str) -> Option<f32> {
         .ok()
 }
 
-/// `210mm - 20mm - 100mm + 6mm`, in millimetres.
-fn sum_mm(expr: &str) -> Option<f32> {
+/// `210mm - 20mm - 100mm + 6mm`, in millimetres; a term that is a name
+/// is given by `named`.
+fn sum_mm(expr: &str, named: &dyn Fn(&str) -> Option<f32>) -> Option<f32> {
     let mut total = 0.0;
     let mut sign = 1.0;
     for term in expr.split_whitespace() {
@@ -119,7 +177,11 @@ fn sum_mm(expr: &str) -> Option<f32> {
             "+" => sign = 1.0,
             "-" => sign = -1.0,
             _ => {
-                total += sign * term.strip_suffix("mm")?.parse::<f32>().ok()?;
+                let value = match term.strip_suffix("mm") {
+                    Some(mm) => mm.parse::<f32>().ok()?,
+                    None => named(term)?,
+                };
+                total += sign * value;
             }
         }
     }
@@ -143,6 +205,34 @@ mod tests {
         assert_eq!(page.cell_inset_x_pt, 4.0);
         assert_eq!(page.content_width_mm(false), 174.0);
         assert_eq!(page.content_width_mm(true), 261.0);
+        assert_eq!(page.content_height_mm(true), 166.0);
+        assert_eq!(page.letter_head_mm, 73.0);
+        assert_eq!(page.recipient_pt, 10.5);
+        assert_eq!(page.heading_pt, [14.0, 11.5, 10.5]);
+    }
+
+    #[test]
+    fn a_centre_program_with_another_letter_head_is_refused() {
+        // The DOCX's letter head follows the program's: another one would
+        // put the address elsewhere than the envelope's window in Word.
+        let taller = PROGRAM.replace(
+            "window-y - margin-top + 42mm",
+            "window-y - margin-top + 50mm",
+        );
+        assert_ne!(taller, PROGRAM);
+        assert!(same_geometry(&taller).is_err());
+        let larger = PROGRAM.replace(
+            "text(size: 10.5pt, b.recipient",
+            "text(size: 12pt, b.recipient",
+        );
+        assert_ne!(larger, PROGRAM);
+        assert!(same_geometry(&larger).is_err());
+        let larger = PROGRAM.replace(
+            "level: 2): set text(size: 11.5pt",
+            "level: 2): set text(size: 12pt",
+        );
+        assert_ne!(larger, PROGRAM);
+        assert!(same_geometry(&larger).is_err());
     }
 
     #[test]
@@ -160,6 +250,15 @@ mod tests {
         let unread = PROGRAM.replace("#let body-size = 10pt", "#let body-size = 1em");
         let err = same_geometry(&unread).unwrap_err().to_string();
         assert!(err.contains("« #let body-size = … » manque"), "{err}");
+        let unread = PROGRAM.replace(
+            "level: 1): set text(size: 14pt",
+            "level: 1): set text(size: 1.4em",
+        );
+        let err = same_geometry(&unread).unwrap_err().to_string();
+        assert!(
+            err.contains("« #show heading.where(level: 1): … » manque"),
+            "{err}"
+        );
     }
 
     #[test]

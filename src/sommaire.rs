@@ -11,7 +11,7 @@ use minijinja::context;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::kind::{Audience, Kind};
+use crate::kind::{Audience, Kind, Moment};
 use crate::model::Session;
 use crate::output::{Entry, Format};
 use crate::wording::Wording;
@@ -32,7 +32,14 @@ struct Sorte {
     dossier: String,
     /// Its files (PDF first), relative to the output folder.
     fichiers: Vec<String>,
+    /// How it is named, from the block `nom_sommaire` of its template.
+    nom: String,
+    /// When it is used, as a key the template words (`avant`).
+    moment: Moment,
 }
+
+/// The block of each kind's template that names it in this page.
+pub const NAMES: &str = "nom_sommaire";
 
 /// The page for the files listed in `entries`.
 pub fn page(
@@ -44,6 +51,8 @@ pub fn page(
     for e in entries {
         by_kind.entry(e.kind).or_default().push(e);
     }
+    let wording = Wording::new(templates)?;
+    let mut names = wording.kind_names(NAMES, by_kind.keys().copied())?;
     let sortes: Vec<Sorte> = by_kind
         .into_iter()
         .map(|(kind, mut files)| {
@@ -60,6 +69,8 @@ pub fn page(
                 nombre: count(Format::Pdf).max(count(Format::Docx)),
                 dossier,
                 fichiers: files.iter().map(|e| e.path.clone()).collect(),
+                nom: names.remove(kind.name()).unwrap_or_default(),
+                moment: kind.spec().moment,
             }
         })
         .collect();
@@ -72,7 +83,7 @@ pub fn page(
         },
         sortes => sortes,
     };
-    Wording::new(templates)?.with("sommaire", context, |t| t.raw("page"))
+    wording.with("sommaire", context, |t| t.raw("page"))
 }
 
 /// The key of an audience in the template.

@@ -16,7 +16,7 @@ use serde_aux::serde_introspection::serde_introspect;
 use std::collections::HashMap;
 
 use crate::fr;
-use crate::kind::KINDS;
+use crate::kind::{KINDS, Kind};
 
 /// The embedded templates that belong to no one kind (each kind's own
 /// template is embedded by its row in `crate::kind`), by file name.
@@ -335,6 +335,29 @@ impl Wording {
             require_keys(&file, b.block, (b.keys)(), &label_entries(&raw))?;
         }
         Ok(())
+    }
+}
+
+impl Wording {
+    /// How each of `kinds` is named in the label block `block` of its own
+    /// template (`nom_sommaire`, `nom_changements`: one `sorte = nom` line
+    /// per kind), by kind name. A template that does not name one of its
+    /// kinds is an error naming the template, the block and the kind.
+    pub fn kind_names(
+        &self,
+        block: &str,
+        kinds: impl IntoIterator<Item = Kind>,
+    ) -> Result<std::collections::BTreeMap<&'static str, String>, Error> {
+        kinds
+            .into_iter()
+            .map(|kind| {
+                self.with(kind.template(), Value::UNDEFINED, |t| {
+                    let mut entries = label_entries(&t.raw(block)?);
+                    require_keys(&t.file, block, &[kind.name()], &entries)?;
+                    Ok((kind.name(), entries.remove(kind.name()).unwrap_or_default()))
+                })
+            })
+            .collect()
     }
 }
 

@@ -18,7 +18,7 @@ const FIXTURES: [&str; 3] = [
 ];
 
 /// Every document the fixture `name` gives, composed, not laid out.
-fn composed(name: &str) -> Vec<Composed> {
+pub fn composed(name: &str) -> Vec<Composed> {
     let text = std::fs::read_to_string(common::fixture(name)).unwrap();
     let (_, session) = common::session_from(&text);
     let plan = Plan::new(&session);

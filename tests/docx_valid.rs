@@ -139,7 +139,14 @@ fn no_text_runs_over_its_neighbour_in_any_pdf() {
         let mut options = GenerateOptions::all_into(Path::new("unused"));
         options.formats = vec![Format::Pdf];
         let composition = generate::compose(&source, &session, &options).unwrap();
-        let files = generate::render_all(&composition, &options.formats, false, Ok).unwrap();
+        let files = generate::render_all(
+            &composition,
+            &generate::Kept::default(),
+            &options.formats,
+            false,
+            Ok,
+        )
+        .unwrap();
         for composed in &composition.documents {
             let path = composed.path("pdf");
             let Some(file) = files.iter().find(|f| f.entry.path == path) else {

@@ -13,6 +13,7 @@ use sessiondoc::compose::Kind;
 use sessiondoc::generate::{self, Format, GenerateOptions};
 use sessiondoc::render::pdf::PdfRenderer;
 use sessiondoc::render::pdf::chunks::{CHUNK_WEIGHT, CHUNKED_FROM, split, weight};
+use sessiondoc::render::{RenderContext, Renderer};
 
 use common::*;
 
@@ -29,8 +30,17 @@ fn sheets() -> (Vec<u8>, Vec<u8>, usize) {
     assert!(weight(doc) >= CHUNKED_FROM, "large enough to be chunked");
     let chunks = split(doc, CHUNK_WEIGHT).len();
     assert!(chunks > 2, "{chunks} chunks");
-    let files = generate::render_all(&composition, &options.formats, false, Ok).unwrap();
-    let whole = PdfRenderer::new(None).render(doc).unwrap();
+    let files = generate::render_all(
+        &composition,
+        &generate::Kept::default(),
+        &options.formats,
+        false,
+        Ok,
+    )
+    .unwrap();
+    let whole = PdfRenderer::new(None)
+        .render(&RenderContext::new(doc))
+        .unwrap();
     (files[0].bytes.clone(), whole.bytes, chunks)
 }
 

@@ -81,7 +81,14 @@ fn check_fixture(name: &str) {
     let (source, session) = session_from(&text);
     let options = GenerateOptions::all_into(Path::new("unused"));
     let composition = generate::compose(&source, &session, &options).unwrap();
-    let files = generate::render_all(&composition, &options.formats, false, Ok).unwrap();
+    let files = generate::render_all(
+        &composition,
+        &generate::Kept::default(),
+        &options.formats,
+        false,
+        Ok,
+    )
+    .unwrap();
     // Two formats, and a calendar beside each convocation that has one.
     let calendars = composition
         .documents

@@ -35,6 +35,7 @@ mod mise_en_page;
 mod mutations;
 mod navigateur;
 mod noms;
+mod page_program;
 mod pagination;
 mod parties;
 mod planifier;

@@ -230,3 +230,17 @@ fn a_centre_template_lacking_a_sentence_macro_is_refused_naming_it() {
         "{err}"
     );
 }
+
+#[test]
+fn a_centre_template_not_naming_its_kind_is_refused_before_anything_is_written() {
+    // The folder's table of contents names each kind as its template does.
+    let err = refusal_without("pv-session.j2", "name of « pv-session »", |l| {
+        l.starts_with("pv-session = ")
+    });
+    assert!(
+        err.contains("modèle « pv-session.j2 »")
+            && err.contains("bloc « nom_sommaire »")
+            && err.contains("« pv-session »"),
+        "{err}"
+    );
+}

@@ -14,9 +14,9 @@ use minijinja::{Value, context};
 
 use super::parts::{self, ReglementType};
 use super::sheet_fit::{
-    BETWEEN_MM, LINE_FACTOR, MM, NOTE_PT, ROW_PADDING_PT, ROW_PT, SHEET_HEIGHT_PT, SHEET_WIDTH_PT,
-    SUBTITLE_AFTER_MM, TABLE_SPACING_PT, TITLE_AFTER_MM, TITLE_PT, WIDTHS, split_into_sheets,
-    text_height_pt,
+    BETWEEN_MM, LINE_FACTOR, MM, NOTE_PT, ROW_PADDING_PT, ROW_PT, SUBTITLE_AFTER_MM,
+    TABLE_SPACING_PT, TITLE_AFTER_MM, TITLE_PT, WIDTHS, sheet_height_pt, sheet_width_pt,
+    split_into_sheets, text_height_pt,
 };
 use super::{Composed, Composer};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
@@ -170,15 +170,15 @@ fn measure_day(ctx: &Composer, day: Date, jour: &str) -> Result<MeasuredDay, Err
             let note = t.text("rappel")?;
             // What is left for the rows once the title (the longer one,
             // with "(suite)") and the header row are set.
-            let budget = SHEET_HEIGHT_PT
-                - text_height_pt(&t.text("titre")?, true, TITLE_PT, SHEET_WIDTH_PT)
+            let budget = sheet_height_pt()
+                - text_height_pt(&t.text("titre")?, true, TITLE_PT, sheet_width_pt())
                 - TITLE_AFTER_MM * MM
                 - (ROW_PT * LINE_FACTOR + ROW_PADDING_PT);
             let subtitle_height =
-                text_height_pt(&t.text("sous_titre")?, false, NOTE_PT, SHEET_WIDTH_PT)
+                text_height_pt(&t.text("sous_titre")?, false, NOTE_PT, sheet_width_pt())
                     + SUBTITLE_AFTER_MM * MM;
             let note_height =
-                TABLE_SPACING_PT + text_height_pt(&note, false, NOTE_PT, SHEET_WIDTH_PT);
+                TABLE_SPACING_PT + text_height_pt(&note, false, NOTE_PT, sheet_width_pt());
             Ok(MeasuredDay {
                 title: t.text("fichier")?,
                 rows,

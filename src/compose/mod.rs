@@ -373,44 +373,22 @@ enum Shape {
     One(fn(&Composer) -> Result<Composed, Error>),
 }
 
-/// The composer of each kind, and the label blocks it reads as typed
-/// labels (checked before anything is composed). The kinds themselves are
-/// in `crate::kind`; a kind without its composer does not compile.
+/// Binds each kind to its composer and the label blocks it reads as
+/// typed labels (checked before anything is composed), from the kind's row
+/// in the table of kinds (`crate::kind`), in the table's order.
+macro_rules! bind_composers {
+    ($($variant:ident = $name:literal, $template:literal, $file:literal, $audience:ident,
+        $moment:ident, sent: $sent:literal, $shape:ident($composer:path), $labels:expr,
+        $about:literal;)*) => {
+        /// The composer of each kind and its label blocks, by [`Kind`] order.
+        const COMPOSERS: &[(Shape, &[LabelBlock])] = &[$((Shape::$shape($composer), $labels),)*];
+    };
+}
+crate::kind::kind_table!(bind_composers);
+
+/// The composer of a kind and the label blocks it reads.
 fn composer_of(kind: Kind) -> (Shape, &'static [LabelBlock]) {
-    use Shape::{Filtered, Many, One};
-    match kind {
-        Kind::Convocation => (Filtered(convocation::each), convocation::LABELS),
-        Kind::ConvocationsLot => (Filtered(convocation::lot), convocation::LABELS),
-        Kind::Affichage => (Many(affichage::affichage), affichage::LABELS),
-        Kind::PanneauSalle => (Many(panneau::door_signs), &[]),
-        Kind::LivretJure => (Many(livret_jure::each), livret_jure::LABELS),
-        Kind::LivretSurveillant => (Many(livret_surveillant::each), livret_surveillant::LABELS),
-        Kind::PvIndividuel => (Filtered(pv_individuel::each), pv_individuel::LABELS),
-        Kind::PvSession => (One(pv_session::compose), pv_session::LABELS),
-        Kind::AttestationPresence => (Filtered(attestation::each), &[]),
-        Kind::RapportFraude => (Many(fraude::each), fraude::LABELS),
-        Kind::ListeAdmis => (Many(liste_admis::compose), &[]),
-        Kind::Emargement => (One(emargement::compose), emargement::LABELS),
-        Kind::Echeancier => (One(echeancier::compose), echeancier::LABELS),
-        Kind::FormulairesVierges => (One(formulaires::compose), formulaires::LABELS),
-        Kind::Preparation => (One(preparation::compose), preparation::LABELS),
-        Kind::JourJ => (One(jour_j::compose), jour_j::LABELS),
-        Kind::DeclarationSession => (One(lettres::declaration), lettres::DECLARATION_LABELS),
-        Kind::TransmissionPv => (One(lettres::transmission), &[]),
-        Kind::PvCarence => (One(lettres::carence), lettres::CARENCE_LABELS),
-        Kind::ConvocationJure => (
-            Many(convocation_equipe::jurors),
-            convocation_equipe::LABELS_JURE,
-        ),
-        Kind::ConvocationSurveillant => (
-            Many(convocation_equipe::surveillants),
-            convocation_equipe::LABELS_SURVEILLANT,
-        ),
-        Kind::FicheRenseignements => (Filtered(fiche::each), fiche::LABELS),
-        Kind::Annulation => (Many(annulation::each), &[]),
-        Kind::AttestationJure => (Many(attestation_jure::each), &[]),
-        Kind::LettreValidation => (Filtered(lettre_validation::each), &[]),
-    }
+    COMPOSERS[kind as usize]
 }
 
 /// The label blocks the composer of a kind reads as typed labels.

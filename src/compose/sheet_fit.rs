@@ -4,6 +4,7 @@
 
 use crate::doc::Row;
 use crate::fit::text_width_pt;
+use crate::page::PAGE;
 
 /// The timetable's rows and column headers.
 pub(super) const ROW_PT: f32 = 16.0;
@@ -15,10 +16,15 @@ pub(super) const TITLE_AFTER_MM: f32 = 2.0;
 pub(super) const SUBTITLE_AFTER_MM: f32 = 3.0;
 /// Column design widths: time, test, rooms with their candidates.
 pub(super) const WIDTHS: [f32; 3] = [2.6, 6.6, 4.9];
-/// The width between the margins of a landscape sheet, in points.
-pub(super) const SHEET_WIDTH_PT: f32 = 261.0 * 72.0 / 25.4;
-/// The height of a landscape sheet between its margins (166 mm), in points.
-pub(super) const SHEET_HEIGHT_PT: f32 = 166.0 * 72.0 / 25.4;
+/// The width between the margins of a landscape sheet, in points (the
+/// page program's margins).
+pub(super) fn sheet_width_pt() -> f32 {
+    PAGE.content_width_mm(true) * 72.0 / 25.4
+}
+/// The height between the margins of a landscape sheet, in points.
+pub(super) fn sheet_height_pt() -> f32 {
+    PAGE.content_height_mm(true) * 72.0 / 25.4
+}
 /// Height of a line (Word's, the taller: Arial's 1.15 em) and padding of a
 /// row, in points; the space between the table and the reminder.
 pub(super) const LINE_FACTOR: f32 = 1.15;
@@ -58,7 +64,7 @@ fn row_height_pt(row: &Row) -> f32 {
             .iter()
             .sum::<f32>()
             / total
-            * SHEET_WIDTH_PT
+            * sheet_width_pt()
             - 8.0;
         column += span;
         let paragraphs: f32 = cell

@@ -24,17 +24,25 @@ pub struct Composition {
     pub program: Option<String>,
     /// The convocations' PDF files, in the print batch's order.
     pub letters: Vec<String>,
-    /// Those kept as they are in the output folder: their file there and
-    /// the sha256 the manifest gives, for the print batch to read them.
-    pub kept_letters: HashMap<String, (PathBuf, String)>,
     /// In a DOCX-only run asking for the print batch without its letters:
     /// the letters, composed to find their page counts, not produced.
     pub reference: Vec<Composed>,
+}
+
+/// What the output folder already holds that the rendering of a
+/// [`Composition`] draws on: found once it is composed, and empty for a
+/// run that writes nowhere.
+#[derive(Default)]
+pub struct Kept {
+    /// The convocations kept as they are in the output folder: their file
+    /// there and the sha256 the manifest gives, for the print batch to
+    /// read them.
+    pub letters: HashMap<String, (PathBuf, String)>,
     /// In a DOCX-only run, the page counts known without layout, by stem.
-    pub known_pages: HashMap<String, usize>,
+    pub pages: HashMap<String, usize>,
     /// The chunks of long documents laid out by an earlier run, by key:
     /// their file in the output folder and what the manifest says of it.
-    pub kept_parts: HashMap<String, (PathBuf, output::Part)>,
+    pub parts: HashMap<String, (PathBuf, output::Part)>,
 }
 
 /// The chunk files the previous manifest lists, by key.
@@ -134,10 +142,7 @@ pub fn compose(
         documents,
         program,
         letters,
-        kept_letters: HashMap::new(),
         reference,
-        known_pages: HashMap::new(),
-        kept_parts: HashMap::new(),
     })
 }
 

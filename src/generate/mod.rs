@@ -22,7 +22,7 @@ use crate::sommaire;
 
 use composition::fingerprint;
 use composition::kept_parts;
-pub use composition::{Composition, compose};
+pub use composition::{Composition, Kept, compose};
 pub use render_all::{render_all, stop_cleanly_on_interrupt};
 
 /// What `generate` was asked for.
@@ -160,6 +160,31 @@ impl Summary {
     }
 }
 
+/// What the output folder holds that rendering `composition` draws on:
+/// the letters `kept` as they are, the chunks laid out by the last run,
+/// and in a DOCX-only run the page counts known without layout.
+fn in_folder(
+    composition: &Composition,
+    previous: &BTreeMap<String, Entry>,
+    kept: &[Entry],
+    folder: &Path,
+    docx_only: bool,
+) -> Kept {
+    let letters = kept
+        .iter()
+        .filter(|e| composition.letters.contains(&e.path))
+        .map(|e| (e.path.clone(), (folder.join(&e.path), e.sha256.clone())))
+        .collect();
+    Kept {
+        letters,
+        pages: match docx_only {
+            true => pages::known(composition, previous, kept),
+            false => Default::default(),
+        },
+        parts: kept_parts(folder),
+    }
+}
+
 /// The default output folder: `session-<numero>` beside the session file.
 pub fn default_folder(source: &Source, session: &Session) -> PathBuf {
     let name = format!("session-{}", compose::file_part(&session.session.numero));
@@ -193,16 +218,7 @@ pub fn run(
         &folder,
         options,
     );
-    if docx_only {
-        composition.known_pages = pages::known(&composition, &previous, &kept);
-    }
-    for entry in kept
-        .iter()
-        .filter(|e| composition.letters.contains(&e.path))
-    {
-        let file = (folder.join(&entry.path), entry.sha256.clone());
-        composition.kept_letters.insert(entry.path.clone(), file);
-    }
+    let in_folder = in_folder(&composition, &previous, &kept, &folder, docx_only);
     let paths: Vec<String> = composition
         .documents
         .iter()
@@ -223,17 +239,22 @@ pub fn run(
     let leftovers = output::leftovers(&folder, &produced, |e| options.in_scope(e));
     kept.extend(leftovers.carried);
     let removed: Vec<String> = leftovers.removed.iter().map(|e| e.path.clone()).collect();
-    composition.kept_parts = kept_parts(&folder);
     let staging = Staging::new(&folder)?;
     // The chunks go to the layout cache, out of the folder.
     let cache = output::parts_dir(&folder);
-    let entries = render_all(&composition, &options.formats, options.progress, |file| {
-        staging.stage(&file.entry.path, &file.bytes)?;
-        for (path, bytes) in &file.parts {
-            output::write_part(&cache, path, bytes)?;
-        }
-        Ok(file.entry)
-    })?;
+    let entries = render_all(
+        &composition,
+        &in_folder,
+        &options.formats,
+        options.progress,
+        |file| {
+            staging.stage(&file.entry.path, &file.bytes)?;
+            for (path, bytes) in &file.parts {
+                output::write_part(&cache, path, bytes)?;
+            }
+            Ok(file.entry)
+        },
+    )?;
     let listed: Vec<&Entry> = entries.iter().chain(&kept).collect();
     // The chunk files nothing is joined from any more go too (not counted:
     // they are no documents).
@@ -433,5 +454,5 @@ pub fn produce(
     options: &GenerateOptions,
 ) -> Result<Vec<Produced>, Error> {
     let composition = compose(source, session, options)?;
-    render_all(&composition, &options.formats, false, Ok)
+    render_all(&composition, &Kept::default(), &options.formats, false, Ok)
 }

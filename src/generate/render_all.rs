@@ -7,7 +7,7 @@ use std::sync::{Condvar, Mutex};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::{Composition, Format};
+use super::{Composition, Format, Kept};
 use crate::compose::{Composed, Kind, Subject};
 use crate::error::Error;
 use crate::output::{self, Entry, Produced};
@@ -15,6 +15,7 @@ use crate::render::docx::DocxRenderer;
 use crate::render::pdf::PdfRenderer;
 use crate::render::pdf::appendix::append;
 use crate::render::pdf::print_batch::join_letters;
+use crate::render::{RenderContext, Renderer};
 
 use super::chunked::render_in_chunks;
 use super::composition::fingerprint;
@@ -64,14 +65,15 @@ fn render_pdf(
     pdf: &PdfRenderer,
     c: &Composed,
     composition: &Composition,
+    kept: &Kept,
 ) -> Result<(crate::render::Rendered, Option<Parts>, usize), Error> {
     let chunked = match grows_with_session(c) && composition.program.is_none() {
-        true => render_in_chunks(pdf, &c.document, &composition.kept_parts)?,
+        true => render_in_chunks(pdf, &c.document, &kept.parts)?,
         false => None,
     };
     let (r, parts) = match chunked {
         Some(chunked) => (chunked.rendered, Some((chunked.parts, chunked.new_files))),
-        None => (pdf.render(&c.document)?, None),
+        None => (pdf.render(&RenderContext::new(&c.document))?, None),
     };
     let own = r.pages;
     let r = match &c.appendix {
@@ -111,10 +113,12 @@ fn count_and_trim(pdf: &PdfRenderer, d: &crate::doc::Document) -> Result<usize, 
     pages
 }
 
-/// Renders every composed document in every format, in parallel, handing
-/// each file to `keep` as soon as it is rendered.
+/// Renders every composed document in every format, in parallel, with
+/// what the output folder already holds (`kept`), handing each file to
+/// `keep` as soon as it is rendered.
 pub fn render_all<T: Send>(
     composition: &Composition,
+    kept: &Kept,
     formats: &[Format],
     progress: bool,
     keep: impl Fn(Produced) -> Result<T, Error> + Sync,
@@ -125,7 +129,7 @@ pub fn render_all<T: Send>(
     let bar = progress_bar(progress, composition.documents.len());
     // The print batch of convocations is made of the letters' own PDF
     // files, those of this run and those kept in the output folder.
-    let batch = batch_of_letters(composition, formats);
+    let batch = batch_of_letters(composition, kept, formats);
     let order = longest_first(&composition.documents, batch.is_some());
     let rendered_count = AtomicUsize::new(0);
     let render_doc = |c: &Composed| -> Result<Vec<T>, Error> {
@@ -133,7 +137,7 @@ pub fn render_all<T: Send>(
         let mut pages = None;
         let print = fingerprint(c, program);
         if formats.contains(&Format::Pdf) {
-            let (r, parts, own) = render_pdf(&pdf, c, composition)?;
+            let (r, parts, own) = render_pdf(&pdf, c, composition, kept)?;
             pages = Some(own);
             if let Some(batch) = &batch
                 && c.kind == Kind::Convocation
@@ -148,7 +152,7 @@ pub fn render_all<T: Send>(
             files.push(keep(file)?);
         }
         if formats.contains(&Format::Docx) {
-            let pages = match pages.or_else(|| composition.known_pages.get(&c.stem).copied()) {
+            let pages = match pages.or_else(|| kept.pages.get(&c.stem).copied()) {
                 Some(n) => n,
                 None => pdf.page_count(&c.document)?,
             };
@@ -157,7 +161,7 @@ pub fn render_all<T: Send>(
             {
                 batch.letter_counted(c.path(Format::Pdf.extension()), pages);
             }
-            let r = docx.render(&c.document, pages)?;
+            let r = docx.render(&RenderContext::with_pages(&c.document, pages))?;
             files.push(keep(produced(c, Format::Docx, r.bytes, pages, &print))?);
         }
         if let Some(calendar) = &c.calendar {
@@ -174,13 +178,13 @@ pub fn render_all<T: Send>(
         let lot = batch.lot;
         let print = fingerprint(lot, program);
         let docx_bytes = match formats.contains(&Format::Docx) {
-            true => Some(docx.render(&lot.document, 0)?.bytes),
+            true => Some(docx.render(&RenderContext::new(&lot.document))?.bytes),
             false => None,
         };
         let letters = batch.wait_for_letters()?;
         let mut files = Vec::with_capacity(2);
         let pages = if formats.contains(&Format::Pdf) {
-            let letters = letter_files(composition, letters.rendered)?;
+            let letters = letter_files(composition, kept, letters.rendered)?;
             let parts: Vec<&[u8]> = letters.iter().map(Vec::as_slice).collect();
             let r = join_letters(&lot.document.title, lot.document.date, &parts)?;
             drop(letters);
@@ -188,7 +192,7 @@ pub fn render_all<T: Send>(
             files.push(keep(produced(lot, Format::Pdf, r.bytes, r.pages, &print))?);
             r.pages
         } else {
-            let known = &composition.known_pages;
+            let known = &kept.pages;
             let count = |d: &crate::doc::Document| count_and_trim(&pdf, d);
             pages::batch(lot, &composition.letters, &letters.counted, known, count)?
         };
@@ -297,7 +301,11 @@ impl Batch<'_> {
 /// in the output folder. Otherwise (the batch asked for without its
 /// letters) it is laid out on its own. In a DOCX-only run, always: its
 /// page count is summed from its letters'.
-fn batch_of_letters<'a>(composition: &'a Composition, formats: &[Format]) -> Option<Batch<'a>> {
+fn batch_of_letters<'a>(
+    composition: &'a Composition,
+    kept: &Kept,
+    formats: &[Format],
+) -> Option<Batch<'a>> {
     let lot = composition
         .documents
         .iter()
@@ -321,7 +329,7 @@ fn batch_of_letters<'a>(composition: &'a Composition, formats: &[Format]) -> Opt
         && composition
             .letters
             .iter()
-            .all(|l| rendered.contains(l) || composition.kept_letters.contains_key(l));
+            .all(|l| rendered.contains(l) || kept.letters.contains_key(l));
     complete.then(|| Batch {
         lot,
         expected: rendered.len(),
@@ -335,6 +343,7 @@ fn batch_of_letters<'a>(composition: &'a Composition, formats: &[Format]) -> Opt
 /// the manifest gives.
 fn letter_files(
     composition: &Composition,
+    kept: &Kept,
     mut fresh: HashMap<String, Vec<u8>>,
 ) -> Result<Vec<Vec<u8>>, Error> {
     composition
@@ -349,7 +358,7 @@ fn letter_files(
                     "« {path} » a changé pendant la production\u{a0}: relancez la commande"
                 ))
             };
-            let (file, sha256) = composition.kept_letters.get(path).ok_or_else(changed)?;
+            let (file, sha256) = kept.letters.get(path).ok_or_else(changed)?;
             let bytes = std::fs::read(file).map_err(|_| changed())?;
             if &output::sha256_hex(&bytes) != sha256 {
                 return Err(changed());

@@ -14,6 +14,7 @@ use super::list::{Line, label};
 use crate::error::Error;
 use crate::model::{Date, Session};
 use crate::plan::Plan;
+use crate::render::{RenderContext, Renderer};
 use crate::wording::Wording;
 
 /// The print file of the letters to post or hand over.
@@ -145,9 +146,8 @@ fn receipt(wording: &Wording, plans: &[Plan], p: &Person) -> Result<Vec<u8>, Err
     })?;
     let footer = ctx.footer(&title)?;
     let document = ctx.document(title, footer, vec![Section::portrait(blocks)])?;
-    Ok(crate::render::pdf::PdfRenderer::new(None)
-        .render(&document)?
-        .bytes)
+    let pdf = crate::render::pdf::PdfRenderer::new(None);
+    Ok(pdf.render(&RenderContext::new(&document))?.bytes)
 }
 
 /// The people of a sending whose letters go by registered post and whom

@@ -9,8 +9,6 @@ use crate::page::PAGE;
 pub const HEADER_MM: f32 = 9.0;
 /// From the sheet's bottom to the running footer.
 pub const FOOTER_MM: f32 = 8.0;
-/// Headings of level 1, 2, 3 (`show heading.where(level: …)`).
-pub const HEADING_PT: [f32; 3] = [14.0, 11.5, 10.5];
 /// Space after a paragraph (the PDF: `par(spacing: 0.8em)`; Word adds
 /// its taller line to it).
 pub const PARAGRAPH_AFTER_TWIPS: u32 = 100;

@@ -33,13 +33,12 @@ use docx_rs::{
     ParagraphBorders, Run as WRun, RunFonts, SectionProperty, Style, StyleType,
 };
 
-use super::Rendered;
+use super::{RenderContext, Rendered, Renderer};
 use crate::doc::{Align, Block, Document, Paragraph, Run, Table};
 use crate::error::Error;
 use crate::page::PAGE;
 use geometry::{
-    CUT_COLOR, FONT, HEADING_PT, PARAGRAPH_AFTER_TWIPS, TALLER_LINE_EM, content_width, half_points,
-    twips,
+    CUT_COLOR, FONT, PARAGRAPH_AFTER_TWIPS, TALLER_LINE_EM, content_width, half_points, twips,
 };
 use sections::{PageTotal, margins, numbered, page_footer, page_header, page_size, section_end};
 use tables::TableBuilder;
@@ -48,9 +47,11 @@ use text::{closing, gap, heading, paragraph, spacer};
 /// Renders documents to DOCX.
 pub struct DocxRenderer;
 
-impl DocxRenderer {
-    /// Renders one document; `pages` is left to the caller (Word lays out).
-    pub fn render(&self, doc: &Document, pages: usize) -> Result<Rendered, Error> {
+impl Renderer for DocxRenderer {
+    /// Renders one document; its page count is the context's (Word lays
+    /// out), 0 when not known.
+    fn render(&self, ctx: &RenderContext) -> Result<Rendered, Error> {
+        let doc = ctx.document;
         let mut tables = TableBuilder::default();
         let date = format!("{}T00:00:00Z", doc.date);
         let mut docx = Docx::new()
@@ -77,7 +78,7 @@ impl DocxRenderer {
         let extra_footers = parts.collect();
         let footer_id = |i: usize| format!("rIdFooter{}", i + 1);
         let several = doc.sections.len() > 1;
-        for (i, size) in HEADING_PT.iter().enumerate() {
+        for (i, size) in PAGE.heading_pt.iter().enumerate() {
             docx = docx.add_style(heading_style(i + 1, *size));
         }
 
@@ -115,7 +116,10 @@ impl DocxRenderer {
             docx.document.section_property = numbered(props, last);
         }
         let bytes = package::package(docx, extra_footers, &doc.title)?;
-        Ok(Rendered { bytes, pages })
+        Ok(Rendered {
+            bytes,
+            pages: ctx.pages.unwrap_or(0),
+        })
     }
 }
 

@@ -201,11 +201,14 @@ pub fn letter_head(sender: &[Paragraph], recipient: &[String], width: u32) -> WT
         recipient_cell = recipient_cell.add_paragraph(
             WParagraph::new()
                 .line_spacing(LineSpacing::new().before(before).after(0))
-                .add_run(text_run(WRun::new().size(21), line)),
+                .add_run(text_run(
+                    WRun::new().size(half_points(PAGE.recipient_pt)),
+                    line,
+                )),
         );
     }
     let row = TableRow::new(vec![sender_cell, recipient_cell])
-        .row_height(twips(PAGE.window_y_mm - PAGE.margin_top_mm + 42.0) as f32)
+        .row_height(twips(PAGE.letter_head_mm) as f32)
         .height_rule(HeightRule::Exact);
     fixed(
         vec![row],

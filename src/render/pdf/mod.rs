@@ -32,7 +32,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::doc::{Document, LogoFormat};
 use crate::error::Error;
-use crate::render::Rendered;
+use crate::render::{RenderContext, Rendered, Renderer};
 use chunks::PageNumber;
 
 /// The page program embedded in the binary.
@@ -123,12 +123,6 @@ impl PdfRenderer {
     /// Lays the document out and counts its pages (no PDF is written).
     pub fn page_count(&self, doc: &Document) -> Result<usize, Error> {
         Ok(self.layout(doc, |_| ())?.0.pages().len())
-    }
-
-    /// Renders one document to PDF/A-2b (+ PDF/UA-1).
-    pub fn render(&self, doc: &Document) -> Result<Rendered, Error> {
-        let (document, world) = self.layout(doc, |_| ())?;
-        self.export(doc, &document, &world, true)
     }
 
     /// Renders a chunk of a long document without page numbers (they are
@@ -261,6 +255,14 @@ struct DocWorld<'a> {
     data: Bytes,
     logo: Option<Bytes>,
     date: Option<Datetime>,
+}
+
+impl Renderer for PdfRenderer {
+    /// Renders one document to PDF/A-2b (+ PDF/UA-1).
+    fn render(&self, ctx: &RenderContext) -> Result<Rendered, Error> {
+        let (document, world) = self.layout(ctx.document, |_| ())?;
+        self.export(ctx.document, &document, &world, true)
+    }
 }
 
 impl World for DocWorld<'_> {
