@@ -16,7 +16,14 @@ pub struct App {
     /// What the last production said.
     pub last_production: Arc<Mutex<Option<String>>>,
     /// The planner's last outcome, shown again while nothing changed.
-    pub planned: Mutex<Option<crate::web::planning::Planned>>,
+    pub planned: Mutex<Option<Planned>>,
+}
+
+/// The planner's outcome for a session file (its sha256) and the last
+/// sending it planned against, kept by the timetable page.
+pub struct Planned {
+    pub(super) key: (String, Option<PathBuf>),
+    pub(super) outcome: crate::planner::Outcome,
 }
 
 /// A list waiting for confirmation: where it was put, and the session

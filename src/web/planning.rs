@@ -14,7 +14,7 @@ use crate::error::Error;
 use crate::load::{self, Source};
 use crate::model::{Date, Selection, Session, Time};
 use crate::planner::{self, NewSlot, Who};
-use crate::web::app::App;
+use crate::web::app::{App, Planned};
 use crate::web::http::{Reply, Request, first};
 
 /// One slot in a cell of the grid.
@@ -178,13 +178,6 @@ struct Move {
     date: Date,
     debut: Time,
     salle: Option<String>,
-}
-
-/// The planner's outcome for a session file (its sha256) and the last
-/// sending it planned against.
-pub struct Planned {
-    key: (String, Option<std::path::PathBuf>),
-    outcome: planner::Outcome,
 }
 
 impl App {
