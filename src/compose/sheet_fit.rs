@@ -65,7 +65,7 @@ fn row_height_pt(row: &Row) -> f32 {
             .sum::<f32>()
             / total
             * sheet_width_pt()
-            - 8.0;
+            - 2.0 * PAGE.cell_inset_x_pt;
         column += span;
         let paragraphs: f32 = cell
             .paragraphs
