@@ -172,7 +172,7 @@ fn plan_timing() {
             return;
         };
         let started = Instant::now();
-        let planned = crate::planner::plan(&session, &labels);
+        let planned = crate::planner::propose(&session, &labels);
         let seconds = started.elapsed().as_secs_f64();
         if let Ok(p) = planned {
             println!(

@@ -325,7 +325,7 @@ fn sixty_candidates_six_jurors_five_days_in_well_under_a_second() {
     let (_, session) = session_from(&text);
     let labels = sessiondoc::planner::labels().unwrap();
     let started = Instant::now();
-    let proposal = sessiondoc::planner::plan(&session, &labels).expect("a timetable");
+    let proposal = sessiondoc::planner::propose(&session, &labels).expect("a timetable");
     let elapsed = started.elapsed();
     assert!(elapsed.as_millis() < 500, "{elapsed:?}");
     let after = planned(&text);

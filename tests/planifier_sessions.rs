@@ -415,7 +415,7 @@ fn the_sample_sessions_of_60_120_and_240_candidates_are_planned_within_every_rul
         let (_, session) = session_from(&text);
         let labels = sessiondoc::planner::labels().unwrap();
         let started = Instant::now();
-        let planned = sessiondoc::planner::plan(&session, &labels);
+        let planned = sessiondoc::planner::propose(&session, &labels);
         let elapsed = started.elapsed();
         assert!(planned.is_ok(), "{n} candidates refused");
         assert!(elapsed.as_millis() < 1000, "{n} candidates: {elapsed:?}");

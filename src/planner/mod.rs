@@ -141,7 +141,7 @@ pub fn labels() -> Result<Labels, Error> {
 /// Plans what the file's timetable is missing. A refusal says which
 /// single change (one more pair, room or surveillant, one more day,
 /// longer days) would plan the session, having planned with it.
-pub fn plan(s: &Session, labels: &Labels) -> Result<Proposal, Box<demand::Failure>> {
+pub fn propose(s: &Session, labels: &Labels) -> Result<Proposal, Box<demand::Failure>> {
     plan_with(s, labels, Change::default()).map_err(|mut failure| {
         failure.non_retenus = pairs::unusable(s, &session_days(s));
         failure.essais = trials(s, labels, &failure);
@@ -625,7 +625,7 @@ pub fn execute_since(
         return Ok(failed(format!("{}\n", show::without_tests(&source.name)?)));
     }
     let labels = show::labels()?;
-    let proposal = match plan(&session, &labels) {
+    let proposal = match propose(&session, &labels) {
         Ok(p) => p,
         Err(failure) => {
             return Ok(failed(format!(

@@ -101,7 +101,7 @@ impl Request {
     }
 
     /// The parts of a multipart form (`None` when it is not one).
-    pub fn multipart(&self) -> Option<Vec<Part>> {
+    pub fn multipart(&self) -> Option<Vec<FormField>> {
         let kind = self.header("content-type")?;
         let boundary = kind
             .split(';')
@@ -112,9 +112,9 @@ impl Request {
     }
 }
 
-/// One part of a multipart form.
+/// One field of a multipart form (a value or a chosen file).
 #[derive(Debug)]
-pub struct Part {
+pub struct FormField {
     pub name: String,
     /// The name of the chosen file, for a file field.
     pub file_name: Option<String>,
@@ -169,7 +169,7 @@ pub fn percent_decode(text: &str) -> String {
 }
 
 /// The parts of a multipart body (RFC 7578).
-fn multipart(body: &[u8], boundary: &str) -> Vec<Part> {
+fn multipart(body: &[u8], boundary: &str) -> Vec<FormField> {
     let delimiter = format!("--{boundary}").into_bytes();
     let mut parts = Vec::new();
     let mut rest = match find(body, &delimiter) {
@@ -193,7 +193,7 @@ fn multipart(body: &[u8], boundary: &str) -> Vec<Part> {
         let Some(name) = parameter(disposition, "name") else {
             continue;
         };
-        parts.push(Part {
+        parts.push(FormField {
             name,
             file_name: parameter(disposition, "filename"),
             bytes: part[split + 4..].to_vec(),
