@@ -25,7 +25,7 @@ pub use crate::digest::sha256_hex;
 pub const MANIFEST: &str = "manifest.json";
 
 /// The hidden folder of the chunks of long documents as PDF files
-/// ([`Part`]), inside the output folder only when the user has no cache
+/// ([`ChunkFile`]), inside the output folder only when the user has no cache
 /// folder ([`parts_dir`]): never a document, only read back by the next
 /// run.
 pub const PARTS: &str = ".parties";
@@ -83,7 +83,7 @@ pub fn tidy_parts_caches(folder: &Path) {
 /// [`PARTS`] so that the next run reads it back instead of laying it out
 /// again when it says the same.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub struct Part {
+pub struct ChunkFile {
     /// What the chunk says (its content, the page program, this
     /// program's version), hashed: also its file's name.
     pub key: String,
@@ -92,7 +92,7 @@ pub struct Part {
     pub pages: Vec<usize>,
 }
 
-impl Part {
+impl ChunkFile {
     /// Its file, relative to the layout cache ([`parts_dir`]).
     pub fn path(&self) -> String {
         format!("{}.pdf", self.key)
@@ -156,7 +156,7 @@ pub struct Entry {
     pub fingerprint: Option<String>,
     /// The chunks a long document's PDF was joined from, kept in [`PARTS`].
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    pub parts: Vec<Part>,
+    pub parts: Vec<ChunkFile>,
 }
 
 /// The manifest of an output folder.

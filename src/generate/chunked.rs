@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use crate::doc::Document;
 use crate::error::Error;
-use crate::output::{Part, sha256_hex};
+use crate::output::{ChunkFile, sha256_hex};
 use crate::render::Rendered;
 use crate::render::pdf::chunks::{CHUNK_WEIGHT, CHUNKED_FROM, page_numbers, split, weight};
 use crate::render::pdf::chunks_joined::join_chunks;
@@ -22,7 +22,7 @@ use crate::render::pdf::{PROGRAM, PdfRenderer};
 /// output folder, bytes).
 pub struct Chunked {
     pub rendered: Rendered,
-    pub parts: Vec<Part>,
+    pub parts: Vec<ChunkFile>,
     pub new_files: Vec<(String, Vec<u8>)>,
 }
 
@@ -32,7 +32,7 @@ pub struct Chunked {
 pub fn render_in_chunks(
     pdf: &PdfRenderer,
     doc: &Document,
-    kept: &HashMap<String, (PathBuf, Part)>,
+    kept: &HashMap<String, (PathBuf, ChunkFile)>,
 ) -> Result<Option<Chunked>, Error> {
     if weight(doc) < CHUNKED_FROM {
         return Ok(None);
@@ -59,7 +59,7 @@ pub fn render_in_chunks(
                 doc.title
             )));
         }
-        let part = Part {
+        let part = ChunkFile {
             key,
             sha256: sha256_hex(&file.bytes),
             pages,
@@ -92,7 +92,10 @@ fn key_of(chunk: &Document) -> String {
 }
 
 /// A chunk an earlier run laid out, if its file is still as written.
-fn read_back(kept: &HashMap<String, (PathBuf, Part)>, key: &str) -> Option<(Vec<u8>, Part)> {
+fn read_back(
+    kept: &HashMap<String, (PathBuf, ChunkFile)>,
+    key: &str,
+) -> Option<(Vec<u8>, ChunkFile)> {
     let (file, part) = kept.get(key)?;
     let bytes = std::fs::read(file).ok()?;
     (sha256_hex(&bytes) == part.sha256).then(|| (bytes, part.clone()))

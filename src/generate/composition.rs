@@ -42,11 +42,11 @@ pub struct Kept {
     pub pages: HashMap<String, usize>,
     /// The chunks of long documents laid out by an earlier run, by key:
     /// their file in the output folder and what the manifest says of it.
-    pub parts: HashMap<String, (PathBuf, output::Part)>,
+    pub parts: HashMap<String, (PathBuf, output::ChunkFile)>,
 }
 
 /// The chunk files the previous manifest lists, by key.
-pub(super) fn kept_parts(folder: &Path) -> HashMap<String, (PathBuf, output::Part)> {
+pub(super) fn kept_parts(folder: &Path) -> HashMap<String, (PathBuf, output::ChunkFile)> {
     let cache = output::parts_dir(folder);
     output::previous_manifest(folder)
         .into_iter()

@@ -55,7 +55,7 @@ fn progress_bar(shown: bool, len: usize) -> ProgressBar {
 
 /// The chunks of a document laid out in chunks: what its manifest entry
 /// lists, and the chunk files this run laid out.
-type Parts = (Vec<crate::output::Part>, Vec<(String, Vec<u8>)>);
+type ChunkFiles = (Vec<crate::output::ChunkFile>, Vec<(String, Vec<u8>)>);
 
 /// A document's PDF: a session-wide document laid out in chunks (with the
 /// page program of this version, which numbers chunks as the whole), any
@@ -66,7 +66,7 @@ fn render_pdf(
     c: &Composed,
     composition: &Composition,
     kept: &Kept,
-) -> Result<(crate::render::Rendered, Option<Parts>, usize), Error> {
+) -> Result<(crate::render::Rendered, Option<ChunkFiles>, usize), Error> {
     let chunked = match grows_with_session(c) && composition.program.is_none() {
         true => render_in_chunks(pdf, &c.document, &kept.parts)?,
         false => None,
