@@ -41,6 +41,13 @@ const ID: FieldSpec = (
     "un mot court sans espace, unique dans le fichier, par exemple dupont (le planning et les candidats le désignent ainsi)",
     Kind::Text,
 );
+const CIVILITE_FIELD: FieldSpec = (
+    "civilite",
+    "Civilité",
+    true,
+    "Mme ou M., à choisir dans la liste",
+    CIVILITE,
+);
 const NOM: FieldSpec = (
     "nom",
     "Nom",
@@ -85,13 +92,7 @@ pub const JURES: List = List {
     heading: &["nom", "prenom"],
     fields: &[
         ID,
-        (
-            "civilite",
-            "Civilité",
-            true,
-            "Mme ou M., à choisir dans la liste",
-            CIVILITE,
-        ),
+        CIVILITE_FIELD,
         NOM,
         PRENOM,
         TELEPHONE,
@@ -129,21 +130,7 @@ pub const SURVEILLANTS: List = List {
     item: "un surveillant",
     intro: "Ils surveillent les épreuves passées sans le jury. Jamais le formateur des candidats ni le responsable.",
     heading: &["nom", "prenom"],
-    fields: &[
-        ID,
-        (
-            "civilite",
-            "Civilité",
-            true,
-            "Mme ou M., à choisir dans la liste",
-            CIVILITE,
-        ),
-        NOM,
-        PRENOM,
-        TELEPHONE,
-        EMAIL,
-        ENVOI,
-    ],
+    fields: &[ID, CIVILITE_FIELD, NOM, PRENOM, TELEPHONE, EMAIL, ENVOI],
 };
 
 /// The candidates' trainers (`formateurs:`).
@@ -154,21 +141,7 @@ pub const FORMATEURS: List = List {
     item: "un formateur",
     intro: "Les formateurs des candidats\u{a0}: la vérification s'assure qu'aucun n'évalue ni ne surveille ses candidats.",
     heading: &["nom", "prenom"],
-    fields: &[
-        ID,
-        (
-            "civilite",
-            "Civilité",
-            true,
-            "Mme ou M., à choisir dans la liste",
-            CIVILITE,
-        ),
-        NOM,
-        PRENOM,
-        TELEPHONE,
-        EMAIL,
-        ENVOI,
-    ],
+    fields: &[ID, CIVILITE_FIELD, NOM, PRENOM, TELEPHONE, EMAIL, ENVOI],
 };
 
 /// The rooms (`salles:`).
