@@ -41,6 +41,18 @@ struct Person<'l> {
     documents: Vec<&'l str>,
 }
 
+impl Person<'_> {
+    /// The names of their PDF files, as the récépissé and the list of
+    /// registered letters give them.
+    fn pdf_names(&self) -> Vec<&str> {
+        self.documents
+            .iter()
+            .filter(|d| d.ends_with(".pdf"))
+            .map(|d| file_name(d))
+            .collect()
+    }
+}
+
 /// Writes the kit of the sending `lines` into `dir`, where the letters
 /// were copied; `earlier` is the last sending's session file. Returns the
 /// files written, relative to `dir`.
@@ -113,12 +125,7 @@ pub fn write(
 fn receipt(wording: &Wording, plans: &[Plan], p: &Person) -> Result<Vec<u8>, Error> {
     use crate::doc::{Align, Block, Paragraph, Section};
     let r = recipient(plans, p);
-    let documents: Vec<&str> = p
-        .documents
-        .iter()
-        .filter(|d| d.ends_with(".pdf"))
-        .map(|d| file_name(d))
-        .collect();
+    let documents = p.pdf_names();
     let none = std::collections::HashMap::new();
     let ctx = crate::compose::Ctx {
         plan: &plans[0],
@@ -239,13 +246,7 @@ fn registered_list(
     out.write_record(&columns).map_err(fail)?;
     for p in people {
         let r = recipient(plans, p);
-        let documents: Vec<&str> = p
-            .documents
-            .iter()
-            .filter(|d| d.ends_with(".pdf"))
-            .map(|d| file_name(d))
-            .collect();
-        out.write_record([r.appel, r.adresse.join(", "), documents.join(", ")])
+        out.write_record([r.appel, r.adresse.join(", "), p.pdf_names().join(", ")])
             .map_err(fail)?;
     }
     let bytes = out
