@@ -7,7 +7,7 @@
 use minijinja::{Value, context};
 
 use super::calendar::{self, Owner};
-use super::paperwork::{letter_head, paragraphs, right};
+use super::paperwork::{paragraphs, right, to_person};
 use super::{Composed, Composer, Subject};
 use crate::doc::{Block, Paragraph, Section};
 use crate::error::Error;
@@ -37,10 +37,8 @@ fn one(ctx: &Composer, p: &Cancelled, sent: &str) -> Result<Composed, Error> {
             .with(template, ctx.context_for(&p.convocation, extra), |t| {
                 let title = t.text("fichier")?;
                 let footer = ctx.footer(&title)?;
-                let mut recipient = vec![p.appel.clone()];
-                recipient.extend(p.adresse.iter().cloned());
                 let mut blocks = vec![
-                    letter_head(ctx, recipient),
+                    to_person(ctx, &p.appel, &p.adresse),
                     right(t, "lieu_date")?,
                     Block::centred_heading(1, t.text("titre")?),
                     Block::Paragraph(Paragraph::bold(t.text("objet")?)),

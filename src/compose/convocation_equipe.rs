@@ -7,7 +7,7 @@ use minijinja::{Value, context};
 
 use super::calendar::{self, Owner};
 use super::pack::{SlotLabels, slots_table};
-use super::paperwork::{heading, letter_head, paragraphs, right};
+use super::paperwork::{heading, paragraphs, right, to_person};
 use super::{Composed, Composer, Staff};
 use crate::doc::{Block, Paragraph, Section};
 use crate::error::Error;
@@ -160,11 +160,8 @@ fn letter(
     (slots, late): (&[&SlotView], Vec<String>),
     corrected: bool,
 ) -> Result<Vec<Block>, Error> {
-    // The address in the envelope window, when the file gives one.
-    let mut recipient = vec![p.appel.clone()];
-    recipient.extend(p.adresse.iter().cloned());
     let mut blocks = vec![
-        letter_head(ctx, recipient),
+        to_person(ctx, &p.appel, &p.adresse),
         right(t, "lieu_date")?,
         Block::centred_heading(1, t.text("titre")?),
         Block::Paragraph(Paragraph::bold(t.text("objet")?)),

@@ -8,7 +8,7 @@
 
 use minijinja::{Value, context};
 
-use super::paperwork::{letter_head, paragraphs, right};
+use super::paperwork::{paragraphs, right, to_person};
 use super::{Composed, Composer, Content, Filter};
 use crate::doc::{Block, Paragraph};
 use crate::error::Error;
@@ -53,10 +53,8 @@ fn content(ctx: &Composer, c: &CandidateView) -> Result<Content, Error> {
     ctx.wording.with(ctx.template(), ctx.context(extra), |t| {
         let title = t.text("fichier")?;
         let footer = ctx.footer(&t.text("pied")?)?;
-        let mut recipient = vec![c.appel.clone()];
-        recipient.extend(c.adresse.iter().cloned());
         let mut blocks = vec![
-            letter_head(ctx, recipient),
+            to_person(ctx, &c.appel, &c.adresse),
             right(t, "lieu_date")?,
             Block::Paragraph(Paragraph::bold(t.text("objet")?)),
             Block::Space { mm: 2.0 },

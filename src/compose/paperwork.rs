@@ -24,6 +24,14 @@ pub fn to_authority(ctx: &Ctx) -> Block {
     letter_head(ctx, recipient)
 }
 
+/// The head of a letter to a person: their name, then their postal
+/// address when the file gives one.
+pub fn to_person(ctx: &Ctx, appel: &str, adresse: &[String]) -> Block {
+    let mut recipient = vec![appel.to_owned()];
+    recipient.extend(adresse.iter().cloned());
+    letter_head(ctx, recipient)
+}
+
 /// The block's paragraphs, justified.
 pub fn paragraphs(t: &mut Texts, block: &str) -> Result<Vec<Block>, Error> {
     Ok(t.paragraphs(block)?
