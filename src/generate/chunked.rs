@@ -26,6 +26,10 @@ pub struct Chunked {
     pub new_files: Vec<(String, Vec<u8>)>,
 }
 
+/// The chunks of a document laid out in chunks: what its manifest entry
+/// lists, and the chunk files this run laid out.
+pub type ChunkFiles = (Vec<ChunkFile>, Vec<(String, Vec<u8>)>);
+
 /// Renders `doc` in chunks, or `None` when it is laid out whole (below
 /// [`CHUNKED_FROM`]). A chunk found in `kept` (by what it says), its file
 /// unchanged, is read back instead of laid out.

@@ -10,12 +10,13 @@ use crate::doc::{Logo, LogoFormat};
 use crate::error::Error;
 use crate::load::Source;
 use crate::model::{Date, Session};
-use crate::output::{self, Format};
+use crate::output::{self, Entry, Format, Produced};
 use crate::plan::{Correction, Plan};
 use crate::render::pdf::appendix::Appendix;
 use crate::wording::Wording;
 
 use super::GenerateOptions;
+use super::print_file::{LETTER, is_letter, is_print_file};
 
 /// The composed documents of a run and the page program that draws them.
 pub struct Composition {
@@ -116,17 +117,16 @@ pub fn compose(
         candidats: options.candidats.clone(),
     };
     let documents = compose::compose_all(&ctx, &filter)?;
-    let is_letter = |c: &&Composed| c.kind == Kind::Convocation;
     // A DOCX-only batch sums its letters' page counts: without them in the
     // run, they are composed to be looked up (or laid out one by one).
     let reference = match !options.formats.contains(&Format::Pdf)
-        && !documents.iter().any(|c| is_letter(&c))
-        && documents.iter().any(|c| c.kind == Kind::ConvocationsLot)
+        && !documents.iter().any(is_letter)
+        && documents.iter().any(is_print_file)
     {
         true => compose::compose_all(
             &ctx,
             &Filter {
-                only: vec![Kind::Convocation],
+                only: vec![LETTER],
                 ..filter
             },
         )?,
@@ -135,7 +135,7 @@ pub fn compose(
     let letters = documents
         .iter()
         .chain(&reference)
-        .filter(is_letter)
+        .filter(|c| is_letter(c))
         .map(|c| c.path(Format::Pdf.extension()))
         .collect();
     Ok(Composition {
@@ -292,6 +292,30 @@ pub fn fingerprint(c: &Composed, program: Option<&str>) -> String {
         }
     }
     output::sha256_hex(&bytes)
+}
+
+/// A rendered file of a composed document, with its manifest entry.
+pub fn produced(
+    c: &Composed,
+    format: Format,
+    bytes: Vec<u8>,
+    pages: usize,
+    print: &str,
+) -> Produced {
+    Produced {
+        entry: Entry {
+            kind: c.kind,
+            format,
+            path: c.path(format.extension()),
+            subject: c.subject.clone(),
+            pages,
+            sha256: output::sha256_hex(&bytes),
+            fingerprint: Some(print.to_owned()),
+            parts: Vec::new(),
+        },
+        bytes,
+        parts: Vec::new(),
+    }
 }
 
 /// Reads the official règlement général the session file names, relative

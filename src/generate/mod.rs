@@ -3,8 +3,10 @@
 
 mod chunked;
 mod composition;
+mod memory;
 mod pages;
 mod parallel;
+mod print_file;
 mod render_all;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::Composition;
 use super::composition::fingerprint;
-use crate::compose::{Composed, Kind};
+use super::print_file::LETTER;
+use crate::compose::Composed;
 use crate::doc::Document;
 use crate::error::Error;
 use crate::output::{Entry, Format};
@@ -36,7 +37,7 @@ pub fn known(
             known.insert(c.stem.clone(), entry.pages);
         }
     }
-    for entry in kept.iter().filter(|e| e.kind == Kind::Convocation) {
+    for entry in kept.iter().filter(|e| e.kind == LETTER) {
         if let Some((stem, _)) = entry.path.rsplit_once('.') {
             known.insert(stem.to_owned(), entry.pages);
         }
