@@ -87,6 +87,82 @@ impl Page {
     }
 }
 
+/// What the DOCX takes from the embedded page program besides the page's
+/// geometry: its colours (as `RRGGBB`), and the distances that give the
+/// PDF's page with Word's own line model (`word-…`). Read from the embedded
+/// program only: a centre's program keeps the geometry, and its DOCX is
+/// laid out as the embedded one's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordPage {
+    /// `rule-color`: table rules and signature boxes.
+    pub rule_color: String,
+    /// `shade`: header cells.
+    pub shade: String,
+    /// `light-rule`: the running header's, footer's and ruled lines' rule.
+    pub light_rule: String,
+    /// `cut-color`: the cut line.
+    pub cut_color: String,
+    /// `muted`: the running header's and footer's text.
+    pub muted: String,
+    /// `word-header`: from the sheet's top to the running header.
+    pub header_mm: f32,
+    /// `word-footer`: from the sheet's bottom to the running footer.
+    pub footer_mm: f32,
+    /// `word-paragraph-after`: space after a paragraph.
+    pub paragraph_after_pt: f32,
+    /// `word-taller-line`: what a paragraph's own space after loses, in ems
+    /// of its type.
+    pub taller_line_em: f32,
+    /// `word-cell-paragraph-after`: space after a paragraph in a cell.
+    pub cell_paragraph_after_mm: f32,
+    /// `word-cell-inset-y`: a cell's padding above and below.
+    pub cell_inset_y_pt: f32,
+}
+
+/// What the DOCX takes from the embedded page program.
+pub static WORD: LazyLock<WordPage> = LazyLock::new(|| {
+    WordPage::read(PROGRAM).expect("the embedded page program states what the DOCX follows")
+});
+
+impl WordPage {
+    /// Reads the colours and `word-…` values of a page program; `Err`
+    /// names the first value missing.
+    pub fn read(program: &str) -> Result<WordPage, String> {
+        let color = |name: &str| luma_hex(program, name).ok_or_else(|| name.to_owned());
+        let mm = |name: &str| length(program, name).ok_or_else(|| name.to_owned());
+        let pt = |name: &str| points(program, name).ok_or_else(|| name.to_owned());
+        let em = |name: &str| {
+            definition(program, name)
+                .and_then(|v| v.trim().strip_suffix("em")?.parse().ok())
+                .ok_or_else(|| name.to_owned())
+        };
+        Ok(WordPage {
+            rule_color: color("rule-color")?,
+            shade: color("shade")?,
+            light_rule: color("light-rule")?,
+            cut_color: color("cut-color")?,
+            muted: color("muted")?,
+            header_mm: mm("word-header")?,
+            footer_mm: mm("word-footer")?,
+            paragraph_after_pt: pt("word-paragraph-after")?,
+            taller_line_em: em("word-taller-line")?,
+            cell_paragraph_after_mm: mm("word-cell-paragraph-after")?,
+            cell_inset_y_pt: pt("word-cell-inset-y")?,
+        })
+    }
+}
+
+/// `#let name = luma(70)` as the colour `464646`.
+fn luma_hex(program: &str, name: &str) -> Option<String> {
+    let grey: u8 = definition(program, name)?
+        .trim()
+        .strip_prefix("luma(")?
+        .strip_suffix(')')?
+        .parse()
+        .ok()?;
+    Some(format!("{grey:02X}{grey:02X}{grey:02X}"))
+}
+
 /// A centre's own page program keeps the geometry the DOCX and the column
 /// fitting follow (those of the embedded program), or it is refused: the
 /// two formats would no longer say the same on the same pages.
@@ -101,9 +177,6 @@ pub fn same_geometry(program: &str) -> Result<(), Error> {
         Ok(_) => Err(refused(
             "la géométrie de la page (marges, fenêtre de l'enveloppe, tailles du texte) diffère de celle du modèle fourni, que suivent le DOCX et la largeur des colonnes".to_owned(),
         )),
-        Err(name) if name.starts_with("show ") => Err(refused(format!(
-            "la ligne « #{name}: … » manque ou ne donne pas une taille simple"
-        ))),
         Err(name) if name.starts_with("show ") => Err(refused(format!(
             "la ligne « #{name}: … » manque ou ne donne pas une taille simple"
         ))),
@@ -209,6 +282,24 @@ mod tests {
         assert_eq!(page.letter_head_mm, 73.0);
         assert_eq!(page.recipient_pt, 10.5);
         assert_eq!(page.heading_pt, [14.0, 11.5, 10.5]);
+    }
+
+    #[test]
+    fn the_embedded_program_gives_what_the_docx_follows() {
+        let word = WordPage::read(PROGRAM).unwrap();
+        assert_eq!(word.rule_color, "464646");
+        assert_eq!(word.shade, "E1E1E1");
+        assert_eq!(word.light_rule, "787878");
+        assert_eq!(word.cut_color, "5A5A5A");
+        assert_eq!(word.muted, "282828");
+        assert_eq!(word.header_mm, 9.0);
+        assert_eq!(word.footer_mm, 8.0);
+        assert_eq!(word.paragraph_after_pt, 5.0);
+        assert_eq!(word.taller_line_em, 0.3);
+        assert_eq!(word.cell_paragraph_after_mm, 0.8);
+        assert_eq!(word.cell_inset_y_pt, 1.0);
+        let program = PROGRAM.replace("#let muted = luma(40)", "#let muted = rgb(40, 40, 40)");
+        assert_eq!(WordPage::read(&program), Err("muted".to_owned()));
     }
 
     #[test]

@@ -37,9 +37,7 @@ use super::{RenderContext, Rendered, Renderer};
 use crate::doc::{Align, Block, Document, Paragraph, Run, Table};
 use crate::error::Error;
 use crate::page::PAGE;
-use geometry::{
-    CUT_COLOR, FONT, PARAGRAPH_AFTER_TWIPS, TALLER_LINE_EM, content_width, half_points, twips,
-};
+use geometry::{FONT, WORD, content_width, half_points, paragraph_after_twips, twips};
 use sections::{PageTotal, margins, numbered, page_footer, page_header, page_size, section_end};
 use tables::TableBuilder;
 use text::{closing, gap, heading, paragraph, spacer};
@@ -64,7 +62,7 @@ impl Renderer for DocxRenderer {
                     .cs(FONT),
             )
             .default_size(half_points(PAGE.body_pt))
-            .default_line_spacing(LineSpacing::new().after(PARAGRAPH_AFTER_TWIPS))
+            .default_line_spacing(LineSpacing::new().after(paragraph_after_twips()))
             .created_at(&date)
             .updated_at(&date)
             .header(page_header(doc));
@@ -213,7 +211,7 @@ fn add_block(
             let rule = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
                 .val(BorderType::Dashed)
                 .size(6)
-                .color(CUT_COLOR);
+                .color(WORD.cut_color.as_str());
             cut.property = cut
                 .property
                 .set_borders(ParagraphBorders::with_empty().set(rule));
@@ -252,7 +250,7 @@ fn in_body(p: &Paragraph) -> std::borrow::Cow<'_, Paragraph> {
     match p.space_after {
         Some(mm) => {
             let size_mm = p.size.unwrap_or(PAGE.body_pt) * 25.4 / 72.0;
-            let after = (mm - TALLER_LINE_EM * size_mm).max(0.0);
+            let after = (mm - WORD.taller_line_em * size_mm).max(0.0);
             std::borrow::Cow::Owned(p.clone().space_after(after))
         }
         None => std::borrow::Cow::Borrowed(p),

@@ -7,9 +7,7 @@ use docx_rs::{
     TableCellBorderPosition, TableCellBorders, TableCellMargins, TableRow, VAlignType, WidthType,
 };
 
-use super::geometry::{
-    FOOTER_MM, HEADER_MM, LIGHT_RULE_COLOR, MUTED_TEXT, content_width, half_points, twips,
-};
+use super::geometry::{WORD, content_width, footer_twips, half_points, header_twips, twips};
 use super::tables::{cell_border, no_borders};
 use super::text::{closing, paragraph, text_run};
 use crate::doc::{Document, Paragraph, Run, Section};
@@ -22,8 +20,8 @@ pub fn margins() -> PageMargin {
         .bottom(twips(PAGE.margin_bottom_mm) as i32)
         .left(twips(PAGE.margin_x_mm) as i32)
         .right(twips(PAGE.margin_x_mm) as i32)
-        .header(twips(HEADER_MM) as i32)
-        .footer(twips(FOOTER_MM) as i32)
+        .header(header_twips() as i32)
+        .footer(footer_twips() as i32)
         .gutter(0)
 }
 
@@ -56,7 +54,7 @@ pub fn page_header(doc: &Document) -> Header {
             .vertical_align(VAlignType::Center)
             .set_borders(TableCellBorders::with_empty().set(cell_border(
                 TableCellBorderPosition::Bottom,
-                LIGHT_RULE_COLOR,
+                &WORD.light_rule,
             )))
     };
     // Widths in fiftieths of a percent, as the footer's, so that a
@@ -140,7 +138,10 @@ pub enum PageTotal {
 /// The running footer: a footer text (the document's, or a section's own),
 /// and "page X / Y", Y counted as `total` says.
 pub fn page_footer(doc: &Document, text: &str, total: PageTotal) -> Footer {
-    let style = |r: WRun| r.size(half_points(PAGE.small_pt)).color(MUTED_TEXT);
+    let style = |r: WRun| {
+        r.size(half_points(PAGE.small_pt))
+            .color(WORD.muted.as_str())
+    };
     let field = |p: WParagraph, instr: InstrText| {
         p.add_run(style(WRun::new()).add_field_char(FieldCharType::Begin, false))
             .add_run(style(WRun::new()).add_instr_text(instr))
@@ -167,7 +168,7 @@ pub fn page_footer(doc: &Document, text: &str, total: PageTotal) -> Footer {
             .width(w, WidthType::Pct)
             .set_borders(
                 TableCellBorders::with_empty()
-                    .set(cell_border(TableCellBorderPosition::Top, LIGHT_RULE_COLOR)),
+                    .set(cell_border(TableCellBorderPosition::Top, &WORD.light_rule)),
             )
             .add_paragraph(p)
     };

@@ -8,10 +8,7 @@ use docx_rs::{
     VAlignType, WidthType,
 };
 
-use super::geometry::{
-    CELL_INSET_Y_TWIPS, CELL_PARAGRAPH_AFTER_MM, LIGHT_RULE_COLOR, RULE_COLOR, SHADE,
-    cell_inset_x_twips, half_points, twips,
-};
+use super::geometry::{WORD, cell_inset_x_twips, cell_inset_y_twips, half_points, twips};
 use super::text::{paragraph, text_run};
 use crate::doc::{Cell, Paragraph, Row, Run, Table};
 use crate::page::PAGE;
@@ -86,8 +83,8 @@ fn fixed(rows: Vec<TableRow>, grid: Vec<usize>, width: u32) -> WTable {
             TableCellMargins::new()
                 .margin_left(inset_x, WidthType::Dxa)
                 .margin_right(inset_x, WidthType::Dxa)
-                .margin_top(CELL_INSET_Y_TWIPS as usize, WidthType::Dxa)
-                .margin_bottom(CELL_INSET_Y_TWIPS as usize, WidthType::Dxa),
+                .margin_top(cell_inset_y_twips(), WidthType::Dxa)
+                .margin_bottom(cell_inset_y_twips(), WidthType::Dxa),
         )
 }
 
@@ -106,7 +103,7 @@ fn borders(kind: BorderType) -> TableBorders {
             TableBorder::new(pos)
                 .border_type(kind)
                 .size(4)
-                .color(RULE_COLOR),
+                .color(WORD.rule_color.as_str()),
         );
     }
     borders
@@ -135,7 +132,7 @@ fn table_cell(cell: &Cell, width: usize, size: Option<f32>, mark: Option<&str>) 
         let between = if i == last {
             0.0
         } else {
-            CELL_PARAGRAPH_AFTER_MM
+            WORD.cell_paragraph_after_mm
         };
         let p = Paragraph {
             size: p.size.or(size),
@@ -168,7 +165,7 @@ fn table_cell(cell: &Cell, width: usize, size: Option<f32>, mark: Option<&str>) 
             Shading::new()
                 .shd_type(ShdType::Clear)
                 .color("auto")
-                .fill(SHADE),
+                .fill(WORD.shade.as_str()),
         );
     }
     if cell.colspan > 1 {
@@ -226,7 +223,7 @@ pub fn ruled_lines(count: u16, width: u32) -> WTable {
                 .width(width as usize, WidthType::Dxa)
                 .set_borders(TableCellBorders::with_empty().set(cell_border(
                     TableCellBorderPosition::Bottom,
-                    LIGHT_RULE_COLOR,
+                    &WORD.light_rule,
                 )))
                 .add_paragraph(WParagraph::new());
             TableRow::new(vec![cell])
@@ -265,7 +262,7 @@ pub fn signatures(captions: &[String], height_mm: f32, width: u32) -> WTable {
             TableCellBorderPosition::Left,
             TableCellBorderPosition::Right,
         ] {
-            b = b.set(cell_border(pos, RULE_COLOR));
+            b = b.set(cell_border(pos, &WORD.rule_color));
         }
         b
     };

@@ -5,7 +5,7 @@ use docx_rs::{
     AlignmentType, BreakType, LineSpacing, Paragraph as WParagraph, Run as WRun, RunFonts,
 };
 
-use super::geometry::{PARAGRAPH_AFTER_TWIPS, SYMBOL_FONT, half_points, twips};
+use super::geometry::{SYMBOL_FONT, half_points, paragraph_after_twips, twips};
 use crate::doc::{Align, Paragraph, Run};
 
 /// A run of text: `\n` becomes a line break; characters XML forbids go.
@@ -78,7 +78,7 @@ pub fn paragraph(p: &Paragraph) -> WParagraph {
             out = out.add_run(r);
         }
     }
-    let after = p.space_after.map_or(PARAGRAPH_AFTER_TWIPS, twips);
+    let after = p.space_after.map_or_else(paragraph_after_twips, twips);
     out = out.line_spacing(LineSpacing::new().after(after));
     if p.keep_with_next {
         out = out.keep_next(true);
