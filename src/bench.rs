@@ -6,6 +6,13 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
+/// A line of the benchmark's report on standard output.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        crate::stdout::print(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 /// Peak resident memory of this process, in KiB (Linux), for `bench`.
 pub fn peak_memory_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -65,7 +72,7 @@ pub fn bench(sizes: &[usize], soffice: bool, before: Option<&Path>) -> Result<()
         .into_iter()
         .chain([("", exe.as_path(), "")])
         .collect();
-    println!(
+    say!(
         "candidats  version  temps (s)  documents  fichiers  pages  documents/s  pages/s  mémoire max (Mio)"
     );
     // The run LibreOffice is compared on: the size closest to 60 candidates.
@@ -83,7 +90,7 @@ pub fn bench(sizes: &[usize], soffice: bool, before: Option<&Path>) -> Result<()
                     "la production de la session de {n} candidats a échoué"
                 ))
             })?;
-            println!(
+            say!(
                 "{n:>9}  {label:>7}  {:>9.2}  {:>9}  {:>8}  {:>5}  {:>11.1}  {:>7.1}  {:>17.0}",
                 run.seconds,
                 run.documents,
@@ -113,7 +120,7 @@ pub fn bench(sizes: &[usize], soffice: bool, before: Option<&Path>) -> Result<()
             for &(label, program, suffix) in &programs {
                 let out = dir.path().join(format!("out-{n}{suffix}"));
                 if let Some(run) = timed_generate(program, &changed_session, &out, &[]) {
-                    println!(
+                    say!(
                         "un créneau modifié ({n} candidats{})\u{a0}: {:.2} s, {} documents refaits, les autres gardés tels quels",
                         suffix_label(label),
                         run.seconds,
@@ -130,7 +137,7 @@ pub fn bench(sizes: &[usize], soffice: bool, before: Option<&Path>) -> Result<()
                 &one,
                 &["--only", "pv-individuel", "--candidat", "c00000"],
             ) {
-                println!(
+                say!(
                     "un PV individuel seul{}\u{a0}: {:.3} s",
                     suffix_label(label),
                     run.seconds
@@ -143,7 +150,7 @@ pub fn bench(sizes: &[usize], soffice: bool, before: Option<&Path>) -> Result<()
         && let Some((n, out, our_rate)) = ours
         && let Some(rate) = compare_with_soffice(&out, dir.path())
     {
-        println!(
+        say!(
             "rapport ({n} candidats)\u{a0}: sessiondoc produit {:.0} fois plus de pages par seconde, PDF et DOCX compris, que LibreOffice n'en convertit de DOCX en PDF",
             our_rate / rate
         );
@@ -175,7 +182,7 @@ fn plan_timing() {
         let planned = crate::planner::propose(&session, &labels);
         let seconds = started.elapsed().as_secs_f64();
         if let Ok(p) = planned {
-            println!(
+            say!(
                 "planifier ({n} candidats, {} jurés, {} jours)\u{a0}: {:.3} s, {} créneaux",
                 session.jures.value.len(),
                 crate::planner::session_days(&session).len(),
@@ -240,7 +247,7 @@ fn compare_with_soffice(out: &Path, tmp: &Path) -> Option<f64> {
     match status {
         Ok(s) if s.status.success() => {
             let rate = pages as f64 / elapsed;
-            println!(
+            say!(
                 "LibreOffice (soffice --convert-to pdf, les {} DOCX en un lot, {pages} pages)\u{a0}: {elapsed:.2} s, {:.1} documents/s, {rate:.1} pages/s",
                 docx.len(),
                 docx.len() as f64 / elapsed
@@ -248,7 +255,7 @@ fn compare_with_soffice(out: &Path, tmp: &Path) -> Option<f64> {
             Some(rate)
         }
         _ => {
-            println!("LibreOffice (soffice) n'est pas disponible\u{a0}: comparaison impossible.");
+            say!("LibreOffice (soffice) n'est pas disponible\u{a0}: comparaison impossible.");
             None
         }
     }

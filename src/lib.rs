@@ -44,5 +44,6 @@ pub mod results;
 pub mod schema;
 pub mod session_text;
 pub mod sommaire;
+pub mod stdout;
 pub mod web;
 pub mod wording;

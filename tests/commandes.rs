@@ -391,3 +391,26 @@ fn changements_names_every_internal_kind() {
         assert!(!names[spec.name].is_empty(), "« {} » unnamed", spec.name);
     }
 }
+
+/// A command whose output is piped into a reader that stopped reading
+/// (`sessiondoc echeancier … | head -1`): its output ends there, without a
+/// panic and with success.
+#[test]
+fn a_reader_that_stops_reading_ends_the_output_not_the_program() {
+    let fixture = common::fixture("secretaire-comptable.yaml");
+    let fixture = fixture.to_str().unwrap();
+    for args in [vec!["schema"], vec!["echeancier", fixture]] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sessiondoc"))
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader is gone before anything is written.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}

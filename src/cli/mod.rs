@@ -95,7 +95,7 @@ fn try_main(cli: Cli) -> Result<ExitCode, Error> {
         ),
         planifier @ Command::Planifier { .. } => plan(planifier),
         Command::Schema => {
-            print!("{}", crate::schema::SCHEMA);
+            crate::stdout::print(crate::schema::SCHEMA);
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench {
@@ -403,7 +403,7 @@ fn echeancier(path: &Path, today: Option<&str>) -> Result<ExitCode, Error> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    print!("{}", crate::deadline_table::table_text(&session, today)?);
+    crate::stdout::print(&crate::deadline_table::table_text(&session, today)?);
     let errors = crate::check::check(&session)
         .iter()
         .filter(|d| d.severity == crate::diag::Severity::Error)
@@ -495,10 +495,11 @@ fn changements(before: &Path, after: &Path) -> Result<ExitCode, Error> {
         &generate::compose(&old_source, &old, &everything)?.documents,
         &generate::compose(&new_source, &new, &everything)?.documents,
     );
-    print!(
-        "{}",
-        crate::changes::report(&changes, &old_source.name, &new_source.name)?
-    );
+    crate::stdout::print(&crate::changes::report(
+        &changes,
+        &old_source.name,
+        &new_source.name,
+    )?);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -681,7 +681,7 @@ fn planned_session(source: &load::Source, s: &Session, proposal: &Proposal) -> O
 pub fn run(path: &Path, write: bool, before: Option<&Path>) -> Result<ExitCode, Error> {
     let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let outcome = execute_since(path, before, write, color)?;
-    print!("{}", outcome.out);
+    crate::stdout::print(&outcome.out);
     eprint!("{}", outcome.err);
     Ok(if outcome.success {
         ExitCode::SUCCESS

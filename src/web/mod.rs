@@ -130,9 +130,9 @@ pub fn ouvrir(
     }
     let server = Server::bind(port, session)?;
     let url = server.url();
-    println!(
-        "sessiondoc ouvrir\u{a0}: la session est à l'adresse\n  {url}\nGardez cette adresse pour vous (elle donne accès à vos fichiers). Ctrl-C arrête le serveur."
-    );
+    crate::stdout::print(&format!(
+        "sessiondoc ouvrir\u{a0}: la session est à l'adresse\n  {url}\nGardez cette adresse pour vous (elle donne accès à vos fichiers). Ctrl-C arrête le serveur.\n"
+    ));
     if browser {
         open_browser(&url);
     }
