@@ -266,7 +266,7 @@ impl LabelBlock {
 }
 
 /// The `key = text` lines of a block.
-fn label_entries(raw: &str) -> HashMap<String, String> {
+pub fn label_entries(raw: &str) -> HashMap<String, String> {
     raw.lines()
         .filter_map(|l| {
             l.split_once('=')

@@ -15,7 +15,8 @@ use crate::web::app::App;
 use crate::web::edit::{self, Refusal};
 use crate::web::http::{Reply, Request, first};
 use crate::web::parts::{
-    CIVILITE, Field, FieldSpec, Kind, changes, fields_with, problem, shown, tree_of, yaml_value,
+    CIVILITE, Field, FieldSpec, FormWording, Kind, changes, fields_with, problem, shown, tree_of,
+    yaml_value,
 };
 
 /// A list of the file with a page of its own.
@@ -24,71 +25,27 @@ pub struct List {
     pub block: &'static str,
     /// Its page.
     pub url: &'static str,
-    pub title: &'static str,
-    /// What one item is called, with its article: « un juré ».
-    pub item: &'static str,
-    /// What the page says before the items.
-    pub intro: &'static str,
     /// The keys whose values name an item in its legend.
     pub heading: &'static [&'static str],
     pub fields: &'static [FieldSpec],
 }
 
-const ID: FieldSpec = (
-    "id",
-    "Identifiant",
-    true,
-    "un mot court sans espace, unique dans le fichier, par exemple dupont (le planning et les candidats le désignent ainsi)",
-    Kind::Text,
-);
-const CIVILITE_FIELD: FieldSpec = (
-    "civilite",
-    "Civilité",
-    true,
-    "Mme ou M., à choisir dans la liste",
-    CIVILITE,
-);
-const NOM: FieldSpec = (
-    "nom",
-    "Nom",
-    true,
-    "en capitales, par exemple DUPONT",
-    Kind::Text,
-);
-const PRENOM: FieldSpec = ("prenom", "Prénom", true, "par exemple Claire", Kind::Text);
-const TELEPHONE: FieldSpec = (
-    "telephone",
-    "Téléphone",
-    false,
-    "par exemple 02 33 00 12 34",
-    Kind::Text,
-);
-const EMAIL: FieldSpec = (
-    "email",
-    "Courriel",
-    false,
-    "par exemple c.dupont@exemple.fr",
-    Kind::Text,
-);
+const ID: FieldSpec = ("id", true, Kind::Text);
+const CIVILITE_FIELD: FieldSpec = ("civilite", true, CIVILITE);
+const NOM: FieldSpec = ("nom", true, Kind::Text);
+const PRENOM: FieldSpec = ("prenom", true, Kind::Text);
+const TELEPHONE: FieldSpec = ("telephone", false, Kind::Text);
+const EMAIL: FieldSpec = ("email", false, Kind::Text);
 const ENVOI: FieldSpec = (
     "envoi",
-    "Envoi de ses courriers",
     false,
-    "par défaut, par courriel s'il a une adresse, sinon comme les convocations",
-    Kind::Choice(&[
-        ("courriel", "par courriel"),
-        ("courrier", "par lettre recommandée"),
-        ("main_propre", "remis en main propre"),
-    ]),
+    Kind::Choice(&["courriel", "courrier", "main_propre"]),
 );
 
 /// The accredited jurors (`jures:`).
 pub const JURES: List = List {
     block: "jures",
     url: "/jures",
-    title: "Les jurés",
-    item: "un juré",
-    intro: "Les jurés habilités de la session. Leur habilitation doit couvrir le dernier jour de la session.",
     heading: &["nom", "prenom"],
     fields: &[
         ID,
@@ -97,27 +54,9 @@ pub const JURES: List = List {
         PRENOM,
         TELEPHONE,
         EMAIL,
-        (
-            "habilitation_fin",
-            "Fin de l'habilitation",
-            true,
-            "AAAA-MM-JJ, par exemple 2028-06-30",
-            Kind::Date,
-        ),
-        (
-            "ccp",
-            "CCP qu'il peut évaluer",
-            false,
-            "les codes séparés par des virgules, par exemple CP-002498, CP-002499 (vide\u{a0}: tous)",
-            Kind::Texts,
-        ),
-        (
-            "disponibilites",
-            "Jours où il peut venir",
-            false,
-            "AAAA-MM-JJ séparés par des virgules, par exemple 2027-01-11, 2027-01-12 (vide\u{a0}: tous les jours de la session)",
-            Kind::Dates,
-        ),
+        ("habilitation_fin", true, Kind::Date),
+        ("ccp", false, Kind::Texts),
+        ("disponibilites", false, Kind::Dates),
         ENVOI,
     ],
 };
@@ -126,9 +65,6 @@ pub const JURES: List = List {
 pub const SURVEILLANTS: List = List {
     block: "surveillants",
     url: "/surveillants",
-    title: "Les surveillants",
-    item: "un surveillant",
-    intro: "Ils surveillent les épreuves passées sans le jury. Jamais le formateur des candidats ni le responsable.",
     heading: &["nom", "prenom"],
     fields: &[ID, CIVILITE_FIELD, NOM, PRENOM, TELEPHONE, EMAIL, ENVOI],
 };
@@ -137,9 +73,6 @@ pub const SURVEILLANTS: List = List {
 pub const FORMATEURS: List = List {
     block: "formateurs",
     url: "/formateurs",
-    title: "Les formateurs",
-    item: "un formateur",
-    intro: "Les formateurs des candidats\u{a0}: la vérification s'assure qu'aucun n'évalue ni ne surveille ses candidats.",
     heading: &["nom", "prenom"],
     fields: &[ID, CIVILITE_FIELD, NOM, PRENOM, TELEPHONE, EMAIL, ENVOI],
 };
@@ -148,32 +81,11 @@ pub const FORMATEURS: List = List {
 pub const SALLES: List = List {
     block: "salles",
     url: "/salles",
-    title: "Les salles",
-    item: "une salle",
-    intro: "Les salles où se tient la session.",
     heading: &["nom"],
     fields: &[
-        (
-            "id",
-            "Identifiant",
-            true,
-            "un mot court sans espace, unique dans le fichier, par exemple s204 (le planning et les épreuves la désignent ainsi)",
-            Kind::Text,
-        ),
-        (
-            "nom",
-            "Nom",
-            true,
-            "tel qu'il est affiché, par exemple Salle informatique 204",
-            Kind::Text,
-        ),
-        (
-            "places",
-            "Places assises",
-            false,
-            "un nombre, pour planifier une épreuve passée ensemble, par exemple 12",
-            Kind::Number,
-        ),
+        ("id", true, Kind::Text),
+        ("nom", true, Kind::Text),
+        ("places", false, Kind::Number),
     ],
 };
 
@@ -181,57 +93,18 @@ pub const SALLES: List = List {
 pub const EPREUVES: List = List {
     block: "epreuves",
     url: "/epreuves",
-    title: "Les épreuves",
-    item: "une épreuve",
-    intro: "Les épreuves du référentiel, dans l'ordre où chaque candidat les passe\u{a0}: le planificateur s'en sert pour proposer le planning.",
     heading: &["intitule"],
     fields: &[
-        (
-            "intitule",
-            "Intitulé",
-            true,
-            "tel qu'il figure sur les documents, par exemple Entretien technique",
-            Kind::Text,
-        ),
+        ("intitule", true, Kind::Text),
         (
             "nature",
-            "Nature",
             true,
-            "épreuve, entretien ou entretien final",
-            Kind::Choice(&[
-                ("epreuve", "épreuve"),
-                ("entretien", "entretien"),
-                ("entretien_final", "entretien final"),
-            ]),
+            Kind::Choice(&["epreuve", "entretien", "entretien_final"]),
         ),
-        (
-            "duree",
-            "Durée",
-            true,
-            "HH:MM, par exemple 00:45",
-            Kind::Time,
-        ),
-        (
-            "passage",
-            "Passage",
-            true,
-            "ensemble (tous les candidats à la fois), individuel, ou le nombre de candidats par groupe, par exemple 2",
-            Kind::Text,
-        ),
-        (
-            "salles",
-            "Salles",
-            true,
-            "les identifiants des salles séparés par des virgules, par exemple s105, s106",
-            Kind::Texts,
-        ),
-        (
-            "encadrement",
-            "Encadrement",
-            true,
-            "le jury du candidat, ou un surveillant",
-            Kind::Choice(&[("jury", "le jury"), ("surveillant", "un surveillant")]),
-        ),
+        ("duree", true, Kind::Time),
+        ("passage", true, Kind::Text),
+        ("salles", true, Kind::Texts),
+        ("encadrement", true, Kind::Choice(&["jury", "surveillant"])),
     ],
 };
 
@@ -270,7 +143,9 @@ fn row_id(index: usize) -> String {
 }
 
 impl List {
-    fn legend(&self, index: usize, fields: &[Field]) -> String {
+    /// An item's legend: what one item is called (the wording's
+    /// `element`, « un juré »), its number and its heading's values.
+    fn legend(&self, wording: &FormWording, index: usize, fields: &[Field]) -> String {
         let named: Vec<&str> = self
             .heading
             .iter()
@@ -278,7 +153,8 @@ impl List {
             .map(|f| f.value.as_str())
             .filter(|v| !v.is_empty())
             .collect();
-        let item = self.item.split_once(' ').map_or(self.item, |(_, n)| n);
+        let item = wording.get("element");
+        let item = item.split_once(' ').map_or(item.as_str(), |(_, n)| n);
         let mut letters = item.chars();
         let item: String = letters
             .next()
@@ -293,11 +169,17 @@ impl List {
     }
 
     /// The form's values as given, checked.
-    fn read(&self, form: &[(String, String)], id: impl Fn(&str) -> String) -> Vec<Field> {
+    fn read(
+        &self,
+        wording: &FormWording,
+        form: &[(String, String)],
+        id: impl Fn(&str) -> String,
+    ) -> Vec<Field> {
         let given = |key: &str| first(form, key).unwrap_or_default().trim().to_owned();
-        let mut fields = fields_with(self.fields, id, given);
+        let mut fields = fields_with(self.fields, wording, id, given);
         for (field, spec) in fields.iter_mut().zip(self.fields) {
-            field.errors.extend(problem(spec, &field.value));
+            let problem = problem(spec, field);
+            field.errors.extend(problem);
         }
         fields
     }
@@ -344,6 +226,7 @@ impl App {
             Err(reply) => return Ok(reply),
         };
         let tree = tree_of(&loaded.source);
+        let wording = FormWording::of(&self.views, list.block)?;
         let items = tree[list.block].as_array().cloned().unwrap_or_default();
         let (given_index, mut given_fields) = match given {
             Some(g) => (g.index, Some(g.fields)),
@@ -357,6 +240,7 @@ impl App {
                     let id = row_id(index);
                     let mut fields = fields_with(
                         list.fields,
+                        &wording,
                         |k| format!("{id}-{k}"),
                         |k| shown(&item[k]).unwrap_or_default(),
                     );
@@ -373,7 +257,7 @@ impl App {
             let anchor = format!("{}#{}", list.url, row_id(index));
             rows.push(Row {
                 numero: index + 1,
-                legend: list.legend(index, &fields),
+                legend: list.legend(&wording, index, &fields),
                 errors: loaded
                     .findings
                     .iter()
@@ -384,7 +268,12 @@ impl App {
             });
         }
         let new = given_fields.unwrap_or_else(|| {
-            fields_with(list.fields, |k| format!("nouveau-{k}"), |_| String::new())
+            fields_with(
+                list.fields,
+                &wording,
+                |k| format!("nouveau-{k}"),
+                |_| String::new(),
+            )
         });
         let summary: Vec<_> = rows
             .iter()
@@ -398,13 +287,14 @@ impl App {
                 whole.chain(fields).collect::<Vec<_>>()
             })
             .chain(new.iter().filter(|f| !f.errors.is_empty()).map(|f| {
-                minijinja::context! { href => format!("#{}", f.id), label => format!("Nouvel élément, {}", f.label), message => f.errors.join(" ") }
+                minijinja::context! { href => format!("#{}", f.id), label => format!("{}, {}", wording.get("nouveau"), f.label), message => f.errors.join(" ") }
             }))
             .collect();
         let context = minijinja::context! {
             session => self.session_name(), rows, new, summary, notice,
             empreinte => hash.unwrap_or(&loaded.source.sha256),
-            url => list.url, title => list.title, item => list.item, intro => list.intro,
+            url => list.url, title => wording.title(), item => wording.get("element"),
+            intro => wording.get("intro"),
             page => list.url.trim_start_matches('/'),
         };
         Ok(Reply::html(
@@ -473,7 +363,8 @@ impl App {
             ));
         };
         let id = row_id(index);
-        let fields = list.read(&form, |k| format!("{id}-{k}"));
+        let wording = FormWording::of(&self.views, list.block)?;
+        let fields = list.read(&wording, &form, |k| format!("{id}-{k}"));
         if fields.iter().any(|f| !f.errors.is_empty()) {
             let given = Some(Given {
                 index: Some(index),
@@ -502,7 +393,8 @@ impl App {
     fn list_add(&self, list: &List, request: &Request) -> Result<Reply, Error> {
         let form = request.form();
         let seen = first(&form, "empreinte").unwrap_or_default().to_owned();
-        let fields = list.read(&form, |k| format!("nouveau-{k}"));
+        let wording = FormWording::of(&self.views, list.block)?;
+        let fields = list.read(&wording, &form, |k| format!("nouveau-{k}"));
         if fields.iter().any(|f| !f.errors.is_empty()) {
             let given = Some(Given {
                 index: None,
@@ -518,7 +410,7 @@ impl App {
             .iter()
             .zip(list.fields)
             .filter(|(f, _)| !f.value.is_empty())
-            .map(|(f, spec)| (f.key, yaml_value(spec.4, &f.value)))
+            .map(|(f, spec)| (f.key, yaml_value(spec.2, &f.value)))
             .collect();
         let edited = edit::append_item(&source.text, list.block, &values);
         let given = Some(Given {

@@ -17,23 +17,20 @@ use crate::web::parts;
 use crate::web::view::STYLE;
 
 /// The parts of the file that have a page: `check`'s messages whose path
-/// starts with the part link to it.
-pub const PARTS: &[(&str, &str, &str)] = &[
-    ("centre", "/centre", "Le centre"),
-    ("candidats", "/candidats", "Les candidats"),
-    ("planning", "/planning", "Le planning"),
-    ("session", "/dates", "Les dates"),
-    ("responsable", "/responsable", "Le responsable"),
-    ("jures", "/jures", "Les jurés"),
-    ("surveillants", "/surveillants", "Les surveillants"),
-    ("formateurs", "/formateurs", "Les formateurs"),
-    ("salles", "/salles", "Les salles"),
-    ("epreuves", "/epreuves", "Les épreuves"),
-    (
-        "organisation",
-        "/organisation",
-        "L'organisation des journées",
-    ),
+/// starts with the part link to it. Each page's title is in the block
+/// `pages` of `templates/web/formulaires.html`.
+pub const PARTS: &[(&str, &str)] = &[
+    ("centre", "/centre"),
+    ("candidats", "/candidats"),
+    ("planning", "/planning"),
+    ("session", "/dates"),
+    ("responsable", "/responsable"),
+    ("jures", "/jures"),
+    ("surveillants", "/surveillants"),
+    ("formateurs", "/formateurs"),
+    ("salles", "/salles"),
+    ("epreuves", "/epreuves"),
+    ("organisation", "/organisation"),
 ];
 
 /// The session file as the pages see it: its text, the session when it
@@ -276,9 +273,10 @@ impl App {
             .iter()
             .filter(|f| f.severity == "erreur")
             .count();
+        let titles = parts::FormWording::page_titles(&self.views)?;
         let context = minijinja::context! {
             session => self.session_name(), facts, findings => loaded.findings, errors,
-            parts => PARTS.iter().map(|(_, url, title)| minijinja::context! { url, title }).collect::<Vec<_>>(),
+            parts => PARTS.iter().map(|(key, url)| minijinja::context! { url, title => titles.get(*key) }).collect::<Vec<_>>(),
         };
         Ok(Reply::html(
             200,
@@ -291,7 +289,7 @@ impl App {
 /// the field's id on it.
 fn link_of(path: &str) -> (Option<String>, Option<String>) {
     let head = path.split(['.', '[']).next().unwrap_or_default();
-    let Some((_, url, _)) = PARTS.iter().find(|(part, _, _)| *part == head) else {
+    let Some((_, url)) = PARTS.iter().find(|(part, _)| *part == head) else {
         return (None, None);
     };
     let rest = path.strip_prefix(head).unwrap_or_default();

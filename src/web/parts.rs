@@ -7,6 +7,8 @@
 //! their fields. The fields, their check and how a value is written are
 //! shared with the lists' forms ([`crate::web::lists`]).
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::error::Error;
@@ -14,6 +16,7 @@ use crate::load::{self, Source};
 use crate::web::app::App;
 use crate::web::edit::{self, Change};
 use crate::web::http::{Reply, Request, first};
+use crate::web::view::Views;
 
 /// What a field holds, for the form's own check before writing and for
 /// the way it is written in the file.
@@ -26,8 +29,9 @@ pub enum Kind {
     Time,
     /// A whole number.
     Number,
-    /// One of these values (as written in the file, as said in the list).
-    Choice(&'static [(&'static str, &'static str)]),
+    /// One of these values, as written in the file (each said as the
+    /// form's wording says).
+    Choice(&'static [&'static str]),
     /// Words separated by commas, written `["a", "b"]`.
     Texts,
     /// Days separated by commas, written `[2027-01-11, 2027-01-12]`.
@@ -37,11 +41,62 @@ pub enum Kind {
 }
 
 /// Madame or Monsieur, as the file writes them.
-pub const CIVILITE: Kind = Kind::Choice(&[("Mme", "Mme"), ("M.", "M.")]);
+pub const CIVILITE: Kind = Kind::Choice(&["Mme", "M."]);
 
-/// One field of a part: key in the file, label, required, format said
-/// before the field, what it holds.
-pub type FieldSpec = (&'static str, &'static str, bool, &'static str, Kind);
+/// One field of a form: its key in the file, whether it is required, what
+/// it holds. Its label and the format said before it are the form's
+/// wording ([`FormWording`]).
+pub type FieldSpec = (&'static str, bool, Kind);
+
+/// The template of the forms' wording: a block per form, named by its key
+/// in the file, and the block `personne` for the fields that forms share.
+const WORDING: &str = "formulaires.html";
+
+/// What a form says: its title, its text before the fields, each field's
+/// label and format, each value's name in a list of values.
+pub struct FormWording {
+    block: String,
+    labels: HashMap<String, String>,
+}
+
+impl FormWording {
+    /// The wording of the form of the file's key `block`.
+    pub fn of(views: &Views, block: &str) -> Result<FormWording, Error> {
+        Ok(FormWording {
+            block: block.to_owned(),
+            labels: views.labels(WORDING, &["pages", "personne", block])?,
+        })
+    }
+
+    /// The titles of the pages of the file's parts, by key.
+    pub fn page_titles(views: &Views) -> Result<HashMap<String, String>, Error> {
+        let labels = views.labels(WORDING, &["pages"])?;
+        Ok(labels
+            .into_iter()
+            .filter_map(|(k, v)| Some((k.strip_prefix("page.")?.to_owned(), v)))
+            .collect())
+    }
+
+    /// The title of the form's page.
+    pub fn title(&self) -> String {
+        self.get(&format!("page.{}", self.block))
+    }
+
+    /// The text of `key` (`titre`, `intro`, `nom`, `nom.format`,
+    /// `envoi.courriel`); the key itself where the template lacks it (a
+    /// test checks that no form's wording lacks one).
+    pub fn get(&self, key: &str) -> String {
+        self.labels
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_owned())
+    }
+
+    /// Whether the template words `key`.
+    pub fn has(&self, key: &str) -> bool {
+        self.labels.contains_key(key)
+    }
+}
 
 /// A part of the file with a form of its own.
 pub struct Part {
@@ -49,10 +104,6 @@ pub struct Part {
     pub block: &'static str,
     /// Its page.
     pub url: &'static str,
-    pub title: &'static str,
-    pub legend: &'static str,
-    /// What the page says before the fields.
-    pub intro: &'static str,
     pub fields: &'static [FieldSpec],
 }
 
@@ -60,45 +111,12 @@ pub struct Part {
 pub const CENTRE: Part = Part {
     block: "centre",
     url: "/centre",
-    title: "Le centre",
-    legend: "Le centre agréé",
-    intro: "Ces informations figurent en tête des documents. L'adresse et le logo se modifient dans le fichier.",
     fields: &[
-        (
-            "nom",
-            "Nom du centre",
-            true,
-            "tel qu'il figure sur l'agrément",
-            Kind::Text,
-        ),
-        (
-            "site",
-            "Site",
-            true,
-            "le lieu où se tient la session, par exemple « Site de Caen »",
-            Kind::Text,
-        ),
-        (
-            "ville",
-            "Ville",
-            true,
-            "celle du « Fait à … » des documents",
-            Kind::Text,
-        ),
-        (
-            "telephone",
-            "Téléphone",
-            false,
-            "par exemple 02 33 00 12 34",
-            Kind::Text,
-        ),
-        (
-            "email",
-            "Courriel",
-            false,
-            "par exemple examens@centre.fr",
-            Kind::Text,
-        ),
+        ("nom", true, Kind::Text),
+        ("site", true, Kind::Text),
+        ("ville", true, Kind::Text),
+        ("telephone", false, Kind::Text),
+        ("email", false, Kind::Text),
     ],
 };
 
@@ -106,38 +124,11 @@ pub const CENTRE: Part = Part {
 pub const DATES: Part = Part {
     block: "session",
     url: "/dates",
-    title: "Les dates",
-    legend: "La session",
-    intro: "Le numéro et les dates de la session figurent sur tous les documents. La nature de la session et la convocation se modifient dans le fichier.",
     fields: &[
-        (
-            "numero",
-            "Numéro de session",
-            true,
-            "celui donné par la DDETS, par exemple 375846",
-            Kind::Text,
-        ),
-        (
-            "debut",
-            "Premier jour",
-            true,
-            "AAAA-MM-JJ, par exemple 2027-01-11",
-            Kind::Date,
-        ),
-        (
-            "fin",
-            "Dernier jour",
-            true,
-            "AAAA-MM-JJ, par exemple 2027-01-12",
-            Kind::Date,
-        ),
-        (
-            "tenue",
-            "Tenue demandée aux candidats",
-            false,
-            "une phrase, par exemple « Tenue de ville correcte »",
-            Kind::Text,
-        ),
+        ("numero", true, Kind::Text),
+        ("debut", true, Kind::Date),
+        ("fin", true, Kind::Date),
+        ("tenue", false, Kind::Text),
     ],
 };
 
@@ -145,39 +136,12 @@ pub const DATES: Part = Part {
 pub const RESPONSABLE: Part = Part {
     block: "responsable",
     url: "/responsable",
-    title: "Le responsable",
-    legend: "Le responsable de session",
-    intro: "Il signe les documents de la session. Le suppléant se modifie dans le fichier.",
     fields: &[
-        (
-            "civilite",
-            "Civilité",
-            true,
-            "Mme ou M., à choisir dans la liste",
-            CIVILITE,
-        ),
-        (
-            "nom",
-            "Nom",
-            true,
-            "en capitales, par exemple GARNIER",
-            Kind::Text,
-        ),
-        ("prenom", "Prénom", true, "par exemple Sophie", Kind::Text),
-        (
-            "telephone",
-            "Téléphone",
-            false,
-            "par exemple 02 33 00 12 40",
-            Kind::Text,
-        ),
-        (
-            "email",
-            "Courriel",
-            false,
-            "par exemple s.garnier@centre.fr",
-            Kind::Text,
-        ),
+        ("civilite", true, CIVILITE),
+        ("nom", true, Kind::Text),
+        ("prenom", true, Kind::Text),
+        ("telephone", false, Kind::Text),
+        ("email", false, Kind::Text),
     ],
 };
 
@@ -185,66 +149,15 @@ pub const RESPONSABLE: Part = Part {
 pub const ORGANISATION: Part = Part {
     block: "organisation",
     url: "/organisation",
-    title: "L'organisation des journées",
-    legend: "L'organisation des journées",
-    intro: "Le planificateur s'en sert pour proposer le planning. Un champ laissé vide prend la valeur par défaut indiquée.",
     fields: &[
-        (
-            "horaires",
-            "Horaires d'une journée",
-            false,
-            "début au plus tôt et fin au plus tard, HH:MM, HH:MM, par exemple 08:00, 18:00 (par défaut)",
-            Kind::Times,
-        ),
-        (
-            "accueil",
-            "Accueil des candidats",
-            false,
-            "durée HH:MM, le premier jour avant toute épreuve, par exemple 00:30 (par défaut)",
-            Kind::Time,
-        ),
-        (
-            "briefing",
-            "Briefing du jury",
-            false,
-            "durée HH:MM avant sa première évaluation, par exemple 00:30 (par défaut)",
-            Kind::Time,
-        ),
-        (
-            "dejeuner",
-            "Pause déjeuner",
-            false,
-            "début et fin, HH:MM, HH:MM, par exemple 12:00, 13:00 (par défaut)",
-            Kind::Times,
-        ),
-        (
-            "etude_dossiers",
-            "Étude du dossier, par candidat",
-            false,
-            "durée HH:MM avant le premier entretien final, par exemple 00:15 (par défaut)",
-            Kind::Time,
-        ),
-        (
-            "deliberation",
-            "Délibération, par candidat",
-            false,
-            "durée HH:MM après le dernier entretien final, par exemple 00:10 (par défaut)",
-            Kind::Time,
-        ),
-        (
-            "battement",
-            "Battement entre deux passages",
-            false,
-            "durée HH:MM dans une même salle, par exemple 00:05 (par défaut)",
-            Kind::Time,
-        ),
-        (
-            "pause_jury",
-            "Pause du jury",
-            false,
-            "évaluations d'affilée au plus, puis durée de la pause, HH:MM, HH:MM, par exemple 03:00, 00:15 (par défaut)",
-            Kind::Times,
-        ),
+        ("horaires", false, Kind::Times),
+        ("accueil", false, Kind::Time),
+        ("briefing", false, Kind::Time),
+        ("dejeuner", false, Kind::Times),
+        ("etude_dossiers", false, Kind::Time),
+        ("deliberation", false, Kind::Time),
+        ("battement", false, Kind::Time),
+        ("pause_jury", false, Kind::Times),
     ],
 };
 
@@ -252,7 +165,7 @@ pub const ORGANISATION: Part = Part {
 #[derive(Serialize)]
 pub struct Choice {
     pub value: &'static str,
-    pub label: &'static str,
+    pub label: String,
 }
 
 /// One field, as the templates show it.
@@ -261,9 +174,9 @@ pub struct Field {
     pub key: &'static str,
     /// Its id on the page (its key, or `l2-nom` in a list).
     pub id: String,
-    pub label: &'static str,
+    pub label: String,
     pub required: bool,
-    pub format: &'static str,
+    pub format: String,
     pub value: String,
     /// The values to choose from, for a list of values.
     pub choices: Vec<Choice>,
@@ -271,26 +184,30 @@ pub struct Field {
     pub errors: Vec<String>,
 }
 
-/// The fields of `specs`, their ids made with `id`, their values given by
-/// `value`.
+/// The fields of `specs` as `wording` says them, their ids made with
+/// `id`, their values given by `value`.
 pub fn fields_with(
     specs: &[FieldSpec],
+    wording: &FormWording,
     id: impl Fn(&str) -> String,
     value: impl Fn(&str) -> String,
 ) -> Vec<Field> {
     specs
         .iter()
-        .map(|&(key, label, required, format, kind)| Field {
+        .map(|&(key, required, kind)| Field {
             key,
             id: id(key),
-            label,
+            label: wording.get(key),
             required,
-            format,
+            format: wording.get(&format!("{key}.format")),
             value: value(key),
             choices: match kind {
                 Kind::Choice(list) => list
                     .iter()
-                    .map(|&(value, label)| Choice { value, label })
+                    .map(|&value| Choice {
+                        value,
+                        label: wording.get(&format!("{key}.{value}")),
+                    })
                     .collect(),
                 _ => Vec::new(),
             },
@@ -343,9 +260,10 @@ fn items(value: &str) -> Vec<&str> {
         .collect()
 }
 
-/// What the form itself finds wrong with a value.
-pub fn problem(spec: &FieldSpec, value: &str) -> Option<String> {
-    let (_, label, required, _, kind) = *spec;
+/// What the form itself finds wrong with a field's value.
+pub fn problem(spec: &FieldSpec, field: &Field) -> Option<String> {
+    let (_, required, kind) = *spec;
+    let (label, value) = (&field.label, field.value.as_str());
     if value.is_empty() {
         return required.then(|| format!("{label} est à remplir."));
     }
@@ -359,7 +277,7 @@ pub fn problem(spec: &FieldSpec, value: &str) -> Option<String> {
         }),
         Kind::Number => (!value.chars().all(|c| c.is_ascii_digit()) || value.len() > 6)
             .then(|| format!("« {value} » n'est pas un nombre entier (par exemple 12).")),
-        Kind::Choice(list) => (!list.iter().any(|(v, _)| *v == value))
+        Kind::Choice(list) => (!list.contains(&value))
             .then(|| format!("« {value} » n'est pas proposé\u{a0}: choisissez dans la liste.")),
         Kind::Texts => None,
         Kind::Dates => items(value).into_iter().find(|d| !is_date(d)).map(|d| {
@@ -397,7 +315,7 @@ pub fn changes<'a>(specs: &[FieldSpec], fields: &'a [Field]) -> Vec<Change<'a>> 
         .zip(specs)
         .map(|(f, spec)| Change {
             key: f.key,
-            value: (f.required || !f.value.is_empty()).then(|| yaml_value(spec.4, &f.value)),
+            value: (f.required || !f.value.is_empty()).then(|| yaml_value(spec.2, &f.value)),
         })
         .collect()
 }
@@ -410,7 +328,8 @@ impl App {
             Err(reply) => return Ok(reply),
         };
         let tree = tree_of(&loaded.source);
-        let mut fields = fields_with(part.fields, str::to_owned, |key| {
+        let wording = FormWording::of(&self.views, part.block)?;
+        let mut fields = fields_with(part.fields, &wording, str::to_owned, |key| {
             shown(&tree[part.block][key]).unwrap_or_default()
         });
         for finding in &loaded.findings {
@@ -422,7 +341,8 @@ impl App {
             }
         }
         let saved = request.query("enregistre").is_some();
-        self.part_form(part, 200, &fields, &loaded.source.sha256, saved, None)
+        let hash = &loaded.source.sha256;
+        self.part_form(part, 200, &fields, hash, saved, None)
     }
 
     /// Saves the form of `part` in the file.
@@ -433,9 +353,11 @@ impl App {
         };
         let form = request.form();
         let given = |key: &str| first(&form, key).unwrap_or_default().trim().to_owned();
-        let mut fields = fields_with(part.fields, str::to_owned, given);
+        let wording = FormWording::of(&self.views, part.block)?;
+        let mut fields = fields_with(part.fields, &wording, str::to_owned, given);
         for (field, spec) in fields.iter_mut().zip(part.fields) {
-            field.errors.extend(problem(spec, &field.value));
+            let problem = problem(spec, field);
+            field.errors.extend(problem);
         }
         let seen = first(&form, "empreinte").unwrap_or_default().to_owned();
         if fields.iter().any(|f| !f.errors.is_empty()) {
@@ -476,10 +398,12 @@ impl App {
         saved: bool,
         refused: Option<String>,
     ) -> Result<Reply, Error> {
+        let wording = FormWording::of(&self.views, part.block)?;
         let context = minijinja::context! {
             session => self.session_name(), fields, empreinte => hash, saved, refused,
             errors => fields.iter().filter(|f| !f.errors.is_empty()).count(),
-            url => part.url, title => part.title, legend => part.legend, intro => part.intro,
+            url => part.url, title => wording.title(), legend => wording.get("legende"),
+            intro => wording.get("intro"),
             page => part.url.trim_start_matches('/'),
         };
         Ok(Reply::html(
@@ -502,6 +426,58 @@ impl App {
         match self.views.render("message.html", context) {
             Ok(html) => Reply::html(409, html),
             Err(e) => Reply::text(500, &e.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::web::lists::LISTS;
+    use crate::web::pages::PARTS;
+
+    /// What `wording` lacks for the fields of `fields`: a label, a format,
+    /// a value's name.
+    fn missing(wording: &FormWording, fields: &[FieldSpec]) -> Vec<String> {
+        let mut keys = Vec::new();
+        for &(key, _, kind) in fields {
+            keys.push(key.to_owned());
+            keys.push(format!("{key}.format"));
+            if let Kind::Choice(values) = kind {
+                keys.extend(values.iter().map(|v| format!("{key}.{v}")));
+            }
+        }
+        keys.into_iter().filter(|k| !wording.has(k)).collect()
+    }
+
+    #[test]
+    fn every_form_is_worded_whole_in_its_template() {
+        let views = Views::new().unwrap();
+        for part in [&CENTRE, &DATES, &RESPONSABLE, &ORGANISATION] {
+            let wording = FormWording::of(&views, part.block).unwrap();
+            let mut lacks = missing(&wording, part.fields);
+            lacks.extend(
+                ["legende", "intro"]
+                    .iter()
+                    .filter(|k| !wording.has(k))
+                    .map(|k| k.to_string()),
+            );
+            assert_eq!(lacks, Vec::<String>::new(), "{}", part.block);
+        }
+        for list in LISTS {
+            let wording = FormWording::of(&views, list.block).unwrap();
+            let mut lacks = missing(&wording, list.fields);
+            lacks.extend(
+                ["element", "intro"]
+                    .iter()
+                    .filter(|k| !wording.has(k))
+                    .map(|k| k.to_string()),
+            );
+            assert_eq!(lacks, Vec::<String>::new(), "{}", list.block);
+        }
+        let titles = FormWording::page_titles(&views).unwrap();
+        for (key, _) in PARTS {
+            assert!(titles.contains_key(*key), "page.{key}");
         }
     }
 }

@@ -2,10 +2,13 @@
 //! embedded in the program, with HTML escaping always on: what the user
 //! wrote is shown as text, never read as markup.
 
+use std::collections::HashMap;
+
 use minijinja::{AutoEscape, Environment};
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::wording::label_entries;
 
 /// The style sheet, embedded: nothing is loaded from the network.
 pub const STYLE: &str = include_str!("../../templates/web/style.css");
@@ -70,6 +73,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "champs.html",
         include_str!("../../templates/web/champs.html"),
     ),
+    (
+        "formulaires.html",
+        include_str!("../../templates/web/formulaires.html"),
+    ),
 ];
 
 /// The templates, ready to render.
@@ -88,6 +95,21 @@ impl Views {
                 .map_err(|e| Error::Wording(format!("modèle de page « {name} »\u{a0}: {e}")))?;
         }
         Ok(Views { env })
+    }
+
+    /// The `key = text` lines of the blocks `blocks` of the template
+    /// `name`, the later blocks' over the earlier's.
+    pub fn labels(&self, name: &str, blocks: &[&str]) -> Result<HashMap<String, String>, Error> {
+        let failed = |e: minijinja::Error| Error::Wording(format!("modèle « {name} »\u{a0}: {e}"));
+        let template = self.env.get_template(name).map_err(failed)?;
+        // As in `Wording::with`: the one call whose blocks render one by one.
+        #[allow(deprecated)]
+        let mut state = template.eval_to_state(()).map_err(failed)?;
+        let mut labels = HashMap::new();
+        for block in blocks {
+            labels.extend(label_entries(&state.render_block(block).map_err(failed)?));
+        }
+        Ok(labels)
     }
 
     /// Renders the page `name` with `context`.
