@@ -428,6 +428,52 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
     );
     walk.look("responsable", true).await;
 
+    // The titre, its CCPs and the convocations' sending: their forms, in
+    // place.
+    walk.goto("/titre").await;
+    walk.fill("#intitule", "Secrétaire-comptable").await;
+    walk.click("form[action='/titre'] button[type=submit]")
+        .await;
+    assert!(
+        walk.text()
+            .await
+            .contains("Enregistré dans le fichier de session")
+    );
+    walk.look("titre", true).await;
+    walk.goto("/ccp").await;
+    walk.fill(
+        "#l3-intitule",
+        "Assurer les travaux courants de comptabilité (bloc 3)",
+    )
+    .await;
+    walk.click("#l3 form[action='/ccp'] button[type=submit]")
+        .await;
+    assert!(
+        walk.text().await.contains("Élément n° 3 enregistré"),
+        "{}",
+        walk.text().await
+    );
+    walk.look("ccp", true).await;
+    walk.goto("/convocation").await;
+    walk.fill("#date", "le 1er décembre").await;
+    walk.click("form[action='/convocation'] button[type=submit]")
+        .await;
+    assert!(
+        walk.text()
+            .await
+            .contains("n'est pas une date au format AAAA-MM-JJ")
+    );
+    walk.look("convocation-erreur", true).await;
+    walk.fill("#date", "2026-12-01").await;
+    walk.click("form[action='/convocation'] button[type=submit]")
+        .await;
+    assert!(
+        walk.text()
+            .await
+            .contains("Enregistré dans le fichier de session")
+    );
+    walk.look("convocation", true).await;
+
     // The lists: a juror's item saved in place; a room added, first with
     // a wrong number said beside its field, then taken away; the other
     // lists and the days' organisation, each page checked.
@@ -608,6 +654,9 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
         "/session",
         "/centre",
         "/dates",
+        "/convocation",
+        "/titre",
+        "/ccp",
         "/responsable",
         "/jures",
         "/salles",
@@ -686,6 +735,11 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
     assert!(after.contains("Centre « Essai » du navigateur"));
     assert!(after.contains("  tenue: \"Tenue de ville, badge du centre\""));
     assert!(after.contains("  prenom: \"Sophie-Anne\""));
+    assert!(after.contains("  intitule: \"Secrétaire-comptable\""));
+    assert!(
+        after.contains("      intitule: \"Assurer les travaux courants de comptabilité (bloc 3)\"")
+    );
+    assert!(after.contains("    date: \"2026-12-01\""));
     assert!(after.contains("    email: \"s.haddad@exemple.fr\""));
 
     let problems = walk.problems;

@@ -657,6 +657,7 @@ fn the_dates_are_saved_in_place_and_a_wrong_date_is_said_beside_its_field() {
     let mut fields = vec![
         ("empreinte", hash.as_str()),
         ("numero", "375846"),
+        ("nature", "titre"),
         ("debut", "11/01/2027"),
         ("fin", "2027-01-12"),
         ("tenue", ""),
@@ -671,7 +672,7 @@ fn the_dates_are_saved_in_place_and_a_wrong_date_is_said_beside_its_field() {
         wrong.text()
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
-    fields[2] = ("debut", "2027-01-11");
+    fields[3] = ("debut", "2027-01-11");
     let saved = server.post_form("/dates", &fields);
     assert_eq!(saved.status, 303, "{}", saved.text());
     let after = std::fs::read_to_string(&path).unwrap();
@@ -1062,4 +1063,176 @@ fn the_proposal_follows_a_test_changed_on_its_page() {
     let page = server.get("/planning").text();
     assert!(page.contains("Entretien oral"), "{page}");
     assert!(!page.contains("Entretien technique"), "{page}");
+}
+
+#[test]
+fn the_titre_and_its_ccps_are_written_in_place() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let path = server.session();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let page = server.get("/titre").text();
+    for said in [
+        "<legend>Le titre professionnel</legend>",
+        "<label for=\"code\">Code du titre (obligatoire)</label>",
+        "value=\"TP-00402\"",
+        "<a href=\"/ccp\"",
+    ] {
+        assert!(page.contains(said), "{said} in:\n{page}");
+    }
+    // A code without its format: written, then `check` says so beside it.
+    let titre = |code: &str| {
+        let hash = hash_of(&path);
+        server.post_form(
+            "/titre",
+            &[
+                ("empreinte", hash.as_str()),
+                ("code", code),
+                ("intitule", "Secrétaire comptable"),
+                ("sigle", "SC"),
+            ],
+        )
+    };
+    let saved = titre("TP-402");
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    let page = server.get("/titre").text();
+    assert!(
+        page.contains("<p class=\"erreur\" id=\"erreur-code\">le code du titre « TP-402 » n&#x27;a pas le format attendu"),
+        "{page}"
+    );
+    assert!(
+        page.contains("aria-invalid=\"true\" aria-describedby=\"aide-code erreur-code\""),
+        "{page}"
+    );
+    let summary = server.get("/session").text();
+    assert!(summary.contains("href=\"&#x2f;titre#code\""), "{summary}");
+    assert_eq!(titre("TP-00402").status, 303);
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        after.contains("titre:\n  code: \"TP-00402\"\n  intitule: \"Secrétaire comptable\"\n  sigle: \"SC\"\n  ccp:\n"),
+        "{after}"
+    );
+
+    // The CCPs: one changed in place, one added after the last, then taken
+    // away; a wrong code said beside its field by `check`.
+    let page = server.get("/ccp").text();
+    for said in [
+        "<legend class=\"masque\">CCP n°\u{a0}2\u{a0}: CP-002499</legend>",
+        "id=\"l4-intitule\"",
+        "id=\"nouveau-code\"",
+    ] {
+        assert!(page.contains(said), "{said} in:\n{page}");
+    }
+    let hash = hash_of(&path);
+    let changed = server.post_form(
+        "/ccp",
+        &[
+            ("empreinte", hash.as_str()),
+            ("ligne", "4"),
+            ("code", "CP-002501"),
+            ("intitule", "Préparer la paie"),
+        ],
+    );
+    assert_eq!(changed.status, 303, "{}", changed.text());
+    let changed = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        changed.contains(
+            "    - code: \"CP-002501\"\n      intitule: \"Préparer la paie\"\n\nsession:"
+        ),
+        "{changed}"
+    );
+    let hash = hash_of(&path);
+    let added = server.post_form(
+        "/ccp/ajouter",
+        &[
+            ("empreinte", hash.as_str()),
+            ("code", "CP-25"),
+            ("intitule", "Un CCP de plus"),
+        ],
+    );
+    assert_eq!(added.status, 303, "{}", added.text());
+    let with_fifth = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        with_fifth.contains("      intitule: \"Préparer la paie\"\n    - code: \"CP-25\"\n      intitule: \"Un CCP de plus\"\n\nsession:"),
+        "{with_fifth}"
+    );
+    let page = server.get("/ccp").text();
+    assert!(
+        page.contains("<p class=\"erreur\" id=\"erreur-l5-code\">le code de CCP « CP-25 » n&#x27;a pas le format attendu"),
+        "{page}"
+    );
+    let hash = hash_of(&path);
+    let removed = server.post_form(
+        "/ccp/retirer",
+        &[("empreinte", hash.as_str()), ("ligne", "5")],
+    );
+    assert_eq!(removed.status, 303, "{}", removed.text());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), changed);
+    assert_eq!(comment_lines(&changed), comment_lines(&before));
+    assert_eq!(check_of(&path).0, Some(0), "{}", check_of(&path).1);
+}
+
+#[test]
+fn the_convocations_sending_is_written_in_place() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let path = server.session();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let page = server.get("/convocation").text();
+    for said in [
+        "<legend>L&#x27;envoi des convocations</legend>",
+        "value=\"2026-12-04\"",
+        "<option value=\"recommande\" selected>",
+        "Format attendu&nbsp;: AAAA-MM-JJ",
+    ] {
+        assert!(page.contains(said), "{said} in:\n{page}");
+    }
+    let hash = hash_of(&path);
+    let wrong = server.post_form(
+        "/convocation",
+        &[
+            ("empreinte", hash.as_str()),
+            ("date", "4 décembre"),
+            ("mode", ""),
+        ],
+    );
+    assert_eq!(wrong.status, 422);
+    let text = wrong.text();
+    assert!(
+        text.contains(
+            "<p class=\"erreur\" id=\"erreur-date\">« 4 décembre » n&#x27;est pas une date"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("<p class=\"erreur\" id=\"erreur-mode\">Mode d&#x27;envoi est à remplir."),
+        "{text}"
+    );
+    assert!(text.contains("href=\"#mode\""), "{text}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    let saved = server.post_form(
+        "/convocation",
+        &[
+            ("empreinte", hash.as_str()),
+            ("date", "2026-12-01"),
+            ("mode", "main_propre"),
+        ],
+    );
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        after.contains("  convocation:\n    date: \"2026-12-01\"\n    mode: main_propre\n"),
+        "{after}"
+    );
+    assert_eq!(after.lines().count(), before.lines().count());
+    assert_eq!(comment_lines(&after), comment_lines(&before));
+    assert_eq!(check_of(&path).0, Some(0), "{}", check_of(&path).1);
+    // Too late a sending: `check`'s message stands beside the date.
+    let late = after.replace("date: \"2026-12-01\"", "date: 2027-01-05");
+    std::fs::write(&path, late).unwrap();
+    let page = server.get("/convocation").text();
+    assert!(page.contains("id=\"erreur-date\""), "{page}");
+    let summary = server.get("/session").text();
+    assert!(
+        summary.contains("href=\"&#x2f;convocation#date\""),
+        "{summary}"
+    );
 }

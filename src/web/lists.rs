@@ -15,7 +15,8 @@ use crate::web::app::App;
 use crate::web::edit::{self, Refusal};
 use crate::web::http::{Reply, Request, first};
 use crate::web::parts::{
-    CIVILITE, Field, FieldSpec, Kind, changes, fields_with, problem, shown, tree_of, yaml_value,
+    CIVILITE, Field, FieldSpec, Kind, at_path, changes, fields_with, problem, shown, tree_of,
+    yaml_value,
 };
 
 /// A list of the file with a page of its own.
@@ -235,8 +236,34 @@ pub const EPREUVES: List = List {
     ],
 };
 
+/// The titre's CCPs (`titre.ccp:`).
+pub const CCP: List = List {
+    block: "titre.ccp",
+    url: "/ccp",
+    title: "Les CCP du titre",
+    item: "un CCP",
+    intro: "Les certificats de compétences professionnelles du titre, dans l'ordre du référentiel (celui des procès-verbaux). Le titre lui-même a sa propre page.",
+    heading: &["code"],
+    fields: &[
+        (
+            "code",
+            "Code du CCP",
+            true,
+            "CP- suivi de 6 chiffres, par exemple CP-002498 (les jurés, les candidats et les résultats le désignent ainsi)",
+            Kind::Text,
+        ),
+        (
+            "intitule",
+            "Intitulé du CCP",
+            true,
+            "tel qu'il figure sur la fiche du titre, par exemple Assurer les travaux courants de comptabilité",
+            Kind::Text,
+        ),
+    ],
+};
+
 /// Every list with a page.
-pub const LISTS: &[&List] = &[&JURES, &SURVEILLANTS, &FORMATEURS, &SALLES, &EPREUVES];
+pub const LISTS: &[&List] = &[&JURES, &SURVEILLANTS, &FORMATEURS, &SALLES, &EPREUVES, &CCP];
 
 /// One item of a list, as the template shows it.
 #[derive(Serialize)]
@@ -344,7 +371,10 @@ impl App {
             Err(reply) => return Ok(reply),
         };
         let tree = tree_of(&loaded.source);
-        let items = tree[list.block].as_array().cloned().unwrap_or_default();
+        let items = at_path(&tree, list.block)
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         let (given_index, mut given_fields) = match given {
             Some(g) => (g.index, Some(g.fields)),
             None => (None, None),

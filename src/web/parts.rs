@@ -108,7 +108,7 @@ pub const DATES: Part = Part {
     url: "/dates",
     title: "Les dates",
     legend: "La session",
-    intro: "Le numéro et les dates de la session figurent sur tous les documents. La nature de la session et la convocation se modifient dans le fichier.",
+    intro: "Le numéro et les dates de la session figurent sur tous les documents. L'envoi des convocations a sa propre page.",
     fields: &[
         (
             "numero",
@@ -116,6 +116,24 @@ pub const DATES: Part = Part {
             true,
             "celui donné par la DDETS, par exemple 375846",
             Kind::Text,
+        ),
+        (
+            "nature",
+            "Nature de la session",
+            true,
+            "le titre complet, des CCP seuls ou des certificats complémentaires, à choisir dans la liste",
+            Kind::Choice(&[
+                ("titre", "le titre complet"),
+                ("ccp", "des CCP seuls"),
+                ("ccs", "des certificats complémentaires (CCS)"),
+            ]),
+        ),
+        (
+            "ccp",
+            "CCP présentés",
+            false,
+            "pour une session de CCP seuls, leurs codes séparés par des virgules, par exemple CP-002501 (vide pour le titre complet)",
+            Kind::Texts,
         ),
         (
             "debut",
@@ -138,6 +156,82 @@ pub const DATES: Part = Part {
             "une phrase, par exemple « Tenue de ville correcte »",
             Kind::Text,
         ),
+        (
+            "millesime",
+            "Millésime du titre",
+            false,
+            "l'année de la version du titre visée, par exemple 2024, imprimée en tête du guide de préparation",
+            Kind::Text,
+        ),
+        (
+            "validation_ddets",
+            "Validation par la DDETS",
+            false,
+            "AAAA-MM-JJ, le jour où la DDETS a validé la session, par exemple 2027-01-20 (vide\u{a0}: la liste des admis reste un projet à ne pas afficher)",
+            Kind::Date,
+        ),
+        (
+            "reglement_general",
+            "Règlement général des sessions",
+            false,
+            "le nom du fichier PDF du texte officiel, placé à côté du fichier de session, par exemple reglement.pdf (vide\u{a0}: les documents en donnent un résumé)",
+            Kind::Text,
+        ),
+    ],
+};
+
+/// How the convocations are sent (`session.convocation:`).
+pub const CONVOCATION: Part = Part {
+    block: "session.convocation",
+    url: "/convocation",
+    title: "L'envoi des convocations",
+    legend: "L'envoi des convocations",
+    intro: "La date et le mode d'envoi figurent sur les convocations, les récépissés et la liste des recommandés.",
+    fields: &[
+        (
+            "date",
+            "Date d'envoi",
+            true,
+            "AAAA-MM-JJ, au moins un mois avant le premier jour, par exemple 2026-12-04",
+            Kind::Date,
+        ),
+        (
+            "mode",
+            "Mode d'envoi",
+            true,
+            "par lettre recommandée avec accusé de réception ou remise en main propre contre décharge, à choisir dans la liste",
+            Kind::Choice(&[
+                ("recommande", "lettre recommandée avec accusé de réception"),
+                ("main_propre", "remise en main propre contre décharge"),
+            ]),
+        ),
+    ],
+};
+
+/// The titre professionnel (`titre:`); its CCPs are a list of their own
+/// ([`crate::web::lists::CCP`]).
+pub const TITRE: Part = Part {
+    block: "titre",
+    url: "/titre",
+    title: "Le titre",
+    legend: "Le titre professionnel",
+    intro: "Tels qu'ils figurent sur la fiche du titre. Ses CCP ont leur propre page.",
+    fields: &[
+        (
+            "code",
+            "Code du titre",
+            true,
+            "TP- suivi de 5 chiffres, par exemple TP-00402",
+            Kind::Text,
+        ),
+        (
+            "intitule",
+            "Intitulé du titre",
+            true,
+            "par exemple Secrétaire comptable",
+            Kind::Text,
+        ),
+        ("sigle", "Sigle", false, "par exemple SC", Kind::Text),
     ],
 };
 
@@ -317,6 +411,11 @@ pub fn shown(value: &serde_json::Value) -> Option<String> {
     }
 }
 
+/// The value at `path` (`session.convocation`) in the file's tree.
+pub fn at_path<'a>(tree: &'a serde_json::Value, path: &str) -> &'a serde_json::Value {
+    path.split('.').fold(tree, |value, key| &value[key])
+}
+
 /// The file's text as a tree of values (empty when it does not read).
 pub fn tree_of(source: &Source) -> serde_json::Value {
     serde_saphyr::from_str(&source.text).unwrap_or_default()
@@ -411,7 +510,7 @@ impl App {
         };
         let tree = tree_of(&loaded.source);
         let mut fields = fields_with(part.fields, str::to_owned, |key| {
-            shown(&tree[part.block][key]).unwrap_or_default()
+            shown(&at_path(&tree, part.block)[key]).unwrap_or_default()
         });
         for finding in &loaded.findings {
             if let Some(field) = fields
