@@ -20,10 +20,15 @@ struct Running {
 
 impl Running {
     fn start(fixture: &str) -> Running {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        Running::with_text(&std::fs::read_to_string(fixtures.join(fixture)).unwrap())
+    }
+
+    /// A server serving a session file of this text.
+    fn with_text(text: &str) -> Running {
         let dir = tempfile::tempdir().unwrap();
         let session = dir.path().join("session.yaml");
-        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        std::fs::copy(fixtures.join(fixture), &session).unwrap();
+        std::fs::write(&session, text).unwrap();
         let server = Server::bind(None, Some(session)).unwrap();
         let url = server.url();
         let rest = url.strip_prefix("http://127.0.0.1:").unwrap();
@@ -1039,10 +1044,12 @@ fn what_to_send_is_shown_then_recorded_with_its_kit() {
 #[test]
 fn the_proposal_follows_a_test_changed_on_its_page() {
     let server = Running::start("planifier/secretaire-comptable.yaml");
+    // The first time, the page may come in two steps while the planner
+    // works; shown again, unchanged: the same page.
+    server.get("/planning");
     let page = server.get("/planning").text();
     assert!(page.contains("Entretien technique"), "{page}");
     assert!(!page.contains("Entretien oral"), "{page}");
-    // Shown again, unchanged: the same page.
     assert_eq!(server.get("/planning").text(), page);
     // The test renamed on its own page: the next proposal says so.
     let hash = hash_of(&server.session());
@@ -1235,4 +1242,52 @@ fn the_convocations_sending_is_written_in_place() {
         summary.contains("href=\"&#x2f;convocation#date\""),
         "{summary}"
     );
+}
+
+#[test]
+fn the_timetable_is_planned_ahead_and_its_page_answers_at_once() {
+    let server = Running::with_text(&sessiondoc::example::unplanned::sized_session(240));
+    // Asked for at once: its head comes first, saying the planner is at
+    // work, then the rest when the proposal is ready.
+    let first = server.get("/planning");
+    assert_eq!(first.status, 200);
+    assert!(
+        first.head.contains("Transfer-Encoding: chunked"),
+        "{}",
+        first.head
+    );
+    let text = first.text();
+    let waiting = text
+        .find("Le planificateur calcule sa proposition")
+        .expect(&text);
+    let ready = text.find("Proposition calculée.").expect(&text);
+    assert!(waiting < ready);
+    assert!(text.contains("<table class=\"grille\">"), "{text}");
+    assert!(text.contains("Accepter le planning proposé"), "{text}");
+    assert!(text.trim_end().ends_with("</html>"), "{text}");
+    // Shown again, the file unchanged: the page at once, whole.
+    let again = server.get("/planning");
+    assert!(!again.head.contains("chunked"), "{}", again.head);
+    assert!(!again.text().contains("calcule sa proposition"));
+    assert!(again.text().contains("Accepter le planning proposé"));
+
+    // A save, then any page: the planner starts on the new file meanwhile,
+    // and the timetable is ready when asked for.
+    let hash = hash_of(&server.session());
+    let saved = server.post_form(
+        "/organisation",
+        &[("empreinte", hash.as_str()), ("battement", "00:10")],
+    );
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    assert_eq!(server.get("/session").status, 200);
+    // The planner's time at 240 candidates is about 0.2 s: six seconds
+    // leave it time enough on a busy machine.
+    std::thread::sleep(std::time::Duration::from_secs(6));
+    let page = server.get("/planning");
+    assert!(
+        !page.head.contains("chunked"),
+        "not planned ahead: {}",
+        page.head
+    );
+    assert!(page.text().contains("Accepter le planning proposé"));
 }

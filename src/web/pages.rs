@@ -178,6 +178,8 @@ impl App {
         })?;
         let (session, mut diagnostics) = match load::parse(&source) {
             Ok(session) => {
+                // The timetable page's outcome, computed meanwhile.
+                self.planned.ask(plan_key(path, &source, &session));
                 let found = crate::check::check(&session);
                 (Some(session), found)
             }
@@ -298,6 +300,17 @@ impl App {
             self.views.render("session.html", context)?,
         ))
     }
+}
+
+/// What the planner's outcome for this file depends on: the file, and
+/// the last sending recorded in its output folder.
+pub fn plan_key(path: &Path, source: &Source, session: &Session) -> crate::web::app::PlanKey {
+    let folder = crate::generate::default_folder(source, session);
+    (
+        path.to_path_buf(),
+        source.sha256.clone(),
+        crate::record::last_session(&folder),
+    )
 }
 
 /// The page (with the field's anchor) a diagnostic's path concerns, and
