@@ -1245,6 +1245,52 @@ fn the_convocations_sending_is_written_in_place() {
 }
 
 #[test]
+fn every_form_says_its_rule_for_required_fields_as_its_fields_have_it() {
+    let server = Running::start("secretaire-comptable.yaml");
+    for page in [
+        "/",
+        "/centre",
+        "/titre",
+        "/ccp",
+        "/dates",
+        "/convocation",
+        "/responsable",
+        "/jures",
+        "/surveillants",
+        "/formateurs",
+        "/salles",
+        "/epreuves",
+        "/organisation",
+        "/candidats",
+        "/planning",
+    ] {
+        let text = server.get(page).text();
+        let marked = text.contains("(obligatoire)</label>");
+        let rule = [
+            "marqués «&nbsp;obligatoire&nbsp;»",
+            "Champ obligatoire.",
+            "Tous les champs sont obligatoires",
+        ];
+        let says_rule = rule.iter().any(|r| text.contains(r));
+        assert_eq!(
+            marked, says_rule,
+            "{page}: marks and rule disagree:\n{text}"
+        );
+        if !marked && text.contains("<input type=\"text\"") {
+            assert!(
+                text.contains("Tous les champs sont facultatifs."),
+                "{page}:\n{text}"
+            );
+        }
+    }
+    let organisation = server.get("/organisation").text();
+    assert!(
+        organisation.contains("Tous les champs sont facultatifs."),
+        "{organisation}"
+    );
+}
+
+#[test]
 fn the_timetable_is_planned_ahead_and_its_page_answers_at_once() {
     let server = Running::with_text(&sessiondoc::example::unplanned::sized_session(240));
     // Asked for at once: its head comes first, saying the planner is at

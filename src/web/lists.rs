@@ -435,6 +435,7 @@ impl App {
             session => self.session_name(), rows, new, summary, notice,
             empreinte => hash.unwrap_or(&loaded.source.sha256),
             url => list.url, title => list.title, item => list.item, intro => list.intro,
+            required => list.fields.iter().any(|f| f.2),
             page => list.url.trim_start_matches('/'),
         };
         Ok(Reply::html(

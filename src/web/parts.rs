@@ -579,6 +579,7 @@ impl App {
             session => self.session_name(), fields, empreinte => hash, saved, refused,
             errors => fields.iter().filter(|f| !f.errors.is_empty()).count(),
             url => part.url, title => part.title, legend => part.legend, intro => part.intro,
+            required => part.fields.iter().any(|f| f.2),
             page => part.url.trim_start_matches('/'),
         };
         Ok(Reply::html(
