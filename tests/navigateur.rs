@@ -707,6 +707,23 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
     assert!(recorded.contains("courriels/"), "{recorded}");
     assert!(recorded.contains("haddad"), "{recorded}");
     walk.look("envois-enregistre", true).await;
+
+    // A session of 240 candidates still to plan, opened: its timetable
+    // comes while the planner works, then whole.
+    let large = dir.path().join("grande").join("session.yaml");
+    std::fs::create_dir_all(large.parent().unwrap()).unwrap();
+    std::fs::write(&large, sessiondoc::example::unplanned::sized_session(240)).unwrap();
+    walk.goto("/").await;
+    walk.fill("#chemin-ouvrir", &large.display().to_string())
+        .await;
+    walk.click("form[action='/ouvrir'] button").await;
+    walk.goto("/planning").await;
+    assert!(
+        walk.text().await.contains("Accepter le planning proposé"),
+        "{}",
+        walk.text().await
+    );
+    walk.look("planning-240", true).await;
     walk.client.close().await.unwrap();
 
     let unpacked = dir.path().join("zip");
