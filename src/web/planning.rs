@@ -4,7 +4,9 @@
 //! proposal accepted in one step (as `planifier --ecrire`); one slot of
 //! the file moved (day, time, room) with a small form, written in place.
 //! The planner keeps the file's slots where they stand: a slot moved is
-//! pinned there.
+//! pinned there. The planner's outcome is computed ahead
+//! ([`crate::web::app::Planning`]); the page never waits for it before
+//! answering: its head goes at once, the rest when the outcome comes.
 
 use std::collections::BTreeMap;
 use std::io::Write;
