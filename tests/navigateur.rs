@@ -428,6 +428,52 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
     );
     walk.look("responsable", true).await;
 
+    // The titre, its CCPs and the convocations' sending: their forms, in
+    // place.
+    walk.goto("/titre").await;
+    walk.fill("#intitule", "Secrétaire-comptable").await;
+    walk.click("form[action='/titre'] button[type=submit]")
+        .await;
+    assert!(
+        walk.text()
+            .await
+            .contains("Enregistré dans le fichier de session")
+    );
+    walk.look("titre", true).await;
+    walk.goto("/ccp").await;
+    walk.fill(
+        "#l3-intitule",
+        "Assurer les travaux courants de comptabilité (bloc 3)",
+    )
+    .await;
+    walk.click("#l3 form[action='/ccp'] button[type=submit]")
+        .await;
+    assert!(
+        walk.text().await.contains("Élément n° 3 enregistré"),
+        "{}",
+        walk.text().await
+    );
+    walk.look("ccp", true).await;
+    walk.goto("/convocation").await;
+    walk.fill("#date", "le 1er décembre").await;
+    walk.click("form[action='/convocation'] button[type=submit]")
+        .await;
+    assert!(
+        walk.text()
+            .await
+            .contains("n'est pas une date au format AAAA-MM-JJ")
+    );
+    walk.look("convocation-erreur", true).await;
+    walk.fill("#date", "2026-12-01").await;
+    walk.click("form[action='/convocation'] button[type=submit]")
+        .await;
+    assert!(
+        walk.text()
+            .await
+            .contains("Enregistré dans le fichier de session")
+    );
+    walk.look("convocation", true).await;
+
     // The lists: a juror's item saved in place; a room added, first with
     // a wrong number said beside its field, then taken away; the other
     // lists and the days' organisation, each page checked.
@@ -601,15 +647,20 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
     walk.look("pdf", false).await;
 
     // At 200 % zoom (a window half as wide): every page reflows, none
-    // scrolls sideways.
+    // scrolls sideways, and axe finds nothing serious there either.
     walk.client.set_window_size(600, 1000).await.unwrap();
     for page in [
         "/",
         "/session",
         "/centre",
         "/dates",
+        "/convocation",
+        "/titre",
+        "/ccp",
         "/responsable",
         "/jures",
+        "/surveillants",
+        "/formateurs",
         "/salles",
         "/epreuves",
         "/organisation",
@@ -633,7 +684,7 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
                 .push(format!("{page}: scrolls sideways at 200 %"));
         }
         let name = format!("zoom-{}", page.trim_start_matches('/'));
-        walk.look(&name, false).await;
+        walk.look(&name, true).await;
     }
     walk.client.set_window_size(1200, 1000).await.unwrap();
 
@@ -656,6 +707,23 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
     assert!(recorded.contains("courriels/"), "{recorded}");
     assert!(recorded.contains("haddad"), "{recorded}");
     walk.look("envois-enregistre", true).await;
+
+    // A session of 240 candidates still to plan, opened: its timetable
+    // comes while the planner works, then whole.
+    let large = dir.path().join("grande").join("session.yaml");
+    std::fs::create_dir_all(large.parent().unwrap()).unwrap();
+    std::fs::write(&large, sessiondoc::example::unplanned::sized_session(240)).unwrap();
+    walk.goto("/").await;
+    walk.fill("#chemin-ouvrir", &large.display().to_string())
+        .await;
+    walk.click("form[action='/ouvrir'] button").await;
+    walk.goto("/planning").await;
+    assert!(
+        walk.text().await.contains("Accepter le planning proposé"),
+        "{}",
+        walk.text().await
+    );
+    walk.look("planning-240", true).await;
     walk.client.close().await.unwrap();
 
     let unpacked = dir.path().join("zip");
@@ -686,6 +754,11 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
     assert!(after.contains("Centre « Essai » du navigateur"));
     assert!(after.contains("  tenue: \"Tenue de ville, badge du centre\""));
     assert!(after.contains("  prenom: \"Sophie-Anne\""));
+    assert!(after.contains("  intitule: \"Secrétaire-comptable\""));
+    assert!(
+        after.contains("      intitule: \"Assurer les travaux courants de comptabilité (bloc 3)\"")
+    );
+    assert!(after.contains("    date: \"2026-12-01\""));
     assert!(after.contains("    email: \"s.haddad@exemple.fr\""));
 
     let problems = walk.problems;

@@ -20,10 +20,15 @@ struct Running {
 
 impl Running {
     fn start(fixture: &str) -> Running {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        Running::with_text(&std::fs::read_to_string(fixtures.join(fixture)).unwrap())
+    }
+
+    /// A server serving a session file of this text.
+    fn with_text(text: &str) -> Running {
         let dir = tempfile::tempdir().unwrap();
         let session = dir.path().join("session.yaml");
-        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        std::fs::copy(fixtures.join(fixture), &session).unwrap();
+        std::fs::write(&session, text).unwrap();
         let server = Server::bind(None, Some(session)).unwrap();
         let url = server.url();
         let rest = url.strip_prefix("http://127.0.0.1:").unwrap();
@@ -657,6 +662,7 @@ fn the_dates_are_saved_in_place_and_a_wrong_date_is_said_beside_its_field() {
     let mut fields = vec![
         ("empreinte", hash.as_str()),
         ("numero", "375846"),
+        ("nature", "titre"),
         ("debut", "11/01/2027"),
         ("fin", "2027-01-12"),
         ("tenue", ""),
@@ -671,7 +677,7 @@ fn the_dates_are_saved_in_place_and_a_wrong_date_is_said_beside_its_field() {
         wrong.text()
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
-    fields[2] = ("debut", "2027-01-11");
+    fields[3] = ("debut", "2027-01-11");
     let saved = server.post_form("/dates", &fields);
     assert_eq!(saved.status, 303, "{}", saved.text());
     let after = std::fs::read_to_string(&path).unwrap();
@@ -1038,10 +1044,12 @@ fn what_to_send_is_shown_then_recorded_with_its_kit() {
 #[test]
 fn the_proposal_follows_a_test_changed_on_its_page() {
     let server = Running::start("planifier/secretaire-comptable.yaml");
+    // The first time, the page may come in two steps while the planner
+    // works; shown again, unchanged: the same page.
+    server.get("/planning");
     let page = server.get("/planning").text();
     assert!(page.contains("Entretien technique"), "{page}");
     assert!(!page.contains("Entretien oral"), "{page}");
-    // Shown again, unchanged: the same page.
     assert_eq!(server.get("/planning").text(), page);
     // The test renamed on its own page: the next proposal says so.
     let hash = hash_of(&server.session());
@@ -1062,4 +1070,270 @@ fn the_proposal_follows_a_test_changed_on_its_page() {
     let page = server.get("/planning").text();
     assert!(page.contains("Entretien oral"), "{page}");
     assert!(!page.contains("Entretien technique"), "{page}");
+}
+
+#[test]
+fn the_titre_and_its_ccps_are_written_in_place() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let path = server.session();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let page = server.get("/titre").text();
+    for said in [
+        "<legend>Le titre professionnel</legend>",
+        "<label for=\"code\">Code du titre (obligatoire)</label>",
+        "value=\"TP-00402\"",
+        "<a href=\"/ccp\"",
+    ] {
+        assert!(page.contains(said), "{said} in:\n{page}");
+    }
+    // A code without its format: written, then `check` says so beside it.
+    let titre = |code: &str| {
+        let hash = hash_of(&path);
+        server.post_form(
+            "/titre",
+            &[
+                ("empreinte", hash.as_str()),
+                ("code", code),
+                ("intitule", "Secrétaire comptable"),
+                ("sigle", "SC"),
+            ],
+        )
+    };
+    let saved = titre("TP-402");
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    let page = server.get("/titre").text();
+    assert!(
+        page.contains("<p class=\"erreur\" id=\"erreur-code\">le code du titre « TP-402 » n&#x27;a pas le format attendu"),
+        "{page}"
+    );
+    assert!(
+        page.contains("aria-invalid=\"true\" aria-describedby=\"aide-code erreur-code\""),
+        "{page}"
+    );
+    let summary = server.get("/session").text();
+    assert!(summary.contains("href=\"&#x2f;titre#code\""), "{summary}");
+    assert_eq!(titre("TP-00402").status, 303);
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        after.contains("titre:\n  code: \"TP-00402\"\n  intitule: \"Secrétaire comptable\"\n  sigle: \"SC\"\n  ccp:\n"),
+        "{after}"
+    );
+
+    // The CCPs: one changed in place, one added after the last, then taken
+    // away; a wrong code said beside its field by `check`.
+    let page = server.get("/ccp").text();
+    for said in [
+        "<legend class=\"masque\">CCP n°\u{a0}2\u{a0}: CP-002499</legend>",
+        "id=\"l4-intitule\"",
+        "id=\"nouveau-code\"",
+    ] {
+        assert!(page.contains(said), "{said} in:\n{page}");
+    }
+    let hash = hash_of(&path);
+    let changed = server.post_form(
+        "/ccp",
+        &[
+            ("empreinte", hash.as_str()),
+            ("ligne", "4"),
+            ("code", "CP-002501"),
+            ("intitule", "Préparer la paie"),
+        ],
+    );
+    assert_eq!(changed.status, 303, "{}", changed.text());
+    let changed = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        changed.contains(
+            "    - code: \"CP-002501\"\n      intitule: \"Préparer la paie\"\n\nsession:"
+        ),
+        "{changed}"
+    );
+    let hash = hash_of(&path);
+    let added = server.post_form(
+        "/ccp/ajouter",
+        &[
+            ("empreinte", hash.as_str()),
+            ("code", "CP-25"),
+            ("intitule", "Un CCP de plus"),
+        ],
+    );
+    assert_eq!(added.status, 303, "{}", added.text());
+    let with_fifth = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        with_fifth.contains("      intitule: \"Préparer la paie\"\n    - code: \"CP-25\"\n      intitule: \"Un CCP de plus\"\n\nsession:"),
+        "{with_fifth}"
+    );
+    let page = server.get("/ccp").text();
+    assert!(
+        page.contains("<p class=\"erreur\" id=\"erreur-l5-code\">le code de CCP « CP-25 » n&#x27;a pas le format attendu"),
+        "{page}"
+    );
+    let hash = hash_of(&path);
+    let removed = server.post_form(
+        "/ccp/retirer",
+        &[("empreinte", hash.as_str()), ("ligne", "5")],
+    );
+    assert_eq!(removed.status, 303, "{}", removed.text());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), changed);
+    assert_eq!(comment_lines(&changed), comment_lines(&before));
+    assert_eq!(check_of(&path).0, Some(0), "{}", check_of(&path).1);
+}
+
+#[test]
+fn the_convocations_sending_is_written_in_place() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let path = server.session();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let page = server.get("/convocation").text();
+    for said in [
+        "<legend>L&#x27;envoi des convocations</legend>",
+        "value=\"2026-12-04\"",
+        "<option value=\"recommande\" selected>",
+        "Format attendu&nbsp;: AAAA-MM-JJ",
+    ] {
+        assert!(page.contains(said), "{said} in:\n{page}");
+    }
+    let hash = hash_of(&path);
+    let wrong = server.post_form(
+        "/convocation",
+        &[
+            ("empreinte", hash.as_str()),
+            ("date", "4 décembre"),
+            ("mode", ""),
+        ],
+    );
+    assert_eq!(wrong.status, 422);
+    let text = wrong.text();
+    assert!(
+        text.contains(
+            "<p class=\"erreur\" id=\"erreur-date\">« 4 décembre » n&#x27;est pas une date"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("<p class=\"erreur\" id=\"erreur-mode\">Mode d&#x27;envoi est à remplir."),
+        "{text}"
+    );
+    assert!(text.contains("href=\"#mode\""), "{text}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    let saved = server.post_form(
+        "/convocation",
+        &[
+            ("empreinte", hash.as_str()),
+            ("date", "2026-12-01"),
+            ("mode", "main_propre"),
+        ],
+    );
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        after.contains("  convocation:\n    date: \"2026-12-01\"\n    mode: main_propre\n"),
+        "{after}"
+    );
+    assert_eq!(after.lines().count(), before.lines().count());
+    assert_eq!(comment_lines(&after), comment_lines(&before));
+    assert_eq!(check_of(&path).0, Some(0), "{}", check_of(&path).1);
+    // Too late a sending: `check`'s message stands beside the date.
+    let late = after.replace("date: \"2026-12-01\"", "date: 2027-01-05");
+    std::fs::write(&path, late).unwrap();
+    let page = server.get("/convocation").text();
+    assert!(page.contains("id=\"erreur-date\""), "{page}");
+    let summary = server.get("/session").text();
+    assert!(
+        summary.contains("href=\"&#x2f;convocation#date\""),
+        "{summary}"
+    );
+}
+
+#[test]
+fn every_form_says_its_rule_for_required_fields_as_its_fields_have_it() {
+    let server = Running::start("secretaire-comptable.yaml");
+    for page in [
+        "/",
+        "/centre",
+        "/titre",
+        "/ccp",
+        "/dates",
+        "/convocation",
+        "/responsable",
+        "/jures",
+        "/surveillants",
+        "/formateurs",
+        "/salles",
+        "/epreuves",
+        "/organisation",
+        "/candidats",
+        "/planning",
+    ] {
+        let text = server.get(page).text();
+        let marked = text.contains("(obligatoire)</label>");
+        let rule = [
+            "marqués «&nbsp;obligatoire&nbsp;»",
+            "Champ obligatoire.",
+            "Tous les champs sont obligatoires",
+        ];
+        let says_rule = rule.iter().any(|r| text.contains(r));
+        assert_eq!(
+            marked, says_rule,
+            "{page}: marks and rule disagree:\n{text}"
+        );
+        if !marked && text.contains("<input type=\"text\"") {
+            assert!(
+                text.contains("Tous les champs sont facultatifs."),
+                "{page}:\n{text}"
+            );
+        }
+    }
+    let organisation = server.get("/organisation").text();
+    assert!(
+        organisation.contains("Tous les champs sont facultatifs."),
+        "{organisation}"
+    );
+}
+
+#[test]
+fn the_timetable_is_planned_ahead_and_its_page_answers_at_once() {
+    let server = Running::with_text(&sessiondoc::example::unplanned::sized_session(240));
+    // Asked for at once: its head comes first, saying the planner is at
+    // work, then the rest when the proposal is ready.
+    let first = server.get("/planning");
+    assert_eq!(first.status, 200);
+    assert!(
+        first.head.contains("Transfer-Encoding: chunked"),
+        "{}",
+        first.head
+    );
+    let text = first.text();
+    let waiting = text
+        .find("Le planificateur calcule sa proposition")
+        .expect(&text);
+    let ready = text.find("Proposition calculée.").expect(&text);
+    assert!(waiting < ready);
+    assert!(text.contains("<table class=\"grille\">"), "{text}");
+    assert!(text.contains("Accepter le planning proposé"), "{text}");
+    assert!(text.trim_end().ends_with("</html>"), "{text}");
+    // Shown again, the file unchanged: the page at once, whole.
+    let again = server.get("/planning");
+    assert!(!again.head.contains("chunked"), "{}", again.head);
+    assert!(!again.text().contains("calcule sa proposition"));
+    assert!(again.text().contains("Accepter le planning proposé"));
+
+    // A save, then any page: the planner starts on the new file meanwhile,
+    // and the timetable is ready when asked for.
+    let hash = hash_of(&server.session());
+    let saved = server.post_form(
+        "/organisation",
+        &[("empreinte", hash.as_str()), ("battement", "00:10")],
+    );
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    assert_eq!(server.get("/session").status, 200);
+    // The planner's time at 240 candidates is about 0.2 s: six seconds
+    // leave it time enough on a busy machine.
+    std::thread::sleep(std::time::Duration::from_secs(6));
+    let page = server.get("/planning");
+    assert!(
+        !page.head.contains("chunked"),
+        "not planned ahead: {}",
+        page.head
+    );
+    assert!(page.text().contains("Accepter le planning proposé"));
 }

@@ -33,18 +33,29 @@ impl Refusal {
     pub fn explained(&self, block: &str) -> String {
         match self {
             Refusal::NoPart => format!(
-                "le fichier n'a pas de partie « {block}: »\u{a0}; ajoutez-la avec un éditeur de texte"
+                "le fichier n'a pas de partie {}\u{a0}; ajoutez-la avec un éditeur de texte",
+                written(block)
             ),
             Refusal::MultiLine(key) => format!(
                 "la valeur de « {key} » est écrite sur plusieurs lignes\u{a0}; modifiez-la avec un éditeur de texte"
             ),
             Refusal::NoItem => format!(
-                "la liste « {block} » n'est pas écrite un élément par ligne « - », ou l'élément n'y est plus\u{a0}; rechargez la page, ou modifiez la liste avec un éditeur de texte"
+                "la liste {} n'est pas écrite un élément par ligne « - », ou l'élément n'y est plus\u{a0}; rechargez la page, ou modifiez la liste avec un éditeur de texte",
+                written(block)
             ),
             Refusal::FirstKey(key) => format!(
                 "« {key} » ouvre l'élément dans le fichier (« - {key}: »)\u{a0}; donnez-lui une valeur, ou modifiez l'élément avec un éditeur de texte"
             ),
         }
+    }
+}
+
+/// How a part is written in the file, for a message: « centre: », or
+/// « convocation: » dans « session: ».
+fn written(block: &str) -> String {
+    match block.rsplit_once('.') {
+        None => format!("« {block}: »"),
+        Some((parent, key)) => format!("« {key}: » dans {}", written(parent)),
     }
 }
 
@@ -64,17 +75,39 @@ struct Span {
 /// the file lacks is added at its end.
 pub fn set_values(text: &str, block: &str, changes: &[Change]) -> Result<String, Refusal> {
     let mut lines = lines_of(text);
-    if part_line(&lines, block).is_none() {
-        if lines.last().is_some_and(|l| !l.trim().is_empty()) {
-            lines.push(String::new());
-        }
-        lines.push(format!("{block}:"));
-    }
+    ensure_mapping(&mut lines, block)?;
     for change in changes {
-        let span = part_span(&lines, block).ok_or(Refusal::NoPart)?;
+        let span = mapping_span(&lines, block).ok_or(Refusal::NoPart)?;
         set_value(&mut lines, &span, change)?;
     }
     Ok(joined(text, &lines))
+}
+
+/// The mapping at `path` added when the file lacks it: a top-level part
+/// at the end of the file, a nested one (`session.convocation`) at the end
+/// of its parent.
+fn ensure_mapping(lines: &mut Vec<String>, path: &str) -> Result<(), Refusal> {
+    if mapping_span(lines, path).is_some() {
+        return Ok(());
+    }
+    match path.rsplit_once('.') {
+        None => {
+            if lines.last().is_some_and(|l| !l.trim().is_empty()) {
+                lines.push(String::new());
+            }
+            lines.push(format!("{path}:"));
+        }
+        Some((parent, key)) => {
+            ensure_mapping(lines, parent)?;
+            let span = mapping_span(lines, parent).ok_or(Refusal::NoPart)?;
+            // Written otherwise (`key: {…}`): left to a text editor.
+            if key_in(lines, &span, key).is_some() {
+                return Err(Refusal::NoPart);
+            }
+            lines.insert(span.end, format!("{}{key}:", " ".repeat(span.indent)));
+        }
+    }
+    Ok(())
 }
 
 /// The text with the values of item `index` (0 for the first) of the
@@ -101,17 +134,25 @@ pub fn remove_item(text: &str, block: &str, index: usize) -> Result<String, Refu
     lines.drain(span.start..span.end);
     let (key, items, _) = list_lines(&lines, block)?;
     if items.is_empty() {
-        let rest = lines[key][block.len() + 1..].to_owned();
-        let comment = comment_after_key(&rest);
-        lines[key] = format!("{block}: []{comment}");
+        let (head, rest) = key_and_rest(&lines[key]);
+        let comment = comment_after_key(rest);
+        lines[key] = format!("{head}: []{comment}");
     }
     Ok(joined(text, &lines))
+}
+
+/// A key's line cut at its colon: what comes before, what comes after.
+fn key_and_rest(line: &str) -> (&str, &str) {
+    line.split_once(':').unwrap_or((line, ""))
 }
 
 /// The text with a new item at the end of the list `block` (the list
 /// added at the end of the file when it has none), from its `(key, YAML
 /// value)` pairs.
 pub fn append_item(text: &str, block: &str, values: &[(&str, String)]) -> Result<String, Refusal> {
+    if block.contains('.') {
+        return append_nested_item(text, block, values);
+    }
     let entry = |indent: usize| {
         let lead = " ".repeat(indent);
         values
@@ -144,6 +185,37 @@ pub fn append_item(text: &str, block: &str, values: &[(&str, String)]) -> Result
     Ok(session_text::with_line_endings_of(text, out))
 }
 
+/// [`append_item`] for a list inside a part (`titre.ccp`): the list
+/// added at the end of its part when the part has none.
+fn append_nested_item(
+    text: &str,
+    path: &str,
+    values: &[(&str, String)],
+) -> Result<String, Refusal> {
+    let mut lines = lines_of(text);
+    let (parent, name) = path.rsplit_once('.').ok_or(Refusal::NoPart)?;
+    ensure_mapping(&mut lines, parent)?;
+    let span = mapping_span(&lines, parent).ok_or(Refusal::NoPart)?;
+    if key_in(&lines, &span, name).is_none() {
+        lines.insert(span.end, format!("{}{name}:", " ".repeat(span.indent)));
+    }
+    let (key, items, end) = list_lines(&lines, path)?;
+    let indent = items
+        .first()
+        .map_or(span.indent + 2, |&i| indent_of(&lines[i]));
+    let (head, rest) = key_and_rest(&lines[key]);
+    if comment_free(rest) == "[]" {
+        lines[key] = format!("{head}:{}", comment_after_key(rest));
+    }
+    let lead = " ".repeat(indent);
+    let entry = values.iter().enumerate().map(|(i, (key, value))| {
+        let dash = if i == 0 { "- " } else { "  " };
+        format!("{lead}{dash}{key}: {value}")
+    });
+    lines.splice(end..end, entry);
+    Ok(joined(text, &lines))
+}
+
 fn lines_of(text: &str) -> Vec<String> {
     text.lines().map(str::to_owned).collect()
 }
@@ -174,6 +246,38 @@ fn part_line(lines: &[String], block: &str) -> Option<usize> {
     })
 }
 
+/// The lines of the mapping at `path`: a top-level part (`centre`) or a
+/// mapping inside one (`session.convocation`).
+fn mapping_span(lines: &[String], path: &str) -> Option<Span> {
+    let Some((parent, key)) = path.rsplit_once('.') else {
+        return part_span(lines, path);
+    };
+    let parent = mapping_span(lines, parent)?;
+    let at = key_in(lines, &parent, key)?;
+    if !comment_free(key_and_rest(&lines[at]).1).is_empty() {
+        return None;
+    }
+    let end = (at + 1..parent.end)
+        .take_while(|&i| !is_content(&lines[i]) || indent_of(&lines[i]) > parent.indent)
+        .filter(|&i| is_content(&lines[i]))
+        .last()
+        .map_or(at + 1, |i| i + 1);
+    let indent = (at + 1..end)
+        .find(|&i| is_content(&lines[i]))
+        .map_or(parent.indent + 2, |i| indent_of(&lines[i]));
+    Some(Span {
+        start: at + 1,
+        end,
+        indent,
+        dash: false,
+    })
+}
+
+/// The line of `key:` among the keys of `span`.
+fn key_in(lines: &[String], span: &Span, key: &str) -> Option<usize> {
+    (span.start..span.end).find(|&i| has_key(&lines[i], span.indent, key))
+}
+
 fn part_span(lines: &[String], block: &str) -> Option<Span> {
     let start = part_line(lines, block)?;
     // The part ends with its last indented line.
@@ -193,14 +297,26 @@ fn part_span(lines: &[String], block: &str) -> Option<Span> {
     })
 }
 
-/// The list `block`: the line of its key, the `- ` line of each item, and
-/// one past its last written line.
+/// The list `block` (`jures`, or `titre.ccp` inside a part): the line of
+/// its key, the `- ` line of each item, and one past its last written
+/// line.
 fn list_lines(lines: &[String], block: &str) -> Result<(usize, Vec<usize>, usize), Refusal> {
-    let key = lines
-        .iter()
-        .position(|l| l.strip_prefix(block).is_some_and(|r| r.starts_with(':')))
-        .ok_or(Refusal::NoPart)?;
-    let value = comment_free(&lines[key][block.len() + 1..]);
+    // The key's line, and its indentation: items may be written there.
+    let (key, base) = match block.rsplit_once('.') {
+        None => {
+            let key = lines
+                .iter()
+                .position(|l| l.strip_prefix(block).is_some_and(|r| r.starts_with(':')))
+                .ok_or(Refusal::NoPart)?;
+            (key, 0)
+        }
+        Some((parent, name)) => {
+            let span = mapping_span(lines, parent).ok_or(Refusal::NoPart)?;
+            let key = key_in(lines, &span, name).ok_or(Refusal::NoPart)?;
+            (key, span.indent)
+        }
+    };
+    let value = comment_free(key_and_rest(&lines[key]).1);
     if !value.is_empty() {
         return match value {
             "[]" => Ok((key, Vec::new(), key + 1)),
@@ -208,7 +324,10 @@ fn list_lines(lines: &[String], block: &str) -> Result<(usize, Vec<usize>, usize
         };
     }
     let in_list = |l: &String| {
-        !is_content(l) || indent_of(l) > 0 || (l.starts_with('-') && !l.starts_with("---"))
+        let t = l.trim_start();
+        !is_content(l)
+            || indent_of(l) > base
+            || (indent_of(l) == base && t.starts_with('-') && !t.starts_with("---"))
     };
     let end = (key + 1..lines.len())
         .take_while(|&i| in_list(&lines[i]))
@@ -452,5 +571,106 @@ mod tests {
             none_left,
             "salles: []\n  # la première\n  # la deuxième\n\ncandidats: []\n"
         );
+    }
+
+    const NESTED: &str = "titre:\n  code: TP-1 # le code\n  ccp:\n    # le premier\n    - code: CP-1\n      intitule: Un\n    - code: CP-2 # deux\n      intitule: Deux\n\nsession:\n  numero: \"1\"\n  convocation: # envoi\n    date: 2026-12-04 # un mois avant\n    mode: recommande\n  debut: 2027-01-11\n";
+
+    #[test]
+    fn a_mapping_inside_a_part_changes_in_place() {
+        let out = set_values(
+            NESTED,
+            "session.convocation",
+            &[
+                change("date", Some("\"2026-12-01\"")),
+                change("mode", Some("main_propre")),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            NESTED
+                .replace("date: 2026-12-04 #", "date: \"2026-12-01\" #")
+                .replace("mode: recommande", "mode: main_propre")
+        );
+        let without = NESTED.replace(
+            "  convocation: # envoi\n    date: 2026-12-04 # un mois avant\n    mode: recommande\n",
+            "",
+        );
+        let added = set_values(
+            &without,
+            "session.convocation",
+            &[change("mode", Some("recommande"))],
+        )
+        .unwrap();
+        assert!(
+            added.ends_with("  debut: 2027-01-11\n  convocation:\n    mode: recommande\n"),
+            "{added}"
+        );
+        let flow = NESTED.replace(
+            "  convocation: # envoi",
+            "  convocation: {date: 2026-12-04}\n  x:",
+        );
+        assert_eq!(
+            set_values(
+                &flow,
+                "session.convocation",
+                &[change("mode", Some("recommande"))]
+            ),
+            Err(Refusal::NoPart)
+        );
+    }
+
+    #[test]
+    fn a_list_inside_a_part_changes_in_place() {
+        let out = set_item_values(
+            NESTED,
+            "titre.ccp",
+            1,
+            &[change("intitule", Some("\"Deux bis\""))],
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            NESTED.replace("intitule: Deux", "intitule: \"Deux bis\"")
+        );
+        let added = append_item(
+            NESTED,
+            "titre.ccp",
+            &[
+                ("code", "\"CP-3\"".to_owned()),
+                ("intitule", "\"Trois\"".to_owned()),
+            ],
+        )
+        .unwrap();
+        assert!(
+            added.contains(
+                "      intitule: Deux\n    - code: \"CP-3\"\n      intitule: \"Trois\"\n\nsession:"
+            ),
+            "{added}"
+        );
+        let removed = remove_item(NESTED, "titre.ccp", 0).unwrap();
+        assert!(
+            removed.starts_with("titre:\n  code: TP-1 # le code\n  ccp:\n    # le premier\n    - code: CP-2 # deux\n      intitule: Deux\n\nsession:"),
+            "{removed}"
+        );
+        let none_left = remove_item(&removed, "titre.ccp", 0).unwrap();
+        assert!(none_left.contains("  ccp: []\n"), "{none_left}");
+        let again =
+            append_item(&none_left, "titre.ccp", &[("code", "\"CP-9\"".to_owned())]).unwrap();
+        assert!(again.contains("  ccp:\n    - code: \"CP-9\"\n"), "{again}");
+        // Items written at the key's own indentation.
+        let flush = "titre:\n  ccp:\n  - code: A\n  sigle: S\n";
+        let flush_added = append_item(flush, "titre.ccp", &[("code", "B".to_owned())]).unwrap();
+        assert_eq!(
+            flush_added,
+            "titre:\n  ccp:\n  - code: A\n  - code: B\n  sigle: S\n"
+        );
+        let no_list = append_item(
+            "titre:\n  code: X\n",
+            "titre.ccp",
+            &[("code", "B".to_owned())],
+        )
+        .unwrap();
+        assert_eq!(no_list, "titre:\n  code: X\n  ccp:\n    - code: B\n");
     }
 }

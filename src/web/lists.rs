@@ -15,8 +15,8 @@ use crate::web::app::App;
 use crate::web::edit::{self, Refusal};
 use crate::web::http::{Reply, Request, first};
 use crate::web::parts::{
-    CIVILITE, Field, FieldSpec, FormWording, Kind, changes, fields_with, problem, shown, tree_of,
-    yaml_value,
+    CIVILITE, Field, FieldSpec, FormWording, Kind, at_path, changes, fields_with, problem, shown,
+    tree_of, yaml_value,
 };
 
 /// A list of the file with a page of its own.
@@ -108,8 +108,16 @@ pub const EPREUVES: List = List {
     ],
 };
 
+/// The titre's CCPs (`titre.ccp:`).
+pub const CCP: List = List {
+    block: "titre.ccp",
+    url: "/ccp",
+    heading: &["code"],
+    fields: &[("code", true, Kind::Text), ("intitule", true, Kind::Text)],
+};
+
 /// Every list with a page.
-pub const LISTS: &[&List] = &[&JURES, &SURVEILLANTS, &FORMATEURS, &SALLES, &EPREUVES];
+pub const LISTS: &[&List] = &[&JURES, &SURVEILLANTS, &FORMATEURS, &SALLES, &EPREUVES, &CCP];
 
 /// One item of a list, as the template shows it.
 #[derive(Serialize)]
@@ -227,7 +235,10 @@ impl App {
         };
         let tree = tree_of(&loaded.source);
         let wording = FormWording::of(&self.views, list.block)?;
-        let items = tree[list.block].as_array().cloned().unwrap_or_default();
+        let items = at_path(&tree, list.block)
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         let (given_index, mut given_fields) = match given {
             Some(g) => (g.index, Some(g.fields)),
             None => (None, None),
@@ -294,7 +305,7 @@ impl App {
             session => self.session_name(), rows, new, summary, notice,
             empreinte => hash.unwrap_or(&loaded.source.sha256),
             url => list.url, title => wording.title(), item => wording.get("element"),
-            intro => wording.get("intro"),
+            intro => wording.get("intro"), required => list.fields.iter().any(|f| f.1),
             page => list.url.trim_start_matches('/'),
         };
         Ok(Reply::html(

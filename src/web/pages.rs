@@ -17,8 +17,10 @@ use crate::web::parts;
 use crate::web::view::STYLE;
 
 /// The parts of the file that have a page: `check`'s messages whose path
-/// starts with the part link to it. Each page's title is in the block
-/// `pages` of `templates/web/formulaires.html`.
+/// starts with the part link to it (the longest part that fits:
+/// `titre.ccp[0].code` goes to the CCPs' page, `titre.code` to the
+/// titre's). Each page's title is in the block `pages` of
+/// `templates/web/formulaires.html`.
 pub const PARTS: &[(&str, &str)] = &[
     ("centre", "/centre"),
     ("candidats", "/candidats"),
@@ -31,6 +33,9 @@ pub const PARTS: &[(&str, &str)] = &[
     ("salles", "/salles"),
     ("epreuves", "/epreuves"),
     ("organisation", "/organisation"),
+    ("titre", "/titre"),
+    ("titre.ccp", "/ccp"),
+    ("session.convocation", "/convocation"),
 ];
 
 /// The session file as the pages see it: its text, the session when it
@@ -98,6 +103,10 @@ impl App {
             ("POST", "/responsable") => self.part_save(&parts::RESPONSABLE, request),
             ("GET", "/organisation") => self.part_page(&parts::ORGANISATION, request),
             ("POST", "/organisation") => self.part_save(&parts::ORGANISATION, request),
+            ("GET", "/titre") => self.part_page(&parts::TITRE, request),
+            ("POST", "/titre") => self.part_save(&parts::TITRE, request),
+            ("GET", "/convocation") => self.part_page(&parts::CONVOCATION, request),
+            ("POST", "/convocation") => self.part_save(&parts::CONVOCATION, request),
             ("GET", "/resultats") => self.results_page(),
             ("GET", "/resultats/grille.xlsx") => self.results_grid(),
             ("POST", "/produire") => self.produce(),
@@ -162,6 +171,8 @@ impl App {
         })?;
         let (session, mut diagnostics) = match load::parse(&source) {
             Ok(session) => {
+                // The timetable page's outcome, computed meanwhile.
+                self.planned.ask(plan_key(path, &source, &session));
                 let found = crate::check::check(&session);
                 (Some(session), found)
             }
@@ -285,17 +296,34 @@ impl App {
     }
 }
 
+/// What the planner's outcome for this file depends on: the file, and
+/// the last sending recorded in its output folder.
+pub fn plan_key(path: &Path, source: &Source, session: &Session) -> crate::web::app::PlanKey {
+    let folder = crate::generate::default_folder(source, session);
+    (
+        path.to_path_buf(),
+        source.sha256.clone(),
+        crate::record::last_session(&folder),
+    )
+}
+
 /// The page (with the field's anchor) a diagnostic's path concerns, and
 /// the field's id on it.
 fn link_of(path: &str) -> (Option<String>, Option<String>) {
-    let head = path.split(['.', '[']).next().unwrap_or_default();
-    let Some((_, url)) = PARTS.iter().find(|(part, _)| *part == head) else {
+    let Some((head, url)) = PARTS
+        .iter()
+        .filter(|(part, _)| {
+            path.strip_prefix(part)
+                .is_some_and(|r| r.is_empty() || r.starts_with(['.', '[']))
+        })
+        .max_by_key(|(part, _)| part.len())
+    else {
         return (None, None);
     };
     let rest = path.strip_prefix(head).unwrap_or_default();
     // An item of a list: `jures[1].nom` is the field `l2-nom`, `jures[1]`
     // the item `l2`.
-    let is_list = crate::web::lists::LISTS.iter().any(|l| l.block == head);
+    let is_list = crate::web::lists::LISTS.iter().any(|l| l.block == *head);
     if let Some((index, after)) = Some(rest)
         .filter(|_| is_list)
         .and_then(|r| r.strip_prefix('['))
@@ -334,22 +362,23 @@ fn path_at_line(text: &str, line: u64) -> Option<String> {
         let t = l.trim_start();
         !t.is_empty() && !t.starts_with('#') && !t.starts_with('-') && t.contains(':')
     };
-    let top = lines
-        .iter()
-        .rposition(|l| is_key(l) && !l.starts_with(' '))?;
-    let part = lines[top].split(':').next()?.trim();
-    let indent = lines[top + 1..]
-        .iter()
-        .find(|l| is_key(l))
-        .map(|l| l.len() - l.trim_start().len());
-    let key = lines[top + 1..]
-        .iter()
-        .rev()
-        .find(|l| is_key(l) && Some(l.len() - l.trim_start().len()) == indent)
-        .and_then(|l| l.split(':').next())
-        .map(str::trim);
-    Some(match key {
-        Some(k) => format!("{part}.{k}"),
-        None => part.to_owned(),
-    })
+    // The keys above the line, each less indented than the one below it:
+    // `convocation` then `session` for a line of `session.convocation`.
+    let mut keys: Vec<&str> = Vec::new();
+    let mut below = usize::MAX;
+    for l in lines.iter().rev().filter(|l| is_key(l)) {
+        let indent = l.len() - l.trim_start().len();
+        if indent < below {
+            keys.push(l.split(':').next()?.trim());
+            below = indent;
+        }
+        if indent == 0 {
+            break;
+        }
+    }
+    if below != 0 {
+        return None;
+    }
+    keys.reverse();
+    Some(keys.join("."))
 }

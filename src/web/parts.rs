@@ -64,7 +64,8 @@ impl FormWording {
     pub fn of(views: &Views, block: &str) -> Result<FormWording, Error> {
         Ok(FormWording {
             block: block.to_owned(),
-            labels: views.labels(WORDING, &["pages", "personne", block])?,
+            // A block's name has no dot: `titre.ccp` is worded in `titre_ccp`.
+            labels: views.labels(WORDING, &["pages", "personne", &block.replace('.', "_")])?,
         })
     }
 
@@ -126,9 +127,36 @@ pub const DATES: Part = Part {
     url: "/dates",
     fields: &[
         ("numero", true, Kind::Text),
+        ("nature", true, Kind::Choice(&["titre", "ccp", "ccs"])),
+        ("ccp", false, Kind::Texts),
         ("debut", true, Kind::Date),
         ("fin", true, Kind::Date),
         ("tenue", false, Kind::Text),
+        ("millesime", false, Kind::Text),
+        ("validation_ddets", false, Kind::Date),
+        ("reglement_general", false, Kind::Text),
+    ],
+};
+
+/// How the convocations are sent (`session.convocation:`).
+pub const CONVOCATION: Part = Part {
+    block: "session.convocation",
+    url: "/convocation",
+    fields: &[
+        ("date", true, Kind::Date),
+        ("mode", true, Kind::Choice(&["recommande", "main_propre"])),
+    ],
+};
+
+/// The titre professionnel (`titre:`); its CCPs are a list of their own
+/// ([`crate::web::lists::CCP`]).
+pub const TITRE: Part = Part {
+    block: "titre",
+    url: "/titre",
+    fields: &[
+        ("code", true, Kind::Text),
+        ("intitule", true, Kind::Text),
+        ("sigle", false, Kind::Text),
     ],
 };
 
@@ -234,6 +262,11 @@ pub fn shown(value: &serde_json::Value) -> Option<String> {
     }
 }
 
+/// The value at `path` (`session.convocation`) in the file's tree.
+pub fn at_path<'a>(tree: &'a serde_json::Value, path: &str) -> &'a serde_json::Value {
+    path.split('.').fold(tree, |value, key| &value[key])
+}
+
 /// The file's text as a tree of values (empty when it does not read).
 pub fn tree_of(source: &Source) -> serde_json::Value {
     serde_saphyr::from_str(&source.text).unwrap_or_default()
@@ -330,7 +363,7 @@ impl App {
         let tree = tree_of(&loaded.source);
         let wording = FormWording::of(&self.views, part.block)?;
         let mut fields = fields_with(part.fields, &wording, str::to_owned, |key| {
-            shown(&tree[part.block][key]).unwrap_or_default()
+            shown(&at_path(&tree, part.block)[key]).unwrap_or_default()
         });
         for finding in &loaded.findings {
             if let Some(field) = fields
@@ -403,7 +436,7 @@ impl App {
             session => self.session_name(), fields, empreinte => hash, saved, refused,
             errors => fields.iter().filter(|f| !f.errors.is_empty()).count(),
             url => part.url, title => wording.title(), legend => wording.get("legende"),
-            intro => wording.get("intro"),
+            intro => wording.get("intro"), required => part.fields.iter().any(|f| f.1),
             page => part.url.trim_start_matches('/'),
         };
         Ok(Reply::html(
@@ -453,7 +486,14 @@ mod tests {
     #[test]
     fn every_form_is_worded_whole_in_its_template() {
         let views = Views::new().unwrap();
-        for part in [&CENTRE, &DATES, &RESPONSABLE, &ORGANISATION] {
+        for part in [
+            &CENTRE,
+            &DATES,
+            &RESPONSABLE,
+            &ORGANISATION,
+            &TITRE,
+            &CONVOCATION,
+        ] {
             let wording = FormWording::of(&views, part.block).unwrap();
             let mut lacks = missing(&wording, part.fields);
             lacks.extend(

@@ -4,9 +4,13 @@
 //! proposal accepted in one step (as `planifier --ecrire`); one slot of
 //! the file moved (day, time, room) with a small form, written in place.
 //! The planner keeps the file's slots where they stand: a slot moved is
-//! pinned there.
+//! pinned there. The planner's outcome is computed ahead
+//! ([`crate::web::app::Planning`]); the page never waits for it before
+//! answering: its head goes at once, the rest when the outcome comes.
 
 use std::collections::BTreeMap;
+use std::io::Write;
+use std::time::Duration;
 
 use serde::Serialize;
 
@@ -16,6 +20,7 @@ use crate::model::{Date, Selection, Session, Time};
 use crate::planner::{self, NewSlot, Who};
 use crate::web::app::{App, Planned};
 use crate::web::http::{Reply, Request, first};
+use crate::web::pages::plan_key;
 
 /// One slot in a cell of the grid.
 #[derive(Serialize)]
@@ -171,6 +176,23 @@ fn grid(s: &Session, proposed: &[NewSlot]) -> Vec<Day> {
         .collect()
 }
 
+/// Where the timetable page's head ends: sent at once while the planner
+/// works.
+const PLANNING_MARK: &str = "<!-- planning -->";
+
+/// How long the page waits for the planner at most.
+const WAIT_AT_MOST: Duration = Duration::from_secs(120);
+
+/// What the timetable page shows of the planner.
+enum Shown<'a> {
+    /// It is still at work: the head of the page.
+    Waiting,
+    /// Its outcome; `true` when the page's head was sent before.
+    Ready(&'a Planned, bool),
+    /// The file changed before it finished.
+    Interrupted,
+}
+
 /// What the move form asks, checked: the slot's index, its new day,
 /// start and room.
 struct Move {
@@ -190,7 +212,9 @@ impl App {
 
     /// The page; `done` says what was just written (the proposal, a
     /// move), `problems` what is wrong with the move form, `chosen` its
-    /// values as given.
+    /// values as given. When the planner, run ahead since the file was
+    /// read, has not finished yet, the page's head is sent at once,
+    /// saying so, and the rest when it is done.
     fn planning_view(
         &self,
         status: u16,
@@ -207,26 +231,14 @@ impl App {
             Ok(p) => p,
             Err(reply) => return Ok(reply),
         };
-        let Some(session) = &loaded.session else {
+        let Some(session) = loaded.session else {
             return Ok(self.not_loaded());
         };
-        // The planner runs once: what it says and its grid come from the
-        // same proposal, kept until the file (or the last sending, which
-        // it plans against) changes.
-        let folder = crate::generate::default_folder(&loaded.source, session);
-        let key = (
-            loaded.source.sha256.clone(),
-            crate::record::last_session(&folder),
-        );
-        let mut planned = self.planned.lock().unwrap_or_else(|e| e.into_inner());
-        let outcome = match planned.take().filter(|p| p.key == key) {
-            Some(kept) => &planned.insert(kept).outcome,
-            None => {
-                let outcome = planner::execute(path, false, false)?;
-                &planned.insert(Planned { key, outcome }).outcome
-            }
-        };
-        let proposed = outcome.proposal.as_ref().map_or(&[][..], |p| &p.slots[..]);
+        // The planner runs once per state of the file (and of the last
+        // sending, which it plans against), in a thread of its own: what
+        // it says and its grid come from the same proposal.
+        let key = plan_key(path, &loaded.source, &session);
+        self.planned.ask(key.clone());
         let slots: Vec<_> = session
             .planning
             .value
@@ -244,23 +256,57 @@ impl App {
             .iter()
             .filter(|f| f.path.starts_with("planning"))
             .collect();
-        let context = minijinja::context! {
+        let base = minijinja::context! {
             session => self.session_name(),
-            days => grid(session, proposed),
-            planner_lines => outcome.out.lines().chain(outcome.err.lines()).collect::<Vec<_>>(),
-            success => outcome.success,
-            to_accept => proposed.len(),
             empreinte => loaded.source.sha256,
             slots,
-            dates => planner::session_days(session).iter().map(|d| minijinja::context! { value => d.to_string(), label => crate::fr::long_date(*d) }).collect::<Vec<_>>(),
+            dates => planner::session_days(&session).iter().map(|d| minijinja::context! { value => d.to_string(), label => crate::fr::long_date(*d) }).collect::<Vec<_>>(),
             rooms => session.salles.iter().map(|r| minijinja::context! { value => r.id.value, label => r.nom }).collect::<Vec<_>>(),
             written, moved, problems, findings,
             chosen => chosen.iter().cloned().collect::<BTreeMap<_, _>>(),
         };
-        Ok(Reply::html(
-            status,
-            self.views.render("planning.html", context)?,
-        ))
+        let views = self.views.clone();
+        let page = move |state: Shown| -> Result<String, Error> {
+            let context = match state {
+                Shown::Waiting => minijinja::context! { waiting => true, ..base.clone() },
+                Shown::Interrupted => minijinja::context! { interrupted => true, ..base.clone() },
+                Shown::Ready(planned, streamed) => {
+                    let outcome = &planned.outcome;
+                    let proposed = outcome.proposal.as_ref().map_or(&[][..], |p| &p.slots[..]);
+                    minijinja::context! {
+                        days => grid(&session, proposed),
+                        planner_lines => outcome.out.lines().chain(outcome.err.lines()).collect::<Vec<_>>(),
+                        success => outcome.success,
+                        to_accept => proposed.len(),
+                        streamed,
+                        ..base.clone()
+                    }
+                }
+            };
+            views.render("planning.html", context)
+        };
+        if let Some(html) = self.planned.ready(&key, |p| page(Shown::Ready(p, false))) {
+            return Ok(Reply::html(status, html?));
+        }
+        let waiting = page(Shown::Waiting)?;
+        let head = waiting
+            .split_once(PLANNING_MARK)
+            .map_or(waiting.as_str(), |(head, _)| head)
+            .to_owned();
+        let planning = self.planned.clone();
+        let mut reply = Reply::html_stream(Box::new(move |out: &mut dyn Write| {
+            let mut write = |text: &str| {
+                let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+            };
+            write(&head);
+            let html = planning
+                .wait(&key, WAIT_AT_MOST, |p| page(Shown::Ready(p, true)))
+                .unwrap_or_else(|| page(Shown::Interrupted))
+                .unwrap_or_else(|e| e.to_string());
+            write(html.split_once(PLANNING_MARK).map_or("", |(_, rest)| rest));
+        }));
+        reply.status = status;
+        Ok(reply)
     }
 
     /// Writes the proposal into the file, as `planifier --ecrire`.
