@@ -7,7 +7,10 @@
 //! output folder shows is the one they last received until a change
 //! concerns them; the calendars sent, replayed in order into one calendar,
 //! hold exactly the current slots. Then a slot moved after the
-//! postponement: the letters do not announce it again.
+//! postponement: the letters do not announce it again, and the DDETS,
+//! which received the rectificative declaration with the postponement,
+//! is left with it as it was sent. Then the session postponed again: a
+//! new declaration to the DDETS, dated the day it is sent.
 
 use crate::common;
 
@@ -18,13 +21,14 @@ use std::process::Command;
 use common::*;
 
 /// The days of sending, and how the letters write them.
-const DAYS: [(&str, &str); 6] = [
+const DAYS: [(&str, &str); 7] = [
     ("2026-12-04", "vendredi 4 décembre 2026"),
     ("2026-12-10", "jeudi 10 décembre 2026"),
     ("2026-12-15", "mardi 15 décembre 2026"),
     ("2026-12-18", "vendredi 18 décembre 2026"),
     ("2026-12-22", "mardi 22 décembre 2026"),
     ("2027-01-05", "mardi 5 janvier 2027"),
+    ("2027-01-12", "mardi 12 janvier 2027"),
 ];
 
 fn long(day: &str) -> &'static str {
@@ -63,7 +67,11 @@ fn season() -> Vec<String> {
         .replace("2027-01-12", "2027-02-09");
     // The jury's briefing moves back, after the postponement was sent.
     let v6 = v5.replacen("debut: \"13:00\"", "debut: \"13:30\"", 1);
-    let all = vec![v1, v2, v3, v4, v5, v6];
+    // The session is postponed again, by four more weeks.
+    let v7 = v6
+        .replace("2027-02-08", "2027-03-08")
+        .replace("2027-02-09", "2027-03-09");
+    let all = vec![v1, v2, v3, v4, v5, v6, v7];
     for pair in all.windows(2) {
         assert_ne!(pair[0], pair[1], "each step changes the file");
     }
@@ -261,7 +269,7 @@ fn a_season_of_sendings_leaves_every_letter_and_calendar_right() {
                     assert!(text.contains(&format!("le {}", long(day))), "{context}");
                 }
             }
-            if step == 4 && !document.starts_with("annulations/") {
+            if [4, 6].contains(&step) && !document.starts_with("annulations/") {
                 assert!(text.contains("La session est reportée du"), "{context}");
             }
             // Those who were told of the postponement are not told again.
@@ -316,10 +324,19 @@ fn a_season_of_sendings_leaves_every_letter_and_calendar_right() {
                     "{people:?}"
                 );
                 assert!(!has("jure:haddad") && !has("candidat:diallo"), "{people:?}");
-                ddets_told(&out);
+                let before = "du lundi 11 janvier 2027 au lundi 8 février 2027";
+                ddets_told(&out, DAYS[4], before);
             }
-            5 => assert!(people.iter().all(|p| p.starts_with("jure:")), "{people:?}"),
-            _ => {}
+            5 => {
+                assert!(people.iter().all(|p| p.starts_with("jure:")), "{people:?}");
+                ddets_holds(&out, DAYS[4].0, "step 5");
+            }
+            6 => ddets_told(
+                &out,
+                DAYS[6],
+                "du lundi 8 février 2027 au lundi 8 mars 2027",
+            ),
+            _ => assert!(!has("autorite:ddets"), "{people:?}"),
         }
     }
     // Nothing changed since: a later `generate` leaves everyone's letter
@@ -334,7 +351,8 @@ fn a_season_of_sendings_leaves_every_letter_and_calendar_right() {
     for (who, (when, document)) in &held {
         assert_holds(&out, who, when, document, "generate");
     }
-    let after_postponement = held.values().filter(|(when, _)| *when == DAYS[4].0).count();
+    ddets_holds(&out, DAYS[6].0, "generate");
+    let after_postponement = held.values().filter(|(when, _)| *when == DAYS[6].0).count();
     assert!(after_postponement > 0, "{held:?}");
     // `changements` for the postponement: every person once, with what to do.
     let before = dir.path().join("avant.yaml");
@@ -380,20 +398,55 @@ fn assert_holds(out: &Path, who: &str, when: &str, document: &str, context: &str
     );
 }
 
-/// The postponement is said to the DDETS, dated the day it is sent.
-fn ddets_told(out: &Path) {
-    let (pdf, docx) = (
-        normalize(&pdf_text(
-            &std::fs::read(out.join("responsable/declaration-session.pdf")).unwrap(),
-        )),
-        normalize(&docx_text(
-            &std::fs::read(out.join("responsable/declaration-session.docx")).unwrap(),
-        )),
+/// The declaration of the session, PDF and DOCX, in `dir`.
+fn declaration(dir: &Path) -> (String, String) {
+    let read = |extension: &str| {
+        std::fs::read(dir.join(format!("responsable/declaration-session.{extension}"))).unwrap()
+    };
+    (
+        normalize(&pdf_text(&read("pdf"))),
+        normalize(&docx_text(&read("docx"))),
+    )
+}
+
+/// The postponement is said to the DDETS by a rectificative declaration,
+/// dated the day it is sent, recorded with the sending, in the print file
+/// and the list of registered letters.
+fn ddets_told(out: &Path, (day, long): (&str, &str), period: &str) {
+    let (pdf, docx) = declaration(out);
+    assert_both_contain(&pdf, &docx, "déclaration rectificative annule et remplace");
+    assert_both_contain(&pdf, &docx, &format!("La session est reportée {period}"));
+    assert_both_contain(&pdf, &docx, &format!("le {long}"));
+    let lines = list(out, day);
+    let to_ddets: Vec<&str> = lines
+        .iter()
+        .filter(|l| l["role"] == "autorite" && l["id"] == "ddets")
+        .map(|l| l["document"].as_str().unwrap())
+        .collect();
+    assert!(
+        to_ddets.contains(&"responsable/declaration-session.pdf"),
+        "{day}: {to_ddets:?}"
     );
-    assert_both_contain(
-        &pdf,
-        &docx,
-        "La session est reportée du lundi 11 janvier 2027 au lundi 8 février 2027",
+    let sending = out.join("envois").join(day);
+    assert_eq!(declaration(&sending), (pdf, docx), "{day}");
+    let registered = std::fs::read_to_string(sending.join("recommandes.csv")).unwrap();
+    assert!(
+        registered.contains("DDETS de la Manche") && registered.contains("declaration-session.pdf"),
+        "{registered}"
     );
-    assert_both_contain(&pdf, &docx, "le mardi 22 décembre 2026");
+    let printed = normalize(&pdf_text(
+        &std::fs::read(sending.join("a-imprimer.pdf")).unwrap(),
+    ));
+    assert!(printed.contains("déclaration rectificative"), "{day}");
+}
+
+/// The DDETS is not written to again: the output folder shows the
+/// declaration it received on `day`, as it was sent.
+fn ddets_holds(out: &Path, day: &str, context: &str) {
+    let sent = declaration(&out.join("envois").join(day));
+    assert_eq!(
+        declaration(out),
+        sent,
+        "{context}: the declaration sent on {day}"
+    );
 }
