@@ -116,6 +116,30 @@ fn is_letter(document: &str) -> bool {
         && (document.starts_with("convocations") || document.starts_with("annulations/"))
 }
 
+/// The livret of a juror or surveillant among their documents of a sending.
+fn is_livret(document: &str) -> bool {
+    document.ends_with(".pdf") && document.starts_with("livrets-")
+}
+
+/// The livret sent at `step` in `path` is a first one for someone who
+/// received no letter before, else a rectificative naming the day of
+/// their last letter, `before`.
+fn livret_names(path: &Path, before: Option<&&str>, step: usize) {
+    let text = normalize(&pdf_text(&std::fs::read(path).unwrap()));
+    let context = format!("step {step}, {path:?}:\n{text}");
+    let Some(before) = before else {
+        assert!(!text.contains("rectificati"), "{context}");
+        return;
+    };
+    let at = text.find("rectificati").expect(&context);
+    let said: String = text[at..].chars().take(160).collect();
+    assert!(said.contains("remplace"), "{context}");
+    assert!(
+        said.contains(&format!("du {}", long(before))),
+        "{said}\n{context}"
+    );
+}
+
 /// One event of a calendar: its UID, SEQUENCE, whether cancelled, when.
 struct Event {
     uid: String,
@@ -216,6 +240,8 @@ fn a_season_of_sendings_leaves_every_letter_and_calendar_right() {
     // Each person's last convocation: the day and the file.
     let mut held: HashMap<String, (&str, String)> = HashMap::new();
     let mut kept: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
+    // Each juror's and surveillant's last livret: the day and the file.
+    let mut livrets: HashMap<String, (&str, String)> = HashMap::new();
     for (step, (text, (day, _))) in files.iter().zip(DAYS).enumerate() {
         std::fs::write(&session, text).unwrap();
         let (ok, _, err) = sessiondoc(&[
@@ -286,6 +312,32 @@ fn a_season_of_sendings_leaves_every_letter_and_calendar_right() {
         // they last received, rectificative or not.
         for (who, (when, document)) in &held {
             if !written.contains(who) {
+                assert_holds(&out, who, when, document, &format!("step {step}"));
+            }
+        }
+        // The livrets sent with the letters name the person's last letter.
+        livrets.retain(|who, _| held.contains_key(who));
+        let mut with_livret: Vec<String> = Vec::new();
+        for l in lines
+            .iter()
+            .filter(|l| is_livret(l["document"].as_str().unwrap()))
+        {
+            let who = format!(
+                "{}:{}",
+                l["role"].as_str().unwrap(),
+                l["id"].as_str().unwrap()
+            );
+            let document = l["document"].as_str().unwrap();
+            livret_names(
+                &out.join("envois").join(day).join(document),
+                last.get(&who),
+                step,
+            );
+            livrets.insert(who.clone(), (day, document.to_owned()));
+            with_livret.push(who);
+        }
+        for (who, (when, document)) in &livrets {
+            if !with_livret.contains(who) {
                 assert_holds(&out, who, when, document, &format!("step {step}"));
             }
         }
