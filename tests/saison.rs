@@ -502,3 +502,96 @@ fn ddets_holds(out: &Path, day: &str, context: &str) {
         "{context}: the declaration sent on {day}"
     );
 }
+
+/// A juror who evaluates in a pair but has no slot of their own in the
+/// planning, and a surveillant with no slot: both received a first
+/// convocation; the session postponed, both are told, by a rectificative
+/// that says so; a later change that does not concern them leaves them
+/// the letter they received.
+#[test]
+fn a_postponement_reaches_everyone_who_received_a_letter() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sortie");
+    let session = dir.path().join("session.yaml");
+    let first = std::fs::read_to_string(fixture("secretaire-comptable.yaml"))
+        .unwrap()
+        .replace("jures: tous", "jures: [dupont, haddad, lejeune, moreau]")
+        .replacen(
+            "\nsurveillants:\n",
+            "  - id: roux\n    civilite: M.\n    nom: ROUX\n    prenom: Marc\n    habilitation_fin: 2029-06-30\n\nsurveillants:\n  - id: martin\n    civilite: Mme\n    nom: MARTIN\n    prenom: Anne\n",
+            1,
+        )
+        .replacen("jury: [dupont, haddad]", "jury: [dupont, roux]", 1);
+    let postponed = first
+        .replace("2027-01-11", "2027-02-08")
+        .replace("2027-01-12", "2027-02-09");
+    // The jury's briefing moves: neither of them is at it.
+    let moved = postponed.replacen("debut: \"13:30\"", "debut: \"13:00\"", 1);
+    let (days, texts) = (
+        ["2026-12-04", "2026-12-22", "2027-01-05"],
+        [&first, &postponed, &moved],
+    );
+    let letters = [
+        ("jure:roux", "convocations-jures/convocation-jure-roux.pdf"),
+        (
+            "surveillant:martin",
+            "convocations-surveillants/convocation-surveillant-martin.pdf",
+        ),
+    ];
+    for (day, text) in days.iter().zip(texts) {
+        std::fs::write(&session, text).unwrap();
+        let (ok, _, err) = sessiondoc(&[
+            "envoyer",
+            session.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--date",
+            day,
+        ]);
+        assert!(ok, "{day}: {err}");
+        let sent: Vec<String> = list(&out, day)
+            .iter()
+            .map(|l| l["document"].as_str().unwrap().to_owned())
+            .collect();
+        for (who, document) in letters {
+            match *day {
+                "2027-01-05" => {
+                    assert!(!sent.iter().any(|d| d == document), "{day}: {sent:?}");
+                    assert_holds(&out, who, days[1], document, day);
+                }
+                _ => {
+                    assert!(sent.iter().any(|d| d == document), "{day}: {sent:?}");
+                    let text = normalize(&pdf_text(
+                        &std::fs::read(out.join("envois").join(day).join(document)).unwrap(),
+                    ));
+                    let told = [
+                        "annule et remplace celle du vendredi 4 décembre 2026",
+                        "La session est reportée du lundi 11 janvier 2027 au lundi 8 février 2027",
+                        "le mardi 22 décembre 2026",
+                    ];
+                    for said in told {
+                        assert_eq!(
+                            text.contains(said),
+                            *day == days[1],
+                            "{day}, {said}:\n{text}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // `changements` names them too, with what to send them.
+    let (before, after) = (dir.path().join("avant.yaml"), dir.path().join("apres.yaml"));
+    std::fs::write(&before, &first).unwrap();
+    std::fs::write(&after, &postponed).unwrap();
+    let (ok, report, err) = sessiondoc(&[
+        "changements",
+        before.to_str().unwrap(),
+        after.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    for name in ["ROUX Marc", "MARTIN Anne"] {
+        let line = format!("  {name}\u{a0}: session reportée\n    → envoyer de nouveau");
+        assert!(report.contains(&line), "{name}:\n{report}");
+    }
+}
