@@ -353,8 +353,7 @@ pub fn period(before: &Plan, after: &Plan) -> Option<Period> {
 }
 
 /// The people `plan` convenes (`role:id`): candidates who did not
-/// withdraw, jurors taking part, surveillants (each has a convocation,
-/// with their slots or saying they have none yet).
+/// withdraw, jurors taking part, surveillants with a slot.
 pub fn convened(plan: &Plan) -> Vec<String> {
     let candidates = plan
         .candidates
@@ -368,8 +367,23 @@ pub fn convened(plan: &Plan) -> Vec<String> {
     let surveillants = plan
         .surveillants()
         .into_iter()
+        .filter(|m| !plan.surveillant_slots(&m.id).is_empty())
         .map(|m| format!("surveillant:{}", m.id));
     candidates.chain(jurors).chain(surveillants).collect()
+}
+
+/// The people `plan` writes a convocation to (`role:id`): those it
+/// convenes and the surveillants with no slot yet, whose convocation
+/// says so.
+pub fn written_to(plan: &Plan) -> Vec<String> {
+    let mut people = convened(plan);
+    for m in plan.surveillants() {
+        let who = format!("surveillant:{}", m.id);
+        if !people.contains(&who) {
+            people.push(who);
+        }
+    }
+    people
 }
 
 /// The people convened in `after` who were not in `before` (`role:id`).

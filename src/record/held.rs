@@ -48,7 +48,7 @@ pub fn apply(correction: &mut Correction, folder: &Path, now: &Plan) {
         between: HashMap::new(),
     };
     let long = |i: usize| crate::fr::long_date(sendings[i].day);
-    for who in changes::convened(now) {
+    for who in changes::written_to(now) {
         let (Some(stem), received) = (letter_stem(&who), letters_of(&sendings, &who)) else {
             continue;
         };
@@ -77,7 +77,9 @@ pub fn apply(correction: &mut Correction, folder: &Path, now: &Plan) {
             // A first letter of the first sending: dated as the file says.
             continue;
         };
-        let letter = if !changes::convened(b).contains(&who) {
+        // Their only letter since the record began, sent when `b` did not
+        // convene them: a first letter.
+        let letter = if received.len() == 1 && !changes::convened(b).contains(&who) {
             Letter {
                 date: long(last),
                 precedente: None,
