@@ -590,6 +590,8 @@ fn a_postponement_reaches_everyone_who_received_a_letter() {
         after.to_str().unwrap(),
     ]);
     assert!(ok, "{err}");
+    let ddets = "Prévenez aussi la DDETS (autorité de certification)\u{a0}: envoyez-lui la déclaration de la session rectificative (declaration-session)";
+    assert!(report.contains(ddets), "{report}");
     for name in ["ROUX Marc", "MARTIN Anne"] {
         let line = format!("  {name}\u{a0}: session reportée\n    → envoyer de nouveau");
         assert!(report.contains(&line), "{name}:\n{report}");
