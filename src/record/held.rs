@@ -77,8 +77,8 @@ pub fn apply(correction: &mut Correction, folder: &Path, now: &Plan) {
             // A first letter of the first sending: dated as the file says.
             continue;
         };
-        // Their only letter since the record began, sent when `b` did not
-        // convene them: a first letter.
+        // Their only letter since the record began (or since their last
+        // cancellation), sent when `b` did not convene them: a first letter.
         let letter = if received.len() == 1 && !changes::convened(b).contains(&who) {
             Letter {
                 date: long(last),
