@@ -65,11 +65,11 @@ impl Summary {
     /// The one line for `lignes`, if they are all of one sort: slots
     /// moved by a postponement, or several slots from one room to another.
     fn of(lignes: &[Change], postponed: bool) -> Option<Summary> {
-        let all = |q: What| lignes.iter().all(|l| l.quoi == q);
         let first = lignes.first()?;
-        if postponed && all(What::Horaire) {
+        let moved = |l: &&Change| l.quoi == What::Horaire;
+        if postponed && lignes.iter().all(|l| moved(&l) || l.quoi == What::Report) {
             return Some(Summary::Report {
-                creneaux: lignes.len(),
+                creneaux: lignes.iter().filter(moved).count(),
             });
         }
         let one_room = lignes
@@ -101,6 +101,9 @@ pub enum What {
     Nom,
     /// A juror's partners.
     Binome,
+    /// The session postponed, for someone none of whose slots moved with
+    /// it (they have none of their own).
+    Report,
 }
 
 /// One change, for the template to word: what, of which slot, the value
@@ -244,6 +247,9 @@ pub fn compare(before: &Plan, after: &Plan) -> Changes {
                 &now.adresse.join(", "),
             ));
         }
+        if c.desistement.is_none() && now.desistement.is_none() {
+            told_of_postponement(&mut lignes, &changes);
+        }
         if !lignes.is_empty() {
             changes.candidats.push(PersonChanges {
                 id: c.id.clone(),
@@ -259,9 +265,13 @@ pub fn compare(before: &Plan, after: &Plan) -> Changes {
         }
     }
     compare_jurors(before, after, &mut changes);
+    let were = before.surveillants();
     for m in after.surveillants() {
         let old = before.surveillant_slots(&m.id);
-        let lignes = slot_changes(&old, &after.surveillant_slots(&m.id));
+        let mut lignes = slot_changes(&old, &after.surveillant_slots(&m.id));
+        if were.iter().any(|b| b.id == m.id) {
+            told_of_postponement(&mut lignes, &changes);
+        }
         if !lignes.is_empty() {
             changes.surveillants.push(PersonChanges {
                 id: m.id.clone(),
@@ -281,6 +291,15 @@ pub fn compare(before: &Plan, after: &Plan) -> Changes {
         p.resume = Summary::of(&p.lignes, postponed);
     }
     changes
+}
+
+/// A postponement is told to everyone convened before and still now,
+/// even when none of their slots moved with it (they have none of their
+/// own): a line that says so, for someone with no other change.
+fn told_of_postponement(lignes: &mut Vec<Change>, changes: &Changes) {
+    if let Some(p) = changes.periode.as_ref().filter(|_| lignes.is_empty()) {
+        lignes.push(fact(What::Report, &p.avant_debut, &p.apres_debut));
+    }
 }
 
 /// The people convened in `before` whose convocation `after` cancels: a
@@ -353,6 +372,20 @@ pub fn convened(plan: &Plan) -> Vec<String> {
     candidates.chain(jurors).chain(surveillants).collect()
 }
 
+/// The people `plan` writes a convocation to (`role:id`): those it
+/// convenes and the surveillants with no slot yet, whose convocation
+/// says so.
+pub fn written_to(plan: &Plan) -> Vec<String> {
+    let mut people = convened(plan);
+    for m in plan.surveillants() {
+        let who = format!("surveillant:{}", m.id);
+        if !people.contains(&who) {
+            people.push(who);
+        }
+    }
+    people
+}
+
 /// The people convened in `after` who were not in `before` (`role:id`).
 pub fn newcomers(before: &Plan, after: &Plan) -> Vec<String> {
     let was = convened(before);
@@ -414,6 +447,7 @@ fn compare_jurors(before: &Plan, after: &Plan, changes: &mut Changes) {
                     ),
                 );
             }
+            told_of_postponement(&mut lignes, changes);
             if !lignes.is_empty() {
                 changes.jures.push(PersonChanges {
                     id: j.id.clone(),

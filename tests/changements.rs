@@ -242,7 +242,7 @@ fn generate_depuis_writes_corrected_letters_only_for_the_people_concerned() {
     assert!(!other.contains("rectificative"), "{other}");
     // The jurors of that interview get a corrected pack, the others not.
     let lejeune = common::pdf_text(&read("livrets-jures/livret-jure-lejeune.pdf"));
-    assert!(lejeune.contains("Livret rectificatif — annule et remplace celui qui accompagnait les convocations du vendredi 4 décembre 2026"), "{lejeune}");
+    assert!(lejeune.contains("Livret rectificatif — annule et remplace celui qui accompagnait votre convocation du vendredi 4 décembre 2026"), "{lejeune}");
     let haddad = common::pdf_text(&read("livrets-jures/livret-jure-haddad.pdf"));
     assert!(!haddad.contains("rectificatif"), "{haddad}");
 }

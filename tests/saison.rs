@@ -7,7 +7,10 @@
 //! output folder shows is the one they last received until a change
 //! concerns them; the calendars sent, replayed in order into one calendar,
 //! hold exactly the current slots. Then a slot moved after the
-//! postponement: the letters do not announce it again.
+//! postponement: the letters do not announce it again, and the DDETS,
+//! which received the rectificative declaration with the postponement,
+//! is left with it as it was sent. Then the session postponed again: a
+//! new declaration to the DDETS, dated the day it is sent.
 
 use crate::common;
 
@@ -18,13 +21,14 @@ use std::process::Command;
 use common::*;
 
 /// The days of sending, and how the letters write them.
-const DAYS: [(&str, &str); 6] = [
+const DAYS: [(&str, &str); 7] = [
     ("2026-12-04", "vendredi 4 décembre 2026"),
     ("2026-12-10", "jeudi 10 décembre 2026"),
     ("2026-12-15", "mardi 15 décembre 2026"),
     ("2026-12-18", "vendredi 18 décembre 2026"),
     ("2026-12-22", "mardi 22 décembre 2026"),
     ("2027-01-05", "mardi 5 janvier 2027"),
+    ("2027-01-12", "mardi 12 janvier 2027"),
 ];
 
 fn long(day: &str) -> &'static str {
@@ -63,7 +67,11 @@ fn season() -> Vec<String> {
         .replace("2027-01-12", "2027-02-09");
     // The jury's briefing moves back, after the postponement was sent.
     let v6 = v5.replacen("debut: \"13:00\"", "debut: \"13:30\"", 1);
-    let all = vec![v1, v2, v3, v4, v5, v6];
+    // The session is postponed again, by four more weeks.
+    let v7 = v6
+        .replace("2027-02-08", "2027-03-08")
+        .replace("2027-02-09", "2027-03-09");
+    let all = vec![v1, v2, v3, v4, v5, v6, v7];
     for pair in all.windows(2) {
         assert_ne!(pair[0], pair[1], "each step changes the file");
     }
@@ -106,6 +114,30 @@ fn list(out: &Path, day: &str) -> Vec<serde_json::Value> {
 fn is_letter(document: &str) -> bool {
     document.ends_with(".pdf")
         && (document.starts_with("convocations") || document.starts_with("annulations/"))
+}
+
+/// The livret of a juror or surveillant among their documents of a sending.
+fn is_livret(document: &str) -> bool {
+    document.ends_with(".pdf") && document.starts_with("livrets-")
+}
+
+/// The livret sent at `step` in `path` is a first one for someone who
+/// received no letter before, else a rectificative naming the day of
+/// their last letter, `before`.
+fn livret_names(path: &Path, before: Option<&&str>, step: usize) {
+    let text = normalize(&pdf_text(&std::fs::read(path).unwrap()));
+    let context = format!("step {step}, {path:?}:\n{text}");
+    let Some(before) = before else {
+        assert!(!text.contains("rectificati"), "{context}");
+        return;
+    };
+    let at = text.find("rectificati").expect(&context);
+    let said: String = text[at..].chars().take(160).collect();
+    assert!(said.contains("remplace"), "{context}");
+    assert!(
+        said.contains(&format!("du {}", long(before))),
+        "{said}\n{context}"
+    );
 }
 
 /// One event of a calendar: its UID, SEQUENCE, whether cancelled, when.
@@ -208,6 +240,8 @@ fn a_season_of_sendings_leaves_every_letter_and_calendar_right() {
     // Each person's last convocation: the day and the file.
     let mut held: HashMap<String, (&str, String)> = HashMap::new();
     let mut kept: BTreeMap<PathBuf, Vec<u8>> = BTreeMap::new();
+    // Each juror's and surveillant's last livret: the day and the file.
+    let mut livrets: HashMap<String, (&str, String)> = HashMap::new();
     for (step, (text, (day, _))) in files.iter().zip(DAYS).enumerate() {
         std::fs::write(&session, text).unwrap();
         let (ok, _, err) = sessiondoc(&[
@@ -261,7 +295,7 @@ fn a_season_of_sendings_leaves_every_letter_and_calendar_right() {
                     assert!(text.contains(&format!("le {}", long(day))), "{context}");
                 }
             }
-            if step == 4 && !document.starts_with("annulations/") {
+            if [4, 6].contains(&step) && !document.starts_with("annulations/") {
                 assert!(text.contains("La session est reportée du"), "{context}");
             }
             // Those who were told of the postponement are not told again.
@@ -278,6 +312,32 @@ fn a_season_of_sendings_leaves_every_letter_and_calendar_right() {
         // they last received, rectificative or not.
         for (who, (when, document)) in &held {
             if !written.contains(who) {
+                assert_holds(&out, who, when, document, &format!("step {step}"));
+            }
+        }
+        // The livrets sent with the letters name the person's last letter.
+        livrets.retain(|who, _| held.contains_key(who));
+        let mut with_livret: Vec<String> = Vec::new();
+        for l in lines
+            .iter()
+            .filter(|l| is_livret(l["document"].as_str().unwrap()))
+        {
+            let who = format!(
+                "{}:{}",
+                l["role"].as_str().unwrap(),
+                l["id"].as_str().unwrap()
+            );
+            let document = l["document"].as_str().unwrap();
+            livret_names(
+                &out.join("envois").join(day).join(document),
+                last.get(&who),
+                step,
+            );
+            livrets.insert(who.clone(), (day, document.to_owned()));
+            with_livret.push(who);
+        }
+        for (who, (when, document)) in &livrets {
+            if !with_livret.contains(who) {
                 assert_holds(&out, who, when, document, &format!("step {step}"));
             }
         }
@@ -316,10 +376,19 @@ fn a_season_of_sendings_leaves_every_letter_and_calendar_right() {
                     "{people:?}"
                 );
                 assert!(!has("jure:haddad") && !has("candidat:diallo"), "{people:?}");
-                ddets_told(&out);
+                let before = "du lundi 11 janvier 2027 au lundi 8 février 2027";
+                ddets_told(&out, DAYS[4], before);
             }
-            5 => assert!(people.iter().all(|p| p.starts_with("jure:")), "{people:?}"),
-            _ => {}
+            5 => {
+                assert!(people.iter().all(|p| p.starts_with("jure:")), "{people:?}");
+                ddets_holds(&out, DAYS[4].0, "step 5");
+            }
+            6 => ddets_told(
+                &out,
+                DAYS[6],
+                "du lundi 8 février 2027 au lundi 8 mars 2027",
+            ),
+            _ => assert!(!has("autorite:ddets"), "{people:?}"),
         }
     }
     // Nothing changed since: a later `generate` leaves everyone's letter
@@ -334,7 +403,8 @@ fn a_season_of_sendings_leaves_every_letter_and_calendar_right() {
     for (who, (when, document)) in &held {
         assert_holds(&out, who, when, document, "generate");
     }
-    let after_postponement = held.values().filter(|(when, _)| *when == DAYS[4].0).count();
+    ddets_holds(&out, DAYS[6].0, "generate");
+    let after_postponement = held.values().filter(|(when, _)| *when == DAYS[6].0).count();
     assert!(after_postponement > 0, "{held:?}");
     // `changements` for the postponement: every person once, with what to do.
     let before = dir.path().join("avant.yaml");
@@ -380,20 +450,150 @@ fn assert_holds(out: &Path, who: &str, when: &str, document: &str, context: &str
     );
 }
 
-/// The postponement is said to the DDETS, dated the day it is sent.
-fn ddets_told(out: &Path) {
-    let (pdf, docx) = (
-        normalize(&pdf_text(
-            &std::fs::read(out.join("responsable/declaration-session.pdf")).unwrap(),
-        )),
-        normalize(&docx_text(
-            &std::fs::read(out.join("responsable/declaration-session.docx")).unwrap(),
-        )),
+/// The declaration of the session, PDF and DOCX, in `dir`.
+fn declaration(dir: &Path) -> (String, String) {
+    let read = |extension: &str| {
+        std::fs::read(dir.join(format!("responsable/declaration-session.{extension}"))).unwrap()
+    };
+    (
+        normalize(&pdf_text(&read("pdf"))),
+        normalize(&docx_text(&read("docx"))),
+    )
+}
+
+/// The postponement is said to the DDETS by a rectificative declaration,
+/// dated the day it is sent, recorded with the sending, in the print file
+/// and the list of registered letters.
+fn ddets_told(out: &Path, (day, long): (&str, &str), period: &str) {
+    let (pdf, docx) = declaration(out);
+    assert_both_contain(&pdf, &docx, "déclaration rectificative annule et remplace");
+    assert_both_contain(&pdf, &docx, &format!("La session est reportée {period}"));
+    assert_both_contain(&pdf, &docx, &format!("le {long}"));
+    let lines = list(out, day);
+    let to_ddets: Vec<&str> = lines
+        .iter()
+        .filter(|l| l["role"] == "autorite" && l["id"] == "ddets")
+        .map(|l| l["document"].as_str().unwrap())
+        .collect();
+    assert!(
+        to_ddets.contains(&"responsable/declaration-session.pdf"),
+        "{day}: {to_ddets:?}"
     );
-    assert_both_contain(
-        &pdf,
-        &docx,
-        "La session est reportée du lundi 11 janvier 2027 au lundi 8 février 2027",
+    let sending = out.join("envois").join(day);
+    assert_eq!(declaration(&sending), (pdf, docx), "{day}");
+    let registered = std::fs::read_to_string(sending.join("recommandes.csv")).unwrap();
+    assert!(
+        registered.contains("DDETS de la Manche") && registered.contains("declaration-session.pdf"),
+        "{registered}"
     );
-    assert_both_contain(&pdf, &docx, "le mardi 22 décembre 2026");
+    let printed = normalize(&pdf_text(
+        &std::fs::read(sending.join("a-imprimer.pdf")).unwrap(),
+    ));
+    assert!(printed.contains("déclaration rectificative"), "{day}");
+}
+
+/// The DDETS is not written to again: the output folder shows the
+/// declaration it received on `day`, as it was sent.
+fn ddets_holds(out: &Path, day: &str, context: &str) {
+    let sent = declaration(&out.join("envois").join(day));
+    assert_eq!(
+        declaration(out),
+        sent,
+        "{context}: the declaration sent on {day}"
+    );
+}
+
+/// A juror who evaluates in a pair but has no slot of their own in the
+/// planning, and a surveillant with no slot: both received a first
+/// convocation; the session postponed, both are told, by a rectificative
+/// that says so; a later change that does not concern them leaves them
+/// the letter they received.
+#[test]
+fn a_postponement_reaches_everyone_who_received_a_letter() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sortie");
+    let session = dir.path().join("session.yaml");
+    let first = std::fs::read_to_string(fixture("secretaire-comptable.yaml"))
+        .unwrap()
+        .replace("jures: tous", "jures: [dupont, haddad, lejeune, moreau]")
+        .replacen(
+            "\nsurveillants:\n",
+            "  - id: roux\n    civilite: M.\n    nom: ROUX\n    prenom: Marc\n    habilitation_fin: 2029-06-30\n\nsurveillants:\n  - id: martin\n    civilite: Mme\n    nom: MARTIN\n    prenom: Anne\n",
+            1,
+        )
+        .replacen("jury: [dupont, haddad]", "jury: [dupont, roux]", 1);
+    let postponed = first
+        .replace("2027-01-11", "2027-02-08")
+        .replace("2027-01-12", "2027-02-09");
+    // The jury's briefing moves: neither of them is at it.
+    let moved = postponed.replacen("debut: \"13:30\"", "debut: \"13:00\"", 1);
+    let (days, texts) = (
+        ["2026-12-04", "2026-12-22", "2027-01-05"],
+        [&first, &postponed, &moved],
+    );
+    let letters = [
+        ("jure:roux", "convocations-jures/convocation-jure-roux.pdf"),
+        (
+            "surveillant:martin",
+            "convocations-surveillants/convocation-surveillant-martin.pdf",
+        ),
+    ];
+    for (day, text) in days.iter().zip(texts) {
+        std::fs::write(&session, text).unwrap();
+        let (ok, _, err) = sessiondoc(&[
+            "envoyer",
+            session.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--date",
+            day,
+        ]);
+        assert!(ok, "{day}: {err}");
+        let sent: Vec<String> = list(&out, day)
+            .iter()
+            .map(|l| l["document"].as_str().unwrap().to_owned())
+            .collect();
+        for (who, document) in letters {
+            match *day {
+                "2027-01-05" => {
+                    assert!(!sent.iter().any(|d| d == document), "{day}: {sent:?}");
+                    assert_holds(&out, who, days[1], document, day);
+                }
+                _ => {
+                    assert!(sent.iter().any(|d| d == document), "{day}: {sent:?}");
+                    let text = normalize(&pdf_text(
+                        &std::fs::read(out.join("envois").join(day).join(document)).unwrap(),
+                    ));
+                    let told = [
+                        "annule et remplace celle du vendredi 4 décembre 2026",
+                        "La session est reportée du lundi 11 janvier 2027 au lundi 8 février 2027",
+                        "le mardi 22 décembre 2026",
+                    ];
+                    for said in told {
+                        assert_eq!(
+                            text.contains(said),
+                            *day == days[1],
+                            "{day}, {said}:\n{text}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // `changements` names them too, with what to send them.
+    let (before, after) = (dir.path().join("avant.yaml"), dir.path().join("apres.yaml"));
+    std::fs::write(&before, &first).unwrap();
+    std::fs::write(&after, &postponed).unwrap();
+    let (ok, report, err) = sessiondoc(&[
+        "changements",
+        before.to_str().unwrap(),
+        after.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    let ddets = "Prévenez aussi la DDETS (autorité de certification)\u{a0}: envoyez-lui la déclaration de la session rectificative (declaration-session)";
+    assert!(report.contains(ddets), "{report}");
+    for name in ["ROUX Marc", "MARTIN Anne"] {
+        let line = format!("  {name}\u{a0}: session reportée\n    → envoyer de nouveau");
+        assert!(report.contains(&line), "{name}:\n{report}");
+    }
 }

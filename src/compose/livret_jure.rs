@@ -66,7 +66,9 @@ fn content(ctx: &Composer, j: &PersonView) -> Result<Content, Error> {
         candidats => names,
         vues => Value::from_serialize(&candidates),
     };
-    parts::content(ctx, extra, |t| {
+    // A rectificative names the day of the last letter this person received.
+    let stem = ctx.kind.file_for(&j.id);
+    parts::content_for(ctx, &stem, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
         let voies: parts::Voies = t.labels_as("voies")?;
         let corrected = Staff::Jure.corrected(ctx, &j.id);

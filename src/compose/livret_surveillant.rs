@@ -47,7 +47,9 @@ fn content(ctx: &Composer, m: &PersonView) -> Result<Content, Error> {
         .or_else(|| facts.centre_telephone.clone());
     let corrected = Staff::Surveillant.corrected(ctx, &m.id);
     let extra = context! { m => Value::from_serialize(m), tel => tel };
-    parts::content(ctx, extra, |t| {
+    // A rectificative names the day of the last letter this person received.
+    let stem = ctx.kind.file_for(&m.id);
+    parts::content_for(ctx, &stem, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
         let mut blocks = opening(ctx, t, &slots, corrected)?;
 

@@ -95,6 +95,28 @@ pub fn content(
     })
 }
 
+/// A person's document written as [`content`], in the context of the
+/// document `stem` ([`Ctx::context_for`]): a rectificative names the day
+/// of the last letter that person received.
+pub fn content_for(
+    ctx: &Composer,
+    stem: &str,
+    extra: Value,
+    write: impl FnOnce(&mut Texts) -> Result<Vec<Block>, Error>,
+) -> Result<Content, Error> {
+    ctx.wording
+        .with(ctx.template(), ctx.context_for(stem, extra), |t| {
+            let title = t.text("fichier")?;
+            let footer = ctx.footer(&title)?;
+            let blocks = write(t)?;
+            Ok(Content {
+                title,
+                footer,
+                blocks,
+            })
+        })
+}
+
 /// The kind's document about the whole session, written with the kind's
 /// template and `extra`: titled by the block `fichier`, with the common
 /// footer, in the sections `write` makes.

@@ -116,7 +116,10 @@ pub fn compose(
         only: options.only.clone(),
         candidats: options.candidats.clone(),
     };
-    let documents = compose::compose_all(&ctx, &filter)?;
+    let mut documents = compose::compose_all(&ctx, &filter)?;
+    // Without a record, the file given with --depuis says what the DDETS knows.
+    let first = before_session.as_ref();
+    declaration_as_recorded(&mut documents, &ctx, (&folder, first), options.date)?;
     // A DOCX-only batch sums its letters' page counts: without them in the
     // run, they are composed to be looked up (or laid out one by one).
     let reference = match !options.formats.contains(&Format::Pdf)
@@ -175,6 +178,59 @@ fn correction(before: &Session, plan: &mut Plan, folder: &Path, sent: Option<Dat
         .collect();
     crate::record::held_letters(&mut correction, folder, plan);
     correction
+}
+
+/// The declaration to the DDETS as the record of sendings in `folder`
+/// says it: a rectificative announcing the postponement, dated the day
+/// it is sent, when the session's dates are no longer those the DDETS
+/// knows; else the one it last received, as it was sent. `first` is the
+/// file whose dates it knows while the record is empty.
+fn declaration_as_recorded(
+    documents: &mut [Composed],
+    ctx: &Ctx,
+    (folder, first): (&Path, Option<&Session>),
+    sent: Option<Date>,
+) -> Result<(), Error> {
+    let Some(at) = documents
+        .iter()
+        .position(|c| c.kind == Kind::DeclarationSession)
+    else {
+        return Ok(());
+    };
+    let (day, held, report) = match crate::record::declaration(folder, ctx.plan, first) {
+        None => return Ok(()),
+        Some(crate::record::Declaration::New { report }) => {
+            (sent.unwrap_or_else(Date::today), None, report)
+        }
+        Some(crate::record::Declaration::Held {
+            day,
+            session,
+            report,
+        }) => (day, Some(session), report),
+    };
+    let held_plan = held.as_deref().map(Plan::new);
+    let correction = Correction {
+        envoi: crate::fr::long_date(day),
+        report: Some(report),
+        ..Correction::default()
+    };
+    let declared = Ctx {
+        plan: held_plan.as_ref().unwrap_or(ctx.plan),
+        wording: ctx.wording,
+        logo: ctx.logo.clone(),
+        correction: Some(&correction),
+        sent_calendars: ctx.sent_calendars,
+        stamp: ctx.stamp,
+        reglement: ctx.reglement.clone(),
+    };
+    let only = Filter {
+        only: vec![Kind::DeclarationSession],
+        candidats: Vec::new(),
+    };
+    if let Some(declaration) = compose::compose_all(&declared, &only)?.pop() {
+        documents[at] = declaration;
+    }
+    Ok(())
 }
 
 /// The people `after` no longer convenes (their cancellation) and those

@@ -29,7 +29,8 @@ pub struct Correction {
     /// first letter, dated the day it is sent, replaces nothing.
     pub nouveaux: Vec<String>,
     /// What each person's current letter says, by the stem of their
-    /// convocation, when the record of sendings knows what they received:
+    /// convocation (and of the livret that goes with it), when the record
+    /// of sendings knows what they received:
     /// rather than `envoi`, `precedentes` and `report`.
     pub lettres: HashMap<String, Letter>,
 }

@@ -4,7 +4,8 @@
 //! since their last letter is shown that letter again, as it was (a first
 //! letter or a rectificative, announcing a postponement or not); one whom
 //! a change concerns gets a rectificative of their last letter, which
-//! announces a postponement only if that letter did not.
+//! announces a postponement only if that letter did not. A juror's or
+//! surveillant's livret goes with their letter and names the same one.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -47,7 +48,7 @@ pub fn apply(correction: &mut Correction, folder: &Path, now: &Plan) {
         between: HashMap::new(),
     };
     let long = |i: usize| crate::fr::long_date(sendings[i].day);
-    for who in changes::convened(now) {
+    for who in changes::written_to(now) {
         let (Some(stem), received) = (letter_stem(&who), letters_of(&sendings, &who)) else {
             continue;
         };
@@ -63,7 +64,7 @@ pub fn apply(correction: &mut Correction, folder: &Path, now: &Plan) {
                 report: changes::period(then, now),
             };
             correction.of_role(role).insert(id.to_owned(), slots);
-            correction.lettres.insert(stem, letter);
+            say(correction, &who, stem, letter);
             continue;
         }
         // Nothing changed for them: the letter they hold, as it was.
@@ -76,7 +77,9 @@ pub fn apply(correction: &mut Correction, folder: &Path, now: &Plan) {
             // A first letter of the first sending: dated as the file says.
             continue;
         };
-        let letter = if !changes::convened(b).contains(&who) {
+        // Their only letter since the record began (or since their last
+        // cancellation), sent when `b` did not convene them: a first letter.
+        let letter = if received.len() == 1 && !changes::convened(b).contains(&who) {
             Letter {
                 date: long(last),
                 precedente: None,
@@ -98,8 +101,23 @@ pub fn apply(correction: &mut Correction, folder: &Path, now: &Plan) {
                 report: changes::period(b, then),
             }
         };
-        correction.lettres.insert(stem, letter);
+        say(correction, &who, stem, letter);
     }
+}
+
+/// What the current letter of `who` says, for their convocation (`stem`)
+/// and for the livret of a juror or surveillant, which goes with it and
+/// names the same letter it replaces.
+fn say(correction: &mut Correction, who: &str, stem: String, letter: Letter) {
+    let livret = match who.split_once(':') {
+        Some(("jure", id)) => Some(Kind::LivretJure.file_for(id)),
+        Some(("surveillant", id)) => Some(Kind::LivretSurveillant.file_for(id)),
+        _ => None,
+    };
+    if let Some(livret) = livret {
+        correction.lettres.insert(livret, letter.clone());
+    }
+    correction.lettres.insert(stem, letter);
 }
 
 /// The changes between the sessions of the record and now, each computed

@@ -194,11 +194,18 @@ fn by_person(lines: &[Line]) -> Vec<Person<'_>> {
     people
 }
 
-/// Who `p` is, from the first plan that knows them.
+/// Who `p` is, from the first plan that knows them (the DDETS: as the
+/// session file names it).
 fn recipient(plans: &[Plan], p: &Person) -> Recipient {
     let civilite = |c| crate::model::written(c);
     for plan in plans {
         let found = match p.role {
+            super::ddets::ROLE => Some(Recipient {
+                civilite: String::new(),
+                appel: plan.facts.autorite_nom.clone(),
+                adresse: plan.facts.autorite_adresse.clone(),
+                email: None,
+            }),
             "candidat" => plan.candidate(p.id).map(|c| Recipient {
                 civilite: c.civilite.to_owned(),
                 appel: c.appel.clone(),

@@ -8,7 +8,8 @@ use crate::model::MoyenEnvoi;
 /// One document of a sending: to whom, which file, the day, the means.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Line {
-    /// "candidat", "jure" or "surveillant".
+    /// "candidat", "jure" or "surveillant"; "autorite" (id "ddets") for
+    /// the declaration sent to the DDETS.
     pub role: String,
     pub id: String,
     /// The file, relative to the sending's folder (and the output folder).

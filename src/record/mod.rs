@@ -6,11 +6,14 @@
 //! got what, when and how (`envoi.json`). What a person last received is
 //! read from it: the next calendar updates or cancels the events of the
 //! last one sent, and a rectificative names the day of the last letter.
+//! The DDETS is in it too: what it received is read the same way.
 
+mod ddets;
 mod held;
 mod kit;
 mod list;
 
+pub use ddets::{Declaration, declaration};
 pub use held::apply as held_letters;
 /// The folder of a sending's e-mail drafts.
 pub use kit::COURRIELS;
@@ -149,7 +152,20 @@ pub struct Sending {
 /// What [`record`] would record on `day`, without recording it: the
 /// documents of the manifest that go to people and that are new or say
 /// something else than the last ones each person received.
+/// The DDETS is among them when the session's dates are no longer those
+/// it knows: the rectificative declaration goes to it.
 pub fn pending(folder: &Path, session: &Session, day: Date) -> Result<Vec<Line>, Error> {
+    pending_since(folder, session, day, None)
+}
+
+/// What [`pending`] says; `first` is the file sent before the record
+/// existed (`--depuis`), whose dates the DDETS knows while it is empty.
+fn pending_since(
+    folder: &Path,
+    session: &Session,
+    day: Date,
+    first: Option<&Session>,
+) -> Result<Vec<Line>, Error> {
     let manifest = crate::output::previous_manifest(folder).ok_or_else(|| {
         Error::Io(format!(
             "« {} » n'a pas de manifest.json\u{a0}: produisez d'abord les documents",
@@ -197,6 +213,19 @@ pub fn pending(folder: &Path, session: &Session, day: Date) -> Result<Vec<Line>,
             empreinte,
         });
     }
+    if let Some(Declaration::New { .. }) = declaration(folder, &Plan::new(session), first) {
+        let declared = manifest.documents.iter();
+        for e in declared.filter(|e| e.kind == crate::kind::Kind::DeclarationSession) {
+            to_send.push(Line {
+                role: ddets::ROLE.to_owned(),
+                id: ddets::ID.to_owned(),
+                document: e.path.clone(),
+                date: day.to_string(),
+                moyen: label(MoyenEnvoi::Courrier).to_owned(),
+                empreinte: e.fingerprint.clone().unwrap_or_else(|| e.sha256.clone()),
+            });
+        }
+    }
     Ok(to_send)
 }
 
@@ -212,10 +241,14 @@ pub fn record(
     session: &Session,
     (day, seed): (Date, Option<&Path>),
 ) -> Result<Option<Sending>, Error> {
-    let to_send = pending(folder, session, day)?;
     let earlier = last_session(folder)
         .and_then(|p| crate::load::load(&p).ok())
         .map(|(_, s)| s);
+    let first = seed
+        .filter(|_| earlier.is_none())
+        .and_then(|p| crate::load::load(p).ok())
+        .map(|(_, s)| s);
+    let to_send = pending_since(folder, session, day, first.as_ref())?;
     if to_send.is_empty() {
         return Ok(None);
     }
