@@ -114,6 +114,7 @@ impl Search<'_> {
                     pair: None,
                     what: self.labels.briefing.clone(),
                     pinned: None,
+                    seats: None,
                 });
             };
             let slot = self.slot(

@@ -144,7 +144,10 @@ pub fn labels() -> Result<Labels, Error> {
 pub fn propose(s: &Session, labels: &Labels) -> Result<Proposal, Box<demand::Failure>> {
     plan_with(s, labels, Change::default()).map_err(|mut failure| {
         failure.non_retenus = pairs::unusable(s, &session_days(s));
-        failure.essais = trials(s, labels, &failure);
+        // Seats missing: no day or hour more would seat anyone.
+        if failure.bloque.as_ref().is_none_or(|b| b.places.is_none()) {
+            failure.essais = trials(s, labels, &failure);
+        }
         failure
     })
 }
