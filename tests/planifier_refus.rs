@@ -446,3 +446,53 @@ fn a_test_taken_together_never_leaves_a_candidate_without_a_seat() {
         Some((40, 30, 10))
     );
 }
+
+#[test]
+fn a_single_spare_juror_is_paired_with_a_juror_whose_time_is_free_when_that_plans() {
+    // Every candidate written to LEJEUNE–MOREAU, who share 12 January
+    // only; LEJEUNE also comes on the 11th and 13th. DUPONT alone is on
+    // no pair.
+    let text = read(SC)
+        .replace("    jury: []", "    jury: [lejeune, moreau]")
+        .replacen("fin: 2027-01-12", "fin: 2027-01-13", 1);
+    let text = add_in_entry(
+        &text,
+        "moreau",
+        "habilitation_fin",
+        "    disponibilites: [2027-01-12]\n",
+    );
+    let start = text.find("  - id: haddad\n").unwrap();
+    let end = start + text[start..].find("\n\n").unwrap() + 1;
+    let text = format!("{}{}", &text[..start], &text[end..]);
+    let (_dir, path) = copy(&text);
+    let (code, err) = planifier(&path);
+    assert_eq!(code, 1, "{err}");
+    let lines = tried(&err);
+    let first = lines.first().unwrap_or_else(|| panic!("{err}"));
+    assert!(
+        first.starts_with("Avec un binôme de plus, DUPONT–LEJEUNE, pour ")
+            && first.ends_with(
+                "(leur « jury » devient [dupont, lejeune], au lieu de LEJEUNE–MOREAU) : possible"
+            ),
+        "{err}"
+    );
+    // Made as said, the session plans.
+    let named = first
+        .split(", pour ")
+        .nth(1)
+        .and_then(|r| r.split(" (leur").next())
+        .unwrap();
+    let (_, session) = common::session_from(&text);
+    let mut fixed = text.clone();
+    for c in &session.candidats.value {
+        let name = sessiondoc::fr::nom_prenom(c.nom_affiche(), &c.prenom);
+        if named.split(", ").any(|n| n == name) {
+            let start = fixed.find(&format!("  - id: {}\n", c.id.value)).unwrap();
+            let at = start + fixed[start..].find("jury: [lejeune, moreau]").unwrap();
+            fixed.replace_range(at..at + 23, "jury: [dupont, lejeune]");
+        }
+    }
+    let (_dir, path) = copy(&fixed);
+    let (code, said) = planifier(&path);
+    assert_eq!(code, 0, "{first}\n{said}");
+}
