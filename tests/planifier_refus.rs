@@ -399,3 +399,100 @@ fn one_more_surveillant_is_tried_when_a_watched_test_lacks_one() {
     let (code, said) = planifier(&path);
     assert_eq!(code, 0, "{said}");
 }
+
+#[test]
+fn candidates_without_a_seat_are_refused_naming_what_and_the_seats_missing() {
+    // Every room holds 30 at most: no room seats the 40 candidates for
+    // their welcome (the written test itself may use two rooms).
+    let mut text = sessiondoc::example::unplanned::sized_session(40);
+    for (id, name) in [
+        ("accueil", "Hall"),
+        ("amphi", "Amphithéâtre"),
+        ("s0", "Salle d'entretien 100"),
+        ("s1", "Salle d'entretien 101"),
+        ("s2", "Salle d'entretien 102"),
+    ] {
+        text = text.replacen(
+            &format!("  - id: {id}\n    nom: {name}\n"),
+            &format!("  - id: {id}\n    nom: {name}\n    places: 30\n"),
+            1,
+        );
+    }
+    let text = text.replacen("salles: [amphi]", "salles: [amphi, s0]", 1);
+    let (_dir, path) = copy(&text);
+    let (code, err) = planifier(&path);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("« Accueil des candidats, vérification des convocations et des pièces d'identité » réunit les 40 candidats, mais la plus grande salle n'a que 30 places : il en manque 10."),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn a_test_taken_together_never_leaves_a_candidate_without_a_seat() {
+    // `check` says it first; the planner, asked directly, refuses too.
+    let text = sessiondoc::example::unplanned::sized_session(40).replacen(
+        "  - id: amphi\n    nom: Amphithéâtre\n",
+        "  - id: amphi\n    nom: Amphithéâtre\n    places: 30\n",
+        1,
+    );
+    let (_, session) = common::session_from(&text);
+    let labels = sessiondoc::planner::labels().unwrap();
+    let failure = sessiondoc::planner::propose(&session, &labels).unwrap_err();
+    let seats = failure.bloque.as_ref().and_then(|b| b.places.as_ref());
+    assert_eq!(
+        seats.map(|p| (p.candidats, p.places, p.manque)),
+        Some((40, 30, 10))
+    );
+}
+
+#[test]
+fn a_single_spare_juror_is_paired_with_a_juror_whose_time_is_free_when_that_plans() {
+    // Every candidate written to LEJEUNE–MOREAU, who share 12 January
+    // only; LEJEUNE also comes on the 11th and 13th. DUPONT alone is on
+    // no pair.
+    let text = read(SC)
+        .replace("    jury: []", "    jury: [lejeune, moreau]")
+        .replacen("fin: 2027-01-12", "fin: 2027-01-13", 1);
+    let text = add_in_entry(
+        &text,
+        "moreau",
+        "habilitation_fin",
+        "    disponibilites: [2027-01-12]\n",
+    );
+    let start = text.find("  - id: haddad\n").unwrap();
+    let end = start + text[start..].find("\n\n").unwrap() + 1;
+    let text = format!("{}{}", &text[..start], &text[end..]);
+    let (_dir, path) = copy(&text);
+    let (code, err) = planifier(&path);
+    assert_eq!(code, 1, "{err}");
+    let lines = tried(&err);
+    let first = lines.first().unwrap_or_else(|| panic!("{err}"));
+    assert!(
+        first.starts_with("Avec un binôme de plus, DUPONT–LEJEUNE, pour ")
+            && first.ends_with(
+                "(leur « jury » devient [dupont, lejeune], au lieu de LEJEUNE–MOREAU) : possible"
+            ),
+        "{err}"
+    );
+    // Made as said, the session plans.
+    let named = first
+        .split(", pour ")
+        .nth(1)
+        .and_then(|r| r.split(" (leur").next())
+        .unwrap();
+    let (_, session) = common::session_from(&text);
+    let mut fixed = text.clone();
+    for c in &session.candidats.value {
+        let name = sessiondoc::fr::nom_prenom(c.nom_affiche(), &c.prenom);
+        if named.split(", ").any(|n| n == name) {
+            let start = fixed.find(&format!("  - id: {}\n", c.id.value)).unwrap();
+            let at = start + fixed[start..].find("jury: [lejeune, moreau]").unwrap();
+            fixed.replace_range(at..at + 23, "jury: [dupont, lejeune]");
+        }
+    }
+    let (_dir, path) = copy(&fixed);
+    let (code, said) = planifier(&path);
+    assert_eq!(code, 0, "{first}\n{said}");
+}

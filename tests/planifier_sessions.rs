@@ -783,3 +783,21 @@ fn the_last_sending_record_is_the_timetable_announced_without_depuis() {
         "{said}"
     );
 }
+
+#[test]
+fn the_welcome_goes_to_a_room_with_a_seat_for_every_candidate() {
+    // A hall of 20 seats for 40 candidates: the welcome goes elsewhere.
+    let text = sessiondoc::example::unplanned::sized_session(40).replacen(
+        "  - id: accueil\n    nom: Hall\n",
+        "  - id: accueil\n    nom: Hall\n    places: 20\n",
+        1,
+    );
+    let (s, _) = plan_and_verify(&text);
+    let welcome = s
+        .planning
+        .value
+        .iter()
+        .find(|c| c.nature == NatureCreneau::Accueil)
+        .unwrap();
+    assert_ne!(welcome.salle.as_ref().unwrap().value, "accueil");
+}

@@ -62,7 +62,13 @@ pub(super) fn attempt(
                 trial.not_before = (day, 0);
                 let before = trial.slots.len();
                 trial
-                    .batch(p, &todo[..n], (tail, first_final), org, n == todo.len())
+                    .batch(
+                        p,
+                        &todo[..n],
+                        (tail, first_final),
+                        org,
+                        n == todo.len() && !search.shares_a_juror(p),
+                    )
                     .ok()?;
                 let same_day = trial.slots[before..]
                     .iter()
@@ -80,6 +86,13 @@ pub(super) fn attempt(
         }
     }
     search.not_before = (0, 0);
+    // A pair sharing a juror with another deliberates once both are done.
+    let shared: Vec<usize> = (0..pairs.jurors.len())
+        .filter(|&p| search.shares_a_juror(p))
+        .collect();
+    for p in shared {
+        search.deliberation_of(p, org.deliberation()).ok()?;
+    }
     search.lunch_breaks();
     Some(search.slots)
 }

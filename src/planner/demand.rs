@@ -155,6 +155,19 @@ pub struct Blocked {
     pub binome: Option<String>,
     /// The file's slot it had to end before.
     pub fixe: Option<super::search::Pinned>,
+    /// When seats are missing: the candidates to seat together, the most
+    /// seats offered, the seats missing.
+    pub places: Option<Seats>,
+}
+
+/// The seats a slot of every candidate lacks.
+#[derive(Debug, Serialize)]
+pub struct Seats {
+    pub candidats: usize,
+    pub places: usize,
+    pub manque: usize,
+    /// Over several rooms (a test taken together), or in one (the welcome).
+    pub plusieurs_salles: bool,
 }
 
 /// How many candidates have a test in the proposed timetable.
@@ -402,6 +415,12 @@ impl Failure {
                 candidats: stuck.candidates.iter().map(|&c| name(s, c)).collect(),
                 binome: stuck.pair.map(|p| pair_name(s, pairs, p)),
                 fixe: stuck.pinned.as_deref().cloned(),
+                places: stuck.seats.map(|(candidats, places)| Seats {
+                    candidats,
+                    places,
+                    manque: candidats.saturating_sub(places),
+                    plusieurs_salles: !stuck.candidates.is_empty(),
+                }),
             }),
             places,
             ..Failure::default()

@@ -79,19 +79,24 @@ impl Search<'_> {
     /// One briefing per first working day, for every juror of the pairs
     /// starting that day who has not had one.
     pub fn briefings(&mut self, minutes: u16) -> Result<(), Stuck> {
-        let mut by_day: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        // Each juror on the first day of any of their pairs.
+        let mut first: Vec<(usize, usize)> = Vec::new();
         for p in 0..self.pairs.jurors.len() {
             let days = pair_days(self.s, self.pairs.jurors[p], self.days);
             for &j in &self.pairs.jurors[p] {
                 if self.briefed[j].is_none()
                     && let Some(&d) = days.first()
                 {
-                    let list = by_day.entry(d).or_default();
-                    if !list.contains(&j) {
-                        list.push(j);
+                    match first.iter_mut().find(|(x, _)| *x == j) {
+                        Some(seen) => seen.1 = seen.1.min(d),
+                        None => first.push((j, d)),
                     }
                 }
             }
+        }
+        let mut by_day: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        for (j, d) in first {
+            by_day.entry(d).or_default().push(j);
         }
         for (day, jurors) in by_day {
             if minutes == 0 {
@@ -114,6 +119,7 @@ impl Search<'_> {
                     pair: None,
                     what: self.labels.briefing.clone(),
                     pinned: None,
+                    seats: None,
                 });
             };
             let slot = self.slot(
@@ -282,13 +288,26 @@ impl Search<'_> {
             })
             .max();
         let length = per_candidate * n;
+        // After the evaluations of every pair holding one of its jurors.
+        let shared = (0..self.pairs.jurors.len())
+            .filter(|&q| self.pairs.jurors[q].iter().any(|j| [a, b].contains(j)))
+            .filter_map(|q| self.last_eval[q])
+            .max();
         let lower = self.last_eval[p]
+            .max(shared)
             .max(pinned_final)
             .unwrap_or(self.briefed_pair(p))
             .max(self.not_before);
         let label = self.labels.deliberation.clone();
         self.pair_slot(p, NatureCreneau::Deliberation, &label, lower, length)?;
         Ok(())
+    }
+
+    /// Whether a juror of pair `p` sits on another pair too.
+    pub(super) fn shares_a_juror(&self, p: usize) -> bool {
+        let mine = self.pairs.jurors[p];
+        (0..self.pairs.jurors.len())
+            .any(|q| q != p && self.pairs.jurors[q].iter().any(|j| mine.contains(j)))
     }
 
     /// Books `length` minutes of `nature` for pair `p` at the first time

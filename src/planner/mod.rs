@@ -144,7 +144,10 @@ pub fn labels() -> Result<Labels, Error> {
 pub fn propose(s: &Session, labels: &Labels) -> Result<Proposal, Box<demand::Failure>> {
     plan_with(s, labels, Change::default()).map_err(|mut failure| {
         failure.non_retenus = pairs::unusable(s, &session_days(s));
-        failure.essais = trials(s, labels, &failure);
+        // Seats missing: no day or hour more would seat anyone.
+        if failure.bloque.as_ref().is_none_or(|b| b.places.is_none()) {
+            failure.essais = trials(s, labels, &failure);
+        }
         failure
     })
 }
@@ -193,23 +196,32 @@ fn trials(s: &Session, labels: &Labels, failure: &demand::Failure) -> Vec<demand
 }
 
 /// One more pair made of jurors listed on no pair, taking candidates from
-/// the busiest pairs, as if their `jury` named it.
+/// the busiest pairs, as if their `jury` named it; with a single juror on
+/// no pair, them and a juror of a pair whose days are not all used, said
+/// only when it plans the session.
 fn more_pair(s: &Session, labels: &Labels) -> Option<demand::Trial> {
     let days = session_days(s);
     let pairs = pairs_of(s, &days, &Change::default()).ok()?;
-    let more = pairs::one_more(s, &pairs, &days)?;
-    let change = Change {
-        more: Some(more.clone()),
-        ..Change::default()
+    let try_with = |more: &pairs::MorePair| {
+        let change = Change {
+            more: Some(more.clone()),
+            ..Change::default()
+        };
+        let outcome = plan_with(s, labels, change);
+        demand::Trial::pair(s, &pairs, more, outcome.err().as_deref())
     };
-    let outcome = plan_with(s, labels, change);
-    Some(demand::Trial::pair(
-        s,
-        &pairs,
-        &more,
-        outcome.err().as_deref(),
-    ))
+    if let Some(more) = pairs::one_more(s, &pairs, &days) {
+        return Some(try_with(&more));
+    }
+    pairs::with_spare(s, &pairs, &days)
+        .iter()
+        .take(SPARE_PARTNERS)
+        .map(try_with)
+        .find(|trial| trial.possible)
 }
+
+/// The partners a refusal tries at most for a single juror on no pair.
+const SPARE_PARTNERS: usize = 4;
 
 /// One more room for the test the search got stuck on (and the tests
 /// given the same rooms), one more surveillant when the test is watched;

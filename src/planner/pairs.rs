@@ -254,7 +254,44 @@ fn spare_pair(s: &Session, pairs: &Pairs, days: &[Date]) -> Option<[usize; 2]> {
 /// most candidates per day (the last of them in the list) while that
 /// evens the load; `None` when no two such jurors share a day.
 pub fn one_more(s: &Session, pairs: &Pairs, days: &[Date]) -> Option<MorePair> {
-    let new = spare_pair(s, pairs, days)?;
+    taken_by(s, pairs, days, spare_pair(s, pairs, days)?)
+}
+
+/// With one juror alone on no pair who may serve: a pair of them and a
+/// juror of a pair, those whose own days their pair uses least first
+/// (days the two share outside that pair's days, then days shared).
+pub fn with_spare(s: &Session, pairs: &Pairs, days: &[Date]) -> Vec<MorePair> {
+    let free: Vec<usize> = (0..s.jures.value.len())
+        .filter(|&j| pairs.jurors.iter().all(|p| !p.contains(&j)))
+        .filter(|&j| cannot_serve(s, &s.jures.value[j], days).is_none())
+        .collect();
+    let [spare] = free[..] else {
+        return Vec::new();
+    };
+    let mut partners: Vec<(usize, usize, usize)> = Vec::new();
+    for pair in &pairs.jurors {
+        let used = pair_days(s, *pair, days);
+        for &j in pair {
+            let shared = pair_days(s, [spare, j], days);
+            let outside = shared.iter().filter(|d| !used.contains(d)).count();
+            if !shared.is_empty() && partners.iter().all(|&(_, _, x)| x != j) {
+                partners.push((outside, shared.len(), j));
+            }
+        }
+    }
+    partners.sort_by_key(|&(outside, shared, j)| {
+        (std::cmp::Reverse(outside), std::cmp::Reverse(shared), j)
+    });
+    partners
+        .into_iter()
+        .filter_map(|(_, _, j)| taken_by(s, pairs, days, [spare, j]))
+        .collect()
+}
+
+/// The candidates pair `new` takes from the pairs with the most
+/// candidates per day (the last of them in the list) while that evens
+/// the load; `None` when it takes none.
+fn taken_by(s: &Session, pairs: &Pairs, days: &[Date], new: [usize; 2]) -> Option<MorePair> {
     let capacity = |pair: [usize; 2]| pair_days(s, pair, days).len().max(1);
     let cap: Vec<usize> = pairs.jurors.iter().map(|&p| capacity(p)).collect();
     let new_cap = capacity(new);

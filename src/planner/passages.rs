@@ -40,6 +40,7 @@ impl Search<'_> {
             pair,
             what: what.to_owned(),
             pinned: None,
+            seats: None,
         }
     }
 
@@ -161,6 +162,13 @@ impl Search<'_> {
             let (here, rest) = left.split_at(seats.min(left.len()));
             rooms.push((r, here.to_vec()));
             left = rest;
+        }
+        // Never a candidate without a seat.
+        if !left.is_empty() {
+            return Err(Stuck {
+                seats: Some((todo.len(), todo.len() - left.len())),
+                ..self.stuck(todo, None, &e.intitule)
+            });
         }
         let mut lower: Moment = todo.iter().map(|&c| self.ready[c]).max().unwrap_or((0, 0));
         let mut who: Vec<Resource> = todo.iter().map(|&c| Resource::Candidate(c)).collect();

@@ -18,6 +18,9 @@ pub struct Stuck {
     pub what: String,
     /// The file's slot that the passage should have ended before.
     pub pinned: Option<Box<Pinned>>,
+    /// The candidates to seat together and the most seats their rooms
+    /// offer, when seats are what is missing.
+    pub seats: Option<(usize, usize)>,
 }
 
 /// A slot of the file, as a refusal names it.
@@ -323,8 +326,28 @@ impl<'a> Search<'a> {
         let everyone: Vec<Resource> = (0..s.candidats.value.len())
             .map(Resource::Candidate)
             .collect();
+        // Only a room with a seat for every candidate.
+        let seats = |r: usize| {
+            s.salles
+                .get(r)
+                .and_then(|x| x.places.as_ref())
+                .map(|p| p.value as usize)
+        };
+        let rooms: Vec<usize> = (0..self.rooms())
+            .filter(|&r| seats(r).is_none_or(|p| p >= everyone.len()))
+            .collect();
+        if rooms.is_empty() {
+            let most = (0..self.rooms()).filter_map(seats).max().unwrap_or(0);
+            return Err(Stuck {
+                candidates: Vec::new(),
+                pair: None,
+                what: self.labels.accueil.clone(),
+                pinned: None,
+                seats: Some((everyone.len(), most)),
+            });
+        }
         for day in 0..self.days.len() {
-            for room in 0..self.rooms() {
+            for &room in &rooms {
                 let watchers: Vec<Option<usize>> = if self.watchers() == 0 {
                     vec![None]
                 } else {
@@ -369,6 +392,7 @@ impl<'a> Search<'a> {
             pair: None,
             what: self.labels.accueil.clone(),
             pinned: None,
+            seats: None,
         })
     }
 
