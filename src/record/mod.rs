@@ -8,7 +8,7 @@
 //! last one sent, and a rectificative names the day of the last letter.
 //! The DDETS is in it too: what it received is read the same way.
 
-mod ddets;
+pub mod ddets;
 mod held;
 mod kit;
 mod list;

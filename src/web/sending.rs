@@ -46,6 +46,7 @@ fn person(session: &Session, role: &str, id: &str) -> (&'static str, String) {
             .candidat(id)
             .map(|c| format!("{} {}", c.nom_affiche(), c.prenom)),
         "jure" => session.jure(id).map(|j| format!("{} {}", j.nom, j.prenom)),
+        crate::record::ddets::ROLE => Some(session.autorite.nom.clone()),
         _ => session
             .surveillant(id)
             .map(|s| format!("{} {}", s.nom, s.prenom)),
@@ -53,6 +54,7 @@ fn person(session: &Session, role: &str, id: &str) -> (&'static str, String) {
     let role = match role {
         "candidat" => "Candidat",
         "jure" => "Juré",
+        crate::record::ddets::ROLE => "Autorité",
         _ => "Surveillant",
     };
     (role, name.unwrap_or_else(|| id.to_owned()))
@@ -209,5 +211,20 @@ impl App {
                 }
             },
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ddets_is_named_as_the_authority_not_as_a_surveillant() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/secretaire-comptable.yaml");
+        let (_, session) = crate::load::load(&path).unwrap();
+        let (role, name) = person(&session, crate::record::ddets::ROLE, "ddets");
+        assert_eq!(role, "Autorité");
+        assert_eq!(name, session.autorite.nom);
     }
 }
