@@ -12,7 +12,7 @@
 
 use minijinja::{Value, context};
 
-use super::parts::{self, ReglementType};
+use super::shared::{self, ReglementType};
 use super::sheet_fit::{
     BETWEEN_MM, LINE_FACTOR, MM, NOTE_PT, ROW_PADDING_PT, ROW_PT, SUBTITLE_AFTER_MM,
     TABLE_SPACING_PT, TITLE_AFTER_MM, TITLE_PT, WIDTHS, sheet_height_pt, sheet_width_pt,
@@ -99,7 +99,7 @@ pub fn affichage(ctx: &Composer) -> Result<Vec<Composed>, Error> {
     }
     // The summary of the règlement, unless the official text follows.
     if ctx.reglement.is_none() {
-        sections.push(Section::portrait(parts::reglement(
+        sections.push(Section::portrait(shared::reglement(
             ctx,
             ReglementType::Affiche,
         )?));

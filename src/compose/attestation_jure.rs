@@ -4,7 +4,7 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Composer, Content, Staff, paperwork, parts};
+use super::{Composed, Composer, Content, Staff, paperwork, shared};
 use crate::error::Error;
 use crate::plan::PersonView;
 
@@ -47,5 +47,5 @@ fn content(ctx: &Composer, j: &PersonView) -> Result<Content, Error> {
         }
     }
     let extra = context! { j => Value::from_serialize(j), jours => Value::from_serialize(&days) };
-    parts::content(ctx, extra, paperwork::attestation)
+    shared::content(ctx, extra, paperwork::attestation)
 }

@@ -7,7 +7,7 @@
 use minijinja::{Value, context};
 
 use super::paperwork::justified;
-use super::parts::{self, ReglementType};
+use super::shared::{self, ReglementType};
 use super::{Composed, Composer, Filter, Kind, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
@@ -134,7 +134,7 @@ fn letter(ctx: &Composer, c: &CandidateView) -> Result<(String, String, Section)
     // Annex 2: the règlement's extracts, unless the official text follows.
     if ctx.reglement.is_none() {
         blocks.push(Block::PageBreak);
-        blocks.extend(parts::reglement(ctx, ReglementType::Annexe)?);
+        blocks.extend(shared::reglement(ctx, ReglementType::Annexe)?);
     }
     // The receipt last, so that tearing it off a sheet printed recto-verso
     // spoils nothing.
@@ -287,7 +287,7 @@ fn timetable(
     let mut late = t.lines("fins_amenagees")?.into_iter();
     for v in &c.creneaux {
         let mut cells = vec![Cell::text(v.jour.clone())];
-        cells.extend(parts::slot_cells(v));
+        cells.extend(shared::slot_cells(v));
         // Their own end, lengthened by their extra time.
         if v.fin_prevue.is_some() {
             let note = late.next().unwrap_or_default();

@@ -2,7 +2,7 @@
 
 use minijinja::context;
 
-use super::{Composed, Composer, parts};
+use super::{Composed, Composer, shared};
 use crate::deadlines::{Deadline, Step, public_holiday};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::error::Error;
@@ -55,7 +55,7 @@ pub fn compose(ctx: &Composer) -> Result<Composed, Error> {
         date => planned,
         avancees => moved_context(&ctx.plan.deadlines()),
     };
-    parts::session_document(ctx, extra, |t| {
+    shared::session_document(ctx, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
         let moved = moved_notes(t, &ctx.plan.deadlines())?;
         let mut rows = vec![Row::head([&l.quand, &l.quoi, &l.regle])];

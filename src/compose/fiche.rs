@@ -6,7 +6,7 @@
 use minijinja::{Value, context};
 
 use super::paperwork::{pairs, paragraphs};
-use super::{Composed, Composer, Content, Filter, parts};
+use super::{Composed, Composer, Content, Filter, shared};
 use crate::doc::{Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
 use crate::plan::CandidateView;
@@ -32,9 +32,9 @@ pub fn each(ctx: &Composer, filter: &Filter) -> Result<Vec<Composed>, Error> {
 
 fn content(ctx: &Composer, c: &CandidateView) -> Result<Content, Error> {
     let extra = context! { c => Value::from_serialize(c) };
-    parts::content(ctx, extra, |t| {
+    shared::content(ctx, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
-        let mut blocks = parts::title(t, None)?;
+        let mut blocks = shared::title(t, None)?;
         blocks.extend(paragraphs(t, "consigne")?);
         let mut rows = vec![Row::head([&l.rubrique, &l.connu, &l.correction])];
         for (what, known) in pairs(t.lines("rubriques")?) {

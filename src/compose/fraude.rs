@@ -2,7 +2,7 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Composer, Content, Subject, parts};
+use super::{Composed, Composer, Content, Subject, shared};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::plan::{FraudView, WitnessRole};
@@ -73,7 +73,7 @@ pub fn each(ctx: &Composer) -> Result<Vec<Composed>, Error> {
 /// The blocks of a report; `None` gives the blank form.
 pub fn content(ctx: &Composer, f: Option<&FraudView>) -> Result<Content, Error> {
     let extra = context! { f => Value::from_serialize(f) };
-    parts::content(ctx, extra, |t| {
+    shared::content(ctx, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
         let mut blocks = vec![
             Block::centred_heading(1, t.text("titre")?),

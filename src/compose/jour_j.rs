@@ -9,7 +9,7 @@
 use minijinja::{Value, context};
 
 use super::paperwork::{checklist, heading, paragraphs, ruled_table};
-use super::{Composed, Composer, parts};
+use super::{Composed, Composer, shared};
 use crate::doc::{Block, Cell, EMPTY, Paragraph, Row, Section};
 use crate::error::Error;
 use crate::model::{Date, NatureCreneau};
@@ -136,7 +136,7 @@ fn one_day(ctx: &Composer, day: Date) -> Result<(String, Vec<Block>), Error> {
     };
     ctx.wording.with(ctx.template(), ctx.context(extra), |t| {
         let l: Labels = t.labels_as("libelles")?;
-        let mut blocks = parts::title(t, None)?;
+        let mut blocks = shared::title(t, None)?;
         blocks.push(heading(t, "ouverture_titre")?);
         blocks.push(checklist(t.lines("ouverture")?));
         blocks.push(heading(t, "candidats_titre")?);

@@ -6,7 +6,7 @@
 use minijinja::{Value, context};
 
 use super::paperwork::{grid, heading, paragraphs, right, signed, to_authority};
-use super::{Composed, Composer, parts};
+use super::{Composed, Composer, shared};
 use crate::doc::{Block, Cell, EMPTY, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::fr;
@@ -93,12 +93,12 @@ fn closing(t: &mut Texts, blocks: &mut Vec<Block>) -> Result<(), Error> {
 
 /// The declaration of the session to the DDETS, its planning attached.
 pub fn declaration(ctx: &Composer) -> Result<Composed, Error> {
-    parts::session_document(ctx, extra(ctx), |t| {
+    shared::session_document(ctx, extra(ctx), |t| {
         let l: PlanningLabels = t.labels_as("libelles")?;
         let mut letter = opening(ctx, t)?;
         letter.extend(paragraphs(t, "corps")?);
         closing(t, &mut letter)?;
-        let mut annex = parts::title(t, None)?;
+        let mut annex = shared::title(t, None)?;
         annex.push(heading(t, "planning_titre")?);
         let rows = ctx
             .plan
@@ -129,7 +129,7 @@ pub fn declaration(ctx: &Composer) -> Result<Composed, Error> {
 pub fn transmission(ctx: &Composer) -> Result<Composed, Error> {
     let mut extra = extra(ctx);
     extra = context! { nb_fraudes => ctx.plan.facts.nb_fraudes, ..extra };
-    parts::session_document(ctx, extra, |t| {
+    shared::session_document(ctx, extra, |t| {
         let mut blocks = opening(ctx, t)?;
         blocks.extend(paragraphs(t, "corps")?);
         let pieces = t
@@ -150,9 +150,9 @@ pub fn transmission(ctx: &Composer) -> Result<Composed, Error> {
 /// The procès-verbal of a jury that could not be formed, facts to write
 /// by hand on its blank lines.
 pub fn carence(ctx: &Composer) -> Result<Composed, Error> {
-    parts::session_document(ctx, extra(ctx), |t| {
+    shared::session_document(ctx, extra(ctx), |t| {
         let l: CarenceLabels = t.labels_as("libelles")?;
-        let mut blocks = parts::title(t, None)?;
+        let mut blocks = shared::title(t, None)?;
         blocks.extend(paragraphs(t, "constat")?);
         let mut rows = vec![Row::head([&l.jure, &l.present, &l.absent, &l.motif])];
         for j in ctx.plan.jurors_taking_part() {

@@ -6,7 +6,7 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Composer, parts};
+use super::{Composed, Composer, shared};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::fr;
@@ -38,12 +38,12 @@ pub fn compose(ctx: &Composer) -> Result<Vec<Composed>, Error> {
     );
     let validated = plan.facts.validation_ddets.is_some();
     let extra = Value::UNDEFINED;
-    let list = parts::session_document(ctx, extra, |t| {
+    let list = shared::session_document(ctx, extra, |t| {
         let mut blocks = Vec::new();
         if !validated {
             blocks.push(draft_banner(t.text("projet")?));
         }
-        blocks.extend(parts::title(t, None)?);
+        blocks.extend(shared::title(t, None)?);
         blocks.push(Block::heading(2, t.text("reussite")?));
         if full.is_empty() {
             blocks.push(Block::Paragraph(Paragraph::text(t.text("aucun")?)));

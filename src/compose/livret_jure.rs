@@ -10,7 +10,7 @@ use minijinja::{Value, context};
 
 use super::pack::{bullets, opening};
 use super::paperwork::{justified, signed};
-use super::{Composed, Composer, Content, Staff, pack, parts};
+use super::{Composed, Composer, Content, Staff, pack, shared};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
 use crate::plan::{CandidateView, PersonView};
@@ -21,7 +21,7 @@ pub const LABELS: &[LabelBlock] = &[
     pack::LIVRET_JURE[0],
     pack::LIVRET_JURE[1],
     LabelBlock::of::<Labels>("livret-jure", "libelles"),
-    parts::Voies::block("livret-jure"),
+    shared::Voies::block("livret-jure"),
 ];
 
 /// The block `libelles` of `livret-jure.j2`.
@@ -68,9 +68,9 @@ fn content(ctx: &Composer, j: &PersonView) -> Result<Content, Error> {
     };
     // A rectificative names the day of the last letter this person received.
     let stem = ctx.kind.file_for(&j.id);
-    parts::content_for(ctx, &stem, extra, |t| {
+    shared::content_for(ctx, &stem, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
-        let voies: parts::Voies = t.labels_as("voies")?;
+        let voies: shared::Voies = t.labels_as("voies")?;
         let corrected = Staff::Jure.corrected(ctx, &j.id);
         let mut blocks = opening(ctx, t, &slots, corrected)?;
         blocks.push(Block::heading(2, l.candidats.clone()));
@@ -90,7 +90,7 @@ fn content(ctx: &Composer, j: &PersonView) -> Result<Content, Error> {
 fn candidates_table(
     t: &mut Texts,
     l: &Labels,
-    voies: &parts::Voies,
+    voies: &shared::Voies,
     candidates: &[&CandidateView],
 ) -> Result<Vec<Block>, Error> {
     if candidates.is_empty() {
@@ -115,7 +115,7 @@ fn candidates_table(
             None => Cell::text(l.aucun.clone()),
         };
         rows.push(Row::new(vec![
-            parts::candidate_name(t, c)?,
+            shared::candidate_name(t, c)?,
             Cell::text(c.identifiant.clone()),
             Cell::text(voies.of(c.voie)),
             amenagement,
@@ -135,7 +135,7 @@ fn candidates_table(
 fn declaration(
     t: &mut Texts,
     l: &Labels,
-    voies: &parts::Voies,
+    voies: &shared::Voies,
     candidates: &[&CandidateView],
 ) -> Result<Vec<Block>, Error> {
     let mut blocks = vec![

@@ -6,7 +6,7 @@ use minijinja::{Value, context};
 
 use super::pack::{bullets, numbered, opening};
 use super::paperwork::{justified, signed};
-use super::{Composed, Composer, Content, Staff, pack, parts};
+use super::{Composed, Composer, Content, Staff, pack, shared};
 use crate::doc::Block;
 use crate::error::Error;
 use crate::plan::PersonView;
@@ -49,7 +49,7 @@ fn content(ctx: &Composer, m: &PersonView) -> Result<Content, Error> {
     let extra = context! { m => Value::from_serialize(m), tel => tel };
     // A rectificative names the day of the last letter this person received.
     let stem = ctx.kind.file_for(&m.id);
-    parts::content_for(ctx, &stem, extra, |t| {
+    shared::content_for(ctx, &stem, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
         let mut blocks = opening(ctx, t, &slots, corrected)?;
 

@@ -22,10 +22,10 @@ mod livret_surveillant;
 mod pack;
 mod panneau;
 mod paperwork;
-mod parts;
 mod preparation;
 mod pv_individuel;
 mod pv_session;
+mod shared;
 mod sheet_fit;
 
 use minijinja::Value;

@@ -4,7 +4,7 @@
 
 use minijinja::context;
 
-use super::{Ctx, parts};
+use super::{Ctx, shared};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
 use crate::plan::{LateEnd, PersonView, SlotView};
@@ -89,7 +89,7 @@ pub fn opening(
 }
 
 fn title_blocks(t: &mut Texts) -> Result<Vec<Block>, Error> {
-    let mut blocks = parts::title(t, Some(11.5))?;
+    let mut blocks = shared::title(t, Some(11.5))?;
     blocks.push(Block::Space { mm: 2.0 });
     Ok(blocks)
 }
@@ -221,7 +221,7 @@ pub fn slots_table(ctx: &Ctx, l: &SlotLabels, slots: &[&SlotView]) -> Result<Blo
                 Cell::new(vec![Paragraph::bold(title)]).span(6).shaded(),
             ]));
         }
-        let mut cells = parts::slot_cells(v);
+        let mut cells = shared::slot_cells(v);
         let mut who = if v.tous_les_candidats {
             vec![l.tous.clone()]
         } else {

@@ -6,7 +6,7 @@
 use minijinja::context;
 
 use super::paperwork::{facts, heading, pairs, ruled_table};
-use super::{Composed, Composer, parts};
+use super::{Composed, Composer, shared};
 use crate::doc::{Cell, Paragraph, Row, Section};
 use crate::error::Error;
 use crate::fr;
@@ -32,9 +32,9 @@ struct Labels {
 pub fn compose(ctx: &Composer) -> Result<Composed, Error> {
     let count = |v: Voie| ctx.plan.candidates.iter().filter(|c| c.voie == v).count();
     let extra = context! { formation => count(Voie::Formation), vae => count(Voie::Vae) };
-    parts::session_document(ctx, extra, |t| {
+    shared::session_document(ctx, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
-        let mut blocks = parts::title(t, None)?;
+        let mut blocks = shared::title(t, None)?;
         blocks.push(facts(t.lines("entete")?));
         blocks.push(heading(t, "taches_titre")?);
         let deadlines = ctx.plan.deadlines();

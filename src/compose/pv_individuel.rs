@@ -4,7 +4,7 @@
 
 use minijinja::{Value, context};
 
-use super::{Composed, Composer, Content, Filter, parts};
+use super::{Composed, Composer, Content, Filter, shared};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
 use crate::model::{Decision, Voie};
@@ -56,7 +56,7 @@ pub fn content(ctx: &Composer, c: Option<&CandidateView>) -> Result<Content, Err
     let facts = &ctx.plan.facts;
     let date = c.and_then(|c| c.decision).map(|_| facts.fin.clone());
     let extra = context! { c => Value::from_serialize(c), date => date };
-    parts::content(ctx, extra, |t| {
+    shared::content(ctx, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
         let fit = Reduction::for_form(facts, c);
         let mut blocks = heading(t, facts)?;
@@ -185,7 +185,7 @@ fn heading(t: &mut Texts, facts: &Facts) -> Result<Vec<Block>, Error> {
                 .space_after(1.0),
         ));
     }
-    blocks.extend(parts::title(t, Some(11.0))?);
+    blocks.extend(shared::title(t, Some(11.0))?);
     blocks.push(Block::Paragraph(
         Paragraph::italic(t.text("delai")?)
             .size(8.5)

@@ -4,7 +4,7 @@
 use minijinja::{Value, context};
 
 use super::paperwork::{justified, signed};
-use super::{Composed, Composer, Content, parts};
+use super::{Composed, Composer, Content, shared};
 use crate::doc::{Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::model::Decision;
@@ -14,7 +14,7 @@ use crate::wording::{LabelBlock, Texts};
 /// The labels of `pv-session.j2` this composer reads.
 pub const LABELS: &[LabelBlock] = &[
     LabelBlock::of::<Labels>("pv-session", "libelles"),
-    parts::Voies::block("pv-session"),
+    shared::Voies::block("pv-session"),
 ];
 
 /// The block `libelles` of `pv-session.j2`.
@@ -60,9 +60,9 @@ pub fn content(ctx: &Composer, blank: bool) -> Result<Content, Error> {
         candidats => Value::from_serialize(&plan.candidates),
         fraudes => Value::from_serialize(plan.fraud_reports()),
     };
-    parts::content(ctx, extra, |t| {
+    shared::content(ctx, extra, |t| {
         let l: Labels = t.labels_as("libelles")?;
-        let mut blocks = parts::title(t, None)?;
+        let mut blocks = shared::title(t, None)?;
         blocks.push(results(t, &l, plan, blank)?);
         blocks.push(legend(t, &l, plan)?);
         blocks.extend(signing(&l, plan, blank)?);
@@ -124,10 +124,10 @@ fn results(t: &mut Texts, l: &Labels, plan: &Plan, blank: bool) -> Result<Block,
             rows.push(Row::new(cells).min_height(11.0));
         }
     } else {
-        let voies: parts::Voies = t.labels_as("voies")?;
+        let voies: shared::Voies = t.labels_as("voies")?;
         for c in &plan.candidates {
             let mut cells = vec![
-                parts::candidate_name(t, c)?,
+                shared::candidate_name(t, c)?,
                 Cell::text(c.identifiant.clone()),
                 Cell::text(voies.of(c.voie)),
             ];
