@@ -423,11 +423,22 @@ fn keep_unchanged(
     if options.force {
         return (Vec::new(), 0);
     }
-    let program = composition.program.clone();
+    let program = composition.program.as_deref();
+    // Hashed on every core: there is one per document of the session.
+    let prints: Vec<String> = {
+        use rayon::prelude::*;
+        parallel::large_stacks_for_rayon();
+        let documents = &composition.documents;
+        documents
+            .par_iter()
+            .map(|c| fingerprint(c, program))
+            .collect()
+    };
+    let mut prints = prints.into_iter();
     let mut kept: Vec<Entry> = Vec::new();
     let mut kept_documents = 0;
     composition.documents.retain(|c| {
-        let print = fingerprint(c, program.as_deref());
+        let print = prints.next().unwrap_or_default();
         let entries: Option<Vec<&Entry>> = file_paths(c, &options.formats)
             .iter()
             .map(|path| {
