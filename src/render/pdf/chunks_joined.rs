@@ -15,7 +15,6 @@
 //! over the joined pages as artifacts ([`super::overlay`]).
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
-use rayon::prelude::*;
 
 use super::objects::{annotations, failed, finish, hang_page};
 use super::overlay::lay_over;
@@ -81,13 +80,8 @@ pub fn join_chunks(title: &str, chunks: &[&[u8]], numbers: &[u8]) -> Result<Rend
     let document_id = out.new_object_id();
     let mut merged = Merged::default();
     let mut first: Option<(Dictionary, Option<Object>)> = None;
-    // Read in parallel, then joined in order.
-    let read: Vec<Document> = chunks
-        .par_iter()
-        .map(|bytes| Document::load_mem(bytes))
-        .collect::<Result<_, _>>()
-        .map_err(failed)?;
-    for (index, mut chunk) in read.into_iter().enumerate() {
+    for (index, bytes) in chunks.iter().enumerate() {
+        let mut chunk = Document::load_mem(bytes).map_err(failed)?;
         chunk.renumber_objects_with(out.max_id + 1);
         out.max_id = out.max_id.max(chunk.max_id);
         let catalog = chunk.catalog().map_err(failed)?.clone();

@@ -10,7 +10,6 @@
 
 use chrono::Datelike;
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId, Stream};
-use rayon::prelude::*;
 
 use super::objects::{
     annotations, failed, finish, hang_page, inherited, outside_structure, text_string,
@@ -35,15 +34,9 @@ pub fn join_letters(
     let mut kids: Vec<Object> = Vec::new();
     let mut intents: Option<Object> = None;
     let mut lang: Option<Object> = None;
-    // Read in parallel (most of the join's time), then joined in order.
-    let read: Vec<Document> = letters
-        .par_iter()
-        .map(|bytes| {
-            Document::load_mem_with_options(bytes, LoadOptions::with_filter(outside_structure))
-        })
-        .collect::<Result<_, _>>()
-        .map_err(failed)?;
-    for mut letter in read {
+    for bytes in letters {
+        let options = LoadOptions::with_filter(outside_structure);
+        let mut letter = Document::load_mem_with_options(bytes, options).map_err(failed)?;
         letter.renumber_objects_with(out.max_id + 1);
         out.max_id = out.max_id.max(letter.max_id);
         let catalog = letter.catalog().map_err(failed)?;
