@@ -424,15 +424,19 @@ fn keep_unchanged(
         return (Vec::new(), 0);
     }
     let program = composition.program.as_deref();
-    // Hashed on every core: there is one per document of the session.
-    let prints: Vec<String> = {
-        use rayon::prelude::*;
-        parallel::large_stacks_for_rayon();
-        let documents = &composition.documents;
-        documents
-            .par_iter()
-            .map(|c| fingerprint(c, program))
-            .collect()
+    // Hashed on every core when there are many (one per document of the
+    // session); a few are not worth starting rayon's threads for.
+    let documents = &composition.documents;
+    let prints: Vec<String> = match documents.len() > 100 {
+        true => {
+            use rayon::prelude::*;
+            parallel::large_stacks_for_rayon();
+            documents
+                .par_iter()
+                .map(|c| fingerprint(c, program))
+                .collect()
+        }
+        false => documents.iter().map(|c| fingerprint(c, program)).collect(),
     };
     let mut prints = prints.into_iter();
     let mut kept: Vec<Entry> = Vec::new();
