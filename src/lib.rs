@@ -26,6 +26,7 @@ pub mod digest;
 pub mod doc;
 pub mod error;
 pub mod example;
+pub mod file_stamps;
 pub mod fit;
 pub mod fonts;
 pub mod fr;

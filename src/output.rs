@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 pub use crate::digest::sha256_hex;
+use crate::file_stamps::{FileStamps, Stamp};
 
 /// The name of the manifest in the output folder.
 pub const MANIFEST: &str = "manifest.json";
@@ -209,11 +210,15 @@ pub fn previous_manifest(dir: &Path) -> Option<Manifest> {
 
 /// The previous run's entries, by path, split by whether their file is
 /// still as it wrote them (what a re-run may keep) or was edited by hand
-/// since (still there, changed); each file read and hashed once.
+/// since (still there, changed); each file read and hashed once, or not
+/// read when its stamp is the one recorded with its sha256
+/// ([`FileStamps`]).
 #[derive(Default)]
 pub struct PreviousFiles {
     pub unchanged: BTreeMap<String, Entry>,
     pub edited: BTreeMap<String, Entry>,
+    /// The stamps of the unchanged files when they were checked.
+    pub stamps: BTreeMap<String, Stamp>,
 }
 
 /// The previous run's files in `dir`: see [`PreviousFiles`].
@@ -222,19 +227,22 @@ pub fn previous_files(dir: &Path) -> PreviousFiles {
     let Some(manifest) = previous_manifest(dir) else {
         return files;
     };
+    let known = FileStamps::load(dir);
     for e in manifest.documents {
         if e.fingerprint.is_none() {
             continue;
         }
-        let Ok(bytes) = fs::read(dir.join(&e.path)) else {
+        let Some((sha256, stamp)) = known.sha256(dir, &e.path) else {
             continue;
         };
-        let side = if sha256_hex(&bytes) == e.sha256 {
-            &mut files.unchanged
-        } else {
-            &mut files.edited
-        };
-        side.insert(e.path.clone(), e);
+        if sha256 != e.sha256 {
+            files.edited.insert(e.path.clone(), e);
+            continue;
+        }
+        if let Some(stamp) = stamp {
+            files.stamps.insert(e.path.clone(), stamp);
+        }
+        files.unchanged.insert(e.path.clone(), e);
     }
     files
 }
@@ -344,15 +352,14 @@ pub fn unsafe_overwrites<'a>(dir: &Path, paths: impl Iterator<Item = &'a str>) -
                 .collect()
         })
         .unwrap_or_default();
+    let known = FileStamps::load(dir);
     let mut refused = Vec::new();
     for rel in paths {
         let target = dir.join(rel);
-        let Ok(existing) = fs::read(&target) else {
+        let Some((existing, _)) = known.sha256(dir, rel) else {
             continue;
         };
-        let ours = previous
-            .get(rel)
-            .is_some_and(|sum| *sum == sha256_hex(&existing));
+        let ours = previous.get(rel).is_some_and(|sum| *sum == existing);
         if !ours {
             refused.push(target);
         }

@@ -202,3 +202,39 @@ fn a_restricted_run_keeps_the_other_files_in_the_manifest() {
     let log = generate(dir.path(), &original(), &[]);
     assert!(log.contains("inchangés gardés tels quels"), "{log}");
 }
+
+#[test]
+fn a_file_edited_in_place_with_its_size_and_date_kept_is_still_seen_as_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    generate(dir.path(), &original(), &[]);
+    // The next run does not read the files whose size, dates and inode are
+    // those recorded; this one keeps its size, its inode and its date.
+    let edited = out.join("pv-individuels/pv-individuel-lefevre.docx");
+    let modified = std::fs::metadata(&edited).unwrap().modified().unwrap();
+    let mut bytes = std::fs::read(&edited).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    {
+        use std::io::{Seek, SeekFrom, Write};
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&edited)
+            .unwrap();
+        file.seek(SeekFrom::Start(middle as u64)).unwrap();
+        file.write_all(&bytes[middle..=middle]).unwrap();
+        file.set_modified(modified).unwrap();
+    }
+    assert_eq!(
+        std::fs::metadata(&edited).unwrap().modified().unwrap(),
+        modified
+    );
+    let log = generate(dir.path(), &original(), &[]);
+    assert!(
+        log.lines()
+            .any(|l| l.contains("pv-individuels/pv-individuel-lefevre.docx")
+                && l.contains("modifié à la main depuis sa production, gardé tel quel")),
+        "{log}"
+    );
+    assert_eq!(std::fs::read(&edited).unwrap(), bytes);
+}

@@ -29,7 +29,10 @@ fn parts(folder: &Path) -> BTreeMap<String, SystemTime> {
     assert!(!folder.join(PARTS).exists(), "no cache in the folder");
     std::fs::read_dir(sessiondoc::output::parts_dir(folder))
         .unwrap()
-        .filter(|e| e.as_ref().unwrap().file_name() != "dossier")
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name != "dossier" && name != sessiondoc::file_stamps::FILE
+        })
         .map(|e| {
             let e = e.unwrap();
             let written = e.metadata().unwrap().modified().unwrap();

@@ -331,23 +331,49 @@ fn read_logo(source: &Source, session: &Session) -> Result<Option<Logo>, Error> 
 /// What a document says, hashed: its composed content, its logo, the page
 /// program (a centre may have its own) and this program's version.
 pub fn fingerprint(c: &Composed, program: Option<&str>) -> String {
-    let mut bytes = serde_json::to_vec(&c.document).unwrap_or_default();
+    use sha2::Digest;
+    use std::io::Write;
+    // The bytes go to the hash as they are written, none kept.
+    let mut bytes = std::io::BufWriter::with_capacity(1 << 14, Hashing(sha2::Sha256::new()));
+    if serde_json::to_writer(&mut bytes, &c.document).is_err() {
+        bytes = std::io::BufWriter::with_capacity(1 << 14, Hashing(sha2::Sha256::new()));
+    }
+    let mut add = |part: &[u8]| {
+        let _ = bytes.write_all(part);
+    };
     if let Some(logo) = &c.document.logo {
-        bytes.extend_from_slice(logo.bytes.as_slice());
+        add(logo.bytes.as_slice());
     }
-    bytes.extend_from_slice(program.unwrap_or(crate::render::pdf::PROGRAM).as_bytes());
+    add(program.unwrap_or(crate::render::pdf::PROGRAM).as_bytes());
     if let Some(appendix) = &c.appendix {
-        bytes.extend_from_slice(appendix.bytes.as_slice());
+        add(appendix.bytes.as_slice());
     }
-    bytes.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
+    add(env!("CARGO_PKG_VERSION").as_bytes());
     // A calendar says something else when its events do, whatever its
     // stamp (the day of the run).
     for line in c.calendar.iter().flat_map(|t| t.lines()) {
         if !line.starts_with("DTSTAMP") {
-            bytes.extend_from_slice(line.as_bytes());
+            add(line.as_bytes());
         }
     }
-    output::sha256_hex(&bytes)
+    let Ok(Hashing(hash)) = bytes.into_inner() else {
+        return String::new();
+    };
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A sha256 fed by writes.
+struct Hashing(sha2::Sha256);
+
+impl std::io::Write for Hashing {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        sha2::Digest::update(&mut self.0, bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A rendered file of a composed document, with its manifest entry.

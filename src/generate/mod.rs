@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use crate::compose::{self, Composed, Kind};
 use crate::error::Error;
+use crate::file_stamps::{self, Checked};
 use crate::fr;
 use crate::load::Source;
 use crate::model::{Date, Session};
@@ -212,15 +213,11 @@ pub fn run(
     candidates_asked_exist(session, options)?;
     let mut composition = compose(source, session, options)?;
     let docx_only = !options.formats.contains(&Format::Pdf);
-    let (previous, edited_by_hand) = previous_files(&folder, options, docx_only);
-    let (mut kept, kept_documents, kept_edited) = keep_unchanged_or_edited(
-        &mut composition,
-        &previous,
-        &edited_by_hand,
-        &folder,
-        options,
-    );
-    let in_folder = in_folder(&composition, &previous, &kept, &folder, docx_only);
+    let files = previous_files(&folder, options, docx_only);
+    let (previous, edited_by_hand) = (&files.unchanged, &files.edited);
+    let (mut kept, kept_documents, kept_edited) =
+        keep_unchanged_or_edited(&mut composition, previous, edited_by_hand, &folder, options);
+    let in_folder = in_folder(&composition, previous, &kept, &folder, docx_only);
     let paths: Vec<String> = composition
         .documents
         .iter()
@@ -293,7 +290,9 @@ pub fn run(
             None => output::previous_manifest(&folder).and_then(|m| m.index_sha256),
         },
     };
+    let checked = checked_files(&entries, &kept, &files);
     staging.commit(manifest, entries, kept, staged_parts, &removed)?;
+    file_stamps::record(&folder, &checked);
     for part in &unused_parts {
         let _ = std::fs::remove_file(cache.join(part));
     }
@@ -302,6 +301,24 @@ pub fn run(
         elapsed: started.elapsed(),
         ..summary
     })
+}
+
+/// What the next run need not read again: the files written, and those
+/// kept that were checked unchanged (with their stamps then).
+fn checked_files(
+    written: &[Entry],
+    kept: &[Entry],
+    previous: &output::PreviousFiles,
+) -> Vec<Checked> {
+    let written = written
+        .iter()
+        .map(|e| (e.path.clone(), e.sha256.clone(), None));
+    let unchanged = kept.iter().filter_map(|e| {
+        let stamp = *previous.stamps.get(&e.path)?;
+        let same = previous.unchanged.get(&e.path)?.sha256 == e.sha256;
+        same.then(|| (e.path.clone(), e.sha256.clone(), Some(stamp)))
+    });
+    written.chain(unchanged).collect()
 }
 
 /// The folder's table of contents to write (`None` when the folder has
@@ -363,14 +380,17 @@ fn previous_files(
     folder: &Path,
     options: &GenerateOptions,
     docx_only: bool,
-) -> (BTreeMap<String, Entry>, BTreeMap<String, Entry>) {
+) -> output::PreviousFiles {
     if options.force && !docx_only {
-        return (BTreeMap::new(), BTreeMap::new());
+        return output::PreviousFiles::default();
     }
     let files = output::previous_files(folder);
     match options.force {
-        true => (files.unchanged, BTreeMap::new()),
-        false => (files.unchanged, files.edited),
+        true => output::PreviousFiles {
+            edited: BTreeMap::new(),
+            ..files
+        },
+        false => files,
     }
 }
 
@@ -405,11 +425,26 @@ fn keep_unchanged(
     if options.force {
         return (Vec::new(), 0);
     }
-    let program = composition.program.clone();
+    let program = composition.program.as_deref();
+    // Hashed on every core when there are many (one per document of the
+    // session); a few are not worth starting rayon's threads for.
+    let documents = &composition.documents;
+    let prints: Vec<String> = match documents.len() > 100 {
+        true => {
+            use rayon::prelude::*;
+            parallel::large_stacks_for_rayon();
+            documents
+                .par_iter()
+                .map(|c| fingerprint(c, program))
+                .collect()
+        }
+        false => documents.iter().map(|c| fingerprint(c, program)).collect(),
+    };
+    let mut prints = prints.into_iter();
     let mut kept: Vec<Entry> = Vec::new();
     let mut kept_documents = 0;
     composition.documents.retain(|c| {
-        let print = fingerprint(c, program.as_deref());
+        let print = prints.next().unwrap_or_default();
         let entries: Option<Vec<&Entry>> = file_paths(c, &options.formats)
             .iter()
             .map(|path| {

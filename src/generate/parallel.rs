@@ -28,10 +28,7 @@ pub fn in_parallel<I: Sync, T: Send>(
     large: impl Fn(&I) -> bool,
     work: impl Fn(&I) -> Result<T, Error> + Sync,
 ) -> Result<Vec<T>, Error> {
-    // Typst's own jobs: the global pool, with the same large stacks.
-    let _ = rayon::ThreadPoolBuilder::new()
-        .stack_size(STACK_BYTES)
-        .build_global();
+    large_stacks_for_rayon();
     let threads = std::thread::available_parallelism()
         .map_or(2, usize::from)
         .min(items.len().max(1));
@@ -83,6 +80,14 @@ pub fn in_parallel<I: Sync, T: Send>(
         return Err(Error::Refused("production interrompue".to_owned()));
     }
     Ok(out)
+}
+
+/// Gives rayon's global pool, where Typst runs its own jobs, the same large
+/// stacks; to call before anything uses the pool (the first use builds it).
+pub fn large_stacks_for_rayon() {
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK_BYTES)
+        .build_global();
 }
 
 /// The items of [`in_parallel`] still to take.
