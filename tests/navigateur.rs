@@ -503,9 +503,15 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
         .await;
     assert!(walk.text().await.contains("Élément retiré"));
     assert!(!walk.text().await.contains("Salle 107"));
-    for page in ["/surveillants", "/formateurs", "/epreuves"] {
+    for page in [
+        "/surveillants",
+        "/formateurs",
+        "/epreuves",
+        "/candidats/fiches",
+    ] {
         walk.goto(page).await;
-        walk.look(page.trim_start_matches('/'), true).await;
+        walk.look(&page.trim_start_matches('/').replace('/', "-"), true)
+            .await;
     }
     walk.goto("/organisation").await;
     walk.fill("#battement", "00:05").await;
@@ -665,6 +671,7 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
         "/epreuves",
         "/organisation",
         "/candidats",
+        "/candidats/fiches",
         "/planning",
         "/resultats",
         "/documents",
@@ -683,7 +690,7 @@ async fn a_session_from_nothing_to_documents_in_chromium() {
             walk.problems
                 .push(format!("{page}: scrolls sideways at 200 %"));
         }
-        let name = format!("zoom-{}", page.trim_start_matches('/'));
+        let name = format!("zoom-{}", page.trim_start_matches('/').replace('/', "-"));
         walk.look(&name, true).await;
     }
     walk.client.set_window_size(1200, 1000).await.unwrap();

@@ -360,12 +360,18 @@ fn the_session_page_shows_checks_messages_linked_to_their_part() {
     );
     assert!(centre.contains("id=\"erreur-ville\""), "{centre}");
     assert!(centre.contains("href=\"#ville\""), "{centre}");
-    // A juror unknown to the file: the message links to the candidates.
+    // A juror unknown to the file: the message links to the candidate's
+    // form, and the form shows it beside the field.
     let unknown = text.replacen("jury: [lejeune, moreau]", "jury: [lejeune, inconnu]", 1);
     assert_ne!(unknown, text);
     std::fs::write(server.session(), unknown).unwrap();
     let html = server.get("/session").text();
-    assert!(html.contains("href=\"&#x2f;candidats\""), "{html}");
+    assert!(
+        html.contains("href=\"&#x2f;candidats&#x2f;fiches#l1-jury\""),
+        "{html}"
+    );
+    let form = server.get("/candidats/fiches").text();
+    assert!(form.contains("id=\"erreur-l1-jury\""), "{form}");
 }
 
 #[test]
@@ -1336,4 +1342,66 @@ fn the_timetable_is_planned_ahead_and_its_page_answers_at_once() {
         page.head
     );
     assert!(page.text().contains("Accepter le planning proposé"));
+}
+
+#[test]
+fn a_candidate_is_changed_in_place_on_their_form() {
+    let server = Running::start("secretaire-comptable.yaml");
+    let path = server.session();
+    let before = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        server
+            .get("/candidats")
+            .text()
+            .contains("href=\"/candidats/fiches\"")
+    );
+    let page = server.get("/candidats/fiches").text();
+    for said in [
+        "<legend class=\"masque\">Candidat n°\u{a0}1\u{a0}: AMRANI Leïla</legend>",
+        "<label for=\"l1-date_naissance\">",
+        "value=\"1994-03-17\"",
+        "value=\"8 allée des Tilleuls, 50100 Cherbourg-en-Cotentin\"",
+        "<option value=\"vae\">VAE</option>",
+        "id=\"nouveau-identifiant\"",
+    ] {
+        assert!(page.contains(said), "{said} in:\n{page}");
+    }
+    let hash = hash_of(&path);
+    let mut amrani = vec![
+        ("empreinte", hash.as_str()),
+        ("ligne", "1"),
+        ("id", "amrani"),
+        ("civilite", "Mme"),
+        ("nom", "AMRANI"),
+        ("nom_usage", ""),
+        ("prenom", "Leïla"),
+        ("identifiant", "1801008"),
+        ("date_naissance", "17/03/1994"),
+        ("voie", "formation"),
+        (
+            "adresse",
+            "9 allée des Tilleuls, 50100 Cherbourg-en-Cotentin",
+        ),
+        ("telephone", ""),
+        ("email", ""),
+        ("formateur", "roche"),
+        ("jury", "lejeune, moreau"),
+        ("desistement", ""),
+        ("envoi", ""),
+    ];
+    let wrong = server.post_form("/candidats/fiches", &amrani);
+    assert_eq!(wrong.status, 422);
+    assert!(wrong.text().contains(
+        "id=\"erreur-l1-date_naissance\">« 17&#x2f;03&#x2f;1994 » n&#x27;est pas une date"
+    ));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    amrani[8] = ("date_naissance", "1994-03-17");
+    let saved = server.post_form("/candidats/fiches", &amrani);
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(after.contains("9 allée des Tilleuls"), "{after}");
+    assert!(!after.contains("8 allée des Tilleuls"), "{after}");
+    assert_eq!(comment_lines(&after), comment_lines(&before));
+    let (code, said) = check_of(&path);
+    assert_eq!(code, Some(0), "{said}");
 }

@@ -406,6 +406,9 @@ fn set_value(lines: &mut Vec<String>, span: &Span, change: &Change) -> Result<()
     let continued = lines
         .get(i + 1)
         .is_some_and(|next| i + 1 < span.end && is_content(next) && indent_of(next) > indent);
+    if continued && let Some(items) = block_sequence(lines, span, i, indent) {
+        return set_sequence(lines, i, items, change);
+    }
     let comment = comment_of(&rest)
         .filter(|_| !continued)
         .ok_or_else(|| Refusal::MultiLine(change.key.to_owned()))?;
@@ -420,6 +423,71 @@ fn set_value(lines: &mut Vec<String>, span: &Span, change: &Change) -> Result<()
             lines.remove(i);
         }
     }
+    Ok(())
+}
+
+/// The lines of a list written one item a line below its key (`- 8 allée
+/// des Tilleuls`), each a plain one-line value without a comment: the
+/// range of those lines; `None` for any other value below a key.
+fn block_sequence(
+    lines: &[String],
+    span: &Span,
+    key_line: usize,
+    indent: usize,
+) -> Option<std::ops::Range<usize>> {
+    let rest = &lines[key_line][indent..];
+    let after_key = rest.split_once(':')?.1;
+    if !after_key.trim().is_empty() {
+        return None;
+    }
+    let start = key_line + 1;
+    let below = (start..span.end)
+        .find(|&j| is_content(&lines[j]) && indent_of(&lines[j]) <= indent)
+        .unwrap_or(span.end);
+    // Up to its last item: the blank lines after it stay.
+    let end = (start..below).rev().find(|&j| is_content(&lines[j]))? + 1;
+    let items = &lines[start..end];
+    let simple = |l: &String| {
+        let item = l.trim_start().strip_prefix("- ");
+        item.is_some_and(|v| {
+            let v = v.trim();
+            let nested_or_special = v.is_empty()
+                || v.starts_with(['[', '{', '|', '>', '&', '*', '!'])
+                || v.contains(" #")
+                || v.contains(": ")
+                || v.ends_with(':');
+            !nested_or_special && comment_of(v).is_some()
+        })
+    };
+    // A comment or a blank line among the items is left to an editor.
+    items.iter().all(simple).then_some(start..end)
+}
+
+/// Writes `change` over a list written one item a line, in the same
+/// shape: the items at the same indentation, each quoted; an empty value
+/// takes the key and its items away.
+fn set_sequence(
+    lines: &mut Vec<String>,
+    key_line: usize,
+    items: std::ops::Range<usize>,
+    change: &Change,
+) -> Result<(), Refusal> {
+    let Some(value) = &change.value else {
+        lines.drain(key_line..items.end);
+        return Ok(());
+    };
+    let refused = || Refusal::MultiLine(change.key.to_owned());
+    let values: Vec<String> = serde_saphyr::from_str(value).map_err(|_| refused())?;
+    let dash = lines[items.clone()]
+        .iter()
+        .find(|l| is_content(l))
+        .map(|l| indent_of(l))
+        .ok_or_else(refused)?;
+    let written: Vec<String> = values
+        .iter()
+        .map(|v| format!("{}- {}", " ".repeat(dash), crate::session_text::quoted(v)))
+        .collect();
+    lines.splice(items, written);
     Ok(())
 }
 
@@ -495,6 +563,35 @@ mod tests {
         assert_eq!(
             set_values(text, "centre", &[change("nom", Some("x"))]),
             Err(Refusal::MultiLine("nom".to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_list_written_one_item_a_line_is_rewritten_in_its_shape() {
+        let text = "candidats:\n  - id: a\n    adresse:\n      - 8 rue Haute\n      - 50100 Cherbourg\n\n  - id: b # le second\n";
+        let out = set_item_values(
+            text,
+            "candidats",
+            0,
+            &[change(
+                "adresse",
+                Some("[\"9 rue Haute\", \"50100 Cherbourg\"]"),
+            )],
+        );
+        assert_eq!(
+            out.unwrap(),
+            "candidats:\n  - id: a\n    adresse:\n      - \"9 rue Haute\"\n      - \"50100 Cherbourg\"\n\n  - id: b # le second\n"
+        );
+        // A comment among the items is left to an editor.
+        let commented = text.replace("      - 50100", "      # code postal\n      - 50100");
+        assert_eq!(
+            set_item_values(
+                &commented,
+                "candidats",
+                0,
+                &[change("adresse", Some("[\"x\"]"))]
+            ),
+            Err(Refusal::MultiLine("adresse".to_owned()))
         );
     }
 

@@ -116,8 +116,46 @@ pub const CCP: List = List {
     fields: &[("code", true, Kind::Text), ("intitule", true, Kind::Text)],
 };
 
+/// The candidates (`candidats:`), one form each: the list itself is
+/// imported on the candidates' page, their results have a page of their
+/// own, an aménagement is written in the file.
+pub const CANDIDATS: List = List {
+    block: "candidats",
+    url: "/candidats/fiches",
+    heading: &["nom", "prenom"],
+    fields: &[
+        ID,
+        CIVILITE_FIELD,
+        NOM,
+        ("nom_usage", false, Kind::Text),
+        PRENOM,
+        ("identifiant", true, Kind::Text),
+        ("date_naissance", false, Kind::Date),
+        (
+            "voie",
+            true,
+            Kind::Choice(&["formation", "vae", "equivalence"]),
+        ),
+        ("adresse", true, Kind::Texts),
+        TELEPHONE,
+        EMAIL,
+        ("formateur", false, Kind::Text),
+        ("jury", false, Kind::Texts),
+        ("desistement", false, Kind::Date),
+        ENVOI,
+    ],
+};
+
 /// Every list with a page.
-pub const LISTS: &[&List] = &[&JURES, &SURVEILLANTS, &FORMATEURS, &SALLES, &EPREUVES, &CCP];
+pub const LISTS: &[&List] = &[
+    &JURES,
+    &SURVEILLANTS,
+    &FORMATEURS,
+    &SALLES,
+    &EPREUVES,
+    &CCP,
+    &CANDIDATS,
+];
 
 /// One item of a list, as the template shows it.
 #[derive(Serialize)]

@@ -23,7 +23,7 @@ use crate::web::view::STYLE;
 /// `templates/web/formulaires.html`.
 pub const PARTS: &[(&str, &str)] = &[
     ("centre", "/centre"),
-    ("candidats", "/candidats"),
+    ("candidats", "/candidats/fiches"),
     ("planning", "/planning"),
     ("session", "/dates"),
     ("responsable", "/responsable"),
