@@ -3,7 +3,7 @@
 //! the file with the same ones takes that sha256 instead of reading and
 //! hashing the file again (most of the folder, in a run after one change).
 //!
-//! The record lives in the folder's layout cache ([`output::parts_dir`]),
+//! The record lives in the folder's layout cache (the output folder's `parts_dir`, given by the caller),
 //! out of the folder. A file edited since has another change time (no
 //! program sets it back), so it is read and hashed again. A file whose
 //! change time is not yet in the past, as the file system counts time, when
@@ -16,7 +16,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::output::{self, sha256_hex};
+use crate::digest::sha256_hex;
 
 /// The record's file in the layout cache.
 pub const FILE: &str = "empreintes.json";
@@ -76,9 +76,10 @@ pub struct FileStamps {
 }
 
 impl FileStamps {
-    /// The record of `folder`, empty when there is none (or unreadable).
-    pub fn load(folder: &Path) -> FileStamps {
-        let known = fs::read(output::parts_dir(folder).join(FILE))
+    /// The record kept in the layout cache `cache`, empty when there is
+    /// none (or unreadable).
+    pub fn load(cache: &Path) -> FileStamps {
+        let known = fs::read(cache.join(FILE))
             .ok()
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
             .unwrap_or_default();
@@ -110,9 +111,8 @@ pub type Checked = (String, String, Option<Stamp>);
 /// Records the files of `folder` whose content is known: those the run
 /// wrote, and those it checked unchanged. Nothing is said when the record
 /// cannot be written: it is only a cache, the next run reads the files.
-pub fn record(folder: &Path, files: &[Checked]) {
-    let cache = output::parts_dir(folder);
-    if fs::create_dir_all(&cache).is_err() {
+pub fn record(folder: &Path, cache: &Path, files: &[Checked]) {
+    if fs::create_dir_all(cache).is_err() {
         return;
     }
     let stamped: Vec<(&str, Known)> = files
@@ -123,16 +123,20 @@ pub fn record(folder: &Path, files: &[Checked]) {
             Some((rel.as_str(), Known { stamp, sha256 }))
         })
         .collect();
-    let Some(now) = after(&cache, stamped.iter().map(|(_, k)| k.stamp.changed()).max()) else {
+    let Some(now) = after(cache, stamped.iter().map(|(_, k)| k.stamp.changed()).max()) else {
         return;
     };
     let known: HashMap<&str, Known> = stamped
         .into_iter()
         .filter(|(_, k)| k.stamp.changed() < now)
         .collect();
-    if let Ok(json) = serde_json::to_vec(&known) {
-        let _ = output::write_part(&cache, FILE, &json);
-    }
+    // Written whole or not at all, as every file of the cache.
+    let written = serde_json::to_vec(&known).ok().and_then(|json| {
+        let mut file = tempfile::NamedTempFile::new_in(cache).ok()?;
+        std::io::Write::write_all(&mut file, &json).ok()?;
+        file.persist(cache.join(FILE)).ok()
+    });
+    drop(written);
 }
 
 /// The change time the file system gives a file changed now (from a probe

@@ -227,7 +227,7 @@ pub fn previous_files(dir: &Path) -> PreviousFiles {
     let Some(manifest) = previous_manifest(dir) else {
         return files;
     };
-    let known = FileStamps::load(dir);
+    let known = FileStamps::load(&parts_dir(dir));
     for e in manifest.documents {
         if e.fingerprint.is_none() {
             continue;
@@ -352,7 +352,7 @@ pub fn unsafe_overwrites<'a>(dir: &Path, paths: impl Iterator<Item = &'a str>) -
                 .collect()
         })
         .unwrap_or_default();
-    let known = FileStamps::load(dir);
+    let known = FileStamps::load(&parts_dir(dir));
     let mut refused = Vec::new();
     for rel in paths {
         let target = dir.join(rel);

@@ -16,7 +16,6 @@ use crate::render::pdf::appendix::Appendix;
 use crate::wording::Wording;
 
 use super::GenerateOptions;
-use super::print_file::{LETTER, is_letter, is_print_file};
 
 /// The composed documents of a run and the page program that draws them.
 pub struct Composition {
@@ -28,6 +27,22 @@ pub struct Composition {
     /// In a DOCX-only run asking for the print batch without its letters:
     /// the letters, composed to find their page counts, not produced.
     pub reference: Vec<Composed>,
+}
+
+/// The kind of the letters of the print file of convocations
+/// ([`super::print_file`]).
+pub const LETTER: Kind = Kind::Convocation;
+/// The kind of the print file itself.
+pub const PRINT_FILE: Kind = Kind::ConvocationsLot;
+
+/// Whether a document is one of the print file's letters.
+pub fn is_letter(c: &Composed) -> bool {
+    c.kind == LETTER
+}
+
+/// Whether a document is the print file.
+pub fn is_print_file(c: &Composed) -> bool {
+    c.kind == PRINT_FILE
 }
 
 /// What the output folder already holds that the rendering of a

@@ -292,7 +292,7 @@ pub fn run(
     };
     let checked = checked_files(&entries, &kept, &files);
     staging.commit(manifest, entries, kept, staged_parts, &removed)?;
-    file_stamps::record(&folder, &checked);
+    file_stamps::record(&folder, &output::parts_dir(&folder), &checked);
     for part in &unused_parts {
         let _ = std::fs::remove_file(cache.join(part));
     }

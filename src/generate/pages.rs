@@ -7,8 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::Composition;
-use super::composition::fingerprint;
-use super::print_file::LETTER;
+use super::composition::{LETTER, fingerprint};
 use crate::compose::Composed;
 use crate::doc::Document;
 use crate::error::Error;

@@ -7,31 +7,16 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Condvar, Mutex};
 
-use super::composition::{fingerprint, produced};
+use super::composition::{fingerprint, is_letter, is_print_file, produced};
 use super::memory::{count_and_trim, give_back_memory};
 use super::{Composition, Format, Kept, pages};
-use crate::compose::{Composed, Kind};
+use crate::compose::Composed;
 use crate::error::Error;
 use crate::output::{self, Produced};
 use crate::render::docx::DocxRenderer;
 use crate::render::pdf::PdfRenderer;
 use crate::render::pdf::print_batch::join_letters;
 use crate::render::{RenderContext, Renderer};
-
-/// The kind of the print file's letters.
-pub const LETTER: Kind = Kind::Convocation;
-/// The kind of the print file itself.
-pub const PRINT_FILE: Kind = Kind::ConvocationsLot;
-
-/// Whether a document is one of the print file's letters.
-pub fn is_letter(c: &Composed) -> bool {
-    c.kind == LETTER
-}
-
-/// Whether a document is the print file.
-pub fn is_print_file(c: &Composed) -> bool {
-    c.kind == PRINT_FILE
-}
 
 /// The print file being made: the letters this run lays out, handed over
 /// as they are rendered.

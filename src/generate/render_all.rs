@@ -6,10 +6,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::chunked::{ChunkFiles, render_in_chunks};
-use super::composition::{fingerprint, produced};
+use super::composition::{fingerprint, is_letter, is_print_file, produced};
 use super::memory::{CacheTrimmer, empty_cache};
 use super::parallel::in_parallel;
-use super::print_file::{PrintFile, is_letter, is_print_file};
+use super::print_file::PrintFile;
 use super::{Composition, Format, Kept};
 use crate::compose::{Composed, Subject};
 use crate::error::Error;
