@@ -4,6 +4,7 @@
 
 use minijinja::{Value, context};
 
+use super::sheet_fit::{self, LINE_FACTOR};
 use super::{Composed, Composer, Content, Filter, shared};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
@@ -143,7 +144,7 @@ impl Reduction {
         let content_pt = crate::page::PAGE.content_width_mm(false) * 72.0 / 25.4;
         let lines = |text: &str, share: f32| {
             let width = content_pt * share - 8.0;
-            super::sheet_fit::text_height_pt(text, false, 8.5, width) / (8.5 * LINE_FACTOR)
+            sheet_fit::text_height_pt(text, false, 8.5, width) / (8.5 * LINE_FACTOR)
         };
         let identity_share = 3.7 / 11.0;
         let centre =
@@ -173,8 +174,6 @@ impl Reduction {
 }
 
 /// Line height per point of type, as the layouts set it.
-const LINE_FACTOR: f32 = 1.15;
-
 /// The form's head: the ministry, the title and the deadline to send it.
 fn heading(t: &mut Texts, facts: &Facts) -> Result<Vec<Block>, Error> {
     let mut blocks = Vec::new();
