@@ -83,16 +83,7 @@ pub fn content(
     extra: Value,
     write: impl FnOnce(&mut Texts) -> Result<Vec<Block>, Error>,
 ) -> Result<Content, Error> {
-    ctx.wording.with(ctx.template(), ctx.context(extra), |t| {
-        let title = t.text("fichier")?;
-        let footer = ctx.footer(&title)?;
-        let blocks = write(t)?;
-        Ok(Content {
-            title,
-            footer,
-            blocks,
-        })
-    })
+    written(ctx, ctx.context(extra), write)
 }
 
 /// A person's document written as [`content`], in the context of the
@@ -104,17 +95,26 @@ pub fn content_for(
     extra: Value,
     write: impl FnOnce(&mut Texts) -> Result<Vec<Block>, Error>,
 ) -> Result<Content, Error> {
-    ctx.wording
-        .with(ctx.template(), ctx.context_for(stem, extra), |t| {
-            let title = t.text("fichier")?;
-            let footer = ctx.footer(&title)?;
-            let blocks = write(t)?;
-            Ok(Content {
-                title,
-                footer,
-                blocks,
-            })
+    written(ctx, ctx.context_for(stem, extra), write)
+}
+
+/// The kind's template in `context`: titled by the block `fichier`, with
+/// the common footer, and the blocks `write` makes.
+fn written(
+    ctx: &Composer,
+    context: Value,
+    write: impl FnOnce(&mut Texts) -> Result<Vec<Block>, Error>,
+) -> Result<Content, Error> {
+    ctx.wording.with(ctx.template(), context, |t| {
+        let title = t.text("fichier")?;
+        let footer = ctx.footer(&title)?;
+        let blocks = write(t)?;
+        Ok(Content {
+            title,
+            footer,
+            blocks,
         })
+    })
 }
 
 /// The kind's document about the whole session, written with the kind's
