@@ -398,18 +398,20 @@ impl App {
         Ok(Reply::redirect(&format!("{}?{then}", list.url)))
     }
 
+    /// The answer to a form that names no item of the list.
+    fn unknown_item(&self) -> Reply {
+        self.message(
+            400,
+            "Élément inconnu",
+            "Rechargez la page, puis refaites votre saisie.",
+        )
+    }
+
     fn list_save(&self, list: &List, request: &Request) -> Result<Reply, Error> {
         let form = request.form();
         let seen = first(&form, "empreinte").unwrap_or_default().to_owned();
-        let Some(index) = first(&form, "ligne")
-            .and_then(|n| n.parse::<usize>().ok())
-            .and_then(|n| n.checked_sub(1))
-        else {
-            return Ok(self.message(
-                400,
-                "Élément inconnu",
-                "Rechargez la page, puis refaites votre saisie.",
-            ));
+        let Some(index) = row_index(&form) else {
+            return Ok(self.unknown_item());
         };
         let id = row_id(index);
         let wording = FormWording::of(&self.views, list.block)?;
@@ -472,15 +474,8 @@ impl App {
     fn list_remove(&self, list: &List, request: &Request) -> Result<Reply, Error> {
         let form = request.form();
         let seen = first(&form, "empreinte").unwrap_or_default().to_owned();
-        let Some(index) = first(&form, "ligne")
-            .and_then(|n| n.parse::<usize>().ok())
-            .and_then(|n| n.checked_sub(1))
-        else {
-            return Ok(self.message(
-                400,
-                "Élément inconnu",
-                "Rechargez la page, puis refaites votre saisie.",
-            ));
+        let Some(index) = row_index(&form) else {
+            return Ok(self.unknown_item());
         };
         let (path, source) = match self.unchanged_source(list, &seen) {
             Ok(found) => found,
@@ -489,4 +484,11 @@ impl App {
         let edited = edit::remove_item(&source.text, list.block, index);
         self.list_write(list, &path, &source, edited, "retire=1", None)
     }
+}
+
+/// The index of the item a form names (`ligne`, counted from 1).
+fn row_index(form: &[(String, String)]) -> Option<usize> {
+    first(form, "ligne")
+        .and_then(|n| n.parse::<usize>().ok())
+        .and_then(|n| n.checked_sub(1))
 }
