@@ -1363,6 +1363,7 @@ fn a_candidate_is_changed_in_place_on_their_form() {
         "value=\"8 allée des Tilleuls, 50100 Cherbourg-en-Cotentin\"",
         "<option value=\"vae\">VAE</option>",
         "id=\"nouveau-identifiant\"",
+        "<a href=\"/candidats\" aria-current=\"page\">Les candidats</a>",
     ] {
         assert!(page.contains(said), "{said} in:\n{page}");
     }

@@ -344,7 +344,7 @@ impl App {
             empreinte => hash.unwrap_or(&loaded.source.sha256),
             url => list.url, title => wording.title(), item => wording.get("element"),
             intro => wording.get("intro"), required => list.fields.iter().any(|f| f.1),
-            page => list.url.trim_start_matches('/'),
+            page => list.url.trim_start_matches('/').split('/').next(),
         };
         Ok(Reply::html(
             status,
