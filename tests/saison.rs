@@ -597,3 +597,69 @@ fn a_postponement_reaches_everyone_who_received_a_letter() {
         assert!(report.contains(&line), "{name}:\n{report}");
     }
 }
+
+/// A surveillant whose every slot was removed gets a cancellation; kept in
+/// the file without a slot, they are no longer convened: a later
+/// postponement sends them nothing, as for a juror who left.
+#[test]
+fn a_postponement_does_not_write_again_to_a_surveillant_whose_convocation_was_cancelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sortie");
+    let session = dir.path().join("session.yaml");
+    let first = std::fs::read_to_string(fixture("secretaire-comptable.yaml"))
+        .unwrap()
+        .replacen(
+            "\nformateurs:\n",
+            "  - id: martin\n    civilite: Mme\n    nom: MARTIN\n    prenom: Anne\n\nformateurs:\n",
+            1,
+        )
+        .replacen("surveillants: [petit]", "surveillants: [petit, martin]", 1);
+    let removed = first.replacen("surveillants: [petit, martin]", "surveillants: [petit]", 1);
+    let postponed = removed
+        .replace("2027-01-11", "2027-02-08")
+        .replace("2027-01-12", "2027-02-09");
+    let days = ["2026-12-04", "2026-12-10", "2026-12-22"];
+    let martin = |day: &str| -> Vec<String> {
+        list(&out, day)
+            .iter()
+            .filter(|l| l["id"] == "martin")
+            .map(|l| l["document"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    for (day, text) in days.iter().zip([&first, &removed, &postponed]) {
+        std::fs::write(&session, text).unwrap();
+        let (ok, _, err) = sessiondoc(&[
+            "envoyer",
+            session.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--date",
+            day,
+        ]);
+        assert!(ok, "{day}: {err}");
+    }
+    let letter = "convocations-surveillants/convocation-surveillant-martin.pdf";
+    assert!(
+        martin(days[0]).iter().any(|d| d == letter),
+        "{:?}",
+        martin(days[0])
+    );
+    // The cancellation alone: no livret with it.
+    let cancelled = martin(days[1]);
+    assert!(!cancelled.is_empty());
+    assert!(
+        cancelled.iter().all(|d| d.starts_with("annulations/")),
+        "{cancelled:?}"
+    );
+    assert_eq!(martin(days[2]), Vec::<String>::new());
+    // The folder's letter for her, not sent, replaces none.
+    let letter = normalize(&pdf_text(&std::fs::read(out.join(letter)).unwrap()));
+    assert!(letter.contains("Aucun créneau"), "{letter}");
+    assert!(!letter.contains("annule et remplace"), "{letter}");
+    // `petit`, still convened, is told of the postponement.
+    let petit: Vec<serde_json::Value> = list(&out, days[2])
+        .into_iter()
+        .filter(|l| l["id"] == "petit")
+        .collect();
+    assert!(!petit.is_empty());
+}

@@ -52,10 +52,18 @@ pub fn apply(correction: &mut Correction, folder: &Path, now: &Plan) {
         let (Some(stem), received) = (letter_stem(&who), letters_of(&sendings, &who)) else {
             continue;
         };
+        let (role, id) = who.split_once(':').unwrap_or_default();
+        if received.is_empty() && sendings.iter().any(|s| s.cancelled.contains(&who)) {
+            // Cancelled, and sent nothing since: their letter replaces
+            // none and announces nothing (it is not sent while they are
+            // not convened again).
+            correction.of_role(role).remove(id);
+            correction.lettres.remove(&stem);
+            continue;
+        }
         let Some((last, Some(then))) = received.last().map(|&l| (l, plans[l].as_ref())) else {
             continue;
         };
-        let (role, id) = who.split_once(':').unwrap_or_default();
         if let Some(slots) = compared.since(last).slots_of(&who) {
             // A rectificative of their last letter, sent now.
             let letter = Letter {
@@ -179,7 +187,7 @@ fn read(folder: &Path) -> Sent {
         cancelled: lines
             .iter()
             .filter(pdf)
-            .filter(|l| l.document.starts_with("annulations/"))
+            .filter(|l| super::is_cancellation(&l.document))
             .map(who)
             .collect(),
     }

@@ -285,7 +285,7 @@ fn draft(
     let context = context! {
         s => s,
         p => context! { appel => &r.appel, civilite => &r.civilite },
-        annulation => p.documents.iter().any(|d| d.starts_with("annulations/")),
+        annulation => p.documents.iter().any(|d| super::is_cancellation(d)),
         calendrier => attached.iter().any(|d| d.ends_with(".ics")),
     };
     let (subject, body) = wording.with("envoi", context, |t| {

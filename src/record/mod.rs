@@ -173,9 +173,29 @@ fn pending_since(
         ))
     })?;
     let mut sent: HashMap<String, String> = HashMap::new();
+    // Whether the last document each person received was a cancellation.
+    let mut last_was_cancellation: HashMap<String, bool> = HashMap::new();
     for line in lines(folder) {
+        let who = format!("{}:{}", line.role, line.id);
+        last_was_cancellation.insert(who, is_cancellation(&line.document));
         sent.insert(line.document, line.empreinte);
     }
+    // Someone not convened now whose convocation is cancelled (by this
+    // sending or by the last one they received) gets that cancellation
+    // and nothing else: no livret, no letter « aucun créneau ».
+    let convened = crate::changes::convened(&Plan::new(session));
+    let cancelled_now: Vec<String> = manifest
+        .documents
+        .iter()
+        .filter(|e| is_cancellation(&e.path))
+        .filter_map(person)
+        .map(|(role, id)| format!("{role}:{id}"))
+        .collect();
+    let stopped = |who: &str| {
+        !convened.iter().any(|c| c == who)
+            && (cancelled_now.iter().any(|c| c == who)
+                || last_was_cancellation.get(who) == Some(&true))
+    };
     // Someone no longer in the file (a cancellation) is sent to as the
     // file of the last sending said.
     let earlier = last_session(folder)
@@ -197,6 +217,9 @@ fn pending_since(
         let Some((role, id)) = person(e) else {
             continue;
         };
+        if stopped(&format!("{role}:{id}")) && !is_cancellation(&e.path) {
+            continue;
+        }
         let empreinte = e.fingerprint.clone().unwrap_or_else(|| e.sha256.clone());
         let unconcerned = concerned
             .as_ref()
@@ -328,6 +351,11 @@ fn is_in(session: &Session, role: &str, id: &str) -> bool {
         "jure" => session.jures.value.iter().any(|j| j.id.value == id),
         _ => session.surveillants.iter().any(|m| m.id.value == id),
     }
+}
+
+/// Whether a document is a letter that cancels a convocation.
+pub(crate) fn is_cancellation(document: &str) -> bool {
+    document.starts_with(crate::kind::Kind::Annulation.spec().file)
 }
 
 /// Whom a document of the manifest is sent to, if it is sent to one person.
