@@ -97,7 +97,9 @@ pub fn improve(
     let first = score(&seed.0);
     let mut best = (seed, Tuning::default(), first);
     let mut runs = 0;
-    if let Some(tuning) = late_briefings(&cx, &best.0.0, &best.1) {
+    if runs < RUNS
+        && let Some(tuning) = late_briefings(&cx, &best.0.0, &best.1)
+    {
         runs += 1;
         if let Some(run) = rebuild(&tuning) {
             let found = score(&run.0);
