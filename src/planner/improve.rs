@@ -144,8 +144,8 @@ fn jurors(slot: &NewSlot) -> &[String] {
 }
 
 /// `tuning` with each briefing of `slots` starting as late as its jurors'
-/// next slot of the day allows (gap kept, lunch avoided); `None` when no
-/// briefing would move.
+/// next slot of the day (new or the file's) allows, gap kept, lunch
+/// avoided; `None` when no briefing would move.
 fn late_briefings(cx: &Context, slots: &[NewSlot], tuning: &Tuning) -> Option<Tuning> {
     let frame = cx.frame;
     let mut from = Vec::new();
@@ -158,7 +158,16 @@ fn late_briefings(cx: &Context, slots: &[NewSlot], tuning: &Tuning) -> Option<Tu
             .iter()
             .filter(|x| x.date == b.date && x.debut >= b.fin)
             .filter(|x| jurors(x).iter().any(|j| briefed.contains(j)))
-            .map(|x| x.debut)
+            .map(|x| x.debut);
+        // The file's slots of those jurors that day too.
+        let pinned = cx.s.planning.value.iter().filter(|x| {
+            x.date.value == b.date
+                && x.jures
+                    .as_ref()
+                    .is_some_and(|sel| briefed.iter().any(|j| sel.value.contains(j)))
+        });
+        let next = next
+            .chain(pinned.map(|x| x.debut.value.0).filter(|&t| t >= b.fin))
             .min();
         let Some(next) = next else {
             continue;
