@@ -7,7 +7,8 @@
 //! The search is greedy, most constrained candidates first, in 5-minute
 //! steps, with a bounded number of restarts that put the candidates it got
 //! stuck on first; totals are compared before it, to explain in numbers a
-//! session that cannot fit.
+//! session that cannot fit. The first plan that fits is then improved by
+//! a bounded local search (`improve`).
 
 mod busy;
 mod by_day;
