@@ -5,7 +5,8 @@
 //! thing; the last day of the pairs that wait there given one more
 //! candidate from the day before (so that a pair's morning is not spent
 //! waiting for its long deliberation), again while it helps, without
-//! the pairs it makes end a day later when it does not. A run is kept
+//! the pairs it makes end a day later when it does not, or else pair by
+//! pair. A run is kept
 //! only when it is better in the order the responsable prefers (fewer
 //! days, candidates on site fewer days, the technical and final
 //! interview of a candidate on the same day or the next, a pair kept in
@@ -109,26 +110,35 @@ pub fn improve(
         }
     }
     // One more candidate on the last day of every waiting pair at once;
-    // when that is worse, again without the pairs it made end later.
-    let mut group = waiting_pairs(&cx, &best.0);
-    while runs < RUNS && !group.is_empty() {
+    // when that is worse, again without the pairs it made end later, or
+    // else pair by pair.
+    let mut groups = std::collections::VecDeque::from([waiting_pairs(&cx, &best.0)]);
+    while runs < RUNS
+        && let Some(group) = groups.pop_front()
+    {
         let Some(tuning) = moved_to_last_day(&best, &group) else {
-            break;
+            continue;
         };
         runs += 1;
         let Some(run) = rebuild(&tuning) else {
-            break;
+            continue;
         };
         let found = score(&run.0);
         if found < best.2 {
             best = (run, tuning, found);
-            group = waiting_pairs(&cx, &best.0);
-        } else {
-            let later = ending_later(&best.0, &run);
-            if later.is_empty() {
-                break;
-            }
-            group.retain(|p| !later.contains(p));
+            groups = [waiting_pairs(&cx, &best.0)].into();
+            continue;
+        }
+        let later = ending_later(&best.0, &run);
+        let kept: Vec<usize> = group
+            .iter()
+            .copied()
+            .filter(|p| !later.contains(p))
+            .collect();
+        if kept.len() < group.len() {
+            groups.push_front(kept);
+        } else if group.len() > 1 {
+            groups.extend(group.iter().map(|&p| vec![p]));
         }
     }
     let gain = Gain::between(first, best.2, runs);
@@ -238,9 +248,10 @@ fn ending_later(best: &Run, run: &Run) -> Vec<usize> {
 }
 
 /// The best run's tuning with one candidate of each pair of `pairs`
-/// taken from the day before its last and seen on its last day.
+/// taken from the day before its last and seen on its last day; `None`
+/// for no pair.
 fn moved_to_last_day(best: &(Run, Tuning, Score), pairs: &[usize]) -> Option<Tuning> {
-    let counts = best.0.1.as_ref()?;
+    let counts = best.0.1.as_ref().filter(|_| !pairs.is_empty())?;
     let mut tuning = best.1.clone();
     tuning.caps.resize(counts.len(), Vec::new());
     for &p in pairs {
