@@ -801,3 +801,68 @@ fn the_welcome_goes_to_a_room_with_a_seat_for_every_candidate() {
         .unwrap();
     assert_ne!(welcome.salle.as_ref().unwrap().value, "accueil");
 }
+
+#[test]
+fn the_search_cuts_the_jurors_waits_of_the_first_plan_at_40_and_240_candidates() {
+    // Candidates, days used, jurors' waits left and won by the search
+    // (the first plan that fits waited 18 h and 105 h 20).
+    for (n, days, left, won) in [(40, 4, "3 h", "15 h"), (240, 7, "22 h 40", "82 h 40")] {
+        let (s, said) = plan_and_verify(&sessiondoc::example::unplanned::sized_session(n));
+        assert_eq!(days_said(&said).0, days, "{n} candidates: {said}");
+        // No wait left but the jury's pause after its run of evaluations.
+        let waits = format!(
+            "Attente des jurés entre deux créneaux d'une journée (déjeuner exclu) : {left} en tout, 15 min au plus."
+        );
+        assert!(said.contains(&waits), "{n} candidates: {said}");
+        let gain = format!("La recherche a gagné : {won} d'attente des jurés (");
+        assert!(said.contains(&gain), "{n} candidates: {said}");
+        // The jury comes for its briefing just before the study of the
+        // files, not while the candidates take the written test.
+        let briefing = s
+            .planning
+            .value
+            .iter()
+            .find(|c| c.nature == NatureCreneau::Briefing)
+            .unwrap();
+        assert_eq!(
+            (briefing.debut.value.0, briefing.fin.value.0),
+            (10 * 60 + 55, 11 * 60 + 25),
+            "{n} candidates"
+        );
+        // Each pair's last day: its deliberation after lunch, its last
+        // final that same morning, not three hours before.
+        for d in s
+            .planning
+            .value
+            .iter()
+            .filter(|c| c.nature == NatureCreneau::Deliberation)
+        {
+            let last_final = s
+                .planning
+                .value
+                .iter()
+                .filter(|c| {
+                    c.nature == NatureCreneau::EntretienFinal && c.date.value == d.date.value
+                })
+                .filter(|c| ids_of(&c.jures, &[]) == ids_of(&d.jures, &[]))
+                .map(|c| c.fin.value.0)
+                .max()
+                .unwrap();
+            let wait = d.debut.value.0 - last_final;
+            assert!(
+                wait <= 70,
+                "{n} candidates: {wait} min before {}",
+                d.debut.value
+            );
+        }
+    }
+}
+
+#[test]
+fn the_search_gives_the_same_file_twice() {
+    let text = sessiondoc::example::unplanned::sized_session(240);
+    let (first, said) = plan_written(&text);
+    let (second, _) = plan_written(&text);
+    assert!(said.contains("La recherche a gagné : "), "{said}");
+    assert!(first == second, "two runs, two files");
+}

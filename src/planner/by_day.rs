@@ -6,6 +6,7 @@
 //! first; the test-by-test order is kept for the sessions it does not fit.
 
 use super::busy::Frame;
+use super::improve::Tuning;
 use super::pairs::Pairs;
 use super::search::{Search, Stuck};
 use super::{Labels, NewSlot};
@@ -23,8 +24,9 @@ fn first_pair_test(s: &Session) -> Option<usize> {
 }
 
 /// The session's timetable a day of each pair at a time, `per_day` its
-/// candidates a day at most; `None` when some pair's candidates cannot
-/// be seen a day at a time.
+/// candidates a day at most (fewer where `tuning` caps a pair's day),
+/// and how many candidates each pair sees each day; `None` when some
+/// pair's candidates cannot be seen a day at a time.
 pub(super) fn attempt(
     (s, days, frame, extra): (&Session, &[Date], Frame, super::search::Extra),
     org: &Organisation,
@@ -32,7 +34,8 @@ pub(super) fn attempt(
     labels: &Labels,
     rank: Vec<usize>,
     per_day: usize,
-) -> Option<Vec<NewSlot>> {
+    tuning: &Tuning,
+) -> Option<(Vec<NewSlot>, Vec<Vec<usize>>)> {
     let tail = first_pair_test(s)?;
     let first_final = s
         .epreuves
@@ -43,12 +46,14 @@ pub(super) fn attempt(
     }
     let mut search = Search::new(s, days, frame, pairs, labels, rank);
     search.extra = extra;
+    search.briefing_from = tuning.briefing_from.clone();
     search.welcome(org.accueil()).ok()?;
     search.briefings(org.briefing()).ok()?;
     for k in 0..tail {
         search.test(k).ok()?;
     }
-    for p in 0..pairs.jurors.len() {
+    let mut counts = vec![vec![0; days.len()]; pairs.jurors.len()];
+    for (p, seen) in counts.iter_mut().enumerate() {
         let mut todo: Vec<usize> = pairs.candidates(p).collect();
         todo.sort_by_key(|&c| search.rank[c]);
         let mut day = 0;
@@ -56,7 +61,9 @@ pub(super) fn attempt(
             if day >= days.len() {
                 return None;
             }
-            let most = per_day.max(1).min(todo.len());
+            let capped = tuning.cap(p, day).map(|c| c.saturating_sub(seen[day]));
+            let most = capped.unwrap_or(per_day).min(per_day.max(1));
+            let most = most.min(todo.len());
             let found = (1..=most).rev().find_map(|n| {
                 let mut trial = search.clone();
                 trial.not_before = (day, 0);
@@ -80,6 +87,7 @@ pub(super) fn attempt(
                 Some((n, trial)) => {
                     search = trial;
                     todo.drain(..n);
+                    seen[day] += n;
                 }
                 None => day += 1,
             }
@@ -94,7 +102,7 @@ pub(super) fn attempt(
         search.deliberation_of(p, org.deliberation()).ok()?;
     }
     search.lunch_breaks();
-    Some(search.slots)
+    Some((search.slots, counts))
 }
 
 impl Search<'_> {

@@ -107,10 +107,15 @@ impl Search<'_> {
             }
             let rooms = self.jury_rooms(None);
             // Led by the responsable or the suppléant, whoever is free first.
+            let from = self
+                .briefing_from
+                .iter()
+                .find(|(d, _)| *d == day)
+                .map_or(0, |&(_, t)| t);
             let found = (0..self.leads())
                 .filter_map(|l| {
                     let lead = [Resource::Lead(l)];
-                    self.jury_time((&jurors, &lead), &rooms, &[day], (day, 0), minutes)
+                    self.jury_time((&jurors, &lead), &rooms, &[day], (day, from), minutes)
                 })
                 .min_by_key(|(moment, _)| *moment);
             let Some(((d, t), who)) = found else {

@@ -7,11 +7,13 @@
 //! The search is greedy, most constrained candidates first, in 5-minute
 //! steps, with a bounded number of restarts that put the candidates it got
 //! stuck on first; totals are compared before it, to explain in numbers a
-//! session that cannot fit.
+//! session that cannot fit. The first plan that fits is then improved by
+//! a bounded local search (`improve`).
 
 mod busy;
 mod by_day;
 pub mod demand;
+mod improve;
 mod jury;
 mod pairs;
 mod passages;
@@ -87,6 +89,8 @@ pub struct Labels {
 pub struct Proposal {
     pub slots: Vec<NewSlot>,
     pub pairs: Pairs,
+    /// What the search gained on the first plan that fitted.
+    pub gain: Option<improve::Gain>,
 }
 
 impl Proposal {
@@ -142,7 +146,11 @@ pub fn labels() -> Result<Labels, Error> {
 /// single change (one more pair, room or surveillant, one more day,
 /// longer days) would plan the session, having planned with it.
 pub fn propose(s: &Session, labels: &Labels) -> Result<Proposal, Box<demand::Failure>> {
-    plan_with(s, labels, Change::default()).map_err(|mut failure| {
+    let change = Change {
+        improve: true,
+        ..Change::default()
+    };
+    plan_with(s, labels, change).map_err(|mut failure| {
         failure.non_retenus = pairs::unusable(s, &session_days(s));
         // Seats missing: no day or hour more would seat anyone.
         if failure.bloque.as_ref().is_none_or(|b| b.places.is_none()) {
@@ -296,6 +304,9 @@ struct Change {
     later_end: u16,
     more: Option<pairs::MorePair>,
     extra: search::Extra,
+    /// Whether the search improves the first plan that fits (a refusal's
+    /// trials only ask whether one fits).
+    improve: bool,
 }
 
 impl Change {
@@ -403,46 +414,33 @@ fn plan_with(
         (days, std::cmp::Reverse(pairs.candidates(p).count()), c)
     };
     order.sort_by_key(|&c| pair_key(c));
-    let ranks = |order: &[usize]| {
-        let mut rank = vec![0; n];
-        for (r, &c) in order.iter().enumerate() {
-            rank[c] = r;
-        }
-        rank
-    };
-    // A day of each pair at a time, kept unless the test-by-test order
-    // uses fewer days.
-    let per_day = effort.per_day / effort.per_candidate.max(1) + 2;
-    let by_day = by_day::attempt(
-        (s, days, frame, change.extra),
+    let mut builder = Builder {
+        base: (s, days, frame, change.extra),
         org,
-        &pairs,
+        pairs: &pairs,
         labels,
-        ranks(&order),
-        per_day,
-    );
-    let finish = |mut slots: Vec<NewSlot>| {
-        slots.sort_by_key(|c| (c.date, c.debut, c.fin, c.salle.clone()));
-        slots
+        // A day of each pair at a time, kept unless the test-by-test
+        // order uses fewer days.
+        per_day: effort.per_day / effort.per_candidate.max(1) + 2,
+        by_day_rank: ranks(&order),
+        rank: Vec::new(),
     };
+    let by_day = builder.by_day(&improve::Tuning::default());
     let mut first_stuck: Option<(Stuck, Vec<NewSlot>)> = None;
+    let mut greedy = None;
     for _ in 0..=RESTARTS {
+        builder.rank = ranks(&order);
         match attempt(
-            (s, days, frame, change.extra),
+            builder.base,
             org,
             &pairs,
             labels,
             ranks(&order),
+            &Default::default(),
         ) {
             Ok(slots) => {
-                let slots = match by_day {
-                    Some(better) if days_used(s, &better) <= days_used(s, &slots) => better,
-                    _ => slots,
-                };
-                return Ok(Proposal {
-                    slots: finish(slots),
-                    pairs,
-                });
+                greedy = Some(slots);
+                break;
             }
             Err((stuck, placed)) => {
                 let moved: Vec<usize> = stuck.candidates.clone();
@@ -458,14 +456,91 @@ fn plan_with(
             }
         }
     }
-    if let Some(slots) = by_day {
-        return Ok(Proposal {
-            slots: finish(slots),
-            pairs,
-        });
+    let seed = match (greedy, by_day) {
+        (Some(slots), Some(better)) if days_used(s, &better.0) > days_used(s, &slots) => {
+            (slots, None)
+        }
+        (_, Some((slots, counts))) => (slots, Some(counts)),
+        (Some(slots), None) => (slots, None),
+        (None, None) => {
+            let (stuck, placed) = first_stuck.expect("at least one attempt");
+            return Err(Box::new(demand::Failure::stuck(s, &pairs, &stuck, &placed)));
+        }
+    };
+    let (mut slots, gain) = if change.improve {
+        let by_day = seed.1.is_some();
+        let (slots, gain) = improve::improve(
+            seed,
+            |slots| summary::score(s, slots, &pairs),
+            |tuning| builder.run(by_day, tuning),
+            improve::Context {
+                s,
+                days,
+                frame,
+                pairs: &pairs,
+            },
+        );
+        (slots, Some(gain))
+    } else {
+        (seed.0, None)
+    };
+    slots.sort_by_key(|c| (c.date, c.debut, c.fin, c.salle.clone()));
+    Ok(Proposal { slots, pairs, gain })
+}
+
+/// Each candidate's rank in `order`.
+fn ranks(order: &[usize]) -> Vec<usize> {
+    let mut rank = vec![0; order.len()];
+    for (r, &c) in order.iter().enumerate() {
+        rank[c] = r;
     }
-    let (stuck, placed) = first_stuck.expect("at least one attempt");
-    Err(Box::new(demand::Failure::stuck(s, &pairs, &stuck, &placed)))
+    rank
+}
+
+/// What running the builder again needs: the session, its pairs, the
+/// candidates' order of each builder.
+struct Builder<'a> {
+    base: (&'a Session, &'a [Date], Frame, search::Extra),
+    org: &'a Organisation,
+    pairs: &'a Pairs,
+    labels: &'a Labels,
+    per_day: usize,
+    /// The order of the day-at-a-time builder.
+    by_day_rank: Vec<usize>,
+    /// The order of the test-by-test builder that planned the session.
+    rank: Vec<usize>,
+}
+
+impl Builder<'_> {
+    /// The day-at-a-time builder with `tuning`.
+    fn by_day(&self, tuning: &improve::Tuning) -> Option<(Vec<NewSlot>, Vec<Vec<usize>>)> {
+        let (pairs, labels) = (self.pairs, self.labels);
+        let rank = self.by_day_rank.clone();
+        by_day::attempt(
+            self.base,
+            self.org,
+            pairs,
+            labels,
+            rank,
+            self.per_day,
+            tuning,
+        )
+    }
+
+    /// A run of the day-at-a-time builder (`by_day`) or of the
+    /// test-by-test one with `tuning`.
+    fn run(&self, by_day: bool, tuning: &improve::Tuning) -> Option<improve::Run> {
+        if by_day {
+            return self
+                .by_day(tuning)
+                .map(|(slots, counts)| (slots, Some(counts)));
+        }
+        let (pairs, labels) = (self.pairs, self.labels);
+        let rank = self.rank.clone();
+        attempt(self.base, self.org, pairs, labels, rank, tuning)
+            .ok()
+            .map(|slots| (slots, None))
+    }
 }
 
 /// The days holding a slot, the file's or a new one.
@@ -484,9 +559,11 @@ fn attempt(
     pairs: &Pairs,
     labels: &Labels,
     rank: Vec<usize>,
+    tuning: &improve::Tuning,
 ) -> Result<Vec<NewSlot>, (Stuck, Vec<NewSlot>)> {
     let mut search = Search::new(s, days, frame, pairs, labels, rank);
     search.extra = extra;
+    search.briefing_from = tuning.briefing_from.clone();
     let first_final = s
         .epreuves
         .iter()

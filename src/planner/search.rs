@@ -87,6 +87,8 @@ pub struct Search<'a> {
     pub(super) not_before: Moment,
     /// The room or surveillant a refusal tries adding.
     pub(super) extra: Extra,
+    /// (day, minute): no briefing of that day starts before the minute.
+    pub(super) briefing_from: Vec<(usize, u16)>,
     pub slots: Vec<NewSlot>,
 }
 
@@ -125,6 +127,7 @@ impl<'a> Search<'a> {
             rank,
             not_before: (0, 0),
             extra: Extra::default(),
+            briefing_from: Vec::new(),
             slots: Vec::new(),
         };
         search.read_pinned();

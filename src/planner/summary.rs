@@ -3,12 +3,12 @@
 //! on site, jurors' idle time and days holding only a deliberation, room
 //! changes of each pair.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
 use super::demand::pair_name;
-use super::{Proposal, Who};
+use super::{NewSlot, Pairs, Proposal, Who};
 use crate::fr;
 use crate::model::{Date, NatureCreneau, Selection, Session};
 
@@ -45,6 +45,8 @@ pub struct Summary {
     /// When more days are used than the least possible: why, for the
     /// pair that ends last.
     pub ecart: Option<Gap>,
+    /// What the search gained on the first plan that fitted.
+    pub recherche: Option<super::improve::Gain>,
 }
 
 /// The account of the pair that ends last, over the least possible
@@ -167,7 +169,7 @@ fn sel_ids(sel: &Option<crate::model::At<Selection>>, all: &[String]) -> Vec<Str
 }
 
 /// Every slot, the file's and the new ones.
-fn seen(s: &Session, proposal: &Proposal) -> Vec<Seen> {
+fn seen(s: &Session, slots: &[NewSlot]) -> Vec<Seen> {
     let cands: Vec<String> = s
         .candidats
         .value
@@ -189,7 +191,7 @@ fn seen(s: &Session, proposal: &Proposal) -> Vec<Seen> {
             jures: sel_ids(&c.jures, &jurors),
         })
         .collect();
-    all.extend(proposal.slots.iter().map(|c| Seen {
+    all.extend(slots.iter().map(|c| Seen {
         date: c.date,
         debut: c.debut,
         fin: c.fin,
@@ -211,7 +213,7 @@ fn is_evaluation(n: NatureCreneau) -> bool {
 
 /// The figures of the timetable the proposal completes.
 pub fn of(s: &Session, proposal: &Proposal, fewest_days: usize) -> Summary {
-    let all = seen(s, proposal);
+    let all = seen(s, &proposal.slots);
     let days: BTreeSet<Date> = all.iter().map(|c| c.date).collect();
     let mut on_site: BTreeMap<usize, usize> = BTreeMap::new();
     for c in &s.candidats.value {
@@ -222,6 +224,31 @@ pub fn of(s: &Session, proposal: &Proposal, fewest_days: usize) -> Summary {
             .collect();
         *on_site.entry(mine.len()).or_default() += 1;
     }
+    let default = crate::model::Organisation::default();
+    let org = s.organisation.as_ref().unwrap_or(&default);
+    let (waiting, longest, only_deliberation) = idle(s, &all);
+    let pairs = &proposal.pairs;
+    let changements_salle = room_changes(s, &all, pairs);
+    Summary {
+        jours: days.len(),
+        jours_minimum: fewest_days,
+        candidats_jours: on_site.into_iter().collect(),
+        attente_jures: fr::duration(waiting.min(u32::from(u16::MAX)) as u16),
+        plus_longue_attente: fr::duration(longest),
+        jours_deliberation_seule: only_deliberation,
+        changements_salle,
+        serie: fr::duration(org.pause_jury().0),
+        ecart: (days.len() > fewest_days)
+            .then(|| gap(s, proposal, &all, fewest_days))
+            .flatten(),
+        recherche: proposal.gain.clone(),
+    }
+}
+
+/// The jurors' waits between two slots of a day longer than the gap
+/// (`battement`), lunch left out: in all, the longest, and the
+/// juror-days holding only a deliberation.
+fn idle(s: &Session, all: &[Seen]) -> (u32, u16, usize) {
     let default = crate::model::Organisation::default();
     let org = s.organisation.as_ref().unwrap_or(&default);
     let (lunch_a, lunch_b) = org.dejeuner();
@@ -246,8 +273,12 @@ pub fn of(s: &Session, proposal: &Proposal, fewest_days: usize) -> Summary {
             }
         }
     }
-    let pairs = &proposal.pairs;
-    let changements_salle = (0..pairs.jurors.len())
+    (waiting, longest, only_deliberation)
+}
+
+/// Each pair's room changes between two evaluations of a day.
+fn room_changes(s: &Session, all: &[Seen], pairs: &Pairs) -> Vec<(String, usize)> {
+    (0..pairs.jurors.len())
         .map(|p| {
             let [a, b] = pairs.jurors[p].map(|j| s.jures.value[j].id.value.clone());
             let evals: Vec<&Seen> = all
@@ -260,18 +291,65 @@ pub fn of(s: &Session, proposal: &Proposal, fewest_days: usize) -> Summary {
                 .count();
             (pair_name(s, pairs, p), moves)
         })
+        .collect()
+}
+
+/// The figures the search compares, in the order the responsable
+/// prefers them: the first that differs decides (derived order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Score {
+    /// Days holding a slot.
+    pub days: usize,
+    /// Candidates' days on site, all added.
+    pub candidate_days: usize,
+    /// Candidates whose final interview is later than the day after
+    /// their technical interview.
+    pub far_finals: usize,
+    /// Pairs' room changes between two evaluations of a day, all added.
+    pub room_changes: usize,
+    /// Jurors' waits, as the summary counts them (minutes).
+    pub waits: u32,
+}
+
+/// The score of the timetable the file's slots and `slots` make.
+pub fn score(s: &Session, slots: &[NewSlot], pairs: &Pairs) -> Score {
+    let all = seen(s, slots);
+    let days: BTreeSet<Date> = all.iter().map(|c| c.date).collect();
+    let index: HashMap<&str, usize> = s
+        .candidats
+        .value
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.value.as_str(), i))
         .collect();
-    Summary {
-        jours: days.len(),
-        jours_minimum: fewest_days,
-        candidats_jours: on_site.into_iter().collect(),
-        attente_jures: fr::duration(waiting.min(u32::from(u16::MAX)) as u16),
-        plus_longue_attente: fr::duration(longest),
-        jours_deliberation_seule: only_deliberation,
-        changements_salle,
-        serie: fr::duration(org.pause_jury().0),
-        ecart: (days.len() > fewest_days)
-            .then(|| gap(s, proposal, &all, fewest_days))
-            .flatten(),
+    let n = s.candidats.value.len();
+    let mut on_site: Vec<BTreeSet<Date>> = vec![BTreeSet::new(); n];
+    let mut technical: Vec<Option<Date>> = vec![None; n];
+    let mut last: Vec<Option<Date>> = vec![None; n];
+    for x in &all {
+        for c in x.candidats.iter().filter_map(|id| index.get(id.as_str())) {
+            on_site[*c].insert(x.date);
+            match x.nature {
+                NatureCreneau::Entretien => {
+                    technical[*c] = Some(technical[*c].map_or(x.date, |d| d.min(x.date)))
+                }
+                NatureCreneau::EntretienFinal => last[*c] = last[*c].max(Some(x.date)),
+                _ => {}
+            }
+        }
+    }
+    let rank = |d: Date| days.range(..d).count();
+    let far_finals = (0..n)
+        .filter(|&c| match (technical[c], last[c]) {
+            (Some(a), Some(b)) => rank(b) > rank(a) + 1,
+            _ => false,
+        })
+        .count();
+    Score {
+        days: days.len(),
+        candidate_days: on_site.iter().map(BTreeSet::len).sum(),
+        far_finals,
+        room_changes: room_changes(s, &all, pairs).iter().map(|x| x.1).sum(),
+        waits: idle(s, &all).0,
     }
 }
