@@ -14,6 +14,7 @@ use crate::load::{self, Source};
 use crate::web::app::App;
 use crate::web::edit::{self, Refusal};
 use crate::web::http::{Reply, Request, first};
+use crate::web::message::Message;
 use crate::web::parts::{
     CIVILITE, Field, FieldSpec, FormWording, Kind, at_path, changes, fields_with, problem, shown,
     tree_of, yaml_value,
@@ -400,11 +401,7 @@ impl App {
 
     /// The answer to a form that names no item of the list.
     fn unknown_item(&self) -> Reply {
-        self.message(
-            400,
-            "Élément inconnu",
-            "Rechargez la page, puis refaites votre saisie.",
-        )
+        self.message(400, Message::UnknownItem)
     }
 
     fn list_save(&self, list: &List, request: &Request) -> Result<Reply, Error> {

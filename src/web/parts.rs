@@ -444,23 +444,6 @@ impl App {
             self.views.render("partie.html", context)?,
         ))
     }
-
-    /// The page that says the file changed since the form was shown.
-    pub fn changed_on_disk(&self, reload: &str) -> Reply {
-        let context = minijinja::context! {
-            session => self.session_name(),
-            title => "Le fichier a changé entre-temps",
-            lines => [
-                "Le fichier de session a été modifié par un autre programme depuis l'affichage de cette page.",
-                "Rien n'a été écrit, pour ne pas effacer ces modifications. Rechargez la page pour partir du fichier tel qu'il est, puis refaites votre saisie.",
-            ],
-            action => reload, action_label => "Recharger la page",
-        };
-        match self.views.render("message.html", context) {
-            Ok(html) => Reply::html(409, html),
-            Err(e) => Reply::text(500, &e.to_string()),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ use crate::model::{Date, Selection, Session, Time};
 use crate::planner::{self, NewSlot, Who};
 use crate::web::app::{App, Planned};
 use crate::web::http::{Reply, Request, first};
+use crate::web::message::Message;
 use crate::web::pages::plan_key;
 
 /// One slot in a cell of the grid.
@@ -326,7 +327,7 @@ impl App {
         }
         let outcome = planner::execute(&path, true, false)?;
         if !outcome.success {
-            return Ok(self.message(422, "Le planning n'a pas été écrit", &outcome.err));
+            return Ok(self.message_with(422, Message::PlanningNotWritten, (), &outcome.err));
         }
         Ok(Reply::redirect("/planning?ecrit=1"))
     }
