@@ -19,6 +19,7 @@ use crate::web::parts::{
     CIVILITE, Field, FieldSpec, FormWording, Kind, at_path, changes, fields_with, problem, shown,
     tree_of, yaml_value,
 };
+use crate::web::view::Views;
 
 /// A list of the file with a page of its own.
 pub struct List {
@@ -218,6 +219,7 @@ impl List {
     /// The form's values as given, checked.
     fn read(
         &self,
+        views: &Views,
         wording: &FormWording,
         form: &[(String, String)],
         id: impl Fn(&str) -> String,
@@ -225,7 +227,7 @@ impl List {
         let given = |key: &str| first(form, key).unwrap_or_default().trim().to_owned();
         let mut fields = fields_with(self.fields, wording, id, given);
         for (field, spec) in fields.iter_mut().zip(self.fields) {
-            let problem = problem(spec, field);
+            let problem = problem(views, spec, field);
             field.errors.extend(problem);
         }
         fields
@@ -412,7 +414,7 @@ impl App {
         };
         let id = row_id(index);
         let wording = FormWording::of(&self.views, list.block)?;
-        let fields = list.read(&wording, &form, |k| format!("{id}-{k}"));
+        let fields = list.read(&self.views, &wording, &form, |k| format!("{id}-{k}"));
         if fields.iter().any(|f| !f.errors.is_empty()) {
             let given = Some(Given {
                 index: Some(index),
@@ -442,7 +444,7 @@ impl App {
         let form = request.form();
         let seen = first(&form, "empreinte").unwrap_or_default().to_owned();
         let wording = FormWording::of(&self.views, list.block)?;
-        let fields = list.read(&wording, &form, |k| format!("nouveau-{k}"));
+        let fields = list.read(&self.views, &wording, &form, |k| format!("nouveau-{k}"));
         if fields.iter().any(|f| !f.errors.is_empty()) {
             let given = Some(Given {
                 index: None,

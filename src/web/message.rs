@@ -104,6 +104,19 @@ impl Words {
     }
 }
 
+/// What a form finds wrong with a value: the line `key` of the block
+/// `saisie`, said of the field `label` and its `value`.
+pub fn input_problem(views: &Views, key: &str, label: &str, value: &str) -> String {
+    // One line a key: a value never breaks the block's lines.
+    let value = value.replace(['\n', '\r'], " ");
+    let values = minijinja::context! { libelle => label, valeur => value };
+    views
+        .labels_with(TEXTS, &["saisie"], values)
+        .ok()
+        .and_then(|mut words| words.remove(key))
+        .unwrap_or_else(|| key.to_owned())
+}
+
 impl App {
     /// The message page `message`, its words rendered with `values`, then
     /// the lines of `detail` (what went wrong, as the program says it).
@@ -204,6 +217,13 @@ mod tests {
         let refusals = views.labels(TEXTS, &["refus"]).unwrap();
         for key in ["hote", "jeton", "origine", "trop_gros"] {
             assert!(refusals.contains_key(key), "{key}");
+        }
+        let input = views.labels(TEXTS, &["saisie"]).unwrap();
+        for key in [
+            "vide", "date", "heure", "nombre", "choix", "dates", "heures", "creneau", "jour",
+            "debut", "salle",
+        ] {
+            assert!(input.contains_key(key), "{key}");
         }
         let groups = Words::of(&views, "publics").unwrap();
         for (_, key) in crate::web::documents::AUDIENCES {
