@@ -14,7 +14,7 @@ use crate::load::{self, Source};
 use crate::web::app::App;
 use crate::web::edit::{self, Refusal};
 use crate::web::http::{Reply, Request, first};
-use crate::web::message::Message;
+use crate::web::message::{Message, not_written, refusal_words};
 use crate::web::parts::{
     CIVILITE, Field, FieldSpec, FormWording, Kind, at_path, changes, fields_with, problem, shown,
     tree_of, yaml_value,
@@ -388,13 +388,12 @@ impl App {
         };
         let text = match edited {
             Ok(t) => t,
-            Err(refusal) => return refused(refusal.explained(list.block), 409, given),
+            Err(refusal) => {
+                return refused(refusal_words(&self.views, &refusal, list.block), 409, given);
+            }
         };
         if let Err(d) = load::parse(&Source::from_text(&source.name, &text)) {
-            let why = format!(
-                "ces valeurs rendraient le fichier illisible ({})\u{a0}; rien n'a été écrit",
-                d.message
-            );
+            let why = not_written(&self.views, "illisible", &d.message);
             return refused(why, 422, given);
         }
         crate::session_text::replace(path, &text)?;

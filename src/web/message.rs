@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::web::app::App;
+use crate::web::edit::Refusal;
 use crate::web::http::Reply;
 use crate::web::view::Views;
 
@@ -104,17 +105,52 @@ impl Words {
     }
 }
 
-/// What a form finds wrong with a value: the line `key` of the block
-/// `saisie`, said of the field `label` and its `value`.
-pub fn input_problem(views: &Views, key: &str, label: &str, value: &str) -> String {
-    // One line a key: a value never breaks the block's lines.
-    let value = value.replace(['\n', '\r'], " ");
-    let values = minijinja::context! { libelle => label, valeur => value };
+/// The line `key` of the block `block`, rendered with `values` (each on
+/// one line: a value never breaks the block's lines); the key itself
+/// where the template lacks it (a test checks that none lacks).
+fn said(views: &Views, block: &str, key: &str, values: minijinja::Value) -> String {
     views
-        .labels_with(TEXTS, &["saisie"], values)
+        .labels_with(TEXTS, &[block], values)
         .ok()
         .and_then(|mut words| words.remove(key))
         .unwrap_or_else(|| key.to_owned())
+}
+
+/// `text` on one line.
+fn one_line(text: &str) -> String {
+    text.replace(['\n', '\r'], " ")
+}
+
+/// What a form finds wrong with a value: the line `key` of the block
+/// `saisie`, said of the field `label` and its `value`.
+pub fn input_problem(views: &Views, key: &str, label: &str, value: &str) -> String {
+    let values = minijinja::context! { libelle => one_line(label), valeur => one_line(value) };
+    said(views, "saisie", key, values)
+}
+
+/// Why a change was not written: the line `key` of the block `ecriture`
+/// (`illisible`, `creneau_illisible`, `creneau_ecrit`), with `why`, what
+/// the file would say.
+pub fn not_written(views: &Views, key: &str, why: &str) -> String {
+    said(
+        views,
+        "ecriture",
+        key,
+        minijinja::context! { pourquoi => one_line(why) },
+    )
+}
+
+/// Why the change of the part `block` (`titre.ccp`) was refused, with
+/// what to do.
+pub fn refusal_words(views: &Views, refusal: &Refusal, block: &str) -> String {
+    let parties: Vec<&str> = block.rsplit('.').collect();
+    let (key, cle) = match refusal {
+        Refusal::NoPart => ("pas_de_partie", ""),
+        Refusal::MultiLine(key) => ("plusieurs_lignes", key.as_str()),
+        Refusal::NoItem => ("pas_d_element", ""),
+        Refusal::FirstKey(key) => ("premiere_cle", key.as_str()),
+    };
+    said(views, "ecriture", key, minijinja::context! { parties, cle })
 }
 
 impl App {
@@ -225,6 +261,34 @@ mod tests {
         ] {
             assert!(input.contains_key(key), "{key}");
         }
+        let writing = views
+            .labels_with(
+                TEXTS,
+                &["ecriture"],
+                minijinja::context! { parties => ["a"] },
+            )
+            .unwrap();
+        for key in [
+            "pas_de_partie",
+            "plusieurs_lignes",
+            "pas_d_element",
+            "premiere_cle",
+            "illisible",
+            "creneau_illisible",
+            "creneau_ecrit",
+        ] {
+            assert!(writing.contains_key(key), "{key}");
+        }
+        let ccp = refusal_words(&views, &Refusal::NoPart, "titre.ccp");
+        assert!(
+            ccp.contains("« ccp: » dans « titre: »\u{a0}; ajoutez-la"),
+            "{ccp}"
+        );
+        let unread = not_written(&views, "illisible", "ligne 3\nsuite");
+        assert!(
+            unread.ends_with("illisible (ligne 3 suite)\u{a0}; rien n'a été écrit"),
+            "{unread}"
+        );
         let groups = Words::of(&views, "publics").unwrap();
         for (_, key) in crate::web::documents::AUDIENCES {
             assert!(groups.has(key), "{key}");

@@ -16,7 +16,7 @@ use crate::load::{self, Source};
 use crate::web::app::App;
 use crate::web::edit::{self, Change};
 use crate::web::http::{Reply, Request, first};
-use crate::web::message::input_problem;
+use crate::web::message::{input_problem, not_written, refusal_words};
 use crate::web::view::Views;
 
 /// What a field holds, for the form's own check before writing and for
@@ -404,15 +404,12 @@ impl App {
         {
             Ok(t) => t,
             Err(refusal) => {
-                let why = refusal.explained(part.block);
+                let why = refusal_words(&self.views, &refusal, part.block);
                 return self.part_form(part, 409, &fields, &seen, false, Some(why));
             }
         };
         if let Err(d) = load::parse(&Source::from_text(&source.name, &text)) {
-            let why = format!(
-                "ces valeurs rendraient le fichier illisible ({})\u{a0}; rien n'a été écrit",
-                d.message
-            );
+            let why = not_written(&self.views, "illisible", &d.message);
             return self.part_form(part, 422, &fields, &seen, false, Some(why));
         }
         crate::session_text::replace(&path, &text)?;

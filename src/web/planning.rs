@@ -20,7 +20,7 @@ use crate::model::{Date, Selection, Session, Time};
 use crate::planner::{self, NewSlot, Who};
 use crate::web::app::{App, Planned};
 use crate::web::http::{Reply, Request, first};
-use crate::web::message::{Message, input_problem};
+use crate::web::message::{Message, input_problem, not_written};
 use crate::web::pages::plan_key;
 use crate::web::view::Views;
 
@@ -353,7 +353,7 @@ impl App {
             Err(problems) => return self.planning_view(422, (false, false), problems, &form),
         };
         let Some(text) = moved_text(&source.text, &session, &wanted) else {
-            let why = "ce créneau n'est pas écrit une valeur par ligne (date, debut, fin, salle)\u{a0}; modifiez-le avec un éditeur de texte".to_owned();
+            let why = not_written(&self.views, "creneau_ecrit", "");
             return self.planning_view(
                 409,
                 (false, false),
@@ -362,10 +362,7 @@ impl App {
             );
         };
         if let Err(d) = load::parse(&Source::from_text(&source.name, &text)) {
-            let why = format!(
-                "ce déplacement rendrait le fichier illisible ({})\u{a0}; rien n'a été écrit",
-                d.message
-            );
+            let why = not_written(&self.views, "creneau_illisible", &d.message);
             return self.planning_view(
                 422,
                 (false, false),
