@@ -256,8 +256,19 @@ mod tests {
         }
         let input = views.labels(TEXTS, &["saisie"]).unwrap();
         for key in [
-            "vide", "date", "heure", "nombre", "choix", "dates", "heures", "creneau", "jour",
-            "debut", "salle",
+            "vide",
+            "date",
+            "heure",
+            "nombre",
+            "choix",
+            "dates",
+            "heures",
+            "creneau",
+            "jour",
+            "debut",
+            "salle",
+            "chemin",
+            "chemin_vide",
         ] {
             assert!(input.contains_key(key), "{key}");
         }

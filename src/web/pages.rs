@@ -13,7 +13,7 @@ use crate::load::{self, Source};
 use crate::model::Session;
 use crate::web::app::App;
 use crate::web::http::{Reply, Request};
-use crate::web::message::Message;
+use crate::web::message::{Message, input_problem};
 use crate::web::parts;
 use crate::web::view::STYLE;
 
@@ -210,10 +210,8 @@ impl App {
                 .trim(),
         );
         if !path.is_file() {
-            return self.home(Some(format!(
-                "« {} » n'est pas un fichier\u{a0}: indiquez le chemin complet d'un fichier de session (.yaml).",
-                path.display()
-            )));
+            let shown = path.display().to_string();
+            return self.home(Some(input_problem(&self.views, "chemin", "", &shown)));
         }
         self.session = Some(path);
         self.pending_import = None;
@@ -229,10 +227,7 @@ impl App {
                 .trim(),
         );
         if path.as_os_str().is_empty() {
-            return self.home(Some(
-                "Indiquez le chemin du fichier à créer, par exemple /home/moi/session.yaml."
-                    .to_owned(),
-            ));
+            return self.home(Some(input_problem(&self.views, "chemin_vide", "", "")));
         }
         if let Err(e) = crate::example::init(&path) {
             return self.home(Some(e.to_string()));
