@@ -147,6 +147,10 @@ pub struct WordPage {
     /// `word-hairline`: the paragraph that ends a header or a footer, or
     /// gives a space its height.
     pub hairline_pt: f32,
+    /// `rule-stroke`: every rule and box.
+    pub rule_stroke_pt: f32,
+    /// `word-cut-stroke`: the cut line.
+    pub cut_stroke_pt: f32,
 }
 
 /// What the DOCX takes from the embedded page program.
@@ -188,6 +192,8 @@ impl WordPage {
             table_gap_pt: pt("word-table-gap")?,
             table_gap_after_pt: pt("word-table-gap-after")?,
             hairline_pt: pt("word-hairline")?,
+            rule_stroke_pt: pt("rule-stroke")?,
+            cut_stroke_pt: pt("word-cut-stroke")?,
         })
     }
 }
@@ -424,6 +430,8 @@ mod tests {
         assert_eq!(word.table_gap_pt, 8.0);
         assert_eq!(word.table_gap_after_pt, 4.0);
         assert_eq!(word.hairline_pt, 1.0);
+        assert_eq!(word.rule_stroke_pt, 0.5);
+        assert_eq!(word.cut_stroke_pt, 0.75);
         let program = PROGRAM.replace("#let muted = luma(40)", "#let muted = rgb(40, 40, 40)");
         assert_eq!(WordPage::read(&program), Err("muted".to_owned()));
     }
@@ -482,6 +490,8 @@ mod tests {
             "word-table-gap",
             "word-table-gap-after",
             "word-hairline",
+            "rule-stroke",
+            "word-cut-stroke",
             "posted-row-size",
             "posted-note-size",
             "posted-title-size",
@@ -492,8 +502,9 @@ mod tests {
             "posted-row-padding",
             "posted-table-spacing",
         ];
-        // `scissors-size` is the PDF's alone (Word's is `word-scissors-size`).
-        let pdf_only = ["scissors-size"];
+        // The PDF's alone: Word's scissors are `word-scissors-size`, its
+        // lighter rules `rule-stroke`, its cut line `word-cut-stroke`.
+        let pdf_only = ["scissors-size", "light-stroke", "cut-stroke"];
         for line in PROGRAM.lines().filter(|l| l.starts_with("#let ")) {
             let Some((name, value)) = line["#let ".len()..].split_once(" = ") else {
                 continue;

@@ -50,6 +50,11 @@ pub fn points_twips(pt: f32) -> u32 {
     (pt * 20.0).round() as u32
 }
 
+/// Points to eighths of a point (border widths).
+pub fn eighths(pt: f32) -> usize {
+    (pt * 8.0).round() as usize
+}
+
 /// The width between the margins.
 pub fn content_width(landscape: bool) -> u32 {
     twips(PAGE.content_width_mm(landscape))

@@ -38,7 +38,7 @@ use crate::doc::{Align, Block, Document, Paragraph, Run, Table};
 use crate::error::Error;
 use crate::page::PAGE;
 use geometry::{
-    FONT, WORD, content_width, half_points, paragraph_after_twips, points_twips, twips,
+    FONT, WORD, content_width, eighths, half_points, paragraph_after_twips, points_twips, twips,
 };
 use sections::{PageTotal, margins, numbered, page_footer, page_header, page_size, section_end};
 use tables::TableBuilder;
@@ -216,7 +216,7 @@ fn add_block(
             );
             let rule = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
                 .val(BorderType::Dashed)
-                .size(6)
+                .size(eighths(WORD.cut_stroke_pt))
                 .color(WORD.cut_color.as_str());
             cut.property = cut
                 .property

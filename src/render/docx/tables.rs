@@ -8,7 +8,7 @@ use docx_rs::{
     VAlignType, WidthType,
 };
 
-use super::geometry::{WORD, cell_inset_x_twips, cell_inset_y_twips, half_points, twips};
+use super::geometry::{WORD, cell_inset_x_twips, cell_inset_y_twips, eighths, half_points, twips};
 use super::text::{paragraph, text_run};
 use crate::doc::{Cell, Paragraph, Row, Run, Table};
 use crate::page::PAGE;
@@ -102,7 +102,7 @@ fn borders(kind: BorderType) -> TableBorders {
         borders = borders.set(
             TableBorder::new(pos)
                 .border_type(kind)
-                .size(4)
+                .size(eighths(WORD.rule_stroke_pt))
                 .color(WORD.rule_color.as_str()),
         );
     }
@@ -118,7 +118,7 @@ pub fn no_borders() -> TableBorders {
 pub fn cell_border(pos: TableCellBorderPosition, color: &str) -> TableCellBorder {
     TableCellBorder::new(pos)
         .border_type(BorderType::Single)
-        .size(4)
+        .size(eighths(WORD.rule_stroke_pt))
         .color(color)
 }
 
