@@ -17,7 +17,7 @@ use crate::web::message::{Message, Words};
 
 /// The groups of the documents page, in order, each worded in the block
 /// `publics` of `templates/web/textes.txt`.
-pub(super) const AUDIENCES: &[(Audience, &str)] = &[
+const AUDIENCES: &[(Audience, &str)] = &[
     (Audience::Candidat, "candidat"),
     (Audience::Jure, "jure"),
     (Audience::Surveillant, "surveillant"),
@@ -230,4 +230,18 @@ pub(super) fn encode_path(path: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_group_of_documents_is_worded() {
+        let views = crate::web::view::Views::new().unwrap();
+        let groups = Words::of(&views, "publics").unwrap();
+        for (_, key) in AUDIENCES {
+            assert!(groups.has(key), "{key}");
+        }
+    }
 }
