@@ -88,8 +88,9 @@ impl Page {
 }
 
 /// What the DOCX takes from the embedded page program besides the page's
-/// geometry: its colours (as `RRGGBB`), and the distances that give the
-/// PDF's page with Word's own line model (`word-…`). Read from the embedded
+/// geometry: its colours (as `RRGGBB`), the blocks' own lengths, and the
+/// distances that give the PDF's page with Word's own line model
+/// (`word-…`). Read from the embedded
 /// program only: a centre's program keeps the geometry, and its DOCX is
 /// laid out as the embedded one's.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,6 +118,39 @@ pub struct WordPage {
     pub cell_paragraph_after_mm: f32,
     /// `word-cell-inset-y`: a cell's padding above and below.
     pub cell_inset_y_pt: f32,
+    /// `logo-height`: the logo's in the running header.
+    pub logo_height_mm: f32,
+    /// `header-gutter`: between the logo and the running header's text.
+    pub header_gutter_mm: f32,
+    /// `ruled-line`: the height each line to write on takes.
+    pub ruled_line_mm: f32,
+    /// `caption-size`: a signature box's caption.
+    pub caption_pt: f32,
+    /// `word-line`: the height of Word's line, in ems of its type.
+    pub line_em: f32,
+    /// `word-scissors-size`: the scissors of a cut line.
+    pub scissors_pt: f32,
+    /// `word-scissors-after`: between the scissors and the dashed rule.
+    pub scissors_after_mm: f32,
+    /// `word-sender-after`: under a line of the letter head's sender.
+    pub sender_after_mm: f32,
+    /// `word-caption-after`: under a signature box's caption.
+    pub caption_after_mm: f32,
+    /// `word-heading-above`: above a heading (none at the top of a page).
+    pub heading_above_pt: f32,
+    /// `word-heading-below`: under a heading.
+    pub heading_below_pt: f32,
+    /// `word-table-gap`: the empty paragraph between two tables.
+    pub table_gap_pt: f32,
+    /// `word-table-gap-after`: its space after.
+    pub table_gap_after_pt: f32,
+    /// `word-hairline`: the paragraph that ends a header or a footer, or
+    /// gives a space its height.
+    pub hairline_pt: f32,
+    /// `rule-stroke`: every rule and box.
+    pub rule_stroke_pt: f32,
+    /// `word-cut-stroke`: the cut line.
+    pub cut_stroke_pt: f32,
 }
 
 /// What the DOCX takes from the embedded page program.
@@ -131,11 +165,7 @@ impl WordPage {
         let color = |name: &str| luma_hex(program, name).ok_or_else(|| name.to_owned());
         let mm = |name: &str| length(program, name).ok_or_else(|| name.to_owned());
         let pt = |name: &str| points(program, name).ok_or_else(|| name.to_owned());
-        let em = |name: &str| {
-            definition(program, name)
-                .and_then(|v| v.trim().strip_suffix("em")?.parse().ok())
-                .ok_or_else(|| name.to_owned())
-        };
+        let em = |name: &str| ems(program, name).ok_or_else(|| name.to_owned());
         Ok(WordPage {
             rule_color: color("rule-color")?,
             shade: color("shade")?,
@@ -148,6 +178,85 @@ impl WordPage {
             taller_line_em: em("word-taller-line")?,
             cell_paragraph_after_mm: mm("word-cell-paragraph-after")?,
             cell_inset_y_pt: pt("word-cell-inset-y")?,
+            logo_height_mm: mm("logo-height")?,
+            header_gutter_mm: mm("header-gutter")?,
+            ruled_line_mm: mm("ruled-line")?,
+            caption_pt: pt("caption-size")?,
+            line_em: em("word-line")?,
+            scissors_pt: pt("word-scissors-size")?,
+            scissors_after_mm: mm("word-scissors-after")?,
+            sender_after_mm: mm("word-sender-after")?,
+            caption_after_mm: mm("word-caption-after")?,
+            heading_above_pt: pt("word-heading-above")?,
+            heading_below_pt: pt("word-heading-below")?,
+            table_gap_pt: pt("word-table-gap")?,
+            table_gap_after_pt: pt("word-table-gap-after")?,
+            hairline_pt: pt("word-hairline")?,
+            rule_stroke_pt: pt("rule-stroke")?,
+            cut_stroke_pt: pt("word-cut-stroke")?,
+        })
+    }
+}
+
+/// The posted timetable's landscape sheet (`posted-…`), which its composer
+/// sets on its blocks and fits its rows to. Read from the embedded program
+/// only, as [`WordPage`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostedSheet {
+    /// `posted-row-size`: the rows and the column headers.
+    pub row_pt: f32,
+    /// `posted-note-size`: breaks, who is present, the subtitle, the reminder.
+    pub note_pt: f32,
+    /// `posted-title-size`.
+    pub title_pt: f32,
+    /// `posted-title-after`: under the title.
+    pub title_after_mm: f32,
+    /// `posted-subtitle-after`: under the subtitle.
+    pub subtitle_after_mm: f32,
+    /// `posted-between`: between the paragraphs (rooms) of a cell.
+    pub between_mm: f32,
+    /// `posted-widths`: the columns' design widths (time, test, rooms).
+    pub widths: [f32; 3],
+    /// `posted-row-padding`: a row's padding, as Word sets it.
+    pub row_padding_pt: f32,
+    /// `posted-table-spacing`: between the table and the reminder.
+    pub table_spacing_pt: f32,
+}
+
+/// The posted timetable's sheet of the embedded page program.
+pub static POSTED: LazyLock<PostedSheet> = LazyLock::new(|| {
+    PostedSheet::read(PROGRAM).expect("the embedded page program states the posted sheet")
+});
+
+impl PostedSheet {
+    /// Reads the `posted-…` values of a page program; `Err` names the
+    /// first value missing.
+    pub fn read(program: &str) -> Result<PostedSheet, String> {
+        let mm = |name: &str| length(program, name).ok_or_else(|| name.to_owned());
+        let pt = |name: &str| points(program, name).ok_or_else(|| name.to_owned());
+        let widths = definition(program, "posted-widths")
+            .and_then(|v| {
+                v.trim()
+                    .strip_prefix('(')?
+                    .strip_suffix(')')
+                    .map(str::to_owned)
+            })
+            .and_then(|v| {
+                let parsed: Option<Vec<f32>> =
+                    v.split(',').map(|w| w.trim().parse().ok()).collect();
+                parsed?.try_into().ok()
+            })
+            .ok_or("posted-widths")?;
+        Ok(PostedSheet {
+            row_pt: pt("posted-row-size")?,
+            note_pt: pt("posted-note-size")?,
+            title_pt: pt("posted-title-size")?,
+            title_after_mm: mm("posted-title-after")?,
+            subtitle_after_mm: mm("posted-subtitle-after")?,
+            between_mm: mm("posted-between")?,
+            widths,
+            row_padding_pt: pt("posted-row-padding")?,
+            table_spacing_pt: pt("posted-table-spacing")?,
         })
     }
 }
@@ -231,6 +340,15 @@ fn recipient_size(program: &str) -> Option<f32> {
     size.trim().parse().ok()
 }
 
+/// The value of `#let name = …em` in ems.
+fn ems(program: &str, name: &str) -> Option<f32> {
+    definition(program, name)?
+        .trim()
+        .strip_suffix("em")?
+        .parse()
+        .ok()
+}
+
 /// The value of `#let name = …pt` in points.
 fn points(program: &str, name: &str) -> Option<f32> {
     definition(program, name)?
@@ -298,8 +416,124 @@ mod tests {
         assert_eq!(word.taller_line_em, 0.3);
         assert_eq!(word.cell_paragraph_after_mm, 0.8);
         assert_eq!(word.cell_inset_y_pt, 1.0);
+        assert_eq!(word.logo_height_mm, 11.0);
+        assert_eq!(word.header_gutter_mm, 4.0);
+        assert_eq!(word.ruled_line_mm, 7.5);
+        assert_eq!(word.caption_pt, 9.0);
+        assert_eq!(word.line_em, 1.15);
+        assert_eq!(word.scissors_pt, 11.0);
+        assert_eq!(word.scissors_after_mm, 1.0);
+        assert_eq!(word.sender_after_mm, 0.5);
+        assert_eq!(word.caption_after_mm, 1.0);
+        assert_eq!(word.heading_above_pt, 10.0);
+        assert_eq!(word.heading_below_pt, 7.0);
+        assert_eq!(word.table_gap_pt, 8.0);
+        assert_eq!(word.table_gap_after_pt, 4.0);
+        assert_eq!(word.hairline_pt, 1.0);
+        assert_eq!(word.rule_stroke_pt, 0.5);
+        assert_eq!(word.cut_stroke_pt, 0.75);
         let program = PROGRAM.replace("#let muted = luma(40)", "#let muted = rgb(40, 40, 40)");
         assert_eq!(WordPage::read(&program), Err("muted".to_owned()));
+    }
+
+    #[test]
+    fn the_embedded_program_gives_the_posted_sheet() {
+        let posted = PostedSheet::read(PROGRAM).unwrap();
+        assert_eq!(posted.row_pt, 16.0);
+        assert_eq!(posted.note_pt, 14.0);
+        assert_eq!(posted.title_pt, 20.0);
+        assert_eq!(posted.title_after_mm, 2.0);
+        assert_eq!(posted.subtitle_after_mm, 3.0);
+        assert_eq!(posted.between_mm, 1.5);
+        assert_eq!(posted.widths, [2.6, 6.6, 4.9]);
+        assert_eq!(posted.row_padding_pt, 6.0);
+        assert_eq!(posted.table_spacing_pt, 12.0);
+        let program = PROGRAM.replace("#let posted-widths = (2.6, 6.6, 4.9)", "");
+        assert_eq!(PostedSheet::read(&program), Err("posted-widths".to_owned()));
+    }
+
+    /// Every value read from its own `#let` line, left out in turn, is
+    /// named; and every length, size or grey of the program is read.
+    #[test]
+    fn a_value_left_out_of_the_program_is_named() {
+        let read = [
+            "margin-top",
+            "margin-bottom",
+            "margin-x",
+            "window-x",
+            "window-y",
+            "body-size",
+            "small-size",
+            "cell-inset",
+            "rule-color",
+            "shade",
+            "light-rule",
+            "cut-color",
+            "muted",
+            "word-header",
+            "word-footer",
+            "word-paragraph-after",
+            "word-taller-line",
+            "word-cell-paragraph-after",
+            "word-cell-inset-y",
+            "logo-height",
+            "header-gutter",
+            "ruled-line",
+            "caption-size",
+            "word-line",
+            "word-scissors-size",
+            "word-scissors-after",
+            "word-sender-after",
+            "word-caption-after",
+            "word-heading-above",
+            "word-heading-below",
+            "word-table-gap",
+            "word-table-gap-after",
+            "word-hairline",
+            "rule-stroke",
+            "word-cut-stroke",
+            "posted-row-size",
+            "posted-note-size",
+            "posted-title-size",
+            "posted-title-after",
+            "posted-subtitle-after",
+            "posted-between",
+            "posted-widths",
+            "posted-row-padding",
+            "posted-table-spacing",
+        ];
+        // The PDF's alone: Word's scissors are `word-scissors-size`, its
+        // lighter rules `rule-stroke`, its cut line `word-cut-stroke`.
+        let pdf_only = ["scissors-size", "light-stroke", "cut-stroke"];
+        for line in PROGRAM.lines().filter(|l| l.starts_with("#let ")) {
+            let Some((name, value)) = line["#let ".len()..].split_once(" = ") else {
+                continue;
+            };
+            let unit = ["mm", "pt", "em", "luma("]
+                .iter()
+                .any(|u| value.contains(u))
+                || value.starts_with('(') && value.contains(char::is_numeric);
+            // A value, not a drawing (`line(…)`) or a function.
+            let drawing =
+                value.contains('(') && !value.starts_with('(') && !value.starts_with("luma(");
+            if name.contains('(') || value.contains('{') || drawing || !unit {
+                continue;
+            }
+            if pdf_only.contains(&name) {
+                continue;
+            }
+            assert!(read.contains(&name), "« {name} » is read by nothing");
+            let without = PROGRAM.replacen(line, "", 1);
+            let named = [
+                Page::read(&without).err(),
+                WordPage::read(&without).err(),
+                PostedSheet::read(&without).err(),
+            ];
+            assert!(
+                named.iter().flatten().any(|n| n == name),
+                "without « {name} »: {named:?}"
+            );
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! Jurors appear only as « Jury ».
 //!
 //! The posted timetable is one landscape sheet per day, its rows at
-//! [`ROW_PT`]: slots that run at the same time with the same test share one
+//! the page program's `posted-row-size`: slots that run at the same time with the same test share one
 //! row (each room with its candidates); breaks and the jury's own slots are
 //! thin rows. A day too
 //! long for one sheet goes on to another headed "(suite)"; how many rows a
@@ -14,15 +14,14 @@ use minijinja::{Value, context};
 
 use super::shared::{self, ReglementType};
 use super::sheet_fit::{
-    BETWEEN_MM, LINE_FACTOR, MM, NOTE_PT, ROW_PADDING_PT, ROW_PT, SUBTITLE_AFTER_MM,
-    TABLE_SPACING_PT, TITLE_AFTER_MM, TITLE_PT, WIDTHS, sheet_height_pt, sheet_width_pt,
-    split_into_sheets, text_height_pt,
+    MM, POSTED, sheet_height_pt, sheet_width_pt, split_into_sheets, text_height_pt,
 };
 use super::{Composed, Composer};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::fr;
 use crate::model::{Date, NatureCreneau};
+use crate::page::WORD;
 use crate::plan::SlotView;
 use crate::wording::{LabelBlock, Texts};
 
@@ -171,14 +170,17 @@ fn measure_day(ctx: &Composer, day: Date, jour: &str) -> Result<MeasuredDay, Err
             // What is left for the rows once the title (the longer one,
             // with "(suite)") and the header row are set.
             let budget = sheet_height_pt()
-                - text_height_pt(&t.text("titre")?, true, TITLE_PT, sheet_width_pt())
-                - TITLE_AFTER_MM * MM
-                - (ROW_PT * LINE_FACTOR + ROW_PADDING_PT);
-            let subtitle_height =
-                text_height_pt(&t.text("sous_titre")?, false, NOTE_PT, sheet_width_pt())
-                    + SUBTITLE_AFTER_MM * MM;
-            let note_height =
-                TABLE_SPACING_PT + text_height_pt(&note, false, NOTE_PT, sheet_width_pt());
+                - text_height_pt(&t.text("titre")?, true, POSTED.title_pt, sheet_width_pt())
+                - POSTED.title_after_mm * MM
+                - (POSTED.row_pt * WORD.line_em + POSTED.row_padding_pt);
+            let subtitle_height = text_height_pt(
+                &t.text("sous_titre")?,
+                false,
+                POSTED.note_pt,
+                sheet_width_pt(),
+            ) + POSTED.subtitle_after_mm * MM;
+            let note_height = POSTED.table_spacing_pt
+                + text_height_pt(&note, false, POSTED.note_pt, sheet_width_pt());
             Ok(MeasuredDay {
                 title: t.text("fichier")?,
                 rows,
@@ -211,26 +213,26 @@ fn sheet(
             let mut blocks = vec![Block::Paragraph(
                 Paragraph::bold(t.text("titre")?)
                     .align(Align::Center)
-                    .size(TITLE_PT)
-                    .space_after(TITLE_AFTER_MM),
+                    .size(POSTED.title_pt)
+                    .space_after(POSTED.title_after_mm),
             )];
             if show_subtitle {
                 blocks.push(Block::Paragraph(
                     Paragraph::text(t.text("sous_titre")?)
                         .align(Align::Center)
-                        .size(NOTE_PT)
-                        .space_after(SUBTITLE_AFTER_MM),
+                        .size(POSTED.note_pt)
+                        .space_after(POSTED.subtitle_after_mm),
                 ));
             }
             blocks.push(Block::Table(
-                Table::new(WIDTHS.to_vec(), table_rows)
+                Table::new(POSTED.widths.to_vec(), table_rows)
                     .header_rows(1)
-                    .size(ROW_PT)
+                    .size(POSTED.row_pt)
                     .ruled(),
             ));
             if let Some(note) = note {
                 blocks.push(Block::Paragraph(
-                    Paragraph::italic(note.to_owned()).size(NOTE_PT),
+                    Paragraph::italic(note.to_owned()).size(POSTED.note_pt),
                 ));
             }
             Ok(blocks)
@@ -382,8 +384,8 @@ fn table_row(row: &PostedRow, t: &Texts) -> Result<Row, Error> {
             }
         }
         return Ok(Row::new(vec![
-            Cell::new(vec![Paragraph::text(time).size(NOTE_PT)]).shaded(),
-            Cell::new(vec![Paragraph::new(runs).size(NOTE_PT)])
+            Cell::new(vec![Paragraph::text(time).size(POSTED.note_pt)]).shaded(),
+            Cell::new(vec![Paragraph::new(runs).size(POSTED.note_pt)])
                 .span(2)
                 .shaded(),
         ]));
@@ -420,14 +422,14 @@ fn table_row(row: &PostedRow, t: &Texts) -> Result<Row, Error> {
                     Run::plain(format!("\n{who}")),
                 ]),
             }
-            .space_after(BETWEEN_MM))
+            .space_after(POSTED.between_mm))
         })
         .collect::<Result<_, _>>()?;
     let mut test = vec![Paragraph::text(format!("{} ({})", row.title, row.duree))];
     test.extend(
         row.present
             .iter()
-            .map(|p| Paragraph::italic(p.clone()).size(NOTE_PT)),
+            .map(|p| Paragraph::italic(p.clone()).size(POSTED.note_pt)),
     );
     Ok(Row::new(vec![
         Cell::new(vec![Paragraph::bold(time)]),

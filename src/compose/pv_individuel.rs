@@ -4,11 +4,12 @@
 
 use minijinja::{Value, context};
 
-use super::sheet_fit::{self, LINE_FACTOR};
+use super::sheet_fit;
 use super::{Composed, Composer, Content, Filter, shared};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
 use crate::model::{Decision, Voie};
+use crate::page::{PAGE, WORD};
 use crate::plan::{CandidateView, Facts};
 use crate::wording::{LabelBlock, Texts};
 
@@ -141,10 +142,10 @@ impl Reduction {
     /// page, from an estimate of the lines its long texts take beyond the
     /// common case: the centre's name, site and address, the CCPs' titles.
     fn for_form(facts: &Facts, c: Option<&CandidateView>) -> Reduction {
-        let content_pt = crate::page::PAGE.content_width_mm(false) * 72.0 / 25.4;
+        let content_pt = PAGE.content_width_mm(false) * 72.0 / 25.4;
         let lines = |text: &str, share: f32| {
-            let width = content_pt * share - 8.0;
-            sheet_fit::text_height_pt(text, false, 8.5, width) / (8.5 * LINE_FACTOR)
+            let width = content_pt * share - 2.0 * PAGE.cell_inset_x_pt;
+            sheet_fit::text_height_pt(text, false, 8.5, width) / (8.5 * WORD.line_em)
         };
         let identity_share = 3.7 / 11.0;
         let centre =
@@ -164,7 +165,7 @@ impl Reduction {
             .and_then(|c| c.observations.as_deref())
             .map_or(0.0, |o| (lines(o, 1.0) - 3.0).max(0.0));
         let extra_lines = (centre - 2.0).max(0.0) + (address - 3.0).max(0.0) + ccp + observations;
-        let extra_pt = extra_lines * 8.5 * LINE_FACTOR;
+        let extra_pt = extra_lines * 8.5 * WORD.line_em;
         let step = ABSORBED_PT
             .iter()
             .position(|&absorbed| extra_pt <= absorbed)

@@ -1,21 +1,13 @@
-//! The posted timetable's sheet: its geometry, and how much of it the rows
-//! take, estimated from the width of their words in the PDF's font, with
-//! room to spare for Word's taller lines.
+//! The posted timetable's sheet: how much of it the rows take, estimated
+//! from the width of their words in the PDF's font, with room to spare for
+//! Word's taller lines. Its sizes and spaces are the page program's
+//! (`posted-…`, read into [`POSTED`]).
 
 use crate::doc::Row;
 use crate::fit::text_width_pt;
-use crate::page::PAGE;
+pub(super) use crate::page::POSTED;
+use crate::page::{PAGE, WORD};
 
-/// The timetable's rows and column headers.
-pub(super) const ROW_PT: f32 = 16.0;
-/// Breaks and the reminder: smaller, never under 14 pt.
-pub(super) const NOTE_PT: f32 = 14.0;
-pub(super) const TITLE_PT: f32 = 20.0;
-/// Space under the title and the subtitle, in millimetres.
-pub(super) const TITLE_AFTER_MM: f32 = 2.0;
-pub(super) const SUBTITLE_AFTER_MM: f32 = 3.0;
-/// Column design widths: time, test, rooms with their candidates.
-pub(super) const WIDTHS: [f32; 3] = [2.6, 6.6, 4.9];
 /// The width between the margins of a landscape sheet, in points (the
 /// page program's margins).
 pub(super) fn sheet_width_pt() -> f32 {
@@ -25,13 +17,7 @@ pub(super) fn sheet_width_pt() -> f32 {
 pub(super) fn sheet_height_pt() -> f32 {
     PAGE.content_height_mm(true) * 72.0 / 25.4
 }
-/// Height of a line (Word's, the taller: Arial's 1.15 em) and padding of a
-/// row, in points; the space between the table and the reminder.
-pub(super) const LINE_FACTOR: f32 = 1.15;
-pub(super) const ROW_PADDING_PT: f32 = 6.0;
-pub(super) const TABLE_SPACING_PT: f32 = 12.0;
-/// Space between the paragraphs of a cell (each room), in millimetres.
-pub(super) const BETWEEN_MM: f32 = 1.5;
+/// Points in a millimetre.
 pub(super) const MM: f32 = 72.0 / 25.4;
 
 /// The rows of one day, in sheets that each fit one landscape page.
@@ -55,12 +41,13 @@ pub(super) fn split_into_sheets(rows: Vec<Row>, budget: f32) -> Vec<Vec<Row>> {
 
 /// An estimate, on the safe side, of a row's height on the sheet.
 fn row_height_pt(row: &Row) -> f32 {
-    let total: f32 = WIDTHS.iter().sum();
+    let widths = &POSTED.widths;
+    let total: f32 = widths.iter().sum();
     let mut column = 0;
     let mut tallest = 0.0f32;
     for cell in &row.cells {
         let span = usize::from(cell.colspan.max(1));
-        let width: f32 = WIDTHS[column..(column + span).min(WIDTHS.len())]
+        let width: f32 = widths[column..(column + span).min(widths.len())]
             .iter()
             .sum::<f32>()
             / total
@@ -71,7 +58,7 @@ fn row_height_pt(row: &Row) -> f32 {
             .paragraphs
             .iter()
             .map(|p| {
-                let size = p.size.unwrap_or(ROW_PT);
+                let size = p.size.unwrap_or(POSTED.row_pt);
                 let words: Vec<(&str, bool)> = p
                     .runs
                     .iter()
@@ -84,19 +71,19 @@ fn row_height_pt(row: &Row) -> f32 {
                         })
                     })
                     .collect();
-                lines_of(&words, size, width) * size * LINE_FACTOR
+                lines_of(&words, size, width) * size * WORD.line_em
             })
             .sum();
-        let between = cell.paragraphs.len().saturating_sub(1) as f32 * BETWEEN_MM * MM;
+        let between = cell.paragraphs.len().saturating_sub(1) as f32 * POSTED.between_mm * MM;
         tallest = tallest.max(paragraphs + between);
     }
-    tallest + ROW_PADDING_PT
+    tallest + POSTED.row_padding_pt
 }
 
 /// The height of a paragraph of one style set in `width` points.
 pub(super) fn text_height_pt(text: &str, bold: bool, size: f32, width: f32) -> f32 {
     let words: Vec<(&str, bool)> = text.split(' ').map(|w| (w, bold)).collect();
-    lines_of(&words, size, width) * size * LINE_FACTOR
+    lines_of(&words, size, width) * size * WORD.line_em
 }
 
 /// How many lines words take in `width` points, broken as a word processor

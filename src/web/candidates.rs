@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::web::app::{App, Pending};
 use crate::web::http::{Reply, Request, first};
+use crate::web::message::Message;
 
 /// One row of the list.
 #[derive(Serialize)]
@@ -79,11 +80,7 @@ impl App {
             .iter()
             .find(|p| p.name == "liste" && !p.bytes.is_empty())
         else {
-            return Ok(self.message(
-                400,
-                "Aucune liste choisie",
-                "Choisissez un fichier CSV, XLSX ou ODS, puis « Lire la liste ».",
-            ));
+            return Ok(self.message(400, Message::NoListChosen));
         };
         let extension = file
             .file_name
@@ -92,7 +89,7 @@ impl App {
             .map(|(_, e)| e.to_ascii_lowercase())
             .filter(|e| ["csv", "txt", "xlsx", "ods"].contains(&e.as_str()));
         let Some(extension) = extension else {
-            return Ok(self.message(400, "Liste illisible", "La liste doit être un fichier CSV, XLSX ou ODS (son nom finit par .csv, .xlsx ou .ods)."));
+            return Ok(self.message(400, Message::ListUnreadable));
         };
         let current = crate::digest::sha256_hex(&std::fs::read(&path).unwrap_or_default());
         if current != seen {
@@ -137,11 +134,7 @@ impl App {
         let form = request.form();
         let seen = first(&form, "empreinte").unwrap_or_default();
         let Some(pending) = self.pending_import.take() else {
-            return Ok(self.message(
-                409,
-                "Aucune liste en attente",
-                "Choisissez de nouveau la liste à importer.",
-            ));
+            return Ok(self.message(409, Message::NoListWaiting));
         };
         let current = crate::digest::sha256_hex(&std::fs::read(&path).unwrap_or_default());
         if current != seen || current != pending.session_sha256 {

@@ -13,16 +13,18 @@ use crate::kind::Audience;
 use crate::web::app::App;
 use crate::web::guard::confined;
 use crate::web::http::Reply;
+use crate::web::message::{Message, Words};
 
-/// The groups of the documents page, in order.
+/// The groups of the documents page, in order, each worded in the block
+/// `publics` of `templates/web/textes.txt`.
 const AUDIENCES: &[(Audience, &str)] = &[
-    (Audience::Candidat, "Pour les candidats"),
-    (Audience::Jure, "Pour les jurés"),
-    (Audience::Surveillant, "Pour les surveillants"),
-    (Audience::Jury, "Pour le jury, pendant la session"),
-    (Audience::Public, "À afficher ou publier"),
-    (Audience::Responsable, "Pour le responsable de session"),
-    (Audience::Autorite, "Pour la DDETS"),
+    (Audience::Candidat, "candidat"),
+    (Audience::Jure, "jure"),
+    (Audience::Surveillant, "surveillant"),
+    (Audience::Jury, "jury"),
+    (Audience::Public, "public"),
+    (Audience::Responsable, "responsable"),
+    (Audience::Autorite, "autorite"),
 ];
 
 /// One file of the list.
@@ -46,7 +48,7 @@ struct KindGroup {
 /// The kinds of one audience.
 #[derive(Serialize)]
 struct Group {
-    title: &'static str,
+    title: String,
     kinds: Vec<KindGroup>,
 }
 
@@ -70,10 +72,11 @@ impl App {
         let entries = crate::output::previous_manifest(&folder)
             .map(|m| m.documents)
             .unwrap_or_default();
+        let titles = Words::of(&self.views, "publics")?;
         let groups: Vec<Group> = AUDIENCES
             .iter()
-            .map(|&(audience, title)| Group {
-                title,
+            .map(|&(audience, key)| Group {
+                title: titles.get(key),
                 kinds: crate::kind::KINDS
                     .iter()
                     .filter(|spec| spec.audience == audience)
@@ -114,11 +117,7 @@ impl App {
             Err(reply) => return Ok(reply),
         };
         let Some(file) = confined(&folder, relative) else {
-            return Ok(self.message(
-                404,
-                "Fichier introuvable",
-                "Ce fichier n'est pas dans le dossier des documents de la session.",
-            ));
+            return Ok(self.message(404, Message::FileNotFound));
         };
         let bytes = std::fs::read(&file).map_err(|e| Error::Io(crate::error::io_fr(&e)))?;
         let extension = file
@@ -162,7 +161,7 @@ impl App {
         let mut files = Vec::new();
         collect_files(&folder, "", &mut files);
         if files.is_empty() {
-            return Ok(self.message(404, "Aucun document", "Produisez d'abord les documents."));
+            return Ok(self.message(404, Message::NoDocument));
         }
         let zip_error = |e: &dyn std::fmt::Display| Error::Io(format!("archive zip\u{a0}: {e}"));
         let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -231,4 +230,18 @@ pub(super) fn encode_path(path: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_group_of_documents_is_worded() {
+        let views = crate::web::view::Views::new().unwrap();
+        let groups = Words::of(&views, "publics").unwrap();
+        for (_, key) in AUDIENCES {
+            assert!(groups.has(key), "{key}");
+        }
+    }
 }

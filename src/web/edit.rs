@@ -28,37 +28,6 @@ pub enum Refusal {
     FirstKey(String),
 }
 
-impl Refusal {
-    /// What the page says, in French, with what to do.
-    pub fn explained(&self, block: &str) -> String {
-        match self {
-            Refusal::NoPart => format!(
-                "le fichier n'a pas de partie {}\u{a0}; ajoutez-la avec un éditeur de texte",
-                written(block)
-            ),
-            Refusal::MultiLine(key) => format!(
-                "la valeur de « {key} » est écrite sur plusieurs lignes\u{a0}; modifiez-la avec un éditeur de texte"
-            ),
-            Refusal::NoItem => format!(
-                "la liste {} n'est pas écrite un élément par ligne « - », ou l'élément n'y est plus\u{a0}; rechargez la page, ou modifiez la liste avec un éditeur de texte",
-                written(block)
-            ),
-            Refusal::FirstKey(key) => format!(
-                "« {key} » ouvre l'élément dans le fichier (« - {key}: »)\u{a0}; donnez-lui une valeur, ou modifiez l'élément avec un éditeur de texte"
-            ),
-        }
-    }
-}
-
-/// How a part is written in the file, for a message: « centre: », or
-/// « convocation: » dans « session: ».
-fn written(block: &str) -> String {
-    match block.rsplit_once('.') {
-        None => format!("« {block}: »"),
-        Some((parent, key)) => format!("« {key}: » dans {}", written(parent)),
-    }
-}
-
 /// The lines of one mapping: the part's, or an item's.
 struct Span {
     /// Its first line (an item's `- ` line).

@@ -29,7 +29,8 @@ pub enum Verdict {
     /// The token is in the address: keep it as a cookie, and ask again
     /// without it (the address bar then shows no secret).
     KeepToken,
-    /// Refuse it with 403, saying why.
+    /// Refuse it with 403, saying why: the key of the reason in the block
+    /// `refus` of `templates/web/textes.txt`.
     Refuse(&'static str),
 }
 
@@ -44,7 +45,7 @@ impl Guard {
     pub fn judge(&self, request: &Request) -> Verdict {
         let host = request.header("host").unwrap_or_default();
         if !self.is_own(host) {
-            return Verdict::Refuse("adresse du serveur inattendue (en-tête Host)");
+            return Verdict::Refuse("hote");
         }
         let by_cookie = request
             .cookie(COOKIE)
@@ -53,9 +54,7 @@ impl Guard {
             .query(TOKEN_PARAMETER)
             .is_some_and(|t| same_secret(t, &self.token));
         if !by_cookie && !by_query {
-            return Verdict::Refuse(
-                "jeton absent ou faux\u{a0}: ouvrez l'adresse complète affichée par « sessiondoc ouvrir »",
-            );
+            return Verdict::Refuse("jeton");
         }
         if request.method != "GET" && request.method != "HEAD" {
             let origin = request.header("origin").unwrap_or_default();
@@ -63,7 +62,7 @@ impl Guard {
                 .strip_prefix("http://")
                 .is_some_and(|host| self.is_own(host));
             if !own {
-                return Verdict::Refuse("formulaire venu d'un autre site (en-tête Origin)");
+                return Verdict::Refuse("origine");
             }
         }
         if by_query && request.method == "GET" {

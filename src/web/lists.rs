@@ -14,10 +14,12 @@ use crate::load::{self, Source};
 use crate::web::app::App;
 use crate::web::edit::{self, Refusal};
 use crate::web::http::{Reply, Request, first};
+use crate::web::message::{Message, not_written, refusal_words};
 use crate::web::parts::{
     CIVILITE, Field, FieldSpec, FormWording, Kind, at_path, changes, fields_with, problem, shown,
     tree_of, yaml_value,
 };
+use crate::web::view::Views;
 
 /// A list of the file with a page of its own.
 pub struct List {
@@ -217,6 +219,7 @@ impl List {
     /// The form's values as given, checked.
     fn read(
         &self,
+        views: &Views,
         wording: &FormWording,
         form: &[(String, String)],
         id: impl Fn(&str) -> String,
@@ -224,7 +227,7 @@ impl List {
         let given = |key: &str| first(form, key).unwrap_or_default().trim().to_owned();
         let mut fields = fields_with(self.fields, wording, id, given);
         for (field, spec) in fields.iter_mut().zip(self.fields) {
-            let problem = problem(spec, field);
+            let problem = problem(views, spec, field);
             field.errors.extend(problem);
         }
         fields
@@ -385,13 +388,12 @@ impl App {
         };
         let text = match edited {
             Ok(t) => t,
-            Err(refusal) => return refused(refusal.explained(list.block), 409, given),
+            Err(refusal) => {
+                return refused(refusal_words(&self.views, &refusal, list.block), 409, given);
+            }
         };
         if let Err(d) = load::parse(&Source::from_text(&source.name, &text)) {
-            let why = format!(
-                "ces valeurs rendraient le fichier illisible ({})\u{a0}; rien n'a été écrit",
-                d.message
-            );
+            let why = not_written(&self.views, "illisible", &d.message);
             return refused(why, 422, given);
         }
         crate::session_text::replace(path, &text)?;
@@ -400,11 +402,7 @@ impl App {
 
     /// The answer to a form that names no item of the list.
     fn unknown_item(&self) -> Reply {
-        self.message(
-            400,
-            "Élément inconnu",
-            "Rechargez la page, puis refaites votre saisie.",
-        )
+        self.message(400, Message::UnknownItem)
     }
 
     fn list_save(&self, list: &List, request: &Request) -> Result<Reply, Error> {
@@ -415,7 +413,7 @@ impl App {
         };
         let id = row_id(index);
         let wording = FormWording::of(&self.views, list.block)?;
-        let fields = list.read(&wording, &form, |k| format!("{id}-{k}"));
+        let fields = list.read(&self.views, &wording, &form, |k| format!("{id}-{k}"));
         if fields.iter().any(|f| !f.errors.is_empty()) {
             let given = Some(Given {
                 index: Some(index),
@@ -445,7 +443,7 @@ impl App {
         let form = request.form();
         let seen = first(&form, "empreinte").unwrap_or_default().to_owned();
         let wording = FormWording::of(&self.views, list.block)?;
-        let fields = list.read(&wording, &form, |k| format!("nouveau-{k}"));
+        let fields = list.read(&self.views, &wording, &form, |k| format!("nouveau-{k}"));
         if fields.iter().any(|f| !f.errors.is_empty()) {
             let given = Some(Given {
                 index: None,

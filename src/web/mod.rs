@@ -13,6 +13,7 @@ pub mod edit;
 pub mod guard;
 pub mod http;
 pub mod lists;
+pub mod message;
 pub mod pages;
 pub mod parts;
 pub mod planning;
@@ -79,13 +80,7 @@ impl Server {
         for mut raw in self.http.incoming_requests() {
             let reply = match Request::read(&mut raw) {
                 Ok(request) => answer(&mut self.app, &request),
-                Err(Unreadable::TooLarge) => Reply::text(
-                    413,
-                    &format!(
-                        "Fichier trop gros\u{a0}: {} Mo au plus.",
-                        http::MAX_BODY / (1024 * 1024)
-                    ),
-                ),
+                Err(Unreadable::TooLarge) => self.app.refusal(413, "trop_gros"),
                 Err(Unreadable::Broken) => continue,
             };
             reply.send(raw);
@@ -96,7 +91,7 @@ impl Server {
 /// The guard's verdict, then the page.
 fn answer(app: &mut App, request: &Request) -> Reply {
     match app.guard.judge(request) {
-        Verdict::Refuse(why) => Reply::text(403, &format!("Accès refusé\u{a0}: {why}.")),
+        Verdict::Refuse(why) => app.refusal(403, why),
         Verdict::KeepToken => {
             // The same page again, the token now out of the address bar;
             // a path that is not one of ours plainly (`//other.site`) goes

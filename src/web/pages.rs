@@ -13,6 +13,7 @@ use crate::load::{self, Source};
 use crate::model::Session;
 use crate::web::app::App;
 use crate::web::http::{Reply, Request};
+use crate::web::message::{Message, input_problem};
 use crate::web::parts;
 use crate::web::view::STYLE;
 
@@ -65,9 +66,8 @@ impl App {
     /// The answer to a request that passed the guard.
     pub fn route(&mut self, request: &Request) -> Reply {
         if let Some(answer) = self.list_route(request) {
-            return answer.unwrap_or_else(|e| {
-                self.message(500, "L'opération n'a pas abouti", &e.to_string())
-            });
+            return answer
+                .unwrap_or_else(|e| self.message_with(500, Message::Failed, (), &e.to_string()));
         }
         let answer = match (request.method.as_str(), request.path.as_str()) {
             ("GET", "/") => self.home(None),
@@ -117,24 +117,9 @@ impl App {
             ("GET", path) if path.starts_with("/fichiers/") => {
                 self.document_file(&path["/fichiers/".len()..])
             }
-            _ => Ok(self.message(
-                404,
-                "Page introuvable",
-                "Cette adresse ne correspond à aucune page.",
-            )),
+            _ => Ok(self.message(404, Message::PageNotFound)),
         };
-        answer.unwrap_or_else(|e| self.message(500, "L'opération n'a pas abouti", &e.to_string()))
-    }
-
-    /// A page that says one thing, with a way back.
-    pub fn message(&self, status: u16, title: &str, text: &str) -> Reply {
-        let context = minijinja::context! {
-            title, lines => text.lines().collect::<Vec<_>>(), session => self.session_name(),
-        };
-        match self.views.render("message.html", context) {
-            Ok(html) => Reply::html(status, html),
-            Err(e) => Reply::text(500, &e.to_string()),
-        }
+        answer.unwrap_or_else(|e| self.message_with(500, Message::Failed, (), &e.to_string()))
     }
 
     /// The name of the session file open, for the heading of every page.
@@ -144,23 +129,19 @@ impl App {
 
     /// The session file open, or a page that says to open one.
     pub fn session_path(&self) -> Result<&Path, Reply> {
-        self.session.as_deref().ok_or_else(|| {
-            self.message(
-                409,
-                "Aucune session ouverte",
-                "Ouvrez d'abord un fichier de session depuis la page d'accueil.",
-            )
-        })
+        self.session
+            .as_deref()
+            .ok_or_else(|| self.message(409, Message::NoSession))
     }
 
     /// The answer when the session file does not read, saying why.
     pub fn unreadable(&self, why: &str) -> Reply {
-        self.message(409, "Le fichier ne se lit pas", why)
+        self.message_with(409, Message::Unreadable, (), why)
     }
 
     /// The answer when the session file has errors that stop it loading.
     pub fn not_loaded(&self) -> Reply {
-        self.unreadable("Corrigez d'abord les erreurs signalées sur la page de la session.")
+        self.message(409, Message::NotLoaded)
     }
 
     /// Reads, loads and checks the session file open.
@@ -229,10 +210,8 @@ impl App {
                 .trim(),
         );
         if !path.is_file() {
-            return self.home(Some(format!(
-                "« {} » n'est pas un fichier\u{a0}: indiquez le chemin complet d'un fichier de session (.yaml).",
-                path.display()
-            )));
+            let shown = path.display().to_string();
+            return self.home(Some(input_problem(&self.views, "chemin", "", &shown)));
         }
         self.session = Some(path);
         self.pending_import = None;
@@ -248,10 +227,7 @@ impl App {
                 .trim(),
         );
         if path.as_os_str().is_empty() {
-            return self.home(Some(
-                "Indiquez le chemin du fichier à créer, par exemple /home/moi/session.yaml."
-                    .to_owned(),
-            ));
+            return self.home(Some(input_problem(&self.views, "chemin_vide", "", "")));
         }
         if let Err(e) = crate::example::init(&path) {
             return self.home(Some(e.to_string()));

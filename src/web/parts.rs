@@ -16,6 +16,7 @@ use crate::load::{self, Source};
 use crate::web::app::App;
 use crate::web::edit::{self, Change};
 use crate::web::http::{Reply, Request, first};
+use crate::web::message::{input_problem, not_written, refusal_words};
 use crate::web::view::Views;
 
 /// What a field holds, for the form's own check before writing and for
@@ -294,33 +295,29 @@ fn items(value: &str) -> Vec<&str> {
 }
 
 /// What the form itself finds wrong with a field's value.
-pub fn problem(spec: &FieldSpec, field: &Field) -> Option<String> {
+/// What the form itself finds wrong with a field's value, worded by the
+/// block `saisie` of `templates/web/textes.txt`.
+pub fn problem(views: &Views, spec: &FieldSpec, field: &Field) -> Option<String> {
     let (_, required, kind) = *spec;
     let (label, value) = (&field.label, field.value.as_str());
+    let said = |key: &str, value: &str| input_problem(views, key, label, value);
     if value.is_empty() {
-        return required.then(|| format!("{label} est à remplir."));
+        return required.then(|| said("vide", value));
     }
     match kind {
-        Kind::Text => None,
-        Kind::Date => (!is_date(value)).then(|| {
-            format!("« {value} » n'est pas une date au format AAAA-MM-JJ (par exemple 2027-01-11).")
-        }),
-        Kind::Time => (!is_hm(value)).then(|| {
-            format!("« {value} » n'est pas au format HH:MM (par exemple 00:45).")
-        }),
+        Kind::Text | Kind::Texts => None,
+        Kind::Date => (!is_date(value)).then(|| said("date", value)),
+        Kind::Time => (!is_hm(value)).then(|| said("heure", value)),
         Kind::Number => (!value.chars().all(|c| c.is_ascii_digit()) || value.len() > 6)
-            .then(|| format!("« {value} » n'est pas un nombre entier (par exemple 12).")),
-        Kind::Choice(list) => (!list.contains(&value))
-            .then(|| format!("« {value} » n'est pas proposé\u{a0}: choisissez dans la liste.")),
-        Kind::Texts => None,
-        Kind::Dates => items(value).into_iter().find(|d| !is_date(d)).map(|d| {
-            format!("« {d} » n'est pas une date au format AAAA-MM-JJ (par exemple 2027-01-11)\u{a0}; séparez les dates par des virgules.")
-        }),
+            .then(|| said("nombre", value)),
+        Kind::Choice(list) => (!list.contains(&value)).then(|| said("choix", value)),
+        Kind::Dates => items(value)
+            .into_iter()
+            .find(|d| !is_date(d))
+            .map(|d| said("dates", d)),
         Kind::Times => {
             let times = items(value);
-            (times.len() != 2 || !times.iter().all(|t| is_hm(t))).then(|| {
-                format!("« {value} » n'est pas deux heures HH:MM séparées par une virgule (par exemple 08:00, 18:00).")
-            })
+            (times.len() != 2 || !times.iter().all(|t| is_hm(t))).then(|| said("heures", value))
         }
     }
 }
@@ -389,7 +386,7 @@ impl App {
         let wording = FormWording::of(&self.views, part.block)?;
         let mut fields = fields_with(part.fields, &wording, str::to_owned, given);
         for (field, spec) in fields.iter_mut().zip(part.fields) {
-            let problem = problem(spec, field);
+            let problem = problem(&self.views, spec, field);
             field.errors.extend(problem);
         }
         let seen = first(&form, "empreinte").unwrap_or_default().to_owned();
@@ -407,15 +404,12 @@ impl App {
         {
             Ok(t) => t,
             Err(refusal) => {
-                let why = refusal.explained(part.block);
+                let why = refusal_words(&self.views, &refusal, part.block);
                 return self.part_form(part, 409, &fields, &seen, false, Some(why));
             }
         };
         if let Err(d) = load::parse(&Source::from_text(&source.name, &text)) {
-            let why = format!(
-                "ces valeurs rendraient le fichier illisible ({})\u{a0}; rien n'a été écrit",
-                d.message
-            );
+            let why = not_written(&self.views, "illisible", &d.message);
             return self.part_form(part, 422, &fields, &seen, false, Some(why));
         }
         crate::session_text::replace(&path, &text)?;
@@ -443,23 +437,6 @@ impl App {
             status,
             self.views.render("partie.html", context)?,
         ))
-    }
-
-    /// The page that says the file changed since the form was shown.
-    pub fn changed_on_disk(&self, reload: &str) -> Reply {
-        let context = minijinja::context! {
-            session => self.session_name(),
-            title => "Le fichier a changé entre-temps",
-            lines => [
-                "Le fichier de session a été modifié par un autre programme depuis l'affichage de cette page.",
-                "Rien n'a été écrit, pour ne pas effacer ces modifications. Rechargez la page pour partir du fichier tel qu'il est, puis refaites votre saisie.",
-            ],
-            action => reload, action_label => "Recharger la page",
-        };
-        match self.views.render("message.html", context) {
-            Ok(html) => Reply::html(409, html),
-            Err(e) => Reply::text(500, &e.to_string()),
-        }
     }
 }
 

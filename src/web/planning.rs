@@ -20,7 +20,9 @@ use crate::model::{Date, Selection, Session, Time};
 use crate::planner::{self, NewSlot, Who};
 use crate::web::app::{App, Planned};
 use crate::web::http::{Reply, Request, first};
+use crate::web::message::{Message, input_problem, not_written};
 use crate::web::pages::plan_key;
+use crate::web::view::Views;
 
 /// One slot in a cell of the grid.
 #[derive(Serialize)]
@@ -44,7 +46,8 @@ struct Row {
 #[derive(Serialize)]
 struct Day {
     title: String,
-    rooms: Vec<String>,
+    /// Each room's name; `None` for the slots without a room.
+    rooms: Vec<Option<String>>,
     rows: Vec<Row>,
 }
 
@@ -157,13 +160,7 @@ fn grid(s: &Session, proposed: &[NewSlot]) -> Vec<Day> {
             }
             Day {
                 title: crate::fr::long_date(date),
-                rooms: rooms
-                    .iter()
-                    .map(|r| {
-                        r.as_deref()
-                            .map_or_else(|| "Sans salle".to_owned(), room_name)
-                    })
-                    .collect(),
+                rooms: rooms.iter().map(|r| r.as_deref().map(room_name)).collect(),
                 rows: rows
                     .into_iter()
                     .map(|((a, b), cells)| Row {
@@ -326,7 +323,7 @@ impl App {
         }
         let outcome = planner::execute(&path, true, false)?;
         if !outcome.success {
-            return Ok(self.message(422, "Le planning n'a pas été écrit", &outcome.err));
+            return Ok(self.message_with(422, Message::PlanningNotWritten, (), &outcome.err));
         }
         Ok(Reply::redirect("/planning?ecrit=1"))
     }
@@ -351,12 +348,12 @@ impl App {
             Ok(s) => s,
             Err(d) => return Ok(self.unreadable(&d.message)),
         };
-        let wanted = match read_move(&session, &given) {
+        let wanted = match read_move(&self.views, &session, &given) {
             Ok(m) => m,
             Err(problems) => return self.planning_view(422, (false, false), problems, &form),
         };
         let Some(text) = moved_text(&source.text, &session, &wanted) else {
-            let why = "ce créneau n'est pas écrit une valeur par ligne (date, debut, fin, salle)\u{a0}; modifiez-le avec un éditeur de texte".to_owned();
+            let why = not_written(&self.views, "creneau_ecrit", "");
             return self.planning_view(
                 409,
                 (false, false),
@@ -365,10 +362,7 @@ impl App {
             );
         };
         if let Err(d) = load::parse(&Source::from_text(&source.name, &text)) {
-            let why = format!(
-                "ce déplacement rendrait le fichier illisible ({})\u{a0}; rien n'a été écrit",
-                d.message
-            );
+            let why = not_written(&self.views, "creneau_illisible", &d.message);
             return self.planning_view(
                 422,
                 (false, false),
@@ -382,7 +376,12 @@ impl App {
 }
 
 /// The move form's values, or what is wrong with each (field, message).
-fn read_move(s: &Session, given: &dyn Fn(&str) -> String) -> Result<Move, Vec<(String, String)>> {
+fn read_move(
+    views: &Views,
+    s: &Session,
+    given: &dyn Fn(&str) -> String,
+) -> Result<Move, Vec<(String, String)>> {
+    let said = |key: &str, value: &str| input_problem(views, key, "", value);
     let mut problems = Vec::new();
     let index = given("creneau")
         .parse::<usize>()
@@ -390,38 +389,23 @@ fn read_move(s: &Session, given: &dyn Fn(&str) -> String) -> Result<Move, Vec<(S
         .filter(|n| (1..=s.planning.value.len()).contains(n))
         .map(|n| n - 1);
     if index.is_none() {
-        problems.push((
-            "creneau".to_owned(),
-            "Choisissez le créneau à déplacer dans la liste.".to_owned(),
-        ));
+        problems.push(("creneau".to_owned(), said("creneau", "")));
     }
     let date = chrono::NaiveDate::parse_from_str(&given("jour"), "%Y-%m-%d")
         .ok()
         .map(Date);
     if date.is_none() {
-        problems.push((
-            "jour".to_owned(),
-            "Choisissez le jour dans la liste.".to_owned(),
-        ));
+        problems.push(("jour".to_owned(), said("jour", "")));
     }
     let debut = parse_hm(&given("heure"));
     if debut.is_none() {
-        problems.push((
-            "heure".to_owned(),
-            format!(
-                "« {} » n'est pas une heure au format attendu HH:MM (par exemple 09:15).",
-                given("heure")
-            ),
-        ));
+        problems.push(("heure".to_owned(), said("debut", &given("heure"))));
     }
     let salle = Some(given("salle")).filter(|r| !r.is_empty());
     if let Some(r) = &salle
         && !s.salles.iter().any(|x| &x.id.value == r)
     {
-        problems.push((
-            "salle".to_owned(),
-            "Choisissez la salle dans la liste.".to_owned(),
-        ));
+        problems.push(("salle".to_owned(), said("salle", "")));
     }
     match (index, date, debut) {
         (Some(index), Some(date), Some(debut)) if problems.is_empty() => Ok(Move {

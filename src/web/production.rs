@@ -14,6 +14,7 @@ use crate::error::Error;
 use crate::generate::{self, GenerateOptions};
 use crate::web::app::App;
 use crate::web::http::Reply;
+use crate::web::message::Message;
 
 /// How often the page says how far the production is.
 const EVERY: Duration = Duration::from_secs(2);
@@ -36,11 +37,8 @@ impl App {
             .filter(|f| f.severity == "erreur")
             .count();
         let Some(session) = loaded.session.filter(|_| errors == 0) else {
-            return Ok(self.message(
-                409,
-                "Aucun document n'a été produit",
-                &format!("Le fichier a {errors} erreur(s)\u{a0}: corrigez-les d'abord (voir la page de la session)."),
-            ));
+            let values = minijinja::context! { erreurs => errors };
+            return Ok(self.message_with(409, Message::NothingProduced, values, ""));
         };
         let folder = generate::default_folder(&loaded.source, &session);
         let page = self.views.render(

@@ -19,17 +19,18 @@ use crate::model::{Date, Session};
 use crate::web::app::App;
 use crate::web::documents::encode_path;
 use crate::web::http::{Reply, Request, first};
+use crate::web::message::{Message, Words};
 
 /// One document to send, as the page shows it.
 #[derive(Serialize)]
 struct ToSend {
-    role: &'static str,
+    role: String,
     name: String,
     document: String,
     url: String,
     means: String,
     /// « premier envoi », « rectificatif » or « annulation ».
-    nature: &'static str,
+    nature: String,
 }
 
 /// A sending already recorded: its folder's name and files.
@@ -40,7 +41,7 @@ struct Recorded {
 }
 
 /// Who a line of the record names, in words.
-fn person(session: &Session, role: &str, id: &str) -> (&'static str, String) {
+fn person(session: &Session, words: &Words, role: &str, id: &str) -> (String, String) {
     let name = match role {
         "candidat" => session
             .candidat(id)
@@ -52,12 +53,13 @@ fn person(session: &Session, role: &str, id: &str) -> (&'static str, String) {
             .map(|s| format!("{} {}", s.nom, s.prenom)),
     };
     let role = match role {
-        "candidat" => "Candidat",
-        "jure" => "Juré",
-        crate::record::ddets::ROLE => "Autorité",
-        _ => "Surveillant",
+        "candidat" | "jure" | crate::record::ddets::ROLE => role,
+        _ => "surveillant",
     };
-    (role, name.unwrap_or_else(|| id.to_owned()))
+    (
+        words.get(&format!("role.{role}")),
+        name.unwrap_or_else(|| id.to_owned()),
+    )
 }
 
 /// The address of a file of the output folder.
@@ -66,7 +68,12 @@ fn file_url(relative: &str) -> String {
 }
 
 /// What would be sent on `day`, in words.
-fn to_send(folder: &Path, session: &Session, day: Date) -> Result<Vec<ToSend>, Error> {
+fn to_send(
+    folder: &Path,
+    session: &Session,
+    words: &Words,
+    day: Date,
+) -> Result<Vec<ToSend>, Error> {
     let sent: BTreeSet<String> = crate::record::lines(folder)
         .into_iter()
         .map(|l| l.document)
@@ -81,12 +88,13 @@ fn to_send(folder: &Path, session: &Session, day: Date) -> Result<Vec<ToSend>, E
     Ok(lines
         .into_iter()
         .map(|line| {
-            let (role, name) = person(session, &line.role, &line.id);
+            let (role, name) = person(session, words, &line.role, &line.id);
             let nature = match kinds.get(&line.document) {
                 Some(Kind::Annulation) => "annulation",
                 _ if sent.contains(&line.document) => "rectificatif",
-                _ => "premier envoi",
+                _ => "premier",
             };
+            let nature = words.get(&format!("nature.{nature}"));
             ToSend {
                 role,
                 name,
@@ -150,7 +158,8 @@ impl App {
         };
         let folder = generate::default_folder(&loaded.source, session);
         let day = Date::today();
-        let (lines, problem) = match to_send(&folder, session, day) {
+        let words = Words::of(&self.views, "envois")?;
+        let (lines, problem) = match to_send(&folder, session, &words, day) {
             Ok(lines) => (lines, None),
             Err(e) => (Vec::new(), Some(e.to_string())),
         };
@@ -185,11 +194,8 @@ impl App {
             .filter(|d| d.severity == crate::diag::Severity::Error)
             .count();
         if errors > 0 {
-            return Ok(self.message(
-                409,
-                "Rien n'a été envoyé",
-                &format!("Le fichier a {errors} erreur(s)\u{a0}: corrigez-les d'abord (voir la page de la session)."),
-            ));
+            let values = minijinja::context! { erreurs => errors };
+            return Ok(self.message_with(409, Message::NothingSent, values, ""));
         }
         let day = Date::today();
         let folder = generate::default_folder(&source, &session);
@@ -223,7 +229,9 @@ mod tests {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("fixtures/secretaire-comptable.yaml");
         let (_, session) = crate::load::load(&path).unwrap();
-        let (role, name) = person(&session, crate::record::ddets::ROLE, "ddets");
+        let views = crate::web::view::Views::new().unwrap();
+        let words = Words::of(&views, "envois").unwrap();
+        let (role, name) = person(&session, &words, crate::record::ddets::ROLE, "ddets");
         assert_eq!(role, "Autorité");
         assert_eq!(name, session.autorite.nom);
     }

@@ -77,6 +77,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         "formulaires.html",
         include_str!("../../templates/web/formulaires.html"),
     ),
+    ("textes.txt", include_str!("../../templates/web/textes.txt")),
 ];
 
 /// The templates, ready to render.
@@ -89,7 +90,11 @@ impl Views {
     /// caught by the tests).
     pub fn new() -> Result<Views, Error> {
         let mut env = Environment::new();
-        env.set_auto_escape_callback(|_| AutoEscape::Html);
+        // A `.txt` template gives text, which the page it goes in escapes.
+        env.set_auto_escape_callback(|name| match name.ends_with(".html") {
+            true => AutoEscape::Html,
+            false => AutoEscape::None,
+        });
         for (name, text) in TEMPLATES {
             env.add_template(name, text)
                 .map_err(|e| Error::Wording(format!("modèle de page « {name} »\u{a0}: {e}")))?;
@@ -100,11 +105,22 @@ impl Views {
     /// The `key = text` lines of the blocks `blocks` of the template
     /// `name`, the later blocks' over the earlier's.
     pub fn labels(&self, name: &str, blocks: &[&str]) -> Result<HashMap<String, String>, Error> {
+        self.labels_with(name, blocks, ())
+    }
+
+    /// The `key = text` lines of the blocks `blocks` of the template
+    /// `name`, rendered with `context`.
+    pub fn labels_with(
+        &self,
+        name: &str,
+        blocks: &[&str],
+        context: impl Serialize,
+    ) -> Result<HashMap<String, String>, Error> {
         let failed = |e: minijinja::Error| Error::Wording(format!("modèle « {name} »\u{a0}: {e}"));
         let template = self.env.get_template(name).map_err(failed)?;
         // As in `Wording::with`: the one call whose blocks render one by one.
         #[allow(deprecated)]
-        let mut state = template.eval_to_state(()).map_err(failed)?;
+        let mut state = template.eval_to_state(context).map_err(failed)?;
         let mut labels = HashMap::new();
         for block in blocks {
             labels.extend(label_entries(&state.render_block(block).map_err(failed)?));

@@ -45,6 +45,16 @@ pub fn half_points(pt: f32) -> usize {
     (pt * 2.0).round() as usize
 }
 
+/// Points to twentieths of a point.
+pub fn points_twips(pt: f32) -> u32 {
+    (pt * 20.0).round() as u32
+}
+
+/// Points to eighths of a point (border widths).
+pub fn eighths(pt: f32) -> usize {
+    (pt * 8.0).round() as usize
+}
+
 /// The width between the margins.
 pub fn content_width(landscape: bool) -> u32 {
     twips(PAGE.content_width_mm(landscape))

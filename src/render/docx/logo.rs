@@ -2,12 +2,13 @@
 //! (Word shows SVG only beside a PNG fallback), its text set in the fonts
 //! the PDF uses.
 
-/// How many pixels the logo is drawn high: 600 dpi at the header's 11 mm.
-const HEIGHT_PX: f32 = 260.0;
+/// The logo is drawn at 600 dots an inch at its height in the header.
+const DOTS_PER_INCH: f32 = 600.0;
 /// The widest drawing: a logo far wider than high stays a few megabytes.
 const MAX_WIDTH_PX: f32 = 4000.0;
 
-/// An SVG drawn as a PNG `HEIGHT_PX` high, or why it cannot be read.
+/// An SVG drawn as a PNG as high as the header's logo at
+/// [`DOTS_PER_INCH`] (260 pixels for 11 mm), or why it cannot be read.
 pub fn svg_as_png(svg: &[u8]) -> Result<Vec<u8>, String> {
     use resvg::{tiny_skia, usvg};
     let mut options = usvg::Options {
@@ -19,8 +20,9 @@ pub fn svg_as_png(svg: &[u8]) -> Result<Vec<u8>, String> {
     }
     let tree = usvg::Tree::from_data(svg, &options).map_err(|e| e.to_string())?;
     let size = tree.size();
-    // 260 pixels high, unless that makes it wider than `MAX_WIDTH_PX`.
-    let scale = (HEIGHT_PX / size.height()).min(MAX_WIDTH_PX / size.width());
+    // That high, unless that makes it wider than `MAX_WIDTH_PX`.
+    let height_px = (crate::page::WORD.logo_height_mm / 25.4 * DOTS_PER_INCH).round();
+    let scale = (height_px / size.height()).min(MAX_WIDTH_PX / size.width());
     let (width, height) = (size.width() * scale, size.height() * scale);
     let mut pixmap = tiny_skia::Pixmap::new(
         width.round().max(1.0) as u32,

@@ -37,7 +37,9 @@ use super::{RenderContext, Rendered, Renderer};
 use crate::doc::{Align, Block, Document, Paragraph, Run, Table};
 use crate::error::Error;
 use crate::page::PAGE;
-use geometry::{FONT, WORD, content_width, half_points, paragraph_after_twips, twips};
+use geometry::{
+    FONT, WORD, content_width, eighths, half_points, paragraph_after_twips, points_twips, twips,
+};
 use sections::{PageTotal, margins, numbered, page_footer, page_header, page_size, section_end};
 use tables::TableBuilder;
 use text::{closing, gap, heading, paragraph, spacer};
@@ -207,20 +209,26 @@ fn add_block(
             .add_paragraph(after_table),
         Block::CutLine { label } => {
             // The scissors above a dashed rule, as in the PDF.
-            let mut cut = paragraph(&Paragraph::text("✂").size(11.0).space_after(1.0));
+            let mut cut = paragraph(
+                &Paragraph::text("✂")
+                    .size(WORD.scissors_pt)
+                    .space_after(WORD.scissors_after_mm),
+            );
             let rule = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
                 .val(BorderType::Dashed)
-                .size(6)
+                .size(eighths(WORD.cut_stroke_pt))
                 .color(WORD.cut_color.as_str());
             cut.property = cut
                 .property
                 .set_borders(ParagraphBorders::with_empty().set(rule));
             let caption = Paragraph::new(vec![Run::italic(label.clone())])
                 .align(Align::Center)
-                .size(7.5);
+                .size(PAGE.small_pt);
             docx.add_paragraph(cut).add_paragraph(paragraph(&caption))
         }
-        Block::Space { mm } => docx.add_paragraph(spacer(20, twips(*mm))),
+        Block::Space { mm } => {
+            docx.add_paragraph(spacer(points_twips(WORD.hairline_pt), twips(*mm)))
+        }
         Block::PageBreak => {
             docx.add_paragraph(WParagraph::new().add_run(WRun::new().add_break(BreakType::Page)))
         }
@@ -268,7 +276,7 @@ fn kept_with_next(block: &Block) -> Block {
         // An empty paragraph as high, kept with the next.
         Block::Space { mm } => Block::Paragraph(
             Paragraph::text("")
-                .size(1.0)
+                .size(WORD.hairline_pt)
                 .space_after(*mm)
                 .keep_with_next(),
         ),

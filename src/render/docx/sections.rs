@@ -63,14 +63,14 @@ pub fn page_header(doc: &Document) -> Header {
     let mut grid = Vec::new();
     let mut text_pct = 5000;
     if let Some(logo) = &doc.logo {
-        // 11 mm high, width from the image's own proportions.
+        // As high as in the PDF, width from the image's own proportions.
         let (w, h) = imagesize::blob_size(&logo.png).map_or((4, 1), |s| (s.width, s.height));
-        let height_emu = LOGO_HEIGHT_EMU;
+        let height_emu = (WORD.logo_height_mm * EMU_PER_MM).round() as u32;
         let width_emu = (height_emu as usize * w / h.max(1)) as u32;
         let pic = Pic::new(&logo.png).size(width_emu, height_emu).id("logo");
         // At most half the width, however wide the logo.
         let content = content_width(false) as usize;
-        let width = (width_emu / EMU_PER_TWIP) as usize + twips(LOGO_GUTTER_MM) as usize;
+        let width = (width_emu / EMU_PER_TWIP) as usize + twips(WORD.header_gutter_mm) as usize;
         let logo_pct = (width * 5000 / content).min(2500);
         text_pct -= logo_pct;
         grid.push(logo_pct * content / 5000);
@@ -111,10 +111,8 @@ fn flush() -> TableCellMargins {
         .margin_right(0, WidthType::Dxa)
 }
 
-/// The logo's height in the header (the page program's `height: 11mm`).
-const LOGO_HEIGHT_EMU: u32 = 396_000;
-/// Between the logo and the header's text (`column-gutter: 4mm`).
-const LOGO_GUTTER_MM: f32 = 4.0;
+/// English metric units in a millimetre.
+const EMU_PER_MM: f32 = 36_000.0;
 /// English metric units in a twip.
 const EMU_PER_TWIP: u32 = 635;
 

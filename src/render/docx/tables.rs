@@ -8,7 +8,7 @@ use docx_rs::{
     VAlignType, WidthType,
 };
 
-use super::geometry::{WORD, cell_inset_x_twips, cell_inset_y_twips, half_points, twips};
+use super::geometry::{WORD, cell_inset_x_twips, cell_inset_y_twips, eighths, half_points, twips};
 use super::text::{paragraph, text_run};
 use crate::doc::{Cell, Paragraph, Row, Run, Table};
 use crate::page::PAGE;
@@ -102,7 +102,7 @@ fn borders(kind: BorderType) -> TableBorders {
         borders = borders.set(
             TableBorder::new(pos)
                 .border_type(kind)
-                .size(4)
+                .size(eighths(WORD.rule_stroke_pt))
                 .color(WORD.rule_color.as_str()),
         );
     }
@@ -118,7 +118,7 @@ pub fn no_borders() -> TableBorders {
 pub fn cell_border(pos: TableCellBorderPosition, color: &str) -> TableCellBorder {
     TableCellBorder::new(pos)
         .border_type(BorderType::Single)
-        .size(4)
+        .size(eighths(WORD.rule_stroke_pt))
         .color(color)
 }
 
@@ -182,7 +182,7 @@ pub fn letter_head(sender: &[Paragraph], recipient: &[String], width: u32) -> WT
         .vertical_align(VAlignType::Top);
     for p in sender {
         sender_cell = sender_cell.add_paragraph(paragraph(&Paragraph {
-            space_after: Some(0.5),
+            space_after: Some(WORD.sender_after_mm),
             ..p.clone()
         }));
     }
@@ -227,7 +227,7 @@ pub fn ruled_lines(count: u16, width: u32) -> WTable {
                 )))
                 .add_paragraph(WParagraph::new());
             TableRow::new(vec![cell])
-                .row_height(twips(7.5) as f32)
+                .row_height(twips(WORD.ruled_line_mm) as f32)
                 .height_rule(HeightRule::Exact)
         })
         .collect();
@@ -246,8 +246,8 @@ pub fn signatures(captions: &[String], height_mm: f32, width: u32) -> WTable {
                     .width(w, WidthType::Dxa)
                     .add_paragraph(paragraph(
                         &Paragraph::new(vec![Run::bold(c.clone())])
-                            .size(9.0)
-                            .space_after(1.0)
+                            .size(WORD.caption_pt)
+                            .space_after(WORD.caption_after_mm)
                             .keep_with_next(),
                     ))
             })

@@ -5,7 +5,7 @@ use docx_rs::{
     AlignmentType, BreakType, LineSpacing, Paragraph as WParagraph, Run as WRun, RunFonts,
 };
 
-use super::geometry::{SYMBOL_FONT, half_points, paragraph_after_twips, twips};
+use super::geometry::{SYMBOL_FONT, WORD, half_points, paragraph_after_twips, points_twips, twips};
 use crate::doc::{Align, Paragraph, Run};
 
 /// A run of text: `\n` becomes a line break; characters XML forbids go.
@@ -94,8 +94,12 @@ pub fn heading(level: u8, text: &str, align: Align, at_top: bool) -> WParagraph 
         .keep_next(true)
         .line_spacing(
             LineSpacing::new()
-                .before(if at_top { 0 } else { 200 })
-                .after(140),
+                .before(if at_top {
+                    0
+                } else {
+                    points_twips(WORD.heading_above_pt)
+                })
+                .after(points_twips(WORD.heading_below_pt)),
         )
         .add_run(text_run(WRun::new(), text))
 }
@@ -104,21 +108,24 @@ pub fn heading(level: u8, text: &str, align: Align, at_top: bool) -> WParagraph 
 /// footer: both must end with a paragraph, or LibreOffice leaves them off
 /// the first page.
 pub fn closing() -> WParagraph {
-    spacer(20, 0)
+    spacer(points_twips(WORD.hairline_pt), 0)
 }
 
 /// A small empty paragraph between two tables (Word merges two tables that
 /// touch).
 pub fn gap() -> WParagraph {
-    spacer(160, 80)
+    spacer(
+        points_twips(WORD.table_gap_pt),
+        points_twips(WORD.table_gap_after_pt),
+    )
 }
 
 /// An empty paragraph of an exact height and space after, in twips.
-pub fn spacer(line: i32, after: u32) -> WParagraph {
+pub fn spacer(line: u32, after: u32) -> WParagraph {
     WParagraph::new().line_spacing(
         LineSpacing::new()
             .after(after)
-            .line(line)
+            .line(line as i32)
             .line_rule(docx_rs::LineSpacingType::Exact),
     )
 }
