@@ -21,15 +21,16 @@ pub fn peak_memory_kib() -> Option<u64> {
 }
 
 /// Set in its environment, `generate` ends with a line of figures read by
-/// [`stat`]: « stats: documents=… files=… pages=… peak_kib=… layouts=… ».
+/// [`stat`]: « stats: documents=… files=… pages=… peak_kib=… layouts=… passes=… ».
 pub const STATS_ENV: &str = "SESSIONDOC_STATS";
 
 /// The figures line of a `generate` run (with [`STATS_ENV`] set).
 pub fn stats_line(documents: usize, files: usize, pages: usize) -> String {
     format!(
-        "stats: documents={documents} files={files} pages={pages} peak_kib={} layouts={}",
+        "stats: documents={documents} files={files} pages={pages} peak_kib={} layouts={} passes={}",
         peak_memory_kib().unwrap_or(0),
-        crate::render::pdf::layouts()
+        crate::render::pdf::layouts(),
+        crate::render::pdf::passes()
     )
 }
 
