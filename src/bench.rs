@@ -21,16 +21,15 @@ pub fn peak_memory_kib() -> Option<u64> {
 }
 
 /// Set in its environment, `generate` ends with a line of figures read by
-/// [`stat`]: « stats: documents=… files=… pages=… peak_kib=… layouts=… passes=… ».
+/// [`stat`]: « stats: documents=… files=… pages=… peak_kib=… layouts=… ».
 pub const STATS_ENV: &str = "SESSIONDOC_STATS";
 
 /// The figures line of a `generate` run (with [`STATS_ENV`] set).
 pub fn stats_line(documents: usize, files: usize, pages: usize) -> String {
     format!(
-        "stats: documents={documents} files={files} pages={pages} peak_kib={} layouts={} passes={}",
+        "stats: documents={documents} files={files} pages={pages} peak_kib={} layouts={}",
         peak_memory_kib().unwrap_or(0),
-        crate::render::pdf::layouts(),
-        crate::render::pdf::passes()
+        crate::render::pdf::layouts()
     )
 }
 

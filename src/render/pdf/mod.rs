@@ -13,15 +13,13 @@ pub mod chunks_joined;
 mod objects;
 pub mod overlay;
 pub mod print_batch;
-mod seeded;
-pub use seeded::passes;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::Datelike;
 
-use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::diag::{FileError, FileResult, SourceDiagnostic, Warned};
 use typst::foundations::{Bytes, Datetime, Duration, Label};
 use typst::introspection::Introspector;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -68,7 +66,6 @@ pub struct PdfRenderer {
     main_id: FileId,
     data_id: FileId,
     logo_id: FileId,
-    seeds: seeded::Seeds,
 }
 
 impl PdfRenderer {
@@ -91,7 +88,6 @@ impl PdfRenderer {
             main_id,
             data_id: file_id("/data.json"),
             logo_id: file_id("/logo"),
-            seeds: seeded::Seeds::default(),
         }
     }
 
@@ -105,7 +101,6 @@ impl PdfRenderer {
         let mut data = serde_json::to_value(doc).map_err(|e| Error::Render(e.to_string()))?;
         data["has_logo"] = serde_json::Value::Bool(doc.logo.is_some());
         extra(&mut data);
-        let kind = seeded::kind_of(&data);
         let json = serde_json::to_vec(&data).map_err(|e| Error::Render(e.to_string()))?;
         let world = DocWorld {
             shared: self,
@@ -120,16 +115,9 @@ impl PdfRenderer {
             ),
         };
         LAYOUTS.fetch_add(1, Ordering::Relaxed);
-        let document = self
-            .seeds
-            .compile(&world, kind)
-            .map_err(|errors| self.failure(&doc.title, &world, &errors))?;
+        let Warned { output, .. } = typst::compile::<PagedDocument>(&world);
+        let document = output.map_err(|errors| self.failure(&doc.title, &world, &errors))?;
         Ok((document, world))
-    }
-
-    /// How many layout passes this renderer made (one or more a document).
-    pub fn passes(&self) -> usize {
-        self.seeds.passes()
     }
 
     /// Lays the document out and counts its pages (no PDF is written).
