@@ -13,10 +13,8 @@
 //! one room, fewer idle gaps: [`Score`]). Bounded by a number of runs,
 //! not by the clock: the same file always gives the same timetable.
 
-use serde::Serialize;
-
 use super::busy::{Frame, STEP};
-use super::summary::Score;
+use super::summary::{Gain, Score};
 use super::{NewSlot, Pairs, Who};
 use crate::model::{Date, NatureCreneau, Session};
 
@@ -53,38 +51,6 @@ pub struct Context<'a> {
     pub days: &'a [Date],
     pub frame: Frame,
     pub pairs: &'a Pairs,
-}
-
-/// What the search gained on the first plan that fitted, as the summary
-/// says it.
-#[derive(Debug, Clone, Serialize)]
-pub struct Gain {
-    /// The builder's runs made.
-    pub essais: usize,
-    pub jours: usize,
-    /// Candidates' days on site.
-    pub jours_candidats: usize,
-    /// Candidates whose final interview came later than the day after
-    /// their technical interview.
-    pub entretiens: usize,
-    pub changements_salle: usize,
-    /// Jurors' waits saved ("12 h"), when any.
-    pub attente: Option<String>,
-}
-
-impl Gain {
-    fn between(first: Score, best: Score, essais: usize) -> Gain {
-        let waits = first.waits.saturating_sub(best.waits);
-        Gain {
-            essais,
-            jours: first.days.saturating_sub(best.days),
-            jours_candidats: first.candidate_days.saturating_sub(best.candidate_days),
-            entretiens: first.far_finals.saturating_sub(best.far_finals),
-            changements_salle: first.room_changes.saturating_sub(best.room_changes),
-            attente: (waits > 0)
-                .then(|| crate::fr::duration(waits.min(u32::from(u16::MAX)) as u16)),
-        }
-    }
 }
 
 /// The best plan found from `seed` within [`RUNS`] runs of `rebuild`,

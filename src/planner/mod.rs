@@ -90,7 +90,7 @@ pub struct Proposal {
     pub slots: Vec<NewSlot>,
     pub pairs: Pairs,
     /// What the search gained on the first plan that fitted.
-    pub gain: Option<improve::Gain>,
+    pub gain: Option<summary::Gain>,
 }
 
 impl Proposal {

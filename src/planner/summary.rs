@@ -46,7 +46,7 @@ pub struct Summary {
     /// pair that ends last.
     pub ecart: Option<Gap>,
     /// What the search gained on the first plan that fitted.
-    pub recherche: Option<super::improve::Gain>,
+    pub recherche: Option<Gain>,
 }
 
 /// The account of the pair that ends last, over the least possible
@@ -351,5 +351,37 @@ pub fn score(s: &Session, slots: &[NewSlot], pairs: &Pairs) -> Score {
         far_finals,
         room_changes: room_changes(s, &all, pairs).iter().map(|x| x.1).sum(),
         waits: idle(s, &all).0,
+    }
+}
+
+/// What the search gained on the first plan that fitted, as the summary
+/// says it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Gain {
+    /// The builder's runs made.
+    pub essais: usize,
+    pub jours: usize,
+    /// Candidates' days on site.
+    pub jours_candidats: usize,
+    /// Candidates whose final interview came later than the day after
+    /// their technical interview.
+    pub entretiens: usize,
+    pub changements_salle: usize,
+    /// Jurors' waits saved ("12 h"), when any.
+    pub attente: Option<String>,
+}
+
+impl Gain {
+    pub(super) fn between(first: Score, best: Score, essais: usize) -> Gain {
+        let waits = first.waits.saturating_sub(best.waits);
+        Gain {
+            essais,
+            jours: first.days.saturating_sub(best.days),
+            jours_candidats: first.candidate_days.saturating_sub(best.candidate_days),
+            entretiens: first.far_finals.saturating_sub(best.far_finals),
+            changements_salle: first.room_changes.saturating_sub(best.room_changes),
+            attente: (waits > 0)
+                .then(|| crate::fr::duration(waits.min(u32::from(u16::MAX)) as u16)),
+        }
     }
 }
