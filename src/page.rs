@@ -274,6 +274,8 @@ enum Size {
     Millimetres(f32),
     /// `(3, 9)`: a table's column proportions.
     Shares(Vec<f32>),
+    /// `1.3`: the proportion of a column added to a table.
+    Share(f32),
 }
 
 /// The documents' own sizes (`templates/document.typ`, section « The
@@ -326,6 +328,14 @@ impl Sizes {
         }
     }
 
+    /// The proportion of one column `name` (`#let name = 1.3`).
+    pub fn share(&self, name: &str) -> f32 {
+        match self.get(name) {
+            Some(Size::Share(share)) => *share,
+            _ => missing(name, ""),
+        }
+    }
+
     fn get(&self, name: &str) -> Option<&Size> {
         self.values.iter().find(|(n, _)| n == name).map(|(_, v)| v)
     }
@@ -348,6 +358,9 @@ impl Size {
                 .map(|s| s.parse().ok())
                 .collect();
             return shares.filter(|s| !s.is_empty()).map(Size::Shares);
+        }
+        if let Ok(share) = value.parse() {
+            return Some(Size::Share(share));
         }
         if let Some(pt) = value.strip_suffix("pt") {
             return pt.parse().ok().map(Size::Points);
@@ -693,7 +706,8 @@ mod tests {
         assert_eq!(Page::read(&program).unwrap().content_width_mm(false), 170.0);
     }
 
-    /// The calls `SIZES.pt("…")`, `SIZES.mm("…")`, `SIZES.shares("…")`
+    /// The calls `SIZES.pt("…")`, `SIZES.mm("…")`, `SIZES.shares("…")`,
+    /// `SIZES.share("…")`
     /// of the composers and the column fitting, as (method, name).
     fn sizes_asked_for() -> Vec<(String, String, String)> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -733,6 +747,7 @@ mod tests {
                 ("pt", Some(Size::Points(_)))
                     | ("mm", Some(Size::Millimetres(_)))
                     | ("shares", Some(Size::Shares(_)))
+                    | ("share", Some(Size::Share(_)))
             );
             assert!(
                 given,
@@ -756,11 +771,12 @@ mod tests {
 
     #[test]
     fn a_document_size_is_read_with_its_unit() {
-        let program = "// The documents' own sizes\n#let a-size = 9.5pt\n#let a-height = 18mm\n#let a-columns = (3, 1.2)\n\n#let after = 1pt\n";
+        let program = "// The documents' own sizes\n#let a-size = 9.5pt\n#let a-height = 18mm\n#let a-columns = (3, 1.2)\n#let a-column = 1.3\n\n#let after = 1pt\n";
         let sizes = Sizes::read(program);
         assert_eq!(sizes.pt("a-size"), 9.5);
         assert_eq!(sizes.mm("a-height"), 18.0);
         assert_eq!(sizes.shares("a-columns"), vec![3.0, 1.2]);
+        assert_eq!(sizes.share("a-column"), 1.3);
         assert_eq!(sizes.get("after"), None);
         assert!(std::panic::catch_unwind(|| sizes.pt("a-height")).is_err());
     }
