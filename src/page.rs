@@ -276,6 +276,10 @@ enum Size {
     Shares(Vec<f32>),
     /// `1.3`: the proportion of a column added to a table.
     Share(f32),
+    /// `(8.5pt, 7pt)`: sizes of successive steps.
+    PointsList(Vec<f32>),
+    /// `(10mm, 8mm)`: lengths of successive steps.
+    MillimetresList(Vec<f32>),
 }
 
 /// The documents' own sizes (`templates/document.typ`, section « The
@@ -336,6 +340,22 @@ impl Sizes {
         }
     }
 
+    /// The sizes `name`, in points (`#let name = (8.5pt, 7pt)`).
+    pub fn pts(&self, name: &str) -> Vec<f32> {
+        match self.get(name) {
+            Some(Size::PointsList(pts)) => pts.clone(),
+            _ => missing(name, "(…pt)"),
+        }
+    }
+
+    /// The lengths `name`, in millimetres (`#let name = (10mm, 8mm)`).
+    pub fn mms(&self, name: &str) -> Vec<f32> {
+        match self.get(name) {
+            Some(Size::MillimetresList(mms)) => mms.clone(),
+            _ => missing(name, "(…mm)"),
+        }
+    }
+
     fn get(&self, name: &str) -> Option<&Size> {
         self.values.iter().find(|(n, _)| n == name).map(|(_, v)| v)
     }
@@ -351,13 +371,22 @@ impl Size {
     fn parse(value: &str) -> Option<Size> {
         let value = value.trim();
         if let Some(list) = value.strip_prefix('(').and_then(|v| v.strip_suffix(')')) {
-            let shares: Option<Vec<f32>> = list
+            let items: Vec<&str> = list
                 .split(',')
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
-                .map(|s| s.parse().ok())
                 .collect();
-            return shares.filter(|s| !s.is_empty()).map(Size::Shares);
+            let all = |unit: &str| -> Option<Vec<f32>> {
+                items
+                    .iter()
+                    .map(|s| s.strip_suffix(unit)?.parse().ok())
+                    .collect::<Option<Vec<f32>>>()
+                    .filter(|v| !v.is_empty())
+            };
+            return all("pt")
+                .map(Size::PointsList)
+                .or_else(|| all("mm").map(Size::MillimetresList))
+                .or_else(|| all("").map(Size::Shares));
         }
         if let Ok(share) = value.parse() {
             return Some(Size::Share(share));
@@ -707,7 +736,7 @@ mod tests {
     }
 
     /// The calls `SIZES.pt("…")`, `SIZES.mm("…")`, `SIZES.shares("…")`,
-    /// `SIZES.share("…")`
+    /// `SIZES.share("…")`, `SIZES.pts("…")`, `SIZES.mms("…")`
     /// of the composers and the column fitting, as (method, name).
     fn sizes_asked_for() -> Vec<(String, String, String)> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -748,6 +777,8 @@ mod tests {
                     | ("mm", Some(Size::Millimetres(_)))
                     | ("shares", Some(Size::Shares(_)))
                     | ("share", Some(Size::Share(_)))
+                    | ("pts", Some(Size::PointsList(_)))
+                    | ("mms", Some(Size::MillimetresList(_)))
             );
             assert!(
                 given,
@@ -771,12 +802,14 @@ mod tests {
 
     #[test]
     fn a_document_size_is_read_with_its_unit() {
-        let program = "// The documents' own sizes\n#let a-size = 9.5pt\n#let a-height = 18mm\n#let a-columns = (3, 1.2)\n#let a-column = 1.3\n\n#let after = 1pt\n";
+        let program = "// The documents' own sizes\n#let a-size = 9.5pt\n#let a-height = 18mm\n#let a-columns = (3, 1.2)\n#let a-column = 1.3\n#let a-steps = (8.5pt, 7pt)\n#let a-rows = (10mm, 8mm)\n\n#let after = 1pt\n";
         let sizes = Sizes::read(program);
         assert_eq!(sizes.pt("a-size"), 9.5);
         assert_eq!(sizes.mm("a-height"), 18.0);
         assert_eq!(sizes.shares("a-columns"), vec![3.0, 1.2]);
         assert_eq!(sizes.share("a-column"), 1.3);
+        assert_eq!(sizes.pts("a-steps"), vec![8.5, 7.0]);
+        assert_eq!(sizes.mms("a-rows"), vec![10.0, 8.0]);
         assert_eq!(sizes.get("after"), None);
         assert!(std::panic::catch_unwind(|| sizes.pt("a-height")).is_err());
     }
