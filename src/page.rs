@@ -737,7 +737,8 @@ mod tests {
 
     /// The calls `SIZES.pt("…")`, `SIZES.mm("…")`, `SIZES.shares("…")`,
     /// `SIZES.share("…")`, `SIZES.pts("…")`, `SIZES.mms("…")`
-    /// of the composers and the column fitting, as (method, name).
+    /// of the composers, the column fitting and the DOCX's running header
+    /// and footer, as (file, method, name).
     fn sizes_asked_for() -> Vec<(String, String, String)> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut files: Vec<_> = std::fs::read_dir(root.join("compose"))
@@ -745,6 +746,7 @@ mod tests {
             .map(|e| e.unwrap().path())
             .collect();
         files.push(root.join("fit.rs"));
+        files.push(root.join("render/docx/sections.rs"));
         let mut calls = Vec::new();
         for file in files.into_iter().filter(|f| f.exists()) {
             let source = std::fs::read_to_string(&file).unwrap();
