@@ -6,19 +6,15 @@
 //! and takes the room from the others, in proportion. Word, LibreOffice and
 //! Typst then never have to cut a word inside a cell, and nothing runs over
 //! its neighbour. Where even the longest words cannot all fit, the table's
-//! type is made smaller, down to [`MIN_PT`].
+//! type is made smaller, down to `fit-least-size` of the page program.
 
 use std::sync::OnceLock;
 
 use ttf_parser::Face;
 
 use crate::doc::{Block, Cell, Section, Table};
-use crate::page::PAGE;
+use crate::page::{PAGE, SIZES};
 
-/// A little room for rounding, in points, beside a cell's padding.
-const SLACK_PT: f32 = 2.0;
-/// The smallest type a table is set in to make its words fit.
-pub const MIN_PT: f32 = 7.0;
 const MM_PER_PT: f32 = 25.4 / 72.0;
 
 /// Fits every table of the sections to the width of its page.
@@ -42,7 +38,8 @@ fn fit(table: &mut Table, width: f32) {
     let mut scale = 1.0;
     loop {
         let mins = min_widths(table, scale);
-        if mins.iter().sum::<f32>() <= width || table.size.unwrap_or(PAGE.body_pt) * scale <= MIN_PT
+        if mins.iter().sum::<f32>() <= width
+            || table.size.unwrap_or(PAGE.body_pt) * scale <= SIZES.pt("fit-least-size")
         {
             table.widths = distribute(&table.widths, &mins, width);
             if scale < 1.0 {
@@ -57,6 +54,7 @@ fn fit(table: &mut Table, width: f32) {
 /// The narrowest each column may be: its longest word, padded.
 fn min_widths(table: &Table, scale: f32) -> Vec<f32> {
     let mut mins = vec![0.0f32; table.widths.len()];
+    let slack = SIZES.pt("fit-slack");
     for row in &table.rows {
         let mut column = 0;
         for cell in &row.cells {
@@ -64,7 +62,7 @@ fn min_widths(table: &Table, scale: f32) -> Vec<f32> {
             if span == 1 && column < mins.len() {
                 let word = longest_word_pt(cell, table.size.unwrap_or(PAGE.body_pt)) * scale;
                 mins[column] =
-                    mins[column].max((word + 2.0 * PAGE.cell_inset_x_pt + SLACK_PT) * MM_PER_PT);
+                    mins[column].max((word + 2.0 * PAGE.cell_inset_x_pt + slack) * MM_PER_PT);
             }
             column += span;
         }

@@ -261,6 +261,147 @@ impl PostedSheet {
     }
 }
 
+/// The line that opens the section of the documents' own sizes in the
+/// page program; the section ends at the first blank line.
+const SIZES_SECTION: &str = "// The documents' own sizes";
+
+/// One value of the documents' own sizes.
+#[derive(Debug, Clone, PartialEq)]
+enum Size {
+    /// `9.5pt`.
+    Points(f32),
+    /// `18mm`.
+    Millimetres(f32),
+    /// `(3, 9)`: a table's column proportions.
+    Shares(Vec<f32>),
+    /// `1.3`: the proportion of a column added to a table.
+    Share(f32),
+    /// `(8.5pt, 7pt)`: sizes of successive steps.
+    PointsList(Vec<f32>),
+    /// `(10mm, 8mm)`: lengths of successive steps.
+    MillimetresList(Vec<f32>),
+}
+
+/// The documents' own sizes (`templates/document.typ`, section « The
+/// documents' own sizes »): the type, spaces, row and box heights and
+/// column proportions each composer sets on its blocks, by name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sizes {
+    values: Vec<(String, Size)>,
+}
+
+/// The documents' own sizes of the embedded page program.
+pub static SIZES: LazyLock<Sizes> = LazyLock::new(|| Sizes::read(PROGRAM));
+
+impl Sizes {
+    /// Reads the `#let` lines of a program's section of the documents' own
+    /// sizes; a line whose value is not a size is left out (the unit
+    /// tests see that none is).
+    pub fn read(program: &str) -> Sizes {
+        let values = program
+            .lines()
+            .skip_while(|l| !l.starts_with(SIZES_SECTION))
+            .take_while(|l| !l.trim().is_empty())
+            .filter_map(|l| l.strip_prefix("#let ")?.split_once(" = "))
+            .filter_map(|(name, value)| Some((name.to_owned(), Size::parse(value)?)))
+            .collect();
+        Sizes { values }
+    }
+
+    /// The size `name`, in points (`#let name = 9.5pt`).
+    pub fn pt(&self, name: &str) -> f32 {
+        match self.get(name) {
+            Some(Size::Points(pt)) => *pt,
+            _ => missing(name, "pt"),
+        }
+    }
+
+    /// The length `name`, in millimetres (`#let name = 18mm`).
+    pub fn mm(&self, name: &str) -> f32 {
+        match self.get(name) {
+            Some(Size::Millimetres(mm)) => *mm,
+            _ => missing(name, "mm"),
+        }
+    }
+
+    /// The column proportions `name` (`#let name = (3, 9)`).
+    pub fn shares(&self, name: &str) -> Vec<f32> {
+        match self.get(name) {
+            Some(Size::Shares(shares)) => shares.clone(),
+            _ => missing(name, "(…)"),
+        }
+    }
+
+    /// The proportion of one column `name` (`#let name = 1.3`).
+    pub fn share(&self, name: &str) -> f32 {
+        match self.get(name) {
+            Some(Size::Share(share)) => *share,
+            _ => missing(name, ""),
+        }
+    }
+
+    /// The sizes `name`, in points (`#let name = (8.5pt, 7pt)`).
+    pub fn pts(&self, name: &str) -> Vec<f32> {
+        match self.get(name) {
+            Some(Size::PointsList(pts)) => pts.clone(),
+            _ => missing(name, "(…pt)"),
+        }
+    }
+
+    /// The lengths `name`, in millimetres (`#let name = (10mm, 8mm)`).
+    pub fn mms(&self, name: &str) -> Vec<f32> {
+        match self.get(name) {
+            Some(Size::MillimetresList(mms)) => mms.clone(),
+            _ => missing(name, "(…mm)"),
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<&Size> {
+        self.values.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+}
+
+/// A name the composers ask for and the embedded program does not give:
+/// a fault of the program itself, which the unit tests rule out.
+fn missing(name: &str, unit: &str) -> ! {
+    panic!("the page program gives no « #let {name} = …{unit} »")
+}
+
+impl Size {
+    fn parse(value: &str) -> Option<Size> {
+        let value = value.trim();
+        if let Some(list) = value.strip_prefix('(').and_then(|v| v.strip_suffix(')')) {
+            let items: Vec<&str> = list
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
+            let all = |unit: &str| -> Option<Vec<f32>> {
+                items
+                    .iter()
+                    .map(|s| s.strip_suffix(unit)?.parse().ok())
+                    .collect::<Option<Vec<f32>>>()
+                    .filter(|v| !v.is_empty())
+            };
+            return all("pt")
+                .map(Size::PointsList)
+                .or_else(|| all("mm").map(Size::MillimetresList))
+                .or_else(|| all("").map(Size::Shares));
+        }
+        if let Ok(share) = value.parse() {
+            return Some(Size::Share(share));
+        }
+        if let Some(pt) = value.strip_suffix("pt") {
+            return pt.parse().ok().map(Size::Points);
+        }
+        value
+            .strip_suffix("mm")?
+            .parse()
+            .ok()
+            .map(Size::Millimetres)
+    }
+}
+
 /// `#let name = luma(70)` as the colour `464646`.
 fn luma_hex(program: &str, name: &str) -> Option<String> {
     let grey: u8 = definition(program, name)?
@@ -505,6 +646,8 @@ mod tests {
         // The PDF's alone: Word's scissors are `word-scissors-size`, its
         // lighter rules `rule-stroke`, its cut line `word-cut-stroke`.
         let pdf_only = ["scissors-size", "light-stroke", "cut-stroke"];
+        // The documents' own sizes: see `every_document_size_is_asked_for`.
+        let own: Vec<&str> = SIZES.values.iter().map(|(n, _)| n.as_str()).collect();
         for line in PROGRAM.lines().filter(|l| l.starts_with("#let ")) {
             let Some((name, value)) = line["#let ".len()..].split_once(" = ") else {
                 continue;
@@ -519,7 +662,7 @@ mod tests {
             if name.contains('(') || value.contains('{') || drawing || !unit {
                 continue;
             }
-            if pdf_only.contains(&name) {
+            if pdf_only.contains(&name) || own.contains(&name) {
                 continue;
             }
             assert!(read.contains(&name), "« {name} » is read by nothing");
@@ -590,5 +733,86 @@ mod tests {
     fn another_margin_moves_the_content_width() {
         let program = PROGRAM.replace("#let margin-x = 18mm", "#let margin-x = 20mm");
         assert_eq!(Page::read(&program).unwrap().content_width_mm(false), 170.0);
+    }
+
+    /// The calls `SIZES.pt("…")`, `SIZES.mm("…")`, `SIZES.shares("…")`,
+    /// `SIZES.share("…")`, `SIZES.pts("…")`, `SIZES.mms("…")`
+    /// of the composers, the column fitting and the DOCX's running header
+    /// and footer, as (file, method, name).
+    fn sizes_asked_for() -> Vec<(String, String, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files: Vec<_> = std::fs::read_dir(root.join("compose"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.push(root.join("fit.rs"));
+        files.push(root.join("render/docx/sections.rs"));
+        let mut calls = Vec::new();
+        for file in files.into_iter().filter(|f| f.exists()) {
+            let source = std::fs::read_to_string(&file).unwrap();
+            for call in source.split("SIZES.").skip(1) {
+                let (method, rest) = call.split_once('(').unwrap();
+                let name = rest
+                    .strip_prefix('"')
+                    .and_then(|r| r.split_once('"'))
+                    .map(|(name, _)| name.to_owned());
+                let file = file.display().to_string();
+                assert!(
+                    name.is_some(),
+                    "{file}: SIZES.{method} is not given a name written out"
+                );
+                calls.push((file, method.to_owned(), name.unwrap()));
+            }
+        }
+        calls
+    }
+
+    /// Every size a composer asks for is in the program with its unit,
+    /// and every value of the section is asked for by some composer.
+    #[test]
+    fn every_document_size_is_asked_for() {
+        let calls = sizes_asked_for();
+        for (file, method, name) in &calls {
+            let given = matches!(
+                (method.as_str(), SIZES.get(name)),
+                ("pt", Some(Size::Points(_)))
+                    | ("mm", Some(Size::Millimetres(_)))
+                    | ("shares", Some(Size::Shares(_)))
+                    | ("share", Some(Size::Share(_)))
+                    | ("pts", Some(Size::PointsList(_)))
+                    | ("mms", Some(Size::MillimetresList(_)))
+            );
+            assert!(
+                given,
+                "{file}: SIZES.{method}(\"{name}\") is not in the program"
+            );
+        }
+        let section = PROGRAM
+            .lines()
+            .skip_while(|l| !l.starts_with(SIZES_SECTION))
+            .take_while(|l| !l.trim().is_empty())
+            .filter_map(|l| l.strip_prefix("#let "));
+        for line in section {
+            let (name, _) = line.split_once(" = ").unwrap();
+            assert!(SIZES.get(name).is_some(), "« {line} » is not a size");
+            assert!(
+                calls.iter().any(|(_, _, n)| n == name),
+                "« {name} » is read by nothing"
+            );
+        }
+    }
+
+    #[test]
+    fn a_document_size_is_read_with_its_unit() {
+        let program = "// The documents' own sizes\n#let a-size = 9.5pt\n#let a-height = 18mm\n#let a-columns = (3, 1.2)\n#let a-column = 1.3\n#let a-steps = (8.5pt, 7pt)\n#let a-rows = (10mm, 8mm)\n\n#let after = 1pt\n";
+        let sizes = Sizes::read(program);
+        assert_eq!(sizes.pt("a-size"), 9.5);
+        assert_eq!(sizes.mm("a-height"), 18.0);
+        assert_eq!(sizes.shares("a-columns"), vec![3.0, 1.2]);
+        assert_eq!(sizes.share("a-column"), 1.3);
+        assert_eq!(sizes.pts("a-steps"), vec![8.5, 7.0]);
+        assert_eq!(sizes.mms("a-rows"), vec![10.0, 8.0]);
+        assert_eq!(sizes.get("after"), None);
+        assert!(std::panic::catch_unwind(|| sizes.pt("a-height")).is_err());
     }
 }

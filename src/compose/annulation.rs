@@ -11,6 +11,7 @@ use super::paperwork::{paragraphs, right, to_person};
 use super::{Composed, Composer, Subject};
 use crate::doc::{Block, Paragraph, Section};
 use crate::error::Error;
+use crate::page::SIZES;
 use crate::plan::Cancelled;
 
 /// One letter per person whose convocation the correction cancels (none
@@ -44,7 +45,10 @@ fn one(ctx: &Composer, p: &Cancelled, sent: &str) -> Result<Composed, Error> {
                     Block::Paragraph(Paragraph::bold(t.text("objet")?)),
                 ];
                 blocks.extend(paragraphs(t, "corps")?);
-                blocks.push(Block::signatures(vec![t.text("signature")?], 20.0));
+                blocks.push(Block::signatures(
+                    vec![t.text("signature")?],
+                    SIZES.mm("annulation-signature-height"),
+                ));
                 Ok((title, footer, blocks, t.text("calendrier")?))
             })?;
     let subject = match p.role {

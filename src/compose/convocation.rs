@@ -12,6 +12,7 @@ use super::{Composed, Composer, Filter, Kind, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::model::NatureCreneau;
+use crate::page::SIZES;
 use crate::plan::CandidateView;
 use crate::wording::{LabelBlock, Texts};
 
@@ -158,7 +159,7 @@ fn head(t: &mut Texts, c: &CandidateView, corrected: bool) -> Result<Vec<Block>,
         .enumerate()
         .map(|(i, l)| match i {
             0 => Paragraph::bold(l),
-            _ => Paragraph::text(l).size(9.0),
+            _ => Paragraph::text(l).size(SIZES.pt("convocation-sender-size")),
         })
         .collect();
     let mut recipient = vec![c.appel.clone()];
@@ -167,17 +168,20 @@ fn head(t: &mut Texts, c: &CandidateView, corrected: bool) -> Result<Vec<Block>,
         Block::LetterHead { sender, recipient },
         // The sending mode on the left, place and date on the right.
         Block::Table(Table::new(
-            vec![1.0, 1.0],
+            SIZES.shares("convocation-sending-columns"),
             vec![Row::new(vec![
                 Cell::new(vec![Paragraph::bold(t.text("mode")?)]),
                 Cell::text(t.text("lieu_date")?).align(Align::Right),
             ])],
         )),
-        Block::Paragraph(Paragraph::bold(t.text("objet")?).space_after(4.0)),
+        Block::Paragraph(
+            Paragraph::bold(t.text("objet")?).space_after(SIZES.mm("convocation-subject-after")),
+        ),
     ];
     if corrected {
         blocks.push(Block::Paragraph(
-            Paragraph::bold(t.text("rectificative")?).space_after(4.0),
+            Paragraph::bold(t.text("rectificative")?)
+                .space_after(SIZES.mm("convocation-corrected-after")),
         ));
     }
     blocks.push(Block::Paragraph(Paragraph::text(t.text("appel")?)));
@@ -210,7 +214,10 @@ fn key_facts(t: &mut Texts, c: &CandidateView, dress: Option<&str>) -> Result<Bl
     if let Some(dress) = dress {
         rows.push(row(l.tenue.clone(), dress.to_owned()));
     }
-    Ok(Block::Table(Table::new(vec![3.0, 9.0], rows).size(9.5)))
+    Ok(Block::Table(
+        Table::new(SIZES.shares("convocation-facts-columns"), rows)
+            .size(SIZES.pt("convocation-facts-size")),
+    ))
 }
 
 /// What to bring, the rules, the adapted conditions (or how to ask for
@@ -219,7 +226,7 @@ fn instructions(t: &mut Texts, c: &CandidateView) -> Result<Vec<Block>, Error> {
     let mut blocks = vec![
         Block::Paragraph(
             Paragraph::bold(t.text("documents_titre")?)
-                .space_after(1.0)
+                .space_after(SIZES.mm("convocation-documents-title-after"))
                 .keep_with_next(),
         ),
         // One paragraph, an item a line.
@@ -253,7 +260,7 @@ fn instructions(t: &mut Texts, c: &CandidateView) -> Result<Vec<Block>, Error> {
     blocks.push(Block::Paragraph(
         Paragraph::text(t.text("politesse")?)
             .align(Align::Justify)
-            .space_after(5.0)
+            .space_after(SIZES.mm("convocation-closing-after"))
             .keep_with_next(),
     ));
     blocks.push(Block::Paragraph(
@@ -291,20 +298,23 @@ fn timetable(
         // Their own end, lengthened by their extra time.
         if v.fin_prevue.is_some() {
             let note = late.next().unwrap_or_default();
-            cells[4].paragraphs.push(Paragraph::text(note).size(8.0));
-        }
-        if changed.is_some_and(|slots| slots.contains(&v.index)) {
             cells[4]
                 .paragraphs
-                .push(Paragraph::bold(k.modifie.clone()).size(8.0));
+                .push(Paragraph::text(note).size(SIZES.pt("convocation-timetable-note-size")));
+        }
+        if changed.is_some_and(|slots| slots.contains(&v.index)) {
+            cells[4].paragraphs.push(
+                Paragraph::bold(k.modifie.clone())
+                    .size(SIZES.pt("convocation-timetable-note-size")),
+            );
             cells = cells.into_iter().map(Cell::shaded).collect();
         }
         rows.push(Row::new(cells));
     }
     blocks.push(Block::Table(
-        Table::new(vec![2.9, 1.2, 1.2, 1.2, 5.2, 2.6], rows)
+        Table::new(SIZES.shares("convocation-timetable-columns"), rows)
             .header_rows(1)
-            .size(9.0)
+            .size(SIZES.pt("convocation-timetable-size"))
             .ruled(),
     ));
     Ok(blocks)
@@ -315,14 +325,19 @@ fn timetable(
 fn receipt(t: &mut Texts) -> Result<Vec<Block>, Error> {
     let kept = |p: Paragraph| Block::Paragraph(p.keep_with_next());
     Ok(vec![
-        Block::Space { mm: 4.0 },
+        Block::Space {
+            mm: SIZES.mm("convocation-before-receipt"),
+        },
         Block::CutLine {
             label: t.text("decoupe")?,
         },
         kept(Paragraph::bold(t.text("decharge_titre")?).align(Align::Center)),
         kept(Paragraph::text(t.text("decharge")?).align(Align::Justify)),
         kept(Paragraph::text(t.text("decharge_fait")?)),
-        Block::signatures(vec![t.text("decharge_signature")?], 18.0),
+        Block::signatures(
+            vec![t.text("decharge_signature")?],
+            SIZES.mm("convocation-receipt-signature-height"),
+        ),
     ])
 }
 

@@ -11,6 +11,7 @@ use super::paperwork::{heading, paragraphs, right, to_person};
 use super::{Composed, Composer, Staff};
 use crate::doc::{Block, Paragraph, Section};
 use crate::error::Error;
+use crate::page::SIZES;
 use crate::plan::{CandidateView, PersonView, SlotView};
 use crate::wording::{LabelBlock, Texts};
 
@@ -184,6 +185,9 @@ fn letter(
     blocks.push(heading(t, "regle_titre")?);
     blocks.extend(paragraphs(t, "regle")?);
     blocks.extend(paragraphs(t, "contact")?);
-    blocks.push(Block::signatures(vec![t.text("signature")?], 20.0));
+    blocks.push(Block::signatures(
+        vec![t.text("signature")?],
+        SIZES.mm("convocation-equipe-signature-height"),
+    ));
     Ok(blocks)
 }

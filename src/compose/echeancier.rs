@@ -7,6 +7,7 @@ use crate::deadlines::{Deadline, Step, public_holiday};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::fr;
+use crate::page::SIZES;
 use crate::wording::LabelBlock;
 use minijinja::Value;
 
@@ -63,11 +64,14 @@ pub fn compose(ctx: &Composer) -> Result<Composed, Error> {
             let (step, step_rule) = l.step(d.step);
             let mut what = vec![Paragraph::text(step)];
             if d.step == Step::Convocations {
-                what.push(Paragraph::text(t.text("convocation_prevue")?).size(8.5));
+                what.push(
+                    Paragraph::text(t.text("convocation_prevue")?)
+                        .size(SIZES.pt("echeancier-note-size")),
+                );
             }
             let mut rule = vec![Paragraph::text(step_rule)];
             if let Some(note) = moved.get(d.key()) {
-                rule.push(Paragraph::text(note.clone()).size(8.5));
+                rule.push(Paragraph::text(note.clone()).size(SIZES.pt("echeancier-note-size")));
             }
             rows.push(Row::new(vec![
                 Cell::new(vec![Paragraph::bold(fr::long_date(d.date))]),
@@ -79,9 +83,9 @@ pub fn compose(ctx: &Composer) -> Result<Composed, Error> {
             Block::centred_heading(1, t.text("titre")?),
             Block::Paragraph(Paragraph::text(t.text("sous_titre")?).align(Align::Center)),
             Block::Table(
-                Table::new(vec![3.2, 6.0, 3.6], rows)
+                Table::new(SIZES.shares("echeancier-columns"), rows)
                     .header_rows(1)
-                    .size(10.0)
+                    .size(SIZES.pt("echeancier-table-size"))
                     .ruled(),
             ),
         ];

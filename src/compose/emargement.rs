@@ -10,6 +10,7 @@ use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::fr;
 use crate::model::Civilite;
+use crate::page::SIZES;
 use crate::plan::{HalfDay, SlotView};
 use crate::wording::{LabelBlock, Texts};
 
@@ -116,7 +117,7 @@ fn sheet_opening(
         slot_list(l.creneaux.clone(), slots),
         Block::Paragraph(
             Paragraph::text(t.text(instruction)?)
-                .size(9.0)
+                .size(SIZES.pt("emargement-instruction-size"))
                 .align(Align::Justify),
         ),
     ])
@@ -136,7 +137,7 @@ fn candidates_sheet(ctx: &Composer, h: &HalfDay) -> Result<Vec<Block>, Error> {
             let mut name = vec![Paragraph::bold(c.nom_prenom.clone())];
             if c.nom_usage.is_some() {
                 let birth_name = t.call("naissance", &[Value::from(c.nom_naissance.clone())])?;
-                name.push(Paragraph::text(birth_name).size(8.0));
+                name.push(Paragraph::text(birth_name).size(SIZES.pt("birth-name-size")));
             }
             rows.push(
                 Row::new(vec![
@@ -145,7 +146,7 @@ fn candidates_sheet(ctx: &Composer, h: &HalfDay) -> Result<Vec<Block>, Error> {
                     Cell::text(""),
                     Cell::text(""),
                 ])
-                .min_height(10.0),
+                .min_height(SIZES.mm("emargement-row-height")),
             );
         }
         Ok(())
@@ -170,7 +171,7 @@ fn staff_sheet(ctx: &Composer, h: &HalfDay) -> Result<Vec<Block>, Error> {
                     Cell::text(""),
                     Cell::text(""),
                 ])
-                .min_height(10.0),
+                .min_height(SIZES.mm("emargement-row-height")),
             );
         }
         Ok(())
@@ -208,12 +209,12 @@ fn sheet(
 fn signing_table(rows: Vec<Row>, visa: String) -> [Block; 2] {
     [
         Block::Table(
-            Table::new(vec![4.6, 1.8, 1.8, 4.2], rows)
+            Table::new(SIZES.shares("emargement-columns"), rows)
                 .header_rows(1)
-                .size(10.0)
+                .size(SIZES.pt("emargement-table-size"))
                 .ruled(),
         ),
-        Block::signatures(vec![visa], 18.0),
+        Block::signatures(vec![visa], SIZES.mm("emargement-visa-height")),
     ]
 }
 
@@ -246,5 +247,8 @@ fn slot_list(caption: String, slots: &[&SlotView]) -> Block {
             Cell::text(rooms.join(", ")),
         ]));
     }
-    Block::Table(Table::new(vec![2.0, 5.6, 4.8], rows).size(8.5))
+    Block::Table(
+        Table::new(SIZES.shares("emargement-slots-columns"), rows)
+            .size(SIZES.pt("emargement-slots-size")),
+    )
 }

@@ -9,6 +9,7 @@ use super::paperwork::{pairs, paragraphs};
 use super::{Composed, Composer, Content, Filter, shared};
 use crate::doc::{Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
+use crate::page::SIZES;
 use crate::plan::CandidateView;
 use crate::wording::LabelBlock;
 
@@ -44,19 +45,19 @@ fn content(ctx: &Composer, c: &CandidateView) -> Result<Content, Error> {
                     Cell::text(known),
                     Cell::text(""),
                 ])
-                .min_height(11.0),
+                .min_height(SIZES.mm("fiche-row-height")),
             );
         }
         blocks.push(Block::Table(
-            Table::new(vec![3.2, 5.0, 5.0], rows)
+            Table::new(SIZES.shares("fiche-columns"), rows)
                 .header_rows(1)
-                .size(10.0)
+                .size(SIZES.pt("fiche-table-size"))
                 .ruled(),
         ));
         blocks.extend(paragraphs(t, "engagement")?);
         blocks.push(Block::signatures(
             vec![l.date.clone(), l.signature.clone()],
-            22.0,
+            SIZES.mm("fiche-signature-height"),
         ));
         Ok(blocks)
     })

@@ -5,6 +5,7 @@ use minijinja::{Value, context};
 use super::{Composed, Composer, Content, Subject, shared};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::error::Error;
+use crate::page::SIZES;
 use crate::plan::{FraudView, WitnessRole};
 use crate::wording::{LabelBlock, Texts};
 
@@ -84,7 +85,7 @@ pub fn content(ctx: &Composer, f: Option<&FraudView>) -> Result<Content, Error> 
         blocks.extend(account(&l, f)?);
         blocks.extend(witnesses(t, &l, f)?);
         blocks.push(Block::Paragraph(
-            Paragraph::italic(t.text("rappel")?).size(8.5),
+            Paragraph::italic(t.text("rappel")?).size(SIZES.pt("fraude-reminder-size")),
         ));
         Ok(blocks)
     })
@@ -98,17 +99,22 @@ fn incident(t: &mut Texts, l: &Labels, f: Option<&FraudView>) -> Result<Block, E
         row(l.session.clone(), Cell::text(t.text("session")?)),
         row(l.centre.clone(), Cell::text(t.text("centre")?)),
         row(l.dates.clone(), Cell::text(t.text("dates")?)),
-        row(l.candidat.clone(), field(f.map(|f| f.candidat.as_str()))).min_height(9.0),
+        row(l.candidat.clone(), field(f.map(|f| f.candidat.as_str())))
+            .min_height(SIZES.mm("fraude-row-height")),
         row(
             l.identifiant.clone(),
             field(f.map(|f| f.identifiant.as_str())),
         )
-        .min_height(9.0),
-        row(l.epreuve.clone(), field(f.map(|f| f.epreuve.as_str()))).min_height(9.0),
-        row(l.moment.clone(), Cell::text(t.text("moment")?)).min_height(9.0),
+        .min_height(SIZES.mm("fraude-row-height")),
+        row(l.epreuve.clone(), field(f.map(|f| f.epreuve.as_str())))
+            .min_height(SIZES.mm("fraude-row-height")),
+        row(l.moment.clone(), Cell::text(t.text("moment")?))
+            .min_height(SIZES.mm("fraude-row-height")),
     ];
     Ok(Block::Table(
-        Table::new(vec![3.0, 8.0], rows).size(10.0).ruled(),
+        Table::new(SIZES.shares("fraude-columns"), rows)
+            .size(SIZES.pt("fraude-table-size"))
+            .ruled(),
     ))
 }
 
@@ -154,7 +160,10 @@ fn witnesses(t: &mut Texts, l: &Labels, f: Option<&FraudView>) -> Result<Vec<Blo
     };
     captions.push(t.lines("signature_responsable")?.join("\n"));
     for chunk in captions.chunks(3) {
-        blocks.push(Block::signatures(chunk.to_vec(), 24.0));
+        blocks.push(Block::signatures(
+            chunk.to_vec(),
+            SIZES.mm("fraude-signature-height"),
+        ));
     }
     Ok(blocks)
 }

@@ -13,6 +13,7 @@ use super::{Composed, Composer, shared};
 use crate::doc::{Block, Cell, EMPTY, Paragraph, Row, Section};
 use crate::error::Error;
 use crate::model::{Date, NatureCreneau};
+use crate::page::SIZES;
 use crate::plan::{CandidateView, Plan};
 use crate::wording::LabelBlock;
 
@@ -154,7 +155,10 @@ fn one_day(ctx: &Composer, day: Date) -> Result<(String, Vec<Block>), Error> {
             blocks.push(heading(t, "cloture_titre")?);
             blocks.push(checklist(closing));
         }
-        blocks.push(Block::signatures(vec![l.signature.clone()], 20.0));
+        blocks.push(Block::signatures(
+            vec![l.signature.clone()],
+            SIZES.mm("jour-j-signature-height"),
+        ));
         Ok((t.text("fichier")?, blocks))
     })
 }
@@ -173,8 +177,13 @@ fn candidates_table(l: &Labels, candidates: &[&CandidateView], day: Date) -> Blo
                 Cell::text(EMPTY),
                 Cell::text(format!("{EMPTY} {}", l.heure_retard)),
             ])
-            .min_height(7.0)
+            .min_height(SIZES.mm("jour-j-row-height"))
         })
         .collect();
-    ruled_table(vec![5.0, 2.2, 1.4, 1.4, 3.0], head, rows, 9.5)
+    ruled_table(
+        SIZES.shares("jour-j-columns"),
+        head,
+        rows,
+        SIZES.pt("jour-j-table-size"),
+    )
 }

@@ -14,6 +14,7 @@ use crate::doc::{Block, Paragraph};
 use crate::error::Error;
 use crate::fr;
 use crate::model::{Date, Decision, NatureSession};
+use crate::page::SIZES;
 use crate::plan::{CandidateView, CcpView};
 
 /// One letter per successful candidate (in full or in part) the filter
@@ -57,10 +58,15 @@ fn content(ctx: &Composer, c: &CandidateView) -> Result<Content, Error> {
             to_person(ctx, &c.appel, &c.adresse),
             right(t, "lieu_date")?,
             Block::Paragraph(Paragraph::bold(t.text("objet")?)),
-            Block::Space { mm: 2.0 },
+            Block::Space {
+                mm: SIZES.mm("lettre-validation-after-subject"),
+            },
         ];
         blocks.extend(paragraphs(t, "corps")?);
-        blocks.push(Block::signatures(vec![t.text("signature")?], 22.0));
+        blocks.push(Block::signatures(
+            vec![t.text("signature")?],
+            SIZES.mm("lettre-validation-signature-height"),
+        ));
         Ok(Content {
             title,
             footer,

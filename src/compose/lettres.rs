@@ -11,6 +11,7 @@ use crate::doc::{Block, Cell, EMPTY, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::fr;
 use crate::model::{Date, Voie};
+use crate::page::SIZES;
 use crate::wording::{LabelBlock, Texts};
 
 /// The labels of `declaration-session.j2` this composer reads.
@@ -80,14 +81,19 @@ fn opening(ctx: &Composer, t: &mut Texts) -> Result<Vec<Block>, Error> {
         to_authority(ctx),
         right(t, "lieu_date")?,
         Block::Paragraph(Paragraph::bold(t.text("objet")?)),
-        Block::Space { mm: 2.0 },
+        Block::Space {
+            mm: SIZES.mm("lettres-after-subject"),
+        },
     ])
 }
 
 /// The close of a letter: its last paragraphs and the signature.
 fn closing(t: &mut Texts, blocks: &mut Vec<Block>) -> Result<(), Error> {
     blocks.extend(paragraphs(t, "formule")?);
-    blocks.push(Block::signatures(vec![t.text("signature")?], 22.0));
+    blocks.push(Block::signatures(
+        vec![t.text("signature")?],
+        SIZES.mm("lettres-signature-height"),
+    ));
     Ok(())
 }
 
@@ -115,7 +121,7 @@ pub fn declaration(ctx: &Composer) -> Result<Composed, Error> {
             })
             .collect::<Result<_, Error>>()?;
         annex.push(grid(
-            vec![2.2, 2.6, 6.0, 3.2],
+            SIZES.shares("declaration-planning-columns"),
             [&l.jour, &l.horaire, &l.epreuve, &l.salle],
             rows,
         ));
@@ -142,7 +148,10 @@ pub fn transmission(ctx: &Composer) -> Result<Composed, Error> {
         blocks.extend(paragraphs(t, "formule")?);
         // The responsable signs beside the centre's stamp.
         let captions = vec![t.text("cachet")?, t.text("signature")?];
-        blocks.push(Block::signatures(captions, 22.0));
+        blocks.push(Block::signatures(
+            captions,
+            SIZES.mm("transmission-signature-height"),
+        ));
         Ok(vec![Section::portrait(blocks)])
     })
 }
@@ -164,9 +173,9 @@ pub fn carence(ctx: &Composer) -> Result<Composed, Error> {
             ]));
         }
         blocks.push(Block::Table(
-            Table::new(vec![5.0, 1.5, 1.5, 6.0], rows)
+            Table::new(SIZES.shares("carence-jurors-columns"), rows)
                 .header_rows(1)
-                .size(9.5)
+                .size(SIZES.pt("carence-table-size"))
                 .ruled(),
         ));
         blocks.push(heading(t, "candidats_titre")?);
@@ -185,7 +194,7 @@ pub fn carence(ctx: &Composer) -> Result<Composed, Error> {
         blocks.extend(signed(
             t,
             vec![l.responsable.clone(), l.jures_presents.clone()],
-            22.0,
+            SIZES.mm("carence-signature-height"),
         )?);
         Ok(vec![Section::portrait(blocks)])
     })
@@ -202,9 +211,9 @@ fn candidates_present(ctx: &Composer, l: &CarenceLabels) -> Block {
         ]));
     }
     Block::Table(
-        Table::new(vec![8.0, 1.5, 1.5], rows)
+        Table::new(SIZES.shares("carence-candidates-columns"), rows)
             .header_rows(1)
-            .size(9.5)
+            .size(SIZES.pt("carence-table-size"))
             .ruled(),
     )
 }

@@ -11,6 +11,7 @@ use crate::doc::{Align, Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::fr;
 use crate::model::Decision;
+use crate::page::SIZES;
 use crate::plan::CandidateView;
 
 fn sorted(mut list: Vec<&CandidateView>) -> Vec<&CandidateView> {
@@ -51,8 +52,8 @@ pub fn compose(ctx: &Composer) -> Result<Vec<Composed>, Error> {
         for c in &full {
             blocks.push(Block::Paragraph(
                 Paragraph::text(c.nom_prenom.clone())
-                    .size(12.0)
-                    .space_after(1.5),
+                    .size(SIZES.pt("liste-admis-name-size"))
+                    .space_after(SIZES.mm("liste-admis-name-after")),
             ));
         }
         if plan.facts.est_titre && !partial.is_empty() {
@@ -61,9 +62,11 @@ pub fn compose(ctx: &Composer) -> Result<Vec<Composed>, Error> {
                 blocks.push(with_ccp(ctx, c)?);
             }
         }
-        blocks.push(Block::Space { mm: 6.0 });
+        blocks.push(Block::Space {
+            mm: SIZES.mm("liste-admis-before-notice"),
+        });
         blocks.push(Block::Paragraph(
-            Paragraph::italic(t.text("avis")?).size(9.0),
+            Paragraph::italic(t.text("avis")?).size(SIZES.pt("liste-admis-notice-size")),
         ));
         Ok(vec![Section::portrait(blocks)])
     })?;
@@ -80,7 +83,9 @@ fn with_ccp(ctx: &Composer, c: &CandidateView) -> Result<Block, Error> {
     let mut runs = vec![Run::plain(c.nom_prenom.clone())];
     runs.extend(ccps.into_iter().map(|ccp| Run::italic(format!("\n{ccp}"))));
     Ok(Block::Paragraph(
-        Paragraph::new(runs).size(12.0).space_after(2.0),
+        Paragraph::new(runs)
+            .size(SIZES.pt("liste-admis-name-size"))
+            .space_after(SIZES.mm("liste-admis-partial-after")),
     ))
 }
 
@@ -88,5 +93,11 @@ fn with_ccp(ctx: &Composer, c: &CandidateView) -> Result<Block, Error> {
 /// where whoever posts the list sees it first.
 fn draft_banner(text: String) -> Block {
     let cell = Cell::new(vec![Paragraph::bold(text).align(Align::Center)]).shaded();
-    Block::Table(Table::new(vec![1.0], vec![Row::new(vec![cell])]).ruled())
+    Block::Table(
+        Table::new(
+            SIZES.shares("liste-admis-banner-columns"),
+            vec![Row::new(vec![cell])],
+        )
+        .ruled(),
+    )
 }

@@ -13,6 +13,7 @@ use super::paperwork::{justified, signed};
 use super::{Composed, Composer, Content, Staff, pack, shared};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
+use crate::page::SIZES;
 use crate::plan::{CandidateView, PersonView};
 use crate::wording::{LabelBlock, Texts};
 
@@ -108,7 +109,8 @@ fn candidates_table(
                 let mut cell = Cell::text(a.clone());
                 for _ in &c.temps_supplementaire {
                     let line = late.next().unwrap_or_default();
-                    cell.paragraphs.push(Paragraph::bold(line).size(8.5));
+                    cell.paragraphs
+                        .push(Paragraph::bold(line).size(SIZES.pt("livret-jure-late-size")));
                 }
                 cell
             }
@@ -122,9 +124,9 @@ fn candidates_table(
         ]));
     }
     let table = Block::Table(
-        Table::new(vec![3.4, 1.6, 2.0, 4.6], rows)
+        Table::new(SIZES.shares("livret-jure-columns"), rows)
             .header_rows(1)
-            .size(9.0)
+            .size(SIZES.pt("livret-jure-table-size"))
             .ruled(),
     );
     Ok(vec![intro, table])
@@ -144,9 +146,11 @@ fn declaration(
         Block::Paragraph(
             Paragraph::italic(l.declaration_note.clone())
                 .align(Align::Center)
-                .size(9.0),
+                .size(SIZES.pt("livret-jure-declaration-note-size")),
         ),
-        Block::Space { mm: 4.0 },
+        Block::Space {
+            mm: SIZES.mm("livret-jure-after-declaration-note"),
+        },
     ];
     if candidates.is_empty() {
         blocks.push(justified(t, "declaration_vide")?);
@@ -166,7 +170,13 @@ fn declaration(
         blocks.extend(bullets(listed));
     }
     blocks.push(justified(t, "engagement")?);
-    blocks.push(Block::Space { mm: 4.0 });
-    blocks.extend(signed(t, vec![l.date.clone(), l.signature.clone()], 25.0)?);
+    blocks.push(Block::Space {
+        mm: SIZES.mm("livret-jure-before-signature"),
+    });
+    blocks.extend(signed(
+        t,
+        vec![l.date.clone(), l.signature.clone()],
+        SIZES.mm("livret-jure-signature-height"),
+    )?);
     Ok(blocks)
 }

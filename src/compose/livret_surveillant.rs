@@ -9,6 +9,7 @@ use super::paperwork::{justified, signed};
 use super::{Composed, Composer, Content, Staff, pack, shared};
 use crate::doc::Block;
 use crate::error::Error;
+use crate::page::SIZES;
 use crate::plan::PersonView;
 use crate::wording::LabelBlock;
 
@@ -65,7 +66,11 @@ fn content(ctx: &Composer, m: &PersonView) -> Result<Content, Error> {
 
         blocks.push(Block::heading(3, l.engagement.clone()));
         blocks.push(justified(t, "engagement")?);
-        blocks.extend(signed(t, vec![l.date.clone(), l.signature.clone()], 22.0)?);
+        blocks.extend(signed(
+            t,
+            vec![l.date.clone(), l.signature.clone()],
+            SIZES.mm("livret-surveillant-signature-height"),
+        )?);
         Ok(blocks)
     })
 }

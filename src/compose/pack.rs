@@ -7,6 +7,7 @@ use minijinja::context;
 use super::{Ctx, shared};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
+use crate::page::SIZES;
 use crate::plan::{LateEnd, PersonView, SlotView};
 use crate::wording::{LabelBlock, Texts};
 
@@ -67,7 +68,7 @@ pub fn opening(
         blocks.push(Block::Paragraph(
             Paragraph::bold(t.text("rectificatif")?)
                 .align(Align::Center)
-                .space_after(4.0),
+                .space_after(SIZES.mm("pack-correction-after")),
         ));
     }
     blocks.extend(
@@ -89,8 +90,10 @@ pub fn opening(
 }
 
 fn title_blocks(t: &mut Texts) -> Result<Vec<Block>, Error> {
-    let mut blocks = shared::title(t, Some(11.5))?;
-    blocks.push(Block::Space { mm: 2.0 });
+    let mut blocks = shared::title(t, Some(SIZES.pt("pack-subtitle-size")))?;
+    blocks.push(Block::Space {
+        mm: SIZES.mm("pack-after-title"),
+    });
     Ok(blocks)
 }
 
@@ -120,7 +123,11 @@ fn marked(items: Vec<(String, String)>) -> Vec<Block> {
         .enumerate()
         .map(|(i, (mark, text))| {
             let p = Paragraph::text(format!("{mark}\u{a0}\u{a0}{text}"));
-            Block::Paragraph(if i == last { p } else { p.space_after(1.6) })
+            Block::Paragraph(if i == last {
+                p
+            } else {
+                p.space_after(SIZES.mm("pack-item-after"))
+            })
         })
         .collect()
 }
@@ -179,7 +186,9 @@ fn facts_table(ctx: &Ctx, t: &mut Texts, l: &FactLabels) -> Result<Block, Error>
         ]));
     }
     Ok(Block::Table(
-        Table::new(vec![2.6, 7.4], rows).size(9.5).ruled(),
+        Table::new(SIZES.shares("pack-facts-columns"), rows)
+            .size(SIZES.pt("pack-facts-size"))
+            .ruled(),
     ))
 }
 
@@ -232,9 +241,9 @@ pub fn slots_table(ctx: &Ctx, l: &SlotLabels, slots: &[&SlotView]) -> Result<Blo
         rows.push(Row::new(cells));
     }
     Ok(Block::Table(
-        Table::new(vec![1.25, 1.25, 1.15, 4.0, 2.3, 2.5], rows)
+        Table::new(SIZES.shares("pack-timetable-columns"), rows)
             .header_rows(1)
-            .size(8.5)
+            .size(SIZES.pt("pack-timetable-size"))
             .ruled(),
     ))
 }

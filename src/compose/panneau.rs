@@ -9,6 +9,7 @@ use super::{Composed, Composer, Subject};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Section, Table};
 use crate::error::Error;
 use crate::fr;
+use crate::page::SIZES;
 use crate::plan::SlotView;
 
 /// One line of a door sign: a slot, or a series of slots of the same test
@@ -117,9 +118,12 @@ impl Sign<'_> {
     fn page(&self, lines: &[Line], times: &mut impl Iterator<Item = String>) -> Vec<Block> {
         // Large enough to read from the corridor; smaller on a busy day.
         let (size, height_mm) = if lines.len() > 4 {
-            (20.0, 10.0)
+            (
+                SIZES.pt("panneau-busy-row-size"),
+                SIZES.mm("panneau-busy-row-height"),
+            )
         } else {
-            (24.0, 13.0)
+            (SIZES.pt("panneau-row-size"), SIZES.mm("panneau-row-height"))
         };
         let rows = lines
             .iter()
@@ -136,14 +140,30 @@ impl Sign<'_> {
             Block::Paragraph(p.align(Align::Center).size(pt).space_after(after))
         };
         vec![
-            centred(Paragraph::bold(self.room), 40.0, 5.0),
-            centred(Paragraph::bold(self.in_progress), 58.0, 8.0),
-            centred(Paragraph::text(self.day), 26.0, 4.0),
-            Block::Table(Table::new(vec![1.0, 2.6], rows).size(size).ruled()),
+            centred(
+                Paragraph::bold(self.room),
+                SIZES.pt("panneau-room-size"),
+                SIZES.mm("panneau-room-after"),
+            ),
+            centred(
+                Paragraph::bold(self.in_progress),
+                SIZES.pt("panneau-in-progress-size"),
+                SIZES.mm("panneau-in-progress-after"),
+            ),
+            centred(
+                Paragraph::text(self.day),
+                SIZES.pt("panneau-day-size"),
+                SIZES.mm("panneau-day-after"),
+            ),
+            Block::Table(
+                Table::new(SIZES.shares("panneau-columns"), rows)
+                    .size(size)
+                    .ruled(),
+            ),
             Block::Paragraph(
                 Paragraph::italic(self.silence)
                     .align(Align::Center)
-                    .size(18.0),
+                    .size(SIZES.pt("panneau-silence-size")),
             ),
         ]
     }

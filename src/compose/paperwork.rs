@@ -4,6 +4,7 @@
 use super::Ctx;
 use crate::doc::{Align, Block, Cell, EMPTY, Paragraph, Row, Table};
 use crate::error::Error;
+use crate::page::SIZES;
 use crate::wording::Texts;
 
 /// The head of a letter from the centre (its name, site, address and the
@@ -74,7 +75,7 @@ pub fn checklist(items: Vec<String>) -> Block {
         .into_iter()
         .map(|i| Row::new(vec![Cell::text(EMPTY), Cell::text(i)]))
         .collect();
-    Block::Table(Table::new(vec![0.6, 12.0], rows))
+    Block::Table(Table::new(SIZES.shares("checklist-columns"), rows))
 }
 
 /// A ruled table: a header row, then rows of plain text.
@@ -87,7 +88,7 @@ pub fn grid<S: Into<String>>(
         .into_iter()
         .map(|r| Row::new(r.into_iter().map(Cell::text).collect()))
         .collect();
-    ruled_table(widths, head, rows, 9.5)
+    ruled_table(widths, head, rows, SIZES.pt("grid-size"))
 }
 
 /// A ruled table of `widths` in type of `size` points: a header row
@@ -125,7 +126,11 @@ pub fn facts(lines: Vec<String>) -> Block {
             ])
         })
         .collect();
-    Block::Table(Table::new(vec![4.0, 8.0], rows).size(9.5).ruled())
+    Block::Table(
+        Table::new(SIZES.shares("facts-columns"), rows)
+            .size(SIZES.pt("facts-size"))
+            .ruled(),
+    )
 }
 
 /// An attestation's page, from the blocks of its template: `titre`,
@@ -133,32 +138,38 @@ pub fn facts(lines: Vec<String>) -> Block {
 /// the `signature` and the `cachet`.
 pub fn attestation(t: &mut Texts) -> Result<Vec<Block>, Error> {
     let mut blocks = vec![
-        Block::Space { mm: 12.0 },
+        Block::Space {
+            mm: SIZES.mm("attestation-before-title"),
+        },
         Block::centred_heading(1, t.text("titre")?),
         Block::Paragraph(
             Paragraph::bold(t.text("sous_titre")?)
                 .align(Align::Center)
-                .space_after(14.0),
+                .space_after(SIZES.mm("attestation-subtitle-after")),
         ),
     ];
     for p in t.paragraphs("texte")? {
         blocks.push(Block::Paragraph(
             Paragraph::text(p)
-                .size(11.0)
+                .size(SIZES.pt("attestation-text-size"))
                 .align(Align::Justify)
-                .space_after(5.0),
+                .space_after(SIZES.mm("attestation-paragraph-after")),
         ));
     }
-    blocks.push(Block::Space { mm: 8.0 });
+    blocks.push(Block::Space {
+        mm: SIZES.mm("attestation-before-place"),
+    });
     blocks.push(Block::Paragraph(
         Paragraph::text(t.text("fait_a")?)
-            .size(11.0)
+            .size(SIZES.pt("attestation-text-size"))
             .align(Align::Right),
     ));
-    blocks.push(Block::Space { mm: 6.0 });
+    blocks.push(Block::Space {
+        mm: SIZES.mm("attestation-before-signature"),
+    });
     blocks.push(Block::signatures(
         vec![t.text("signature")?, t.text("cachet")?],
-        35.0,
+        SIZES.mm("attestation-signature-height"),
     ));
     Ok(blocks)
 }

@@ -11,6 +11,7 @@ use crate::doc::{Cell, Paragraph, Row, Section};
 use crate::error::Error;
 use crate::fr;
 use crate::model::Voie;
+use crate::page::SIZES;
 use crate::wording::LabelBlock;
 
 /// The labels of `preparation.j2` this composer reads.
@@ -73,10 +74,15 @@ pub fn compose(ctx: &Composer) -> Result<Composed, Error> {
                     Cell::text(""),
                     Cell::text(""),
                 ])
-                .min_height(9.0),
+                .min_height(SIZES.mm("preparation-row-height")),
             );
         }
-        blocks.push(ruled_table(vec![8.0, 2.2, 2.0, 2.0, 3.2], head, rows, 8.5));
+        blocks.push(ruled_table(
+            SIZES.shares("preparation-columns"),
+            head,
+            rows,
+            SIZES.pt("preparation-table-size"),
+        ));
         Ok(vec![Section::portrait(blocks)])
     })
 }

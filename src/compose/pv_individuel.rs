@@ -9,7 +9,7 @@ use super::{Composed, Composer, Content, Filter, shared};
 use crate::doc::{Align, Block, Cell, Paragraph, Row, Table};
 use crate::error::Error;
 use crate::model::{Decision, Voie};
-use crate::page::{PAGE, WORD};
+use crate::page::{PAGE, SIZES, WORD};
 use crate::plan::{CandidateView, Facts};
 use crate::wording::{LabelBlock, Texts};
 
@@ -65,7 +65,8 @@ pub fn content(ctx: &Composer, c: Option<&CandidateView>) -> Result<Content, Err
         blocks.push(identity(&l, facts, c, fit.identity_pt)?);
         blocks.push(route_and_result(&l, c)?);
         blocks.push(Block::Paragraph(
-            Paragraph::text(t.text("note_equivalence")?).size(7.5),
+            Paragraph::text(t.text("note_equivalence")?)
+                .size(SIZES.pt("pv-individuel-equivalence-size")),
         ));
         blocks.push(jury_and_ccp(&l, facts, c, fit)?);
         blocks.push(Block::heading(2, l.observations.clone()));
@@ -98,56 +99,37 @@ struct Reduction {
     signing_mm: f32,
 }
 
-/// From none to the most: each step saves more height than the one before.
-const REDUCTIONS: [Reduction; 5] = [
-    Reduction {
-        observation_lines: 3,
-        identity_pt: 8.5,
-        table_pt: 8.5,
-        signing_mm: 10.0,
-    },
-    Reduction {
-        observation_lines: 2,
-        identity_pt: 8.5,
-        table_pt: 8.5,
-        signing_mm: 10.0,
-    },
-    Reduction {
-        observation_lines: 2,
-        identity_pt: 7.5,
-        table_pt: 8.5,
-        signing_mm: 10.0,
-    },
-    Reduction {
-        observation_lines: 1,
-        identity_pt: 7.0,
-        table_pt: 7.5,
-        signing_mm: 8.0,
-    },
-    Reduction {
-        observation_lines: 1,
-        identity_pt: 7.0,
-        table_pt: 7.0,
-        signing_mm: 7.0,
-    },
-];
-
-/// The height, in points, each step of [`REDUCTIONS`] can absorb beyond
-/// what the form of a title of eight CCPs of two lines each leaves free
-/// (on the safe side, for Word's and LibreOffice's taller lines).
-const ABSORBED_PT: [f32; 5] = [20.0, 40.0, 70.0, 150.0, 200.0];
+/// The lines left for observations at each step of the reductions, from
+/// none to the most: each step saves more height than the one before. The
+/// type sizes and row heights of each step are in the page program
+/// (`pv-individuel-…-sizes`, `pv-individuel-signing-heights`).
+const OBSERVATION_LINES: [u16; 5] = [3, 2, 2, 1, 1];
 
 impl Reduction {
+    /// The reduction of `step` (0, none, to 4, the most).
+    fn at(step: usize) -> Reduction {
+        Reduction {
+            observation_lines: OBSERVATION_LINES[step],
+            identity_pt: SIZES.pts("pv-individuel-identity-sizes")[step],
+            table_pt: SIZES.pts("pv-individuel-table-sizes")[step],
+            signing_mm: SIZES.mms("pv-individuel-signing-heights")[step],
+        }
+    }
+
     /// The least reduction that keeps the form of candidate `c` on one
     /// page, from an estimate of the lines its long texts take beyond the
     /// common case: the centre's name, site and address, the CCPs' titles.
     fn for_form(facts: &Facts, c: Option<&CandidateView>) -> Reduction {
         let content_pt = PAGE.content_width_mm(false) * 72.0 / 25.4;
+        let estimate_pt = SIZES.pt("pv-individuel-estimate-size");
         let lines = |text: &str, share: f32| {
             let width = content_pt * share - 2.0 * PAGE.cell_inset_x_pt;
-            sheet_fit::text_height_pt(text, false, 8.5, width) / (8.5 * WORD.line_em)
+            sheet_fit::text_height_pt(text, false, estimate_pt, width)
+                / (estimate_pt * WORD.line_em)
         };
-        let identity_share = 3.7 / 11.0;
+        let last_share =
+            |columns: Vec<f32>| columns[columns.len() - 1] / columns.iter().sum::<f32>();
+        let identity_share = last_share(SIZES.shares("pv-individuel-identity-columns"));
         let centre =
             lines(&facts.centre_nom, identity_share) + lines(&facts.centre_site, identity_share);
         let address: f32 = facts
@@ -155,7 +137,8 @@ impl Reduction {
             .iter()
             .map(|a| lines(a, identity_share))
             .sum();
-        let ccp_share = 7.2 / 16.2;
+        let jury = SIZES.shares("pv-individuel-jury-columns");
+        let ccp_share = jury[3] / jury.iter().sum::<f32>();
         let ccp: f32 = facts
             .titre_ccp
             .iter()
@@ -165,12 +148,13 @@ impl Reduction {
             .and_then(|c| c.observations.as_deref())
             .map_or(0.0, |o| (lines(o, 1.0) - 3.0).max(0.0));
         let extra_lines = (centre - 2.0).max(0.0) + (address - 3.0).max(0.0) + ccp + observations;
-        let extra_pt = extra_lines * 8.5 * WORD.line_em;
-        let step = ABSORBED_PT
+        let extra_pt = extra_lines * estimate_pt * WORD.line_em;
+        let step = SIZES
+            .pts("pv-individuel-absorbed")
             .iter()
             .position(|&absorbed| extra_pt <= absorbed)
-            .unwrap_or(REDUCTIONS.len() - 1);
-        REDUCTIONS[step]
+            .unwrap_or(OBSERVATION_LINES.len() - 1);
+        Reduction::at(step)
     }
 }
 
@@ -181,14 +165,17 @@ fn heading(t: &mut Texts, facts: &Facts) -> Result<Vec<Block>, Error> {
     if let Some(ministere) = &facts.ministere {
         blocks.push(Block::Paragraph(
             Paragraph::bold(ministere.clone())
-                .size(9.0)
-                .space_after(1.0),
+                .size(SIZES.pt("pv-individuel-ministry-size"))
+                .space_after(SIZES.mm("pv-individuel-ministry-after")),
         ));
     }
-    blocks.extend(shared::title(t, Some(11.0))?);
+    blocks.extend(shared::title(
+        t,
+        Some(SIZES.pt("pv-individuel-subtitle-size")),
+    )?);
     blocks.push(Block::Paragraph(
         Paragraph::italic(t.text("delai")?)
-            .size(8.5)
+            .size(SIZES.pt("pv-individuel-deadline-size"))
             .align(Align::Center),
     ));
     Ok(blocks)
@@ -234,7 +221,7 @@ fn identity(
         ]),
     ];
     Ok(Block::Table(
-        Table::new(vec![1.9, 3.1, 2.3, 3.7], rows)
+        Table::new(SIZES.shares("pv-individuel-identity-columns"), rows)
             .header_rows(1)
             .size(size)
             .ruled(),
@@ -277,9 +264,9 @@ fn route_and_result(l: &Labels, c: Option<&CandidateView>) -> Result<Block, Erro
         ),
     ];
     Ok(Block::Table(
-        Table::new(vec![1.0; 7], rows)
+        Table::new(SIZES.shares("pv-individuel-result-columns"), rows)
             .header_rows(1)
-            .size(8.5)
+            .size(SIZES.pt("pv-individuel-result-size"))
             .ruled(),
     ))
 }
@@ -317,7 +304,7 @@ fn jury_and_ccp(
         })
         .collect();
     Ok(Block::Table(
-        Table::new(vec![2.3, 1.9, 2.2, 7.2, 0.7, 1.9], rows)
+        Table::new(SIZES.shares("pv-individuel-jury-columns"), rows)
             .size(fit.table_pt)
             .ruled(),
     ))
@@ -385,4 +372,18 @@ fn ccps(l: &Labels, facts: &Facts, c: Option<&CandidateView>) -> Result<Vec<Vec<
         ]);
     }
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_program_gives_a_value_per_reduction() {
+        let steps = OBSERVATION_LINES.len();
+        assert_eq!(SIZES.pts("pv-individuel-identity-sizes").len(), steps);
+        assert_eq!(SIZES.pts("pv-individuel-table-sizes").len(), steps);
+        assert_eq!(SIZES.mms("pv-individuel-signing-heights").len(), steps);
+        assert_eq!(SIZES.pts("pv-individuel-absorbed").len(), steps);
+    }
 }

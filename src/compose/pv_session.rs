@@ -8,6 +8,7 @@ use super::{Composed, Composer, Content, shared};
 use crate::doc::{Block, Cell, Paragraph, Row, Run, Section, Table};
 use crate::error::Error;
 use crate::model::Decision;
+use crate::page::SIZES;
 use crate::plan::{CandidateView, PersonView, Plan};
 use crate::wording::{LabelBlock, Texts};
 
@@ -72,10 +73,10 @@ pub fn content(ctx: &Composer, blank: bool) -> Result<Content, Error> {
         blocks.extend(signed(
             t,
             vec![l.signature_responsable.clone(), l.cachet.clone()],
-            22.0,
+            SIZES.mm("pv-session-signature-height"),
         )?);
         blocks.push(Block::Paragraph(
-            Paragraph::italic(t.text("delai")?).size(8.5),
+            Paragraph::italic(t.text("delai")?).size(SIZES.pt("pv-session-deadline-size")),
         ));
         Ok(blocks)
     })
@@ -96,7 +97,7 @@ fn results(t: &mut Texts, l: &Labels, plan: &Plan, blank: bool) -> Result<Block,
     } else {
         0
     };
-    let mut widths = vec![4.2, 1.5, 1.7, 1.1, 1.1];
+    let mut widths = SIZES.shares("pv-session-columns");
     let mut head = vec![
         Cell::head(l.candidat.clone()),
         Cell::head(l.identifiant.clone()),
@@ -105,12 +106,15 @@ fn results(t: &mut Texts, l: &Labels, plan: &Plan, blank: bool) -> Result<Block,
         Cell::head(l.reussite.clone()),
     ];
     if partial_offered {
-        widths.push(1.3);
+        widths.push(SIZES.share("pv-session-partial-column"));
         head.push(Cell::head(l.reussite_partielle.clone()));
     }
-    widths.push(1.1);
+    widths.push(SIZES.share("pv-session-failure-column"));
     head.push(Cell::head(l.echec.clone()));
-    widths.extend(std::iter::repeat_n(1.0, n_ccp));
+    widths.extend(std::iter::repeat_n(
+        SIZES.share("pv-session-ccp-column"),
+        n_ccp,
+    ));
     // Short CCP headers ("CCP 1"…), explained by the legend below.
     if partial_offered {
         head.extend(t.lines("colonnes_ccp")?.into_iter().map(Cell::head));
@@ -121,7 +125,7 @@ fn results(t: &mut Texts, l: &Labels, plan: &Plan, blank: bool) -> Result<Block,
             let mut cells = vec![Cell::text(""), Cell::text(""), Cell::text("")];
             let boxes = if partial_offered { 4 } else { 3 } + n_ccp;
             cells.extend((0..boxes).map(|_| Cell::checkbox(false)));
-            rows.push(Row::new(cells).min_height(11.0));
+            rows.push(Row::new(cells).min_height(SIZES.mm("pv-session-row-height")));
         }
     } else {
         let voies: shared::Voies = t.labels_as("voies")?;
@@ -136,7 +140,10 @@ fn results(t: &mut Texts, l: &Labels, plan: &Plan, blank: bool) -> Result<Block,
         }
     }
     Ok(Block::Table(
-        Table::new(widths, rows).header_rows(1).size(8.5).ruled(),
+        Table::new(widths, rows)
+            .header_rows(1)
+            .size(SIZES.pt("pv-session-table-size"))
+            .ruled(),
     ))
 }
 
@@ -172,7 +179,9 @@ fn legend(t: &mut Texts, l: &Labels, plan: &Plan) -> Result<Block, Error> {
     for line in t.lines("legende_ccp")? {
         legend.push(Run::plain(format!("\n{line}")));
     }
-    Ok(Block::Paragraph(Paragraph::new(legend).size(8.0)))
+    Ok(Block::Paragraph(
+        Paragraph::new(legend).size(SIZES.pt("pv-session-legend-size")),
+    ))
 }
 
 /// The tables the jurors, then the surveillants (if any) sign in; blank
@@ -209,13 +218,14 @@ fn signing_table(
     ];
     for (nom, prenom) in people {
         rows.push(
-            Row::new(vec![Cell::text(nom), Cell::text(prenom), Cell::text("")]).min_height(10.0),
+            Row::new(vec![Cell::text(nom), Cell::text(prenom), Cell::text("")])
+                .min_height(SIZES.mm("pv-session-signing-row-height")),
         );
     }
     Ok(Block::Table(
-        Table::new(vec![3.0, 3.0, 5.0], rows)
+        Table::new(SIZES.shares("pv-session-signing-columns"), rows)
             .header_rows(2)
-            .size(9.0)
+            .size(SIZES.pt("pv-session-signing-size"))
             .ruled(),
     ))
 }
@@ -232,7 +242,7 @@ fn remarks(t: &mut Texts, l: &Labels, blank: bool) -> Result<Vec<Block>, Error> 
     };
     if !events.is_empty() {
         blocks.push(Block::Paragraph(
-            Paragraph::text(events.join("\n")).size(9.0),
+            Paragraph::text(events.join("\n")).size(SIZES.pt("pv-session-remarks-size")),
         ));
     }
     blocks.push(Block::Lines {

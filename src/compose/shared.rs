@@ -6,6 +6,7 @@ use super::{Composed, Composer, Content, Ctx};
 use crate::doc::{Align, Block, Cell, Paragraph, Section};
 use crate::error::Error;
 use crate::model::Voie;
+use crate::page::SIZES;
 use crate::plan::{CandidateView, SlotView};
 use crate::wording::{LabelBlock, Texts};
 
@@ -30,14 +31,20 @@ pub fn reglement(ctx: &Ctx, size: ReglementType) -> Result<Vec<Block>, Error> {
                 ReglementType::Affiche => blocks.push(Block::Paragraph(
                     Paragraph::bold(t.text("titre_affiche")?)
                         .align(Align::Center)
-                        .size(20.0)
-                        .space_after(3.0),
+                        .size(SIZES.pt("reglement-posted-title-size"))
+                        .space_after(SIZES.mm("reglement-posted-title-after")),
                 )),
             }
             let (source_pt, body_pt) = match size {
-                ReglementType::Annexe => (8.5, 9.0),
+                ReglementType::Annexe => (
+                    SIZES.pt("reglement-source-size"),
+                    SIZES.pt("reglement-text-size"),
+                ),
                 // One sheet, read standing.
-                ReglementType::Affiche => (10.0, 12.5),
+                ReglementType::Affiche => (
+                    SIZES.pt("reglement-posted-source-size"),
+                    SIZES.pt("reglement-posted-text-size"),
+                ),
             };
             blocks.push(Block::Paragraph(
                 Paragraph::italic(t.text("source")?)
@@ -49,8 +56,8 @@ pub fn reglement(ctx: &Ctx, size: ReglementType) -> Result<Vec<Block>, Error> {
                     (Some(heading), ReglementType::Annexe) => Block::heading(2, heading.to_owned()),
                     (Some(heading), ReglementType::Affiche) => Block::Paragraph(
                         Paragraph::bold(heading)
-                            .size(14.0)
-                            .space_after(1.0)
+                            .size(SIZES.pt("reglement-posted-heading-size"))
+                            .space_after(SIZES.mm("reglement-posted-heading-after"))
                             .keep_with_next(),
                     ),
                     (None, _) => {
@@ -140,7 +147,7 @@ pub fn candidate_name(t: &Texts, c: &CandidateView) -> Result<Cell, Error> {
     let mut name = vec![Paragraph::bold(c.nom_prenom.clone())];
     if c.nom_usage.is_some() {
         let birth = t.call("naissance", &[Value::from(c.nom_naissance.clone())])?;
-        name.push(Paragraph::text(birth).size(8.0));
+        name.push(Paragraph::text(birth).size(SIZES.pt("birth-name-size")));
     }
     Ok(Cell::new(name))
 }

@@ -11,7 +11,7 @@ use super::geometry::{WORD, content_width, footer_twips, half_points, header_twi
 use super::tables::{cell_border, no_borders};
 use super::text::{closing, paragraph, text_run};
 use crate::doc::{Document, Paragraph, Run, Section};
-use crate::page::{A4_LONG_MM, A4_SHORT_MM, PAGE};
+use crate::page::{A4_LONG_MM, A4_SHORT_MM, PAGE, SIZES};
 
 /// The page margins of every section.
 pub fn margins() -> PageMargin {
@@ -71,7 +71,8 @@ pub fn page_header(doc: &Document) -> Header {
         // At most half the width, however wide the logo.
         let content = content_width(false) as usize;
         let width = (width_emu / EMU_PER_TWIP) as usize + twips(WORD.header_gutter_mm) as usize;
-        let logo_pct = (width * 5000 / content).min(2500);
+        let most = (5000.0 * SIZES.share("word-logo-most")) as usize;
+        let logo_pct = (width * 5000 / content).min(most);
         text_pct -= logo_pct;
         grid.push(logo_pct * content / 5000);
         cells.push(
@@ -170,9 +171,11 @@ pub fn page_footer(doc: &Document, text: &str, total: PageTotal) -> Footer {
             )
             .add_paragraph(p)
     };
+    let shares = SIZES.shares("word-footer-columns");
+    let pct = |share: f32| (5000.0 * share / shares.iter().sum::<f32>()) as usize;
     let table = WTable::new(vec![TableRow::new(vec![
-        cell(left, 3750),
-        cell(numbers, 1250),
+        cell(left, pct(shares[0])),
+        cell(numbers, pct(shares[1])),
     ])])
     .width(5000, WidthType::Pct)
     .set_borders(no_borders())
