@@ -62,9 +62,7 @@ fn season() -> Vec<String> {
         )
         .replacen("  - id: diallo\n", "  - id: diallo\n    desistement: 2026-12-16\n", 1);
     // The session is postponed by four weeks.
-    let v5 = v4
-        .replace("2027-01-11", "2027-02-08")
-        .replace("2027-01-12", "2027-02-09");
+    let v5 = four_weeks_later(&v4);
     // The jury's briefing moves back, after the postponement was sent.
     let v6 = v5.replacen("debut: \"13:00\"", "debut: \"13:30\"", 1);
     // The session is postponed again, by four more weeks.
@@ -77,6 +75,27 @@ fn season() -> Vec<String> {
     }
     assert!(!all[3].contains("haddad"));
     all
+}
+
+/// The session `text` postponed by four weeks.
+fn four_weeks_later(text: &str) -> String {
+    text.replace("2027-01-11", "2027-02-08")
+        .replace("2027-01-12", "2027-02-09")
+}
+
+/// `envoyer` on the session `text` (written to `session`), sent on `day`
+/// into `out`: `None`, or what it printed when it failed.
+fn send(session: &Path, out: &Path, text: &str, day: &str) -> Option<String> {
+    std::fs::write(session, text).unwrap();
+    let (ok, _, err) = sessiondoc(&[
+        "envoyer",
+        session.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--date",
+        day,
+    ]);
+    (!ok).then_some(err)
 }
 
 fn sessiondoc(args: &[&str]) -> (bool, String, String) {
@@ -243,16 +262,9 @@ fn a_season_of_sendings_leaves_every_letter_and_calendar_right() {
     // Each juror's and surveillant's last livret: the day and the file.
     let mut livrets: HashMap<String, (&str, String)> = HashMap::new();
     for (step, (text, (day, _))) in files.iter().zip(DAYS).enumerate() {
-        std::fs::write(&session, text).unwrap();
-        let (ok, _, err) = sessiondoc(&[
-            "envoyer",
-            session.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "--date",
-            day,
-        ]);
-        assert!(ok, "step {step}: {err}");
+        if let Some(err) = send(&session, &out, text, day) {
+            panic!("step {step}: {err}");
+        }
         // What was sent before is as it was.
         let envois = snapshot(&out.join("envois"));
         for (path, bytes) in &kept {
@@ -522,9 +534,7 @@ fn a_postponement_reaches_everyone_who_received_a_letter() {
             1,
         )
         .replacen("jury: [dupont, haddad]", "jury: [dupont, roux]", 1);
-    let postponed = first
-        .replace("2027-01-11", "2027-02-08")
-        .replace("2027-01-12", "2027-02-09");
+    let postponed = four_weeks_later(&first);
     // The jury's briefing moves: neither of them is at it.
     let moved = postponed.replacen("debut: \"13:30\"", "debut: \"13:00\"", 1);
     let (days, texts) = (
@@ -539,16 +549,9 @@ fn a_postponement_reaches_everyone_who_received_a_letter() {
         ),
     ];
     for (day, text) in days.iter().zip(texts) {
-        std::fs::write(&session, text).unwrap();
-        let (ok, _, err) = sessiondoc(&[
-            "envoyer",
-            session.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "--date",
-            day,
-        ]);
-        assert!(ok, "{day}: {err}");
+        if let Some(err) = send(&session, &out, text, day) {
+            panic!("{day}: {err}");
+        }
         let sent: Vec<String> = list(&out, day)
             .iter()
             .map(|l| l["document"].as_str().unwrap().to_owned())
@@ -615,9 +618,7 @@ fn a_postponement_does_not_write_again_to_a_surveillant_whose_convocation_was_ca
         )
         .replacen("surveillants: [petit]", "surveillants: [petit, martin]", 1);
     let removed = first.replacen("surveillants: [petit, martin]", "surveillants: [petit]", 1);
-    let postponed = removed
-        .replace("2027-01-11", "2027-02-08")
-        .replace("2027-01-12", "2027-02-09");
+    let postponed = four_weeks_later(&removed);
     let days = ["2026-12-04", "2026-12-10", "2026-12-22"];
     let martin = |day: &str| -> Vec<String> {
         list(&out, day)
@@ -627,16 +628,9 @@ fn a_postponement_does_not_write_again_to_a_surveillant_whose_convocation_was_ca
             .collect()
     };
     for (day, text) in days.iter().zip([&first, &removed, &postponed]) {
-        std::fs::write(&session, text).unwrap();
-        let (ok, _, err) = sessiondoc(&[
-            "envoyer",
-            session.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "--date",
-            day,
-        ]);
-        assert!(ok, "{day}: {err}");
+        if let Some(err) = send(&session, &out, text, day) {
+            panic!("{day}: {err}");
+        }
     }
     let letter = "convocations-surveillants/convocation-surveillant-martin.pdf";
     assert!(
