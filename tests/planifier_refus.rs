@@ -306,24 +306,8 @@ fn one_more_pair_from_the_jurors_on_none_is_tried_and_applied_plans_the_session(
         "{err}"
     );
     // Made as said: the candidates named get [dupont, haddad].
-    let named = first
-        .split(", pour ")
-        .nth(1)
-        .and_then(|r| r.split(" (leur").next())
-        .unwrap();
-    let (_, session) = common::session_from(&text);
-    let mut fixed = text.clone();
-    let mut moved = 0;
-    for c in &session.candidats.value {
-        let name = sessiondoc::fr::nom_prenom(c.nom_affiche(), &c.prenom);
-        if named.split(", ").any(|n| n == name) {
-            let start = fixed.find(&format!("  - id: {}\n", c.id.value)).unwrap();
-            let at = start + fixed[start..].find("jury: [lejeune, moreau]").unwrap();
-            fixed.replace_range(at..at + 23, "jury: [dupont, haddad]");
-            moved += 1;
-        }
-    }
-    assert!(moved > 0, "{named}");
+    let (fixed, moved) = given_the_pair(&text, first, "jury: [dupont, haddad]");
+    assert!(moved > 0, "{first}");
     let (_dir, path) = copy(&fixed);
     let (code, said) = planifier(&path);
     assert_eq!(code, 0, "{first}\n{said}");
@@ -477,22 +461,33 @@ fn a_single_spare_juror_is_paired_with_a_juror_whose_time_is_free_when_that_plan
         "{err}"
     );
     // Made as said, the session plans.
+    let (fixed, moved) = given_the_pair(&text, first, "jury: [dupont, lejeune]");
+    assert!(moved > 0, "{first}");
+    let (_dir, path) = copy(&fixed);
+    let (code, said) = planifier(&path);
+    assert_eq!(code, 0, "{first}\n{said}");
+}
+
+/// `text` with the candidates a refusal's line `first` names (« pour A,
+/// B (leur … ») moved from LEJEUNE–MOREAU to `jury`, and how many moved.
+fn given_the_pair(text: &str, first: &str, jury: &str) -> (String, usize) {
     let named = first
         .split(", pour ")
         .nth(1)
         .and_then(|r| r.split(" (leur").next())
         .unwrap();
-    let (_, session) = common::session_from(&text);
-    let mut fixed = text.clone();
+    let (_, session) = common::session_from(text);
+    let mut fixed = text.to_owned();
+    let mut moved = 0;
     for c in &session.candidats.value {
         let name = sessiondoc::fr::nom_prenom(c.nom_affiche(), &c.prenom);
         if named.split(", ").any(|n| n == name) {
             let start = fixed.find(&format!("  - id: {}\n", c.id.value)).unwrap();
-            let at = start + fixed[start..].find("jury: [lejeune, moreau]").unwrap();
-            fixed.replace_range(at..at + 23, "jury: [dupont, lejeune]");
+            let old = "jury: [lejeune, moreau]";
+            let at = start + fixed[start..].find(old).unwrap();
+            fixed.replace_range(at..at + old.len(), jury);
+            moved += 1;
         }
     }
-    let (_dir, path) = copy(&fixed);
-    let (code, said) = planifier(&path);
-    assert_eq!(code, 0, "{first}\n{said}");
+    (fixed, moved)
 }
